@@ -1,0 +1,2 @@
+// Placeholder until the command-line interface lands.
+namespace dactl {}

@@ -1,0 +1,2 @@
+#include <cstdio>
+int main() { std::puts("dactl " DACTL_VERSION); return 0; }

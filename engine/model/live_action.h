@@ -1,0 +1,39 @@
+#pragma once
+// LiveAction: one data action as read from the org.
+
+#include <cstdint>
+#include <set>
+#include <string>
+
+#include "engine/model/value.h"
+
+namespace dactl {
+
+struct LiveAction {
+    std::string id;
+    std::string name;
+    std::string category;
+    std::string integration_id;
+    std::int64_t version = 0;
+    bool secure = false;
+
+    /// Every field of Field: its observed value, unset where the action has none.
+    FieldValues fields;
+    /// Template fields the API gave only as a URI (`requestTemplateUri`,
+    /// `successTemplateUri`); their value in `fields` is unset until loaded.
+    std::set<Field> unloaded;
+
+    /// The action exactly as the API returned it (a JSON object). Providers use it
+    /// to write back the full current config; state snapshots keep it.
+    std::string document;
+
+    /// The observed value of a field (unset if not present).
+    const Value& get(Field field) const;
+    /// Built-in actions (ids starting with "static") cannot be changed.
+    bool is_static() const { return id.rfind("static", 0) == 0; }
+    /// Custom authentication actions (ids starting with "customAuth", as the
+    /// vendor's Terraform provider recognises them) reject a timeout.
+    bool is_custom_auth() const { return id.rfind("customAuth", 0) == 0; }
+};
+
+}  // namespace dactl

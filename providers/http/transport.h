@@ -1,0 +1,46 @@
+#pragma once
+// Transport: sends one HTTP request and returns the answer. The curl-backed
+// implementation is the only code in dactl that includes <curl/curl.h>; tests
+// replace it with a fake that records requests and plays back answers.
+//
+// Implementations must be safe to call from several threads at once.
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "engine/util/result.h"
+
+namespace dactl::http {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+struct Request {
+    std::string method;  ///< "GET", "POST", "PATCH", ...
+    std::string url;     ///< absolute, query string included
+    Headers headers;
+    std::string body;
+};
+
+struct Response {
+    int status = 0;
+    Headers headers;  ///< names as received
+    std::string body;
+
+    /// The first header with this name, compared without regard to case; "" if absent.
+    std::string header(std::string_view name) const;
+};
+
+class Transport {
+public:
+    virtual ~Transport() = default;
+
+    /// Sends the request and waits for the complete answer. Any HTTP status is a
+    /// success here. Fails with ErrorKind::transport when no answer came
+    /// (connection refused, reset, dropped) and ErrorKind::timeout when it came
+    /// too slowly; the message names the method and URL without query secrets.
+    virtual Result<Response> send(const Request& request) = 0;
+};
+
+}  // namespace dactl::http
