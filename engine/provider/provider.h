@@ -25,13 +25,14 @@ public:
     /// in `action.fields`, emptying `unloaded`. Fails if any fetch fails.
     virtual Status load_templates(LiveAction& action) = 0;
 
-    /// Reads one action afresh, with its config and its templates as text.
-    /// Fails with ErrorKind::not_found if it no longer exists.
+    /// Reads one action afresh, with its config. As with list_actions, templates
+    /// given only as URIs are listed in LiveAction::unloaded (call load_templates
+    /// when they matter). Fails with ErrorKind::not_found if it no longer exists.
     virtual Result<LiveAction> get_action(const std::string& id) = 0;
 
     /// Read-modify-write: PATCHes `base` (its version, name, category and its full
-    /// config from `base.document`, templates inline) with `changes` written over
-    /// the managed fields. Never sends contract or secure. Answers the action as
+    /// config from `base.document`, templates inline, fetching those still in
+    /// `base.unloaded` first) with `changes` written over the managed fields. Never sends contract or secure. Answers the action as
     /// the API returned it. Fails with ErrorKind::conflict when `base.version` is
     /// no longer current, and with ErrorKind::transport or ErrorKind::timeout when
     /// the answer was lost (the write may or may not have happened).
