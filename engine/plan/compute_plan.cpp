@@ -1,0 +1,76 @@
+#include "engine/plan/compute_plan.h"
+
+#include <algorithm>
+
+#include "engine/text/quote.h"
+
+namespace dactl {
+
+namespace {
+
+std::string describe(const LiveAction& live) { return live.id + " " + quoted(live.name); }
+
+// Appends to `diagnostics` what forbids planning this action; true if anything did.
+bool check_rules(const DesiredAction& desired, const LiveAction& live,
+                 const std::vector<FieldChange>& changes, Diagnostics& diagnostics) {
+    bool failed = false;
+    if (live.is_custom_auth() && desired.managed.count(Field::timeout_seconds) != 0) {
+        diagnostics.error(desired.position_of(Field::timeout_seconds),
+                          desired.address() + ": " + describe(live) +
+                              " is a custom authentication action, which takes no timeout; "
+                              "remove timeout_seconds");
+        failed = true;
+    }
+    if (live.is_static() && !changes.empty()) {
+        std::string fields;
+        for (const auto& change : changes) {
+            fields += (fields.empty() ? "" : ", ") + std::string(field_key(change.field));
+        }
+        diagnostics.error(desired.where, desired.address() + ": " + describe(live) +
+                                             " is a built-in action and cannot be changed; "
+                                             "remove " + fields + " or match the live values");
+        failed = true;
+    }
+    return failed;
+}
+
+}  // namespace
+
+PlanResult compute_plan(const std::vector<Binding>& bindings) {
+    PlanResult result;
+    for (const auto& binding : bindings) {
+        const DesiredAction& desired = *binding.desired;
+        const LiveAction& live = *binding.live;
+        std::vector<FieldChange> changes;
+        bool unloaded = false;
+        for (const auto& [field, wanted] : desired.managed) {
+            if (live.unloaded.count(field) != 0) {
+                result.diagnostics.error(desired.position_of(field),
+                                         desired.address() + ": " + std::string(field_key(field)) +
+                                             " of " + describe(live) +
+                                             " was not loaded from the API");
+                unloaded = true;
+                continue;
+            }
+            if (!value_satisfies(field, live.get(field), wanted)) {
+                changes.push_back(FieldChange{field, live.get(field), wanted});
+            }
+        }
+        if (check_rules(desired, live, changes, result.diagnostics) || unloaded) {
+            continue;
+        }
+        if (changes.empty()) {
+            result.plan.unchanged.push_back(desired.address());
+            continue;
+        }
+        result.plan.changes.push_back(ActionChange{desired.address(), live.id, live.name,
+                                                   live.category, live.version,
+                                                   std::move(changes)});
+    }
+    std::sort(result.plan.changes.begin(), result.plan.changes.end(),
+              [](const ActionChange& a, const ActionChange& b) { return a.address < b.address; });
+    std::sort(result.plan.unchanged.begin(), result.plan.unchanged.end());
+    return result;
+}
+
+}  // namespace dactl

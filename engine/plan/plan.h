@@ -1,0 +1,45 @@
+#pragma once
+// Plan: the changes dactl would make, computed against a known live version of
+// each action so that a stale plan can be recognised.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/model/value.h"
+
+namespace dactl {
+
+struct FieldChange {
+    Field field;
+    Value before;  ///< as observed (unset where the action has none)
+    Value after;   ///< as the manifest declares it
+
+    bool operator==(const FieldChange&) const = default;
+};
+
+/// An in-place update of one live action.
+struct ActionChange {
+    std::string address;  ///< "action.<label>"
+    std::string id;
+    std::string name;      ///< the live name, before any rename
+    std::string category;  ///< the live category
+    std::int64_t version = 0;  ///< the live version the plan was computed against
+    std::vector<FieldChange> fields;  ///< in Field order, never empty
+
+    /// The managed fields' planned values, for the provider's update.
+    FieldValues after_values() const;
+    /// The managed fields' observed values at plan time.
+    FieldValues before_values() const;
+
+    bool operator==(const ActionChange&) const = default;
+};
+
+struct Plan {
+    std::vector<ActionChange> changes;   ///< sorted by address
+    std::vector<std::string> unchanged;  ///< addresses already as declared, sorted
+
+    bool empty() const { return changes.empty(); }
+};
+
+}  // namespace dactl

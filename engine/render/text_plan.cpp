@@ -1,0 +1,33 @@
+#include "engine/render/text_plan.h"
+
+#include "engine/render/value_text.h"
+#include "engine/text/quote.h"
+
+namespace dactl {
+
+std::string action_heading(const ActionChange& change, const Palette& palette) {
+    return palette.yellow("~") + " " + palette.bold(change.address) + ": " + quoted(change.name) +
+           " (" + change.id + ")";
+}
+
+std::string render_plan_text(const Plan& plan, const Palette& palette) {
+    std::string text;
+    for (const auto& change : plan.changes) {
+        text += action_heading(change, palette) + "\n";
+        for (const auto& field : change.fields) {
+            for (const auto& line : field_change_lines(field.field, field.before, field.after,
+                                                       palette)) {
+                text += "    " + line + "\n";
+            }
+        }
+        text += "\n";
+    }
+    if (plan.changes.empty()) {
+        text += "No changes. The live actions match the manifests.\n\n";
+    }
+    text += palette.bold("Plan:") + " " + std::to_string(plan.changes.size()) + " to change, " +
+            std::to_string(plan.unchanged.size()) + " unchanged.\n";
+    return text;
+}
+
+}  // namespace dactl

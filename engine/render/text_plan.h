@@ -1,0 +1,20 @@
+#pragma once
+// The human view of a plan, in Terraform's idiom.
+
+#include <string>
+
+#include "engine/plan/plan.h"
+#include "engine/render/palette.h"
+
+namespace dactl {
+
+/// The heading line of one planned action:
+/// `~ action.<label>: "<live name>" (<id>)`.
+std::string action_heading(const ActionChange& change, const Palette& palette);
+
+/// Every planned change (heading, then its field lines indented by four spaces,
+/// a blank line between actions), or "No changes." when there are none, then
+/// the summary line "Plan: N to change, M unchanged.". Ends with a newline.
+std::string render_plan_text(const Plan& plan, const Palette& palette);
+
+}  // namespace dactl

@@ -1,0 +1,21 @@
+#pragma once
+// "Did you mean": the closest candidates to a misspelt word.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dactl {
+
+/// Levenshtein distance between two byte strings.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The candidates close to `word` (equal ignoring case, or within an edit
+/// distance of a third of the word's length, at least 2), closest first, ties in
+/// the candidates' order, at most `limit`.
+std::vector<std::string> closest_matches(std::string_view word,
+                                         const std::vector<std::string>& candidates,
+                                         std::size_t limit = 3);
+
+}  // namespace dactl
