@@ -1,0 +1,209 @@
+#include "engine/apply/action_applier.h"
+
+#include <thread>
+
+#include "engine/render/value_text.h"
+
+namespace dactl {
+
+namespace {
+
+// No answer came, so the PATCH may or may not have been written.
+bool answer_lost(const Error& error) {
+    return error.kind == ErrorKind::transport || error.kind == ErrorKind::timeout ||
+           error.kind == ErrorKind::server;
+}
+
+}  // namespace
+
+ActionApplier::ActionApplier(Provider& provider, const ApplyOptions& options,
+                             const ActionChange& change, const LiveAction& base)
+    : m_provider(provider), m_options(options), m_change(change), m_base(base) {
+    m_result.address = change.address;
+    m_result.id = change.id;
+    m_result.version_before = change.version;
+}
+
+ActionResult ActionApplier::run() {
+    if (write() == Step::verify) {
+        verify();
+    }
+    return m_result;
+}
+
+ActionApplier::Step ActionApplier::write() {
+    LiveAction current = m_base;
+    const FieldValues after = m_change.after_values();
+    Step step = Step::retry;
+    while (step == Step::retry) {
+        Result<LiveAction> answer = m_provider.update_action(current, after);
+        if (answer) {
+            m_result.version_after = answer->version;
+            return Step::verify;
+        }
+        const Error& error = answer.error();
+        if (error.kind == ErrorKind::conflict) {
+            step = on_conflict(error, current);
+        } else if (answer_lost(error)) {
+            step = on_lost_answer(error, current);
+        } else {
+            step = settle(ActionStatus::failed, error);
+        }
+    }
+    return step;
+}
+
+// Someone else saved since `current` was read: retry on top of their save as
+// long as the managed fields still hold what the plan was computed from.
+ActionApplier::Step ActionApplier::on_conflict(const Error& error, LiveAction& current) {
+    if (++m_result.conflicts > m_options.conflict_retries) {
+        Error stuck = error;
+        stuck.message = "still conflicting after " + std::to_string(m_options.conflict_retries) +
+                        " retries: " + error.message;
+        return settle(ActionStatus::failed, stuck);
+    }
+    Result<LiveAction> fresh = read_newer_than(current.version);
+    if (!fresh) {
+        return settle(ActionStatus::failed, fresh.error());
+    }
+    switch (holds(*fresh)) {
+        case Holds::planned_after:
+                return settle(ActionStatus::already_applied, std::nullopt);
+        case Holds::planned_before:
+            current = std::move(fresh).value();
+            return Step::retry;
+        case Holds::something_else:
+            break;
+    }
+    return settle(ActionStatus::changed_since_plan, std::nullopt, difference(*fresh));
+}
+
+// The PATCH's answer was lost: look before writing again.
+ActionApplier::Step ActionApplier::on_lost_answer(const Error& error,
+                                                          LiveAction& current) {
+    if (++m_result.lost_answers > m_options.lost_answer_retries) {
+        return settle(ActionStatus::failed, error);
+    }
+    Result<LiveAction> fresh = read();
+    if (!fresh) {
+        return settle(ActionStatus::failed, fresh.error());
+    }
+    switch (holds(*fresh)) {
+        case Holds::planned_after:
+            return Step::verify;
+        case Holds::planned_before:
+            current = std::move(fresh).value();
+            return Step::retry;
+        case Holds::something_else:
+            break;
+    }
+    return settle(ActionStatus::changed_since_plan, std::nullopt, difference(*fresh));
+}
+
+void ActionApplier::verify() {
+    std::optional<Error> last_error;
+    for (auto delay : m_options.reread_delays) {
+        pause(delay);
+        Result<LiveAction> fresh = read();
+        if (!fresh) {
+            last_error = fresh.error();
+            continue;
+        }
+        if (holds(*fresh) == Holds::planned_after) {
+            settle(ActionStatus::applied, std::nullopt);
+            return;
+        }
+    }
+    std::string detail = m_result.final ? difference(*m_result.final) : std::string();
+    settle(ActionStatus::not_converged, m_result.final ? std::nullopt : last_error, detail);
+}
+
+ActionApplier::Holds ActionApplier::holds(const LiveAction& action) const {
+    bool all_after = true;
+    for (const auto& change : m_change.fields) {
+        const Value& live = action.get(change.field);
+        if (value_satisfies(change.field, live, change.after)) {
+            continue;
+        }
+        all_after = false;
+        if (!value_satisfies(change.field, live, change.before)) {
+            return Holds::something_else;
+        }
+    }
+    return all_after ? Holds::planned_after : Holds::planned_before;
+}
+
+std::string ActionApplier::difference(const LiveAction& action) const {
+    std::string detail;
+    for (const auto& change : m_change.fields) {
+        const Value& live = action.get(change.field);
+        if (value_satisfies(change.field, live, change.after)) {
+            continue;
+        }
+        if (!detail.empty()) {
+            detail += "; ";
+        }
+        detail += std::string(field_key(change.field)) + " is " + value_text(change.field, live) +
+                  ", planned " + value_text(change.field, change.before) + " -> " +
+                  value_text(change.field, change.after);
+    }
+    return "version " + std::to_string(action.version) + ": " + detail;
+}
+
+Result<LiveAction> ActionApplier::read() {
+    Result<LiveAction> fresh = m_provider.get_action(m_change.id);
+    if (!fresh) {
+        return fresh;
+    }
+    bool needs_templates = false;
+    for (const auto& change : m_change.fields) {
+        needs_templates = needs_templates || fresh->unloaded.count(change.field) != 0;
+    }
+    if (needs_templates) {
+        if (Status loaded = m_provider.load_templates(*fresh); !loaded) {
+            return loaded.error();
+        }
+    }
+    record_read(*fresh);
+    return fresh;
+}
+
+// Re-reads until the version moves past `version` (a read may be stale for a
+// while after a write), or the delays run out; answers the last read.
+Result<LiveAction> ActionApplier::read_newer_than(std::int64_t version) {
+    std::optional<Result<LiveAction>> last;
+    for (auto delay : m_options.reread_delays) {
+        pause(delay);
+        last.emplace(read());
+        if (*last && (*last)->version > version) {
+            break;
+        }
+    }
+    return last ? std::move(*last) : read();
+}
+
+void ActionApplier::record_read(const LiveAction& action) {
+    m_result.final = action;
+    m_result.version_after = action.version;
+}
+
+ActionApplier::Step ActionApplier::settle(ActionStatus status, std::optional<Error> error,
+                                                  std::string detail) {
+    m_result.status = status;
+    m_result.error = std::move(error);
+    m_result.detail = std::move(detail);
+    return Step::stop;
+}
+
+void ActionApplier::pause(std::chrono::milliseconds delay) const {
+    if (delay.count() <= 0) {
+        return;
+    }
+    if (m_options.sleep) {
+        m_options.sleep(delay);
+    } else {
+        std::this_thread::sleep_for(delay);
+    }
+}
+
+}  // namespace dactl

@@ -1,0 +1,11 @@
+#pragma once
+
+#include <chrono>
+#include <string>
+
+namespace dactl {
+
+/// The time as UTC in RFC 3339 form with seconds: "2026-11-28T15:35:39Z".
+std::string utc_timestamp(std::chrono::system_clock::time_point time);
+
+}  // namespace dactl

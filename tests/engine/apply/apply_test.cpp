@@ -1,0 +1,235 @@
+#include "engine/apply/apply.h"
+
+#include <catch2/catch.hpp>
+
+#include "tests/support/builders.h"
+#include "tests/support/fake_provider.h"
+
+using namespace dactl;
+using namespace dactl::testing;
+using std::chrono::milliseconds;
+
+namespace {
+
+struct Fixture {
+    FakeProvider org;
+    std::vector<milliseconds> slept;
+    ApplyOptions options;
+    ApplyObserver observer;
+
+    Fixture() {
+        options.sleep = [this](milliseconds delay) { slept.push_back(delay); };
+        options.reread_delays = {milliseconds(0), milliseconds(10), milliseconds(20)};
+        org.put(with(make_live("custom_-_1", "Get Order", 3), Field::timeout_seconds, 3));
+    }
+
+    Plan timeout_plan(int before = 3, int after = 15) const {
+        Plan plan;
+        plan.changes.push_back(ActionChange{"action.order", "custom_-_1", "Get Order", "Orders", 3,
+                                            {{Field::timeout_seconds, before, after}}});
+        return plan;
+    }
+
+    std::map<std::string, LiveAction> bases() const {
+        return {{"custom_-_1", with(make_live("custom_-_1", "Get Order", 3), Field::timeout_seconds, 3)}};
+    }
+
+    ActionResult apply_single(const Plan& plan) {
+        ApplyReport report = apply_plan(org, plan, bases(), options, observer);
+        REQUIRE(report.results.size() == 1);
+        return report.results[0];
+    }
+};
+
+}  // namespace
+
+TEST_CASE("apply writes once with the planned version, then confirms by reading", "[apply]") {
+    Fixture f;
+    ActionResult result = f.apply_single(f.timeout_plan());
+
+    REQUIRE(result.status == ActionStatus::applied);
+    REQUIRE(result.version_before == 3);
+    REQUIRE(result.version_after == 4);
+    REQUIRE_FALSE(result.error);
+    REQUIRE(f.org.calls() == std::vector<std::string>{"update custom_-_1 v3", "get custom_-_1"});
+    REQUIRE(f.org.updates() == std::vector<FieldValues>{{{Field::timeout_seconds, 15}}});
+    REQUIRE(f.org.stored("custom_-_1").get(Field::timeout_seconds) == Value(15));
+}
+
+TEST_CASE("apply retries a 409 on the new version when the planned values still hold", "[apply]") {
+    Fixture f;
+    f.org.conflict_next(1);
+
+    ActionResult result = f.apply_single(f.timeout_plan());
+
+    REQUIRE(result.status == ActionStatus::applied);
+    REQUIRE(result.conflicts == 1);
+    REQUIRE(result.version_after == 5);
+    REQUIRE(f.org.calls() == std::vector<std::string>{"update custom_-_1 v3", "get custom_-_1",
+                                                      "update custom_-_1 v4", "get custom_-_1"});
+}
+
+TEST_CASE("apply stops at a 409 when someone changed a managed field", "[apply]") {
+    Fixture f;
+    f.org.edit_out_of_band("custom_-_1", Field::timeout_seconds, 7);
+
+    ActionResult result = f.apply_single(f.timeout_plan());
+
+    REQUIRE(result.status == ActionStatus::changed_since_plan);
+    REQUIRE(result.detail == "version 4: timeout_seconds is 7, planned 3 -> 15");
+    REQUIRE(f.org.stored("custom_-_1").get(Field::timeout_seconds) == Value(7));
+    REQUIRE(f.org.calls() == std::vector<std::string>{"update custom_-_1 v3", "get custom_-_1"});
+}
+
+TEST_CASE("apply accepts a 409 when someone already saved the planned value", "[apply]") {
+    Fixture f;
+    f.org.edit_out_of_band("custom_-_1", Field::timeout_seconds, 15);
+
+    ActionResult result = f.apply_single(f.timeout_plan());
+
+    REQUIRE(result.status == ActionStatus::already_applied);
+    REQUIRE(is_converged(result.status));
+    REQUIRE(f.org.calls() == std::vector<std::string>{"update custom_-_1 v3", "get custom_-_1"});
+}
+
+TEST_CASE("apply gives up after the allowed number of conflicts", "[apply]") {
+    Fixture f;
+    f.options.conflict_retries = 2;
+    f.org.conflict_next(3);
+
+    ActionResult result = f.apply_single(f.timeout_plan());
+
+    REQUIRE(result.status == ActionStatus::failed);
+    REQUIRE(result.error->describe() ==
+            "still conflicting after 2 retries: Version does not match current version. (HTTP 409)");
+    REQUIRE(f.org.stored("custom_-_1").get(Field::timeout_seconds) == Value(3));
+}
+
+TEST_CASE("apply does not repeat a write whose answer was lost but which took effect", "[apply]") {
+    Fixture f;
+    f.org.lose_answer_next(1);
+
+    ActionResult result = f.apply_single(f.timeout_plan());
+
+    REQUIRE(result.status == ActionStatus::applied);
+    REQUIRE(result.lost_answers == 1);
+    REQUIRE(f.org.calls() == std::vector<std::string>{"update custom_-_1 v3", "get custom_-_1",
+                                                      "get custom_-_1"});
+    REQUIRE(f.org.stored("custom_-_1").version == 4);
+}
+
+TEST_CASE("apply resolves a lost answer seen through a stale read", "[apply]") {
+    Fixture f;
+    f.org.lose_answer_next(1);
+    f.org.stale_reads_next(1);
+
+    ActionResult result = f.apply_single(f.timeout_plan());
+
+    // The stale read still shows version 3 and the old value, so the write is
+    // sent again; its 409 leads to a newer read that shows it took effect.
+    REQUIRE(result.status == ActionStatus::already_applied);
+    REQUIRE(f.org.calls() == std::vector<std::string>{"update custom_-_1 v3", "get custom_-_1",
+                                                      "update custom_-_1 v3", "get custom_-_1"});
+    REQUIRE(f.org.stored("custom_-_1").version == 4);
+}
+
+TEST_CASE("apply reports a refused write without retrying it", "[apply]") {
+    Fixture f;
+    Error refused = make_error(ErrorKind::bad_request, "timeoutSeconds must be at most 60");
+    refused.http_status = 400;
+    refused.api_code = "constraint.validation";
+    refused.correlation_id = "abc-123";
+    f.org.fail_next(1, refused);
+
+    ActionResult result = f.apply_single(f.timeout_plan());
+
+    REQUIRE(result.status == ActionStatus::failed);
+    REQUIRE(result.error->describe() ==
+            "timeoutSeconds must be at most 60 (HTTP 400 constraint.validation, correlation id "
+            "abc-123)");
+    REQUIRE(f.org.calls() == std::vector<std::string>{"update custom_-_1 v3"});
+}
+
+TEST_CASE("apply re-reads through stale reads until the write shows", "[apply]") {
+    Fixture f;
+    f.org.stale_reads_next(2);
+
+    ActionResult result = f.apply_single(f.timeout_plan());
+
+    REQUIRE(result.status == ActionStatus::applied);
+    REQUIRE(f.slept == std::vector<milliseconds>{milliseconds(10), milliseconds(20)});
+    REQUIRE(f.org.calls().size() == 4);
+}
+
+TEST_CASE("apply reports an action that never shows the write as not converged", "[apply]") {
+    Fixture f;
+    f.org.stale_reads_next(100);
+
+    ActionResult result = f.apply_single(f.timeout_plan());
+
+    REQUIRE(result.status == ActionStatus::not_converged);
+    REQUIRE(result.detail == "version 3: timeout_seconds is 3, planned 3 -> 15");
+    REQUIRE_FALSE(is_converged(result.status));
+}
+
+TEST_CASE("apply loads URI templates only to confirm a template change", "[apply]") {
+    Fixture f;
+    f.org.put(with(make_live("custom_-_1", "Get Order", 3), Field::request_template, "old"));
+    f.org.templates_as_uris(true);
+    Plan plan;
+    plan.changes.push_back(ActionChange{"action.order", "custom_-_1", "Get Order", "Orders", 3,
+                                        {{Field::request_template, "old", "new"}}});
+    std::map<std::string, LiveAction> bases = {
+        {"custom_-_1", with(make_live("custom_-_1", "Get Order", 3), Field::request_template, "old")}};
+
+    ApplyReport report = apply_plan(f.org, plan, bases, f.options, f.observer);
+
+    REQUIRE(report.results[0].status == ActionStatus::applied);
+    REQUIRE(f.org.calls() == std::vector<std::string>{"update custom_-_1 v3", "get custom_-_1",
+                                                      "templates custom_-_1"});
+}
+
+TEST_CASE("apply starts nothing once interrupted", "[apply]") {
+    Fixture f;
+    std::atomic<bool> interrupted{true};
+    f.options.interrupted = &interrupted;
+
+    ActionResult result = f.apply_single(f.timeout_plan());
+
+    REQUIRE(result.status == ActionStatus::not_attempted);
+    REQUIRE(f.org.calls().empty());
+}
+
+TEST_CASE("apply writes many actions in parallel and reports them in plan order", "[apply]") {
+    Fixture f;
+    f.options.parallelism = 4;
+    Plan plan;
+    std::map<std::string, LiveAction> bases;
+    for (int i = 0; i < 20; ++i) {
+        std::string id = "custom_-_" + std::to_string(100 + i);
+        LiveAction live = with(make_live(id, "Action " + std::to_string(i), 1), Field::timeout_seconds, 3);
+        f.org.put(live);
+        bases[id] = live;
+        plan.changes.push_back(ActionChange{"action.a" + std::to_string(100 + i), id, live.name,
+                                            "Orders", 1, {{Field::timeout_seconds, 3, 9}}});
+    }
+    struct Counter : ApplyObserver {
+        int started_count = 0;
+        int finished_count = 0;
+        void started(const ActionChange&) override { ++started_count; }
+        void finished(const ActionResult&) override { ++finished_count; }
+    } counter;
+
+    ApplyReport report = apply_plan(f.org, plan, bases, f.options, counter);
+
+    REQUIRE(report.succeeded());
+    REQUIRE(report.count(ActionStatus::applied) == 20);
+    REQUIRE(counter.started_count == 20);
+    REQUIRE(counter.finished_count == 20);
+    for (int i = 0; i < 20; ++i) {
+        REQUIRE(report.results[static_cast<std::size_t>(i)].address ==
+                "action.a" + std::to_string(100 + i));
+        REQUIRE(f.org.stored("custom_-_" + std::to_string(100 + i)).get(Field::timeout_seconds) ==
+                Value(9));
+    }
+}

@@ -1,0 +1,132 @@
+#include "tests/support/fake_provider.h"
+
+namespace dactl::testing {
+
+void FakeProvider::put(LiveAction action) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_actions[action.id] = std::move(action);
+}
+
+LiveAction FakeProvider::stored(const std::string& id) const {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_actions.at(id);
+}
+
+void FakeProvider::edit_out_of_band(const std::string& id, Field field, Value value) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    LiveAction& action = m_actions.at(id);
+    m_previous[id] = action;
+    action.fields[field] = std::move(value);
+    action.version += 1;
+}
+
+void FakeProvider::fail_next(int count, Error error) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_failures = count;
+    m_failure = std::move(error);
+}
+
+void FakeProvider::fail_listing(Error error) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_listing_failure = std::move(error);
+}
+
+LiveAction FakeProvider::presented(const LiveAction& action) const {
+    LiveAction copy = action;
+    if (m_templates_as_uris) {
+        for (Field field : {Field::request_template, Field::response_success_template}) {
+            if (!copy.get(field).is_unset()) {
+                copy.fields[field] = Value();
+                copy.unloaded.insert(field);
+            }
+        }
+    }
+    return copy;
+}
+
+Result<std::vector<LiveAction>> FakeProvider::list_actions() {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_calls.push_back("list");
+    if (m_listing_failure) {
+        return *m_listing_failure;
+    }
+    std::vector<LiveAction> actions;
+    for (const auto& [id, action] : m_actions) {
+        actions.push_back(presented(action));
+    }
+    return actions;
+}
+
+Status FakeProvider::load_templates(LiveAction& action) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_calls.push_back("templates " + action.id);
+    const LiveAction& stored = m_actions.at(action.id);
+    for (Field field : action.unloaded) {
+        action.fields[field] = stored.get(field);
+    }
+    action.unloaded.clear();
+    return {};
+}
+
+Result<LiveAction> FakeProvider::get_action(const std::string& id) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_calls.push_back("get " + id);
+    auto found = m_actions.find(id);
+    if (found == m_actions.end()) {
+        return make_error(ErrorKind::not_found, "no action " + id);
+    }
+    if (m_stale_reads > 0 && m_previous.count(id) != 0) {
+        --m_stale_reads;
+        return presented(m_previous.at(id));
+    }
+    return presented(found->second);
+}
+
+Result<LiveAction> FakeProvider::update_action(const LiveAction& base, const FieldValues& changes) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_calls.push_back("update " + base.id + " v" + std::to_string(base.version));
+    m_updates.push_back(changes);
+    LiveAction& action = m_actions.at(base.id);
+    if (m_failures > 0) {
+        --m_failures;
+        return m_failure;
+    }
+    if (m_conflicts > 0) {
+        --m_conflicts;
+        m_previous[base.id] = action;
+        action.version += 1;
+        Error error = make_error(ErrorKind::conflict, "Version does not match current version.");
+        error.http_status = 409;
+        return error;
+    }
+    if (base.version != action.version) {
+        Error error = make_error(ErrorKind::conflict, "Version does not match current version.");
+        error.http_status = 409;
+        return error;
+    }
+    m_previous[base.id] = action;
+    for (const auto& [field, value] : changes) {
+        action.fields[field] = value;
+        if (field == Field::name) {
+            action.name = value.as_string();
+        }
+    }
+    action.version += 1;
+    if (m_lost_answers > 0) {
+        --m_lost_answers;
+        return make_error(ErrorKind::transport, "connection reset");
+    }
+    return presented(action);
+}
+
+std::vector<std::string> FakeProvider::calls() const {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_calls;
+}
+
+std::vector<FieldValues> FakeProvider::updates() const {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_updates;
+}
+
+}  // namespace dactl::testing

@@ -1,0 +1,63 @@
+#pragma once
+// FakeProvider: an in-memory org behind the Provider interface, with scripted
+// faults, for engine and CLI tests.
+
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "engine/provider/provider.h"
+
+namespace dactl::testing {
+
+class FakeProvider : public Provider {
+public:
+    /// Adds or replaces an action of the org.
+    void put(LiveAction action);
+    /// The stored action (as the org holds it now).
+    LiveAction stored(const std::string& id) const;
+    /// Someone else saves the action: the fields change, the version grows.
+    void edit_out_of_band(const std::string& id, Field field, Value value);
+
+    /// The next `count` updates answer 409 after bumping the version (someone else saved).
+    void conflict_next(int count) { m_conflicts = count; }
+    /// The next `count` updates are written but their answer is lost (ErrorKind::transport).
+    void lose_answer_next(int count) { m_lost_answers = count; }
+    /// The next `count` updates fail with this error without writing.
+    void fail_next(int count, Error error);
+    /// The next `count` reads of an action return it as it was before its last update.
+    void stale_reads_next(int count) { m_stale_reads = count; }
+    /// list_actions fails with this error.
+    void fail_listing(Error error);
+    /// Template fields of this action are reported unloaded until load_templates.
+    void templates_as_uris(bool on) { m_templates_as_uris = on; }
+
+    Result<std::vector<LiveAction>> list_actions() override;
+    Status load_templates(LiveAction& action) override;
+    Result<LiveAction> get_action(const std::string& id) override;
+    Result<LiveAction> update_action(const LiveAction& base, const FieldValues& changes) override;
+
+    /// Calls made so far, as "list", "get <id>", "templates <id>", "update <id> v<version>".
+    std::vector<std::string> calls() const;
+    /// The changes each successful or attempted update carried, in order.
+    std::vector<FieldValues> updates() const;
+
+private:
+    LiveAction presented(const LiveAction& action) const;
+
+    mutable std::mutex m_mutex;
+    std::map<std::string, LiveAction> m_actions;
+    std::map<std::string, LiveAction> m_previous;
+    std::vector<std::string> m_calls;
+    std::vector<FieldValues> m_updates;
+    int m_conflicts = 0;
+    int m_lost_answers = 0;
+    int m_failures = 0;
+    Error m_failure;
+    int m_stale_reads = 0;
+    std::optional<Error> m_listing_failure;
+    bool m_templates_as_uris = false;
+};
+
+}  // namespace dactl::testing
