@@ -1,0 +1,61 @@
+#include "engine/plan/planner.h"
+
+namespace dactl {
+
+std::map<std::string, LiveAction> Planning::bases() const {
+    std::map<std::string, LiveAction> bases;
+    for (const auto& change : plan.changes) {
+        for (const auto& binding : bindings) {
+            if (binding.live->id == change.id) {
+                bases.emplace(change.id, *binding.live);
+            }
+        }
+    }
+    return bases;
+}
+
+namespace {
+
+bool needs_templates(const DesiredAction& desired, const LiveAction& live) {
+    for (Field field : live.unloaded) {
+        if (desired.managed.count(field) != 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+Result<Planning> plan_project(Provider& provider, const Project& project) {
+    Result<std::vector<LiveAction>> listed = provider.list_actions();
+    if (!listed) {
+        Error error = listed.error();
+        error.message = "listing the org's actions failed: " + error.message;
+        return error;
+    }
+    Planning planning;
+    planning.live = std::make_unique<std::vector<LiveAction>>(std::move(listed).value());
+    SelectionResult selection = select_actions(project.actions, *planning.live);
+    planning.diagnostics = std::move(selection.diagnostics);
+    planning.bindings = std::move(selection.bindings);
+    for (const auto& binding : planning.bindings) {
+        if (!needs_templates(*binding.desired, *binding.live)) {
+            continue;
+        }
+        auto& live = const_cast<LiveAction&>(*binding.live);  // owned by planning.live
+        if (Status loaded = provider.load_templates(live); !loaded) {
+            Error error = loaded.error();
+            error.message = binding.desired->address() + ": reading the templates of " + live.id +
+                            " failed: " + error.message;
+            return error;
+        }
+    }
+    PlanResult result = compute_plan(planning.bindings);
+    planning.plan = std::move(result.plan);
+    planning.diagnostics.append(result.diagnostics);
+    planning.diagnostics.sort();
+    return planning;
+}
+
+}  // namespace dactl

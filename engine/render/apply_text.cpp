@@ -1,0 +1,76 @@
+#include "engine/render/apply_text.h"
+
+namespace dactl {
+
+namespace {
+
+std::string versions(const ActionResult& result) {
+    return "version " + std::to_string(result.version_before) + " -> " +
+           std::to_string(result.version_after);
+}
+
+std::string reason(const ActionResult& result) {
+    std::string text;
+    if (result.error) {
+        text = result.error->describe();
+    }
+    if (!result.detail.empty()) {
+        text += (text.empty() ? "" : "; ") + result.detail;
+    }
+    if (result.status == ActionStatus::failed && result.lost_answers > 0) {
+        text += "; the answer to a write was lost, so it may have been applied: run plan to see";
+    }
+    return text;
+}
+
+}  // namespace
+
+std::string apply_result_line(const ActionResult& result, const Palette& palette) {
+    std::string line = palette.bold(result.address) + ": ";
+    switch (result.status) {
+        case ActionStatus::applied:
+            line += palette.green("applied") + ", " + versions(result);
+            break;
+        case ActionStatus::already_applied:
+            line += palette.green("already applied") + ", found at version " +
+                    std::to_string(result.version_after);
+            break;
+        case ActionStatus::not_converged:
+            line += palette.red("written but not converged") + ": " + reason(result);
+            break;
+        case ActionStatus::changed_since_plan:
+            line += palette.red("changed since plan, not written") + ": " + reason(result);
+            break;
+        case ActionStatus::failed:
+            line += palette.red("failed") + ": " + reason(result);
+            break;
+        case ActionStatus::not_attempted:
+            line += palette.yellow("not attempted");
+            break;
+    }
+    return line + "\n";
+}
+
+std::string apply_summary(const ApplyReport& report, std::size_t unchanged,
+                          const Palette& palette) {
+    const std::size_t changed =
+        report.count(ActionStatus::applied) + report.count(ActionStatus::already_applied);
+    if (report.succeeded()) {
+        return palette.green("Apply complete:") + " " + std::to_string(changed) + " changed, " +
+               std::to_string(unchanged) + " unchanged.\n";
+    }
+    std::string text = palette.red("Apply incomplete:") + " " + std::to_string(changed) +
+                       " changed, " +
+                       std::to_string(report.count(ActionStatus::not_converged)) +
+                       " written but not converged, " +
+                       std::to_string(report.count(ActionStatus::changed_since_plan) +
+                                      report.count(ActionStatus::failed)) +
+                       " not written, " + std::to_string(report.count(ActionStatus::not_attempted)) +
+                       " not attempted, " + std::to_string(unchanged) + " unchanged.\n";
+    for (const auto& result : report.results) {
+        text += "    " + std::string(status_text(result.status)) + ": " + result.address + "\n";
+    }
+    return text;
+}
+
+}  // namespace dactl

@@ -1,0 +1,22 @@
+#pragma once
+// The human view of an apply: a line per action as it finishes, then a summary
+// that says exactly what was and was not changed.
+
+#include <string>
+
+#include "engine/apply/apply.h"
+#include "engine/render/palette.h"
+
+namespace dactl {
+
+/// One line (ending in a newline) saying how an action's apply ended, e.g.
+/// "action.order: applied, version 3 -> 4".
+std::string apply_result_line(const ActionResult& result, const Palette& palette);
+
+/// The closing summary. On success: "Apply complete: N changed, M unchanged.".
+/// Otherwise "Apply incomplete: ..." with the counts, then every planned action
+/// under the heading of what happened to it.
+std::string apply_summary(const ApplyReport& report, std::size_t unchanged,
+                          const Palette& palette);
+
+}  // namespace dactl

@@ -1,0 +1,64 @@
+#include "engine/state/next_state.h"
+
+#include <algorithm>
+
+namespace dactl {
+
+namespace {
+
+const ActionResult* find_result(const ApplyReport& report, const std::string& address) {
+    for (const auto& result : report.results) {
+        if (result.address == address) {
+            return &result;
+        }
+    }
+    return nullptr;
+}
+
+StateAction entry_for(const Binding& binding, const LiveAction& after,
+                      const std::string& applied_at) {
+    StateAction entry;
+    entry.address = binding.desired->address();
+    entry.id = after.id;
+    entry.name = after.name;
+    entry.version = after.version;
+    entry.managed = binding.desired->managed;
+    entry.before = binding.live->document;
+    entry.after = after.document;
+    entry.applied_at = applied_at;
+    return entry;
+}
+
+}  // namespace
+
+State next_state(const std::optional<State>& previous, const std::vector<Binding>& bindings,
+                 const ApplyReport& report, const std::string& applied_at,
+                 const std::string& new_lineage) {
+    State state;
+    state.lineage = previous ? previous->lineage : new_lineage;
+    state.serial = previous ? previous->serial + 1 : 1;
+    for (const auto& binding : bindings) {
+        const std::string address = binding.desired->address();
+        const StateAction* earlier = previous ? previous->find(address) : nullptr;
+        const ActionResult* result = find_result(report, address);
+        if (result == nullptr) {
+            // Nothing to change: the live action already holds the managed values.
+            bool same = earlier != nullptr && earlier->managed == binding.desired->managed &&
+                        earlier->id == binding.live->id;
+            state.actions.push_back(
+                entry_for(binding, *binding.live, same ? earlier->applied_at : applied_at));
+            if (same) {
+                state.actions.back().before = earlier->before;
+            }
+        } else if (is_converged(result->status) && result->final) {
+            state.actions.push_back(entry_for(binding, *result->final, applied_at));
+        } else if (earlier != nullptr) {
+            state.actions.push_back(*earlier);
+        }
+    }
+    std::sort(state.actions.begin(), state.actions.end(),
+              [](const StateAction& a, const StateAction& b) { return a.address < b.address; });
+    return state;
+}
+
+}  // namespace dactl

@@ -1,0 +1,23 @@
+#pragma once
+// next_state: the snapshot to write after an apply.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/apply/apply.h"
+#include "engine/plan/selection.h"
+#include "engine/state/state.h"
+
+namespace dactl {
+
+/// The new state: one entry per bound (managed) action, sorted by address.
+/// Converged actions record their values and documents before and after; actions
+/// with nothing to change record what was read; actions that failed keep their
+/// previous entry (or none). Addresses no longer in the manifests are dropped.
+/// Lineage carries over (or is `new_lineage` for a first state); serial grows by one.
+State next_state(const std::optional<State>& previous, const std::vector<Binding>& bindings,
+                 const ApplyReport& report, const std::string& applied_at,
+                 const std::string& new_lineage);
+
+}  // namespace dactl

@@ -1,0 +1,95 @@
+#include "engine/state/next_state.h"
+
+#include <catch2/catch.hpp>
+
+#include "tests/support/builders.h"
+
+using namespace dactl;
+using namespace dactl::testing;
+
+namespace {
+
+struct Scene {
+    LiveAction changed = with(make_live("custom_-_1", "A", 3), Field::timeout_seconds, 3);
+    LiveAction same = with(make_live("custom_-_2", "B", 7), Field::timeout_seconds, 10);
+    LiveAction broken = with(make_live("custom_-_3", "C", 2), Field::timeout_seconds, 3);
+    std::vector<DesiredAction> desired = {
+        manage(make_desired("a", "A"), Field::timeout_seconds, 15),
+        manage(make_desired("b", "B"), Field::timeout_seconds, 10),
+        manage(make_desired("c", "C"), Field::timeout_seconds, 20)};
+    std::vector<Binding> bindings = {
+        {&desired[0], &changed}, {&desired[1], &same}, {&desired[2], &broken}};
+
+    ApplyReport report() const {
+        ApplyReport report;
+        ActionResult applied;
+        applied.address = "action.a";
+        applied.status = ActionStatus::applied;
+        LiveAction after = with(changed, Field::timeout_seconds, 15);
+        after.version = 4;
+        after.document = "{\"id\":\"custom_-_1\",\"version\":4}";
+        applied.final = after;
+        ActionResult failed;
+        failed.address = "action.c";
+        failed.status = ActionStatus::failed;
+        report.results = {applied, failed};
+        return report;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("next_state starts a lineage and records every bound action that holds its values",
+          "[state]") {
+    Scene scene;
+    State state = next_state(std::nullopt, scene.bindings, scene.report(), "2026-11-28T10:00:00Z",
+                             "lineage-1");
+
+    REQUIRE(state.lineage == "lineage-1");
+    REQUIRE(state.serial == 1);
+    REQUIRE(state.actions.size() == 2);
+    const StateAction& a = state.actions[0];
+    REQUIRE(a.address == "action.a");
+    REQUIRE(a.version == 4);
+    REQUIRE(a.managed == FieldValues{{Field::timeout_seconds, 15}});
+    REQUIRE(a.before == "{\"id\":\"custom_-_1\"}");
+    REQUIRE(a.after == "{\"id\":\"custom_-_1\",\"version\":4}");
+    REQUIRE(a.applied_at == "2026-11-28T10:00:00Z");
+    const StateAction& b = state.actions[1];
+    REQUIRE(b.address == "action.b");
+    REQUIRE(b.version == 7);
+    REQUIRE(b.before == b.after);
+}
+
+TEST_CASE("next_state keeps failed actions' previous entries and drops unmanaged ones", "[state]") {
+    Scene scene;
+    State previous;
+    previous.lineage = "lineage-0";
+    previous.serial = 6;
+    StateAction old_c;
+    old_c.address = "action.c";
+    old_c.version = 1;
+    old_c.applied_at = "2026-01-01T00:00:00Z";
+    StateAction old_b;
+    old_b.address = "action.b";
+    old_b.id = "custom_-_2";
+    old_b.managed = {{Field::timeout_seconds, 10}};
+    old_b.before = "{\"old\":true}";
+    old_b.applied_at = "2026-02-02T00:00:00Z";
+    StateAction gone;
+    gone.address = "action.gone";
+    previous.actions = {old_b, old_c, gone};
+
+    State state = next_state(previous, scene.bindings, scene.report(), "2026-11-28T10:00:00Z", "x");
+
+    REQUIRE(state.lineage == "lineage-0");
+    REQUIRE(state.serial == 7);
+    REQUIRE(state.actions.size() == 3);
+    REQUIRE(state.actions[0].address == "action.a");
+    REQUIRE(state.actions[1].address == "action.b");
+    REQUIRE(state.actions[1].applied_at == "2026-02-02T00:00:00Z");
+    REQUIRE(state.actions[1].before == "{\"old\":true}");
+    REQUIRE(state.actions[2].address == "action.c");
+    REQUIRE(state.actions[2].version == 1);
+    REQUIRE(state.actions[2].applied_at == "2026-01-01T00:00:00Z");
+}
