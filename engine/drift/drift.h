@@ -1,0 +1,63 @@
+#pragma once
+// Drift: how the org, the last apply and the manifests have moved apart.
+// Pure: manifests, state and live actions in; a sorted report out.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/model/desired_action.h"
+#include "engine/model/live_action.h"
+#include "engine/plan/selection.h"
+#include "engine/state/state.h"
+
+namespace dactl {
+
+enum class DriftKind {
+    changed_outside,  ///< live differs from the value dactl last applied
+    not_yet_applied,  ///< the manifest differs from the value dactl last applied
+    differs,          ///< no applied value is recorded, and live differs from the manifest
+};
+
+/// "changed in the org outside dactl", "not yet applied", "differs from the manifest".
+std::string_view drift_kind_text(DriftKind kind);
+
+struct FieldDrift {
+    Field field;
+    DriftKind kind;
+    Value from;  ///< changed_outside: applied; not_yet_applied: applied; differs: live
+    Value to;    ///< changed_outside: live; not_yet_applied: manifest; differs: manifest
+
+    bool operator==(const FieldDrift&) const = default;
+};
+
+struct ActionDrift {
+    std::string address;
+    std::string id;    ///< the live id, or the id recorded in the state when it vanished
+    std::string name;  ///< the live name, or the recorded one
+    std::int64_t live_version = 0;  ///< 0 when there is no live action
+    std::optional<std::int64_t> applied_version;  ///< from the state, when recorded
+    std::vector<FieldDrift> fields;  ///< in Field order, changed_outside before not_yet_applied
+    /// A problem with the action as a whole ("no longer exists in the org", "now
+    /// matches 2 live actions"...); empty when the action was found.
+    std::string problem;
+};
+
+struct DriftReport {
+    std::vector<ActionDrift> drifted;  ///< sorted by address
+    std::vector<std::string> in_sync;  ///< addresses, sorted
+    bool has_state = false;            ///< whether a state file was compared
+
+    bool empty() const { return drifted.empty(); }
+};
+
+/// Compares, per managed action and field, the manifest, the last applied value
+/// (from `state`, when given) and the live value. `selection` is select_actions
+/// over the same desired and live actions; actions it could not bind are reported
+/// with their problem. Secret header values recorded masked are not compared.
+DriftReport compute_drift(const std::vector<DesiredAction>& desired,
+                          const SelectionResult& selection, const std::vector<LiveAction>& live,
+                          const std::optional<State>& state);
+
+}  // namespace dactl

@@ -1,0 +1,123 @@
+#include "engine/drift/drift.h"
+
+#include <catch2/catch.hpp>
+
+#include "engine/render/drift_text.h"
+#include "tests/support/builders.h"
+#include "tests/support/golden.h"
+
+using namespace dactl;
+using namespace dactl::testing;
+
+namespace {
+
+StateAction recorded(const std::string& address, const std::string& id, std::int64_t version,
+                     FieldValues managed) {
+    StateAction entry;
+    entry.address = address;
+    entry.id = id;
+    entry.name = "Recorded";
+    entry.version = version;
+    entry.managed = std::move(managed);
+    return entry;
+}
+
+struct Scene {
+    std::vector<LiveAction> live;
+    std::vector<DesiredAction> desired;
+    std::optional<State> state;
+
+    DriftReport drift() const {
+        SelectionResult selection = select_actions(desired, live);
+        return compute_drift(desired, selection, live, state);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("drift tells outside changes from changes not yet applied", "[drift]") {
+    Scene scene;
+    scene.live = {with(with(make_live("custom_-_1", "A", 6), Field::timeout_seconds, 30),
+                       Field::category, "Orders"),
+                  with(make_live("custom_-_2", "B", 2), Field::timeout_seconds, 10)};
+    scene.desired = {manage(manage(make_desired("a", "A"), Field::timeout_seconds, 15),
+                            Field::category, "Billing"),
+                     manage(make_desired("b", "B"), Field::timeout_seconds, 10)};
+    scene.state = State{};
+    scene.state->actions = {
+        recorded("action.a", "custom_-_1", 4,
+                 {{Field::timeout_seconds, 15}, {Field::category, "Orders"}}),
+        recorded("action.b", "custom_-_2", 2, {{Field::timeout_seconds, 10}})};
+
+    DriftReport report = scene.drift();
+
+    REQUIRE(report.in_sync == std::vector<std::string>{"action.b"});
+    REQUIRE(report.drifted.size() == 1);
+    const ActionDrift& a = report.drifted[0];
+    REQUIRE(a.live_version == 6);
+    REQUIRE(a.applied_version == 4);
+    REQUIRE(a.fields == std::vector<FieldDrift>{
+                            {Field::category, DriftKind::not_yet_applied, "Orders", "Billing"},
+                            {Field::timeout_seconds, DriftKind::changed_outside, 15, 30}});
+    check_golden("engine/drift/golden/drift.txt", render_drift_text(report, Palette()));
+}
+
+TEST_CASE("drift without a state compares the manifests with the org", "[drift]") {
+    Scene scene;
+    scene.live = {with(make_live("custom_-_1", "A", 6), Field::timeout_seconds, 30)};
+    scene.desired = {manage(make_desired("a", "A"), Field::timeout_seconds, 15)};
+
+    DriftReport report = scene.drift();
+
+    REQUIRE_FALSE(report.has_state);
+    REQUIRE(report.drifted.size() == 1);
+    REQUIRE(report.drifted[0].fields ==
+            std::vector<FieldDrift>{{Field::timeout_seconds, DriftKind::differs, 30, 15}});
+    REQUIRE(render_drift_text(report, Palette()) ==
+            "No state file: comparing the manifests with the org only.\n"
+            "\n"
+            "~ action.a: \"A\" (custom_-_1), live version 6\n"
+            "    differs from the manifest (live -> manifest):\n"
+            "        ~ timeout_seconds: 30 -> 15\n"
+            "\n"
+            "Drift: 1 drifted, 0 in sync.\n");
+}
+
+TEST_CASE("drift reports actions that vanished or became ambiguous", "[drift]") {
+    Scene scene;
+    scene.live = {make_live("custom_-_5", "Twin"), make_live("custom_-_6", "Twin")};
+    scene.desired = {manage(make_desired("gone", "Gone"), Field::timeout_seconds, 15),
+                     manage(make_desired("twin", "Twin"), Field::timeout_seconds, 15)};
+    scene.state = State{};
+    scene.state->actions = {recorded("action.gone", "custom_-_1", 4, {{Field::timeout_seconds, 15}})};
+
+    DriftReport report = scene.drift();
+
+    REQUIRE(report.drifted.size() == 2);
+    REQUIRE(render_drift_text(report, Palette()) ==
+            "! action.gone: custom_-_1 (last applied at version 4) no longer exists in the org\n"
+            "\n"
+            "! action.twin: 2 live actions are named \"Twin\"; select one by id instead:\n"
+            "    custom_-_5  category \"Orders\"\n"
+            "    custom_-_6  category \"Orders\"\n"
+            "\n"
+            "Drift: 2 drifted, 0 in sync.\n");
+}
+
+TEST_CASE("drift does not compare secret header values recorded masked", "[drift]") {
+    Scene scene;
+    StringMap live_headers{{"Accept", "application/json"}, {"Authorization", "Bearer new"}};
+    scene.live = {with(make_live("custom_-_1", "A", 6), Field::request_headers, live_headers)};
+    scene.desired = {manage(make_desired("a", "A"), Field::request_headers,
+                            StringMap{{"Accept", "application/json"}, {"Authorization", "Bearer new"}})};
+    scene.state = State{};
+    scene.state->actions = {recorded(
+        "action.a", "custom_-_1", 6,
+        {{Field::request_headers,
+          StringMap{{"Accept", "application/json"}, {"Authorization", "(sensitive)"}}}})};
+
+    DriftReport report = scene.drift();
+
+    REQUIRE(report.drifted.empty());
+    REQUIRE(report.in_sync == std::vector<std::string>{"action.a"});
+}
