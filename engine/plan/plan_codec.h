@@ -1,0 +1,35 @@
+#pragma once
+// The JSON forms of a plan: the machine-readable output of `plan --format json`
+// (docs/json-output.md) and the saved plan file of `plan --out`.
+
+#include <string>
+#include <string_view>
+
+#include "engine/plan/plan.h"
+#include "engine/util/result.h"
+
+namespace dactl {
+
+inline constexpr int k_plan_format_version = 1;
+
+/// A plan written by `dactl plan --out`, applied later by `dactl apply FILE`.
+struct SavedPlan {
+    int format_version = k_plan_format_version;
+    std::string dactl_version;
+    std::string created_at;        ///< UTC, RFC 3339
+    std::string manifests_digest;  ///< Project::digest when the plan was made
+    Plan plan;
+};
+
+/// A field's value as JSON text: null when unset, a number, a string, or an
+/// object; secret header values masked.
+std::string value_json(Field field, const Value& value);
+
+/// The saved plan as pretty-printed JSON, ending in a newline, secrets masked.
+std::string encode_saved_plan(const SavedPlan& saved);
+
+/// Parses a saved plan. Fails with ErrorKind::invalid_input saying what is wrong
+/// (not JSON, another format_version, a member missing or of the wrong type).
+Result<SavedPlan> decode_saved_plan(std::string_view json);
+
+}  // namespace dactl
