@@ -6,16 +6,14 @@
 
 namespace dactl {
 
-namespace {
-
-bool masks_values(Field field) { return field == Field::request_headers; }
-
-std::string entry_text(Field field, const std::string& key, const std::string& value) {
-    if (masks_values(field) && is_secret_header(key)) {
+std::string map_entry_text(Field field, const std::string& key, const std::string& value) {
+    if (field == Field::request_headers && is_secret_header(key)) {
         return std::string(k_masked_value);
     }
     return quoted(value);
 }
+
+namespace {
 
 const StringMap& map_or_empty(const Value& value) {
     static const StringMap empty;
@@ -35,14 +33,14 @@ std::vector<std::string> map_lines(Field field, const Value& before, const Value
         auto new_entry = new_map.find(key);
         if (new_entry == new_map.end()) {
             lines.push_back("    " + palette.red("- " + quoted(key) + ": " +
-                                                 entry_text(field, key, old_entry->second)));
+                                                 map_entry_text(field, key, old_entry->second)));
         } else if (old_entry == old_map.end()) {
             lines.push_back("    " + palette.green("+ " + quoted(key) + ": " +
-                                                   entry_text(field, key, new_entry->second)));
+                                                   map_entry_text(field, key, new_entry->second)));
         } else if (old_entry->second != new_entry->second) {
             lines.push_back("    " + palette.yellow("~") + " " + quoted(key) + ": " +
-                            entry_text(field, key, old_entry->second) + " -> " +
-                            entry_text(field, key, new_entry->second));
+                            map_entry_text(field, key, old_entry->second) + " -> " +
+                            map_entry_text(field, key, new_entry->second));
         }
     }
     return lines;
@@ -97,7 +95,7 @@ std::string value_text(Field field, const Value& value) {
     }
     std::string text = "{";
     for (const auto& [key, entry] : value.as_map()) {
-        text += (text.size() > 1 ? ", " : "") + quoted(key) + ": " + entry_text(field, key, entry);
+        text += (text.size() > 1 ? ", " : "") + quoted(key) + ": " + map_entry_text(field, key, entry);
     }
     return text + "}";
 }

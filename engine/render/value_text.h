@@ -14,6 +14,9 @@ namespace dactl {
 /// timeout_seconds "(unset, service default 60 s)". Secret header values masked.
 std::string value_text(Field field, const Value& value);
 
+/// One entry of a map field's value, quoted, or masked when it is a secret header.
+std::string map_entry_text(Field field, const std::string& key, const std::string& value);
+
 /// The lines showing one field going from `before` to `after`, unindented:
 /// "~ timeout_seconds: 3 -> 15" for scalars; for maps a "~ key:" line then one
 /// line per added, removed or changed entry; for templates a "~ key:" line then

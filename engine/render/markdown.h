@@ -1,0 +1,35 @@
+#pragma once
+// Markdown views for pull-request comments and $GITHUB_STEP_SUMMARY: a summary
+// line and table, then each action's changes in a ```diff block inside
+// <details>. Kept under a size limit by shortening the middle with a note.
+
+#include <cstddef>
+#include <string>
+
+#include "engine/drift/drift.h"
+#include "engine/plan/plan.h"
+
+namespace dactl {
+
+/// GitHub refuses comments longer than 65,536 characters; we stay well under.
+inline constexpr std::size_t k_markdown_limit = 60000;
+
+/// The plan as Markdown, at most `limit` bytes. Secret header values masked.
+std::string render_plan_markdown(const Plan& plan, std::size_t limit = k_markdown_limit);
+
+/// The drift report as Markdown, at most `limit` bytes.
+std::string render_drift_markdown(const DriftReport& report, std::size_t limit = k_markdown_limit);
+
+/// Text safe inside a Markdown table cell: `|` and HTML's <, >, & escaped,
+/// newlines as spaces.
+std::string markdown_cell(const std::string& text);
+
+/// The lines of a ```diff block for one field change: "-"/"+" at the start of
+/// removed/added lines so GitHub colours them.
+std::string markdown_diff_lines(Field field, const Value& before, const Value& after);
+
+/// `body` fenced as a code block of `language`, with a fence longer than any
+/// run of backticks inside it.
+std::string fenced(const std::string& body, const std::string& language);
+
+}  // namespace dactl
