@@ -1,0 +1,31 @@
+#pragma once
+// The machine-readable output of plan, apply and drift (`--format json`), one
+// versioned schema documented in docs/json-output.md. Keys come in a fixed
+// order; secret header values are masked.
+
+#include <string>
+
+#include "engine/apply/apply.h"
+#include "engine/diagnostics/diagnostic.h"
+#include "engine/drift/drift.h"
+#include "engine/plan/plan.h"
+
+namespace dactl {
+
+inline constexpr int k_output_format_version = 1;
+
+/// {"format_version", "command": "plan", "changes", "unchanged", "summary"}.
+std::string encode_plan_output(const Plan& plan);
+
+/// The plan's members plus "results" (one per planned action) and "succeeded".
+std::string encode_apply_output(const Plan& plan, const ApplyReport& report);
+
+/// {"format_version", "command": "drift", "has_state", "drifted", "in_sync", "summary"}.
+std::string encode_drift_output(const DriftReport& report);
+
+/// {"format_version", "command", "error", "diagnostics"} for a run that failed
+/// before it had a result.
+std::string encode_error_output(const std::string& command, const std::string& error,
+                                const Diagnostics& diagnostics);
+
+}  // namespace dactl
