@@ -1,0 +1,91 @@
+#include "engine/state/lock.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include <thread>
+
+#include "tests/support/temp_dir.h"
+
+using namespace dactl;
+using namespace dactl::testing;
+using std::chrono::milliseconds;
+
+namespace {
+
+std::string this_host() {
+    char name[256] = {};
+    ::gethostname(name, sizeof name - 1);
+    return name;
+}
+
+}  // namespace
+
+TEST_CASE("a project lock is exclusive and says who holds it", "[lock]") {
+    TempDir project;
+    Result<ProjectLock> first =
+        ProjectLock::acquire(project.path(), "apply", milliseconds(0), "2026-11-28T10:00:00Z");
+    REQUIRE(first.ok());
+    struct stat info {};
+    REQUIRE(::stat(lock_path(project.path()).c_str(), &info) == 0);
+    REQUIRE((info.st_mode & 0777) == 0600);
+
+    Result<ProjectLock> second =
+        ProjectLock::acquire(project.path(), "apply", milliseconds(0), "2026-11-28T10:00:01Z");
+    REQUIRE_FALSE(second.ok());
+    REQUIRE(second.error().kind == ErrorKind::conflict);
+    const LockInfo& held = first->info();
+    REQUIRE(second.error().message ==
+            "the project is locked by apply (pid " + std::to_string(::getpid()) + " on " +
+                this_host() + ", since 2026-11-28T10:00:00Z, lock id " + held.id +
+                "); wait for it (--lock-timeout), or if it crashed run: dactl force-unlock " +
+                held.id);
+}
+
+TEST_CASE("a project lock is released when its holder ends", "[lock]") {
+    TempDir project;
+    {
+        Result<ProjectLock> lock = ProjectLock::acquire(project.path(), "apply", milliseconds(0), "t");
+        REQUIRE(lock.ok());
+    }
+    REQUIRE_FALSE(std::filesystem::exists(lock_path(project.path())));
+    REQUIRE(ProjectLock::acquire(project.path(), "apply", milliseconds(0), "t").ok());
+}
+
+TEST_CASE("a waiting acquire takes the lock once it is released", "[lock]") {
+    TempDir project;
+    auto holder = std::make_unique<Result<ProjectLock>>(
+        ProjectLock::acquire(project.path(), "apply", milliseconds(0), "t"));
+    std::thread release([&] {
+        std::this_thread::sleep_for(milliseconds(300));
+        holder.reset();
+    });
+    Result<ProjectLock> waited = ProjectLock::acquire(project.path(), "apply", milliseconds(5000), "t");
+    release.join();
+    REQUIRE(waited.ok());
+}
+
+TEST_CASE("force-unlock removes only the lock with the given id", "[lock]") {
+    TempDir project;
+    REQUIRE(force_unlock(project.path(), "x").error().message == "the project is not locked");
+    // A lock left behind by a crashed run (its holder never released it).
+    project.write(".dactl/lock", "id=abc\npid=999999\nhost=elsewhere\ncreated_at=t\ncommand=apply\n");
+    REQUIRE(force_unlock(project.path(), "xyz").error().message ==
+            "the lock's id is abc, not xyz; nothing was removed");
+    REQUIRE(std::filesystem::exists(lock_path(project.path())));
+    REQUIRE(force_unlock(project.path(), "abc").ok());
+    REQUIRE_FALSE(std::filesystem::exists(lock_path(project.path())));
+}
+
+TEST_CASE("a lock whose process died on this host says so", "[lock]") {
+    TempDir project;
+    project.write(".dactl/lock", "id=abc\npid=999999\nhost=" + this_host() +
+                                     "\ncreated_at=t\ncommand=apply\n");
+    Result<ProjectLock> lock = ProjectLock::acquire(project.path(), "apply", milliseconds(0), "t");
+    REQUIRE(lock.error().message ==
+            "the project is locked by apply (pid 999999 on " + this_host() +
+                ", since t, lock id abc); that process is no longer running; wait for it "
+                "(--lock-timeout), or if it crashed run: dactl force-unlock abc");
+}
