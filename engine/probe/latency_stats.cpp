@@ -1,0 +1,75 @@
+#include "engine/probe/latency_stats.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace dactl {
+
+Milliseconds nearest_rank(std::vector<Milliseconds> latencies, double percentile) {
+    if (latencies.empty()) {
+        return Milliseconds(0);
+    }
+    std::sort(latencies.begin(), latencies.end());
+    const double exact = percentile / 100.0 * static_cast<double>(latencies.size());
+    auto rank = static_cast<std::size_t>(std::ceil(exact - 1e-9));
+    rank = std::clamp<std::size_t>(rank, 1, latencies.size());
+    return latencies[rank - 1];
+}
+
+LatencyStats summarize(const std::vector<ProbeSample>& samples) {
+    LatencyStats stats;
+    stats.samples = samples.size();
+    std::vector<Milliseconds> latencies;
+    Milliseconds censored_at{0};
+    for (const auto& sample : samples) {
+        latencies.push_back(sample.latency);
+        stats.failures += sample.success ? 0 : 1;
+        if (sample.timed_out) {
+            stats.timeouts += 1;
+            censored_at = std::max(censored_at, sample.latency);
+        }
+    }
+    stats.p50 = nearest_rank(latencies, 50);
+    stats.p90 = nearest_rank(latencies, 90);
+    stats.p99 = nearest_rank(latencies, 99);
+    stats.max = latencies.empty() ? Milliseconds(0)
+                                  : *std::max_element(latencies.begin(), latencies.end());
+    stats.p99_censored = stats.timeouts > 0 && stats.p99 >= censored_at;
+    return stats;
+}
+
+namespace {
+
+std::string seconds_text(Milliseconds value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f s", static_cast<double>(value.count()) / 1000.0);
+    return text;
+}
+
+}  // namespace
+
+Recommendation recommend(const LatencyStats& stats, std::optional<int> current_timeout_seconds,
+                         double headroom) {
+    Recommendation recommendation;
+    const double seconds = static_cast<double>(stats.p99.count()) * headroom / 1000.0;
+    const int raw = static_cast<int>(std::ceil(seconds - 1e-9));
+    recommendation.timeout_seconds = std::clamp(raw, 1, 60);
+    recommendation.at_least = stats.p99_censored;
+    if (stats.p99 > Milliseconds(60000) || (raw > 60 && !stats.p99_censored)) {
+        recommendation.warnings.push_back(
+            "the p99 latency (" + seconds_text(stats.p99) + ") with headroom exceeds 60 s, the "
+            "longest timeout allowed: this back-end needs an asynchronous design, not a bigger "
+            "timeout");
+    }
+    if (stats.timeouts > 0) {
+        const int current = current_timeout_seconds.value_or(60);
+        recommendation.warnings.push_back(
+            std::to_string(stats.timeouts) + " of " + std::to_string(stats.samples) +
+            " samples timed out at the current timeout of " + std::to_string(current) +
+            " s, so the latency is at least that; measure it with --via-draft");
+    }
+    return recommendation;
+}
+
+}  // namespace dactl

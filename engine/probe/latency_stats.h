@@ -1,0 +1,55 @@
+#pragma once
+// Latency statistics and timeout recommendations for `dactl probe`. Pure.
+//
+// Percentiles use the nearest-rank method: the p-th percentile of N sorted
+// samples is the sample at rank ceil(p / 100 * N) (ranks from 1). It is always
+// an observed latency, needs no interpolation, and is exact for small N.
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dactl {
+
+using Milliseconds = std::chrono::milliseconds;
+
+struct ProbeSample {
+    Milliseconds latency{0};  ///< as reported by the test endpoint, or measured
+    bool success = false;
+    bool timed_out = false;  ///< cut off at the action's timeout: the true latency is at least this
+    std::string error;       ///< the API's error text when it failed
+};
+
+struct LatencyStats {
+    std::size_t samples = 0;
+    std::size_t failures = 0;  ///< timeouts included
+    std::size_t timeouts = 0;
+    Milliseconds p50{0};
+    Milliseconds p90{0};
+    Milliseconds p99{0};
+    Milliseconds max{0};
+    /// True when the p99 is a timed-out sample: the true p99 is at least this.
+    bool p99_censored = false;
+};
+
+/// The sample at rank ceil(percentile / 100 * N) of the sorted latencies; zero
+/// for no samples. `percentile` in (0, 100].
+Milliseconds nearest_rank(std::vector<Milliseconds> latencies, double percentile);
+
+/// Counts and percentiles over every sample (failed ones included: a failure's
+/// latency is how long the caller waited).
+LatencyStats summarize(const std::vector<ProbeSample>& samples);
+
+struct Recommendation {
+    int timeout_seconds = 0;  ///< ceil(p99 * headroom) in whole seconds, clamped to 1-60
+    bool at_least = false;    ///< the measurement was censored: a lower bound
+    std::vector<std::string> warnings;
+};
+
+/// The recommended timeout for an action with these statistics, its current
+/// timeout (unset: the service default of 60 s) and the headroom factor.
+Recommendation recommend(const LatencyStats& stats, std::optional<int> current_timeout_seconds,
+                         double headroom);
+
+}  // namespace dactl
