@@ -1,0 +1,173 @@
+#include "engine/export/export.h"
+
+#include <algorithm>
+#include <cctype>
+#include <tuple>
+#include <map>
+#include <set>
+
+#include "engine/export/toml_text.h"
+#include "engine/model/secrets.h"
+#include "engine/text/quote.h"
+
+namespace dactl {
+
+std::string label_from_name(const std::string& name) {
+    std::string label;
+    bool gap = false;
+    for (char c : name) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) && byte < 0x80) {
+            if (gap && !label.empty()) {
+                label += '_';
+            }
+            label += static_cast<char>(std::tolower(byte));
+            gap = false;
+        } else {
+            gap = true;
+        }
+    }
+    if (label.empty() || std::isdigit(static_cast<unsigned char>(label[0]))) {
+        label = "action_" + label;
+        if (label.back() == '_') {
+            label.pop_back();
+        }
+    }
+    return label;
+}
+
+namespace {
+
+bool selected(const LiveAction& action, const ExportOptions& options, ExportResult& result) {
+    if (options.category && action.category != *options.category) {
+        return false;
+    }
+    if (options.name_filter && !std::regex_search(action.name, *options.name_filter)) {
+        return false;
+    }
+    if (action.is_static()) {
+        result.notes.push_back("skipped " + action.id + " " + quoted(action.name) +
+                               ": built-in actions cannot be changed");
+        return false;
+    }
+    if (action.is_custom_auth()) {
+        result.notes.push_back("skipped " + action.id + " " + quoted(action.name) +
+                               ": custom authentication actions take no timeout");
+        return false;
+    }
+    return true;
+}
+
+bool has_secret_header(const Value& headers) {
+    if (!headers.is_map()) {
+        return false;
+    }
+    return std::any_of(headers.as_map().begin(), headers.as_map().end(),
+                       [](const auto& entry) { return is_secret_header(entry.first); });
+}
+
+void write_value(std::string& text, std::string_view key, Field field, const Value& value) {
+    if (value.is_unset()) {
+        return;
+    }
+    text += std::string(key) + " = ";
+    if (value.is_integer()) {
+        text += std::to_string(value.as_integer());
+    } else if (value.is_map()) {
+        text += toml_inline_table(value.as_map());
+    } else if (field_info(field).kind == FieldKind::template_text) {
+        text += toml_string(value.as_string());
+    } else {
+        text += toml_basic_string(value.as_string());
+    }
+    text += "\n";
+}
+
+std::string section(const std::string& header, const LiveAction& action,
+                    std::initializer_list<std::pair<const char*, Field>> keys,
+                    ExportResult& result) {
+    std::string body;
+    for (const auto& [key, field] : keys) {
+        if (field == Field::request_headers && has_secret_header(action.get(field))) {
+            result.notes.push_back("left out the request headers of " + action.id + " " +
+                                   quoted(action.name) +
+                                   ": they hold a secret-looking header; manage them in the UI "
+                                   "or add them by hand");
+            continue;
+        }
+        write_value(body, key, field, action.get(field));
+    }
+    return body.empty() ? body : "\n" + header + "\n" + body;
+}
+
+std::string action_text(const LiveAction& action, const std::string& label,
+                        ExportFields fields, ExportResult& result) {
+    std::string text = "# " + quoted(action.name) + ", category " + quoted(action.category) +
+                       ", exported at version " + std::to_string(action.version) + "\n";
+    text += "[action." + label + "]\n";
+    text += "id = " + toml_basic_string(action.id) + "\n";
+    if (fields == ExportFields::all) {
+        text += "name = " + toml_basic_string(action.name) + "\n";
+        text += "category = " + toml_basic_string(action.category) + "\n";
+    }
+    if (action.get(Field::timeout_seconds).is_unset()) {
+        text += "# timeout_seconds is unset: the service default of 60 s applies\n";
+    } else {
+        write_value(text, "timeout_seconds", Field::timeout_seconds,
+                    action.get(Field::timeout_seconds));
+    }
+    if (fields == ExportFields::all) {
+        text += section("[action." + label + ".request]", action,
+                        {{"url_template", Field::request_url_template},
+                         {"type", Field::request_type},
+                         {"headers", Field::request_headers},
+                         {"template", Field::request_template}},
+                        result);
+        text += section("[action." + label + ".response]", action,
+                        {{"translation_map", Field::response_translation_map},
+                         {"translation_map_defaults", Field::response_translation_map_defaults},
+                         {"success_template", Field::response_success_template}},
+                        result);
+    }
+    return text;
+}
+
+std::string file_name(const std::string& category) {
+    std::string slug = label_from_name(category.empty() ? "uncategorised" : category);
+    std::replace(slug.begin(), slug.end(), '_', '-');
+    return slug + ".toml";
+}
+
+}  // namespace
+
+ExportResult export_actions(const std::vector<LiveAction>& live, const ExportOptions& options) {
+    ExportResult result;
+    std::vector<const LiveAction*> chosen;
+    for (const auto& action : live) {
+        if (selected(action, options, result)) {
+            chosen.push_back(&action);
+        }
+    }
+    std::sort(chosen.begin(), chosen.end(), [](const LiveAction* a, const LiveAction* b) {
+        return std::tie(a->name, a->id) < std::tie(b->name, b->id);
+    });
+    std::set<std::string> taken;
+    std::map<std::string, std::string> files;
+    for (const LiveAction* action : chosen) {
+        const std::string base = label_from_name(action->name);
+        std::string label = base;
+        for (int n = 2; taken.count(label) != 0; ++n) {
+            label = base + "_" + std::to_string(n);
+        }
+        taken.insert(label);
+        std::string& text = files[file_name(action->category)];
+        text += (text.empty() ? "" : "\n") + action_text(*action, label, options.fields, result);
+        ++result.exported;
+    }
+    for (auto& [path, text] : files) {
+        result.files.push_back(ExportedFile{path, std::move(text)});
+    }
+    return result;
+}
+
+}  // namespace dactl

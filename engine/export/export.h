@@ -1,0 +1,47 @@
+#pragma once
+// export: manifests written from live actions, so a team can adopt dactl on an
+// existing org. Pure: live actions in, file texts out.
+
+#include <optional>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "engine/model/live_action.h"
+
+namespace dactl {
+
+enum class ExportFields {
+    timeout,  ///< id and timeout_seconds only
+    all,      ///< every manageable field
+};
+
+struct ExportOptions {
+    std::optional<std::regex> name_filter;  ///< keep actions whose name matches (search)
+    std::optional<std::string> category;    ///< keep actions of exactly this category
+    ExportFields fields = ExportFields::timeout;
+};
+
+struct ExportedFile {
+    std::string path;  ///< relative: "<category-slug>.toml"
+    std::string text;
+};
+
+struct ExportResult {
+    std::vector<ExportedFile> files;  ///< sorted by path
+    std::vector<std::string> notes;   ///< what was skipped and why
+    std::size_t exported = 0;
+};
+
+/// A manifest label from an action name: lower case, runs of other characters
+/// as one "_", never empty, never starting with a digit.
+std::string label_from_name(const std::string& name);
+
+/// Writes one manifest file per category with one table per selected action,
+/// selected by id, labels unique and stable (sorted by name, then id). Built-in
+/// and custom authentication actions are skipped with a note, and so are
+/// request headers holding secret-looking names (managed in the UI instead).
+/// Templates must be loaded (no field in `unloaded`) for ExportFields::all.
+ExportResult export_actions(const std::vector<LiveAction>& live, const ExportOptions& options);
+
+}  // namespace dactl
