@@ -1,0 +1,29 @@
+#pragma once
+// ProbeReport: what `dactl probe` measured, per action.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/probe/latency_stats.h"
+
+namespace dactl {
+
+struct ProbeEntry {
+    std::string address;
+    std::string id;
+    std::string name;
+    std::optional<int> current_timeout;  ///< seconds; unset: the service default of 60 s
+    bool via_draft = false;               ///< measured on a draft with a 60 s timeout
+    std::string skipped;                  ///< why it was not probed; empty when it was
+    std::vector<ProbeSample> samples;
+    LatencyStats stats;
+    Recommendation recommendation;
+};
+
+struct ProbeReport {
+    std::vector<ProbeEntry> entries;  ///< sorted by address
+    double headroom = 1.5;
+};
+
+}  // namespace dactl
