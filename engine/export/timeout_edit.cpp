@@ -1,0 +1,99 @@
+#include "engine/export/timeout_edit.h"
+
+#include <cctype>
+#include <vector>
+
+namespace dactl {
+
+namespace {
+
+struct Line {
+    std::size_t start;
+    std::size_t length;  // without the newline
+};
+
+std::vector<Line> split(std::string_view text) {
+    std::vector<Line> lines;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) {
+            lines.push_back({start, text.size() - start});
+            break;
+        }
+        lines.push_back({start, end - start});
+        start = end + 1;
+    }
+    return lines;
+}
+
+Error mismatch(const DesiredAction& action) {
+    return make_error(ErrorKind::invalid_input,
+                      action.where.path + ": the file changed since it was read; " +
+                          action.address() + " was not updated");
+}
+
+Result<std::string> replace_value(std::string_view text, const std::vector<Line>& lines,
+                                  const DesiredAction& action, const SourcePosition& key,
+                                  int seconds) {
+    if (key.line < 1 || static_cast<std::size_t>(key.line) > lines.size()) {
+        return mismatch(action);
+    }
+    const Line& line = lines[static_cast<std::size_t>(key.line - 1)];
+    std::string_view content = text.substr(line.start, line.length);
+    std::size_t at = static_cast<std::size_t>(std::max(key.column, 1) - 1);
+    if (content.substr(at, 15) != "timeout_seconds") {
+        return mismatch(action);
+    }
+    std::size_t equals = content.find('=', at + 15);
+    if (equals == std::string_view::npos) {
+        return mismatch(action);
+    }
+    std::size_t value = equals + 1;
+    while (value < content.size() && (content[value] == ' ' || content[value] == '\t')) {
+        ++value;
+    }
+    std::size_t end = value;
+    while (end < content.size() &&
+           (std::isalnum(static_cast<unsigned char>(content[end])) || content[end] == '_' ||
+            content[end] == '.' || content[end] == '+' || content[end] == '-')) {
+        ++end;
+    }
+    if (end == value) {
+        return mismatch(action);
+    }
+    std::string out(text);
+    out.replace(line.start + value, end - value, std::to_string(seconds));
+    return out;
+}
+
+}  // namespace
+
+Result<std::string> set_timeout_in_text(std::string_view text, const DesiredAction& action,
+                                        int seconds) {
+    const std::vector<Line> lines = split(text);
+    auto key = action.positions.find(Field::timeout_seconds);
+    if (key != action.positions.end()) {
+        return replace_value(text, lines, action, key->second, seconds);
+    }
+    const SourcePosition& selector = action.selector_where;
+    if (selector.line < 1 || static_cast<std::size_t>(selector.line) > lines.size()) {
+        return mismatch(action);
+    }
+    const Line& line = lines[static_cast<std::size_t>(selector.line - 1)];
+    std::string_view content = text.substr(line.start, line.length);
+    if (content.find('{') != std::string_view::npos) {
+        return make_error(ErrorKind::invalid_input,
+                          action.where.path + ":" + std::to_string(selector.line) + ": " +
+                              action.address() +
+                              " is written as an inline table; set timeout_seconds there by hand");
+    }
+    std::string indent(content.substr(0, content.find_first_not_of(" \t")));
+    std::string out(text);
+    std::size_t after = line.start + line.length;
+    std::string inserted = "\n" + indent + "timeout_seconds = " + std::to_string(seconds);
+    out.insert(after, inserted);
+    return out;
+}
+
+}  // namespace dactl
