@@ -1,2 +1,120 @@
-// Placeholder until the command-line interface lands.
-namespace dactl {}
+#include "cmd/cli.h"
+
+#include <ostream>
+
+#include "cmd/commands/command.h"
+#include "engine/text/suggest.h"
+
+namespace dactl::cli {
+
+namespace {
+
+std::string main_help() {
+    std::string text =
+        "dactl manages Genesys Cloud data actions as code: declare the fields your team\n"
+        "owns in TOML manifests, review the plan, apply it.\n"
+        "\n"
+        "Usage: dactl [global options] <command> [options]\n"
+        "\n"
+        "Commands:\n";
+    for (const auto& command : all_commands()) {
+        text += "  " + command.name + std::string(12 - command.name.size(), ' ') +
+                command.summary + "\n";
+    }
+    text += "\nGlobal options:\n" + options_help(global_options());
+    text +=
+        "\n"
+        "Exit codes: 0 success, 1 error, 2 changes present (plan --detailed-exitcode),\n"
+        "130 interrupted.\n"
+        "Environment: GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET,\n"
+        "GENESYSCLOUD_REGION, DACTL_API_URL, DACTL_LOGIN_URL, NO_COLOR.\n"
+        "Run 'dactl <command> --help' for a command's options.\n";
+    return text;
+}
+
+std::string command_help(const Command& command) {
+    std::string text = "Usage: " + command.usage + "\n\n" + command.description + "\n";
+    if (!command.options.empty()) {
+        text += "\nOptions:\n" + options_help(command.options);
+    }
+    text += "\nGlobal options:\n" + options_help(global_options());
+    return text;
+}
+
+const Command* find_command(const std::string& name) {
+    for (const auto& command : all_commands()) {
+        if (command.name == name) {
+            return &command;
+        }
+    }
+    return nullptr;
+}
+
+int unknown_command(Context& context, const std::string& name) {
+    std::vector<std::string> names;
+    for (const auto& command : all_commands()) {
+        names.push_back(command.name);
+    }
+    std::string message = "unknown command " + name;
+    std::vector<std::string> close = closest_matches(name, names, 1);
+    message += close.empty() ? "; run dactl --help for the list" : "; did you mean " + close[0] + "?";
+    return report_error(context, message);
+}
+
+// Global options may come before the command: split them off.
+std::size_t command_position(const std::vector<std::string>& args) {
+    std::size_t i = 0;
+    while (i < args.size() && args[i].size() > 1 && args[i][0] == '-') {
+        const bool takes_value = args[i] == "-C" || args[i] == "--chdir";
+        i += takes_value ? 2 : 1;
+    }
+    return i;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, Context& context) {
+    const std::size_t position = command_position(args);
+    std::vector<std::string> leading(args.begin(), args.begin() + static_cast<long>(std::min(position, args.size())));
+    if (position >= args.size()) {
+        Result<Arguments> globals = parse_arguments(leading, global_options(), "dactl");
+        if (!globals) {
+            return report_error(context, globals.error().message);
+        }
+        if (globals->has("help")) {
+            context.console.out << main_help();
+            return k_exit_ok;
+        }
+        context.console.err << main_help();
+        return k_exit_error;
+    }
+    const std::string& name = args[position];
+    if (name == "help") {
+        const Command* topic = position + 1 < args.size() ? find_command(args[position + 1]) : nullptr;
+        context.console.out << (topic ? command_help(*topic) : main_help());
+        return k_exit_ok;
+    }
+    const Command* command = find_command(name);
+    if (command == nullptr) {
+        return unknown_command(context, name);
+    }
+    std::vector<OptionSpec> specs = global_options();
+    specs.insert(specs.end(), command->options.begin(), command->options.end());
+    std::vector<std::string> words = leading;
+    words.insert(words.end(), args.begin() + static_cast<long>(position) + 1, args.end());
+    Result<Arguments> arguments = parse_arguments(words, specs, "dactl " + command->name);
+    if (!arguments) {
+        return report_error(context, arguments.error().message);
+    }
+    if (arguments->has("help")) {
+        context.console.out << command_help(*command);
+        return k_exit_ok;
+    }
+    if (!arguments->positionals.empty()) {
+        return report_error(context, "dactl " + command->name + " takes no argument " +
+                                         arguments->positionals.front());
+    }
+    return command->run(*arguments, context);
+}
+
+}  // namespace dactl::cli

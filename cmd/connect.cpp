@@ -1,0 +1,43 @@
+#include "cmd/connect.h"
+
+#include <iostream>
+#include <mutex>
+
+#include "providers/genesys/endpoints.h"
+#include "providers/genesys/genesys_provider.h"
+#include "providers/http/curl_transport.h"
+
+namespace dactl::cli {
+
+Result<std::unique_ptr<Provider>> connect_genesys(const ConnectionOptions& options,
+                                                  const Environment& environment) {
+    Result<genesys::Credentials> credentials = genesys::credentials_from(environment);
+    if (!credentials) {
+        return credentials.error();
+    }
+    genesys::EndpointInputs inputs;
+    inputs.api_url = environment("DACTL_API_URL");
+    inputs.login_url = environment("DACTL_LOGIN_URL");
+    inputs.region = environment("GENESYSCLOUD_REGION");
+    if ((!inputs.region || inputs.region->empty()) && options.project != nullptr) {
+        inputs.region = options.project->settings.region;
+    }
+    Result<genesys::Endpoints> endpoints = genesys::resolve_endpoints(inputs);
+    if (!endpoints) {
+        return endpoints.error();
+    }
+    genesys::ClientOptions client;
+    if (options.verbose) {
+        client.log = [](std::string_view line) {
+            static std::mutex mutex;
+            std::lock_guard<std::mutex> lock(mutex);
+            std::cerr << "dactl: " << line << "\n";
+        };
+    }
+    auto transport = std::make_unique<http::CurlTransport>(http::CurlOptions{});
+    return genesys::make_genesys_provider(std::move(transport), std::move(endpoints).value(),
+                                          std::move(credentials).value(), client,
+                                          options.parallelism);
+}
+
+}  // namespace dactl::cli

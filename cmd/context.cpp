@@ -1,0 +1,19 @@
+#include "cmd/context.h"
+
+namespace dactl::cli {
+
+Palette output_palette(const Context& context, bool no_color_flag) {
+    if (no_color_flag || !context.console.out_is_tty) {
+        return Palette(Color::off);
+    }
+    if (context.environment("NO_COLOR").has_value()) {
+        return Palette(Color::off);
+    }
+    std::optional<std::string> term = context.environment("TERM");
+    if (term && *term == "dumb") {
+        return Palette(Color::off);
+    }
+    return Palette(Color::on);
+}
+
+}  // namespace dactl::cli

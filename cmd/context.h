@@ -1,0 +1,55 @@
+#pragma once
+// Context: everything a command touches outside its arguments. main() wires the
+// real terminal, environment and Genesys provider; tests wire fakes.
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "engine/model/project.h"
+#include "engine/provider/provider.h"
+#include "engine/render/palette.h"
+
+namespace dactl::cli {
+
+struct Console {
+    std::ostream& out;
+    std::ostream& err;
+    std::istream& in;
+    bool out_is_tty = false;
+    bool in_is_tty = false;
+};
+
+/// Looks up an environment variable; nothing when unset.
+using Environment = std::function<std::optional<std::string>(const char* name)>;
+
+/// What a command asks of the connection besides the environment.
+struct ConnectionOptions {
+    const Project* project = nullptr;  ///< for dactl.toml's region
+    bool verbose = false;              ///< log each request (never secrets) to stderr
+    int parallelism = 10;              ///< requests in flight at once
+};
+
+/// Makes the provider for the org named by the environment and settings. Fails
+/// with a one-line, user-facing error (missing credentials, unknown region...).
+using ProviderFactory =
+    std::function<Result<std::unique_ptr<Provider>>(const ConnectionOptions&, const Environment&)>;
+
+struct Context {
+    Console console;
+    Environment environment;
+    ProviderFactory make_provider;
+    std::function<std::chrono::system_clock::time_point()> now;
+    /// Set on Ctrl-C; commands stop starting new work when it is.
+    const std::atomic<bool>* interrupted = nullptr;
+};
+
+/// The palette for standard output: colour only on a terminal, and never with
+/// NO_COLOR set (to anything) or `--no-color`, or TERM=dumb.
+Palette output_palette(const Context& context, bool no_color_flag);
+
+}  // namespace dactl::cli

@@ -1,0 +1,238 @@
+#include <catch2/catch.hpp>
+
+#include "engine/state/state_file.h"
+#include "tests/support/builders.h"
+#include "tests/support/cli_harness.h"
+#include "tests/support/golden.h"
+
+using namespace dactl;
+using namespace dactl::testing;
+
+namespace {
+
+const char* k_manifest = R"(
+[action.order_status]
+name = "Get Order Status"
+timeout_seconds = 15
+
+[action.customer]
+name = "Get Customer"
+timeout_seconds = 10
+)";
+
+void seed(CliHarness& cli) {
+    cli.project.write("actions.toml", k_manifest);
+    cli.org.put(with(make_live("custom_-_1", "Get Order Status", 3), Field::timeout_seconds, 3));
+    cli.org.put(with(make_live("custom_-_2", "Get Customer", 8), Field::timeout_seconds, 10));
+    cli.org.put(make_live("custom_-_3", "Unmanaged"));
+}
+
+}  // namespace
+
+TEST_CASE("plan prints the changes and the summary", "[cli]") {
+    CliHarness cli;
+    seed(cli);
+
+    REQUIRE(cli.run({"plan"}) == 0);
+
+    REQUIRE(cli.out() ==
+            "~ action.order_status: \"Get Order Status\" (custom_-_1)\n"
+            "    ~ timeout_seconds: 3 -> 15\n"
+            "\n"
+            "Plan: 1 to change, 1 unchanged.\n");
+    REQUIRE(cli.err().empty());
+    REQUIRE(cli.org.calls() == std::vector<std::string>{"list"});
+}
+
+TEST_CASE("plan --detailed-exitcode answers 2 for changes and 0 for none", "[cli]") {
+    CliHarness cli;
+    seed(cli);
+    REQUIRE(cli.run({"plan", "--detailed-exitcode"}) == 2);
+    cli.org.edit_out_of_band("custom_-_1", Field::timeout_seconds, 15);
+    REQUIRE(cli.run({"plan", "--detailed-exitcode"}) == 0);
+    REQUIRE(cli.out() ==
+            "No changes. The live actions match the manifests.\n"
+            "\n"
+            "Plan: 0 to change, 2 unchanged.\n");
+}
+
+TEST_CASE("plan colours its output on a terminal unless told not to", "[cli]") {
+    CliHarness cli;
+    seed(cli);
+    cli.terminal = true;
+    REQUIRE(cli.run({"plan"}) == 0);
+    REQUIRE(cli.out().find("\x1b[33m~\x1b[0m") != std::string::npos);
+    REQUIRE(cli.run({"plan", "--no-color"}) == 0);
+    REQUIRE(cli.out().find('\x1b') == std::string::npos);
+    cli.environment["NO_COLOR"] = "";
+    REQUIRE(cli.run({"plan"}) == 0);
+    REQUIRE(cli.out().find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("plan reports selection errors and exits 1", "[cli]") {
+    CliHarness cli;
+    cli.project.write("actions.toml", "[action.x]\nname = \"Missing\"\ntimeout_seconds = 5\n");
+    cli.org.put(make_live("custom_-_1", "Present"));
+
+    REQUIRE(cli.run({"plan"}) == 1);
+
+    REQUIRE(cli.out().empty());
+    REQUIRE(cli.err() ==
+            "actions.toml:2:1: action.x: no live action is named \"Missing\"\n"
+            "Error: the plan cannot be made; nothing was changed\n");
+}
+
+TEST_CASE("plan reports an API failure with its status and correlation id", "[cli]") {
+    CliHarness cli;
+    seed(cli);
+    Error error = make_error(ErrorKind::forbidden, "Missing permission integrations:action:view");
+    error.http_status = 403;
+    error.api_code = "missing.permissions";
+    error.correlation_id = "c0ffee";
+    cli.org.fail_listing(error);
+
+    REQUIRE(cli.run({"plan"}) == 1);
+
+    REQUIRE(cli.err() ==
+            "Error: listing the org's actions failed: Missing permission "
+            "integrations:action:view (HTTP 403 missing.permissions, correlation id c0ffee)\n");
+}
+
+TEST_CASE("apply refuses to run unattended without --auto-approve", "[cli]") {
+    CliHarness cli;
+    seed(cli);
+
+    REQUIRE(cli.run({"apply"}) == 1);
+
+    REQUIRE(cli.err() ==
+            "Error: apply needs confirmation, and standard input is not a terminal; review the "
+            "plan and pass --auto-approve to apply without asking\n");
+    REQUIRE(cli.org.calls() == std::vector<std::string>{"list"});
+    REQUIRE_FALSE(std::filesystem::exists(state_path(cli.project.path())));
+}
+
+TEST_CASE("apply asks on a terminal and takes only 'yes'", "[cli]") {
+    CliHarness cli;
+    seed(cli);
+    cli.terminal = true;
+
+    SECTION("no") {
+        cli.input = "y\n";
+        REQUIRE(cli.run({"apply", "--no-color"}) == 1);
+        REQUIRE(cli.out() ==
+                "~ action.order_status: \"Get Order Status\" (custom_-_1)\n"
+                "    ~ timeout_seconds: 3 -> 15\n"
+                "\n"
+                "Plan: 1 to change, 1 unchanged.\n"
+                "\n"
+                "Apply these changes to 1 action? Only 'yes' will be accepted: "
+                "Apply cancelled; nothing was changed.\n");
+        REQUIRE(cli.org.stored("custom_-_1").version == 3);
+    }
+    SECTION("yes") {
+        cli.input = "yes\n";
+        REQUIRE(cli.run({"apply", "--no-color"}) == 0);
+        REQUIRE(cli.org.stored("custom_-_1").get(Field::timeout_seconds) == Value(15));
+    }
+}
+
+TEST_CASE("apply --auto-approve applies, confirms and records the state", "[cli]") {
+    CliHarness cli;
+    seed(cli);
+
+    REQUIRE(cli.run({"apply", "--auto-approve"}) == 0);
+
+    REQUIRE(cli.out() ==
+            "~ action.order_status: \"Get Order Status\" (custom_-_1)\n"
+            "    ~ timeout_seconds: 3 -> 15\n"
+            "\n"
+            "Plan: 1 to change, 1 unchanged.\n"
+            "action.order_status: applied, version 3 -> 4\n"
+            "\n"
+            "Apply complete: 1 changed, 1 unchanged.\n");
+    REQUIRE(cli.org.calls() ==
+            std::vector<std::string>{"list", "update custom_-_1 v3", "get custom_-_1"});
+    Result<std::optional<State>> state = read_state(cli.project.path());
+    REQUIRE(state.ok());
+    REQUIRE(state->has_value());
+    const State& saved = **state;
+    REQUIRE(saved.serial == 1);
+    REQUIRE(saved.lineage.size() == 36);
+    REQUIRE(saved.actions.size() == 2);
+    REQUIRE(saved.actions[0].address == "action.customer");
+    REQUIRE(saved.actions[0].version == 8);
+    REQUIRE(saved.actions[1].address == "action.order_status");
+    REQUIRE(saved.actions[1].version == 4);
+    REQUIRE(saved.actions[1].managed == FieldValues{{Field::timeout_seconds, 15}});
+    REQUIRE(saved.actions[1].applied_at == "2026-11-28T15:35:39Z");
+
+    SECTION("a second apply has nothing to do and keeps the lineage") {
+        REQUIRE(cli.run({"apply", "--auto-approve"}) == 0);
+        REQUIRE(cli.out() ==
+                "No changes. The live actions match the manifests.\n"
+                "\n"
+                "Plan: 0 to change, 2 unchanged.\n");
+        Result<std::optional<State>> again = read_state(cli.project.path());
+        REQUIRE((*again)->serial == 2);
+        REQUIRE((*again)->lineage == saved.lineage);
+    }
+}
+
+TEST_CASE("apply reports exactly what was and was not changed when a write fails", "[cli]") {
+    CliHarness cli;
+    seed(cli);
+    cli.project.write("more.toml", "[action.unmanaged]\nname = \"Unmanaged\"\ntimeout_seconds = 30\n");
+    Error refused = make_error(ErrorKind::bad_request, "Invalid request");
+    refused.http_status = 400;
+    refused.api_code = "bad.request";
+    refused.correlation_id = "d11b";
+    cli.org.fail_next(1, refused);
+
+    REQUIRE(cli.run({"apply", "--auto-approve", "--parallelism", "1"}) == 1);
+
+    REQUIRE(cli.out() ==
+            "~ action.order_status: \"Get Order Status\" (custom_-_1)\n"
+            "    ~ timeout_seconds: 3 -> 15\n"
+            "\n"
+            "~ action.unmanaged: \"Unmanaged\" (custom_-_3)\n"
+            "    ~ timeout_seconds: (unset, service default 60 s) -> 30\n"
+            "\n"
+            "Plan: 2 to change, 1 unchanged.\n"
+            "action.order_status: failed: Invalid request (HTTP 400 bad.request, correlation id "
+            "d11b)\n"
+            "action.unmanaged: applied, version 1 -> 2\n"
+            "\n"
+            "Apply incomplete: 1 changed, 0 written but not converged, 1 not written, 0 not "
+            "attempted, 1 unchanged.\n"
+            "    failed: action.order_status\n"
+            "    applied: action.unmanaged\n");
+    Result<std::optional<State>> state = read_state(cli.project.path());
+    REQUIRE((*state)->actions.size() == 2);
+    REQUIRE((*state)->actions[0].address == "action.customer");
+    REQUIRE((*state)->actions[1].address == "action.unmanaged");
+}
+
+TEST_CASE("the command line explains its own mistakes", "[cli]") {
+    CliHarness cli;
+    REQUIRE(cli.run({"plna"}) == 1);
+    REQUIRE(cli.err() == "Error: unknown command plna; did you mean plan?\n");
+    REQUIRE(cli.run({"plan", "--detailed-exit-code"}) == 1);
+    REQUIRE(cli.err() ==
+            "Error: unknown option --detailed-exit-code for dactl plan; did you mean "
+            "--detailed-exitcode?\n");
+    REQUIRE(cli.run({"apply", "--parallelism", "0", "--auto-approve"}) == 1);
+    REQUIRE(cli.err() == "Error: --parallelism must be a whole number from 1 to 50, not 0\n");
+    REQUIRE(cli.run({"plan", "extra"}) == 1);
+    REQUIRE(cli.err() == "Error: dactl plan takes no argument extra\n");
+    REQUIRE(cli.provider_requests == 0);
+}
+
+TEST_CASE("help and version", "[cli]") {
+    CliHarness cli;
+    REQUIRE(cli.run({"--help"}) == 0);
+    check_golden("cmd/golden/help.txt", cli.out());
+    REQUIRE(cli.run({"apply", "--help"}) == 0);
+    check_golden("cmd/golden/help_apply.txt", cli.out());
+    REQUIRE(cli.run({"version"}) == 0);
+    REQUIRE(cli.out() == "dactl " DACTL_VERSION "\n");
+}

@@ -1,0 +1,49 @@
+#include "tests/support/cli_harness.h"
+
+namespace dactl::testing {
+
+namespace {
+
+// A provider that forwards to a FakeProvider owned elsewhere.
+class Forwarding : public Provider {
+public:
+    explicit Forwarding(Provider& target) : m_target(target) {}
+    Result<std::vector<LiveAction>> list_actions() override { return m_target.list_actions(); }
+    Status load_templates(LiveAction& action) override { return m_target.load_templates(action); }
+    Result<LiveAction> get_action(const std::string& id) override { return m_target.get_action(id); }
+    Result<LiveAction> update_action(const LiveAction& base, const FieldValues& changes) override {
+        return m_target.update_action(base, changes);
+    }
+
+private:
+    Provider& m_target;
+};
+
+}  // namespace
+
+CliHarness::CliHarness() = default;
+
+int CliHarness::run(std::vector<std::string> args) {
+    m_out.str("");
+    m_err.str("");
+    std::istringstream in(input);
+    cli::Context context{
+        cli::Console{m_out, m_err, in, terminal, terminal},
+        [this](const char* name) -> std::optional<std::string> {
+            auto found = environment.find(name);
+            return found == environment.end() ? std::nullopt
+                                              : std::optional<std::string>(found->second);
+        },
+        [this](const cli::ConnectionOptions&,
+               const cli::Environment&) -> Result<std::unique_ptr<Provider>> {
+            ++provider_requests;
+            return std::unique_ptr<Provider>(std::make_unique<Forwarding>(org));
+        },
+        [] { return std::chrono::system_clock::time_point(std::chrono::seconds(1795880139)); },
+        nullptr,
+    };
+    args.insert(args.begin(), {"-C", project.path().string()});
+    return cli::run(args, context);
+}
+
+}  // namespace dactl::testing
