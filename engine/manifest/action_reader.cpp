@@ -1,0 +1,319 @@
+#include "engine/manifest/action_reader.h"
+
+#include <algorithm>
+#include <array>
+
+#include "engine/manifest/key_rules.h"
+#include "engine/manifest/probe_input.h"
+#include "engine/text/quote.h"
+
+namespace dactl::manifest {
+
+namespace {
+
+constexpr std::array<std::string_view, 5> k_request_types = {"GET", "PUT", "POST", "PATCH",
+                                                             "DELETE"};
+
+bool is_request_type(std::string_view text) {
+    return std::find(k_request_types.begin(), k_request_types.end(), text) != k_request_types.end();
+}
+
+std::string upper(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    }
+    return out;
+}
+
+bool accepts(TableLevel level, std::string_view key) {
+    std::span<const std::string_view> keys = keys_of(level);
+    return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
+// A `name` or `id` as written, with where its key is.
+struct Written {
+    std::string value;
+    toml::source_position key_at;
+};
+
+class ActionReader {
+public:
+    ActionReader(const toml::key& label, const toml::table& table, ManifestFile& file)
+        : m_label(label), m_table(table), m_file(file), m_label_text(key_text(label.str())) {}
+
+    DesiredAction read();
+
+private:
+    void read_action_key(const toml::key& key, const toml::node& value);
+    void read_table(TableLevel level, const toml::node& node);
+    void read_field(Field field, const toml::key& key, const toml::node& value);
+    std::optional<Value> field_value(Field field, const toml::node& value);
+    std::optional<std::string> text(const std::string& name, const toml::node& value);
+    std::optional<std::string> non_empty_text(const std::string& name, const toml::node& value);
+    std::optional<Value> timeout(const toml::node& value);
+    std::optional<Value> request_type(const toml::node& value);
+    std::optional<Value> string_map(const std::string& name, const toml::node& value);
+    void read_selector_key(std::optional<Written>& slot, const toml::key& key,
+                           const toml::node& value);
+    void read_probe(const toml::table& probe);
+    void settle_selector();
+    void wrong_type(const std::string& name, std::string_view expected, const toml::node& value);
+    toml::source_position header_of(const toml::key& key, const toml::table& table) const {
+        return table.is_inline() ? key.source().begin : table.source().begin;
+    }
+
+    const toml::key& m_label;
+    const toml::table& m_table;
+    ManifestFile& m_file;
+    std::string m_label_text;
+    DesiredAction m_action;
+    std::optional<Written> m_name;
+    std::optional<Written> m_id;
+    bool m_selector_written = false;  ///< a name or id key is there, valid or not
+};
+
+DesiredAction ActionReader::read() {
+    m_action.label = std::string(m_label.str());
+    m_action.where = m_file.position(header_of(m_label, m_table));
+    if (!is_valid_label(m_action.label)) {
+        m_file.error(m_label.source().begin, "invalid label " + dactl::quoted(m_action.label) +
+                                                 ": use only a-z, 0-9 and _, e.g. " +
+                                                 fixed_label(m_action.label));
+    }
+    for (auto&& [key, value] : m_table) {
+        read_action_key(key, value);
+    }
+    settle_selector();
+    return std::move(m_action);
+}
+
+void ActionReader::read_action_key(const toml::key& key, const toml::node& value) {
+    const std::string_view name = key.str();
+    if (name == "name") {
+        read_selector_key(m_name, key, value);
+    } else if (name == "id") {
+        read_selector_key(m_id, key, value);
+    } else if (name == "request") {
+        read_table(TableLevel::request, value);
+    } else if (name == "response") {
+        read_table(TableLevel::response, value);
+    } else if (name == "probe") {
+        read_table(TableLevel::probe, value);
+    } else if (accepts(TableLevel::action, name)) {
+        read_field(*field_from_key(name), key, value);
+    } else {
+        m_file.error(key.source().begin,
+                     unknown_key_message(name, TableLevel::action, m_label_text));
+    }
+}
+
+void ActionReader::read_table(TableLevel level, const toml::node& node) {
+    const toml::table* table = node.as_table();
+    if (table == nullptr) {
+        wrong_type(std::string(table_key(level)), "a table", node);
+        return;
+    }
+    if (level == TableLevel::probe) {
+        read_probe(*table);
+        return;
+    }
+    for (auto&& [key, value] : *table) {
+        if (accepts(level, key.str())) {
+            const std::string full_key = std::string(table_key(level)) + "." + std::string(key.str());
+            read_field(*field_from_key(full_key), key, value);
+        } else {
+            m_file.error(key.source().begin, unknown_key_message(key.str(), level, m_label_text));
+        }
+    }
+}
+
+void ActionReader::read_field(Field field, const toml::key& key, const toml::node& value) {
+    std::optional<Value> result = field_value(field, value);
+    if (result) {
+        m_action.managed[field] = std::move(*result);
+        m_action.positions[field] = m_file.position(key.source().begin);
+    }
+}
+
+std::optional<Value> ActionReader::field_value(Field field, const toml::node& value) {
+    const std::string name(field_key(field));
+    switch (field) {
+        case Field::timeout_seconds:
+            return timeout(value);
+        case Field::request_type:
+            return request_type(value);
+        case Field::name:
+        case Field::category:
+            return non_empty_text(name, value);
+        default:
+            break;
+    }
+    if (field_info(field).kind == FieldKind::string_map) {
+        return string_map(name, value);
+    }
+    return text(name, value);
+}
+
+std::optional<std::string> ActionReader::text(const std::string& name, const toml::node& value) {
+    if (const auto* string = value.as_string()) {
+        return string->get();
+    }
+    wrong_type(name, "a string", value);
+    return std::nullopt;
+}
+
+std::optional<std::string> ActionReader::non_empty_text(const std::string& name,
+                                                        const toml::node& value) {
+    std::optional<std::string> result = text(name, value);
+    if (result && result->empty()) {
+        m_file.error(value.source().begin, name + " must not be empty");
+        return std::nullopt;
+    }
+    return result;
+}
+
+std::optional<Value> ActionReader::timeout(const toml::node& value) {
+    const auto* integer = value.as_integer();
+    if (integer != nullptr && integer->get() >= 1 && integer->get() <= 60) {
+        return Value(integer->get());
+    }
+    const std::string found = value.is_number() ? describe_value(value) : describe_type(value);
+    m_file.error(value.source().begin,
+                 "timeout_seconds must be a whole number of seconds from 1 to 60, found " + found +
+                     "; without it the service default of 60 applies");
+    return std::nullopt;
+}
+
+std::optional<Value> ActionReader::request_type(const toml::node& value) {
+    std::optional<std::string> type = text("request.type", value);
+    if (!type) {
+        return std::nullopt;
+    }
+    if (is_request_type(*type)) {
+        return Value(*type);
+    }
+    std::string message =
+        "request.type must be one of GET, PUT, POST, PATCH, DELETE, found " + dactl::quoted(*type);
+    if (is_request_type(upper(*type))) {
+        message += "; write it in upper case: " + dactl::quoted(upper(*type));
+    }
+    m_file.error(value.source().begin, std::move(message));
+    return std::nullopt;
+}
+
+std::optional<Value> ActionReader::string_map(const std::string& name, const toml::node& value) {
+    const toml::table* table = value.as_table();
+    if (table == nullptr) {
+        wrong_type(name, "a table of strings", value);
+        return std::nullopt;
+    }
+    StringMap map;
+    bool all_strings = true;
+    for (auto&& [key, entry] : *table) {
+        if (const auto* string = entry.as_string()) {
+            map[std::string(key.str())] = string->get();
+        } else {
+            wrong_type(name + "." + key_text(key.str()), "a string", entry);
+            all_strings = false;
+        }
+    }
+    return all_strings ? std::optional<Value>(Value(std::move(map))) : std::nullopt;
+}
+
+void ActionReader::read_selector_key(std::optional<Written>& slot, const toml::key& key,
+                                     const toml::node& value) {
+    m_selector_written = true;
+    if (std::optional<std::string> written = non_empty_text(std::string(key.str()), value)) {
+        slot = Written{std::move(*written), key.source().begin};
+    }
+}
+
+void ActionReader::read_probe(const toml::table& probe) {
+    ProbeSpec spec{"{}", m_file.position(probe.source().begin)};
+    bool ok = true;
+    for (auto&& [key, value] : probe) {
+        if (key.str() != "input") {
+            m_file.error(key.source().begin,
+                         unknown_key_message(key.str(), TableLevel::probe, m_label_text));
+            continue;
+        }
+        spec.where = m_file.position(key.source().begin);
+        const toml::table* input = value.as_table();
+        std::optional<std::string> json;
+        if (input == nullptr) {
+            wrong_type("probe.input", "a table", value);
+        } else {
+            json = probe_input_json(*input, "probe.input", m_file);
+        }
+        ok = ok && json.has_value();
+        spec.input_json = json.value_or("{}");
+    }
+    if (ok) {
+        m_action.probe = std::move(spec);
+    }
+}
+
+void ActionReader::settle_selector() {
+    if (m_id) {
+        m_action.selector = Selector{Selector::By::id, m_id->value};
+        m_action.selector_where = m_file.position(m_id->key_at);
+        if (m_name) {
+            m_action.managed[Field::name] = Value(m_name->value);
+            m_action.positions[Field::name] = m_file.position(m_name->key_at);
+        }
+    } else if (m_name) {
+        m_action.selector = Selector{Selector::By::name, m_name->value};
+        m_action.selector_where = m_file.position(m_name->key_at);
+    } else if (!m_selector_written) {
+        m_file.error(header_of(m_label, m_table),
+                     "action." + m_label_text +
+                         " has neither name nor id; add name = \"<the action's exact name>\" or "
+                         "id = \"<its id>\"");
+    }
+}
+
+void ActionReader::wrong_type(const std::string& name, std::string_view expected,
+                              const toml::node& value) {
+    m_file.error(value.source().begin,
+                 name + " must be " + std::string(expected) + ", found " + describe_type(value));
+}
+
+}  // namespace
+
+std::optional<DesiredAction> read_action(const toml::key& label, const toml::node& node,
+                                         ManifestFile& file) {
+    const toml::table* table = node.as_table();
+    if (table == nullptr) {
+        file.error(node.source().begin, "action." + key_text(label.str()) + " must be a table, found " +
+                                            describe_type(node) +
+                                            "; declare each action as [action.<label>]");
+        return std::nullopt;
+    }
+    return ActionReader(label, *table, file).read();
+}
+
+bool is_valid_label(std::string_view label) {
+    return !label.empty() && std::all_of(label.begin(), label.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    });
+}
+
+std::string fixed_label(std::string_view label) {
+    std::string out;
+    for (char c : label) {
+        const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        const bool kept = (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9');
+        if (kept) {
+            out += lower;
+        } else if (!out.empty() && out.back() != '_') {
+            out += '_';  // one _ for a run of other characters, none at the start
+        }
+    }
+    if (!out.empty() && out.back() == '_') {
+        out.pop_back();
+    }
+    return out.empty() ? "action" : out;
+}
+
+}  // namespace dactl::manifest

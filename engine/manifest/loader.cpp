@@ -1,0 +1,158 @@
+#include "engine/manifest/loader.h"
+
+#include <algorithm>
+
+#include "engine/manifest/file_reader.h"
+#include "engine/manifest/uniqueness.h"
+#include "engine/util/file_io.h"
+#include "engine/util/sha256.h"
+
+namespace dactl {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view k_settings_file = "dactl.toml";
+
+bool is_hidden(const fs::path& path) { return path.filename().string().starts_with('.'); }
+
+// Every *.toml file under `directory`, skipping hidden files and directories
+// (`.dactl/` among them). A directory that cannot be listed is an error.
+std::vector<ManifestSource> list_manifests(const fs::path& directory, Diagnostics& diagnostics) {
+    std::vector<ManifestSource> sources;
+    std::error_code error;
+    fs::recursive_directory_iterator entries(directory, error);
+    for (const fs::recursive_directory_iterator end; !error && entries != end;
+         entries.increment(error)) {
+        const fs::directory_entry& entry = *entries;
+        std::error_code ignored;
+        if (is_hidden(entry.path())) {
+            if (entry.is_directory(ignored)) {
+                entries.disable_recursion_pending();
+            }
+            continue;
+        }
+        if (entry.path().extension() != ".toml" || !entry.is_regular_file(ignored)) {
+            continue;
+        }
+        const std::string relative = entry.path().lexically_relative(directory).generic_string();
+        Result<std::string> text = read_file(entry.path());
+        if (!text) {
+            diagnostics.error(SourcePosition{relative, 0, 0}, text.error().message);
+            continue;
+        }
+        sources.push_back(ManifestSource{relative, std::move(*text)});
+    }
+    if (error) {
+        diagnostics.error({}, "cannot list the manifests under " + directory.string() + ": " +
+                                  error.message());
+    }
+    return sources;
+}
+
+std::string line_of(std::string_view text, int line) {
+    std::size_t start = 0;
+    for (int current = 1; current < line; ++current) {
+        start = text.find('\n', start);
+        if (start == std::string_view::npos) {
+            return "";
+        }
+        ++start;
+    }
+    std::string_view rest = text.substr(start);
+    rest = rest.substr(0, rest.find('\n'));
+    if (!rest.empty() && rest.back() == '\r') {
+        rest.remove_suffix(1);
+    }
+    return std::string(rest);
+}
+
+// Each positioned diagnostic gets its line's text, so the caret can be drawn.
+Diagnostics with_source_lines(const Diagnostics& diagnostics,
+                              const std::vector<const ManifestSource*>& sources) {
+    Diagnostics out;
+    for (Diagnostic diagnostic : diagnostics.items()) {
+        auto source = std::find_if(sources.begin(), sources.end(), [&](const ManifestSource* s) {
+            return s->path == diagnostic.where.path;
+        });
+        if (diagnostic.where.known() && diagnostic.source_line.empty() && source != sources.end()) {
+            diagnostic.source_line = line_of((*source)->text, diagnostic.where.line);
+        }
+        out.add(std::move(diagnostic));
+    }
+    return out;
+}
+
+void read_sources(const std::vector<const ManifestSource*>& sources, LoadResult& result) {
+    Project& project = result.project;
+    Sha256 digest;
+    for (const ManifestSource* source : sources) {
+        project.files.push_back(source->path);
+        digest.update(source->path);
+        digest.update(std::string_view("\0", 1));
+        digest.update(source->text);
+        digest.update(std::string_view("\0", 1));
+        const auto role = source->path == k_settings_file ? manifest::FileRole::settings
+                                                          : manifest::FileRole::actions;
+        manifest::FileContents contents =
+            manifest::read_manifest_file(*source, role, result.diagnostics);
+        if (contents.settings) {
+            project.settings = std::move(*contents.settings);
+        }
+        std::move(contents.actions.begin(), contents.actions.end(),
+                  std::back_inserter(project.actions));
+    }
+    project.digest = "sha256:" + digest.hex_digest();
+    manifest::check_unique(project.actions, result.diagnostics);
+    if (project.actions.empty() && !result.diagnostics.has_errors()) {
+        result.diagnostics.warning(
+            {}, "the project declares no actions; add [action.<label>] tables to a .toml file");
+    }
+    std::stable_sort(project.actions.begin(), project.actions.end(),
+                     [](const DesiredAction& a, const DesiredAction& b) { return a.label < b.label; });
+}
+
+}  // namespace
+
+LoadResult load_sources(const std::vector<ManifestSource>& sources) {
+    LoadResult result;
+    try {
+        std::vector<const ManifestSource*> sorted;
+        for (const ManifestSource& source : sources) {
+            sorted.push_back(&source);
+        }
+        std::stable_sort(sorted.begin(), sorted.end(),
+                         [](const ManifestSource* a, const ManifestSource* b) { return a->path < b->path; });
+        read_sources(sorted, result);
+        result.diagnostics = with_source_lines(result.diagnostics, sorted);
+    } catch (const std::exception& error) {
+        result.diagnostics.error({}, std::string("cannot load the manifests: ") + error.what());
+    }
+    result.diagnostics.sort();
+    return result;
+}
+
+LoadResult load_project(const fs::path& directory) {
+    LoadResult result;
+    try {
+        std::error_code error;
+        if (!fs::is_directory(directory, error)) {
+            result.diagnostics.error({}, "the project directory " + directory.string() +
+                                             " does not exist or is not a directory");
+            result.project.directory = directory;
+            return result;
+        }
+        Diagnostics listing;
+        std::vector<ManifestSource> sources = list_manifests(directory, listing);
+        result = load_sources(sources);
+        result.diagnostics.append(listing);
+        result.diagnostics.sort();
+    } catch (const std::exception& error) {
+        result.diagnostics.error({}, std::string("cannot load the manifests: ") + error.what());
+    }
+    result.project.directory = directory;
+    return result;
+}
+
+}  // namespace dactl

@@ -1,0 +1,34 @@
+#pragma once
+// The manifest loader: a project directory's TOML files in, a Project and every
+// problem found in it out. Offline; the only code that parses TOML.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "engine/diagnostics/diagnostic.h"
+#include "engine/model/project.h"
+
+namespace dactl {
+
+/// One manifest file's contents.
+struct ManifestSource {
+    std::string path;  ///< display path, relative to the project dir ("dactl.toml", "orders/a.toml")
+    std::string text;
+};
+
+struct LoadResult {
+    Project project;
+    Diagnostics diagnostics;  ///< sorted; the project is usable only without errors
+};
+
+/// Reads every *.toml file under `directory` recursively in sorted order (skipping `.dactl/`
+/// and hidden directories), `dactl.toml` at the top as settings. Never throws; every problem
+/// becomes a diagnostic. project.directory, files and digest are set.
+LoadResult load_project(const std::filesystem::path& directory);
+
+/// The same over in-memory sources (tests, fuzzing); `dactl.toml` is recognised by path.
+/// Sources are read in sorted path order whatever order they come in. Never throws.
+LoadResult load_sources(const std::vector<ManifestSource>& sources);
+
+}  // namespace dactl
