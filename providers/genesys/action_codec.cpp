@@ -1,0 +1,303 @@
+#include "providers/genesys/action_codec.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include "providers/genesys/json_slice.h"
+
+namespace dactl::genesys {
+
+namespace {
+
+constexpr unsigned k_parse_flags =
+    rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
+
+std::string_view type_name(const rapidjson::Value& value) {
+    if (value.IsNull()) {
+        return "null";
+    }
+    if (value.IsBool()) {
+        return "a boolean";
+    }
+    if (value.IsObject()) {
+        return "an object";
+    }
+    if (value.IsArray()) {
+        return "an array";
+    }
+    if (value.IsString()) {
+        return "a string";
+    }
+    return "a number";
+}
+
+std::string text_of(const rapidjson::Value& value) {
+    return std::string(value.GetString(), value.GetStringLength());
+}
+
+// Parses `json` for `subject` ("an action", "the action list"), refusing
+// invalid JSON and absurd nesting with a message saying which.
+Status parse(rapidjson::Document& document, std::string_view json, std::string_view subject) {
+    if (nesting_depth(json) > k_max_json_depth) {
+        return make_error(ErrorKind::invalid_response,
+                          std::string(subject) + " is nested more than " +
+                              std::to_string(k_max_json_depth) + " levels deep");
+    }
+    document.Parse<k_parse_flags>(json.data(), json.size());
+    if (document.HasParseError()) {
+        return make_error(ErrorKind::invalid_response,
+                          std::string(subject) + " is not valid JSON: " +
+                              rapidjson::GetParseError_En(document.GetParseError()) +
+                              " (at byte " + std::to_string(document.GetErrorOffset()) + ")");
+    }
+    return {};
+}
+
+// Reads the members of one Action, naming it in every message.
+class ActionReader {
+public:
+    explicit ActionReader(const rapidjson::Value& json) : m_json(json) {}
+
+    Result<LiveAction> read(std::string_view raw);
+
+private:
+    Error wrong(std::string_view path, const rapidjson::Value& value, std::string_view expected) {
+        return make_error(ErrorKind::invalid_response, m_subject + ": " + std::string(path) +
+                                                           " is " + std::string(type_name(value)) +
+                                                           ", expected " + std::string(expected));
+    }
+    Error missing(std::string_view path) {
+        return make_error(ErrorKind::invalid_response,
+                          m_subject + ": " + std::string(path) + " is missing");
+    }
+    Result<const rapidjson::Value*> find(std::string_view path);
+    Status read_identity(LiveAction& action);
+    Result<Value> read_field(const FieldInfo& info);
+    Status read_fields(LiveAction& action);
+
+    const rapidjson::Value& m_json;
+    std::string m_subject = "an action";
+};
+
+// The member at a dotted path, or null when it (or an object on the way) is
+// absent or null. Fails when something on the way is not an object.
+Result<const rapidjson::Value*> ActionReader::find(std::string_view path) {
+    const rapidjson::Value* at = &m_json;
+    std::size_t begin = 0;
+    while (true) {
+        const std::size_t dot = path.find('.', begin);
+        const std::string name(path.substr(begin, dot - begin));
+        auto found = at->FindMember(name.c_str());
+        if (found == at->MemberEnd() || found->value.IsNull()) {
+            return static_cast<const rapidjson::Value*>(nullptr);
+        }
+        at = &found->value;
+        if (dot == std::string_view::npos) {
+            return at;
+        }
+        if (!at->IsObject()) {
+            return wrong(path.substr(0, dot), *at, "an object");
+        }
+        begin = dot + 1;
+    }
+}
+
+Status ActionReader::read_identity(LiveAction& action) {
+    auto id = m_json.FindMember("id");
+    if (id == m_json.MemberEnd()) {
+        return missing("id");
+    }
+    if (!id->value.IsString()) {
+        return wrong("id", id->value, "a string");
+    }
+    action.id = text_of(id->value);
+    m_subject = "action \"" + action.id + "\"";
+    auto version = m_json.FindMember("version");
+    if (version == m_json.MemberEnd()) {
+        return missing("version");
+    }
+    if (!version->value.IsInt64()) {
+        return wrong("version", version->value, "an integer");
+    }
+    action.version = version->value.GetInt64();
+    Result<const rapidjson::Value*> integration = find("integrationId");
+    Result<const rapidjson::Value*> secure = find("secure");
+    if (!integration || !secure) {
+        return !integration ? integration.error() : secure.error();
+    }
+    if (*integration != nullptr && !(*integration)->IsString()) {
+        return wrong("integrationId", **integration, "a string");
+    }
+    if (*secure != nullptr && !(*secure)->IsBool()) {
+        return wrong("secure", **secure, "a boolean");
+    }
+    action.integration_id = *integration != nullptr ? text_of(**integration) : "";
+    action.secure = *secure != nullptr && (*secure)->GetBool();
+    return {};
+}
+
+Result<Value> ActionReader::read_field(const FieldInfo& info) {
+    Result<const rapidjson::Value*> found = find(info.api_path);
+    if (!found) {
+        return found.error();
+    }
+    const rapidjson::Value* json = *found;
+    if (json == nullptr) {
+        return Value();
+    }
+    switch (info.kind) {
+        case FieldKind::integer:
+            if (!json->IsInt64()) {
+                return wrong(info.api_path, *json, "an integer");
+            }
+            return Value(json->GetInt64());
+        case FieldKind::text:
+        case FieldKind::template_text:
+            if (!json->IsString()) {
+                return wrong(info.api_path, *json, "a string");
+            }
+            return Value(text_of(*json));
+        case FieldKind::string_map:
+            break;
+    }
+    if (!json->IsObject()) {
+        return wrong(info.api_path, *json, "an object");
+    }
+    StringMap map;
+    for (const auto& entry : json->GetObject()) {
+        if (!entry.value.IsString()) {
+            return wrong(std::string(info.api_path) + "." + text_of(entry.name), entry.value,
+                         "a string");
+        }
+        map[text_of(entry.name)] = text_of(entry.value);
+    }
+    return Value(std::move(map));
+}
+
+Status ActionReader::read_fields(LiveAction& action) {
+    for (const FieldInfo& info : all_fields()) {
+        Result<Value> value = read_field(info);
+        if (!value) {
+            return value.error();
+        }
+        if (info.kind == FieldKind::template_text && value->is_unset()) {
+            const std::string uri_path = std::string(info.api_path) + "Uri";
+            Result<const rapidjson::Value*> uri = find(uri_path);
+            if (!uri) {
+                return uri.error();
+            }
+            if (*uri != nullptr && !(*uri)->IsString()) {
+                return wrong(uri_path, **uri, "a string");
+            }
+            if (*uri != nullptr) {
+                action.unloaded.insert(info.field);
+            }
+        }
+        if (!value->is_unset()) {
+            action.fields[info.field] = std::move(value).value();
+        }
+    }
+    return {};
+}
+
+Result<LiveAction> ActionReader::read(std::string_view raw) {
+    if (!m_json.IsObject()) {
+        return make_error(ErrorKind::invalid_response, "an action is " +
+                                                           std::string(type_name(m_json)) +
+                                                           ", expected an object");
+    }
+    LiveAction action;
+    if (Status identity = read_identity(action); !identity) {
+        return identity.error();
+    }
+    if (Status fields = read_fields(action); !fields) {
+        return fields.error();
+    }
+    const Value& name = action.get(Field::name);
+    const Value& category = action.get(Field::category);
+    action.name = name.is_string() ? name.as_string() : "";
+    action.category = category.is_string() ? category.as_string() : "";
+    action.document = std::string(trim_json_space(raw));
+    return action;
+}
+
+Result<std::int64_t> read_count(const rapidjson::Value& page, const char* name, bool required) {
+    auto found = page.FindMember(name);
+    if (found == page.MemberEnd() || found->value.IsNull()) {
+        if (required) {
+            return make_error(ErrorKind::invalid_response,
+                              std::string("the action list: ") + name + " is missing");
+        }
+        return 0;
+    }
+    if (!found->value.IsInt()) {
+        return make_error(ErrorKind::invalid_response,
+                          std::string("the action list: ") + name + " is " +
+                              std::string(type_name(found->value)) + ", expected an integer");
+    }
+    return std::int64_t{found->value.GetInt()};
+}
+
+}  // namespace
+
+Result<LiveAction> decode_action(std::string_view json) {
+    rapidjson::Document document;
+    if (Status parsed = parse(document, json, "an action"); !parsed) {
+        return parsed.error();
+    }
+    return ActionReader(document).read(json);
+}
+
+Result<ActionPage> decode_action_page(std::string_view json) {
+    rapidjson::Document document;
+    if (Status parsed = parse(document, json, "the action list"); !parsed) {
+        return parsed.error();
+    }
+    if (!document.IsObject()) {
+        return make_error(ErrorKind::invalid_response, "the action list is " +
+                                                           std::string(type_name(document)) +
+                                                           ", expected an object");
+    }
+    ActionPage page;
+    Result<std::int64_t> number = read_count(document, "pageNumber", false);
+    Result<std::int64_t> count = read_count(document, "pageCount", true);
+    Result<std::int64_t> total = read_count(document, "total", false);
+    for (const Result<std::int64_t>* read : {&number, &count, &total}) {
+        if (!*read) {
+            return read->error();
+        }
+    }
+    page.page_number = static_cast<int>(*number);
+    page.page_count = static_cast<int>(*count);
+    page.total = *total;
+    const auto members = object_members(json);
+    if (members.size() != document.MemberCount()) {
+        return make_error(ErrorKind::invalid_response, "the action list could not be sliced");
+    }
+    std::size_t index = 0;
+    for (auto member = document.MemberBegin(); member != document.MemberEnd(); ++member, ++index) {
+        if (text_of(member->name) != "entities") {
+            continue;
+        }
+        if (!member->value.IsArray()) {
+            return make_error(ErrorKind::invalid_response,
+                              "the action list: entities is " +
+                                  std::string(type_name(member->value)) + ", expected an array");
+        }
+        const auto raw = array_elements(members[index].value);
+        if (raw.size() != member->value.Size()) {
+            return make_error(ErrorKind::invalid_response, "the action list could not be sliced");
+        }
+        for (rapidjson::SizeType i = 0; i < member->value.Size(); ++i) {
+            Result<LiveAction> action = ActionReader(member->value[i]).read(raw[i]);
+            if (!action) {
+                return action.error();
+            }
+            page.entities.push_back(std::move(action).value());
+        }
+        return page;
+    }
+    return make_error(ErrorKind::invalid_response, "the action list: entities is missing");
+}
+
+}  // namespace dactl::genesys

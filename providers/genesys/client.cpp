@@ -1,0 +1,204 @@
+#include "providers/genesys/client.h"
+
+#include <thread>
+
+#include "providers/genesys/action_codec.h"
+#include "providers/genesys/token_codec.h"
+#include "providers/http/encoding.h"
+
+namespace dactl::genesys {
+
+namespace {
+
+constexpr std::chrono::seconds k_longest_renewal_margin{300};
+
+bool is_success(int status) { return status >= 200 && status < 300; }
+
+std::string path_without_query(const std::string& path) { return path.substr(0, path.find('?')); }
+
+std::string milliseconds_text(std::chrono::steady_clock::duration duration) {
+    return std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(duration).count()) +
+           " ms";
+}
+
+std::string outcome_text(const Result<http::Response>& answer) {
+    if (answer) {
+        return std::to_string(answer->status);
+    }
+    switch (answer.error().kind) {
+        case ErrorKind::timeout:
+            return "timed out";
+        case ErrorKind::invalid_response:
+            return "answer refused";
+        default:
+            return "no answer";
+    }
+}
+
+// A login error must never show the secret, whatever the server echoed back.
+Error without_secret(Error error, const std::string& secret) {
+    if (secret.size() < 8) {
+        return error;
+    }
+    for (std::size_t at = error.message.find(secret); at != std::string::npos;
+         at = error.message.find(secret, at)) {
+        error.message.replace(at, secret.size(), "(sensitive)");
+    }
+    return error;
+}
+
+}  // namespace
+
+GenesysClient::GenesysClient(http::Transport& transport, Endpoints endpoints,
+                             Credentials credentials, ClientOptions options)
+    : m_transport(transport),
+      m_endpoints(std::move(endpoints)),
+      m_credentials(std::move(credentials)),
+      m_options(std::move(options)),
+      m_random(std::random_device{}()) {}
+
+Result<http::Response> GenesysClient::get(const std::string& path_and_query,
+                                          std::string_view accept) {
+    return call({"GET", path_and_query, std::string(accept), "", RetryRule::transient});
+}
+
+Result<http::Response> GenesysClient::patch(const std::string& path, const std::string& json_body) {
+    return call({"PATCH", path, "application/json", json_body, RetryRule::rate_limit_only});
+}
+
+// One API call: a 401 (the token was revoked or expired early) gets one fresh
+// login and one more try.
+Result<http::Response> GenesysClient::call(const Call& spec) {
+    Result<std::string> bearer = token("");
+    if (!bearer) {
+        return bearer.error();
+    }
+    Result<http::Response> answer = send_with_retries(api_request(spec, *bearer), spec.rule);
+    if (answer && answer->status == 401) {
+        bearer = token(*bearer);
+        if (!bearer) {
+            return bearer.error();
+        }
+        answer = send_with_retries(api_request(spec, *bearer), spec.rule);
+    }
+    if (answer && !is_success(answer->status)) {
+        return decode_error(*answer, spec.method + " " + path_without_query(spec.path));
+    }
+    return answer;
+}
+
+Result<http::Response> GenesysClient::send_with_retries(const http::Request& request,
+                                                        RetryRule rule) {
+    const RetryLimits limits{m_options.max_attempts, m_options.max_retry_after};
+    for (int attempt = 1;; ++attempt) {
+        Result<http::Response> answer = send_logged(request);
+        RetryDecision decision = decide_retry(answer, attempt, rule, limits, jitter());
+        if (std::holds_alternative<Finish>(decision)) {
+            return answer;
+        }
+        if (const Error* error = std::get_if<Error>(&decision)) {
+            return *error;
+        }
+        const WaitThenRetry wait = std::get<WaitThenRetry>(decision);
+        log(std::string(wait.rate_limited ? "  rate limited: waiting " : "  retrying in ") +
+            std::to_string(wait.delay.count()) + " ms (attempt " + std::to_string(attempt + 1) +
+            " of " + std::to_string(limits.max_attempts) + ")");
+        if (m_options.sleep) {
+            m_options.sleep(wait.delay);
+        } else {
+            std::this_thread::sleep_for(wait.delay);
+        }
+    }
+}
+
+Result<http::Response> GenesysClient::send_logged(const http::Request& request) {
+    const auto started = now();
+    ++m_requests_sent;
+    Result<http::Response> answer = m_transport.send(request);
+    log(request.method + " " + request.url + " -> " + outcome_text(answer) + " (" +
+        milliseconds_text(now() - started) + ")");
+    return answer;
+}
+
+// The token to use. `rejected` is a token the API just refused: unless another
+// thread has already replaced it, log in again.
+Result<std::string> GenesysClient::token(const std::string& rejected) {
+    std::lock_guard lock(m_token_mutex);
+    const bool usable = m_token && now() < m_token->renew_at;
+    if (usable && (rejected.empty() || m_token->value != rejected)) {
+        return m_token->value;
+    }
+    Result<CachedToken> fresh = login();
+    if (!fresh) {
+        return fresh.error();
+    }
+    m_token = std::move(fresh).value();
+    return m_token->value;
+}
+
+Result<GenesysClient::CachedToken> GenesysClient::login() {
+    http::Request request;
+    request.method = "POST";
+    request.url = m_endpoints.login_base + "/oauth/token";
+    request.headers = {
+        {"Authorization",
+         "Basic " + http::base64(m_credentials.client_id + ":" + m_credentials.client_secret)},
+        {"Content-Type", "application/x-www-form-urlencoded"},
+        {"Accept", "application/json"},
+    };
+    request.body = "grant_type=client_credentials";
+    const auto started = now();
+    Result<http::Response> answer = send_with_retries(request, RetryRule::transient);
+    if (!answer) {
+        return without_secret(answer.error(), m_credentials.client_secret);
+    }
+    const std::string subject = "logging in at " + m_endpoints.login_base + " failed: ";
+    if (!is_success(answer->status)) {
+        Error error = decode_error(*answer, "POST /oauth/token");
+        const auto description = decode_oauth_error(answer->body);
+        if (description && answer->status >= 400 && answer->status < 500) {
+            error.kind = ErrorKind::unauthorized;
+            error.message = *description;
+        }
+        error.message = subject + error.message;
+        return without_secret(error, m_credentials.client_secret);
+    }
+    Result<Token> token = decode_token(answer->body);
+    if (!token) {
+        Error error = token.error();
+        error.message = subject + error.message;
+        return error;
+    }
+    const auto margin = std::min(k_longest_renewal_margin, token->expires_in / 10);
+    return CachedToken{token->access_token, started + token->expires_in - margin};
+}
+
+http::Request GenesysClient::api_request(const Call& spec, const std::string& token) const {
+    http::Request request;
+    request.method = spec.method;
+    request.url = m_endpoints.api_base + spec.path;
+    request.headers = {{"Authorization", "Bearer " + token}, {"Accept", spec.accept}};
+    if (spec.method != "GET") {
+        request.headers.emplace_back("Content-Type", "application/json");
+    }
+    request.body = spec.body;
+    return request;
+}
+
+void GenesysClient::log(std::string_view line) {
+    if (m_options.log) {
+        std::lock_guard lock(m_log_mutex);
+        m_options.log(line);
+    }
+}
+
+double GenesysClient::jitter() {
+    std::lock_guard lock(m_random_mutex);
+    return std::uniform_real_distribution<double>(-1.0, 1.0)(m_random);
+}
+
+std::chrono::steady_clock::time_point GenesysClient::now() const {
+    return m_options.now ? m_options.now() : std::chrono::steady_clock::now();
+}
+
+}  // namespace dactl::genesys

@@ -1,0 +1,94 @@
+#pragma once
+// GenesysClient: authenticated requests to the Genesys Cloud API. It logs in
+// once per run (client credentials), renews the token shortly before it
+// expires, retries what is safe to retry, and logs each request without
+// secrets. Safe to call from several threads at once.
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <string>
+#include <string_view>
+
+#include "providers/genesys/endpoints.h"
+#include "providers/genesys/retry_policy.h"
+#include "providers/http/transport.h"
+
+namespace dactl::genesys {
+
+struct ClientOptions {
+    int max_attempts = 5;                      ///< per request, the first one included
+    std::chrono::seconds max_retry_after{180};  ///< a longer Retry-After fails the request
+    /// Verbose request log, one line per request; may be empty. Never given
+    /// tokens, secrets or bodies.
+    std::function<void(std::string_view)> log;
+    /// Waits between attempts; empty: really sleeps.
+    std::function<void(std::chrono::milliseconds)> sleep;
+    /// The clock for token lifetimes and request durations; empty: steady_clock.
+    std::function<std::chrono::steady_clock::time_point()> now;
+};
+
+class GenesysClient {
+public:
+    /// Uses `transport` (which must outlive the client) for every request.
+    GenesysClient(http::Transport& transport, Endpoints endpoints, Credentials credentials,
+                  ClientOptions options = {});
+
+    /// GET {api_base}{path_and_query} accepting `accept`, retried after 429 (waiting exactly
+    /// Retry-After), 502/503/504 and lost answers (backoff with jitter), at
+    /// most max_attempts times. Answers the 2xx response. Fails with the
+    /// transport's Error, with decode_error's Error for any other status, with
+    /// ErrorKind::rate_limited when the API asks to wait too long, and with the
+    /// login's Error when logging in fails.
+    Result<http::Response> get(const std::string& path_and_query,
+                               std::string_view accept = "application/json");
+
+    /// PATCH {api_base}{path} with a JSON body. Retried only after 429 (nothing
+    /// was written); 5xx, lost answers and timeouts are handed back at once, a
+    /// stale version as ErrorKind::conflict. Answers the 2xx response.
+    Result<http::Response> patch(const std::string& path, const std::string& json_body);
+
+    /// Requests sent so far, logins and retries included.
+    int requests_sent() const { return m_requests_sent.load(); }
+
+private:
+    struct CachedToken {
+        std::string value;
+        std::chrono::steady_clock::time_point renew_at;
+    };
+
+    struct Call {
+        std::string method;
+        std::string path;
+        std::string accept;
+        std::string body;
+        RetryRule rule = RetryRule::transient;
+    };
+
+    Result<http::Response> call(const Call& spec);
+    Result<http::Response> send_with_retries(const http::Request& request, RetryRule rule);
+    Result<http::Response> send_logged(const http::Request& request);
+    Result<std::string> token(const std::string& rejected);
+    Result<CachedToken> login();
+    http::Request api_request(const Call& spec, const std::string& token) const;
+    void log(std::string_view line);
+    double jitter();
+    std::chrono::steady_clock::time_point now() const;
+
+    http::Transport& m_transport;
+    Endpoints m_endpoints;
+    Credentials m_credentials;
+    ClientOptions m_options;
+
+    std::mutex m_token_mutex;
+    std::optional<CachedToken> m_token;
+    std::mutex m_log_mutex;
+    std::mutex m_random_mutex;
+    std::mt19937 m_random;
+    std::atomic<int> m_requests_sent{0};
+};
+
+}  // namespace dactl::genesys

@@ -1,0 +1,112 @@
+// decode_error: what a non-2xx answer means, in the words of the API.
+#include <algorithm>
+#include <cctype>
+
+#include <rapidjson/document.h>
+
+#include "providers/genesys/action_codec.h"
+
+namespace dactl::genesys {
+
+namespace {
+
+constexpr std::size_t k_page_excerpt = 200;
+
+ErrorKind kind_of(int status) {
+    switch (status) {
+        case 400:
+            return ErrorKind::bad_request;
+        case 401:
+            return ErrorKind::unauthorized;
+        case 403:
+            return ErrorKind::forbidden;
+        case 404:
+            return ErrorKind::not_found;
+        case 408:
+            return ErrorKind::timeout;
+        case 409:
+            return ErrorKind::conflict;
+        case 429:
+            return ErrorKind::rate_limited;
+        default:
+            return status >= 500 && status < 600 ? ErrorKind::server : ErrorKind::generic;
+    }
+}
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+// A 400 the vendor's Terraform provider also treats as a version clash.
+bool says_version_mismatch(std::string_view message) {
+    const std::string text = lower(message);
+    return text.find("version") != std::string::npos &&
+           text.find("does not match") != std::string::npos &&
+           text.find("current version") != std::string::npos;
+}
+
+// The first printable characters of a page that is not JSON (a proxy's HTML
+// error page, say), whitespace runs folded into single spaces.
+std::string excerpt(std::string_view body) {
+    std::string text;
+    bool space = false;
+    for (char c : body) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isspace(byte) != 0) {
+            space = !text.empty();
+            continue;
+        }
+        if (byte < 0x20 || byte > 0x7e) {
+            continue;
+        }
+        if (space) {
+            text += ' ';
+            space = false;
+        }
+        text += c;
+        if (text.size() >= k_page_excerpt) {
+            break;
+        }
+    }
+    return text.substr(0, k_page_excerpt);
+}
+
+std::string member_text(const rapidjson::Value& object, const char* name) {
+    auto found = object.FindMember(name);
+    if (found == object.MemberEnd() || !found->value.IsString()) {
+        return {};
+    }
+    return std::string(found->value.GetString(), found->value.GetStringLength());
+}
+
+}  // namespace
+
+Error decode_error(const http::Response& response, std::string_view what) {
+    Error error;
+    error.http_status = response.status;
+    error.kind = kind_of(response.status);
+    error.correlation_id = response.header("ININ-Correlation-Id");
+    rapidjson::Document body;
+    body.Parse(response.body.data(), response.body.size());
+    if (!body.HasParseError() && body.IsObject()) {
+        error.message = member_text(body, "message");
+        error.api_code = member_text(body, "code");
+        if (error.correlation_id.empty()) {
+            error.correlation_id = member_text(body, "contextId");
+        }
+    } else {
+        error.message = excerpt(response.body);
+    }
+    if (error.message.empty()) {
+        error.message = std::string(what) + ": the answer carried no error message";
+    }
+    if (response.status == 400 && says_version_mismatch(error.message)) {
+        error.kind = ErrorKind::conflict;
+    }
+    return error;
+}
+
+}  // namespace dactl::genesys

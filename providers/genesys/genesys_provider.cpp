@@ -1,0 +1,199 @@
+#include "providers/genesys/genesys_provider.h"
+
+#include <algorithm>
+#include <atomic>
+#include <optional>
+#include <set>
+#include <system_error>
+#include <thread>
+
+#include "providers/http/encoding.h"
+
+namespace dactl::genesys {
+
+namespace {
+
+const std::string k_actions_path = "/api/v2/integrations/actions";
+
+std::string action_path(const std::string& id) {
+    return k_actions_path + "/" + http::percent_encode(id);
+}
+
+std::string page_path(int number) {
+    return k_actions_path + "?pageSize=" + std::to_string(k_page_size) +
+           "&pageNumber=" + std::to_string(number) + "&includeConfig=true&includeAuthActions=true";
+}
+
+std::string template_file(Field field) {
+    return field == Field::request_template ? "requesttemplate.vm" : "successtemplate.vm";
+}
+
+}  // namespace
+
+GenesysProvider::GenesysProvider(GenesysClient& client, int parallelism)
+    : m_client(client), m_parallelism(std::max(1, parallelism)) {}
+
+Result<ActionPage> GenesysProvider::fetch_page(int number) {
+    Result<http::Response> answer = m_client.get(page_path(number));
+    if (!answer) {
+        return answer.error();
+    }
+    Result<ActionPage> page = decode_action_page(answer->body);
+    if (!page) {
+        Error error = page.error();
+        error.message = "page " + std::to_string(number) + ": " + error.message;
+        return error;
+    }
+    return page;
+}
+
+// Pages 2..page_count, fetched by up to m_parallelism threads (this one
+// included). After a failure no new page is started; the lowest failed page's
+// error is the answer.
+Result<std::vector<ActionPage>> GenesysProvider::fetch_remaining_pages(int page_count) {
+    const int remaining = page_count - 1;
+    std::vector<std::optional<Result<ActionPage>>> results(static_cast<std::size_t>(remaining));
+    std::atomic<int> next{0};
+    std::atomic<bool> failed{false};
+    auto work = [&] {
+        for (int index = next++; index < remaining && !failed; index = next++) {
+            Result<ActionPage> page = fetch_page(index + 2);
+            if (!page.ok()) {
+                failed = true;
+            }
+            results[static_cast<std::size_t>(index)].emplace(std::move(page));
+        }
+    };
+    std::vector<std::thread> helpers;
+    for (int i = 1; i < std::min(m_parallelism, remaining); ++i) {
+        try {
+            helpers.emplace_back(work);
+        } catch (const std::system_error&) {
+            break;  // fewer threads: the pages still get fetched
+        }
+    }
+    work();
+    for (std::thread& helper : helpers) {
+        helper.join();
+    }
+    std::vector<ActionPage> pages;
+    for (auto& result : results) {
+        if (result && !result->ok()) {
+            return result->error();
+        }
+        if (result) {
+            pages.push_back(std::move(*result).value());
+        }
+    }
+    return pages;
+}
+
+Result<std::vector<LiveAction>> GenesysProvider::list_actions() {
+    Result<ActionPage> first = fetch_page(1);
+    if (!first) {
+        return first.error();
+    }
+    std::vector<ActionPage> pages;
+    pages.push_back(std::move(first).value());
+    if (pages.front().page_count > 1) {
+        Result<std::vector<ActionPage>> rest = fetch_remaining_pages(pages.front().page_count);
+        if (!rest) {
+            return rest.error();
+        }
+        std::move(rest->begin(), rest->end(), std::back_inserter(pages));
+    }
+    // An action saved while the pages were read can move across a page
+    // boundary and show up twice; keep its first appearance.
+    std::vector<LiveAction> actions;
+    std::set<std::string> seen;
+    for (ActionPage& page : pages) {
+        for (LiveAction& action : page.entities) {
+            if (seen.insert(action.id).second) {
+                actions.push_back(std::move(action));
+            }
+        }
+    }
+    return actions;
+}
+
+Status GenesysProvider::load_templates(LiveAction& action) {
+    for (Field field : std::set<Field>(action.unloaded)) {
+        Result<http::Response> answer =
+            m_client.get(action_path(action.id) + "/templates/" + template_file(field), "text/plain");
+        if (!answer) {
+            return answer.error();
+        }
+        action.fields[field] = Value(std::move(answer->body));
+        action.unloaded.erase(field);
+    }
+    return {};
+}
+
+Result<LiveAction> GenesysProvider::get_action(const std::string& id) {
+    Result<http::Response> answer = m_client.get(action_path(id) + "?includeConfig=true");
+    if (!answer) {
+        return answer.error();
+    }
+    return decode_action(answer->body);
+}
+
+Result<LiveAction> GenesysProvider::update_action(const LiveAction& base,
+                                                  const FieldValues& changes) {
+    LiveAction loaded = base;
+    if (Status templates = load_templates(loaded); !templates) {
+        return templates.error();
+    }
+    Result<std::string> body = encode_update(loaded, changes);
+    if (!body) {
+        return body.error();
+    }
+    Result<http::Response> answer = m_client.patch(action_path(base.id), *body);
+    if (!answer) {
+        return answer.error();
+    }
+    Result<LiveAction> written = decode_action(answer->body);
+    if (!written) {
+        // The write succeeded but its answer is not an Action (an empty body,
+        // say): read the action instead of reporting a failure that was not.
+        return get_action(base.id);
+    }
+    return written;
+}
+
+namespace {
+
+// Owns what a GenesysProvider only refers to.
+class OwningProvider : public Provider {
+public:
+    OwningProvider(std::unique_ptr<http::Transport> transport, Endpoints endpoints,
+                   Credentials credentials, ClientOptions options, int parallelism)
+        : m_transport(std::move(transport)),
+          m_client(*m_transport, std::move(endpoints), std::move(credentials), std::move(options)),
+          m_provider(m_client, parallelism) {}
+
+    Result<std::vector<LiveAction>> list_actions() override { return m_provider.list_actions(); }
+    Status load_templates(LiveAction& action) override { return m_provider.load_templates(action); }
+    Result<LiveAction> get_action(const std::string& id) override {
+        return m_provider.get_action(id);
+    }
+    Result<LiveAction> update_action(const LiveAction& base, const FieldValues& changes) override {
+        return m_provider.update_action(base, changes);
+    }
+
+private:
+    std::unique_ptr<http::Transport> m_transport;
+    GenesysClient m_client;
+    GenesysProvider m_provider;
+};
+
+}  // namespace
+
+std::unique_ptr<Provider> make_genesys_provider(std::unique_ptr<http::Transport> transport,
+                                                Endpoints endpoints, Credentials credentials,
+                                                ClientOptions options, int parallelism) {
+    return std::make_unique<OwningProvider>(std::move(transport), std::move(endpoints),
+                                            std::move(credentials), std::move(options),
+                                            parallelism);
+}
+
+}  // namespace dactl::genesys

@@ -1,0 +1,55 @@
+#pragma once
+// GenesysProvider: the engine's Provider over the Genesys Cloud API.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/provider/provider.h"
+#include "providers/genesys/action_codec.h"
+#include "providers/genesys/client.h"
+
+namespace dactl::genesys {
+
+/// Actions per list page: the most the API is known to accept.
+inline constexpr int k_page_size = 100;
+
+class GenesysProvider : public Provider {
+public:
+    /// Reads and writes through `client` (which must outlive the provider),
+    /// with at most `parallelism` list pages in flight at once.
+    explicit GenesysProvider(GenesysClient& client, int parallelism = 10);
+
+    /// GET /api/v2/integrations/actions?pageSize=100&pageNumber=N&includeConfig=true
+    /// &includeAuthActions=true: page 1, then pages 2..pageCount concurrently;
+    /// the actions in page order, each id once. Fails with the first failed
+    /// page's Error (decode errors say which page).
+    Result<std::vector<LiveAction>> list_actions() override;
+
+    /// GET .../{id}/templates/requesttemplate.vm and/or successtemplate.vm for
+    /// each field in `action.unloaded`; the text/plain body is the template.
+    Status load_templates(LiveAction& action) override;
+
+    /// GET .../{id}?includeConfig=true. Fails with ErrorKind::not_found when
+    /// the action no longer exists.
+    Result<LiveAction> get_action(const std::string& id) override;
+
+    /// Loads what `base` has unloaded, then PATCH .../{id} with encode_update's
+    /// body and decodes the answer (an answer without config is accepted).
+    Result<LiveAction> update_action(const LiveAction& base, const FieldValues& changes) override;
+
+private:
+    Result<ActionPage> fetch_page(int number);
+    Result<std::vector<ActionPage>> fetch_remaining_pages(int page_count);
+
+    GenesysClient& m_client;
+    int m_parallelism;
+};
+
+/// A GenesysProvider that owns its transport and client: what `dactl` wires
+/// once the endpoints and credentials are known.
+std::unique_ptr<Provider> make_genesys_provider(std::unique_ptr<http::Transport> transport,
+                                                Endpoints endpoints, Credentials credentials,
+                                                ClientOptions options, int parallelism = 10);
+
+}  // namespace dactl::genesys

@@ -1,0 +1,59 @@
+#include "providers/genesys/token_codec.h"
+
+#include <rapidjson/document.h>
+
+namespace dactl::genesys {
+
+namespace {
+
+constexpr std::chrono::seconds k_default_lifetime{86400};
+
+std::string member_text(const rapidjson::Value& object, const char* name) {
+    auto found = object.FindMember(name);
+    if (found == object.MemberEnd() || !found->value.IsString()) {
+        return {};
+    }
+    return std::string(found->value.GetString(), found->value.GetStringLength());
+}
+
+}  // namespace
+
+Result<Token> decode_token(std::string_view json) {
+    rapidjson::Document body;
+    body.Parse(json.data(), json.size());
+    if (body.HasParseError() || !body.IsObject()) {
+        return make_error(ErrorKind::invalid_response, "the login answer is not a JSON object");
+    }
+    Token token;
+    token.access_token = member_text(body, "access_token");
+    if (token.access_token.empty()) {
+        return make_error(ErrorKind::invalid_response, "the login answer has no access_token");
+    }
+    token.expires_in = k_default_lifetime;
+    auto expires = body.FindMember("expires_in");
+    if (expires != body.MemberEnd() && !expires->value.IsNull()) {
+        if (!expires->value.IsInt64() || expires->value.GetInt64() <= 0) {
+            return make_error(ErrorKind::invalid_response,
+                              "the login answer's expires_in is not a positive integer");
+        }
+        token.expires_in = std::chrono::seconds(expires->value.GetInt64());
+    }
+    return token;
+}
+
+std::optional<std::string> decode_oauth_error(std::string_view json) {
+    rapidjson::Document body;
+    body.Parse(json.data(), json.size());
+    if (body.HasParseError() || !body.IsObject()) {
+        return std::nullopt;
+    }
+    for (const char* name : {"error_description", "description", "error"}) {
+        std::string text = member_text(body, name);
+        if (!text.empty()) {
+            return text;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace dactl::genesys

@@ -1,0 +1,229 @@
+// encode_update: the UpdateActionInput body. The config is rebuilt from the
+// document's own text so that every member dactl does not manage reaches the
+// API exactly as it came (escapes, number spellings, big integers included);
+// only the members at the managed api_paths are written anew.
+#include <optional>
+#include <span>
+#include <vector>
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "providers/genesys/action_codec.h"
+#include "providers/genesys/json_slice.h"
+
+namespace dactl::genesys {
+
+namespace {
+
+// One member to write under the config: its path below `config`, and its new
+// JSON text, or nothing to remove it.
+struct Edit {
+    std::vector<std::string> path;
+    std::optional<std::string> json;
+};
+
+std::string json_string(std::string_view text) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::optional<std::string> json_value(const Value& value) {
+    if (value.is_unset()) {
+        return std::nullopt;
+    }
+    if (value.is_integer()) {
+        return std::to_string(value.as_integer());
+    }
+    if (value.is_string()) {
+        return json_string(value.as_string());
+    }
+    std::string object = "{";
+    for (const auto& [key, entry] : value.as_map()) {
+        object += (object.size() > 1 ? "," : "") + json_string(key) + ":" + json_string(entry);
+    }
+    return object + "}";
+}
+
+// The api_path's segments below "config" (name and category are not there).
+std::vector<std::string> config_path(Field field) {
+    std::string_view path = field_info(field).api_path;
+    path.remove_prefix(std::string_view("config.").size());
+    std::vector<std::string> segments;
+    std::size_t begin = 0;
+    while (true) {
+        const std::size_t dot = path.find('.', begin);
+        segments.emplace_back(path.substr(begin, dot - begin));
+        if (dot == std::string_view::npos) {
+            return segments;
+        }
+        begin = dot + 1;
+    }
+}
+
+std::string_view name_of(const rapidjson::Value& key) {
+    return std::string_view(key.GetString(), key.GetStringLength());
+}
+
+bool has_set(std::span<const Edit* const> edits) {
+    for (const Edit* edit : edits) {
+        if (edit->json) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// The object `raw` (parsed as `json`, or null for none) with `edits` applied at
+// depth `level` of their paths: members in their order, new ones appended.
+std::string patch_object(const rapidjson::Value* json, std::string_view raw,
+                         std::span<const Edit* const> edits, std::size_t level) {
+    std::vector<std::string> parts;
+    std::vector<bool> used(edits.size(), false);
+    if (json != nullptr && json->IsObject()) {
+        const auto members = object_members(raw);
+        std::size_t index = 0;
+        for (auto member = json->MemberBegin(); member != json->MemberEnd(); ++member, ++index) {
+            std::optional<std::string> replaced;
+            bool removed = false;
+            std::vector<const Edit*> deeper;
+            for (std::size_t i = 0; i < edits.size(); ++i) {
+                if (edits[i]->path[level] != name_of(member->name)) {
+                    continue;
+                }
+                used[i] = true;
+                if (edits[i]->path.size() == level + 1) {
+                    replaced = edits[i]->json;
+                    removed = !edits[i]->json.has_value();
+                } else {
+                    deeper.push_back(edits[i]);
+                }
+            }
+            const std::string key(members[index].key);
+            if (removed) {
+                continue;
+            }
+            if (replaced) {
+                parts.push_back(key + ":" + *replaced);
+            } else if (!deeper.empty()) {
+                parts.push_back(key + ":" + patch_object(&member->value, members[index].value,
+                                                         deeper, level + 1));
+            } else {
+                parts.push_back(key + ":" + std::string(members[index].value));
+            }
+        }
+    }
+    for (std::size_t i = 0; i < edits.size(); ++i) {
+        if (used[i]) {
+            continue;
+        }
+        const std::string& name = edits[i]->path[level];
+        std::vector<const Edit*> same;
+        for (std::size_t j = i; j < edits.size(); ++j) {
+            if (!used[j] && edits[j]->path[level] == name) {
+                same.push_back(edits[j]);
+                used[j] = true;
+            }
+        }
+        if (same.size() == 1 && same[0]->path.size() == level + 1) {
+            if (same[0]->json) {
+                parts.push_back(json_string(name) + ":" + *same[0]->json);
+            }
+        } else if (has_set(same)) {
+            parts.push_back(json_string(name) + ":" + patch_object(nullptr, "{}", same, level + 1));
+        }
+    }
+    std::string object = "{";
+    for (const std::string& part : parts) {
+        object += (object.size() > 1 ? "," : "") + part;
+    }
+    return object + "}";
+}
+
+// Template members of the config given as URIs: remove the URI and write the
+// text instead (unless a change writes it anyway).
+Status inline_templates(const LiveAction& base, const FieldValues& changes,
+                        const rapidjson::Value& config, std::vector<Edit>& edits) {
+    for (Field field : {Field::request_template, Field::response_success_template}) {
+        std::vector<std::string> uri = config_path(field);
+        uri.back() += "Uri";
+        const rapidjson::Value* at = &config;
+        for (const std::string& segment : uri) {
+            auto found = at->IsObject() ? at->FindMember(segment.c_str()) : at->MemberEnd();
+            at = at->IsObject() && found != at->MemberEnd() ? &found->value : nullptr;
+            if (at == nullptr) {
+                break;
+            }
+        }
+        if (at == nullptr && !base.unloaded.contains(field)) {
+            continue;
+        }
+        if (at != nullptr) {
+            edits.push_back({uri, std::nullopt});
+        }
+        if (changes.contains(field)) {
+            continue;
+        }
+        const Value& text = base.get(field);
+        if (base.unloaded.contains(field) || !text.is_string()) {
+            return make_error(ErrorKind::generic, "action \"" + base.id + "\": its " +
+                                                      std::string(field_key(field)) +
+                                                      " was not loaded, so it cannot be written back");
+        }
+        edits.push_back({config_path(field), json_value(text)});
+    }
+    return {};
+}
+
+std::string text_change(const FieldValues& changes, Field field, const std::string& current) {
+    auto found = changes.find(field);
+    return found != changes.end() && found->second.is_string() ? found->second.as_string()
+                                                               : current;
+}
+
+}  // namespace
+
+Result<std::string> encode_update(const LiveAction& base, const FieldValues& changes) {
+    const Error no_config = make_error(
+        ErrorKind::generic, "action \"" + base.id +
+                                "\": its config was not read, so it cannot be written back whole");
+    rapidjson::Document document;
+    document.Parse(base.document.data(), base.document.size());
+    if (document.HasParseError() || !document.IsObject() || !document.HasMember("config") ||
+        !document["config"].IsObject()) {
+        return no_config;
+    }
+    const rapidjson::Value& config = document["config"];
+    std::string_view raw_config;
+    for (const RawMember& member : object_members(base.document)) {
+        if (member.key == "\"config\"") {
+            raw_config = member.value;
+            break;
+        }
+    }
+    if (raw_config.empty()) {
+        return no_config;
+    }
+    std::vector<Edit> edits;
+    if (Status inlined = inline_templates(base, changes, config, edits); !inlined) {
+        return inlined.error();
+    }
+    for (const auto& [field, value] : changes) {
+        if (field != Field::name && field != Field::category) {
+            edits.push_back({config_path(field), json_value(value)});
+        }
+    }
+    std::vector<const Edit*> pointers;
+    for (const Edit& edit : edits) {
+        pointers.push_back(&edit);
+    }
+    return "{\"name\":" + json_string(text_change(changes, Field::name, base.name)) +
+           ",\"category\":" + json_string(text_change(changes, Field::category, base.category)) +
+           ",\"version\":" + std::to_string(base.version) +
+           ",\"config\":" + patch_object(&config, raw_config, pointers, 0) + "}";
+}
+
+}  // namespace dactl::genesys
