@@ -120,7 +120,8 @@ void ActionReader::read_table(TableLevel level, const toml::node& node) {
     }
     for (auto&& [key, value] : *table) {
         if (accepts(level, key.str())) {
-            const std::string full_key = std::string(table_key(level)) + "." + std::string(key.str());
+            const std::string full_key =
+                std::string(table_key(level)) + "." + std::string(key.str());
             read_field(*field_from_key(full_key), key, value);
         } else {
             m_file.error(key.source().begin, unknown_key_message(key.str(), level, m_label_text));
@@ -285,8 +286,8 @@ std::optional<DesiredAction> read_action(const toml::key& label, const toml::nod
                                          ManifestFile& file) {
     const toml::table* table = node.as_table();
     if (table == nullptr) {
-        file.error(node.source().begin, "action." + key_text(label.str()) + " must be a table, found " +
-                                            describe_type(node) +
+        file.error(node.source().begin, "action." + key_text(label.str()) +
+                                            " must be a table, found " + describe_type(node) +
                                             "; declare each action as [action.<label>]");
         return std::nullopt;
     }

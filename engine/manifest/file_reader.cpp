@@ -29,8 +29,9 @@ std::optional<toml::table> parse(const ManifestSource& source, ManifestFile& fil
 void read_actions(const toml::node& node, ManifestFile& file, std::vector<DesiredAction>& out) {
     const toml::table* table = node.as_table();
     if (table == nullptr) {
-        file.error(node.source().begin, "action must be a table of [action.<label>] tables, found " +
-                                            describe_type(node));
+        file.error(
+            node.source().begin,
+            "action must be a table of [action.<label>] tables, found " + describe_type(node));
         return;
     }
     for (auto&& [label, value] : *table) {

@@ -14,8 +14,8 @@ enum class FileRole {
 };
 
 struct FileContents {
-    std::vector<DesiredAction> actions;   ///< in the order they are written
-    std::optional<Settings> settings;     ///< for FileRole::settings, when parsed
+    std::vector<DesiredAction> actions;  ///< in the order they are written
+    std::optional<Settings> settings;    ///< for FileRole::settings, when parsed
 };
 
 /// What `source` declares, with every problem in it added to `diagnostics`

@@ -119,7 +119,8 @@ std::string hint(std::string_view key, TableLevel level, std::string_view label)
     }
     if (folded(key).starts_with("timeout") && key != "timeout_seconds") {
         return "use timeout_seconds" +
-               (level == TableLevel::action ? "" : " in " + table_header(TableLevel::action, label)) +
+               (level == TableLevel::action ? ""
+                                            : " in " + table_header(TableLevel::action, label)) +
                ", in whole seconds from 1 to 60";
     }
     if (auto place = same_key_spelt_differently(key)) {

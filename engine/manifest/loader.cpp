@@ -15,7 +15,9 @@ namespace {
 
 constexpr std::string_view k_settings_file = "dactl.toml";
 
-bool is_hidden(const fs::path& path) { return path.filename().string().starts_with('.'); }
+bool is_hidden(const fs::path& path) {
+    return path.filename().string().starts_with('.');
+}
 
 // Every *.toml file under `directory`, skipping hidden files and directories
 // (`.dactl/` among them). A directory that cannot be listed is an error.
@@ -45,8 +47,8 @@ std::vector<ManifestSource> list_manifests(const fs::path& directory, Diagnostic
         sources.push_back(ManifestSource{relative, std::move(*text)});
     }
     if (error) {
-        diagnostics.error({}, "cannot list the manifests under " + directory.string() + ": " +
-                                  error.message());
+        diagnostics.error(
+            {}, "cannot list the manifests under " + directory.string() + ": " + error.message());
     }
     return sources;
 }
@@ -109,8 +111,9 @@ void read_sources(const std::vector<const ManifestSource*>& sources, LoadResult&
         result.diagnostics.warning(
             {}, "the project declares no actions; add [action.<label>] tables to a .toml file");
     }
-    std::stable_sort(project.actions.begin(), project.actions.end(),
-                     [](const DesiredAction& a, const DesiredAction& b) { return a.label < b.label; });
+    std::stable_sort(
+        project.actions.begin(), project.actions.end(),
+        [](const DesiredAction& a, const DesiredAction& b) { return a.label < b.label; });
 }
 
 }  // namespace
@@ -122,8 +125,9 @@ LoadResult load_sources(const std::vector<ManifestSource>& sources) {
         for (const ManifestSource& source : sources) {
             sorted.push_back(&source);
         }
-        std::stable_sort(sorted.begin(), sorted.end(),
-                         [](const ManifestSource* a, const ManifestSource* b) { return a->path < b->path; });
+        std::stable_sort(
+            sorted.begin(), sorted.end(),
+            [](const ManifestSource* a, const ManifestSource* b) { return a->path < b->path; });
         read_sources(sorted, result);
         result.diagnostics = with_source_lines(result.diagnostics, sorted);
     } catch (const std::exception& error) {

@@ -13,7 +13,8 @@ namespace dactl {
 
 /// One manifest file's contents.
 struct ManifestSource {
-    std::string path;  ///< display path, relative to the project dir ("dactl.toml", "orders/a.toml")
+    std::string
+        path;  ///< display path, relative to the project dir ("dactl.toml", "orders/a.toml")
     std::string text;
 };
 

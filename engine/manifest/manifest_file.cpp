@@ -20,8 +20,8 @@ void ManifestFile::warning(const toml::source_position& at, std::string message)
 }
 
 void ManifestFile::file_warning(std::string message) {
-    m_diagnostics.add(Diagnostic{Severity::warning, SourcePosition{m_path, 0, 0},
-                                 std::move(message), {}});
+    m_diagnostics.add(
+        Diagnostic{Severity::warning, SourcePosition{m_path, 0, 0}, std::move(message), {}});
 }
 
 void ManifestFile::add(Severity severity, const toml::source_position& at, std::string message) {
@@ -103,6 +103,8 @@ std::string describe_value(const toml::node& node) {
     return describe_type(node);
 }
 
-std::string key_text(std::string_view key) { return is_bare_key(key) ? std::string(key) : dactl::quoted(key); }
+std::string key_text(std::string_view key) {
+    return is_bare_key(key) ? std::string(key) : dactl::quoted(key);
+}
 
 }  // namespace dactl::manifest

@@ -54,14 +54,14 @@ bool append_json(const toml::node& node, const std::string& name, std::string& o
     } else if (const auto* floating = node.as_floating_point()) {
         std::optional<std::string> number = json_number(floating->get());
         if (!number) {
-            file.error(node.source().begin,
-                       name + " is " + describe_value(node) + ", which JSON cannot hold; write it as a string");
+            file.error(node.source().begin, name + " is " + describe_value(node) +
+                                                ", which JSON cannot hold; write it as a string");
             return false;
         }
         out += *number;
     } else {
-        file.error(node.source().begin,
-                   name + " is " + describe_type(node) + ", which JSON cannot hold; write it as a string");
+        file.error(node.source().begin, name + " is " + describe_type(node) +
+                                            ", which JSON cannot hold; write it as a string");
         return false;
     }
     return true;

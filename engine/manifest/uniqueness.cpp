@@ -26,17 +26,16 @@ void check_unique(const std::vector<DesiredAction>& actions, Diagnostics& diagno
     for (const DesiredAction& action : actions) {
         auto [label_entry, new_label] = by_label.emplace(action.label, &action);
         if (!new_label) {
-            diagnostics.error(action.where,
-                              action.address() + " is already declared at " +
-                                  path_and_line(label_entry->second->where) +
-                                  "; labels must be unique in the project");
+            diagnostics.error(action.where, action.address() + " is already declared at " +
+                                                path_and_line(label_entry->second->where) +
+                                                "; labels must be unique in the project");
             continue;  // its selector would only repeat the same problem
         }
         if (action.selector.value.empty()) {
             continue;  // no valid selector: reported where it is read
         }
-        auto [selector_entry, new_selector] = by_selector.emplace(
-            std::make_pair(action.selector.by, action.selector.value), &action);
+        auto [selector_entry, new_selector] =
+            by_selector.emplace(std::make_pair(action.selector.by, action.selector.value), &action);
         if (!new_selector) {
             const DesiredAction& first = *selector_entry->second;
             diagnostics.error(action.selector_where,

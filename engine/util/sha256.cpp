@@ -19,7 +19,9 @@ constexpr std::array<std::uint32_t, 8> k_initial_state = {
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
 };
 
-constexpr std::uint32_t rotate_right(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+constexpr std::uint32_t rotate_right(std::uint32_t x, int n) {
+    return (x >> n) | (x << (32 - n));
+}
 
 }  // namespace
 
@@ -61,7 +63,8 @@ std::string Sha256::hex_digest() {
 void Sha256::compress(const std::uint8_t* block) {
     std::array<std::uint32_t, 64> schedule;
     for (std::size_t i = 0; i < 16; ++i) {
-        schedule[i] = (std::uint32_t{block[i * 4]} << 24) | (std::uint32_t{block[i * 4 + 1]} << 16) |
+        schedule[i] = (std::uint32_t{block[i * 4]} << 24) |
+                      (std::uint32_t{block[i * 4 + 1]} << 16) |
                       (std::uint32_t{block[i * 4 + 2]} << 8) | std::uint32_t{block[i * 4 + 3]};
     }
     for (std::size_t i = 16; i < 64; ++i) {

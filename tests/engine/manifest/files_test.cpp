@@ -70,10 +70,11 @@ TEST_CASE("dactl.toml takes only known settings and no actions", "[manifest]") {
             "another .toml file\n"
             "    [action.a]\n"
             "     ^\n");
-    REQUIRE(problems({{"dactl.toml", "region = \"\"\n"}, {"a.toml", "[action.b]\nname = \"B\"\n"}}) ==
-            "dactl.toml:1:10: region must not be empty\n"
-            "    region = \"\"\n"
-            "             ^\n");
+    REQUIRE(
+        problems({{"dactl.toml", "region = \"\"\n"}, {"a.toml", "[action.b]\nname = \"B\"\n"}}) ==
+        "dactl.toml:1:10: region must not be empty\n"
+        "    region = \"\"\n"
+        "             ^\n");
 }
 
 TEST_CASE("settings anywhere else are reported, and a nested dactl.toml is a manifest",
@@ -89,24 +90,24 @@ TEST_CASE("settings anywhere else are reported, and a nested dactl.toml is a man
 }
 
 TEST_CASE("unknown top-level keys and tables", "[manifest]") {
-    REQUIRE(problems({{"a.toml",
-                       "[actions.a]\nname = \"A\"\n[fetch_history]\nname = \"F\"\n[misc]\nx = 1\n"}}) ==
-            "a.toml:1:2: unknown key \"actions\" at the top level; did you mean action?\n"
-            "    [actions.a]\n"
-            "     ^\n"
-            "a.toml:3:2: unknown table [fetch_history]; did you mean [action.fetch_history]?\n"
-            "    [fetch_history]\n"
-            "     ^\n"
-            "a.toml:5:2: unknown key \"misc\" at the top level; a manifest holds only "
-            "[action.<label>] tables\n"
-            "    [misc]\n"
-            "     ^\n");
+    REQUIRE(
+        problems({{"a.toml",
+                   "[actions.a]\nname = \"A\"\n[fetch_history]\nname = \"F\"\n[misc]\nx = 1\n"}}) ==
+        "a.toml:1:2: unknown key \"actions\" at the top level; did you mean action?\n"
+        "    [actions.a]\n"
+        "     ^\n"
+        "a.toml:3:2: unknown table [fetch_history]; did you mean [action.fetch_history]?\n"
+        "    [fetch_history]\n"
+        "     ^\n"
+        "a.toml:5:2: unknown key \"misc\" at the top level; a manifest holds only "
+        "[action.<label>] tables\n"
+        "    [misc]\n"
+        "     ^\n");
 }
 
 TEST_CASE("empty files and projects without actions are warnings", "[manifest]") {
-    LoadResult result = load_sources({{"a.toml", ""},
-                                      {"b.toml", "# only a comment\n"},
-                                      {"dactl.toml", ""}});
+    LoadResult result =
+        load_sources({{"a.toml", ""}, {"b.toml", "# only a comment\n"}, {"dactl.toml", ""}});
     REQUIRE(result.diagnostics.format() ==
             "warning: the project declares no actions; add [action.<label>] tables to a .toml "
             "file\n"

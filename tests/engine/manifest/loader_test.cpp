@@ -88,7 +88,8 @@ TEST_CASE("a full manifest becomes the declared actions", "[manifest]") {
 
 TEST_CASE("absent keys are not managed; empty strings and maps are", "[manifest]") {
     LoadResult result = load_sources(
-        {{"a.toml", "[action.a]\nname = \"A\"\nrequest.headers = {}\nresponse.success_template = \"\"\n"}});
+        {{"a.toml",
+          "[action.a]\nname = \"A\"\nrequest.headers = {}\nresponse.success_template = \"\"\n"}});
     REQUIRE(result.diagnostics.empty());
     REQUIRE(result.project.actions[0].managed ==
             FieldValues{{Field::request_headers, Value(StringMap{})},
@@ -118,8 +119,9 @@ name = "B"
 probe = {}
 )"}});
     REQUIRE(result.diagnostics.empty());
-    REQUIRE(result.project.actions[0].probe->input_json ==
-            R"({"big":1e+300,"f":0.25,"list":[1,"é",{"a":[],"z":1}],"n":-3,"ok":true,"q":"say \"hi\"\n"})");
+    REQUIRE(
+        result.project.actions[0].probe->input_json ==
+        R"({"big":1e+300,"f":0.25,"list":[1,"é",{"a":[],"z":1}],"n":-3,"ok":true,"q":"say \"hi\"\n"})");
     REQUIRE(result.project.actions[1].probe->input_json == "{}");
     REQUIRE(same(result.project.actions[1].probe->where, at("a.toml", 7, 9)));
 }
@@ -132,15 +134,16 @@ probe.input = { when = 2024-05-01, list = [nan], ok = 1 }
 name = "B"
 probe.input = "orderId=1"
 )"}});
-    REQUIRE(result.diagnostics.format() ==
-            "a.toml:3:24: probe.input.when is a date, which JSON cannot hold; write it as a string\n"
-            "    probe.input = { when = 2024-05-01, list = [nan], ok = 1 }\n"
-            "                           ^\n"
-            "a.toml:3:44: probe.input.list[0] is nan, which JSON cannot hold; write it as a string\n"
-            "    probe.input = { when = 2024-05-01, list = [nan], ok = 1 }\n"
-            "                                               ^\n"
-            "a.toml:6:15: probe.input must be a table, found a string\n"
-            "    probe.input = \"orderId=1\"\n"
-            "                  ^\n");
+    REQUIRE(
+        result.diagnostics.format() ==
+        "a.toml:3:24: probe.input.when is a date, which JSON cannot hold; write it as a string\n"
+        "    probe.input = { when = 2024-05-01, list = [nan], ok = 1 }\n"
+        "                           ^\n"
+        "a.toml:3:44: probe.input.list[0] is nan, which JSON cannot hold; write it as a string\n"
+        "    probe.input = { when = 2024-05-01, list = [nan], ok = 1 }\n"
+        "                                               ^\n"
+        "a.toml:6:15: probe.input must be a table, found a string\n"
+        "    probe.input = \"orderId=1\"\n"
+        "                  ^\n");
     REQUIRE_FALSE(result.project.actions[0].probe.has_value());
 }

@@ -50,19 +50,18 @@ TEST_CASE("load_project reads every .toml file recursively in sorted order", "[m
     REQUIRE(result.project.actions[0].where.path == "orders/a.toml");
     REQUIRE(result.project.actions[1].address() == "action.b");
     REQUIRE(result.project.actions[2].address() == "action.zeta");
-    REQUIRE(result.project.digest ==
-            digest_of({{"dactl.toml", "region = \"us-east-1\"\n"},
-                       {"orders/a.toml", "[action.a]\nname = \"A\"\n"},
-                       {"orders/b.toml", "[action.b]\nname = \"B\"\n"},
-                       {"zeta.toml", "[action.zeta]\nname = \"Z\"\n"}}));
+    REQUIRE(result.project.digest == digest_of({{"dactl.toml", "region = \"us-east-1\"\n"},
+                                                {"orders/a.toml", "[action.a]\nname = \"A\"\n"},
+                                                {"orders/b.toml", "[action.b]\nname = \"B\"\n"},
+                                                {"zeta.toml", "[action.zeta]\nname = \"Z\"\n"}}));
 }
 
 TEST_CASE("load_project reports a missing directory instead of throwing", "[manifest]") {
     TempDir dir;
     const std::filesystem::path missing = dir.path() / "nope";
     LoadResult result = load_project(missing);
-    REQUIRE(result.diagnostics.format() ==
-            "the project directory " + missing.string() + " does not exist or is not a directory\n");
+    REQUIRE(result.diagnostics.format() == "the project directory " + missing.string() +
+                                               " does not exist or is not a directory\n");
     REQUIRE(result.project.directory == missing);
 }
 
@@ -79,7 +78,8 @@ TEST_CASE("the digest covers paths and bytes, not the order given", "[manifest]"
     REQUIRE(load_sources({sources[0], {"a.toml", "[action.a]\nname = \"A\" \n"}}).project.digest !=
             digest);
     REQUIRE(load_sources({sources[0], {"c.toml", sources[1].text}}).project.digest != digest);
-    REQUIRE(load_sources({{"ab", "c"}}).project.digest != load_sources({{"a", "bc"}}).project.digest);
+    REQUIRE(load_sources({{"ab", "c"}}).project.digest !=
+            load_sources({{"a", "bc"}}).project.digest);
     // Comments are bytes too: a reviewed plan is tied to the exact files.
     REQUIRE(load_sources({sources[0], {"a.toml", "# x\n" + sources[1].text}}).project.digest !=
             digest);

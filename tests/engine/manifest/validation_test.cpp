@@ -12,7 +12,9 @@ std::string problems(const std::vector<ManifestSource>& sources) {
     return load_sources(sources).diagnostics.format();
 }
 
-std::string problems(const std::string& text) { return problems({{"a.toml", text}}); }
+std::string problems(const std::string& text) {
+    return problems({{"a.toml", text}});
+}
 
 }  // namespace
 
@@ -48,9 +50,9 @@ TEST_CASE("timeout_seconds must be a whole number from 1 to 60", "[manifest]") {
 
 TEST_CASE("request.type must be an upper-case HTTP method", "[manifest]") {
     for (const char* method : {"GET", "PUT", "POST", "PATCH", "DELETE"}) {
-        REQUIRE(problems("[action.a]\nname = \"A\"\nrequest.type = \"" + std::string(method) +
-                         "\"\n")
-                    .empty());
+        REQUIRE(
+            problems("[action.a]\nname = \"A\"\nrequest.type = \"" + std::string(method) + "\"\n")
+                .empty());
     }
     REQUIRE(problems("[action.a]\nname = \"A\"\n[action.a.request]\ntype = \"Post\"\n") ==
             "a.toml:4:8: request.type must be one of GET, PUT, POST, PATCH, DELETE, found "
