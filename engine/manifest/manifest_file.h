@@ -18,18 +18,14 @@ public:
     ManifestFile(std::string path, Diagnostics& diagnostics)
         : m_path(std::move(path)), m_diagnostics(diagnostics) {}
 
-    const std::string& path() const { return m_path; }
     /// The position as shown to the user; toml++ counts columns in code points.
     SourcePosition position(const toml::source_position& at) const;
-    /// Adds an error (or warning) at `at`.
+    /// Adds an error at `at`.
     void error(const toml::source_position& at, std::string message);
-    void warning(const toml::source_position& at, std::string message);
-    /// Adds a problem about the whole file, without a position.
+    /// Adds a warning about the whole file, without a position.
     void file_warning(std::string message);
 
 private:
-    void add(Severity severity, const toml::source_position& at, std::string message);
-
     std::string m_path;
     Diagnostics& m_diagnostics;
 };

@@ -11,6 +11,7 @@ namespace dactl {
 /// An incremental SHA-256: feed bytes with update(), then read hex_digest() once.
 class Sha256 {
 public:
+    /// Starts an empty message.
     Sha256();
 
     /// Adds bytes to the message.
