@@ -1,0 +1,331 @@
+#include "providers/genesys/genesys_provider.h"
+
+#include <catch2/catch.hpp>
+
+#include "tests/support/fake_transport.h"
+
+using namespace dactl;
+using namespace dactl::genesys;
+using namespace dactl::testing;
+
+namespace {
+
+const std::string k_api = "https://api.example.com/api/v2/integrations/actions";
+const std::string k_login = "POST https://login.example.com/oauth/token";
+
+std::string action_json(int index) {
+    char id[16];
+    std::snprintf(id, sizeof id, "a%03d", index);
+    return std::string(R"({"id": ")") + id + R"(", "name": "Action )" + std::to_string(index) +
+           R"(", "category": "C", "version": 1, "config": {"timeoutSeconds": 3}})";
+}
+
+std::string page_url(int number) {
+    return k_api + "?pageSize=100&pageNumber=" + std::to_string(number) +
+           "&includeConfig=true&includeAuthActions=true";
+}
+
+// An org of `size` actions behind a FakeTransport, answering logins and list pages.
+struct Org {
+    FakeTransport transport;
+    GenesysClient client;
+    int size;
+
+    explicit Org(int actions)
+        : client(transport, {"https://api.example.com", "https://login.example.com"},
+                 {"id", "secret"}, quiet_options()),
+          size(actions) {
+        transport.set_handler([this](const http::Request& request) { return answer(request); });
+    }
+
+    static ClientOptions quiet_options() {
+        ClientOptions options;
+        options.sleep = [](std::chrono::milliseconds) {};
+        return options;
+    }
+
+    Result<http::Response> answer(const http::Request& request) const {
+        if (request.method == "POST") {
+            return json_answer(200, R"({"access_token": "t", "expires_in": 86400})");
+        }
+        const int pages = (size + 99) / 100;
+        for (int number = 1; number <= std::max(pages, 1); ++number) {
+            if (request.url != page_url(number)) {
+                continue;
+            }
+            std::string entities;
+            for (int i = (number - 1) * 100; i < std::min(size, number * 100); ++i) {
+                entities += (entities.empty() ? "" : ",") + action_json(i);
+            }
+            return json_answer(200, R"({"entities": [)" + entities + R"(], "pageSize": 100, "pageNumber": )" +
+                                        std::to_string(number) + R"(, "total": )" +
+                                        std::to_string(size) + R"(, "pageCount": )" +
+                                        std::to_string(pages) + "}");
+        }
+        return json_answer(404, R"({"message": "no such page", "code": "not.found"})");
+    }
+};
+
+}  // namespace
+
+TEST_CASE("list_actions reads every page once, in page order", "[provider]") {
+    for (int parallelism : {1, 2, 10}) {
+        INFO(parallelism);
+        Org org(250);
+        GenesysProvider provider(org.client, parallelism);
+        Result<std::vector<LiveAction>> actions = provider.list_actions();
+        REQUIRE(actions.ok());
+        REQUIRE(actions->size() == 250);
+        for (int i = 0; i < 250; ++i) {
+            CHECK(actions->at(static_cast<std::size_t>(i)).document == action_json(i));
+        }
+        auto lines = org.transport.lines();
+        REQUIRE(lines.size() == 4);  // 1 token + ceil(250 / 100) pages
+        CHECK(lines[0] == k_login);
+        CHECK(lines[1] == "GET " + page_url(1));
+        std::sort(lines.begin() + 2, lines.end());
+        CHECK(lines[2] == "GET " + page_url(2));
+        CHECK(lines[3] == "GET " + page_url(3));
+    }
+}
+
+TEST_CASE("list_actions costs one page for a small or empty org", "[provider]") {
+    for (int size : {0, 1, 100}) {
+        INFO(size);
+        Org org(size);
+        GenesysProvider provider(org.client);
+        Result<std::vector<LiveAction>> actions = provider.list_actions();
+        REQUIRE(actions.ok());
+        CHECK(actions->size() == static_cast<std::size_t>(size));
+        CHECK(org.transport.lines() == std::vector<std::string>{k_login, "GET " + page_url(1)});
+    }
+}
+
+TEST_CASE("list_actions fails with the first failed page", "[provider]") {
+    Org org(250);
+    GenesysProvider provider(org.client, 1);
+    org.transport.set_handler([&](const http::Request& request) -> Result<http::Response> {
+        if (request.url == page_url(2)) {
+            return json_answer(403, R"({"message": "Missing permission integrations:action:view", "code": "missing.permissions"})");
+        }
+        if (request.url == page_url(3)) {
+            return json_answer(200, R"({"entities": [{"id": "z"}], "pageCount": 3})");
+        }
+        return org.answer(request);
+    });
+    Result<std::vector<LiveAction>> actions = provider.list_actions();
+    REQUIRE_FALSE(actions.ok());
+    CHECK(actions.error().kind == ErrorKind::forbidden);
+    CHECK(actions.error().message == "Missing permission integrations:action:view");
+    CHECK(org.transport.count() == 3);  // after page 2 failed, page 3 was not started
+}
+
+TEST_CASE("list_actions says which page could not be read", "[provider]") {
+    Org org(250);
+    GenesysProvider provider(org.client);
+    org.transport.set_handler([&](const http::Request& request) -> Result<http::Response> {
+        if (request.url == page_url(3)) {
+            return json_answer(200, R"({"entities": [{"id": "z"}], "pageCount": 3})");
+        }
+        return org.answer(request);
+    });
+    Result<std::vector<LiveAction>> actions = provider.list_actions();
+    REQUIRE_FALSE(actions.ok());
+    CHECK(actions.error().kind == ErrorKind::invalid_response);
+    CHECK(actions.error().message == R"(page 3: action "z": version is missing)");
+}
+
+TEST_CASE("list_actions keeps an action that moved across pages once", "[provider]") {
+    FakeTransport transport;
+    GenesysClient client(transport, {"https://api", "https://login"}, {"id", "secret"});
+    transport.push(json_answer(200, R"({"access_token": "t"})"));
+    transport.push(json_answer(200, R"({"entities": [{"id": "a", "version": 1}, {"id": "b", "version": 1}], "pageCount": 2})"));
+    transport.push(json_answer(200, R"({"entities": [{"id": "b", "version": 2}, {"id": "c", "version": 1}], "pageCount": 2})"));
+    GenesysProvider provider(client);
+    Result<std::vector<LiveAction>> actions = provider.list_actions();
+    REQUIRE(actions.ok());
+    REQUIRE(actions->size() == 3);
+    CHECK(actions->at(0).id == "a");
+    CHECK(actions->at(1).id == "b");
+    CHECK(actions->at(1).version == 1);
+    CHECK(actions->at(2).id == "c");
+}
+
+TEST_CASE("get_action reads one action with its config, the id encoded", "[provider]") {
+    FakeTransport transport;
+    GenesysClient client(transport, {"https://api", "https://login"}, {"id", "secret"});
+    transport.push(json_answer(200, R"({"access_token": "t"})"));
+    transport.push(json_answer(200, R"({"id": "custom_-_a/b c", "version": 4})"));
+    transport.push(json_answer(404, R"({"message": "Action custom_-_x not found", "code": "not.found"})"));
+    GenesysProvider provider(client);
+    Result<LiveAction> action = provider.get_action("custom_-_a/b c");
+    REQUIRE(action.ok());
+    CHECK(action->version == 4);
+    Result<LiveAction> gone = provider.get_action("custom_-_x");
+    REQUIRE_FALSE(gone.ok());
+    CHECK(gone.error().kind == ErrorKind::not_found);
+    CHECK(gone.error().message == "Action custom_-_x not found");
+    CHECK(transport.lines() == std::vector<std::string>{
+                                   "POST https://login/oauth/token",
+                                   "GET https://api/api/v2/integrations/actions/custom_-_a%2Fb%20c?includeConfig=true",
+                                   "GET https://api/api/v2/integrations/actions/custom_-_x?includeConfig=true"});
+}
+
+TEST_CASE("load_templates fetches only the unloaded templates", "[provider]") {
+    FakeTransport transport;
+    GenesysClient client(transport, {"https://api", "https://login"}, {"id", "secret"});
+    GenesysProvider provider(client);
+    LiveAction nothing_to_load;
+    nothing_to_load.id = "a";
+    REQUIRE(provider.load_templates(nothing_to_load).ok());
+    CHECK(transport.count() == 0);
+
+    transport.push(json_answer(200, R"({"access_token": "t"})"));
+    transport.push(200, "#set($a = 1)\n${input.x}\n", {{"Content-Type", "text/plain"}});
+    transport.push(200, "${rawResult}", {{"Content-Type", "text/plain"}});
+    LiveAction action;
+    action.id = "a b";
+    action.unloaded = {Field::request_template, Field::response_success_template};
+    REQUIRE(provider.load_templates(action).ok());
+    CHECK(action.unloaded.empty());
+    CHECK(action.get(Field::request_template) == Value("#set($a = 1)\n${input.x}\n"));
+    CHECK(action.get(Field::response_success_template) == Value("${rawResult}"));
+    const auto requests = transport.requests();
+    REQUIRE(requests.size() == 3);
+    CHECK(requests[1].url == "https://api/api/v2/integrations/actions/a%20b/templates/requesttemplate.vm");
+    CHECK(requests[2].url == "https://api/api/v2/integrations/actions/a%20b/templates/successtemplate.vm");
+    CHECK(header_of(requests[1], "Accept") == "text/plain");
+
+    transport.push(json_answer(404, R"({"message": "no template", "code": "not.found"})"));
+    LiveAction missing;
+    missing.id = "m";
+    missing.unloaded = {Field::response_success_template};
+    Status failed = provider.load_templates(missing);
+    REQUIRE_FALSE(failed.ok());
+    CHECK(failed.error().kind == ErrorKind::not_found);
+    CHECK(missing.unloaded == std::set<Field>{Field::response_success_template});
+}
+
+namespace {
+
+const std::string k_uri_action = R"({"id": "custom_-_7", "name": "Lookup", "category": "Orders",
+  "integrationId": "i-1", "version": 6, "secure": false, "contract": {"input": {"inputSchema": {}}},
+  "config": {"timeoutSeconds": 3, "extensionKey": {"keep": [1, 2.50, "x\u00e9"]},
+    "request": {"requestUrlTemplate": "https://o/${input.id}", "requestType": "POST",
+      "headers": {"Authorization": "Basic abc"},
+      "requestTemplateUri": "/api/v2/integrations/actions/custom_-_7/templates/requesttemplate.vm"},
+    "response": {"translationMap": {}, "successTemplate": "${rawResult}"}}})";
+
+}  // namespace
+
+TEST_CASE("update_action inlines a URI template and PATCHes the full config", "[provider]") {
+    FakeTransport transport;
+    GenesysClient client(transport, {"https://api", "https://login"}, {"id", "secret"});
+    GenesysProvider provider(client);
+    Result<LiveAction> base = decode_action(k_uri_action);
+    REQUIRE(base.ok());
+    transport.push(json_answer(200, R"({"access_token": "t"})"));
+    transport.push(200, "{\"id\": \"${input.id}\"}\n");
+    transport.push(json_answer(200, R"({"id": "custom_-_7", "name": "Lookup", "version": 7})"));
+    Result<LiveAction> written = provider.update_action(*base, {{Field::timeout_seconds, 15}});
+    REQUIRE(written.ok());
+    CHECK(written->version == 7);
+    CHECK(written->get(Field::timeout_seconds).is_unset());
+    const auto requests = transport.requests();
+    REQUIRE(requests.size() == 3);
+    CHECK(requests[1].url ==
+          "https://api/api/v2/integrations/actions/custom_-_7/templates/requesttemplate.vm");
+    const http::Request& patch = requests[2];
+    CHECK(patch.method == "PATCH");
+    CHECK(patch.url == "https://api/api/v2/integrations/actions/custom_-_7");
+    CHECK(header_of(patch, "Content-Type") == "application/json");
+    CHECK(header_of(patch, "Authorization") == "Bearer t");
+    CHECK(patch.body ==
+          R"({"name":"Lookup","category":"Orders","version":6,"config":{"timeoutSeconds":15,)"
+          R"("extensionKey":{"keep": [1, 2.50, "x\u00e9"]},)"
+          R"("request":{"requestUrlTemplate":"https://o/${input.id}","requestType":"POST",)"
+          R"("headers":{"Authorization": "Basic abc"},"requestTemplate":"{\"id\": \"${input.id}\"}\n"},)"
+          R"("response":{"translationMap": {}, "successTemplate": "${rawResult}"}}})");
+}
+
+TEST_CASE("update_action with everything loaded sends only the PATCH", "[provider]") {
+    FakeTransport transport;
+    GenesysClient client(transport, {"https://api", "https://login"}, {"id", "secret"});
+    GenesysProvider provider(client);
+    Result<LiveAction> base = decode_action(
+        R"({"id": "a", "name": "A", "category": "C", "version": 2, "config": {"timeoutSeconds": 3}})");
+    REQUIRE(base.ok());
+    transport.push(json_answer(200, R"({"access_token": "t"})"));
+    transport.push(json_answer(200, R"({"id": "a", "name": "A", "category": "C", "version": 3, "config": {"timeoutSeconds": 9}})"));
+    Result<LiveAction> written = provider.update_action(*base, {{Field::timeout_seconds, 9}});
+    REQUIRE(written.ok());
+    CHECK(written->get(Field::timeout_seconds) == Value(9));
+    CHECK(transport.lines() == std::vector<std::string>{"POST https://login/oauth/token",
+                                                        "PATCH https://api/api/v2/integrations/actions/a"});
+    CHECK(transport.requests()[1].body ==
+          R"({"name":"A","category":"C","version":2,"config":{"timeoutSeconds":9}})");
+}
+
+TEST_CASE("update_action reads the action back when the answer is not one", "[provider]") {
+    FakeTransport transport;
+    GenesysClient client(transport, {"https://api", "https://login"}, {"id", "secret"});
+    GenesysProvider provider(client);
+    Result<LiveAction> base = decode_action(R"({"id": "a", "version": 2, "config": {}})");
+    REQUIRE(base.ok());
+    transport.push(json_answer(200, R"({"access_token": "t"})"));
+    transport.push(200, "");
+    transport.push(json_answer(200, R"({"id": "a", "version": 3, "config": {"timeoutSeconds": 9}})"));
+    Result<LiveAction> written = provider.update_action(*base, {{Field::timeout_seconds, 9}});
+    REQUIRE(written.ok());
+    CHECK(written->version == 3);
+    CHECK(transport.lines().back() == "GET https://api/api/v2/integrations/actions/a?includeConfig=true");
+}
+
+TEST_CASE("update_action hands back conflicts and server failures without retrying", "[provider]") {
+    FakeTransport transport;
+    GenesysClient client(transport, {"https://api", "https://login"}, {"id", "secret"},
+                         Org::quiet_options());
+    GenesysProvider provider(client);
+    Result<LiveAction> base = decode_action(R"({"id": "a", "version": 2, "config": {}})");
+    REQUIRE(base.ok());
+    transport.push(json_answer(200, R"({"access_token": "t"})"));
+    transport.push(json_answer(409, R"({"message": "Version does not match current version.", "code": "conflict"})"));
+    transport.push(json_answer(503, R"({"message": "Service unavailable", "code": "service.unavailable"})"));
+    Result<LiveAction> conflict = provider.update_action(*base, {{Field::timeout_seconds, 9}});
+    REQUIRE_FALSE(conflict.ok());
+    CHECK(conflict.error().kind == ErrorKind::conflict);
+    Result<LiveAction> down = provider.update_action(*base, {{Field::timeout_seconds, 9}});
+    REQUIRE_FALSE(down.ok());
+    CHECK(down.error().kind == ErrorKind::server);
+    CHECK(down.error().message == "Service unavailable");
+    CHECK(transport.count() == 3);
+}
+
+TEST_CASE("update_action fails before writing when a template cannot be loaded", "[provider]") {
+    FakeTransport transport;
+    GenesysClient client(transport, {"https://api", "https://login"}, {"id", "secret"},
+                         Org::quiet_options());
+    GenesysProvider provider(client);
+    Result<LiveAction> base = decode_action(k_uri_action);
+    REQUIRE(base.ok());
+    transport.push(json_answer(200, R"({"access_token": "t"})"));
+    transport.push(json_answer(404, R"({"message": "gone", "code": "not.found"})"));
+    Result<LiveAction> written = provider.update_action(*base, {{Field::timeout_seconds, 9}});
+    REQUIRE_FALSE(written.ok());
+    CHECK(written.error().kind == ErrorKind::not_found);
+    CHECK(transport.lines().back() ==
+          "GET https://api/api/v2/integrations/actions/custom_-_7/templates/requesttemplate.vm");
+}
+
+TEST_CASE("make_genesys_provider owns its transport", "[provider]") {
+    auto transport = std::make_unique<FakeTransport>();
+    FakeTransport& fake = *transport;
+    fake.push(json_answer(200, R"({"access_token": "t"})"));
+    fake.push(json_answer(200, R"({"entities": [], "pageCount": 1})"));
+    std::unique_ptr<Provider> provider = make_genesys_provider(
+        std::move(transport), {"https://api", "https://login"}, {"id", "secret"}, {}, 4);
+    Result<std::vector<LiveAction>> actions = provider->list_actions();
+    REQUIRE(actions.ok());
+    CHECK(actions->empty());
+    CHECK(fake.count() == 2);
+}
