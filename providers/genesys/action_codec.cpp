@@ -47,8 +47,8 @@ Status parse(rapidjson::Document& document, std::string_view json, std::string_v
     if (document.HasParseError()) {
         return make_error(ErrorKind::invalid_response,
                           std::string(subject) + " is not valid JSON: " +
-                              rapidjson::GetParseError_En(document.GetParseError()) +
-                              " (at byte " + std::to_string(document.GetErrorOffset()) + ")");
+                              rapidjson::GetParseError_En(document.GetParseError()) + " (at byte " +
+                              std::to_string(document.GetErrorOffset()) + ")");
     }
     return {};
 }
@@ -202,9 +202,9 @@ Status ActionReader::read_fields(LiveAction& action) {
 
 Result<LiveAction> ActionReader::read(std::string_view raw) {
     if (!m_json.IsObject()) {
-        return make_error(ErrorKind::invalid_response, "an action is " +
-                                                           std::string(type_name(m_json)) +
-                                                           ", expected an object");
+        return make_error(
+            ErrorKind::invalid_response,
+            "an action is " + std::string(type_name(m_json)) + ", expected an object");
     }
     LiveAction action;
     if (Status identity = read_identity(action); !identity) {
@@ -238,6 +238,28 @@ Result<std::int64_t> read_count(const rapidjson::Value& page, const char* name, 
     return std::int64_t{found->value.GetInt()};
 }
 
+// Reads the `entities` array, whose text is `raw`, into `actions`.
+Status read_entities(const rapidjson::Value& entities, std::string_view raw,
+                     std::vector<LiveAction>& actions) {
+    if (!entities.IsArray()) {
+        return make_error(ErrorKind::invalid_response, "the action list: entities is " +
+                                                           std::string(type_name(entities)) +
+                                                           ", expected an array");
+    }
+    const auto texts = array_elements(raw);
+    if (texts.size() != entities.Size()) {
+        return make_error(ErrorKind::invalid_response, "the action list could not be sliced");
+    }
+    for (rapidjson::SizeType i = 0; i < entities.Size(); ++i) {
+        Result<LiveAction> action = ActionReader(entities[i]).read(texts[i]);
+        if (!action) {
+            return action.error();
+        }
+        actions.push_back(std::move(action).value());
+    }
+    return {};
+}
+
 }  // namespace
 
 Result<LiveAction> decode_action(std::string_view json) {
@@ -254,9 +276,9 @@ Result<ActionPage> decode_action_page(std::string_view json) {
         return parsed.error();
     }
     if (!document.IsObject()) {
-        return make_error(ErrorKind::invalid_response, "the action list is " +
-                                                           std::string(type_name(document)) +
-                                                           ", expected an object");
+        return make_error(
+            ErrorKind::invalid_response,
+            "the action list is " + std::string(type_name(document)) + ", expected an object");
     }
     ActionPage page;
     Result<std::int64_t> number = read_count(document, "pageNumber", false);
@@ -276,26 +298,13 @@ Result<ActionPage> decode_action_page(std::string_view json) {
     }
     std::size_t index = 0;
     for (auto member = document.MemberBegin(); member != document.MemberEnd(); ++member, ++index) {
-        if (text_of(member->name) != "entities") {
-            continue;
-        }
-        if (!member->value.IsArray()) {
-            return make_error(ErrorKind::invalid_response,
-                              "the action list: entities is " +
-                                  std::string(type_name(member->value)) + ", expected an array");
-        }
-        const auto raw = array_elements(members[index].value);
-        if (raw.size() != member->value.Size()) {
-            return make_error(ErrorKind::invalid_response, "the action list could not be sliced");
-        }
-        for (rapidjson::SizeType i = 0; i < member->value.Size(); ++i) {
-            Result<LiveAction> action = ActionReader(member->value[i]).read(raw[i]);
-            if (!action) {
-                return action.error();
+        if (text_of(member->name) == "entities") {
+            Status read = read_entities(member->value, members[index].value, page.entities);
+            if (!read) {
+                return read.error();
             }
-            page.entities.push_back(std::move(action).value());
+            return page;
         }
-        return page;
     }
     return make_error(ErrorKind::invalid_response, "the action list: entities is missing");
 }

@@ -12,9 +12,13 @@ namespace {
 
 constexpr std::chrono::seconds k_longest_renewal_margin{300};
 
-bool is_success(int status) { return status >= 200 && status < 300; }
+bool is_success(int status) {
+    return status >= 200 && status < 300;
+}
 
-std::string path_without_query(const std::string& path) { return path.substr(0, path.find('?')); }
+std::string path_without_query(const std::string& path) {
+    return path.substr(0, path.find('?'));
+}
 
 std::string milliseconds_text(std::chrono::steady_clock::duration duration) {
     return std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(duration).count()) +

@@ -20,7 +20,7 @@
 namespace dactl::genesys {
 
 struct ClientOptions {
-    int max_attempts = 5;                      ///< per request, the first one included
+    int max_attempts = 5;                       ///< per request, the first one included
     std::chrono::seconds max_retry_after{180};  ///< a longer Retry-After fails the request
     /// Verbose request log, one line per request; may be empty. Never given
     /// tokens, secrets or bodies.

@@ -1,8 +1,7 @@
 #include "providers/genesys/endpoints.h"
 
-#include <arpa/inet.h>
-
 #include <algorithm>
+#include <arpa/inet.h>
 #include <cctype>
 
 namespace dactl::genesys {
@@ -71,8 +70,9 @@ Result<Url> parse_base(std::string_view variable, const std::string& text) {
     }
     const std::string authority = after.substr(0, after.find('/'));
     if (authority.find('@') != std::string::npos) {
-        return invalid(name + " must not contain user information; credentials come from "
-                              "GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET");
+        return invalid(name +
+                       " must not contain user information; credentials come from "
+                       "GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET");
     }
     std::size_t host_end = authority.find(':');
     if (!authority.empty() && authority.front() == '[') {
@@ -92,7 +92,9 @@ Result<Url> parse_base(std::string_view variable, const std::string& text) {
     return url;
 }
 
-std::string joined(const Url& url) { return url.scheme + "://" + url.host + url.rest; }
+std::string joined(const Url& url) {
+    return url.scheme + "://" + url.host + url.rest;
+}
 
 std::string key_list() {
     std::string list;
@@ -122,15 +124,15 @@ Result<Endpoints> region_endpoints(const std::string& written) {
 
 const std::vector<Region>& all_regions() {
     static const std::vector<Region> regions = {
-        {"us_east_1", "mypurecloud.com"},      {"eu_west_1", "mypurecloud.ie"},
+        {"us_east_1", "mypurecloud.com"},         {"eu_west_1", "mypurecloud.ie"},
         {"ap_southeast_2", "mypurecloud.com.au"}, {"ap_northeast_1", "mypurecloud.jp"},
-        {"eu_central_1", "mypurecloud.de"},    {"us_west_2", "usw2.pure.cloud"},
-        {"ca_central_1", "cac1.pure.cloud"},   {"eu_central_2", "euc2.pure.cloud"},
-        {"ap_southeast_1", "apse1.pure.cloud"}, {"ap_northeast_2", "apne2.pure.cloud"},
-        {"eu_west_2", "euw2.pure.cloud"},      {"ap_south_1", "aps1.pure.cloud"},
-        {"us_east_2", "use2.us-gov-pure.cloud"}, {"sa_east_1", "sae1.pure.cloud"},
-        {"me_central_1", "mec1.pure.cloud"},   {"ap_northeast_3", "apne3.pure.cloud"},
-        {"mx_central_1", "mxc1.pure.cloud"},   {"eusc_de_east_1", "edee1.eusc-pure.cloud"},
+        {"eu_central_1", "mypurecloud.de"},       {"us_west_2", "usw2.pure.cloud"},
+        {"ca_central_1", "cac1.pure.cloud"},      {"eu_central_2", "euc2.pure.cloud"},
+        {"ap_southeast_1", "apse1.pure.cloud"},   {"ap_northeast_2", "apne2.pure.cloud"},
+        {"eu_west_2", "euw2.pure.cloud"},         {"ap_south_1", "aps1.pure.cloud"},
+        {"us_east_2", "use2.us-gov-pure.cloud"},  {"sa_east_1", "sae1.pure.cloud"},
+        {"me_central_1", "mec1.pure.cloud"},      {"ap_northeast_3", "apne3.pure.cloud"},
+        {"mx_central_1", "mxc1.pure.cloud"},      {"eusc_de_east_1", "edee1.eusc-pure.cloud"},
     };
     return regions;
 }
@@ -155,7 +157,8 @@ Result<Endpoints> resolve_endpoints(const EndpointInputs& inputs) {
         }
         endpoints = *found;
     } else {
-        return invalid("no region: set GENESYSCLOUD_REGION or region in dactl.toml (or DACTL_API_URL)");
+        return invalid(
+            "no region: set GENESYSCLOUD_REGION or region in dactl.toml (or DACTL_API_URL)");
     }
     if (auto login_url = given(inputs.login_url)) {
         Result<Url> login = parse_base("DACTL_LOGIN_URL", *login_url);

@@ -118,8 +118,8 @@ Result<std::vector<LiveAction>> GenesysProvider::list_actions() {
 
 Status GenesysProvider::load_templates(LiveAction& action) {
     for (Field field : std::set<Field>(action.unloaded)) {
-        Result<http::Response> answer =
-            m_client.get(action_path(action.id) + "/templates/" + template_file(field), "text/plain");
+        Result<http::Response> answer = m_client.get(
+            action_path(action.id) + "/templates/" + template_file(field), "text/plain");
         if (!answer) {
             return answer.error();
         }

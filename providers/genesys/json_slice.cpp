@@ -6,7 +6,9 @@ namespace dactl::genesys {
 
 namespace {
 
-bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_json_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 std::size_t skip_space(std::string_view text, std::size_t at) {
     at = std::min(at, text.size());

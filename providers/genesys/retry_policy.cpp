@@ -14,14 +14,16 @@ constexpr std::chrono::milliseconds k_first_backoff{500};
 constexpr std::chrono::milliseconds k_longest_backoff{30000};
 constexpr double k_jitter_share = 0.25;
 
-bool is_gateway_failure(int status) { return status == 502 || status == 503 || status == 504; }
+bool is_gateway_failure(int status) {
+    return status == 502 || status == 503 || status == 504;
+}
 
 }  // namespace
 
 std::chrono::milliseconds backoff_delay(int attempt, double jitter) {
     const int doublings = std::clamp(attempt - 1, 0, 16);
-    const auto base =
-        std::min(std::chrono::milliseconds(k_first_backoff.count() << doublings), k_longest_backoff);
+    const auto base = std::min(std::chrono::milliseconds(k_first_backoff.count() << doublings),
+                               k_longest_backoff);
     const double factor = 1.0 + k_jitter_share * std::clamp(jitter, -1.0, 1.0);
     return std::chrono::milliseconds(
         static_cast<std::int64_t>(std::llround(static_cast<double>(base.count()) * factor)));
@@ -61,9 +63,8 @@ RetryDecision decide_retry(const Result<http::Response>& answer, int attempt, Re
         if (!attempts_left) {
             return Finish{};
         }
-        return WaitThenRetry{asked ? std::chrono::milliseconds(*asked)
-                                   : backoff_delay(attempt, jitter),
-                             true};
+        return WaitThenRetry{
+            asked ? std::chrono::milliseconds(*asked) : backoff_delay(attempt, jitter), true};
     }
     if (is_gateway_failure(status) && rule == RetryRule::transient && attempts_left) {
         return WaitThenRetry{backoff_delay(attempt, jitter), false};

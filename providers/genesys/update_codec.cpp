@@ -2,6 +2,7 @@
 // document's own text so that every member dactl does not manage reaches the
 // API exactly as it came (escapes, number spellings, big integers included);
 // only the members at the managed api_paths are written anew.
+#include <algorithm>
 #include <optional>
 #include <span>
 #include <vector>
@@ -69,78 +70,97 @@ std::string_view name_of(const rapidjson::Value& key) {
 }
 
 bool has_set(std::span<const Edit* const> edits) {
-    for (const Edit* edit : edits) {
-        if (edit->json) {
-            return true;
+    return std::any_of(edits.begin(), edits.end(),
+                       [](const Edit* edit) { return edit->json.has_value(); });
+}
+
+std::string joined_object(const std::vector<std::string>& members) {
+    std::string object = "{";
+    for (const std::string& member : members) {
+        object += (object.size() > 1 ? "," : "") + member;
+    }
+    return object + "}";
+}
+
+std::string patch_object(const rapidjson::Value* json, std::string_view raw,
+                         std::span<const Edit* const> edits, std::size_t level);
+
+// The edits whose path names `name` at `level`, marked used: the one that
+// replaces the member itself, or those that reach inside it.
+struct MemberEdits {
+    const Edit* whole = nullptr;
+    std::vector<const Edit*> inside;
+};
+
+MemberEdits edits_of(std::string_view name, std::span<const Edit* const> edits, std::size_t level,
+                     std::vector<bool>& used) {
+    MemberEdits found;
+    for (std::size_t i = 0; i < edits.size(); ++i) {
+        if (edits[i]->path[level] != name) {
+            continue;
+        }
+        used[i] = true;
+        if (edits[i]->path.size() == level + 1) {
+            found.whole = edits[i];
+        } else {
+            found.inside.push_back(edits[i]);
         }
     }
-    return false;
+    return found;
+}
+
+// One existing member, edited or copied as received; nothing when removed.
+std::optional<std::string> patch_member(const RawMember& raw, const rapidjson::Value& json,
+                                        const MemberEdits& found, std::size_t level) {
+    const std::string key(raw.key);
+    if (found.whole != nullptr) {
+        if (!found.whole->json) {
+            return std::nullopt;
+        }
+        return key + ":" + *found.whole->json;
+    }
+    if (!found.inside.empty()) {
+        return key + ":" + patch_object(&json, raw.value, found.inside, level + 1);
+    }
+    return key + ":" + std::string(raw.value);
+}
+
+// Members the object lacks, in the order of the edits that create them.
+void append_new_members(std::span<const Edit* const> edits, std::size_t level,
+                        std::vector<bool>& used, std::vector<std::string>& members) {
+    for (std::size_t i = 0; i < edits.size(); ++i) {
+        if (used[i]) {
+            continue;
+        }
+        const std::string& name = edits[i]->path[level];
+        const MemberEdits found = edits_of(name, edits, level, used);
+        if (found.whole != nullptr && found.whole->json) {
+            members.push_back(json_string(name) + ":" + *found.whole->json);
+        } else if (found.whole == nullptr && has_set(found.inside)) {
+            members.push_back(json_string(name) + ":" +
+                              patch_object(nullptr, "{}", found.inside, level + 1));
+        }
+    }
 }
 
 // The object `raw` (parsed as `json`, or null for none) with `edits` applied at
 // depth `level` of their paths: members in their order, new ones appended.
 std::string patch_object(const rapidjson::Value* json, std::string_view raw,
                          std::span<const Edit* const> edits, std::size_t level) {
-    std::vector<std::string> parts;
+    std::vector<std::string> members;
     std::vector<bool> used(edits.size(), false);
     if (json != nullptr && json->IsObject()) {
-        const auto members = object_members(raw);
+        const auto raw_members = object_members(raw);
         std::size_t index = 0;
         for (auto member = json->MemberBegin(); member != json->MemberEnd(); ++member, ++index) {
-            std::optional<std::string> replaced;
-            bool removed = false;
-            std::vector<const Edit*> deeper;
-            for (std::size_t i = 0; i < edits.size(); ++i) {
-                if (edits[i]->path[level] != name_of(member->name)) {
-                    continue;
-                }
-                used[i] = true;
-                if (edits[i]->path.size() == level + 1) {
-                    replaced = edits[i]->json;
-                    removed = !edits[i]->json.has_value();
-                } else {
-                    deeper.push_back(edits[i]);
-                }
-            }
-            const std::string key(members[index].key);
-            if (removed) {
-                continue;
-            }
-            if (replaced) {
-                parts.push_back(key + ":" + *replaced);
-            } else if (!deeper.empty()) {
-                parts.push_back(key + ":" + patch_object(&member->value, members[index].value,
-                                                         deeper, level + 1));
-            } else {
-                parts.push_back(key + ":" + std::string(members[index].value));
+            const MemberEdits found = edits_of(name_of(member->name), edits, level, used);
+            if (auto patched = patch_member(raw_members[index], member->value, found, level)) {
+                members.push_back(std::move(*patched));
             }
         }
     }
-    for (std::size_t i = 0; i < edits.size(); ++i) {
-        if (used[i]) {
-            continue;
-        }
-        const std::string& name = edits[i]->path[level];
-        std::vector<const Edit*> same;
-        for (std::size_t j = i; j < edits.size(); ++j) {
-            if (!used[j] && edits[j]->path[level] == name) {
-                same.push_back(edits[j]);
-                used[j] = true;
-            }
-        }
-        if (same.size() == 1 && same[0]->path.size() == level + 1) {
-            if (same[0]->json) {
-                parts.push_back(json_string(name) + ":" + *same[0]->json);
-            }
-        } else if (has_set(same)) {
-            parts.push_back(json_string(name) + ":" + patch_object(nullptr, "{}", same, level + 1));
-        }
-    }
-    std::string object = "{";
-    for (const std::string& part : parts) {
-        object += (object.size() > 1 ? "," : "") + part;
-    }
-    return object + "}";
+    append_new_members(edits, level, used, members);
+    return joined_object(members);
 }
 
 // Template members of the config given as URIs: remove the URI and write the
@@ -169,9 +189,9 @@ Status inline_templates(const LiveAction& base, const FieldValues& changes,
         }
         const Value& text = base.get(field);
         if (base.unloaded.contains(field) || !text.is_string()) {
-            return make_error(ErrorKind::generic, "action \"" + base.id + "\": its " +
-                                                      std::string(field_key(field)) +
-                                                      " was not loaded, so it cannot be written back");
+            return make_error(ErrorKind::generic,
+                              "action \"" + base.id + "\": its " + std::string(field_key(field)) +
+                                  " was not loaded, so it cannot be written back");
         }
         edits.push_back({config_path(field), json_value(text)});
     }
@@ -188,8 +208,8 @@ std::string text_change(const FieldValues& changes, Field field, const std::stri
 
 Result<std::string> encode_update(const LiveAction& base, const FieldValues& changes) {
     const Error no_config = make_error(
-        ErrorKind::generic, "action \"" + base.id +
-                                "\": its config was not read, so it cannot be written back whole");
+        ErrorKind::generic,
+        "action \"" + base.id + "\": its config was not read, so it cannot be written back whole");
     rapidjson::Document document;
     document.Parse(base.document.data(), base.document.size());
     if (document.HasParseError() || !document.IsObject() || !document.HasMember("config") ||

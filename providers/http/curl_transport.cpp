@@ -125,7 +125,8 @@ void set_common(CURL* easy, const CurlOptions& options, Exchange& exchange, char
     curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout.count()));
+    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS,
+                     static_cast<long>(options.connect_timeout.count()));
     curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(options.total_timeout.count()));
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
@@ -168,12 +169,11 @@ Error failure(const Request& request, CURLcode code, const Exchange& exchange, C
     if (code == CURLE_OPERATION_TIMEDOUT) {
         curl_off_t connected = 0;
         curl_easy_getinfo(easy, CURLINFO_CONNECT_TIME_T, &connected);
-        return make_error(ErrorKind::timeout,
-                          connected == 0
-                              ? subject + "could not connect within " +
-                                    duration_text(options.connect_timeout)
-                              : subject + "no complete answer within " +
-                                    duration_text(options.total_timeout));
+        return make_error(
+            ErrorKind::timeout,
+            connected == 0
+                ? subject + "could not connect within " + duration_text(options.connect_timeout)
+                : subject + "no complete answer within " + duration_text(options.total_timeout));
     }
     const std::string detail = error_text[0] != '\0' ? error_text : curl_easy_strerror(code);
     return make_error(ErrorKind::transport, subject + "no answer: " + detail);

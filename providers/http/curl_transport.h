@@ -14,7 +14,7 @@ namespace dactl::http {
 struct CurlOptions {
     std::chrono::milliseconds connect_timeout{10000};
     std::chrono::milliseconds total_timeout{60000};  ///< for the whole exchange
-    std::string ca_bundle;                            ///< a PEM file; empty: the system's
+    std::string ca_bundle;                           ///< a PEM file; empty: the system's
     std::size_t max_response_bytes = 16 * 1024 * 1024;
 };
 

@@ -1,13 +1,12 @@
 #include "tests/support/socket_server.h"
 
 #include <arpa/inet.h>
+#include <cstdlib>
 #include <netinet/in.h>
 #include <poll.h>
+#include <stdexcept>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <cstdlib>
-#include <stdexcept>
 
 namespace dactl::testing {
 
@@ -75,7 +74,9 @@ SocketServer::~SocketServer() {
     ::close(m_listener);
 }
 
-std::string SocketServer::base_url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+std::string SocketServer::base_url() const {
+    return "http://127.0.0.1:" + std::to_string(m_port);
+}
 
 std::vector<std::string> SocketServer::requests() const {
     std::lock_guard lock(m_mutex);

@@ -97,13 +97,18 @@ TEST_CASE("decode_action says what is wrong with a malformed action", "[codec]")
           R"(action "x": config.request is a string, expected an object)");
     CHECK(decode_failure(R"({"id": "x", "version": 1, "name": 5})") ==
           R"(action "x": name is a number, expected a string)");
-    CHECK(decode_failure(R"({"id": "x", "version": 1, "config": {"request": {"headers": {"A": 1}}}})") ==
+    CHECK(decode_failure(
+              R"({"id": "x", "version": 1, "config": {"request": {"headers": {"A": 1}}}})") ==
           R"(action "x": config.request.headers.A is a number, expected a string)");
-    CHECK(decode_failure(R"({"id": "x", "version": 1, "config": {"request": {"headers": ["A"]}}})") ==
-          R"(action "x": config.request.headers is an array, expected an object)");
-    CHECK(decode_failure(R"({"id": "x", "version": 1, "config": {"response": {"translationMap": {"s": null}}}})") ==
-          R"(action "x": config.response.translationMap.s is null, expected a string)");
-    CHECK(decode_failure(R"({"id": "x", "version": 1, "config": {"request": {"requestTemplateUri": 3}}})") ==
+    CHECK(
+        decode_failure(R"({"id": "x", "version": 1, "config": {"request": {"headers": ["A"]}}})") ==
+        R"(action "x": config.request.headers is an array, expected an object)");
+    CHECK(
+        decode_failure(
+            R"({"id": "x", "version": 1, "config": {"response": {"translationMap": {"s": null}}}})") ==
+        R"(action "x": config.response.translationMap.s is null, expected a string)");
+    CHECK(decode_failure(
+              R"({"id": "x", "version": 1, "config": {"request": {"requestTemplateUri": 3}}})") ==
           R"(action "x": config.request.requestTemplateUri is a number, expected a string)");
     CHECK(decode_failure(R"({"id": "x", "version": "3"})") ==
           R"(action "x": version is a string, expected an integer)");
@@ -121,17 +126,20 @@ TEST_CASE("decode_action says what is wrong with a malformed action", "[codec]")
 
 TEST_CASE("decode_action refuses text that is not JSON", "[codec]") {
     CHECK(decode_failure("") == "an action is not valid JSON: The document is empty. (at byte 0)");
-    CHECK(decode_failure(R"({"id": "x", "version": 1)") ==
-          "an action is not valid JSON: Missing a comma or '}' after an object member. (at byte 24)");
+    CHECK(
+        decode_failure(R"({"id": "x", "version": 1)") ==
+        "an action is not valid JSON: Missing a comma or '}' after an object member. (at byte 24)");
     CHECK(decode_failure("<html>Bad Gateway</html>") ==
           "an action is not valid JSON: Invalid value. (at byte 0)");
 }
 
 TEST_CASE("decode_action refuses invalid UTF-8 without crashing", "[codec]") {
-    const std::string bad = std::string(R"({"id": "x", "version": 1, "name": ")") + "\xff\xfe" + "\"}";
+    const std::string bad =
+        std::string(R"({"id": "x", "version": 1, "name": ")") + "\xff\xfe" + "\"}";
     CHECK(decode_failure(bad) ==
           "an action is not valid JSON: Invalid encoding in string. (at byte 35)");
-    const std::string cut = std::string(R"({"id": "x", "version": 1, "name": ")") + "\xe2\x82" + "\"}";
+    const std::string cut =
+        std::string(R"({"id": "x", "version": 1, "name": ")") + "\xe2\x82" + "\"}";
     CHECK(decode_failure(cut) ==
           "an action is not valid JSON: Invalid encoding in string. (at byte 35)");
 }
@@ -140,7 +148,9 @@ TEST_CASE("decode_action keeps valid UTF-8 and escapes as given", "[codec]") {
     Result<LiveAction> action =
         decode_action(R"({"id": "x", "version": 1, "name": "Caf\u00e9 \u2603 Señal"})");
     REQUIRE(action.ok());
-    CHECK(action->name == "Caf\xc3\xa9 \xe2\x98\x83 Se\xc3\xb1" "al");
+    CHECK(action->name ==
+          "Caf\xc3\xa9 \xe2\x98\x83 Se\xc3\xb1"
+          "al");
 }
 
 TEST_CASE("decode_action refuses absurdly deep nesting without crashing", "[codec]") {
@@ -158,7 +168,8 @@ TEST_CASE("decode_action_page reads the listing and each entity's own text", "[c
     const std::string first = R"({"id": "a", "version": 1, "name": "A"})";
     const std::string second = R"({"id":"b","version":2,"config":{"timeoutSeconds":9}})";
     const std::string json = R"({"pageSize": 100, "pageNumber": 2, "total": 202, "pageCount": 3,
-        "entities": [ )" + first + " ,\n  " + second + R"( ],
+        "entities": [ )" + first +
+                             " ,\n  " + second + R"( ],
         "selfUri": "/api/v2/integrations/actions?pageNumber=2"})";
     Result<ActionPage> page = decode_action_page(json);
     REQUIRE(page.ok());
@@ -195,9 +206,45 @@ TEST_CASE("decode_action_page says what is wrong", "[codec]") {
           "the action list: pageCount is a string, expected an integer");
     CHECK(failure(R"({"entities": [{"id": "a", "version": 1}, 5], "pageCount": 1})") ==
           "an action is a number, expected an object");
-    CHECK(failure(R"({"entities": [{"id": "a", "version": 1, "config": {"timeoutSeconds": true}}], "pageCount": 1})") ==
-          R"(action "a": config.timeoutSeconds is a boolean, expected an integer)");
+    CHECK(
+        failure(
+            R"({"entities": [{"id": "a", "version": 1, "config": {"timeoutSeconds": true}}], "pageCount": 1})") ==
+        R"(action "a": config.timeoutSeconds is a boolean, expected an integer)");
     CHECK(failure("[]") == "the action list is an array, expected an object");
     CHECK(failure("{") ==
           "the action list is not valid JSON: Missing a name for object member. (at byte 1)");
+}
+
+TEST_CASE("decoding and re-encoding survive every truncation and byte change", "[codec]") {
+    // Not a check of messages: any answer is fine as long as it is an answer
+    // (no crash, no exception) and a decoded action can be written back.
+    std::vector<std::string> inputs;
+    for (std::size_t length = 0; length < k_full_action.size(); ++length) {
+        inputs.push_back(k_full_action.substr(0, length));
+    }
+    for (std::size_t at = 0; at < k_full_action.size(); ++at) {
+        for (char replacement : {'"', '\\', '{', '}', '[', ']', ',', ':', '\x80', '\0'}) {
+            std::string changed = k_full_action;
+            changed[at] = replacement;
+            inputs.push_back(changed);
+        }
+    }
+    std::size_t decoded = 0;
+    for (const std::string& input : inputs) {
+        Result<LiveAction> action = decode_action(input);
+        if (!action.ok()) {
+            CHECK(action.error().kind == ErrorKind::invalid_response);
+            continue;
+        }
+        ++decoded;
+        action->unloaded.clear();
+        Result<std::string> body = encode_update(*action, {{Field::timeout_seconds, 9}});
+        if (body.ok()) {
+            CHECK(decode_action(R"({"id": "x", "version": 1, "config": )" +
+                                body->substr(body->find("\"config\":") + 9))
+                      .ok());
+        }
+    }
+    CHECK(decoded > 0);
+    CHECK(decoded < inputs.size());
 }

@@ -64,8 +64,8 @@ TEST_CASE("the client logs in once and sends the bearer token", "[client]") {
     harness.transport.push(json_answer(200, k_token_answer));
     harness.transport.set_handler([](const http::Request&) { return json_answer(200, "{}"); });
     for (int i = 0; i < 3; ++i) {
-        Result<http::Response> answer = harness.client.get("/api/v2/integrations/actions?x=" +
-                                                           std::to_string(i));
+        Result<http::Response> answer =
+            harness.client.get("/api/v2/integrations/actions?x=" + std::to_string(i));
         REQUIRE(answer.ok());
         CHECK(answer->body == "{}");
     }
@@ -93,8 +93,8 @@ TEST_CASE("the token is renewed shortly before it expires", "[client]") {
     Harness harness;
     harness.transport.set_handler([&](const http::Request& request) {
         if (request.url == "https://login.example.com/oauth/token") {
-            return json_answer(200, token_answer("tok-" + std::to_string(harness.transport.count()),
-                                                 3600));
+            return json_answer(
+                200, token_answer("tok-" + std::to_string(harness.transport.count()), 3600));
         }
         return json_answer(200, "{}");
     });
@@ -114,7 +114,8 @@ TEST_CASE("the token is renewed shortly before it expires", "[client]") {
 TEST_CASE("a 401 gets one fresh login and one retry", "[client]") {
     Harness harness;
     harness.transport.push(json_answer(200, token_answer("old", 86400)));
-    harness.transport.push(json_answer(401, R"({"message": "expired", "code": "credentials.expired"})"));
+    harness.transport.push(
+        json_answer(401, R"({"message": "expired", "code": "credentials.expired"})"));
     harness.transport.push(json_answer(200, token_answer("new", 86400)));
     harness.transport.push(json_answer(200, "{}"));
     REQUIRE(harness.client.get("/a").ok());
@@ -126,7 +127,8 @@ TEST_CASE("a 401 gets one fresh login and one retry", "[client]") {
 
     harness.transport.push(json_answer(401, R"({"message": "no", "code": "bad.credentials"})"));
     harness.transport.push(json_answer(200, token_answer("newer", 86400)));
-    harness.transport.push(json_answer(401, R"({"message": "still no", "code": "bad.credentials"})"));
+    harness.transport.push(
+        json_answer(401, R"({"message": "still no", "code": "bad.credentials"})"));
     Result<http::Response> refused = harness.client.get("/b");
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().kind == ErrorKind::unauthorized);
@@ -178,7 +180,8 @@ TEST_CASE("a 429 waits exactly Retry-After", "[client]") {
     Harness harness;
     harness.transport.push(json_answer(200, k_token_answer));
     harness.transport.push(json_answer(
-        429, R"({"message": "Rate limit exceeded the maximum. Retry the request in [7] seconds", "code": "too.many.requests.retry.after", "status": 429})",
+        429,
+        R"({"message": "Rate limit exceeded the maximum. Retry the request in [7] seconds", "code": "too.many.requests.retry.after", "status": 429})",
         {{"Retry-After", "7"}}));
     harness.transport.push(json_answer(200, "{}"));
     REQUIRE(harness.client.get("/a").ok());
@@ -189,8 +192,9 @@ TEST_CASE("a 429 waits exactly Retry-After", "[client]") {
 TEST_CASE("a 429 asking for more than 180 s fails without waiting", "[client]") {
     Harness harness;
     harness.transport.push(json_answer(200, k_token_answer));
-    harness.transport.push(json_answer(429, R"({"message": "later", "code": "too.many.requests.retry.after"})",
-                                       {{"Retry-After", "600"}}));
+    harness.transport.push(
+        json_answer(429, R"({"message": "later", "code": "too.many.requests.retry.after"})",
+                    {{"Retry-After", "600"}}));
     Result<http::Response> answer = harness.client.get("/a");
     REQUIRE_FALSE(answer.ok());
     CHECK(answer.error().kind == ErrorKind::rate_limited);
@@ -204,7 +208,8 @@ TEST_CASE("a 429 asking for more than 180 s fails without waiting", "[client]") 
 TEST_CASE("GETs back off exponentially with jitter, bounded by max_attempts", "[client]") {
     Harness harness;
     harness.transport.push(json_answer(200, k_token_answer));
-    harness.transport.push(json_answer(503, R"({"message": "down", "code": "service.unavailable"})"));
+    harness.transport.push(
+        json_answer(503, R"({"message": "down", "code": "service.unavailable"})"));
     harness.transport.push(Result<http::Response>(make_error(ErrorKind::transport, "reset")));
     harness.transport.push(json_answer(502, "<html>bad gateway</html>"));
     harness.transport.push(Result<http::Response>(make_error(ErrorKind::timeout, "slow")));
@@ -228,9 +233,11 @@ TEST_CASE("GETs back off exponentially with jitter, bounded by max_attempts", "[
 TEST_CASE("other client errors are not retried", "[client]") {
     Harness harness;
     harness.transport.push(json_answer(200, k_token_answer));
-    harness.transport.push(json_answer(404, R"({"message": "Action not found", "code": "not.found"})",
+    harness.transport.push(json_answer(404,
+                                       R"({"message": "Action not found", "code": "not.found"})",
                                        {{"ININ-Correlation-Id", "c-404"}}));
-    Result<http::Response> answer = harness.client.get("/api/v2/integrations/actions/x?includeConfig=true");
+    Result<http::Response> answer =
+        harness.client.get("/api/v2/integrations/actions/x?includeConfig=true");
     REQUIRE_FALSE(answer.ok());
     CHECK(answer.error().kind == ErrorKind::not_found);
     CHECK(answer.error().describe() ==
@@ -243,7 +250,8 @@ TEST_CASE("PATCH sends JSON and is not retried after 5xx or a lost answer", "[cl
     Harness harness;
     harness.transport.push(json_answer(200, k_token_answer));
     harness.transport.push(json_answer(503, R"({"message": "down"})"));
-    Result<http::Response> failed = harness.client.patch("/api/v2/integrations/actions/a", "{\"version\":1}");
+    Result<http::Response> failed =
+        harness.client.patch("/api/v2/integrations/actions/a", "{\"version\":1}");
     REQUIRE_FALSE(failed.ok());
     CHECK(failed.error().kind == ErrorKind::server);
     const auto requests = harness.transport.requests();
@@ -254,7 +262,8 @@ TEST_CASE("PATCH sends JSON and is not retried after 5xx or a lost answer", "[cl
     CHECK(header_of(requests[1], "Authorization") == "Bearer tok-1");
     CHECK(requests[1].body == "{\"version\":1}");
 
-    harness.transport.push(Result<http::Response>(make_error(ErrorKind::transport, "PATCH x: no answer")));
+    harness.transport.push(
+        Result<http::Response>(make_error(ErrorKind::transport, "PATCH x: no answer")));
     Result<http::Response> lost = harness.client.patch("/x", "{}");
     REQUIRE_FALSE(lost.ok());
     CHECK(lost.error().kind == ErrorKind::transport);
@@ -270,7 +279,8 @@ TEST_CASE("PATCH is retried after 429 and reports a stale version as a conflict"
     Harness harness;
     harness.transport.push(json_answer(200, k_token_answer));
     harness.transport.push(json_answer(429, "{}", {{"Retry-After", "2"}}));
-    harness.transport.push(json_answer(409, R"({"message": "Version does not match current version.", "code": "conflict"})"));
+    harness.transport.push(json_answer(
+        409, R"({"message": "Version does not match current version.", "code": "conflict"})"));
     Result<http::Response> answer = harness.client.patch("/x", "{}");
     REQUIRE_FALSE(answer.ok());
     CHECK(answer.error().kind == ErrorKind::conflict);
@@ -294,9 +304,12 @@ TEST_CASE("the request log has one line per request and no secrets", "[client]")
     CHECK(harness.log ==
           std::vector<std::string>{
               "POST https://login.example.com/oauth/token -> 200 (12 ms)",
-              "GET https://api.example.com/api/v2/integrations/actions?pageSize=100&busy=1 -> 503 (12 ms)",
-              "  retrying in " + std::to_string(harness.sleeps.at(0).count()) + " ms (attempt 2 of 5)",
-              "GET https://api.example.com/api/v2/integrations/actions?pageSize=100&busy=1 -> 200 (12 ms)"});
+              "GET https://api.example.com/api/v2/integrations/actions?pageSize=100&busy=1 -> 503 "
+              "(12 ms)",
+              "  retrying in " + std::to_string(harness.sleeps.at(0).count()) +
+                  " ms (attempt 2 of 5)",
+              "GET https://api.example.com/api/v2/integrations/actions?pageSize=100&busy=1 -> 200 "
+              "(12 ms)"});
     for (const std::string& line : harness.log) {
         CHECK(line.find("tok-1") == std::string::npos);
         CHECK(line.find(k_secret) == std::string::npos);
@@ -309,12 +322,13 @@ TEST_CASE("the log names lost answers", "[client]") {
     harness.transport.push(json_answer(200, k_token_answer));
     harness.transport.push(Result<http::Response>(make_error(ErrorKind::timeout, "GET x: slow")));
     CHECK_FALSE(harness.client.get("/a").ok());
-    harness.transport.push(Result<http::Response>(make_error(ErrorKind::transport, "GET x: reset")));
+    harness.transport.push(
+        Result<http::Response>(make_error(ErrorKind::transport, "GET x: reset")));
     CHECK_FALSE(harness.client.get("/b").ok());
-    CHECK(harness.log == std::vector<std::string>{
-                             "POST https://login.example.com/oauth/token -> 200 (0 ms)",
-                             "GET https://api.example.com/a -> timed out (0 ms)",
-                             "GET https://api.example.com/b -> no answer (0 ms)"});
+    CHECK(harness.log ==
+          std::vector<std::string>{"POST https://login.example.com/oauth/token -> 200 (0 ms)",
+                                   "GET https://api.example.com/a -> timed out (0 ms)",
+                                   "GET https://api.example.com/b -> no answer (0 ms)"});
 }
 
 TEST_CASE("concurrent callers share one login", "[client]") {

@@ -23,21 +23,23 @@ std::string refused(EndpointInputs inputs) {
     return endpoints.error().message;
 }
 
-EndpointInputs api(std::string url) { return {std::move(url), std::nullopt, std::nullopt}; }
+EndpointInputs api(std::string url) {
+    return {std::move(url), std::nullopt, std::nullopt};
+}
 
 }  // namespace
 
 TEST_CASE("every region of the facts file resolves by key and by domain", "[endpoints]") {
     const std::map<std::string, std::string> facts = {
-        {"us_east_1", "mypurecloud.com"},       {"ap_northeast_2", "apne2.pure.cloud"},
-        {"eu_west_1", "mypurecloud.ie"},        {"eu_west_2", "euw2.pure.cloud"},
+        {"us_east_1", "mypurecloud.com"},         {"ap_northeast_2", "apne2.pure.cloud"},
+        {"eu_west_1", "mypurecloud.ie"},          {"eu_west_2", "euw2.pure.cloud"},
         {"ap_southeast_2", "mypurecloud.com.au"}, {"ap_south_1", "aps1.pure.cloud"},
-        {"ap_northeast_1", "mypurecloud.jp"},   {"us_east_2", "use2.us-gov-pure.cloud"},
-        {"eu_central_1", "mypurecloud.de"},     {"sa_east_1", "sae1.pure.cloud"},
-        {"us_west_2", "usw2.pure.cloud"},       {"me_central_1", "mec1.pure.cloud"},
-        {"ca_central_1", "cac1.pure.cloud"},    {"ap_northeast_3", "apne3.pure.cloud"},
-        {"eu_central_2", "euc2.pure.cloud"},    {"mx_central_1", "mxc1.pure.cloud"},
-        {"ap_southeast_1", "apse1.pure.cloud"}, {"eusc_de_east_1", "edee1.eusc-pure.cloud"},
+        {"ap_northeast_1", "mypurecloud.jp"},     {"us_east_2", "use2.us-gov-pure.cloud"},
+        {"eu_central_1", "mypurecloud.de"},       {"sa_east_1", "sae1.pure.cloud"},
+        {"us_west_2", "usw2.pure.cloud"},         {"me_central_1", "mec1.pure.cloud"},
+        {"ca_central_1", "cac1.pure.cloud"},      {"ap_northeast_3", "apne3.pure.cloud"},
+        {"eu_central_2", "euc2.pure.cloud"},      {"mx_central_1", "mxc1.pure.cloud"},
+        {"ap_southeast_1", "apse1.pure.cloud"},   {"eusc_de_east_1", "edee1.eusc-pure.cloud"},
     };
     CHECK(all_regions().size() == facts.size());
     for (const auto& [key, domain] : facts) {
@@ -84,7 +86,8 @@ TEST_CASE("DACTL_API_URL wins over the region and derives the login URL", "[endp
 }
 
 TEST_CASE("DACTL_LOGIN_URL overrides the derived login URL", "[endpoints]") {
-    Endpoints endpoints = resolved({"http://127.0.0.1:8080", "http://localhost:9090/", std::nullopt});
+    Endpoints endpoints =
+        resolved({"http://127.0.0.1:8080", "http://localhost:9090/", std::nullopt});
     CHECK(endpoints.api_base == "http://127.0.0.1:8080");
     CHECK(endpoints.login_base == "http://localhost:9090");
     endpoints = resolved({std::nullopt, "https://login.example.com", "eu-west-1"});

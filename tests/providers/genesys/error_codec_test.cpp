@@ -42,12 +42,10 @@ TEST_CASE("decode_error falls back to the body's contextId", "[codec]") {
 
 TEST_CASE("decode_error maps statuses to kinds", "[codec]") {
     const std::vector<std::pair<int, ErrorKind>> cases = {
-        {400, ErrorKind::bad_request},  {401, ErrorKind::unauthorized},
-        {403, ErrorKind::forbidden},    {404, ErrorKind::not_found},
-        {408, ErrorKind::timeout},      {409, ErrorKind::conflict},
-        {413, ErrorKind::generic},      {429, ErrorKind::rate_limited},
-        {500, ErrorKind::server},       {503, ErrorKind::server},
-        {504, ErrorKind::server},       {302, ErrorKind::generic},
+        {400, ErrorKind::bad_request}, {401, ErrorKind::unauthorized}, {403, ErrorKind::forbidden},
+        {404, ErrorKind::not_found},   {408, ErrorKind::timeout},      {409, ErrorKind::conflict},
+        {413, ErrorKind::generic},     {429, ErrorKind::rate_limited}, {500, ErrorKind::server},
+        {503, ErrorKind::server},      {504, ErrorKind::server},       {302, ErrorKind::generic},
     };
     for (const auto& [status, kind] : cases) {
         INFO(status);
@@ -56,8 +54,13 @@ TEST_CASE("decode_error maps statuses to kinds", "[codec]") {
 }
 
 TEST_CASE("decode_error treats a 400 about a stale version as a conflict", "[codec]") {
-    CHECK(decode_error(answer(400, R"({"message": "The version supplied does not match the current version of the action", "code": "bad.request"})"), "")
-              .kind == ErrorKind::conflict);
+    CHECK(
+        decode_error(
+            answer(
+                400,
+                R"({"message": "The version supplied does not match the current version of the action", "code": "bad.request"})"),
+            "")
+            .kind == ErrorKind::conflict);
     CHECK(decode_error(answer(400, R"({"message": "Version does not match current version."})"), "")
               .kind == ErrorKind::conflict);
     CHECK(decode_error(answer(400, R"({"message": "version is required"})"), "").kind ==

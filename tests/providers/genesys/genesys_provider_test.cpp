@@ -57,10 +57,10 @@ struct Org {
             for (int i = (number - 1) * 100; i < std::min(size, number * 100); ++i) {
                 entities += (entities.empty() ? "" : ",") + action_json(i);
             }
-            return json_answer(200, R"({"entities": [)" + entities + R"(], "pageSize": 100, "pageNumber": )" +
-                                        std::to_string(number) + R"(, "total": )" +
-                                        std::to_string(size) + R"(, "pageCount": )" +
-                                        std::to_string(pages) + "}");
+            return json_answer(
+                200, R"({"entities": [)" + entities + R"(], "pageSize": 100, "pageNumber": )" +
+                         std::to_string(number) + R"(, "total": )" + std::to_string(size) +
+                         R"(, "pageCount": )" + std::to_string(pages) + "}");
         }
         return json_answer(404, R"({"message": "no such page", "code": "not.found"})");
     }
@@ -106,7 +106,9 @@ TEST_CASE("list_actions fails with the first failed page", "[provider]") {
     GenesysProvider provider(org.client, 1);
     org.transport.set_handler([&](const http::Request& request) -> Result<http::Response> {
         if (request.url == page_url(2)) {
-            return json_answer(403, R"({"message": "Missing permission integrations:action:view", "code": "missing.permissions"})");
+            return json_answer(
+                403,
+                R"({"message": "Missing permission integrations:action:view", "code": "missing.permissions"})");
         }
         if (request.url == page_url(3)) {
             return json_answer(200, R"({"entities": [{"id": "z"}], "pageCount": 3})");
@@ -139,8 +141,12 @@ TEST_CASE("list_actions keeps an action that moved across pages once", "[provide
     FakeTransport transport;
     GenesysClient client(transport, {"https://api", "https://login"}, {"id", "secret"});
     transport.push(json_answer(200, R"({"access_token": "t"})"));
-    transport.push(json_answer(200, R"({"entities": [{"id": "a", "version": 1}, {"id": "b", "version": 1}], "pageCount": 2})"));
-    transport.push(json_answer(200, R"({"entities": [{"id": "b", "version": 2}, {"id": "c", "version": 1}], "pageCount": 2})"));
+    transport.push(json_answer(
+        200,
+        R"({"entities": [{"id": "a", "version": 1}, {"id": "b", "version": 1}], "pageCount": 2})"));
+    transport.push(json_answer(
+        200,
+        R"({"entities": [{"id": "b", "version": 2}, {"id": "c", "version": 1}], "pageCount": 2})"));
     GenesysProvider provider(client);
     Result<std::vector<LiveAction>> actions = provider.list_actions();
     REQUIRE(actions.ok());
@@ -156,7 +162,8 @@ TEST_CASE("get_action reads one action with its config, the id encoded", "[provi
     GenesysClient client(transport, {"https://api", "https://login"}, {"id", "secret"});
     transport.push(json_answer(200, R"({"access_token": "t"})"));
     transport.push(json_answer(200, R"({"id": "custom_-_a/b c", "version": 4})"));
-    transport.push(json_answer(404, R"({"message": "Action custom_-_x not found", "code": "not.found"})"));
+    transport.push(
+        json_answer(404, R"({"message": "Action custom_-_x not found", "code": "not.found"})"));
     GenesysProvider provider(client);
     Result<LiveAction> action = provider.get_action("custom_-_a/b c");
     REQUIRE(action.ok());
@@ -165,10 +172,11 @@ TEST_CASE("get_action reads one action with its config, the id encoded", "[provi
     REQUIRE_FALSE(gone.ok());
     CHECK(gone.error().kind == ErrorKind::not_found);
     CHECK(gone.error().message == "Action custom_-_x not found");
-    CHECK(transport.lines() == std::vector<std::string>{
-                                   "POST https://login/oauth/token",
-                                   "GET https://api/api/v2/integrations/actions/custom_-_a%2Fb%20c?includeConfig=true",
-                                   "GET https://api/api/v2/integrations/actions/custom_-_x?includeConfig=true"});
+    CHECK(transport.lines() ==
+          std::vector<std::string>{
+              "POST https://login/oauth/token",
+              "GET https://api/api/v2/integrations/actions/custom_-_a%2Fb%20c?includeConfig=true",
+              "GET https://api/api/v2/integrations/actions/custom_-_x?includeConfig=true"});
 }
 
 TEST_CASE("load_templates fetches only the unloaded templates", "[provider]") {
@@ -192,8 +200,10 @@ TEST_CASE("load_templates fetches only the unloaded templates", "[provider]") {
     CHECK(action.get(Field::response_success_template) == Value("${rawResult}"));
     const auto requests = transport.requests();
     REQUIRE(requests.size() == 3);
-    CHECK(requests[1].url == "https://api/api/v2/integrations/actions/a%20b/templates/requesttemplate.vm");
-    CHECK(requests[2].url == "https://api/api/v2/integrations/actions/a%20b/templates/successtemplate.vm");
+    CHECK(requests[1].url ==
+          "https://api/api/v2/integrations/actions/a%20b/templates/requesttemplate.vm");
+    CHECK(requests[2].url ==
+          "https://api/api/v2/integrations/actions/a%20b/templates/successtemplate.vm");
     CHECK(header_of(requests[1], "Accept") == "text/plain");
 
     transport.push(json_answer(404, R"({"message": "no template", "code": "not.found"})"));
@@ -240,12 +250,13 @@ TEST_CASE("update_action inlines a URI template and PATCHes the full config", "[
     CHECK(patch.url == "https://api/api/v2/integrations/actions/custom_-_7");
     CHECK(header_of(patch, "Content-Type") == "application/json");
     CHECK(header_of(patch, "Authorization") == "Bearer t");
-    CHECK(patch.body ==
-          R"({"name":"Lookup","category":"Orders","version":6,"config":{"timeoutSeconds":15,)"
-          R"("extensionKey":{"keep": [1, 2.50, "x\u00e9"]},)"
-          R"("request":{"requestUrlTemplate":"https://o/${input.id}","requestType":"POST",)"
-          R"("headers":{"Authorization": "Basic abc"},"requestTemplate":"{\"id\": \"${input.id}\"}\n"},)"
-          R"("response":{"translationMap": {}, "successTemplate": "${rawResult}"}}})");
+    CHECK(
+        patch.body ==
+        R"({"name":"Lookup","category":"Orders","version":6,"config":{"timeoutSeconds":15,)"
+        R"("extensionKey":{"keep": [1, 2.50, "x\u00e9"]},)"
+        R"("request":{"requestUrlTemplate":"https://o/${input.id}","requestType":"POST",)"
+        R"("headers":{"Authorization": "Basic abc"},"requestTemplate":"{\"id\": \"${input.id}\"}\n"},)"
+        R"("response":{"translationMap": {}, "successTemplate": "${rawResult}"}}})");
 }
 
 TEST_CASE("update_action with everything loaded sends only the PATCH", "[provider]") {
@@ -256,12 +267,15 @@ TEST_CASE("update_action with everything loaded sends only the PATCH", "[provide
         R"({"id": "a", "name": "A", "category": "C", "version": 2, "config": {"timeoutSeconds": 3}})");
     REQUIRE(base.ok());
     transport.push(json_answer(200, R"({"access_token": "t"})"));
-    transport.push(json_answer(200, R"({"id": "a", "name": "A", "category": "C", "version": 3, "config": {"timeoutSeconds": 9}})"));
+    transport.push(json_answer(
+        200,
+        R"({"id": "a", "name": "A", "category": "C", "version": 3, "config": {"timeoutSeconds": 9}})"));
     Result<LiveAction> written = provider.update_action(*base, {{Field::timeout_seconds, 9}});
     REQUIRE(written.ok());
     CHECK(written->get(Field::timeout_seconds) == Value(9));
-    CHECK(transport.lines() == std::vector<std::string>{"POST https://login/oauth/token",
-                                                        "PATCH https://api/api/v2/integrations/actions/a"});
+    CHECK(transport.lines() ==
+          std::vector<std::string>{"POST https://login/oauth/token",
+                                   "PATCH https://api/api/v2/integrations/actions/a"});
     CHECK(transport.requests()[1].body ==
           R"({"name":"A","category":"C","version":2,"config":{"timeoutSeconds":9}})");
 }
@@ -274,11 +288,13 @@ TEST_CASE("update_action reads the action back when the answer is not one", "[pr
     REQUIRE(base.ok());
     transport.push(json_answer(200, R"({"access_token": "t"})"));
     transport.push(200, "");
-    transport.push(json_answer(200, R"({"id": "a", "version": 3, "config": {"timeoutSeconds": 9}})"));
+    transport.push(
+        json_answer(200, R"({"id": "a", "version": 3, "config": {"timeoutSeconds": 9}})"));
     Result<LiveAction> written = provider.update_action(*base, {{Field::timeout_seconds, 9}});
     REQUIRE(written.ok());
     CHECK(written->version == 3);
-    CHECK(transport.lines().back() == "GET https://api/api/v2/integrations/actions/a?includeConfig=true");
+    CHECK(transport.lines().back() ==
+          "GET https://api/api/v2/integrations/actions/a?includeConfig=true");
 }
 
 TEST_CASE("update_action hands back conflicts and server failures without retrying", "[provider]") {
@@ -289,8 +305,10 @@ TEST_CASE("update_action hands back conflicts and server failures without retryi
     Result<LiveAction> base = decode_action(R"({"id": "a", "version": 2, "config": {}})");
     REQUIRE(base.ok());
     transport.push(json_answer(200, R"({"access_token": "t"})"));
-    transport.push(json_answer(409, R"({"message": "Version does not match current version.", "code": "conflict"})"));
-    transport.push(json_answer(503, R"({"message": "Service unavailable", "code": "service.unavailable"})"));
+    transport.push(json_answer(
+        409, R"({"message": "Version does not match current version.", "code": "conflict"})"));
+    transport.push(
+        json_answer(503, R"({"message": "Service unavailable", "code": "service.unavailable"})"));
     Result<LiveAction> conflict = provider.update_action(*base, {{Field::timeout_seconds, 9}});
     REQUIRE_FALSE(conflict.ok());
     CHECK(conflict.error().kind == ErrorKind::conflict);

@@ -6,7 +6,8 @@ using namespace dactl::genesys;
 
 TEST_CASE("object_members slices keys and values as written", "[json]") {
     const auto members = object_members(
-        " { \"a\" : 1.50 , \"b\\\"}\":{\"x\": [1, \"]}\"]},\"c\":\"s\\\\\",\"d\":null,\"e\":[ ] } ");
+        " { \"a\" : 1.50 , \"b\\\"}\":{\"x\": [1, \"]}\"]},\"c\":\"s\\\\\",\"d\":null,\"e\":[ ] "
+        "} ");
     REQUIRE(members.size() == 5);
     CHECK(members[0].key == "\"a\"");
     CHECK(members[0].value == "1.50");

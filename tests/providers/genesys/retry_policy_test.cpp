@@ -90,13 +90,14 @@ TEST_CASE("retries stop after max_attempts", "[retry]") {
 }
 
 TEST_CASE("a Retry-After over the limit fails at once", "[retry]") {
-    RetryDecision decision = decide_retry(
-        status(429, {{"Retry-After", "181"}, {"ININ-Correlation-Id", "c-1"}}), 1,
-        RetryRule::transient, k_limits, 0.0);
+    RetryDecision decision =
+        decide_retry(status(429, {{"Retry-After", "181"}, {"ININ-Correlation-Id", "c-1"}}), 1,
+                     RetryRule::transient, k_limits, 0.0);
     const Error* error = std::get_if<Error>(&decision);
     REQUIRE(error != nullptr);
     CHECK(error->kind == ErrorKind::rate_limited);
-    CHECK(error->message == "rate limited: the API asked to wait 181 s, more than the 180 s allowed");
+    CHECK(error->message ==
+          "rate limited: the API asked to wait 181 s, more than the 180 s allowed");
     CHECK(error->http_status == 429);
     CHECK(error->correlation_id == "c-1");
     CHECK(wait_of(decide_retry(status(429, {{"Retry-After", "180"}}), 1, RetryRule::transient,

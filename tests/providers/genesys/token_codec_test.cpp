@@ -32,7 +32,8 @@ TEST_CASE("decode_token refuses answers without a usable token", "[codec]") {
 }
 
 TEST_CASE("decode_oauth_error prefers the most specific explanation", "[codec]") {
-    CHECK(decode_oauth_error(R"({"error": "invalid_client", "description": "d", "error_description": "ed"})") ==
+    CHECK(decode_oauth_error(
+              R"({"error": "invalid_client", "description": "d", "error_description": "ed"})") ==
           std::optional<std::string>("ed"));
     CHECK(decode_oauth_error(R"({"error": "invalid_client", "description": "d"})") ==
           std::optional<std::string>("d"));

@@ -28,12 +28,13 @@ const std::string k_action = R"({"id": "custom_-_1", "name": "Get Order", "categ
 }  // namespace
 
 TEST_CASE("encode_update changes only the timeout and keeps the rest byte for byte", "[codec]") {
-    CHECK(encoded(decoded(k_action), {{Field::timeout_seconds, 15}}) ==
-          R"({"name":"Get Order","category":"Orders","version":3,"config":{"timeoutSeconds":15,)"
-          R"("futureKey":{"n": 1.50, "big": 123456789012345678901234567890, "s": "a\/b\u00e9"},)"
-          R"("request":{"requestUrlTemplate":"https://x/${input.id}","requestType":"GET",)"
-          R"("headers":{"Accept": "application/json", "X-Key": "k"},"requestTemplate":"${input.rawRequest}"},)"
-          R"("response":{"translationMap":{"s": "$.s"},"successTemplate":"${rawResult}"}}})");
+    CHECK(
+        encoded(decoded(k_action), {{Field::timeout_seconds, 15}}) ==
+        R"({"name":"Get Order","category":"Orders","version":3,"config":{"timeoutSeconds":15,)"
+        R"("futureKey":{"n": 1.50, "big": 123456789012345678901234567890, "s": "a\/b\u00e9"},)"
+        R"("request":{"requestUrlTemplate":"https://x/${input.id}","requestType":"GET",)"
+        R"("headers":{"Accept": "application/json", "X-Key": "k"},"requestTemplate":"${input.rawRequest}"},)"
+        R"("response":{"translationMap":{"s": "$.s"},"successTemplate":"${rawResult}"}}})");
 }
 
 TEST_CASE("encode_update writes every field at its api_path", "[codec]") {
@@ -49,23 +50,26 @@ TEST_CASE("encode_update writes every field at its api_path", "[codec]") {
         {Field::response_translation_map_defaults, StringMap{{"s", "\"none\""}}},
         {Field::response_success_template, "{}"},
     };
-    CHECK(encoded(decoded(k_action), changes) ==
-          R"({"name":"Renamed \"Order\"","category":"Billing","version":3,"config":{"timeoutSeconds":60,)"
-          R"("futureKey":{"n": 1.50, "big": 123456789012345678901234567890, "s": "a\/b\u00e9"},)"
-          R"("request":{"requestUrlTemplate":"https://y/${input.id}","requestType":"POST",)"
-          R"("headers":{"A":"1","B":"2"},"requestTemplate":"line 1\nline 2\t\"q\""},)"
-          R"("response":{"translationMap":{},"successTemplate":"{}","translationMapDefaults":{"s":"\"none\""}}}})");
+    CHECK(
+        encoded(decoded(k_action), changes) ==
+        R"({"name":"Renamed \"Order\"","category":"Billing","version":3,"config":{"timeoutSeconds":60,)"
+        R"("futureKey":{"n": 1.50, "big": 123456789012345678901234567890, "s": "a\/b\u00e9"},)"
+        R"("request":{"requestUrlTemplate":"https://y/${input.id}","requestType":"POST",)"
+        R"("headers":{"A":"1","B":"2"},"requestTemplate":"line 1\nline 2\t\"q\""},)"
+        R"("response":{"translationMap":{},"successTemplate":"{}","translationMapDefaults":{"s":"\"none\""}}}})");
 }
 
 TEST_CASE("encode_update appends members and objects the config lacks", "[codec]") {
     const LiveAction base = decoded(R"({"id": "a", "name": "A", "category": "C", "version": 1,
         "config": {"x": true}})");
-    CHECK(encoded(base, {{Field::request_type, "GET"}, {Field::timeout_seconds, 5}}) ==
-          R"({"name":"A","category":"C","version":1,"config":{"x":true,"timeoutSeconds":5,"request":{"requestType":"GET"}}})");
+    CHECK(
+        encoded(base, {{Field::request_type, "GET"}, {Field::timeout_seconds, 5}}) ==
+        R"({"name":"A","category":"C","version":1,"config":{"x":true,"timeoutSeconds":5,"request":{"requestType":"GET"}}})");
 }
 
 TEST_CASE("encode_update removes a member whose new value is unset", "[codec]") {
-    CHECK(encoded(decoded(k_action), {{Field::timeout_seconds, Value()}, {Field::request_headers, Value()}}) ==
+    CHECK(encoded(decoded(k_action),
+                  {{Field::timeout_seconds, Value()}, {Field::request_headers, Value()}}) ==
           R"({"name":"Get Order","category":"Orders","version":3,"config":{)"
           R"("futureKey":{"n": 1.50, "big": 123456789012345678901234567890, "s": "a\/b\u00e9"},)"
           R"("request":{"requestUrlTemplate":"https://x/${input.id}","requestType":"GET",)"
@@ -91,17 +95,19 @@ TEST_CASE("encode_update inlines templates that came as URIs", "[codec]") {
     base.unloaded.clear();
     base.fields[Field::request_template] = Value("#set($x = 1)\n{\"id\": \"${input.id}\"}\n");
     base.fields[Field::response_success_template] = Value("${rawResult}");
-    CHECK(encoded(base, {{Field::timeout_seconds, 10}}) ==
-          R"({"name":"A","category":"C","version":4,"config":{)"
-          R"("request":{"requestType":"POST","requestTemplate":"#set($x = 1)\n{\"id\": \"${input.id}\"}\n"},)"
-          R"("response":{"translationMap":{},"successTemplate":"${rawResult}"},"timeoutSeconds":10}})");
+    CHECK(
+        encoded(base, {{Field::timeout_seconds, 10}}) ==
+        R"({"name":"A","category":"C","version":4,"config":{)"
+        R"("request":{"requestType":"POST","requestTemplate":"#set($x = 1)\n{\"id\": \"${input.id}\"}\n"},)"
+        R"("response":{"translationMap":{},"successTemplate":"${rawResult}"},"timeoutSeconds":10}})");
 }
 
 TEST_CASE("encode_update writes a changed template over its URI", "[codec]") {
     const LiveAction base = decoded(R"({"id": "a", "name": "A", "category": "C", "version": 4,
         "config": {"request": {"requestTemplateUri": "/t/requesttemplate.vm"}}})");
-    CHECK(encoded(base, {{Field::request_template, "new"}}) ==
-          R"({"name":"A","category":"C","version":4,"config":{"request":{"requestTemplate":"new"}}})");
+    CHECK(
+        encoded(base, {{Field::request_template, "new"}}) ==
+        R"({"name":"A","category":"C","version":4,"config":{"request":{"requestTemplate":"new"}}})");
 }
 
 TEST_CASE("encode_update refuses what it cannot write back whole", "[codec]") {
@@ -113,8 +119,9 @@ TEST_CASE("encode_update refuses what it cannot write back whole", "[codec]") {
     };
     const LiveAction unloaded = decoded(R"({"id": "a", "name": "A", "version": 4,
         "config": {"response": {"successTemplateUri": "/t/successtemplate.vm"}}})");
-    CHECK(failure(unloaded) ==
-          R"(action "a": its response.success_template was not loaded, so it cannot be written back)");
+    CHECK(
+        failure(unloaded) ==
+        R"(action "a": its response.success_template was not loaded, so it cannot be written back)");
     CHECK(failure(decoded(R"({"id": "a", "name": "A", "version": 4})")) ==
           R"(action "a": its config was not read, so it cannot be written back whole)");
     LiveAction no_document;
@@ -127,7 +134,10 @@ TEST_CASE("encode_update never sends contract or secure", "[codec]") {
     const std::string body = encoded(decoded(k_action), {});
     CHECK(body.find("contract") == std::string::npos);
     CHECK(body.find("secure") == std::string::npos);
-    CHECK(body.rfind(R"({"name":"Get Order","category":"Orders","version":3,"config":{"timeoutSeconds":3,)", 0) == 0);
+    CHECK(
+        body.rfind(
+            R"({"name":"Get Order","category":"Orders","version":3,"config":{"timeoutSeconds":3,)",
+            0) == 0);
 }
 
 TEST_CASE("encode_update is deterministic", "[codec]") {

@@ -86,7 +86,8 @@ TEST_CASE("CurlTransport reports a closed connection as no answer", "[curl]") {
 TEST_CASE("CurlTransport reports a refused connection as no answer", "[curl]") {
     CurlTransport transport(quick_options());
     const std::string url = "http://127.0.0.1:" + std::to_string(unused_port()) + "/a";
-    Result<Response> answer = transport.send({"GET", url, {{"Authorization", "Bearer secret-token"}}, ""});
+    Result<Response> answer =
+        transport.send({"GET", url, {{"Authorization", "Bearer secret-token"}}, ""});
     REQUIRE_FALSE(answer.ok());
     CHECK(answer.error().kind == ErrorKind::transport);
     // The rest of the message is curl's own wording (with a time in it).
@@ -112,9 +113,8 @@ TEST_CASE("CurlTransport gives up on a slow answer", "[curl]") {
 
 TEST_CASE("CurlTransport refuses an oversized answer", "[curl]") {
     SECTION("announced by Content-Length") {
-        SocketServer server([](const std::string&) {
-            return http_answer("200 OK", "", std::string(1001, 'x'));
-        });
+        SocketServer server(
+            [](const std::string&) { return http_answer("200 OK", "", std::string(1001, 'x')); });
         CurlTransport transport(quick_options());
         Result<Response> answer = transport.send({"GET", server.base_url() + "/big", {}, ""});
         REQUIRE_FALSE(answer.ok());
@@ -136,9 +136,8 @@ TEST_CASE("CurlTransport refuses an oversized answer", "[curl]") {
                                             "allowed; refusing it");
     }
     SECTION("exactly at the limit is fine") {
-        SocketServer server([](const std::string&) {
-            return http_answer("200 OK", "", std::string(1000, 'x'));
-        });
+        SocketServer server(
+            [](const std::string&) { return http_answer("200 OK", "", std::string(1000, 'x')); });
         CurlTransport transport(quick_options());
         Result<Response> answer = transport.send({"GET", server.base_url() + "/big", {}, ""});
         REQUIRE(answer.ok());
