@@ -13,14 +13,14 @@ namespace dactl::genesys {
 
 namespace {
 
-const std::string k_actions_path = "/api/v2/integrations/actions";
+constexpr std::string_view k_actions_path = "/api/v2/integrations/actions";
 
 std::string action_path(const std::string& id) {
-    return k_actions_path + "/" + http::percent_encode(id);
+    return std::string(k_actions_path) + "/" + http::percent_encode(id);
 }
 
 std::string page_path(int number) {
-    return k_actions_path + "?pageSize=" + std::to_string(k_page_size) +
+    return std::string(k_actions_path) + "?pageSize=" + std::to_string(k_page_size) +
            "&pageNumber=" + std::to_string(number) + "&includeConfig=true&includeAuthActions=true";
 }
 

@@ -237,6 +237,7 @@ Result<std::string> encode_update(const LiveAction& base, const FieldValues& cha
         }
     }
     std::vector<const Edit*> pointers;
+    pointers.reserve(edits.size());
     for (const Edit& edit : edits) {
         pointers.push_back(&edit);
     }

@@ -195,7 +195,9 @@ Result<Response> CurlTransport::send(const Request& request) {
     HeaderList headers;
     bool listed = headers.add("Expect:");
     for (const auto& [name, value] : request.headers) {
-        listed = listed && headers.add(name + ": " + value);
+        std::string line = name;
+        line.append(": ").append(value);
+        listed = listed && headers.add(line);
     }
     set_common(easy, m_options, exchange, error_text);
     set_method(easy, request);
