@@ -18,14 +18,14 @@ std::string main_help() {
         "\n"
         "Commands:\n";
     for (const auto& command : all_commands()) {
-        text += "  " + command.name + std::string(12 - command.name.size(), ' ') +
+        text += "  " + command.name + std::string(14 - command.name.size(), ' ') +
                 command.summary + "\n";
     }
     text += "\nGlobal options:\n" + options_help(global_options());
     text +=
         "\n"
-        "Exit codes: 0 success, 1 error, 2 changes present (plan --detailed-exitcode),\n"
-        "130 interrupted.\n"
+        "Exit codes: 0 success, 1 error, 2 changes present (plan --detailed-exitcode) or\n"
+        "drift found (drift), 130 interrupted.\n"
         "Environment: GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET,\n"
         "GENESYSCLOUD_REGION, DACTL_API_URL, DACTL_LOGIN_URL, NO_COLOR.\n"
         "Run 'dactl <command> --help' for a command's options.\n";
@@ -110,9 +110,9 @@ int run(const std::vector<std::string>& args, Context& context) {
         context.console.out << command_help(*command);
         return k_exit_ok;
     }
-    if (!arguments->positionals.empty()) {
+    if (arguments->positionals.size() > command->max_positionals) {
         return report_error(context, "dactl " + command->name + " takes no argument " +
-                                         arguments->positionals.front());
+                                         arguments->positionals[command->max_positionals]);
     }
     return command->run(*arguments, context);
 }

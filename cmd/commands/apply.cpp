@@ -1,111 +1,179 @@
 #include <istream>
-#include <ostream>
 
 #include "cmd/cli.h"
 #include "cmd/commands/command.h"
+#include "cmd/duration.h"
+#include "cmd/github.h"
 #include "engine/apply/apply.h"
-#include "engine/plan/planner.h"
+#include "engine/plan/saved_plan.h"
 #include "engine/render/apply_text.h"
-#include "engine/render/text_plan.h"
+#include "engine/render/markdown.h"
+#include "engine/render/output_codec.h"
+#include "engine/state/lock.h"
 #include "engine/state/next_state.h"
 #include "engine/state/state_file.h"
+#include "engine/util/file_io.h"
 #include "engine/util/time_text.h"
 #include "engine/util/uuid.h"
 
 namespace dactl::cli {
 
+void print_plan(Session& session, const Plan& plan);
+
 namespace {
 
 class PrintingObserver : public ApplyObserver {
 public:
-    PrintingObserver(std::ostream& out, const Palette& palette) : m_out(out), m_palette(palette) {}
+    explicit PrintingObserver(Session& session) : m_session(session), m_palette(session.palette()) {}
 
     void finished(const ActionResult& result) override {
-        m_out << apply_result_line(result, m_palette) << std::flush;
+        if (m_session.format() == OutputFormat::text) {
+            m_session.out() << apply_result_line(result, m_palette) << std::flush;
+        }
     }
 
 private:
-    std::ostream& m_out;
-    const Palette& m_palette;
+    Session& m_session;
+    Palette m_palette;
 };
 
-bool confirmed(const Arguments& arguments, Context& context, std::size_t count) {
-    if (arguments.has("auto-approve")) {
+bool confirmed(Session& session, std::size_t count, bool from_file) {
+    if (from_file || session.arguments().has("auto-approve")) {
         return true;
     }
+    Context& context = session.context();
     if (!context.console.in_is_tty) {
-        report_error(context,
-                     "apply needs confirmation, and standard input is not a terminal; "
-                     "review the plan and pass --auto-approve to apply without asking");
+        session.fail(
+            "apply needs confirmation, and standard input is not a terminal; review the plan "
+            "and pass --auto-approve to apply without asking");
         return false;
     }
-    context.console.out << "\nApply these changes to " << count
-                        << (count == 1 ? " action" : " actions")
-                        << "? Only 'yes' will be accepted: " << std::flush;
+    session.out() << "\nApply these changes to " << count << (count == 1 ? " action" : " actions")
+                  << "? Only 'yes' will be accepted: " << std::flush;
     std::string answer;
     std::getline(context.console.in, answer);
     if (answer != "yes") {
-        context.console.out << "Apply cancelled; nothing was changed.\n";
+        session.out() << "Apply cancelled; nothing was changed.\n";
         return false;
     }
-    context.console.out << "\n";
+    session.out() << "\n";
     return true;
 }
 
-Status save_state(const Project& project, const std::optional<State>& previous,
-                  const Planning& planning, const ApplyReport& report, Context& context) {
-    State state = next_state(previous, planning.bindings, report, utc_timestamp(context.now()),
-                             random_uuid());
+// The plan to apply: made afresh, or a saved one checked against the org.
+Result<Planning> prepare(Session& session, Provider& provider, const Project& project) {
+    const std::vector<std::string>& files = session.arguments().positionals;
+    if (files.empty()) {
+        return plan_project(provider, project);
+    }
+    Result<std::string> text = read_file(files.front());
+    if (!text) {
+        return text.error();
+    }
+    Result<SavedPlan> saved = decode_saved_plan(*text);
+    if (!saved) {
+        Error error = saved.error();
+        error.message = files.front() + ": " + error.message;
+        return error;
+    }
+    return replan_saved(provider, project, *saved);
+}
+
+void print_report(Session& session, const Plan& plan, const ApplyReport& report) {
+    switch (session.format()) {
+        case OutputFormat::text:
+            if (!plan.empty()) {
+                session.out() << "\n" << apply_summary(report, plan.unchanged.size(), session.palette());
+            }
+            break;
+        case OutputFormat::json:
+            session.out() << encode_apply_output(plan, report);
+            break;
+        case OutputFormat::markdown: {
+            session.out() << render_plan_markdown(plan);
+            std::string results;
+            for (const auto& result : report.results) {
+                results += apply_result_line(result, Palette());
+            }
+            if (!results.empty()) {
+                session.out() << "\n#### Result\n\n" << fenced(results + apply_summary(report, plan.unchanged.size(), Palette()), "text");
+            }
+            break;
+        }
+    }
+}
+
+Status save_state(Session& session, const Project& project, const std::optional<State>& previous,
+                  const Planning& planning, const ApplyReport& report) {
+    std::set<std::string> keep;
+    for (const auto& action : project.actions) {
+        keep.insert(action.address());
+    }
+    State state = next_state(previous, planning.bindings, report,
+                             utc_timestamp(session.context().now()), random_uuid(), keep);
     return write_state(project.directory, state);
 }
 
 }  // namespace
 
 int run_apply(const Arguments& arguments, Context& context) {
-    if (Result<int> parallelism = parallelism_option(arguments); !parallelism) {
-        return report_error(context, parallelism.error().message);
+    Session session(arguments, context, "apply");
+    if (!session.check_options()) {
+        return k_exit_error;
     }
-    std::optional<Project> project = load_project_or_report(arguments, context);
+    Result<std::chrono::milliseconds> wait =
+        parse_duration(arguments.value("lock-timeout").value_or("0s"), "--lock-timeout");
+    if (!wait) {
+        return session.fail(wait.error().message);
+    }
+    std::optional<Project> project = session.load_project();
     if (!project) {
         return k_exit_error;
     }
+    Result<ProjectLock> lock =
+        ProjectLock::acquire(project->directory, "apply", *wait, utc_timestamp(context.now()));
+    if (!lock) {
+        return session.fail(lock.error().message);
+    }
     Result<std::optional<State>> previous = read_state(project->directory);
     if (!previous) {
-        return report_error(context, previous.error().message + "; fix or remove it first");
+        return session.fail(previous.error().message + "; fix or remove it first");
     }
-    std::unique_ptr<Provider> provider = connect_or_report(arguments, *project, context);
+    std::unique_ptr<Provider> provider = session.connect(*project);
     if (!provider) {
         return k_exit_error;
     }
-    Result<Planning> planning = plan_project(*provider, *project);
+    Result<Planning> planning = prepare(session, *provider, *project);
     if (!planning) {
-        return report_error(context, planning.error().describe());
+        return session.fail(planning.error().describe());
     }
-    context.console.err << planning->diagnostics.format();
+    session.show(planning->diagnostics);
     if (planning->diagnostics.has_errors()) {
-        return report_error(context, "the plan cannot be made; nothing was changed");
+        return session.fail("the plan cannot be made; nothing was changed", planning->diagnostics);
     }
-    const Palette palette = output_palette(context, arguments.has("no-color"));
     const Plan& plan = planning->plan;
-    context.console.out << render_plan_text(plan, palette);
+    if (session.format() == OutputFormat::text) {
+        print_plan(session, plan);
+    }
     ApplyReport report;
     if (!plan.empty()) {
-        if (!confirmed(arguments, context, plan.changes.size())) {
+        if (!confirmed(session, plan.changes.size(), !arguments.positionals.empty())) {
             return k_exit_error;
         }
         ApplyOptions options;
-        options.parallelism = *parallelism_option(arguments);
+        options.parallelism = session.parallelism();
         options.interrupted = context.interrupted;
-        PrintingObserver observer(context.console.out, palette);
+        PrintingObserver observer(session);
         report = apply_plan(*provider, plan, planning->bases(), options, observer);
     }
-    Status saved = save_state(*project, *previous, *planning, report, context);
-    if (!plan.empty()) {
-        context.console.out << "\n" << apply_summary(report, plan.unchanged.size(), palette);
+    Status saved = save_state(session, *project, *previous, *planning, report);
+    print_report(session, plan, report);
+    if (arguments.has("github-summary")) {
+        (void)append_step_summary(context.environment, render_plan_markdown(plan));
     }
     if (!saved) {
-        return report_error(context, "the state file was not written: " + saved.error().message +
-                                         "; the org was changed as reported above");
+        return session.fail("the state file was not written: " + saved.error().message +
+                            "; the org was changed as reported above");
     }
     if (context.interrupted != nullptr && context.interrupted->load()) {
         return k_exit_interrupted;

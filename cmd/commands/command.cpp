@@ -1,9 +1,9 @@
 #include "cmd/commands/command.h"
 
-#include <ostream>
-
 #include "cmd/cli.h"
+#include "cmd/github.h"
 #include "engine/manifest/loader.h"
+#include "engine/render/output_codec.h"
 
 namespace dactl::cli {
 
@@ -22,59 +22,89 @@ int report_error(Context& context, const std::string& message) {
     return k_exit_error;
 }
 
-std::optional<Project> load_project_or_report(const Arguments& arguments, Context& context) {
-    const std::string directory = arguments.value("chdir").value_or(".");
+Session::Session(const Arguments& arguments, Context& context, std::string command)
+    : m_arguments(arguments), m_context(context), m_command(std::move(command)) {}
+
+bool Session::check_options() {
+    if (std::optional<std::string> format = m_arguments.value("format")) {
+        if (*format == "json") {
+            m_format = OutputFormat::json;
+        } else if (*format == "markdown") {
+            m_format = OutputFormat::markdown;
+        } else if (*format != "text") {
+            fail("--format must be text, json or markdown, not " + *format);
+            return false;
+        }
+    }
+    if (std::optional<std::string> text = m_arguments.value("parallelism")) {
+        int value = 0;
+        std::size_t used = 0;
+        try {
+            value = std::stoi(*text, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (used != text->size() || value < 1 || value > 50) {
+            fail("--parallelism must be a whole number from 1 to 50, not " + *text);
+            return false;
+        }
+        m_parallelism = value;
+    }
+    return true;
+}
+
+Palette Session::palette() const {
+    return output_palette(m_context, m_arguments.has("no-color"));
+}
+
+int Session::fail(const std::string& message, const Diagnostics& diagnostics) {
+    report_error(m_context, message);
+    if (m_format == OutputFormat::json) {
+        out() << encode_error_output(m_command, message, diagnostics);
+    }
+    return k_exit_error;
+}
+
+void Session::show(const Diagnostics& diagnostics) {
+    err() << diagnostics.format();
+    if (in_github_actions(m_context.environment)) {
+        for (const auto& diagnostic : diagnostics.items()) {
+            err() << github_annotation(diagnostic) << "\n";
+        }
+    }
+}
+
+std::optional<Project> Session::load_project() {
+    const std::string directory = m_arguments.value("chdir").value_or(".");
     std::error_code ec;
     if (!std::filesystem::is_directory(directory, ec)) {
-        report_error(context, "project directory " + directory + " does not exist");
+        fail("project directory " + directory + " does not exist");
         return std::nullopt;
     }
-    LoadResult loaded = load_project(directory);
-    context.console.err << loaded.diagnostics.format();
+    LoadResult loaded = dactl::load_project(directory);
+    show(loaded.diagnostics);
     if (loaded.diagnostics.has_errors()) {
         std::size_t errors = 0;
         for (const auto& diagnostic : loaded.diagnostics.items()) {
             errors += diagnostic.severity == Severity::error ? 1 : 0;
         }
-        report_error(context, std::to_string(errors) + (errors == 1 ? " problem" : " problems") +
-                                  " in the manifests; nothing was sent to the org");
+        fail(std::to_string(errors) + (errors == 1 ? " problem" : " problems") +
+                 " in the manifests; nothing was sent to the org",
+             loaded.diagnostics);
         return std::nullopt;
     }
     return std::move(loaded.project);
 }
 
-Result<int> parallelism_option(const Arguments& arguments) {
-    std::optional<std::string> text = arguments.value("parallelism");
-    if (!text) {
-        return 10;
-    }
-    int value = 0;
-    try {
-        std::size_t used = 0;
-        value = std::stoi(*text, &used);
-        if (used != text->size()) {
-            value = 0;
-        }
-    } catch (const std::exception&) {
-        value = 0;
-    }
-    if (value < 1 || value > 50) {
-        return make_error(ErrorKind::invalid_input,
-                          "--parallelism must be a whole number from 1 to 50, not " + *text);
-    }
-    return value;
-}
-
-std::unique_ptr<Provider> connect_or_report(const Arguments& arguments, const Project& project,
-                                            Context& context) {
+std::unique_ptr<Provider> Session::connect(const Project& project) {
     ConnectionOptions options;
     options.project = &project;
-    options.verbose = arguments.has("verbose");
-    Result<int> parallelism = parallelism_option(arguments);
-    options.parallelism = parallelism.ok() ? *parallelism : 10;
-    Result<std::unique_ptr<Provider>> provider = context.make_provider(options, context.environment);
+    options.verbose = m_arguments.has("verbose");
+    options.parallelism = m_parallelism;
+    Result<std::unique_ptr<Provider>> provider =
+        m_context.make_provider(options, m_context.environment);
     if (!provider) {
-        report_error(context, provider.error().describe());
+        fail(provider.error().describe());
         return nullptr;
     }
     return std::move(provider).value();

@@ -1,13 +1,16 @@
 #pragma once
-// Command: one `dactl <name>` subcommand, and the steps commands share.
+// Command: one `dactl <name>` subcommand; Session: the steps commands share
+// (loading the project, connecting, reporting errors in the chosen format).
 
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
 #include "cmd/args.h"
 #include "cmd/context.h"
+#include "engine/diagnostics/diagnostic.h"
 #include "engine/model/project.h"
 
 namespace dactl::cli {
@@ -18,6 +21,7 @@ struct Command {
     std::string usage;        ///< "dactl plan [options]"
     std::string description;  ///< a paragraph for `dactl <name> --help`
     std::vector<OptionSpec> options;  ///< the command's own, besides the global ones
+    std::size_t max_positionals = 0;  ///< arguments besides options it takes
     int (*run)(const Arguments& arguments, Context& context) = nullptr;
 };
 
@@ -27,18 +31,48 @@ const std::vector<Command>& all_commands();
 /// The options every command takes: -C/--chdir, --no-color, --verbose, --help.
 const std::vector<OptionSpec>& global_options();
 
+/// The view a command's result is printed in.
+enum class OutputFormat { text, json, markdown };
+
+/// One run of one command.
+class Session {
+public:
+    Session(const Arguments& arguments, Context& context, std::string command);
+
+    /// Checks the options every command shares (--format, --parallelism); on a
+    /// bad value reports it and answers false.
+    bool check_options();
+
+    OutputFormat format() const { return m_format; }
+    int parallelism() const { return m_parallelism; }
+    const Arguments& arguments() const { return m_arguments; }
+    Context& context() { return m_context; }
+    std::ostream& out() { return m_context.console.out; }
+    std::ostream& err() { return m_context.console.err; }
+    Palette palette() const;
+
+    /// Prints "Error: <message>" to standard error and, with --format json, the
+    /// error document (with the diagnostics) to standard output. Answers k_exit_error.
+    int fail(const std::string& message, const Diagnostics& diagnostics = {});
+    /// Prints diagnostics to standard error, and as workflow annotations when
+    /// running in GitHub Actions.
+    void show(const Diagnostics& diagnostics);
+
+    /// Loads the project from -C DIR (default "."), showing every diagnostic.
+    /// Nothing (after fail()) when any is an error.
+    std::optional<Project> load_project();
+    /// Makes the provider, or fails and answers null.
+    std::unique_ptr<Provider> connect(const Project& project);
+
+private:
+    const Arguments& m_arguments;
+    Context& m_context;
+    std::string m_command;
+    OutputFormat m_format = OutputFormat::text;
+    int m_parallelism = 10;
+};
+
 /// Prints "Error: <message>" to standard error and answers k_exit_error.
 int report_error(Context& context, const std::string& message);
-
-/// Loads the project from `-C DIR` (default "."), printing every diagnostic to
-/// standard error. Nothing when any is an error.
-std::optional<Project> load_project_or_report(const Arguments& arguments, Context& context);
-
-/// Makes the provider, or prints the error and answers null.
-std::unique_ptr<Provider> connect_or_report(const Arguments& arguments, const Project& project,
-                                            Context& context);
-
-/// `--parallelism N` (1-50, default 10), or the error for a bad value.
-Result<int> parallelism_option(const Arguments& arguments);
 
 }  // namespace dactl::cli

@@ -1,34 +1,80 @@
-#include <ostream>
-
 #include "cmd/cli.h"
 #include "cmd/commands/command.h"
+#include "cmd/github.h"
+#include "engine/plan/plan_codec.h"
 #include "engine/plan/planner.h"
+#include "engine/render/markdown.h"
+#include "engine/render/output_codec.h"
 #include "engine/render/text_plan.h"
+#include "engine/util/file_io.h"
+#include "engine/util/time_text.h"
 
 namespace dactl::cli {
 
-int run_plan(const Arguments& arguments, Context& context) {
-    if (Result<int> parallelism = parallelism_option(arguments); !parallelism) {
-        return report_error(context, parallelism.error().message);
+void print_plan(Session& session, const Plan& plan) {
+    switch (session.format()) {
+        case OutputFormat::text:
+            session.out() << render_plan_text(plan, session.palette());
+            break;
+        case OutputFormat::json:
+            session.out() << encode_plan_output(plan);
+            break;
+        case OutputFormat::markdown:
+            session.out() << render_plan_markdown(plan);
+            break;
     }
-    std::optional<Project> project = load_project_or_report(arguments, context);
+}
+
+namespace {
+
+Status save_plan(Session& session, const Project& project, const Plan& plan,
+                 const std::string& path) {
+    SavedPlan saved;
+    saved.dactl_version = DACTL_VERSION;
+    saved.created_at = utc_timestamp(session.context().now());
+    saved.manifests_digest = project.digest;
+    saved.plan = plan;
+    return write_file_atomically(path, encode_saved_plan(saved));
+}
+
+}  // namespace
+
+int run_plan(const Arguments& arguments, Context& context) {
+    Session session(arguments, context, "plan");
+    if (!session.check_options()) {
+        return k_exit_error;
+    }
+    std::optional<Project> project = session.load_project();
     if (!project) {
         return k_exit_error;
     }
-    std::unique_ptr<Provider> provider = connect_or_report(arguments, *project, context);
+    std::unique_ptr<Provider> provider = session.connect(*project);
     if (!provider) {
         return k_exit_error;
     }
     Result<Planning> planning = plan_project(*provider, *project);
     if (!planning) {
-        return report_error(context, planning.error().describe());
+        return session.fail(planning.error().describe());
     }
-    context.console.err << planning->diagnostics.format();
+    session.show(planning->diagnostics);
     if (planning->diagnostics.has_errors()) {
-        return report_error(context, "the plan cannot be made; nothing was changed");
+        return session.fail("the plan cannot be made; nothing was changed", planning->diagnostics);
     }
-    const Palette palette = output_palette(context, arguments.has("no-color"));
-    context.console.out << render_plan_text(planning->plan, palette);
+    if (std::optional<std::string> out = arguments.value("out")) {
+        if (Status saved = save_plan(session, *project, planning->plan, *out); !saved) {
+            return session.fail("the plan was not saved: " + saved.error().message);
+        }
+        session.err() << "Saved the plan to " << *out << "; apply exactly it with: dactl apply "
+                      << *out << "\n";
+    }
+    print_plan(session, planning->plan);
+    if (arguments.has("github-summary")) {
+        Status appended =
+            append_step_summary(context.environment, render_plan_markdown(planning->plan));
+        if (!appended) {
+            return session.fail(appended.error().message);
+        }
+    }
     if (arguments.has("detailed-exitcode") && !planning->plan.empty()) {
         return k_exit_changes;
     }

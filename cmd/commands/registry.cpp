@@ -5,13 +5,19 @@ namespace dactl::cli {
 int run_validate(const Arguments& arguments, Context& context);
 int run_plan(const Arguments& arguments, Context& context);
 int run_apply(const Arguments& arguments, Context& context);
+int run_drift(const Arguments& arguments, Context& context);
+int run_export(const Arguments& arguments, Context& context);
+int run_force_unlock(const Arguments& arguments, Context& context);
 int run_version(const Arguments& arguments, Context& context);
 
 namespace {
 
-OptionSpec parallelism_spec() {
-    return {"parallelism", "", "N", "API requests in flight at once, 1-50 (default 10)"};
-}
+const OptionSpec k_parallelism{"parallelism", "", "N",
+                               "API requests in flight at once, 1-50 (default 10)"};
+const OptionSpec k_format{"format", "", "FORMAT",
+                          "text (default), json (docs/json-output.md) or markdown"};
+const OptionSpec k_github_summary{"github-summary", "", "",
+                                  "also append the Markdown view to $GITHUB_STEP_SUMMARY"};
 
 }  // namespace
 
@@ -21,21 +27,51 @@ const std::vector<Command>& all_commands() {
          "Reads every *.toml file of the project and reports every problem, each with its\n"
          "file, line and column. Sends nothing to the org.",
          {},
+         0,
          run_validate},
         {"plan", "show what apply would change", "dactl plan [options]",
          "Reads the live actions and shows, field by field, what apply would change.\n"
          "Fields the manifests do not mention are never compared or shown.",
          {{"detailed-exitcode", "", "", "exit 2 when there are changes (0: none, 1: error)"},
-          parallelism_spec()},
+          {"out", "", "FILE", "also save the plan, for `dactl apply FILE` (mode 0600, no secrets)"},
+          k_format, k_github_summary, k_parallelism},
+         0,
          run_plan},
-        {"apply", "change the org to match the manifests", "dactl apply [options]",
+        {"apply", "change the org to match the manifests", "dactl apply [options] [PLAN_FILE]",
          "Plans afresh, shows the plan and asks for 'yes' (or takes --auto-approve), then\n"
          "PATCHes each changed action with its current version and re-reads it until the\n"
-         "change shows. Records the result in .dactl/state.json.",
+         "change shows. Records the result in .dactl/state.json.\n"
+         "With PLAN_FILE (from plan --out) it applies exactly that plan without asking, and\n"
+         "refuses it whole when the manifests or any planned action changed since.",
          {{"auto-approve", "", "", "apply without asking (needed when stdin is not a terminal)"},
-          parallelism_spec()},
+          {"lock-timeout", "", "DURATION",
+           "wait this long for another apply's lock (e.g. 30s; default: fail at once)"},
+          k_format, k_github_summary, k_parallelism},
+         1,
          run_apply},
-        {"version", "print dactl's version", "dactl version", "Prints the version.", {},
+        {"drift", "report what changed outside dactl", "dactl drift [options]",
+         "Compares, per managed field, the manifest, the value last applied (from\n"
+         ".dactl/state.json) and the live org. Exits 0 without drift, 2 with drift.",
+         {k_format, k_github_summary, k_parallelism},
+         0,
+         run_drift},
+        {"export", "write manifests for live actions", "dactl export --out DIR [options]",
+         "Writes manifests selecting live actions by id, one file per category, so a team\n"
+         "can adopt dactl on an existing org. Built-in and custom authentication actions\n"
+         "are skipped with a note.",
+         {{"out", "", "DIR", "the directory to write to (existing files are never overwritten)"},
+          {"name", "", "REGEX", "only actions whose name matches"},
+          {"category", "", "NAME", "only actions of this category"},
+          {"fields", "", "WHICH", "timeout (default: id and timeout_seconds) or all"},
+          k_parallelism},
+         0,
+         run_export},
+        {"force-unlock", "remove a lock left by a crashed apply", "dactl force-unlock ID",
+         "Removes .dactl/lock if its id is ID (printed by the apply that is blocked).",
+         {},
+         1,
+         run_force_unlock},
+        {"version", "print dactl's version", "dactl version", "Prints the version.", {}, 0,
          run_version},
     };
     return commands;

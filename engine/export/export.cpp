@@ -36,6 +36,12 @@ std::string label_from_name(const std::string& name) {
     return label;
 }
 
+bool export_selects(const LiveAction& action, const ExportOptions& options) {
+    const bool filtered = (options.category && action.category != *options.category) ||
+                          (options.name_filter && !std::regex_search(action.name, *options.name_filter));
+    return !filtered && !action.is_static() && !action.is_custom_auth();
+}
+
 namespace {
 
 bool selected(const LiveAction& action, const ExportOptions& options, ExportResult& result) {

@@ -37,6 +37,10 @@ struct ExportResult {
 /// as one "_", never empty, never starting with a digit.
 std::string label_from_name(const std::string& name);
 
+/// Whether the action passes the filters and can be managed (not built-in, not
+/// custom authentication).
+bool export_selects(const LiveAction& action, const ExportOptions& options);
+
 /// Writes one manifest file per category with one table per selected action,
 /// selected by id, labels unique and stable (sorted by name, then id). Built-in
 /// and custom authentication actions are skipped with a note, and so are

@@ -27,6 +27,23 @@ bool needs_templates(const DesiredAction& desired, const LiveAction& live) {
 
 }  // namespace
 
+Status load_managed_templates(Provider& provider, const std::vector<Binding>& bindings) {
+    for (const auto& binding : bindings) {
+        if (!needs_templates(*binding.desired, *binding.live)) {
+            continue;
+        }
+        // The bindings' live actions are owned by the caller, who lets us fill them in.
+        auto& live = const_cast<LiveAction&>(*binding.live);
+        if (Status loaded = provider.load_templates(live); !loaded) {
+            Error error = loaded.error();
+            error.message = binding.desired->address() + ": reading the templates of " + live.id +
+                            " failed: " + error.message;
+            return error;
+        }
+    }
+    return {};
+}
+
 Result<Planning> plan_project(Provider& provider, const Project& project) {
     Result<std::vector<LiveAction>> listed = provider.list_actions();
     if (!listed) {
@@ -39,17 +56,8 @@ Result<Planning> plan_project(Provider& provider, const Project& project) {
     SelectionResult selection = select_actions(project.actions, *planning.live);
     planning.diagnostics = std::move(selection.diagnostics);
     planning.bindings = std::move(selection.bindings);
-    for (const auto& binding : planning.bindings) {
-        if (!needs_templates(*binding.desired, *binding.live)) {
-            continue;
-        }
-        auto& live = const_cast<LiveAction&>(*binding.live);  // owned by planning.live
-        if (Status loaded = provider.load_templates(live); !loaded) {
-            Error error = loaded.error();
-            error.message = binding.desired->address() + ": reading the templates of " + live.id +
-                            " failed: " + error.message;
-            return error;
-        }
+    if (Status loaded = load_managed_templates(provider, planning.bindings); !loaded) {
+        return loaded.error();
     }
     PlanResult result = compute_plan(planning.bindings);
     planning.plan = std::move(result.plan);

@@ -27,6 +27,10 @@ struct Planning {
     std::map<std::string, LiveAction> bases() const;
 };
 
+/// Fetches, for each binding, the templates the API gave only as URIs that its
+/// manifest manages. The live actions are modified in place.
+Status load_managed_templates(Provider& provider, const std::vector<Binding>& bindings);
+
 /// Lists the org's actions, binds the project's actions to them, fetches the
 /// templates that were given only as URIs where a manifest manages them, and
 /// computes the plan. Fails only when the API fails; user mistakes are

@@ -33,7 +33,7 @@ StateAction entry_for(const Binding& binding, const LiveAction& after,
 
 State next_state(const std::optional<State>& previous, const std::vector<Binding>& bindings,
                  const ApplyReport& report, const std::string& applied_at,
-                 const std::string& new_lineage) {
+                 const std::string& new_lineage, const std::set<std::string>& keep) {
     State state;
     state.lineage = previous ? previous->lineage : new_lineage;
     state.serial = previous ? previous->serial + 1 : 1;
@@ -54,6 +54,16 @@ State next_state(const std::optional<State>& previous, const std::vector<Binding
             state.actions.push_back(entry_for(binding, *result->final, applied_at));
         } else if (earlier != nullptr) {
             state.actions.push_back(*earlier);
+        }
+    }
+    if (previous) {
+        for (const auto& earlier : previous->actions) {
+            bool bound = std::any_of(bindings.begin(), bindings.end(), [&](const Binding& binding) {
+                return binding.desired->address() == earlier.address;
+            });
+            if (!bound && keep.count(earlier.address) != 0) {
+                state.actions.push_back(earlier);
+            }
         }
     }
     std::sort(state.actions.begin(), state.actions.end(),

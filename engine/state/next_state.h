@@ -2,6 +2,7 @@
 // next_state: the snapshot to write after an apply.
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -15,9 +16,11 @@ namespace dactl {
 /// Converged actions record their values and documents before and after; actions
 /// with nothing to change record what was read; actions that failed keep their
 /// previous entry (or none). Addresses no longer in the manifests are dropped.
-/// Lineage carries over (or is `new_lineage` for a first state); serial grows by one.
+/// Previous entries of addresses in `keep` that have no binding are kept as they
+/// were (a saved plan binds only the actions it changes). Lineage carries over
+/// (or is `new_lineage` for a first state); serial grows by one.
 State next_state(const std::optional<State>& previous, const std::vector<Binding>& bindings,
                  const ApplyReport& report, const std::string& applied_at,
-                 const std::string& new_lineage);
+                 const std::string& new_lineage, const std::set<std::string>& keep = {});
 
 }  // namespace dactl

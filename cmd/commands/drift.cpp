@@ -1,0 +1,59 @@
+#include "cmd/cli.h"
+#include "cmd/commands/command.h"
+#include "cmd/github.h"
+#include "engine/drift/drift.h"
+#include "engine/plan/planner.h"
+#include "engine/render/drift_text.h"
+#include "engine/render/markdown.h"
+#include "engine/render/output_codec.h"
+#include "engine/state/state_file.h"
+
+namespace dactl::cli {
+
+int run_drift(const Arguments& arguments, Context& context) {
+    Session session(arguments, context, "drift");
+    if (!session.check_options()) {
+        return k_exit_error;
+    }
+    std::optional<Project> project = session.load_project();
+    if (!project) {
+        return k_exit_error;
+    }
+    Result<std::optional<State>> state = read_state(project->directory);
+    if (!state) {
+        return session.fail(state.error().message);
+    }
+    std::unique_ptr<Provider> provider = session.connect(*project);
+    if (!provider) {
+        return k_exit_error;
+    }
+    Result<std::vector<LiveAction>> live = provider->list_actions();
+    if (!live) {
+        return session.fail("listing the org's actions failed: " + live.error().describe());
+    }
+    SelectionResult selection = select_actions(project->actions, *live);
+    if (Status loaded = load_managed_templates(*provider, selection.bindings); !loaded) {
+        return session.fail(loaded.error().describe());
+    }
+    DriftReport report = compute_drift(project->actions, selection, *live, *state);
+    switch (session.format()) {
+        case OutputFormat::text:
+            session.out() << render_drift_text(report, session.palette());
+            break;
+        case OutputFormat::json:
+            session.out() << encode_drift_output(report);
+            break;
+        case OutputFormat::markdown:
+            session.out() << render_drift_markdown(report);
+            break;
+    }
+    if (arguments.has("github-summary")) {
+        if (Status appended = append_step_summary(context.environment, render_drift_markdown(report));
+            !appended) {
+            return session.fail(appended.error().message);
+        }
+    }
+    return report.empty() ? k_exit_ok : k_exit_changes;
+}
+
+}  // namespace dactl::cli

@@ -1,0 +1,102 @@
+#include <filesystem>
+#include <regex>
+
+#include "cmd/cli.h"
+#include "cmd/commands/command.h"
+#include "engine/export/export.h"
+#include "engine/manifest/loader.h"
+#include "engine/util/file_io.h"
+
+namespace dactl::cli {
+
+namespace {
+
+Result<ExportOptions> export_options(const Arguments& arguments) {
+    ExportOptions options;
+    if (std::optional<std::string> pattern = arguments.value("name")) {
+        try {
+            options.name_filter = std::regex(*pattern);
+        } catch (const std::regex_error& error) {
+            return make_error(ErrorKind::invalid_input,
+                              "--name " + *pattern + " is not a valid regular expression: " +
+                                  error.what());
+        }
+    }
+    options.category = arguments.value("category");
+    const std::string fields = arguments.value("fields").value_or("timeout");
+    if (fields == "all") {
+        options.fields = ExportFields::all;
+    } else if (fields != "timeout") {
+        return make_error(ErrorKind::invalid_input, "--fields must be timeout or all, not " + fields);
+    }
+    return options;
+}
+
+Status write_files(const std::filesystem::path& directory, const ExportResult& result) {
+    for (const auto& file : result.files) {
+        if (std::filesystem::exists(directory / file.path)) {
+            return make_error(ErrorKind::invalid_input,
+                              (directory / file.path).string() +
+                                  " already exists; nothing was written (choose another --out)");
+        }
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(directory, ec);
+    for (const auto& file : result.files) {
+        if (Status written = write_file_atomically(directory / file.path, file.text); !written) {
+            return written;
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+int run_export(const Arguments& arguments, Context& context) {
+    Session session(arguments, context, "export");
+    std::optional<std::string> out = arguments.value("out");
+    if (!out) {
+        return session.fail("export needs --out DIR, the directory to write the manifests to");
+    }
+    Result<ExportOptions> options = export_options(arguments);
+    if (!options) {
+        return session.fail(options.error().message);
+    }
+    // Only the settings (the region) matter here: the manifests may not exist yet.
+    Project project = dactl::load_project(arguments.value("chdir").value_or(".")).project;
+    std::unique_ptr<Provider> provider = session.connect(project);
+    if (!provider) {
+        return k_exit_error;
+    }
+    Result<std::vector<LiveAction>> live = provider->list_actions();
+    if (!live) {
+        return session.fail("listing the org's actions failed: " + live.error().describe());
+    }
+    if (options->fields == ExportFields::all) {
+        for (auto& action : *live) {
+            if (!action.unloaded.empty() && export_selects(action, *options)) {
+                if (Status loaded = provider->load_templates(action); !loaded) {
+                    return session.fail(action.id + ": reading its templates failed: " +
+                                        loaded.error().describe());
+                }
+            }
+        }
+    }
+    ExportResult result = export_actions(*live, *options);
+    for (const auto& note : result.notes) {
+        session.err() << "note: " << note << "\n";
+    }
+    if (Status written = write_files(*out, result); !written) {
+        return session.fail(written.error().message);
+    }
+    session.out() << "Exported " << result.exported
+                  << (result.exported == 1 ? " action" : " actions") << " into "
+                  << result.files.size() << (result.files.size() == 1 ? " file" : " files")
+                  << " in " << *out << ":\n";
+    for (const auto& file : result.files) {
+        session.out() << "    " << file.path << "\n";
+    }
+    return k_exit_ok;
+}
+
+}  // namespace dactl::cli

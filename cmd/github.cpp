@@ -1,0 +1,76 @@
+#include "cmd/github.h"
+
+#include <fstream>
+
+namespace dactl::cli {
+
+namespace {
+
+std::string escape_data(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '%') {
+            out += "%25";
+        } else if (c == '\r') {
+            out += "%0D";
+        } else if (c == '\n') {
+            out += "%0A";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string escape_property(const std::string& text) {
+    std::string out;
+    for (char c : escape_data(text)) {
+        if (c == ':') {
+            out += "%3A";
+        } else if (c == ',') {
+            out += "%2C";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+bool in_github_actions(const Environment& environment) {
+    std::optional<std::string> value = environment("GITHUB_ACTIONS");
+    return value && *value == "true";
+}
+
+std::string github_annotation(const Diagnostic& diagnostic) {
+    std::string text = diagnostic.severity == Severity::error ? "::error" : "::warning";
+    std::string properties;
+    if (!diagnostic.where.path.empty()) {
+        properties = "file=" + escape_property(diagnostic.where.path);
+        if (diagnostic.where.known()) {
+            properties += ",line=" + std::to_string(diagnostic.where.line) +
+                          ",col=" + std::to_string(diagnostic.where.column);
+        }
+    }
+    if (!properties.empty()) {
+        text += " " + properties;
+    }
+    return text + "::" + escape_data(diagnostic.message);
+}
+
+Status append_step_summary(const Environment& environment, const std::string& markdown) {
+    std::optional<std::string> path = environment("GITHUB_STEP_SUMMARY");
+    if (!path || path->empty()) {
+        return make_error(ErrorKind::invalid_input,
+                          "--github-summary needs GITHUB_STEP_SUMMARY (set by GitHub Actions)");
+    }
+    std::ofstream file(*path, std::ios::app | std::ios::binary);
+    file << markdown;
+    if (!file) {
+        return make_error(ErrorKind::io, "cannot append to " + *path);
+    }
+    return {};
+}
+
+}  // namespace dactl::cli

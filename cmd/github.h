@@ -1,0 +1,22 @@
+#pragma once
+// GitHub Actions: workflow annotations and the job summary.
+
+#include <string>
+
+#include "cmd/context.h"
+#include "engine/diagnostics/diagnostic.h"
+
+namespace dactl::cli {
+
+/// True when GITHUB_ACTIONS is "true".
+bool in_github_actions(const Environment& environment);
+
+/// "::error file=F,line=L,col=C::message" (or ::warning), escaped as the
+/// workflow-command syntax requires.
+std::string github_annotation(const Diagnostic& diagnostic);
+
+/// Appends `markdown` to the file named by GITHUB_STEP_SUMMARY. Fails when the
+/// variable is unset or the file cannot be written.
+Status append_step_summary(const Environment& environment, const std::string& markdown);
+
+}  // namespace dactl::cli

@@ -1,0 +1,182 @@
+// The pipeline features of the command line (issue 4) against a FakeProvider:
+// saved plans, output formats, drift, export, locking and GitHub integration.
+
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+
+#include "engine/state/lock.h"
+#include "engine/state/state_file.h"
+#include "engine/util/file_io.h"
+#include "tests/support/builders.h"
+#include "tests/support/cli_harness.h"
+#include "tests/support/golden.h"
+
+using namespace dactl;
+using namespace dactl::testing;
+
+namespace {
+
+void seed(CliHarness& cli) {
+    cli.project.write("actions.toml",
+                      "[action.order]\nname = \"Get Order\"\ntimeout_seconds = 15\n\n"
+                      "[action.customer]\nname = \"Get Customer\"\ntimeout_seconds = 10\n");
+    cli.org.put(with(make_live("custom_-_1", "Get Order", 3), Field::timeout_seconds, 3));
+    cli.org.put(with(make_live("custom_-_2", "Get Customer", 8), Field::timeout_seconds, 10));
+}
+
+std::string plan_file(const CliHarness& cli) { return (cli.project.path() / "reviewed.plan").string(); }
+
+}  // namespace
+
+TEST_CASE("a saved plan is applied exactly, without a prompt", "[cli][saved]") {
+    CliHarness cli;
+    seed(cli);
+    REQUIRE(cli.run({"plan", "--out", plan_file(cli)}) == 0);
+    REQUIRE(cli.err() == "Saved the plan to " + plan_file(cli) +
+                             "; apply exactly it with: dactl apply " + plan_file(cli) + "\n");
+    struct stat info {};
+    REQUIRE(::stat(plan_file(cli).c_str(), &info) == 0);
+    REQUIRE((info.st_mode & 0777) == 0600);
+
+    REQUIRE(cli.run({"apply", plan_file(cli)}) == 0);
+
+    REQUIRE(cli.org.calls() == std::vector<std::string>{"list", "get custom_-_1",
+                                                        "update custom_-_1 v3", "get custom_-_1"});
+    REQUIRE(cli.org.stored("custom_-_1").get(Field::timeout_seconds) == Value(15));
+    Result<std::optional<State>> state = read_state(cli.project.path());
+    REQUIRE((*state)->actions.size() == 1);
+    REQUIRE((*state)->actions[0].address == "action.order");
+}
+
+TEST_CASE("a saved plan is refused whole when the org changed since", "[cli][saved]") {
+    CliHarness cli;
+    seed(cli);
+    REQUIRE(cli.run({"plan", "--out", plan_file(cli)}) == 0);
+    cli.org.edit_out_of_band("custom_-_1", Field::category, "Someone else's");
+
+    REQUIRE(cli.run({"apply", plan_file(cli)}) == 1);
+
+    REQUIRE(cli.err() ==
+            "Error: saved plan is stale: action.order changed in the org, version 3 -> 4; run plan "
+            "again\n");
+    REQUIRE(cli.org.updates().empty());
+}
+
+TEST_CASE("a saved plan is refused when the manifests changed since", "[cli][saved]") {
+    CliHarness cli;
+    seed(cli);
+    REQUIRE(cli.run({"plan", "--out", plan_file(cli)}) == 0);
+    cli.project.write("more.toml", "[action.extra]\nname = \"Get Customer 2\"\n");
+
+    REQUIRE(cli.run({"apply", plan_file(cli)}) == 1);
+
+    REQUIRE(cli.err() ==
+            "Error: saved plan is stale: the manifests changed since it was made; run plan again\n");
+    REQUIRE(cli.org.calls() == std::vector<std::string>{"list"});
+}
+
+TEST_CASE("plan speaks JSON and Markdown", "[cli][format]") {
+    CliHarness cli;
+    seed(cli);
+    REQUIRE(cli.run({"plan", "--format", "json"}) == 0);
+    check_golden("cmd/golden/plan.json", cli.out());
+    REQUIRE(cli.run({"plan", "--format", "markdown"}) == 0);
+    check_golden("cmd/golden/plan.md", cli.out());
+    REQUIRE(cli.run({"plan", "--format", "yaml"}) == 1);
+    REQUIRE(cli.err() == "Error: --format must be text, json or markdown, not yaml\n");
+}
+
+TEST_CASE("errors in JSON mode are a JSON document too", "[cli][format]") {
+    CliHarness cli;
+    cli.project.write("actions.toml", "[action.order]\nname = \"Get Order\"\ntimeout_seconds = 99\n");
+    REQUIRE(cli.run({"plan", "--format", "json"}) == 1);
+    check_golden("cmd/golden/plan_error.json", cli.out());
+    REQUIRE(cli.provider_requests == 0);
+}
+
+TEST_CASE("in GitHub Actions manifest errors become annotations and plans a job summary",
+          "[cli][github]") {
+    CliHarness cli;
+    cli.environment["GITHUB_ACTIONS"] = "true";
+    cli.project.write("actions.toml", "[action.order]\nname = \"Get Order\"\ntimeout_seconds = 99\n");
+    REQUIRE(cli.run({"validate"}) == 1);
+    REQUIRE(cli.err().find("\n::error file=actions.toml,line=3,col=19::timeout_seconds must be") !=
+            std::string::npos);
+
+    seed(cli);
+    const std::string summary = (cli.project.path() / "summary.md").string();
+    cli.environment["GITHUB_STEP_SUMMARY"] = summary;
+    REQUIRE(cli.run({"plan", "--github-summary"}) == 0);
+    REQUIRE(*read_file(summary) == read_golden("cmd/golden/plan.md"));
+}
+
+TEST_CASE("drift tells changes outside dactl from changes not applied", "[cli][drift]") {
+    CliHarness cli;
+    seed(cli);
+    REQUIRE(cli.run({"drift"}) == 2);
+    REQUIRE(cli.out().rfind("No state file: comparing the manifests with the org only.\n", 0) == 0);
+
+    REQUIRE(cli.run({"apply", "--auto-approve"}) == 0);
+    REQUIRE(cli.run({"drift"}) == 0);
+    REQUIRE(cli.out() ==
+            "No drift. The org, the manifests and the last apply agree.\n\nDrift: 0 drifted, 2 in sync.\n");
+
+    cli.org.edit_out_of_band("custom_-_2", Field::timeout_seconds, 30);
+    cli.project.write("actions.toml",
+                      "[action.order]\nname = \"Get Order\"\ntimeout_seconds = 20\n\n"
+                      "[action.customer]\nname = \"Get Customer\"\ntimeout_seconds = 10\n");
+    REQUIRE(cli.run({"drift"}) == 2);
+    REQUIRE(cli.out() ==
+            "~ action.customer: \"Get Customer\" (custom_-_2), live version 9, last applied version 8\n"
+            "    changed in the org outside dactl (last applied -> live):\n"
+            "        ~ timeout_seconds: 10 -> 30\n"
+            "\n"
+            "~ action.order: \"Get Order\" (custom_-_1), live version 4, last applied version 4\n"
+            "    not yet applied (last applied -> manifest):\n"
+            "        ~ timeout_seconds: 15 -> 20\n"
+            "\n"
+            "Drift: 2 drifted, 0 in sync.\n");
+    REQUIRE(cli.run({"drift", "--format", "json"}) == 2);
+    check_golden("cmd/golden/drift.json", cli.out());
+}
+
+TEST_CASE("export writes manifests that plan as unchanged", "[cli][export]") {
+    CliHarness cli;
+    cli.org.put(with(with(make_live("custom_-_1", "Get Order", 3), Field::timeout_seconds, 3),
+                     Field::request_template, "{\n  \"id\": \"${input.id}\"\n}\n"));
+    cli.org.put(make_live("static_-_2", "Get Date"));
+    const std::string out = (cli.project.path() / "exported").string();
+
+    REQUIRE(cli.run({"export", "--out", out, "--fields", "all"}) == 0);
+
+    REQUIRE(cli.out() == "Exported 1 action into 1 file in " + out + ":\n    orders.toml\n");
+    REQUIRE(cli.err() == "note: skipped static_-_2 \"Get Date\": built-in actions cannot be changed\n");
+    REQUIRE(cli.run({"-C", out, "plan", "--detailed-exitcode"}) == 0);
+    REQUIRE(cli.run({"export", "--out", out}) == 1);
+    REQUIRE(cli.err() == "note: skipped static_-_2 \"Get Date\": built-in actions cannot be "
+                         "changed\nError: " + out + "/orders.toml already exists; nothing was "
+                         "written (choose another --out)\n");
+}
+
+TEST_CASE("a second apply fails at once while the project is locked", "[cli][lock]") {
+    CliHarness cli;
+    seed(cli);
+    Result<ProjectLock> held = ProjectLock::acquire(cli.project.path(), "apply",
+                                                    std::chrono::milliseconds(0), "t0");
+    REQUIRE(held.ok());
+
+    REQUIRE(cli.run({"apply", "--auto-approve"}) == 1);
+    REQUIRE(cli.err().rfind("Error: the project is locked by apply (pid ", 0) == 0);
+    REQUIRE(cli.org.calls().empty());
+    REQUIRE(cli.run({"apply", "--auto-approve", "--lock-timeout", "soon"}) == 1);
+    REQUIRE(cli.err() ==
+            "Error: --lock-timeout must be a duration such as 30s, 2m or 500ms, not soon\n");
+
+    REQUIRE(cli.run({"force-unlock", "wrong"}) == 1);
+    REQUIRE(cli.err() == "Error: the lock's id is " + held->info().id +
+                             ", not wrong; nothing was removed\n");
+    REQUIRE(cli.run({"force-unlock", held->info().id}) == 0);
+    REQUIRE(cli.out() == "Removed the lock " + held->info().id + ".\n");
+    REQUIRE(cli.run({"apply", "--auto-approve"}) == 0);
+}
