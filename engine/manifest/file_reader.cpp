@@ -5,6 +5,7 @@
 
 #include "engine/manifest/action_reader.h"
 #include "engine/manifest/manifest_file.h"
+#include "engine/manifest/settings_reader.h"
 #include "engine/text/quote.h"
 #include "engine/text/suggest.h"
 
@@ -65,6 +66,9 @@ void read_action_file(const toml::table& root, ManifestFile& file, FileContents&
         } else if (key.str() == "region") {
             file.error(key.source().begin,
                        "region is a setting; put it in dactl.toml at the project root");
+        } else if (key.str() == "api") {
+            file.error(key.source().begin,
+                       "[api] holds settings; put it in dactl.toml at the project root");
         } else {
             file.error(key.source().begin, unknown_top_level_message(key, value));
         }
@@ -74,39 +78,6 @@ void read_action_file(const toml::table& root, ManifestFile& file, FileContents&
                          return std::tie(a.where.line, a.where.column) <
                                 std::tie(b.where.line, b.where.column);
                      });
-}
-
-void read_region(const toml::key& key, const toml::node& value, ManifestFile& file,
-                 Settings& settings) {
-    const auto* text = value.as_string();
-    if (text == nullptr) {
-        file.error(value.source().begin, "region must be a string, found " + describe_type(value));
-    } else if (text->get().empty()) {
-        file.error(value.source().begin, "region must not be empty");
-    } else {
-        settings.region = text->get();
-        settings.region_where = file.position(key.source().begin);
-    }
-}
-
-Settings read_settings_file(const toml::table& root, ManifestFile& file) {
-    Settings settings;
-    for (auto&& [key, value] : root) {
-        const std::string name(key.str());
-        if (name == "region") {
-            read_region(key, value, file, settings);
-        } else if (name == "action") {
-            file.error(key.source().begin,
-                       "dactl.toml holds settings only; move the [action.<label>] tables to "
-                       "another .toml file");
-        } else {
-            const bool close = !closest_matches(name, {"region"}).empty();
-            file.error(key.source().begin,
-                       "unknown setting " + dactl::quoted(name) + " in dactl.toml; " +
-                           (close ? "did you mean region?" : "the only setting is region"));
-        }
-    }
-    return settings;
 }
 
 }  // namespace
@@ -120,7 +91,7 @@ FileContents read_manifest_file(const ManifestSource& source, FileRole role,
         return contents;
     }
     if (role == FileRole::settings) {
-        contents.settings = read_settings_file(*root, file);
+        contents.settings = read_settings(*root, file);
     } else {
         read_action_file(*root, file, contents);
     }

@@ -116,6 +116,35 @@ void read_sources(const std::vector<const ManifestSource*>& sources, LoadResult&
         [](const DesiredAction& a, const DesiredAction& b) { return a.label < b.label; });
 }
 
+// dactl.toml's api.ca_bundle must name a file, relative to the project
+// directory (or absolute).
+void check_ca_bundle(const fs::path& directory, const std::vector<ManifestSource>& sources,
+                     LoadResult& result) {
+    const ApiSettings& api = result.project.settings.api;
+    if (!api.ca_bundle) {
+        return;
+    }
+    std::error_code error;
+    const fs::path path = directory / *api.ca_bundle;
+    if (fs::is_regular_file(path, error)) {
+        return;
+    }
+    const bool exists = fs::exists(path, error);
+    Diagnostic diagnostic{Severity::error,
+                          api.ca_bundle_where,
+                          "api.ca_bundle names " + *api.ca_bundle +
+                              (exists ? ", which is not a file" : ", which does not exist") +
+                              "; give the path of a PEM file, relative to the project directory",
+                          {}};
+    auto settings = std::find_if(sources.begin(), sources.end(), [&](const ManifestSource& s) {
+        return s.path == api.ca_bundle_where.path;
+    });
+    if (settings != sources.end()) {
+        diagnostic.source_line = line_of(settings->text, api.ca_bundle_where.line);
+    }
+    result.diagnostics.add(std::move(diagnostic));
+}
+
 }  // namespace
 
 LoadResult load_sources(const std::vector<ManifestSource>& sources) {
@@ -150,6 +179,7 @@ LoadResult load_project(const fs::path& directory) {
         Diagnostics listing;
         std::vector<ManifestSource> sources = list_manifests(directory, listing);
         result = load_sources(sources);
+        check_ca_bundle(directory, sources, result);
         result.diagnostics.append(listing);
         result.diagnostics.sort();
     } catch (const std::exception& error) {

@@ -25,11 +25,13 @@ struct LoadResult {
 
 /// Reads every *.toml file under `directory` recursively in sorted order (skipping `.dactl/`
 /// and hidden directories), `dactl.toml` at the top as settings. Never throws; every problem
-/// becomes a diagnostic. project.directory, files and digest are set.
+/// becomes a diagnostic (including an `[api]` ca_bundle that names no file relative to
+/// `directory`). project.directory, files and digest are set.
 LoadResult load_project(const std::filesystem::path& directory);
 
 /// The same over in-memory sources (tests, fuzzing); `dactl.toml` is recognised by path.
 /// Sources are read in sorted path order whatever order they come in. Never throws.
+/// Touches no file, so it does not check that the ca_bundle exists.
 LoadResult load_sources(const std::vector<ManifestSource>& sources);
 
 }  // namespace dactl

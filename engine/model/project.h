@@ -10,10 +10,24 @@
 
 namespace dactl {
 
+/// The optional `[api]` table of `dactl.toml`: how dactl talks to the API.
+/// Unset members take the defaults documented in docs/connecting.md.
+struct ApiSettings {
+    std::optional<int> requests_per_minute;      ///< 1-10000; default 300
+    std::optional<int> connect_timeout_seconds;  ///< 1-300; default 10
+    std::optional<int> request_timeout_seconds;  ///< 1-600; default 60, a whole exchange
+    std::optional<int> max_attempts;             ///< 1-20; default 5, the first included
+    /// A PEM file of CA certificates, as written (relative to the project directory,
+    /// or absolute); load_project checks that it exists.
+    std::optional<std::string> ca_bundle;
+    SourcePosition ca_bundle_where;
+};
+
 /// Settings from the optional `dactl.toml`.
 struct Settings {
     std::optional<std::string> region;  ///< as written: "us-east-1", "us_east_1" or a domain
     SourcePosition region_where;
+    ApiSettings api;
 };
 
 struct Project {

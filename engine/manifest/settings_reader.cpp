@@ -1,0 +1,174 @@
+#include "engine/manifest/settings_reader.h"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/text/quote.h"
+#include "engine/text/suggest.h"
+
+namespace dactl::manifest {
+
+namespace {
+
+// The keys of [api] and the range of each whole-number one.
+struct WholeNumberKey {
+    std::string_view name;
+    int lowest;
+    int highest;
+    std::string_view unit;  ///< " of seconds" or ""
+    std::optional<int> ApiSettings::*member;
+};
+
+constexpr std::array<WholeNumberKey, 4> k_whole_number_keys = {{
+    {"requests_per_minute", 1, 10000, "", &ApiSettings::requests_per_minute},
+    {"connect_timeout_seconds", 1, 300, " of seconds", &ApiSettings::connect_timeout_seconds},
+    {"request_timeout_seconds", 1, 600, " of seconds", &ApiSettings::request_timeout_seconds},
+    {"max_attempts", 1, 20, "", &ApiSettings::max_attempts},
+}};
+
+constexpr std::string_view k_ca_bundle = "ca_bundle";
+
+std::vector<std::string> api_keys() {
+    std::vector<std::string> keys;
+    for (const WholeNumberKey& key : k_whole_number_keys) {
+        keys.emplace_back(key.name);
+    }
+    keys.emplace_back(k_ca_bundle);
+    return keys;
+}
+
+std::string joined(const std::vector<std::string>& words) {
+    std::string text;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        text += (i == 0 ? "" : (i + 1 == words.size() ? " and " : ", ")) + words[i];
+    }
+    return text;
+}
+
+void read_whole_number(const WholeNumberKey& key, const toml::node& value, ManifestFile& file,
+                       ApiSettings& api) {
+    const auto* integer = value.as_integer();
+    if (integer != nullptr && integer->get() >= key.lowest && integer->get() <= key.highest) {
+        api.*key.member = static_cast<int>(integer->get());
+        return;
+    }
+    const std::string found = value.is_number() ? describe_value(value) : describe_type(value);
+    file.error(value.source().begin, "api." + std::string(key.name) + " must be a whole number" +
+                                         std::string(key.unit) + " from " +
+                                         std::to_string(key.lowest) + " to " +
+                                         std::to_string(key.highest) + ", found " + found);
+}
+
+void read_ca_bundle(const toml::node& value, ManifestFile& file, ApiSettings& api) {
+    const auto* text = value.as_string();
+    if (text == nullptr) {
+        file.error(
+            value.source().begin,
+            "api.ca_bundle must be a string (a PEM file's path), found " + describe_type(value));
+    } else if (text->get().empty()) {
+        file.error(value.source().begin, "api.ca_bundle must not be empty");
+    } else {
+        api.ca_bundle = text->get();
+        api.ca_bundle_where = file.position(value.source().begin);
+    }
+}
+
+// The [api] key `name` was probably meant to be: the closest by spelling, else
+// one it begins ("connect_timeout" for connect_timeout_seconds); "" if none.
+std::string closest_api_key(const std::string& name) {
+    const std::vector<std::string> keys = api_keys();
+    if (const std::vector<std::string> close = closest_matches(name, keys, 1); !close.empty()) {
+        return close[0];
+    }
+    constexpr std::size_t k_shortest_prefix = 5;
+    const auto begun = std::find_if(keys.begin(), keys.end(), [&](const std::string& key) {
+        return name.size() >= k_shortest_prefix && key.starts_with(name);
+    });
+    return begun != keys.end() ? *begun : "";
+}
+
+std::string unknown_api_key_message(const std::string& name) {
+    const std::vector<std::string> keys = api_keys();
+    if (const std::string close = closest_api_key(name); !close.empty()) {
+        return "unknown key " + dactl::quoted(name) + " in [api]; did you mean " + close + "?";
+    }
+    return "unknown key " + dactl::quoted(name) + " in [api]; the keys are " + joined(keys);
+}
+
+ApiSettings read_api(const toml::node& node, ManifestFile& file) {
+    ApiSettings api;
+    const toml::table* table = node.as_table();
+    if (table == nullptr) {
+        file.error(node.source().begin,
+                   "api must be a table ([api]), found " + describe_type(node));
+        return api;
+    }
+    for (auto&& [key, value] : *table) {
+        const std::string name(key.str());
+        const auto* whole = std::find_if(k_whole_number_keys.begin(), k_whole_number_keys.end(),
+                                         [&](const WholeNumberKey& k) { return k.name == name; });
+        if (whole != k_whole_number_keys.end()) {
+            read_whole_number(*whole, value, file, api);
+        } else if (name == k_ca_bundle) {
+            read_ca_bundle(value, file, api);
+        } else {
+            file.error(key.source().begin, unknown_api_key_message(name));
+        }
+    }
+    return api;
+}
+
+void read_region(const toml::key& key, const toml::node& value, ManifestFile& file,
+                 Settings& settings) {
+    const auto* text = value.as_string();
+    if (text == nullptr) {
+        file.error(value.source().begin, "region must be a string, found " + describe_type(value));
+    } else if (text->get().empty()) {
+        file.error(value.source().begin, "region must not be empty");
+    } else {
+        settings.region = text->get();
+        settings.region_where = file.position(key.source().begin);
+    }
+}
+
+std::string unknown_setting_message(const std::string& name) {
+    const std::vector<std::string> keys = api_keys();
+    const std::string head = "unknown setting " + dactl::quoted(name) + " in dactl.toml; ";
+    if (std::find(keys.begin(), keys.end(), name) != keys.end()) {
+        return head + "put it in the [api] table";
+    }
+    if (const std::string close = closest_api_key(name); !close.empty()) {
+        return head + "did you mean " + close + " in the [api] table?";
+    }
+    if (const std::vector<std::string> close = closest_matches(name, {"region", "api"}, 1);
+        !close.empty()) {
+        return head + "did you mean " + close[0] + "?";
+    }
+    return head + "the settings are region and the [api] table";
+}
+
+}  // namespace
+
+Settings read_settings(const toml::table& root, ManifestFile& file) {
+    Settings settings;
+    for (auto&& [key, value] : root) {
+        const std::string name(key.str());
+        if (name == "region") {
+            read_region(key, value, file, settings);
+        } else if (name == "api") {
+            settings.api = read_api(value, file);
+        } else if (name == "action") {
+            file.error(key.source().begin,
+                       "dactl.toml holds settings only; move the [action.<label>] tables to "
+                       "another .toml file");
+        } else {
+            file.error(key.source().begin, unknown_setting_message(name));
+        }
+    }
+    return settings;
+}
+
+}  // namespace dactl::manifest

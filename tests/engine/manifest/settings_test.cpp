@@ -1,0 +1,187 @@
+// dactl.toml's [api] table: defaults, values, and every way it can be wrong.
+
+#include <catch2/catch.hpp>
+
+#include "engine/manifest/loader.h"
+#include "tests/support/temp_dir.h"
+
+using namespace dactl;
+using dactl::testing::TempDir;
+
+namespace {
+
+const ManifestSource k_actions{"a.toml", "[action.a]\nname = \"A\"\n"};
+
+LoadResult load_settings(const std::string& text) {
+    return load_sources({{"dactl.toml", text}, k_actions});
+}
+
+std::string problems(const std::string& settings) {
+    return load_settings(settings).diagnostics.format();
+}
+
+}  // namespace
+
+TEST_CASE("without [api] every API setting is unset", "[manifest][settings]") {
+    const LoadResult result = load_settings("region = \"us-east-1\"\n");
+    REQUIRE(result.diagnostics.empty());
+    const ApiSettings& api = result.project.settings.api;
+    REQUIRE_FALSE(api.requests_per_minute.has_value());
+    REQUIRE_FALSE(api.connect_timeout_seconds.has_value());
+    REQUIRE_FALSE(api.request_timeout_seconds.has_value());
+    REQUIRE_FALSE(api.max_attempts.has_value());
+    REQUIRE_FALSE(api.ca_bundle.has_value());
+}
+
+TEST_CASE("[api] sets the request budget, timeouts, attempts and CA bundle",
+          "[manifest][settings]") {
+    const LoadResult result = load_settings(
+        "[api]\nrequests_per_minute = 120\nconnect_timeout_seconds = 5\n"
+        "request_timeout_seconds = 600\nmax_attempts = 1\nca_bundle = \"certs/ca.pem\"\n");
+    REQUIRE(result.diagnostics.empty());
+    const ApiSettings& api = result.project.settings.api;
+    REQUIRE(api.requests_per_minute == 120);
+    REQUIRE(api.connect_timeout_seconds == 5);
+    REQUIRE(api.request_timeout_seconds == 600);
+    REQUIRE(api.max_attempts == 1);
+    REQUIRE(api.ca_bundle == "certs/ca.pem");
+    REQUIRE(api.ca_bundle_where.path == "dactl.toml");
+    REQUIRE(api.ca_bundle_where.line == 6);
+    REQUIRE(api.ca_bundle_where.column == 13);
+}
+
+TEST_CASE("[api] accepts the ends of each range", "[manifest][settings]") {
+    const LoadResult low = load_settings(
+        "[api]\nrequests_per_minute = 1\nconnect_timeout_seconds = 1\n"
+        "request_timeout_seconds = 1\nmax_attempts = 1\n");
+    REQUIRE(low.diagnostics.empty());
+    REQUIRE(low.project.settings.api.requests_per_minute == 1);
+    const LoadResult high = load_settings(
+        "api.requests_per_minute = 10000\napi.connect_timeout_seconds = 300\n"
+        "api.request_timeout_seconds = 600\napi.max_attempts = 20\n");
+    REQUIRE(high.diagnostics.empty());
+    REQUIRE(high.project.settings.api.requests_per_minute == 10000);
+    REQUIRE(high.project.settings.api.connect_timeout_seconds == 300);
+    REQUIRE(high.project.settings.api.request_timeout_seconds == 600);
+    REQUIRE(high.project.settings.api.max_attempts == 20);
+}
+
+TEST_CASE("[api] values out of range or of the wrong type are reported in full",
+          "[manifest][settings]") {
+    const LoadResult result = load_settings(
+        "[api]\nrequests_per_minute = 0\nconnect_timeout_seconds = 2.5\n"
+        "request_timeout_seconds = \"60\"\nmax_attempts = 21\nca_bundle = 7\n");
+    REQUIRE(result.diagnostics.format() ==
+            "dactl.toml:2:23: api.requests_per_minute must be a whole number from 1 to 10000, "
+            "found 0\n"
+            "    requests_per_minute = 0\n"
+            "                          ^\n"
+            "dactl.toml:3:27: api.connect_timeout_seconds must be a whole number of seconds from "
+            "1 to 300, found 2.5\n"
+            "    connect_timeout_seconds = 2.5\n"
+            "                              ^\n"
+            "dactl.toml:4:27: api.request_timeout_seconds must be a whole number of seconds from "
+            "1 to 600, found a string\n"
+            "    request_timeout_seconds = \"60\"\n"
+            "                              ^\n"
+            "dactl.toml:5:16: api.max_attempts must be a whole number from 1 to 20, found 21\n"
+            "    max_attempts = 21\n"
+            "                   ^\n"
+            "dactl.toml:6:13: api.ca_bundle must be a string (a PEM file's path), found an "
+            "integer\n"
+            "    ca_bundle = 7\n"
+            "                ^\n");
+    const ApiSettings& api = result.project.settings.api;
+    REQUIRE_FALSE(api.requests_per_minute.has_value());
+    REQUIRE_FALSE(api.max_attempts.has_value());
+    REQUIRE_FALSE(api.ca_bundle.has_value());
+
+    REQUIRE(problems("[api]\nconnect_timeout_seconds = 301\nrequest_timeout_seconds = -1\n"
+                     "requests_per_minute = 10001\nca_bundle = \"\"\n") ==
+            "dactl.toml:2:27: api.connect_timeout_seconds must be a whole number of seconds from "
+            "1 to 300, found 301\n"
+            "    connect_timeout_seconds = 301\n"
+            "                              ^\n"
+            "dactl.toml:3:27: api.request_timeout_seconds must be a whole number of seconds from "
+            "1 to 600, found -1\n"
+            "    request_timeout_seconds = -1\n"
+            "                              ^\n"
+            "dactl.toml:4:23: api.requests_per_minute must be a whole number from 1 to 10000, "
+            "found 10001\n"
+            "    requests_per_minute = 10001\n"
+            "                          ^\n"
+            "dactl.toml:5:13: api.ca_bundle must not be empty\n"
+            "    ca_bundle = \"\"\n"
+            "                ^\n");
+}
+
+TEST_CASE("unknown keys in [api] get a suggestion or the list of keys", "[manifest][settings]") {
+    REQUIRE(problems("[api]\nmax_attempt = 3\nrate = 5\nconnect_timeout = 3\n") ==
+            "dactl.toml:2:1: unknown key \"max_attempt\" in [api]; did you mean max_attempts?\n"
+            "    max_attempt = 3\n"
+            "    ^\n"
+            "dactl.toml:3:1: unknown key \"rate\" in [api]; the keys are requests_per_minute, "
+            "connect_timeout_seconds, request_timeout_seconds, max_attempts and ca_bundle\n"
+            "    rate = 5\n"
+            "    ^\n"
+            "dactl.toml:4:1: unknown key \"connect_timeout\" in [api]; did you mean "
+            "connect_timeout_seconds?\n"
+            "    connect_timeout = 3\n"
+            "    ^\n");
+}
+
+TEST_CASE("API settings outside [api], and [api] that is not a table", "[manifest][settings]") {
+    REQUIRE(problems("max_attempts = 3\nrequest_timeout = 30\napi = 5\n") ==
+            "dactl.toml:1:1: unknown setting \"max_attempts\" in dactl.toml; put it in the [api] "
+            "table\n"
+            "    max_attempts = 3\n"
+            "    ^\n"
+            "dactl.toml:2:1: unknown setting \"request_timeout\" in dactl.toml; did you mean "
+            "request_timeout_seconds in the [api] table?\n"
+            "    request_timeout = 30\n"
+            "    ^\n"
+            "dactl.toml:3:7: api must be a table ([api]), found an integer\n"
+            "    api = 5\n"
+            "          ^\n");
+    REQUIRE(problems("apl = 1\n") ==
+            "dactl.toml:1:1: unknown setting \"apl\" in dactl.toml; did you mean api?\n"
+            "    apl = 1\n"
+            "    ^\n");
+}
+
+TEST_CASE("[api] in a manifest other than dactl.toml is reported", "[manifest][settings]") {
+    REQUIRE(load_sources({{"a.toml", "[api]\nmax_attempts = 3\n[action.a]\nname = \"A\"\n"}})
+                .diagnostics.format() ==
+            "a.toml:1:2: [api] holds settings; put it in dactl.toml at the project root\n"
+            "    [api]\n"
+            "     ^\n");
+}
+
+TEST_CASE("load_project checks that the CA bundle exists, relative to the project",
+          "[manifest][settings]") {
+    TempDir dir;
+    dir.write("a.toml", "[action.a]\nname = \"A\"\n");
+    dir.write("certs/ca.pem", "-----BEGIN CERTIFICATE-----\n");
+    dir.write("dactl.toml", "[api]\nca_bundle = \"certs/ca.pem\"\n");
+    const LoadResult found = load_project(dir.path());
+    REQUIRE(found.diagnostics.format().empty());
+    REQUIRE(found.project.settings.api.ca_bundle == "certs/ca.pem");
+
+    dir.write("dactl.toml", "[api]\nca_bundle = \"certs/missing.pem\"\n");
+    REQUIRE(load_project(dir.path()).diagnostics.format() ==
+            "dactl.toml:2:13: api.ca_bundle names certs/missing.pem, which does not exist; give "
+            "the path of a PEM file, relative to the project directory\n"
+            "    ca_bundle = \"certs/missing.pem\"\n"
+            "                ^\n");
+
+    dir.write("dactl.toml", "[api]\nca_bundle = \"certs\"\n");
+    REQUIRE(load_project(dir.path()).diagnostics.format() ==
+            "dactl.toml:2:13: api.ca_bundle names certs, which is not a file; give the path of a "
+            "PEM file, relative to the project directory\n"
+            "    ca_bundle = \"certs\"\n"
+            "                ^\n");
+
+    dir.write("dactl.toml",
+              "[api]\nca_bundle = \"" + (dir.path() / "certs/ca.pem").string() + "\"\n");
+    REQUIRE(load_project(dir.path()).diagnostics.format().empty());
+}
