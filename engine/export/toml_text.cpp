@@ -1,40 +1,13 @@
 #include "engine/export/toml_text.h"
 
-#include <cstdio>
+#include "engine/util/json_text.h"
 
 namespace dactl {
 
 std::string toml_basic_string(std::string_view text) {
-    std::string out = "\"";
-    for (char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            default:
-                if (byte < 0x20 || byte == 0x7f) {
-                    char escape[8];
-                    std::snprintf(escape, sizeof escape, "\\u%04X", byte);
-                    out += escape;
-                } else {
-                    out += c;
-                }
-        }
-    }
-    return out + "\"";
+    // JSON's escapes (\", \\, \n, \t, \r, \uXXXX for control characters and DEL)
+    // are all valid in a TOML basic string.
+    return json_string(text);
 }
 
 namespace {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engine/render/value_text.h"
+#include "engine/text/html.h"
 #include "engine/text/quote.h"
 #include "engine/text/text_diff.h"
 
@@ -154,19 +155,6 @@ std::string shorten_middle(const std::vector<std::string>& items, std::size_t bu
 std::string details(const std::string& summary, const std::string& diff) {
     return "<details><summary>" + summary + "</summary>\n\n" + fenced(diff, "diff") +
            "\n</details>\n\n";
-}
-
-std::string html_escape(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '&': out += "&amp;"; break;
-            default: out += c;
-        }
-    }
-    return out;
 }
 
 std::string assemble(const std::string& head, const std::vector<std::string>& rows,

@@ -28,7 +28,7 @@ std::string json_string(std::string_view text) {
                 out += "\\t";
                 break;
             default:
-                if (static_cast<unsigned char>(c) < 0x20) {
+                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
                     char buffer[8];
                     std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned char>(c));
                     out += buffer;

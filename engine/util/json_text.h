@@ -9,7 +9,7 @@
 namespace dactl {
 
 /// `text` as a JSON string literal: in double quotes, with `"`, `\` and control
-/// characters escaped. Other bytes (UTF-8) are kept as they are.
+/// characters (DEL too) escaped. Other bytes (UTF-8) are kept as they are.
 std::string json_string(std::string_view text);
 
 /// `value` as a JSON number in the shortest form that reads back the same
