@@ -16,9 +16,6 @@ std::string html_escape(std::string_view text) {
             case '&':
                 out += "&amp;";
                 break;
-            case '"':
-                out += "&quot;";
-                break;
             default:
                 out += c;
         }

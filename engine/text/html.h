@@ -5,7 +5,8 @@
 
 namespace dactl {
 
-/// `text` safe inside HTML text and attribute values: &, <, > and " escaped.
+/// `text` safe as HTML text content: &, < and > escaped (quotes are kept, so
+/// do not use it for attribute values that may hold them).
 std::string html_escape(std::string_view text);
 
 }  // namespace dactl
