@@ -59,7 +59,17 @@ GenesysClient::GenesysClient(http::Transport& transport, Endpoints endpoints,
       m_endpoints(std::move(endpoints)),
       m_credentials(std::move(credentials)),
       m_options(std::move(options)),
-      m_random(std::random_device{}()) {}
+      m_random(std::random_device{}()) {
+    if (!m_options.pacer) {
+        RequestPacer::Hooks hooks;
+        hooks.now = [this] { return now(); };
+        hooks.sleep_until = [this](RequestPacer::Clock::time_point until) {
+            sleep(std::chrono::ceil<std::chrono::milliseconds>(until - now()));
+        };
+        m_options.pacer =
+            std::make_shared<RequestPacer>(k_default_requests_per_minute, std::move(hooks));
+    }
+}
 
 Result<http::Response> GenesysClient::get(const std::string& path_and_query,
                                           std::string_view accept) {
@@ -107,15 +117,19 @@ Result<http::Response> GenesysClient::send_with_retries(const http::Request& req
         log(std::string(wait.rate_limited ? "  rate limited: waiting " : "  retrying in ") +
             std::to_string(wait.delay.count()) + " ms (attempt " + std::to_string(attempt + 1) +
             " of " + std::to_string(limits.max_attempts) + ")");
-        if (m_options.sleep) {
-            m_options.sleep(wait.delay);
-        } else {
-            std::this_thread::sleep_for(wait.delay);
+        if (wait.rate_limited) {
+            m_options.pacer->rate_limited(wait.delay);  // holds back every other request too
         }
+        sleep(wait.delay);
     }
 }
 
 Result<http::Response> GenesysClient::send_logged(const http::Request& request) {
+    const auto waited = m_options.pacer->acquire();
+    if (waited > std::chrono::steady_clock::duration::zero()) {
+        log("  paced: waited " + milliseconds_text(waited) + " to stay within " +
+            std::to_string(m_options.pacer->requests_per_minute()) + " requests per minute");
+    }
     const auto started = now();
     ++m_requests_sent;
     Result<http::Response> answer = m_transport.send(request);
@@ -193,6 +207,17 @@ void GenesysClient::log(std::string_view line) {
     if (m_options.log) {
         std::lock_guard lock(m_log_mutex);
         m_options.log(line);
+    }
+}
+
+void GenesysClient::sleep(std::chrono::milliseconds delay) {
+    if (delay <= std::chrono::milliseconds::zero()) {
+        return;
+    }
+    if (m_options.sleep) {
+        m_options.sleep(delay);
+    } else {
+        std::this_thread::sleep_for(delay);
     }
 }
 

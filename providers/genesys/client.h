@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <random>
@@ -14,6 +15,7 @@
 #include <string_view>
 
 #include "providers/genesys/endpoints.h"
+#include "providers/genesys/request_pacer.h"
 #include "providers/genesys/retry_policy.h"
 #include "providers/http/transport.h"
 
@@ -29,6 +31,10 @@ struct ClientOptions {
     std::function<void(std::chrono::milliseconds)> sleep;
     /// The clock for token lifetimes and request durations; empty: steady_clock.
     std::function<std::chrono::steady_clock::time_point()> now;
+    /// Paces every request (logins and retries included) and hears of every 429.
+    /// Empty: the client makes its own, of k_default_requests_per_minute, over
+    /// `now` and `sleep`.
+    std::shared_ptr<RequestPacer> pacer;
 };
 
 class GenesysClient {
@@ -38,7 +44,7 @@ public:
                   ClientOptions options = {});
 
     /// GET {api_base}{path_and_query} accepting `accept`, retried after 429 (waiting exactly
-    /// Retry-After), 502/503/504 and lost answers (backoff with jitter), at
+    /// Retry-After), 408, 502/503/504 and lost answers (backoff with jitter), at
     /// most max_attempts times. Answers the 2xx response. Fails with the
     /// transport's Error, with decode_error's Error for any other status, with
     /// ErrorKind::rate_limited when the API asks to wait too long, and with the
@@ -75,6 +81,7 @@ private:
     Result<CachedToken> login();
     http::Request api_request(const Call& spec, const std::string& token) const;
     void log(std::string_view line);
+    void sleep(std::chrono::milliseconds delay);
     double jitter();
     std::chrono::steady_clock::time_point now() const;
 

@@ -27,11 +27,11 @@ struct Harness {
     std::mutex mutex;
     GenesysClient client;
 
-    explicit Harness(int max_attempts = 5)
+    explicit Harness(int max_attempts = 5, int requests_per_minute = 300)
         : client(transport, {"https://api.example.com", "https://login.example.com"},
-                 {"client-1", k_secret}, options(max_attempts)) {}
+                 {"client-1", k_secret}, options(max_attempts, requests_per_minute)) {}
 
-    ClientOptions options(int max_attempts) {
+    ClientOptions options(int max_attempts, int requests_per_minute) {
         ClientOptions options;
         options.max_attempts = max_attempts;
         options.log = [this](std::string_view line) {
@@ -46,6 +46,15 @@ struct Harness {
         options.now = [this] {
             return std::chrono::steady_clock::time_point(milliseconds(clock_ms.load()));
         };
+        if (requests_per_minute != 300) {
+            RequestPacer::Hooks hooks;
+            hooks.now = options.now;
+            hooks.sleep_until = [this, sleep = options.sleep,
+                                 now = options.now](RequestPacer::Clock::time_point until) {
+                sleep(std::chrono::duration_cast<milliseconds>(until - now()));
+            };
+            options.pacer = std::make_shared<RequestPacer>(requests_per_minute, hooks);
+        }
         return options;
     }
 
@@ -360,4 +369,52 @@ TEST_CASE("concurrent callers share one login", "[client]") {
     CHECK(succeeded == 200);
     CHECK(harness.transport.count() == 201);
     CHECK(harness.log.size() == 201);
+}
+
+TEST_CASE("every request is paced, the login and retries included", "[client][pacer]") {
+    Harness harness(5, 2);
+    harness.transport.push(json_answer(200, k_token_answer));
+    harness.transport.push(json_answer(503, R"({"message": "busy"})"));
+    harness.transport.push(json_answer(200, "{}"));
+    REQUIRE(harness.client.get("/a").ok());
+    // The login and the first GET used the budget of 2; the retry waits for
+    // the login's start to leave the 60 s window.
+    REQUIRE(harness.sleeps.size() == 2);
+    const milliseconds backoff = harness.sleeps[0];
+    CHECK(harness.sleeps[1] == milliseconds(60000) - backoff);
+    CHECK(harness.log.at(3) == "  paced: waited " + std::to_string(60000 - backoff.count()) +
+                                   " ms to stay within 2 requests per minute");
+    CHECK(harness.transport.count() == 3);
+}
+
+TEST_CASE("after a 429 the next requests are spread out, not fired at once", "[client][pacer]") {
+    Harness harness(5, 6);  // spread: one request every 10 s
+    harness.transport.push(json_answer(200, k_token_answer));
+    harness.transport.push(json_answer(429, R"({"message": "slow down"})", {{"Retry-After", "7"}}));
+    harness.transport.set_handler([](const http::Request&) { return json_answer(200, "{}"); });
+    REQUIRE(harness.client.get("/a").ok());
+    CHECK(harness.sleeps == std::vector<milliseconds>{milliseconds(7000)});  // exactly Retry-After
+    REQUIRE(harness.client.get("/b").ok());
+    REQUIRE(harness.client.get("/c").ok());
+    CHECK(harness.sleeps ==
+          std::vector<milliseconds>{milliseconds(7000), milliseconds(10000), milliseconds(10000)});
+}
+
+TEST_CASE("a 408 is retried for reads and handed back for writes", "[client]") {
+    Harness harness;
+    harness.transport.push(json_answer(200, k_token_answer));
+    harness.transport.push(
+        json_answer(408, R"({"message": "timed out", "code": "client.timeout"})"));
+    harness.transport.push(json_answer(200, "{}"));
+    REQUIRE(harness.client.get("/a").ok());
+    CHECK(harness.transport.count() == 3);
+    CHECK(harness.sleeps.size() == 1);
+
+    harness.transport.push(json_answer(408, R"({"message": "timed out", "code": "client.timeout"})",
+                                       {{"ININ-Correlation-Id", "c-408"}}));
+    Result<http::Response> write = harness.client.patch("/x", "{}");
+    REQUIRE_FALSE(write.ok());
+    CHECK(write.error().kind == ErrorKind::timeout);
+    CHECK(write.error().describe() == "timed out (HTTP 408 client.timeout, correlation id c-408)");
+    CHECK(harness.transport.count() == 4);
 }
