@@ -14,8 +14,10 @@ constexpr std::chrono::milliseconds k_first_backoff{500};
 constexpr std::chrono::milliseconds k_longest_backoff{30000};
 constexpr double k_jitter_share = 0.25;
 
-bool is_gateway_failure(int status) {
-    return status == 502 || status == 503 || status == 504;
+// Answers that say the request was not handled, this time: the API's own
+// 408 client.timeout and a gateway's 502, 503 or 504.
+bool is_transient_failure(int status) {
+    return status == 408 || status == 502 || status == 503 || status == 504;
 }
 
 }  // namespace
@@ -66,7 +68,7 @@ RetryDecision decide_retry(const Result<http::Response>& answer, int attempt, Re
         return WaitThenRetry{
             asked ? std::chrono::milliseconds(*asked) : backoff_delay(attempt, jitter), true};
     }
-    if (is_gateway_failure(status) && rule == RetryRule::transient && attempts_left) {
+    if (is_transient_failure(status) && rule == RetryRule::transient && attempts_left) {
         return WaitThenRetry{backoff_delay(attempt, jitter), false};
     }
     return Finish{};

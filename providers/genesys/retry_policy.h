@@ -12,7 +12,7 @@ namespace dactl::genesys {
 
 /// Which failures a request may be retried after.
 enum class RetryRule {
-    transient,        ///< reads and logins: 429, 502/503/504, no answer, timeouts
+    transient,        ///< reads and logins: 429, 408, 502/503/504, no answer, timeouts
     rate_limit_only,  ///< writes: only 429, where the API says nothing was done
 };
 

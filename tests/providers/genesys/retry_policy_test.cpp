@@ -47,12 +47,12 @@ TEST_CASE("Retry-After is read as whole seconds", "[retry]") {
     CHECK_FALSE(retry_after(*status(429, {{"Retry-After", "99999999999"}})).has_value());
 }
 
-TEST_CASE("reads retry 429, gateway failures and lost answers", "[retry]") {
+TEST_CASE("reads retry 429, 408, gateway failures and lost answers", "[retry]") {
     CHECK(wait_of(decide_retry(status(429, {{"Retry-After", "7"}}), 1, RetryRule::transient,
                                k_limits, 0.9)) == milliseconds(7000));
     CHECK(wait_of(decide_retry(status(429), 2, RetryRule::transient, k_limits, 0.0)) ==
           milliseconds(1000));
-    for (int code : {502, 503, 504}) {
+    for (int code : {408, 502, 503, 504}) {
         CHECK(wait_of(decide_retry(status(code), 1, RetryRule::transient, k_limits, 0.0)) ==
               milliseconds(500));
     }
@@ -60,7 +60,7 @@ TEST_CASE("reads retry 429, gateway failures and lost answers", "[retry]") {
         CHECK(wait_of(decide_retry(make_error(kind, "x"), 2, RetryRule::transient, k_limits,
                                    0.0)) == milliseconds(1000));
     }
-    for (int code : {200, 400, 401, 404, 409, 500, 501}) {
+    for (int code : {200, 400, 401, 403, 404, 409, 413, 500, 501}) {
         CHECK(std::holds_alternative<Finish>(
             decide_retry(status(code), 1, RetryRule::transient, k_limits, 0.0)));
     }
@@ -71,7 +71,7 @@ TEST_CASE("reads retry 429, gateway failures and lost answers", "[retry]") {
 TEST_CASE("writes retry only 429", "[retry]") {
     CHECK(wait_of(decide_retry(status(429, {{"Retry-After", "3"}}), 1, RetryRule::rate_limit_only,
                                k_limits, 0.0)) == milliseconds(3000));
-    for (int code : {502, 503, 504}) {
+    for (int code : {408, 502, 503, 504}) {
         CHECK(std::holds_alternative<Finish>(
             decide_retry(status(code), 1, RetryRule::rate_limit_only, k_limits, 0.0)));
     }
