@@ -49,7 +49,8 @@ Result<ActionPage> decode_action_page(std::string_view json);
 Result<std::string> encode_update(const LiveAction& base, const FieldValues& changes);
 
 /// The Error for a non-2xx answer: the API's message (or, for a non-JSON page
-/// from a proxy, its first 200 printable characters; with no message at all,
+/// from a proxy, its first 200 printable characters, without the tags of an
+/// HTML page; with no message at all,
 /// `what` and a note), its status, code and correlation id (the
 /// ININ-Correlation-Id header, else the body's contextId), and the kind from
 /// the status: 409, or a 400 saying the version does not match the current

@@ -48,13 +48,26 @@ bool says_version_mismatch(std::string_view message) {
            text.find("current version") != std::string::npos;
 }
 
+bool looks_like_markup(std::string_view body) {
+    const std::size_t first = body.find_first_not_of(" \t\r\n");
+    return first != std::string_view::npos && body[first] == '<';
+}
+
 // The first printable characters of a page that is not JSON (a proxy's HTML
-// error page, say), whitespace runs folded into single spaces.
+// error page, say): tags of an HTML page dropped, whitespace runs folded into
+// single spaces, control and non-ASCII bytes left out.
 std::string excerpt(std::string_view body) {
+    const bool markup = looks_like_markup(body);
     std::string text;
     bool space = false;
+    bool in_tag = false;
     for (char c : body) {
         const auto byte = static_cast<unsigned char>(c);
+        if (markup && (in_tag || c == '<')) {
+            in_tag = c != '>';
+            space = space || !text.empty();
+            continue;
+        }
         if (std::isspace(byte) != 0) {
             space = !text.empty();
             continue;

@@ -28,6 +28,19 @@ std::string template_file(Field field) {
     return field == Field::request_template ? "requesttemplate.vm" : "successtemplate.vm";
 }
 
+// The list is never longer than this: 1,000,000 actions. A larger pageCount is
+// a broken answer, not a reason to send that many requests.
+constexpr int k_most_pages = 10000;
+
+// A 2xx answer that could not be read: what was being read, what is wrong,
+// and the answer's status and correlation id for a report to the vendor.
+Error unreadable(Error error, const std::string& what, const http::Response& answer) {
+    error.message = what + ": " + error.message;
+    error.http_status = answer.status;
+    error.correlation_id = answer.header("ININ-Correlation-Id");
+    return error;
+}
+
 }  // namespace
 
 GenesysProvider::GenesysProvider(GenesysClient& client, int parallelism)
@@ -40,9 +53,14 @@ Result<ActionPage> GenesysProvider::fetch_page(int number) {
     }
     Result<ActionPage> page = decode_action_page(answer->body);
     if (!page) {
-        Error error = page.error();
-        error.message = "page " + std::to_string(number) + ": " + error.message;
-        return error;
+        return unreadable(page.error(), "page " + std::to_string(number), *answer);
+    }
+    if (page->page_count < 0 || page->page_count > k_most_pages) {
+        return unreadable(
+            make_error(ErrorKind::invalid_response,
+                       "the action list says it has " + std::to_string(page->page_count) +
+                           " pages; dactl reads from 0 to " + std::to_string(k_most_pages)),
+            "page " + std::to_string(number), *answer);
     }
     return page;
 }
@@ -134,7 +152,11 @@ Result<LiveAction> GenesysProvider::get_action(const std::string& id) {
     if (!answer) {
         return answer.error();
     }
-    return decode_action(answer->body);
+    Result<LiveAction> action = decode_action(answer->body);
+    if (!action) {
+        return unreadable(action.error(), "reading action " + id, *answer);
+    }
+    return action;
 }
 
 Result<LiveAction> GenesysProvider::update_action(const LiveAction& base,

@@ -23,7 +23,9 @@ public:
     /// GET /api/v2/integrations/actions?pageSize=100&pageNumber=N&includeConfig=true
     /// &includeAuthActions=true: page 1, then pages 2..pageCount concurrently;
     /// the actions in page order, each id once. Fails with the first failed
-    /// page's Error (decode errors say which page).
+    /// page's Error; an unreadable page, or a pageCount outside 0-10000, is
+    /// ErrorKind::invalid_response naming the page, with the answer's status
+    /// and correlation id.
     Result<std::vector<LiveAction>> list_actions() override;
 
     /// GET .../{id}/templates/requesttemplate.vm and/or successtemplate.vm for
@@ -31,7 +33,9 @@ public:
     Status load_templates(LiveAction& action) override;
 
     /// GET .../{id}?includeConfig=true. Fails with ErrorKind::not_found when
-    /// the action no longer exists.
+    /// the action no longer exists, and ErrorKind::invalid_response ("reading
+    /// action <id>: ...", with the answer's status and correlation id) when the
+    /// answer is not an Action.
     Result<LiveAction> get_action(const std::string& id) override;
 
     /// Loads what `base` has unloaded, then PATCH .../{id} with encode_update's

@@ -72,9 +72,11 @@ TEST_CASE("decode_error quotes the start of a page that is not JSON", "[codec]")
                              std::string("\x01\xff") + std::string(300, 'x') + "</body></html>";
     const Error error = decode_error(answer(502, page), "GET /api/v2/integrations/actions");
     CHECK(error.kind == ErrorKind::server);
-    CHECK(error.message ==
-          "<html> <head><title>502 Bad Gateway</title></head> <body>" + std::string(143, 'x'));
+    CHECK(error.message == "502 Bad Gateway " + std::string(184, 'x'));
     CHECK(error.message.size() == 200);
+    CHECK(decode_error(answer(503, "Service Unavailable\r\n\r\n  The <proxy> is busy.\n"), "")
+              .message == "Service Unavailable The <proxy> is busy.");
+    CHECK(decode_error(answer(502, "  <p>unterminated <b"), "").message == "unterminated");
 }
 
 TEST_CASE("decode_error names the call when the answer has no message", "[codec]") {
