@@ -1,0 +1,30 @@
+#pragma once
+// The handlers of /api/v2/integrations/actions and below (already authenticated).
+
+#include <string>
+
+#include "tests/emulator/clock.h"
+#include "tests/emulator/http_types.h"
+#include "tests/emulator/org.h"
+#include "tests/emulator/randomness.h"
+#include "tests/emulator/switches.h"
+
+namespace dactl::emulator {
+
+/// What the handlers work on.
+struct ApiServices {
+    Org& org;
+    Switches& switches;
+    Randomness& randomness;
+};
+
+/// True for the paths handle_actions_api serves.
+bool is_actions_path(const std::string& path);
+
+/// Answers a request under /api/v2/integrations/actions: the list (GET) and create
+/// (POST); one action (GET, PATCH, DELETE; 405 for PUT and POST); its templates (GET);
+/// test and execute (POST). 404 for an unknown action or path.
+HttpResponse handle_actions_api(const HttpRequest& request, const RequestContext& context,
+                                ApiServices& services);
+
+}  // namespace dactl::emulator

@@ -1,0 +1,174 @@
+#include "tests/emulator/admin_api.h"
+
+#include "tests/emulator/action_rules.h"
+#include "tests/emulator/action_update.h"
+#include "tests/emulator/error_body.h"
+
+namespace dactl::emulator {
+
+namespace {
+
+Presentation stored_form() {
+    Presentation presentation;
+    presentation.config = ConfigMember::included;
+    presentation.contract = ContractMember::included;
+    return presentation;
+}
+
+Json traits_to_json(const ActionTraits& traits) {
+    Json json = Json::object();
+    json.set("latencyMs", Json(Json::Array{traits.latency_min_ms, traits.latency_max_ms}));
+    json.set("customAuth", traits.custom_auth);
+    if (traits.failure) {
+        json.set("failure", *traits.failure);
+    }
+    return json;
+}
+
+HttpResponse dump_org(AdminServices& services) {
+    Json::Array actions;
+    for (const auto& entry : services.org.dump()) {
+        actions.push_back(present_action(entry.action, stored_form()));
+    }
+    Json org = Json::object();
+    org.set("actions", std::move(actions));
+    return HttpResponse::json(200, org);
+}
+
+HttpResponse get_action(const std::string& id, AdminServices& services) {
+    std::optional<ActionEntry> entry = services.org.find(id);
+    if (!entry) {
+        return HttpResponse::failure(action_not_found(id));
+    }
+    return HttpResponse::json(200, present_action(entry->action, stored_form()));
+}
+
+// Merges a partial action into the stored one as a person in the admin UI would.
+Result<Json> merge_edit(ActionEntry& entry, const Json& patch) {
+    if (!patch.is_object()) {
+        return api_error(400, "bad.request", "The body must be a JSON object (a partial action)");
+    }
+    Json full = entry.action;
+    full.set("_emulator", traits_to_json(entry.traits));
+    merge_patch(full, patch);
+    if (full.string_or("id", "") != entry.action.string_or("id", "")) {
+        return api_error(400, "invalid.value", "The id of an action cannot change");
+    }
+    if (patch.find("version") == nullptr) {
+        bump_version(full);
+    }
+    Result<ActionEntry> checked = check_full_action(full);
+    if (!checked) {
+        return checked.error();
+    }
+    entry = std::move(*checked);
+    return present_action(entry.action, stored_form());
+}
+
+HttpResponse edit_action(const HttpRequest& request, const std::string& id, AdminServices& services) {
+    Result<Json> patch = parse_json_body(request);
+    if (!patch) {
+        return HttpResponse::failure(patch.error());
+    }
+    Result<Json> edited = services.org.edit(
+        id, [&](ActionEntry& entry) { return merge_edit(entry, *patch); }, StaleWindow{});
+    if (!edited) {
+        return HttpResponse::failure(edited.error());
+    }
+    return HttpResponse::json(200, *edited);
+}
+
+HttpResponse add_action(const HttpRequest& request, AdminServices& services) {
+    Result<Json> body = parse_json_body(request);
+    if (!body) {
+        return HttpResponse::failure(body.error());
+    }
+    Result<ActionEntry> entry = check_full_action(*body);
+    if (!entry) {
+        return HttpResponse::failure(entry.error());
+    }
+    const Json stored = entry->action;
+    if (Status added = services.org.add(std::move(*entry)); !added) {
+        return HttpResponse::failure(added.error());
+    }
+    return HttpResponse::json(201, present_action(stored, stored_form()));
+}
+
+HttpResponse patch_settings(const HttpRequest& request, AdminServices& services) {
+    Result<Json> body = parse_json_body(request);
+    if (!body) {
+        return HttpResponse::failure(body.error());
+    }
+    auto patched = services.switches.patch(*body);
+    if (!patched) {
+        return HttpResponse::failure(patched.error());
+    }
+    const auto& [change, settings] = *patched;
+    if (change.rate_limit) {
+        services.rate_limiter.configure(settings.rate_limit_requests,
+                                        std::chrono::seconds(settings.rate_limit_window_seconds));
+    }
+    return HttpResponse::json(200, settings_to_json(settings));
+}
+
+HttpResponse method_not_allowed(const HttpRequest& request) {
+    return HttpResponse::failure(api_error(
+        405, "method.not.allowed", "HTTP method " + request.method + " is not supported on " + request.path));
+}
+
+HttpResponse route_action(const HttpRequest& request, const std::string& id, AdminServices& services) {
+    if (request.method == "GET") {
+        return get_action(id, services);
+    }
+    if (request.method == "PATCH") {
+        return edit_action(request, id, services);
+    }
+    return method_not_allowed(request);
+}
+
+HttpResponse route_log(const HttpRequest& request, AdminServices& services) {
+    if (request.method == "GET") {
+        return HttpResponse::json(200, services.log.to_json());
+    }
+    if (request.method == "DELETE") {
+        services.log.clear();
+        return HttpResponse::empty(204);
+    }
+    return method_not_allowed(request);
+}
+
+}  // namespace
+
+HttpResponse handle_admin_api(const HttpRequest& request, const RequestContext& context,
+                              AdminServices& services) {
+    const std::string what = request.path.substr(std::min(request.path.size(), k_admin_prefix.size()));
+    const bool get = request.method == "GET";
+    if (what == "org") {
+        return get ? dump_org(services) : method_not_allowed(request);
+    }
+    if (what == "actions") {
+        return request.method == "POST" ? add_action(request, services) : method_not_allowed(request);
+    }
+    if (what.starts_with("actions/") && what.size() > 8 && what.find('/', 8) == std::string::npos) {
+        return route_action(request, what.substr(8), services);
+    }
+    if (what == "requests") {
+        return route_log(request, services);
+    }
+    if (what == "settings") {
+        if (get) {
+            return HttpResponse::json(200, settings_to_json(services.switches.settings()));
+        }
+        return request.method == "PATCH" ? patch_settings(request, services) : method_not_allowed(request);
+    }
+    if (what == "tokens/expire") {
+        if (request.method != "POST") {
+            return method_not_allowed(request);
+        }
+        services.tokens.expire_all(context.now);
+        return HttpResponse::empty(204);
+    }
+    return HttpResponse::failure(api_error(404, "not.found", "No admin resource at " + request.path));
+}
+
+}  // namespace dactl::emulator

@@ -1,0 +1,145 @@
+#include "tests/emulator/settings.h"
+
+#include <algorithm>
+#include <map>
+
+#include "tests/emulator/error_body.h"
+
+namespace dactl::emulator {
+
+namespace {
+
+Json pair_object(const char* first, Json first_value, const char* second, Json second_value) {
+    Json object = Json::object();
+    object.set(first, std::move(first_value));
+    object.set(second, std::move(second_value));
+    return object;
+}
+
+// Reads an integer within [low, high] into `target`.
+Status read_int(const Json& value, const std::string& where, int& target, int low, int high) {
+    if (!value.is_integer() || value.as_integer() < low || value.as_integer() > high) {
+        return api_error(400, "invalid.value",
+                         where + " must be an integer from " + std::to_string(low) + " to " +
+                             std::to_string(high));
+    }
+    target = static_cast<int>(value.as_integer());
+    return {};
+}
+
+// Reads the members of a nested object such as {"requests": N, "windowSeconds": S}.
+Status read_nested(const Json& value, const std::string& where,
+                   const std::map<std::string, std::pair<int*, std::pair<int, int>>>& members) {
+    if (!value.is_object()) {
+        return api_error(400, "invalid.value", where + " must be an object");
+    }
+    for (const auto& [name, member] : value.as_object()) {
+        auto found = members.find(name);
+        if (found == members.end()) {
+            return api_error(400, "invalid.property", where + "." + name + " is not a setting");
+        }
+        const auto& [target, range] = found->second;
+        if (Status read = read_int(member, where + "." + name, *target, range.first, range.second); !read) {
+            return read;
+        }
+    }
+    return {};
+}
+
+constexpr int k_max = 1'000'000'000;
+
+Status apply_other_member(Settings& settings, const std::string& name, const Json& value) {
+    if (name == "templatesAsUris") {
+        if (!value.is_bool()) {
+            return api_error(400, "invalid.value", "templatesAsUris must be true or false");
+        }
+        settings.templates_as_uris = value.as_bool();
+        return {};
+    }
+    if (name == "timeScale") {
+        if (!value.is_number() || value.as_number() < 0 || value.as_number() > 1000) {
+            return api_error(400, "invalid.value", "timeScale must be a number from 0 to 1000");
+        }
+        settings.time_scale = value.as_number();
+        return {};
+    }
+    return api_error(400, "invalid.property",
+                     name + " is not a setting (rateLimit, latencyMs, failEvery, dropEvery, "
+                            "staleReadMs, conflictNextPatches, templatesAsUris, timeScale, "
+                            "tokenTtlSeconds)");
+}
+
+Status apply_member(Settings& settings, SettingsChange& change, const std::string& name, const Json& value) {
+    if (name == "rateLimit") {
+        change.rate_limit = true;
+        return read_nested(value, name,
+                           {{"requests", {&settings.rate_limit_requests, {0, k_max}}},
+                            {"windowSeconds", {&settings.rate_limit_window_seconds, {1, 86400}}}});
+    }
+    if (name == "latencyMs") {
+        Status read = read_nested(value, name,
+                                  {{"min", {&settings.latency_min_ms, {0, 600'000}}},
+                                   {"max", {&settings.latency_max_ms, {0, 600'000}}}});
+        if (read && value.find("max") == nullptr) {
+            settings.latency_max_ms = std::max(settings.latency_max_ms, settings.latency_min_ms);
+        }
+        return read;
+    }
+    if (name == "failEvery") {
+        change.fail_every = true;
+        return read_nested(value, name,
+                           {{"n", {&settings.fail_every, {0, k_max}}},
+                            {"status", {&settings.fail_status, {400, 599}}}});
+    }
+    if (name == "dropEvery") {
+        change.drop_every = true;
+        return read_int(value, name, settings.drop_every, 0, k_max);
+    }
+    if (name == "staleReadMs") {
+        return read_int(value, name, settings.stale_read_ms, 0, 600'000);
+    }
+    if (name == "conflictNextPatches") {
+        return read_int(value, name, settings.conflict_next_patches, 0, k_max);
+    }
+    if (name == "tokenTtlSeconds") {
+        return read_int(value, name, settings.token_ttl_seconds, 1, 172'800);
+    }
+    return apply_other_member(settings, name, value);
+}
+
+}  // namespace
+
+Json settings_to_json(const Settings& settings) {
+    Json json = Json::object();
+    json.set("rateLimit", pair_object("requests", settings.rate_limit_requests, "windowSeconds",
+                                      settings.rate_limit_window_seconds));
+    json.set("latencyMs", pair_object("min", settings.latency_min_ms, "max", settings.latency_max_ms));
+    json.set("failEvery", pair_object("n", settings.fail_every, "status", settings.fail_status));
+    json.set("dropEvery", settings.drop_every);
+    json.set("staleReadMs", settings.stale_read_ms);
+    json.set("conflictNextPatches", settings.conflict_next_patches);
+    json.set("templatesAsUris", settings.templates_as_uris);
+    json.set("timeScale", settings.time_scale);
+    json.set("tokenTtlSeconds", settings.token_ttl_seconds);
+    return json;
+}
+
+Result<SettingsChange> apply_settings_patch(Settings& settings, const Json& patch) {
+    if (!patch.is_object()) {
+        return api_error(400, "bad.request", "The settings must be a JSON object");
+    }
+    Settings changed = settings;
+    SettingsChange change;
+    for (const auto& [name, value] : patch.as_object()) {
+        if (Status applied = apply_member(changed, change, name, value); !applied) {
+            return applied.error();
+        }
+    }
+    if (changed.latency_max_ms < changed.latency_min_ms) {
+        return api_error(400, "invalid.value", "latencyMs.max must not be less than latencyMs.min");
+    }
+    settings = changed;
+    return change;
+}
+
+}  // namespace dactl::emulator

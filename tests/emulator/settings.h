@@ -1,0 +1,44 @@
+#pragma once
+// Settings: the emulator's switches for what the real service may do and for
+// faults, set on the command line and through PATCH /__emulator/settings.
+
+#include "engine/util/result.h"
+#include "tests/emulator/json_value.h"
+
+namespace dactl::emulator {
+
+struct Settings {
+    int rate_limit_requests = 300;  ///< per token (per client id at /oauth/token); 0: off
+    int rate_limit_window_seconds = 60;
+    int latency_min_ms = 0;  ///< extra latency of every /api/v2 and /oauth answer, uniform
+    int latency_max_ms = 0;
+    int fail_every = 0;  ///< every Nth counted request answers fail_status; 0: off
+    int fail_status = 503;
+    int drop_every = 0;              ///< every Nth counted request gets no answer; 0: off
+    int stale_read_ms = 0;           ///< reads after a write show the action before it
+    int conflict_next_patches = 0;   ///< PATCHes still to answer 409 after a foreign save
+    bool templates_as_uris = false;  ///< config answers carry template URIs, not text
+    double time_scale = 1.0;         ///< multiplies the seeded test/execute latencies
+    int token_ttl_seconds = 86400;
+
+    bool operator==(const Settings&) const = default;
+};
+
+/// Which counter-based switches a change set (their counters restart).
+struct SettingsChange {
+    bool rate_limit = false;
+    bool fail_every = false;
+    bool drop_every = false;
+};
+
+/// The settings as the admin API shows them: {"rateLimit": {"requests", "windowSeconds"},
+/// "latencyMs": {"min", "max"}, "failEvery": {"n", "status"}, "dropEvery", "staleReadMs",
+/// "conflictNextPatches", "templatesAsUris", "timeScale", "tokenTtlSeconds"}.
+Json settings_to_json(const Settings& settings);
+
+/// Applies any subset of that JSON to `settings` (members of the nested objects may be
+/// left out). Fails with 400 "invalid.property" for an unknown member or
+/// "invalid.value" for a value out of range, leaving `settings` unchanged.
+Result<SettingsChange> apply_settings_patch(Settings& settings, const Json& patch);
+
+}  // namespace dactl::emulator
