@@ -3,6 +3,7 @@
 #include <iostream>
 #include <mutex>
 
+#include "providers/genesys/api_tuning.h"
 #include "providers/genesys/endpoints.h"
 #include "providers/genesys/genesys_provider.h"
 #include "providers/http/curl_transport.h"
@@ -26,7 +27,15 @@ Result<std::unique_ptr<Provider>> connect_genesys(const ConnectionOptions& optio
     if (!endpoints) {
         return endpoints.error();
     }
+    // dactl.toml's [api] table: timeouts, CA bundle, attempts and the request
+    // budget that one pacer keeps for every request of the run.
+    const genesys::ApiTuning tuning =
+        options.project != nullptr
+            ? genesys::api_tuning(options.project->settings.api, options.project->directory)
+            : genesys::api_tuning({}, {});
     genesys::ClientOptions client;
+    client.max_attempts = tuning.max_attempts;
+    client.pacer = std::make_shared<genesys::RequestPacer>(tuning.requests_per_minute);
     if (options.verbose) {
         client.log = [](std::string_view line) {
             static std::mutex mutex;
@@ -34,7 +43,7 @@ Result<std::unique_ptr<Provider>> connect_genesys(const ConnectionOptions& optio
             std::cerr << "dactl: " << line << "\n";
         };
     }
-    auto transport = std::make_unique<http::CurlTransport>(http::CurlOptions{});
+    auto transport = std::make_unique<http::CurlTransport>(tuning.transport);
     return genesys::make_genesys_provider(std::move(transport), std::move(endpoints).value(),
                                           std::move(credentials).value(), client,
                                           options.parallelism);
