@@ -84,6 +84,19 @@ bool matches(const Json& value, Expect expect) {
     return false;
 }
 
+Error mismatch(const std::string& path, const Json& value, Expect expect) {
+    if (expect == Expect::string_map && value.is_object()) {
+        for (const auto& [key, member] : value.as_object()) {
+            if (!member.is_string()) {
+                return invalid_value(path + "." + key + " must be a string, not " +
+                                     std::string(kind_name(member.kind())));
+            }
+        }
+    }
+    return invalid_value(path + " must be " + std::string(expected_name(expect)) + ", not " +
+                         std::string(kind_name(value.kind())));
+}
+
 // Every member of `object` must have a rule and match it; null members count as absent.
 Status check_members(const Json& object, const std::string& where, std::span<const MemberRule> rules) {
     for (const auto& [name, value] : object.as_object()) {
@@ -98,8 +111,7 @@ Status check_members(const Json& object, const std::string& where, std::span<con
             return invalid_property(path + " is not a known property");
         }
         if (!value.is_null() && !matches(value, rule->expect)) {
-            return invalid_value(path + " must be " + std::string(expected_name(rule->expect)) +
-                                 ", not " + std::string(kind_name(value.kind())));
+            return mismatch(path, value, rule->expect);
         }
     }
     return {};

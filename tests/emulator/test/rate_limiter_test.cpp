@@ -1,0 +1,53 @@
+// The sliding-window rate limiter, with chosen times.
+
+#include <catch2/catch.hpp>
+
+#include "tests/emulator/rate_limiter.h"
+
+using namespace dactl::emulator;
+
+namespace {
+
+TimePoint at(int milliseconds) { return TimePoint() + Milliseconds(milliseconds); }
+
+}  // namespace
+
+TEST_CASE("N requests pass per window, then the wait is the seconds until one leaves it", "[emulator][rate]") {
+    RateLimiter limiter(3, std::chrono::seconds(60));
+    REQUIRE(limiter.admit("t", at(0)).allowed);
+    REQUIRE(limiter.admit("t", at(10'000)).allowed);
+    REQUIRE(limiter.admit("t", at(20'000)).allowed);
+    RateDecision refused = limiter.admit("t", at(20'500));
+    REQUIRE_FALSE(refused.allowed);
+    REQUIRE(refused.retry_after_seconds == 40);  // 39.5 s rounded up
+    REQUIRE(limiter.admit("t", at(59'999)).retry_after_seconds == 1);
+    REQUIRE(limiter.admit("t", at(60'000)).allowed);
+}
+
+TEST_CASE("each key has its own window", "[emulator][rate]") {
+    RateLimiter limiter(1, std::chrono::seconds(60));
+    REQUIRE(limiter.admit("a", at(0)).allowed);
+    REQUIRE_FALSE(limiter.admit("a", at(1)).allowed);
+    REQUIRE(limiter.admit("b", at(1)).allowed);
+}
+
+TEST_CASE("refused requests do not count", "[emulator][rate]") {
+    RateLimiter limiter(1, std::chrono::seconds(10));
+    REQUIRE(limiter.admit("a", at(0)).allowed);
+    for (int i = 1; i < 100; ++i) {
+        REQUIRE_FALSE(limiter.admit("a", at(i * 10)).allowed);
+    }
+    REQUIRE(limiter.admit("a", at(10'000)).allowed);
+}
+
+TEST_CASE("zero requests means no limit, and configuring restarts the count", "[emulator][rate]") {
+    RateLimiter limiter(0, std::chrono::seconds(60));
+    for (int i = 0; i < 1000; ++i) {
+        REQUIRE(limiter.admit("a", at(0)).allowed);
+    }
+    limiter.configure(1, std::chrono::seconds(5));
+    REQUIRE(limiter.admit("a", at(0)).allowed);
+    REQUIRE(limiter.admit("a", at(1)).retry_after_seconds == 5);
+    limiter.configure(1, std::chrono::seconds(5));
+    REQUIRE(limiter.admit("a", at(2)).allowed);
+}
