@@ -126,7 +126,7 @@ Result<http::Response> GenesysClient::send_with_retries(const http::Request& req
 
 Result<http::Response> GenesysClient::send_logged(const http::Request& request) {
     const auto waited = m_options.pacer->acquire();
-    if (waited > std::chrono::steady_clock::duration::zero()) {
+    if (waited >= std::chrono::milliseconds(1)) {
         log("  paced: waited " + milliseconds_text(waited) + " to stay within " +
             std::to_string(m_options.pacer->requests_per_minute()) + " requests per minute");
     }

@@ -40,7 +40,7 @@ RequestPacer::Clock::duration RequestPacer::acquire() {
             const Clock::time_point current = now();
             start = reserve(current);
             if (start <= current) {
-                return current - asked;
+                return start <= asked ? Clock::duration::zero() : current - asked;
             }
         }
         if (m_hooks.sleep_until) {
