@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <regex>
 #include <stdexcept>
 
 #include "tests/emulator/json_codec.h"
@@ -115,6 +116,19 @@ void TestServer::settings(const std::string& json) const {
     if (reply.status != 200) {
         throw std::runtime_error("settings refused: " + reply.body);
     }
+}
+
+Json body_json(const Reply& reply) {
+    Result<Json> body = parse_json(reply.body);
+    if (!body) {
+        throw std::runtime_error("not JSON (" + body.error().message + "): " + reply.body);
+    }
+    return *body;
+}
+
+bool is_uuid_v4(const std::string& text) {
+    static const std::regex pattern("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
+    return std::regex_match(text, pattern);
 }
 
 std::string action_path(const std::string& id) { return "/api/v2/integrations/actions/" + id; }

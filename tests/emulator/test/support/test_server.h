@@ -54,6 +54,16 @@ private:
     std::string m_token;
 };
 
+/// Sends `bytes` as they are to 127.0.0.1:`port` and answers every byte received
+/// until the server closes the connection (or 5 s pass).
+std::string raw_exchange(int port, const std::string& bytes);
+
+/// The reply's body as JSON; throws std::runtime_error when it is not JSON.
+Json body_json(const Reply& reply);
+
+/// True for a UUID version 4 in its text form.
+bool is_uuid_v4(const std::string& text);
+
 /// A small org: custom_-_0001 "Get Order Status" (Orders Web Services, version 3,
 /// timeout 3, templates with quotes, newlines and non-ASCII); custom_-_0002 "Get Order
 /// Status" (Legacy Orders, secure, no timeout); custom_-_0003 "Lookup Customer" (CRM,
