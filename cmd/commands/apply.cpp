@@ -64,7 +64,7 @@ bool confirmed(Session& session, std::size_t count, bool from_file) {
 Result<Planning> prepare(Session& session, Provider& provider, const Project& project) {
     const std::vector<std::string>& files = session.arguments().positionals;
     if (files.empty()) {
-        return plan_project(provider, project);
+        return plan_project(provider, project, session.parallelism());
     }
     Result<std::string> text = read_file(files.front());
     if (!text) {
@@ -76,7 +76,7 @@ Result<Planning> prepare(Session& session, Provider& provider, const Project& pr
         error.message = files.front() + ": " + error.message;
         return error;
     }
-    return replan_saved(provider, project, *saved);
+    return replan_saved(provider, project, *saved, session.parallelism());
 }
 
 void print_report(Session& session, const Plan& plan, const ApplyReport& report) {

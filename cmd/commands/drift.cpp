@@ -32,7 +32,7 @@ int run_drift(const Arguments& arguments, Context& context) {
         return session.fail("listing the org's actions failed: " + live.error().describe());
     }
     SelectionResult selection = select_actions(project->actions, *live);
-    if (Status loaded = load_managed_templates(*provider, selection.bindings); !loaded) {
+    if (Status loaded = load_managed_templates(*provider, selection.bindings, session.parallelism()); !loaded) {
         return session.fail(loaded.error().describe());
     }
     DriftReport report = compute_drift(project->actions, selection, *live, *state);

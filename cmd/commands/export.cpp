@@ -6,6 +6,7 @@
 #include "engine/export/export.h"
 #include "engine/manifest/loader.h"
 #include "engine/util/file_io.h"
+#include "engine/util/parallel.h"
 
 namespace dactl::cli {
 
@@ -54,6 +55,9 @@ Status write_files(const std::filesystem::path& directory, const ExportResult& r
 
 int run_export(const Arguments& arguments, Context& context) {
     Session session(arguments, context, "export");
+    if (!session.check_options()) {
+        return k_exit_error;
+    }
     std::optional<std::string> out = arguments.value("out");
     if (!out) {
         return session.fail("export needs --out DIR, the directory to write the manifests to");
@@ -73,12 +77,19 @@ int run_export(const Arguments& arguments, Context& context) {
         return session.fail("listing the org's actions failed: " + live.error().describe());
     }
     if (options->fields == ExportFields::all) {
+        std::vector<LiveAction*> needed;
         for (auto& action : *live) {
             if (!action.unloaded.empty() && export_selects(action, *options)) {
-                if (Status loaded = provider->load_templates(action); !loaded) {
-                    return session.fail(action.id + ": reading its templates failed: " +
-                                        loaded.error().describe());
-                }
+                needed.push_back(&action);
+            }
+        }
+        std::vector<Status> loaded(needed.size());
+        parallel_for(needed.size(), session.parallelism(),
+                     [&](std::size_t i) { loaded[i] = provider->load_templates(*needed[i]); });
+        for (std::size_t i = 0; i < needed.size(); ++i) {
+            if (!loaded[i]) {
+                return session.fail(needed[i]->id + ": reading its templates failed: " +
+                                    loaded[i].error().describe());
             }
         }
     }

@@ -52,7 +52,7 @@ int run_plan(const Arguments& arguments, Context& context) {
     if (!provider) {
         return k_exit_error;
     }
-    Result<Planning> planning = plan_project(*provider, *project);
+    Result<Planning> planning = plan_project(*provider, *project, session.parallelism());
     if (!planning) {
         return session.fail(planning.error().describe());
     }

@@ -28,13 +28,15 @@ struct Planning {
 };
 
 /// Fetches, for each binding, the templates the API gave only as URIs that its
-/// manifest manages. The live actions are modified in place.
-Status load_managed_templates(Provider& provider, const std::vector<Binding>& bindings);
+/// manifest manages, with up to `parallelism` requests at once. The live actions
+/// are modified in place. Fails with the first failure (by binding order).
+Status load_managed_templates(Provider& provider, const std::vector<Binding>& bindings,
+                              int parallelism = 10);
 
 /// Lists the org's actions, binds the project's actions to them, fetches the
 /// templates that were given only as URIs where a manifest manages them, and
 /// computes the plan. Fails only when the API fails; user mistakes are
 /// diagnostics in the answer.
-Result<Planning> plan_project(Provider& provider, const Project& project);
+Result<Planning> plan_project(Provider& provider, const Project& project, int parallelism = 10);
 
 }  // namespace dactl

@@ -1,6 +1,7 @@
 #include "engine/plan/saved_plan.h"
 
 #include "engine/plan/compute_plan.h"
+#include "engine/util/parallel.h"
 
 namespace dactl {
 
@@ -38,17 +39,23 @@ Error stale(const std::string& reasons) {
 
 }  // namespace
 
-Result<Planning> replan_saved(Provider& provider, const Project& project, const SavedPlan& saved) {
+Result<Planning> replan_saved(Provider& provider, const Project& project, const SavedPlan& saved,
+                              int parallelism) {
     if (saved.manifests_digest != project.digest) {
         return stale(k_stale + "the manifests changed since it was made" + k_again);
     }
     Planning planning;
     planning.live = std::make_unique<std::vector<LiveAction>>();
     planning.live->reserve(saved.plan.changes.size());
+    const std::vector<ActionChange>& changes = saved.plan.changes;
+    std::vector<std::optional<Result<LiveAction>>> reads(changes.size());
+    parallel_for(changes.size(), parallelism,
+                 [&](std::size_t i) { reads[i].emplace(provider.get_action(changes[i].id)); });
     std::string reasons;
-    for (const auto& change : saved.plan.changes) {
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        const ActionChange& change = changes[i];
         const DesiredAction* desired = project.find(change.address.substr(7));
-        Result<LiveAction> live = provider.get_action(change.id);
+        Result<LiveAction> live = std::move(*reads[i]);
         if (!live && live.error().kind != ErrorKind::not_found) {
             Error error = live.error();
             error.message = change.address + ": reading " + change.id + " failed: " + error.message;
@@ -73,7 +80,7 @@ Result<Planning> replan_saved(Provider& provider, const Project& project, const 
     if (!reasons.empty()) {
         return stale(reasons);
     }
-    if (Status loaded = load_managed_templates(provider, planning.bindings); !loaded) {
+    if (Status loaded = load_managed_templates(provider, planning.bindings, parallelism); !loaded) {
         return loaded.error();
     }
     PlanResult result = compute_plan(planning.bindings);

@@ -1,0 +1,240 @@
+// End-to-end: the dactl binary against genesys-emulator, for the core of
+// issue 3: plan, apply, convergence, request budgets and the hard cases.
+
+#include <catch2/catch.hpp>
+
+#include <rapidjson/document.h>
+
+#include "engine/state/state_file.h"
+#include "tests/support/emulator.h"
+#include "tests/support/temp_dir.h"
+
+using namespace dactl;
+using namespace dactl::testing;
+
+namespace {
+
+// The stored action, as the admin API dumps it.
+rapidjson::Document stored(const Emulator& emulator, const std::string& id) {
+    rapidjson::Document document;
+    document.Parse(emulator.admin("GET", "/__emulator/actions/" + id).c_str());
+    return document;
+}
+
+std::string stored_text(const Emulator& emulator, const std::string& id) {
+    return emulator.admin("GET", "/__emulator/actions/" + id);
+}
+
+int timeout_of(const Emulator& emulator, const std::string& id) {
+    rapidjson::Document action = stored(emulator, id);
+    const auto& config = action["config"];
+    return config.HasMember("timeoutSeconds") ? config["timeoutSeconds"].GetInt() : 0;
+}
+
+std::string manifest(const std::string& label, const std::string& name, int timeout) {
+    return "[action." + label + "]\nname = \"" + name + "\"\ntimeout_seconds = " +
+           std::to_string(timeout) + "\n";
+}
+
+}  // namespace
+
+TEST_CASE("plan over 300 actions costs one token and three pages", "[e2e]") {
+    Emulator emulator(seed_json(many_actions(300)));
+    TempDir project;
+    project.write("a.toml", manifest("first", "Action 0001", 15) + manifest("last", "Action 0300", 3));
+
+    ProcessResult run = emulator.dactl({"-C", project.path().string(), "plan", "--no-color"});
+
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    REQUIRE(run.out ==
+            "~ action.first: \"Action 0001\" (custom_-_0001)\n"
+            "    ~ timeout_seconds: 3 -> 15\n"
+            "\n"
+            "Plan: 1 to change, 1 unchanged.\n");
+    REQUIRE(emulator.counts() == std::map<std::string, int>{
+                                     {"POST /oauth/token", 1},
+                                     {"GET /api/v2/integrations/actions", 3}});
+}
+
+TEST_CASE("apply changes exactly the planned field and confirms it", "[e2e]") {
+    std::vector<SeedAction> actions = many_actions(3);
+    actions[0].headers = {{"Accept", "application/json"}, {"Authorization", "Bearer ${credentials.token}"}};
+    actions[0].translation_map = {{"status", "$.status"}};
+    Emulator emulator(seed_json(actions));
+    TempDir project;
+    project.write("a.toml", manifest("one", "Action 0001", 20) + manifest("two", "Action 0002", 3));
+    const std::string before = stored_text(emulator, "custom_-_0001");
+    const std::string untouched = stored_text(emulator, "custom_-_0003");
+
+    ProcessResult run =
+        emulator.dactl({"-C", project.path().string(), "apply", "--auto-approve", "--no-color"});
+
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    REQUIRE(run.out ==
+            "~ action.one: \"Action 0001\" (custom_-_0001)\n"
+            "    ~ timeout_seconds: 3 -> 20\n"
+            "\n"
+            "Plan: 1 to change, 1 unchanged.\n"
+            "action.one: applied, version 1 -> 2\n"
+            "\n"
+            "Apply complete: 1 changed, 1 unchanged.\n");
+    REQUIRE(emulator.counts() == std::map<std::string, int>{
+                                     {"POST /oauth/token", 1},
+                                     {"GET /api/v2/integrations/actions", 1},
+                                     {"PATCH /api/v2/integrations/actions/{id}", 1},
+                                     {"GET /api/v2/integrations/actions/{id}", 1}});
+    // Everything but the timeout and the version is byte for byte as before.
+    std::string expected = before;
+    expected.replace(expected.find("\"timeoutSeconds\":3"), 18, "\"timeoutSeconds\":20");
+    expected.replace(expected.find("\"version\":1"), 11, "\"version\":2");
+    REQUIRE(stored_text(emulator, "custom_-_0001") == expected);
+    REQUIRE(stored_text(emulator, "custom_-_0003") == untouched);
+
+    Result<std::optional<State>> state = read_state(project.path());
+    REQUIRE(state.ok());
+    REQUIRE((*state)->actions.size() == 2);
+    REQUIRE((*state)->actions[0].version == 2);
+
+    SECTION("a second plan shows nothing to do") {
+        ProcessResult again = emulator.dactl({"-C", project.path().string(), "plan",
+                                              "--detailed-exitcode"});
+        REQUIRE(again.exit_code == 0);
+        REQUIRE(again.out ==
+                "No changes. The live actions match the manifests.\n\nPlan: 0 to change, 2 unchanged.\n");
+    }
+}
+
+TEST_CASE("templates served as URIs survive a timeout change byte for byte", "[e2e]") {
+    std::vector<SeedAction> actions = many_actions(2);
+    actions[0].request_template = "{\n  \"q\": \"${input.q}\",\n  \"quote\": \"\\\"x\\\"\", \"zoë\": 1\n}";
+    actions[0].success_template = "#set($a = \"b\")\n${a}\\n\n";
+    Emulator emulator(seed_json(actions), {"--templates-as-uris"});
+    TempDir project;
+    project.write("a.toml", manifest("one", "Action 0001", 9));
+    rapidjson::Document before = stored(emulator, "custom_-_0001");
+
+    ProcessResult run = emulator.dactl({"-C", project.path().string(), "apply", "--auto-approve"});
+
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    rapidjson::Document after = stored(emulator, "custom_-_0001");
+    REQUIRE(std::string(after["config"]["request"]["requestTemplate"].GetString()) ==
+            before["config"]["request"]["requestTemplate"].GetString());
+    REQUIRE(std::string(after["config"]["response"]["successTemplate"].GetString()) ==
+            before["config"]["response"]["successTemplate"].GetString());
+    REQUIRE(timeout_of(emulator, "custom_-_0001") == 9);
+    // Plan: no template fetched (timeouts only); apply: both fetched to write them back.
+    REQUIRE(emulator.counts() ==
+            std::map<std::string, int>{{"POST /oauth/token", 1},
+                                       {"GET /api/v2/integrations/actions", 1},
+                                       {"GET /api/v2/integrations/actions/{id}/templates/{file}", 2},
+                                       {"PATCH /api/v2/integrations/actions/{id}", 1},
+                                       {"GET /api/v2/integrations/actions/{id}", 1}});
+}
+
+TEST_CASE("an ambiguous name lists the candidates and changes nothing", "[e2e]") {
+    std::vector<SeedAction> actions = many_actions(3);
+    actions[1].name = "Get Order";
+    actions[1].category = "Orders Web Services";
+    actions[2].name = "Get Order";
+    actions[2].category = "Legacy Orders";
+    Emulator emulator(seed_json(actions));
+    TempDir project;
+    project.write("a.toml", manifest("order", "Get Order", 9));
+
+    ProcessResult run = emulator.dactl({"-C", project.path().string(), "apply", "--auto-approve"});
+
+    REQUIRE(run.exit_code == 1);
+    REQUIRE(run.out.empty());
+    REQUIRE(run.err ==
+            "a.toml:2:1: action.order: 2 live actions are named \"Get Order\"; select one by id "
+            "instead:\n"
+            "    custom_-_0002  category \"Orders Web Services\"\n"
+            "    custom_-_0003  category \"Legacy Orders\"\n"
+            "Error: the plan cannot be made; nothing was changed\n");
+    REQUIRE(emulator.counts().count("PATCH /api/v2/integrations/actions/{id}") == 0);
+}
+
+TEST_CASE("custom authentication and built-in actions are refused at plan time", "[e2e]") {
+    std::vector<SeedAction> actions = many_actions(1);
+    SeedAction auth;
+    auth.id = "customAuth_-_77";
+    auth.name = "Refresh Token";
+    auth.custom_auth = true;
+    SeedAction builtin;
+    builtin.id = "static_-_date";
+    builtin.name = "Get Date";
+    actions.push_back(auth);
+    actions.push_back(builtin);
+    Emulator emulator(seed_json(actions));
+    TempDir project;
+    project.write("a.toml", manifest("auth", "Refresh Token", 9) +
+                                "[action.date]\nname = \"Get Date\"\ncategory = \"Time\"\n");
+
+    ProcessResult run = emulator.dactl({"-C", project.path().string(), "plan"});
+
+    REQUIRE(run.exit_code == 1);
+    REQUIRE(run.err ==
+            "a.toml:3:1: action.auth: customAuth_-_77 \"Refresh Token\" is a custom authentication "
+            "action, which takes no timeout; remove timeout_seconds\n"
+            "a.toml:4:1: action.date: static_-_date \"Get Date\" is a built-in action and cannot "
+            "be changed; remove category or match the live values\n"
+            "Error: the plan cannot be made; nothing was changed\n");
+}
+
+TEST_CASE("an action selected by id can be renamed", "[e2e]") {
+    Emulator emulator(seed_json(many_actions(2)));
+    TempDir project;
+    project.write("a.toml", "[action.one]\nid = \"custom_-_0002\"\nname = \"Renamed Lookup\"\n");
+
+    ProcessResult run = emulator.dactl({"-C", project.path().string(), "apply", "--auto-approve",
+                                        "--no-color"});
+
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    REQUIRE(run.out.rfind("~ action.one: \"Action 0002\" (custom_-_0002)\n"
+                          "    ~ name: \"Action 0002\" -> \"Renamed Lookup\"\n", 0) == 0);
+    REQUIRE(std::string(stored(emulator, "custom_-_0002")["name"].GetString()) == "Renamed Lookup");
+}
+
+TEST_CASE("a concurrent save (409) is retried on top of it", "[e2e]") {
+    Emulator emulator(seed_json(many_actions(2)), {"--conflict-next", "1"});
+    TempDir project;
+    project.write("a.toml", manifest("one", "Action 0001", 12));
+
+    ProcessResult run = emulator.dactl({"-C", project.path().string(), "apply", "--auto-approve",
+                                        "--no-color"});
+
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    REQUIRE(run.out.find("action.one: applied, version 1 -> 3\n") != std::string::npos);
+    REQUIRE(timeout_of(emulator, "custom_-_0001") == 12);
+    REQUIRE(emulator.counts()["PATCH /api/v2/integrations/actions/{id}"] == 2);
+}
+
+TEST_CASE("stale reads after a write are waited out", "[e2e]") {
+    Emulator emulator(seed_json(many_actions(2)), {"--stale-read-ms", "1200"});
+    TempDir project;
+    project.write("a.toml", manifest("one", "Action 0001", 12) + manifest("two", "Action 0002", 14));
+
+    ProcessResult run = emulator.dactl({"-C", project.path().string(), "apply", "--auto-approve",
+                                        "--no-color"});
+
+    INFO(run.out << run.err);
+    REQUIRE(run.exit_code == 0);
+    REQUIRE(run.out.find("Apply complete: 2 changed, 0 unchanged.\n") != std::string::npos);
+    REQUIRE(emulator.counts()["GET /api/v2/integrations/actions/{id}"] > 2);
+}
+
+TEST_CASE("an invalid project sends nothing to the org", "[e2e]") {
+    Emulator emulator(seed_json(many_actions(1)));
+    TempDir project;
+    project.write("a.toml", "[action.one]\nname = \"Action 0001\"\ntimeout_seconds = 0\n");
+
+    ProcessResult run = emulator.dactl({"-C", project.path().string(), "plan"});
+
+    REQUIRE(run.exit_code == 1);
+    REQUIRE(emulator.requests().empty());
+}
