@@ -27,7 +27,8 @@ export GENESYSCLOUD_OAUTHCLIENT_SECRET="$secret"
 export DACTL_API_URL="$api"
 unset GENESYSCLOUD_REGION DACTL_LOGIN_URL 2>/dev/null || true
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
+if [ -t 1 ]; then bold="$(printf '\033[1m')"; plain="$(printf '\033[0m')"; else bold=""; plain=""; fi
+step() { printf '\n%s== %s%s\n' "$bold" "$1" "$plain"; }
 dactl() {
     printf '$ dactl %s\n' "$*"
     code=0

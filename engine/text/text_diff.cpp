@@ -35,6 +35,34 @@ struct Op {
     long long new_before;  // new lines consumed before this op
 };
 
+// Within each run of changed lines, show what goes before what comes, as
+// `diff -u` does (the edit script may interleave them).
+std::vector<Op> removals_first(std::vector<Op> ops) {
+    std::size_t i = 0;
+    while (i < ops.size()) {
+        if (ops[i].kind == DiffLine::Kind::context) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < ops.size() && ops[end].kind != DiffLine::Kind::context) {
+            ++end;
+        }
+        std::stable_partition(ops.begin() + static_cast<long>(i), ops.begin() + static_cast<long>(end),
+                              [](const Op& op) { return op.kind == DiffLine::Kind::removed; });
+        i = end;
+    }
+    long long old_count = 0;
+    long long new_count = 0;
+    for (Op& op : ops) {
+        op.old_before = old_count;
+        op.new_before = new_count;
+        old_count += op.kind != DiffLine::Kind::added ? 1 : 0;
+        new_count += op.kind != DiffLine::Kind::removed ? 1 : 0;
+    }
+    return ops;
+}
+
 std::vector<Op> edit_script(const std::vector<std::string>& before,
                             const std::vector<std::string>& after) {
     dtl::Diff<std::string, std::vector<std::string>> diff(before, after);
@@ -54,7 +82,7 @@ std::vector<Op> edit_script(const std::vector<std::string>& before,
         old_count += kind != DiffLine::Kind::added ? 1 : 0;
         new_count += kind != DiffLine::Kind::removed ? 1 : 0;
     }
-    return ops;
+    return removals_first(std::move(ops));
 }
 
 // Which ops belong to a hunk: every change, and context within `context` lines of one.

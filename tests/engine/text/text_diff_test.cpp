@@ -54,3 +54,9 @@ TEST_CASE("unified_diff keeps non-ASCII text and quotes intact", "[diff]") {
     REQUIRE(render(unified_diff("{\"name\": \"Zoë\"}\n", "{\"name\": \"Zoë “Z”\"}\n")) ==
             "@@ -1 +1 @@\n-{\"name\": \"Zoë\"}\n+{\"name\": \"Zoë “Z”\"}\n");
 }
+
+TEST_CASE("unified_diff shows removals before additions in a changed run", "[diff]") {
+    REQUIRE(render(unified_diff("{\n  \"a\": 1\n}", "{\n  \"a\": 1,\n  \"b\": 2\n}\n")) ==
+            "@@ -1,3 +1,4 @@\n {\n-  \"a\": 1\n-}\n\\ No newline at end of file\n+  \"a\": 1,\n"
+            "+  \"b\": 2\n+}\n");
+}
