@@ -21,6 +21,11 @@ thread_local ConnectionStream* t_connection = nullptr;
 // httplib's server with its per-connection loop replaced, so that a handler can
 // drop its connection: the stream swallows the answer and the socket is closed.
 class DroppingServer : public httplib::Server {
+public:
+    // The library listens with a backlog of 5, so a burst of clients connecting at once
+    // loses SYNs and waits a second for the retry; listening again widens the queue.
+    void widen_backlog() { ::listen(svr_sock_, SOMAXCONN); }
+
 private:
     bool process_and_close_socket(socket_t sock) override {
         ConnectionStream stream(sock, std::chrono::seconds(read_timeout_sec_),
@@ -133,9 +138,11 @@ Result<int> HttpServer::bind(int port) {
     if (port == 0) {
         const int bound = server.bind_to_any_port("127.0.0.1");
         if (bound > 0) {
+            server.widen_backlog();
             return bound;
         }
     } else if (server.bind_to_port("127.0.0.1", port)) {
+        server.widen_backlog();
         return port;
     }
     return make_error(ErrorKind::io, "cannot listen on 127.0.0.1:" + std::to_string(port) + ": " +

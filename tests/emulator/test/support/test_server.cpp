@@ -89,7 +89,7 @@ Reply TestServer::send(const std::string& method, const std::string& target, con
     return to_reply(client.Patch(target, sent, body, content_type));
 }
 
-std::string TestServer::login() const {
+std::string TestServer::login() {
     Reply reply = send("POST", "/oauth/token", "grant_type=client_credentials",
                        {{"Authorization", "Basic dGVzdC1jbGllbnQ6dGVzdC1zZWNyZXQtMGI5Zg=="},
                         {"Content-Type", "application/x-www-form-urlencoded"}});
@@ -97,12 +97,13 @@ std::string TestServer::login() const {
     if (reply.status != 200 || !body || body->find("access_token") == nullptr) {
         throw std::runtime_error("login failed: HTTP " + std::to_string(reply.status) + " " + reply.body);
     }
-    return body->find("access_token")->as_string();
+    m_token = body->find("access_token")->as_string();
+    return m_token;
 }
 
 Reply TestServer::api(const std::string& method, const std::string& target, const std::string& body) {
     if (m_token.empty()) {
-        m_token = login();
+        login();
     }
     return send(method, target, body, {{"Authorization", "Bearer " + m_token}});
 }

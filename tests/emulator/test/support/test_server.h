@@ -38,8 +38,8 @@ public:
     /// Sends a request; `headers` are added as given.
     Reply send(const std::string& method, const std::string& target, const std::string& body = "",
                const std::map<std::string, std::string>& headers = {}) const;
-    /// A new bearer token from POST /oauth/token.
-    std::string login() const;
+    /// A new bearer token from POST /oauth/token, which api() uses from now on.
+    std::string login();
     /// Sends an /api/v2 request with a bearer token (logging in on first use).
     Reply api(const std::string& method, const std::string& target, const std::string& body = "");
     /// Sends an admin request (under /__emulator/).
