@@ -85,9 +85,20 @@ void fill_response(const HttpResponse& answer, httplib::Response& response) {
     for (const auto& [name, value] : answer.headers) {
         response.set_header(name, value);
     }
-    if (!answer.body.empty() || !answer.content_type.empty()) {
-        response.set_content(answer.body, answer.content_type.empty() ? "text/plain" : answer.content_type);
+    const std::string type = answer.content_type.empty() ? "text/plain" : answer.content_type;
+    if (answer.body.empty()) {
+        if (!answer.content_type.empty()) {
+            response.set_content("", type);
+        }
+        return;
     }
+    // A body with a known length goes out as it is: httplib would otherwise compress
+    // set_content() bodies with Brotli at its slowest quality for clients that accept it.
+    auto body = std::make_shared<std::string>(answer.body);
+    response.set_content_provider(body->size(), type,
+                                  [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                      return sink.write(body->data() + offset, length);
+                                  });
 }
 
 }  // namespace

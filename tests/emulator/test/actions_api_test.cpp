@@ -166,3 +166,13 @@ TEST_CASE("unknown paths and oversized bodies are refused", "[emulator][api]") {
     REQUIRE(failure(server.api("PATCH", k_one, std::string(600'000, ' '))) ==
             "413 request.entity.too.large: The request body is larger than 512000 bytes");
 }
+
+TEST_CASE("answers are sent uncompressed whatever the client accepts", "[emulator][api]") {
+    TestServer server(small_seed());
+    const std::string token = server.login();
+    Reply reply = server.send("GET", "/api/v2/integrations/actions?includeConfig=true", "",
+                              {{"Authorization", "Bearer " + token}, {"Accept-Encoding", "br, gzip, deflate"}});
+    REQUIRE(reply.status == 200);
+    REQUIRE(reply.header("content-encoding") == "");
+    REQUIRE(body_json(reply).find("total")->as_integer() == 4);
+}

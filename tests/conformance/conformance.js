@@ -1,0 +1,171 @@
+// Drives genesys-emulator with the vendor's JavaScript SDK (purecloud-platform-client-v2)
+// and checks that every answer deserialises into the shapes the SDK expects.
+//
+// usage: node conformance.js PORT CLIENT_ID CLIENT_SECRET EXPECTED_ACTIONS
+// Exits 0 when every check passes; otherwise prints the first mismatch and exits 1.
+'use strict';
+
+const platformClient = require('purecloud-platform-client-v2');
+
+const [port, clientId, clientSecret, expectedText] = process.argv.slice(2);
+const expectedActions = Number(expectedText);
+const adminBase = `http://127.0.0.1:${port}/__emulator`;
+
+class Mismatch extends Error {}
+
+function check(condition, message) {
+    if (!condition) {
+        throw new Mismatch(message);
+    }
+}
+
+function checkEqual(actual, expected, what) {
+    check(actual === expected, `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+// Runs an SDK call that must fail; answers the SDK's extended error response.
+async function failure(call, what) {
+    try {
+        const answer = await call();
+        throw new Mismatch(`${what}: expected an error, got HTTP ${answer.status}`);
+    } catch (error) {
+        if (error instanceof Mismatch) {
+            throw error;
+        }
+        check(error && typeof error.status === 'number', `${what}: no HTTP error from the SDK: ${error}`);
+        return error;
+    }
+}
+
+function checkErrorBody(response, status, code, what) {
+    checkEqual(response.status, status, `${what} status`);
+    const body = response.body;
+    check(body && typeof body === 'object', `${what}: the error body is not an object`);
+    checkEqual(body.status, status, `${what} ErrorBody.status`);
+    checkEqual(body.code, code, `${what} ErrorBody.code`);
+    checkEqual(body.contextId, response.headers['inin-correlation-id'], `${what} ErrorBody.contextId`);
+    check(Array.isArray(body.details) && Array.isArray(body.errors), `${what}: ErrorBody details/errors are not arrays`);
+}
+
+async function admin(method, path, body) {
+    const response = await fetch(adminBase + path, {
+        method,
+        headers: {'Content-Type': 'application/json'},
+        body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    check(response.ok, `admin ${method} ${path}: HTTP ${response.status}`);
+    return response.status === 204 ? null : response.json();
+}
+
+async function pageThroughEverything(api) {
+    const seen = new Set();
+    let pageNumber = 1;
+    for (;;) {
+        const page = (await api.getIntegrationsActions({pageSize: 100, pageNumber})).body;
+        checkEqual(page.pageSize, 100, `page ${pageNumber} pageSize`);
+        checkEqual(page.pageNumber, pageNumber, `page ${pageNumber} pageNumber`);
+        checkEqual(page.total, expectedActions, `page ${pageNumber} total`);
+        checkEqual(page.pageCount, Math.ceil(expectedActions / 100), `page ${pageNumber} pageCount`);
+        checkEqual(page.selfUri, `/api/v2/integrations/actions?pageSize=100&pageNumber=${pageNumber}`,
+                   `page ${pageNumber} selfUri`);
+        check(typeof page.firstUri === 'string' && typeof page.lastUri === 'string', 'firstUri/lastUri missing');
+        checkEqual(page.nextUri === undefined, pageNumber === page.pageCount, `page ${pageNumber} has no nextUri`);
+        for (const action of page.entities) {
+            check(typeof action.id === 'string' && typeof action.version === 'number', 'an entity lacks id or version');
+            checkEqual(action.config, undefined, `entity ${action.id} config without includeConfig`);
+            check(!seen.has(action.id), `action ${action.id} listed twice`);
+            seen.add(action.id);
+        }
+        if (pageNumber >= page.pageCount) {
+            break;
+        }
+        pageNumber += 1;
+    }
+    checkEqual(seen.size, expectedActions, 'actions seen while paging');
+    return [...seen];
+}
+
+// The SDK's HTTP client (axios) parses any answer that looks like JSON, text/plain
+// included, so a template that is valid JSON comes back as an object.
+function checkTemplate(response, expected, what) {
+    checkEqual(response.status, 200, `${what} status`);
+    check(String(response.headers['content-type']).startsWith('text/plain'), `${what} is not text/plain`);
+    const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+    let wanted = expected;
+    if (typeof response.body !== 'string') {
+        wanted = JSON.stringify(JSON.parse(expected));
+    }
+    checkEqual(text, wanted, what);
+}
+
+async function checkOneAction(api, id) {
+    const action = (await api.getIntegrationsAction(id, {includeConfig: true})).body;
+    checkEqual(action.id, id, 'GET one id');
+    checkEqual(action.selfUri, `/api/v2/integrations/actions/${id}`, 'GET one selfUri');
+    checkEqual(action.contract, undefined, 'GET one contract without expand');
+    check(typeof action.config.timeoutSeconds === 'number', 'config.timeoutSeconds is not a number');
+    check(typeof action.config.request.requestTemplate === 'string', 'config.request.requestTemplate missing');
+    check(typeof action.config.response.translationMap === 'object', 'config.response.translationMap missing');
+    const expanded = (await api.getIntegrationsAction(id, {includeConfig: true, expand: 'contract'})).body;
+    check(expanded.contract && expanded.contract.input && expanded.contract.output, 'expand=contract gives no contract');
+    checkTemplate(await api.getIntegrationsActionTemplate(id, 'requesttemplate.vm'),
+                  action.config.request.requestTemplate, 'requesttemplate.vm');
+    checkTemplate(await api.getIntegrationsActionTemplate(id, 'successtemplate.vm'),
+                  action.config.response.successTemplate, 'successtemplate.vm');
+    return action;
+}
+
+async function checkPatches(api, action) {
+    const body = {version: action.version, name: action.name, category: action.category,
+                  config: {...action.config, timeoutSeconds: 15}};
+    const updated = (await api.patchIntegrationsAction(action.id, body)).body;
+    checkEqual(updated.version, action.version + 1, 'PATCH version');
+    checkEqual(updated.config.timeoutSeconds, 15, 'PATCH config.timeoutSeconds');
+    checkEqual(updated.config.request.requestTemplate, action.config.request.requestTemplate,
+               'PATCH keeps the request template');
+
+    const stale = await failure(() => api.patchIntegrationsAction(action.id, body), 'PATCH with a stale version');
+    checkErrorBody(stale, 409, 'conflict', 'PATCH with a stale version');
+    checkEqual(stale.body.message, 'Version does not match current version.', '409 message');
+
+    const tooLong = {...body, version: updated.version, config: {...action.config, timeoutSeconds: 61}};
+    const invalid = await failure(() => api.patchIntegrationsAction(action.id, tooLong), 'PATCH timeoutSeconds 61');
+    checkErrorBody(invalid, 400, 'constraint.validation', 'PATCH timeoutSeconds 61');
+}
+
+async function checkRateLimit(api, id) {
+    await admin('PATCH', '/settings', {rateLimit: {requests: 3, windowSeconds: 60}});
+    for (let i = 0; i < 3; ++i) {
+        checkEqual((await api.getIntegrationsAction(id)).status, 200, `request ${i + 1} under the limit`);
+    }
+    const limited = await failure(() => api.getIntegrationsAction(id), 'the request over the limit');
+    checkErrorBody(limited, 429, 'too.many.requests.retry.after', 'the request over the limit');
+    checkEqual(limited.headers['retry-after'], '60', 'Retry-After');
+    checkEqual(limited.body.message, 'Rate limit exceeded the maximum. Retry the request in [60] seconds', '429 message');
+}
+
+async function main() {
+    const client = platformClient.ApiClient.instance;
+    client.setGateway({protocol: 'http', host: '127.0.0.1', port: Number(port)});
+    client.setReturnExtendedResponses(true);
+    await client.loginClientCredentialsGrant(clientId, clientSecret);
+    check(client.authData.accessToken, 'no access token after login');
+    const api = new platformClient.IntegrationsApi();
+
+    const ids = await pageThroughEverything(api);
+    const action = await checkOneAction(api, ids[1]);
+    await checkPatches(api, action);
+    await checkRateLimit(api, ids[2]);
+
+    const counts = (await admin('GET', '/requests')).counts;
+    checkEqual(counts['POST /oauth/token'], 1, 'token requests');
+    checkEqual(counts['GET /api/v2/integrations/actions'], Math.ceil(expectedActions / 100), 'list requests');
+    console.log(`conformance: ${Object.values(counts).reduce((a, b) => a + b, 0)} SDK requests, ` +
+                `${expectedActions} actions, every check passed`);
+}
+
+main().catch((error) => {
+    const detail = error instanceof Mismatch ? error.message : (error && error.stack) || JSON.stringify(error);
+    console.error(`conformance: FAILED: ${detail}`);
+    process.exit(1);
+});
