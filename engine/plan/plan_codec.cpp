@@ -6,6 +6,7 @@
 #include <rapidjson/stringbuffer.h>
 
 #include "engine/model/secrets.h"
+#include "engine/util/json_depth.h"
 
 namespace dactl {
 
@@ -179,8 +180,13 @@ std::string encode_saved_plan(const SavedPlan& saved) {
 }
 
 Result<SavedPlan> decode_saved_plan(std::string_view json) {
+    if (json_nesting_depth(json) > k_max_json_nesting) {
+        return invalid("nested more than " + std::to_string(k_max_json_nesting) + " levels deep");
+    }
     rapidjson::Document document;
-    document.Parse(json.data(), json.size());
+    // Exact numbers, and no stack used for nesting.
+    document.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseIterativeFlag>(
+        json.data(), json.size());
     if (document.HasParseError()) {
         return invalid(std::string("not valid JSON: ") +
                        rapidjson::GetParseError_En(document.GetParseError()) + " at offset " +
@@ -198,8 +204,7 @@ Result<SavedPlan> decode_saved_plan(std::string_view json) {
         !get_string(document, "manifests_digest", saved.manifests_digest) ||
         !document.HasMember("changes") || !document["changes"].IsArray() ||
         !document.HasMember("unchanged") || !document["unchanged"].IsArray()) {
-        return invalid(
-            "lacks dactl_version, created_at, manifests_digest, changes or unchanged");
+        return invalid("lacks dactl_version, created_at, manifests_digest, changes or unchanged");
     }
     for (const auto& entry : document["changes"].GetArray()) {
         Result<ActionChange> change = read_change(entry);

@@ -7,6 +7,7 @@
 #include <rapidjson/writer.h>
 
 #include "engine/model/secrets.h"
+#include "engine/util/json_depth.h"
 
 namespace dactl {
 
@@ -14,6 +15,21 @@ namespace {
 
 using rapidjson::Document;
 using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+// Numbers are read exactly, so that what is read back writes the same bytes
+// again; the iterative parser uses no stack for nesting.
+constexpr unsigned k_parse_flags =
+    rapidjson::kParseFullPrecisionFlag | rapidjson::kParseIterativeFlag;
+
+// An action document as a JSON object, or nothing when the text is not one
+// (or nests too deeply to be written back safely).
+bool parse_document(std::string_view text, Document& parsed) {
+    if (json_nesting_depth(text) > k_max_json_nesting) {
+        return false;
+    }
+    parsed.Parse<k_parse_flags>(text.data(), text.size());
+    return !parsed.HasParseError() && parsed.IsObject();
+}
 
 void mask_headers(rapidjson::Value& action) {
     if (!action.IsObject()) {
@@ -58,8 +74,7 @@ void write_value(Writer& writer, const Value& value) {
 
 void write_document(Writer& writer, const std::string& document) {
     Document parsed;
-    parsed.Parse(document.c_str(), document.size());
-    if (parsed.HasParseError() || !parsed.IsObject()) {
+    if (!parse_document(document, parsed)) {
         writer.StartObject();
         writer.EndObject();
         return;
@@ -123,8 +138,8 @@ Result<Value> decode_value(Field field, const rapidjson::Value& json) {
                 StringMap map;
                 for (const auto& entry : json.GetObject()) {
                     if (!entry.value.IsString()) {
-                        return make_error(ErrorKind::invalid_input,
-                                          std::string(field_key(field)) + " has a non-string entry");
+                        return make_error(ErrorKind::invalid_input, std::string(field_key(field)) +
+                                                                        " has a non-string entry");
                     }
                     map[entry.name.GetString()] = entry.value.GetString();
                 }
@@ -132,7 +147,8 @@ Result<Value> decode_value(Field field, const rapidjson::Value& json) {
             }
             break;
     }
-    return make_error(ErrorKind::invalid_input, std::string(field_key(field)) + " has the wrong type");
+    return make_error(ErrorKind::invalid_input,
+                      std::string(field_key(field)) + " has the wrong type");
 }
 
 const rapidjson::Value* member(const rapidjson::Value& object, const char* name) {
@@ -153,9 +169,9 @@ Result<StateAction> decode_action(const rapidjson::Value& json) {
         return invalid("an entry of \"actions\" is not an object");
     }
     StateAction action;
-    for (auto [name, target] : {std::pair{"address", &action.address}, std::pair{"id", &action.id},
-                                std::pair{"name", &action.name},
-                                std::pair{"applied_at", &action.applied_at}}) {
+    for (auto [name, target] :
+         {std::pair{"address", &action.address}, std::pair{"id", &action.id},
+          std::pair{"name", &action.name}, std::pair{"applied_at", &action.applied_at}}) {
         Result<std::string> text = string_member(json, name);
         if (!text) {
             return text.error();
@@ -171,8 +187,8 @@ Result<StateAction> decode_action(const rapidjson::Value& json) {
     for (const auto& entry : managed->GetObject()) {
         std::optional<Field> field = field_from_key(entry.name.GetString());
         if (!field) {
-            return invalid(action.address + ": unknown managed field \"" +
-                           entry.name.GetString() + "\"");
+            return invalid(action.address + ": unknown managed field \"" + entry.name.GetString() +
+                           "\"");
         }
         Result<Value> value = decode_value(*field, entry.value);
         if (!value) {
@@ -180,7 +196,8 @@ Result<StateAction> decode_action(const rapidjson::Value& json) {
         }
         action.managed[*field] = std::move(value).value();
     }
-    for (auto [name, target] : {std::pair{"before", &action.before}, std::pair{"after", &action.after}}) {
+    for (auto [name, target] :
+         {std::pair{"before", &action.before}, std::pair{"after", &action.after}}) {
         const rapidjson::Value* document = member(json, name);
         if (document == nullptr || !document->IsObject()) {
             return invalid(action.address + ": \"" + name + "\" is missing or not an object");
@@ -214,8 +231,11 @@ std::string encode_state(const State& state) {
 }
 
 Result<State> decode_state(std::string_view json) {
+    if (json_nesting_depth(json) > k_max_json_nesting) {
+        return invalid("nested more than " + std::to_string(k_max_json_nesting) + " levels deep");
+    }
     Document document;
-    document.Parse(json.data(), json.size());
+    document.Parse<k_parse_flags>(json.data(), json.size());
     if (document.HasParseError()) {
         return invalid(std::string("not valid JSON: ") +
                        rapidjson::GetParseError_En(document.GetParseError()) + " at offset " +
@@ -253,8 +273,7 @@ Result<State> decode_state(std::string_view json) {
 
 std::string mask_action_document(std::string_view document) {
     Document parsed;
-    parsed.Parse(document.data(), document.size());
-    if (parsed.HasParseError() || !parsed.IsObject()) {
+    if (!parse_document(document, parsed)) {
         return "{}";
     }
     mask_headers(parsed);
