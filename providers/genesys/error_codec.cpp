@@ -103,7 +103,8 @@ Error decode_error(const http::Response& response, std::string_view what) {
     error.kind = kind_of(response.status);
     error.correlation_id = response.header("ININ-Correlation-Id");
     rapidjson::Document body;
-    body.Parse(response.body.data(), response.body.size());
+    // Iterative: a hostile body nested millions deep must not exhaust the stack.
+    body.Parse<rapidjson::kParseIterativeFlag>(response.body.data(), response.body.size());
     if (!body.HasParseError() && body.IsObject()) {
         error.message = member_text(body, "message");
         error.api_code = member_text(body, "code");

@@ -8,6 +8,9 @@ namespace {
 
 constexpr std::chrono::seconds k_default_lifetime{86400};
 
+// Iterative: a hostile body nested millions deep must not exhaust the stack.
+constexpr unsigned k_parse_flags = rapidjson::kParseIterativeFlag;
+
 std::string member_text(const rapidjson::Value& object, const char* name) {
     auto found = object.FindMember(name);
     if (found == object.MemberEnd() || !found->value.IsString()) {
@@ -20,7 +23,7 @@ std::string member_text(const rapidjson::Value& object, const char* name) {
 
 Result<Token> decode_token(std::string_view json) {
     rapidjson::Document body;
-    body.Parse(json.data(), json.size());
+    body.Parse<k_parse_flags>(json.data(), json.size());
     if (body.HasParseError() || !body.IsObject()) {
         return make_error(ErrorKind::invalid_response, "the login answer is not a JSON object");
     }
@@ -43,7 +46,7 @@ Result<Token> decode_token(std::string_view json) {
 
 std::optional<std::string> decode_oauth_error(std::string_view json) {
     rapidjson::Document body;
-    body.Parse(json.data(), json.size());
+    body.Parse<k_parse_flags>(json.data(), json.size());
     if (body.HasParseError() || !body.IsObject()) {
         return std::nullopt;
     }

@@ -211,7 +211,7 @@ Result<std::string> encode_update(const LiveAction& base, const FieldValues& cha
         ErrorKind::generic,
         "action \"" + base.id + "\": its config was not read, so it cannot be written back whole");
     rapidjson::Document document;
-    document.Parse(base.document.data(), base.document.size());
+    document.Parse<rapidjson::kParseIterativeFlag>(base.document.data(), base.document.size());
     if (document.HasParseError() || !document.IsObject() || !document.HasMember("config") ||
         !document["config"].IsObject()) {
         return no_config;

@@ -160,3 +160,25 @@ TEST_CASE("a login answer that is not usable is a clear error", "[client][hostil
         CHECK(transport.count() == 1);
     }
 }
+
+TEST_CASE("answers nested millions deep are an error, not a stack overflow",
+          "[provider][hostile]") {
+    const std::string deep(4 << 20, '[');  // under the transport's 16 MiB cap
+    Hostile error_page(502, deep, {});
+    CHECK(error_page.get_action_error() == std::string(200, '[') + " (HTTP 502)");
+
+    Hostile action(200, deep);
+    CHECK(action.get_action_error() ==
+          "reading action a: an action is nested more than 128 levels deep (HTTP 200, "
+          "correlation id c-7)");
+
+    FakeTransport transport;
+    transport.push(json_answer(200, deep));
+    GenesysClient client(transport, {"https://api", "https://login"}, {"id", "secret"});
+    CHECK(client.get("/x").error().message ==
+          "logging in at https://login failed: the login answer is not a JSON object");
+
+    transport.push(json_answer(401, deep));
+    CHECK(client.get("/x").error().describe() ==
+          "logging in at https://login failed: " + std::string(200, '[') + " (HTTP 401)");
+}
