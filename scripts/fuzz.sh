@@ -42,11 +42,15 @@ for fuzzer in $fuzzers; do
   work="$build/corpus/$fuzzer"        # what the fuzzer learns; the seeds stay untouched
   artifacts="$build/artifacts/$fuzzer"
   mkdir -p "$work" "$artifacts"
+  dict="tests/fuzz/$fuzzer.dict"
+  [ -f "$dict" ] || dict="tests/fuzz/json.dict"
   echo "== $fuzzer: $seconds s"
-  # -timeout: one input taking 10 s is a hang. -max_len: inputs up to 16 KiB.
-  if ! "$build/tests/fuzz/$fuzzer" "$work" "tests/fuzz/corpus/$fuzzer" \
-      -max_total_time="$seconds" -timeout=10 -max_len=16384 -rss_limit_mb=2048 \
-      -artifact_prefix="$artifacts/" -print_final_stats=1 >"$build/$fuzzer.log" 2>&1; then
+  # -timeout: one input taking 10 s is a hang. -max_len: inputs up to 32 KiB.
+  # A 1 MiB stack (not 8) makes unbounded recursion overflow with inputs that
+  # small: nesting 16,000 deep crashed the JSON readers before they were fixed.
+  if ! (ulimit -s 1024 && exec "$build/tests/fuzz/$fuzzer" "$work" "tests/fuzz/corpus/$fuzzer" \
+      -max_total_time="$seconds" -timeout=10 -max_len=32768 -rss_limit_mb=2048 -dict="$dict" \
+      -artifact_prefix="$artifacts/" -print_final_stats=1) >"$build/$fuzzer.log" 2>&1; then
     tail -n 60 "$build/$fuzzer.log" >&2
     echo "fuzz.sh: $fuzzer failed; the input is in $artifacts/ (log: $build/$fuzzer.log)" >&2
     exit 1
