@@ -1,6 +1,8 @@
 #include "tests/emulator/http_server.h"
 
 #include <httplib.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -28,6 +30,10 @@ public:
 
 private:
     bool process_and_close_socket(socket_t sock) override {
+        // Headers and body go out in separate writes; without this, Nagle's algorithm holds
+        // the body back until the client's delayed ACK on every kept-alive request.
+        const int on = 1;
+        ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
         ConnectionStream stream(sock, std::chrono::seconds(read_timeout_sec_),
                                 std::chrono::seconds(write_timeout_sec_));
         bool served = false;

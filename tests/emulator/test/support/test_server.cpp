@@ -108,6 +108,21 @@ Reply TestServer::api(const std::string& method, const std::string& target, cons
     return send(method, target, body, {{"Authorization", "Bearer " + m_token}});
 }
 
+int TestServer::keep_alive_burst(const std::string& target, int count) {
+    if (m_token.empty()) {
+        login();
+    }
+    httplib::Client client("127.0.0.1", m_port);
+    client.set_keep_alive(true);
+    const httplib::Headers headers = {{"Authorization", "Bearer " + m_token}};
+    int answered = 0;
+    for (int i = 0; i < count; ++i) {
+        httplib::Result result = client.Get(target, headers);
+        answered += result && result->status == 200 ? 1 : 0;
+    }
+    return answered;
+}
+
 Reply TestServer::admin(const std::string& method, const std::string& path, const std::string& body) const {
     return send(method, path, body);
 }

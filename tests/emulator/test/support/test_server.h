@@ -38,6 +38,9 @@ public:
     /// Sends a request; `headers` are added as given.
     Reply send(const std::string& method, const std::string& target, const std::string& body = "",
                const std::map<std::string, std::string>& headers = {}) const;
+    /// Sends `count` GETs of `target` with the api() token over one kept-alive
+    /// connection; answers how many were answered 200.
+    int keep_alive_burst(const std::string& target, int count);
     /// A new bearer token from POST /oauth/token, which api() uses from now on.
     std::string login();
     /// Sends an /api/v2 request with a bearer token (logging in on first use).
