@@ -18,15 +18,17 @@ struct MemberRule {
     Expect expect;
 };
 
-constexpr std::array<MemberRule, 3> k_config_rules = {
-    {{"timeoutSeconds", Expect::integer}, {"request", Expect::object}, {"response", Expect::object}}};
+constexpr std::array<MemberRule, 3> k_config_rules = {{{"timeoutSeconds", Expect::integer},
+                                                       {"request", Expect::object},
+                                                       {"response", Expect::object}}};
 constexpr std::array<MemberRule, 4> k_request_rules = {{{"requestUrlTemplate", Expect::string},
                                                         {"requestType", Expect::string},
                                                         {"headers", Expect::string_map},
                                                         {"requestTemplate", Expect::string}}};
-constexpr std::array<MemberRule, 3> k_response_rules = {{{"translationMap", Expect::string_map},
-                                                         {"translationMapDefaults", Expect::string_map},
-                                                         {"successTemplate", Expect::string}}};
+constexpr std::array<MemberRule, 3> k_response_rules = {
+    {{"translationMap", Expect::string_map},
+     {"translationMapDefaults", Expect::string_map},
+     {"successTemplate", Expect::string}}};
 constexpr std::array<MemberRule, 9> k_action_rules = {{{"id", Expect::string},
                                                        {"name", Expect::string},
                                                        {"integrationId", Expect::string},
@@ -36,9 +38,12 @@ constexpr std::array<MemberRule, 9> k_action_rules = {{{"id", Expect::string},
                                                        {"contract", Expect::object},
                                                        {"config", Expect::object},
                                                        {"selfUri", Expect::string}}};
-constexpr std::array<std::string_view, 5> k_request_types = {"GET", "PUT", "POST", "PATCH", "DELETE"};
+constexpr std::array<std::string_view, 5> k_request_types = {"GET", "PUT", "POST", "PATCH",
+                                                             "DELETE"};
 
-Error invalid_value(std::string message) { return api_error(400, "invalid.value", std::move(message)); }
+Error invalid_value(std::string message) {
+    return api_error(400, "invalid.value", std::move(message));
+}
 
 Error invalid_property(std::string message) {
     return api_error(400, "invalid.property", std::move(message));
@@ -98,15 +103,17 @@ Error mismatch(const std::string& path, const Json& value, Expect expect) {
 }
 
 // Every member of `object` must have a rule and match it; null members count as absent.
-Status check_members(const Json& object, const std::string& where, std::span<const MemberRule> rules) {
+Status check_members(const Json& object, const std::string& where,
+                     std::span<const MemberRule> rules) {
     for (const auto& [name, value] : object.as_object()) {
         const std::string path = where.empty() ? name : where + "." + name;
         if (name.ends_with("TemplateUri")) {
             return invalid_property(path + " cannot be written: send the template text as " +
                                     name.substr(0, name.size() - 3));
         }
-        const auto rule = std::find_if(rules.begin(), rules.end(),
-                                        [&](const MemberRule& candidate) { return candidate.name == name; });
+        const auto rule =
+            std::find_if(rules.begin(), rules.end(),
+                         [&](const MemberRule& candidate) { return candidate.name == name; });
         if (rule == rules.end()) {
             return invalid_property(path + " is not a known property");
         }
@@ -136,11 +143,11 @@ Status check_request_type(const Json& request) {
     }
     if (std::find(k_request_types.begin(), k_request_types.end(), type->as_string()) ==
         k_request_types.end()) {
-        return invalid_value("config.request.requestType must be one of GET, PUT, POST, PATCH, DELETE");
+        return invalid_value(
+            "config.request.requestType must be one of GET, PUT, POST, PATCH, DELETE");
     }
     return {};
 }
-
 
 bool read_latency(const Json& value, ActionTraits& traits) {
     if (!value.is_array() || value.as_array().size() != 2 || !value.as_array()[0].is_integer() ||
@@ -204,7 +211,8 @@ Status check_config(const Json& config) {
             return type;
         }
     }
-    if (const Json* response = config.find("response"); response != nullptr && response->is_object()) {
+    if (const Json* response = config.find("response");
+        response != nullptr && response->is_object()) {
         return check_members(*response, "config.response", k_response_rules);
     }
     return {};
@@ -219,8 +227,9 @@ Result<ActionTraits> parse_traits(const Json& member, const std::string& id) {
     for (const auto& [name, value] : member.as_object()) {
         if (name == "latencyMs") {
             if (!read_latency(value, traits)) {
-                return invalid_value("_emulator.latencyMs must be [MIN, MAX]: two integers, "
-                                     "0 <= MIN <= MAX");
+                return invalid_value(
+                    "_emulator.latencyMs must be [MIN, MAX]: two integers, "
+                    "0 <= MIN <= MAX");
             }
         } else if (name == "customAuth" && value.is_bool()) {
             if (value.as_bool() != is_custom_auth_id(id)) {

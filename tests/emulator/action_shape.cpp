@@ -12,7 +12,8 @@ namespace {
 
 constexpr std::array<std::string_view, 8> k_action_order = {
     "id", "name", "integrationId", "category", "version", "secure", "contract", "config"};
-constexpr std::array<std::string_view, 3> k_config_order = {"timeoutSeconds", "request", "response"};
+constexpr std::array<std::string_view, 3> k_config_order = {"timeoutSeconds", "request",
+                                                            "response"};
 constexpr std::array<std::string_view, 5> k_request_order = {
     "requestUrlTemplate", "requestType", "headers", "requestTemplate", "requestTemplateUri"};
 constexpr std::array<std::string_view, 4> k_response_order = {
@@ -64,7 +65,8 @@ std::string template_path(std::string_view id, TemplateFile file) {
 
 void replace_template_by_uri(Json& config, std::string_view id, TemplateFile file) {
     Json* section = config.find(template_section(file));
-    if (section == nullptr || !section->is_object() || section->find(template_member(file)) == nullptr) {
+    if (section == nullptr || !section->is_object() ||
+        section->find(template_member(file)) == nullptr) {
         return;
     }
     section->erase(template_member(file));
@@ -73,9 +75,13 @@ void replace_template_by_uri(Json& config, std::string_view id, TemplateFile fil
 
 }  // namespace
 
-bool is_static_id(std::string_view id) { return id.starts_with("static"); }
+bool is_static_id(std::string_view id) {
+    return id.starts_with("static");
+}
 
-bool is_custom_auth_id(std::string_view id) { return id.starts_with("customAuth"); }
+bool is_custom_auth_id(std::string_view id) {
+    return id.starts_with("customAuth");
+}
 
 Json canonical_action(Json action) {
     action.erase("selfUri");

@@ -11,13 +11,14 @@ Status check_properties(const Json& body) {
     for (const auto& [name, value] : body.as_object()) {
         if (name == "contract" || name == "secure") {
             return api_error(400, "invalid.property",
-                             name + " cannot be changed with PATCH: UpdateActionInput has no " + name +
-                                 " (only a draft can change it)");
+                             name + " cannot be changed with PATCH: UpdateActionInput has no " +
+                                 name + " (only a draft can change it)");
         }
         if (name != "name" && name != "category" && name != "config" && name != "version") {
             return api_error(400, "invalid.property",
-                             name + " is not a property of UpdateActionInput "
-                                    "(name, category, config, version)");
+                             name +
+                                 " is not a property of UpdateActionInput "
+                                 "(name, category, config, version)");
         }
     }
     return {};
@@ -54,10 +55,11 @@ Status check_update_input(const Json& body, const ActionEntry& current) {
     }
     const std::string id = current.action.string_or("id", "");
     if (is_static_id(id)) {
-        return api_error(400, "bad.request", "Action " + id + " is a built-in action and cannot be changed");
+        return api_error(400, "bad.request",
+                         "Action " + id + " is a built-in action and cannot be changed");
     }
-    for (const auto& check : {check_properties(body), check_version(body), check_label(body, "name"),
-                              check_label(body, "category")}) {
+    for (const auto& check : {check_properties(body), check_version(body),
+                              check_label(body, "name"), check_label(body, "category")}) {
         if (!check) {
             return check;
         }
@@ -101,7 +103,8 @@ void apply_update_input(Json& action, const Json& body) {
 
 void bump_version(Json& action) {
     const Json* version = action.find("version");
-    const std::int64_t current = version != nullptr && version->is_integer() ? version->as_integer() : 0;
+    const std::int64_t current =
+        version != nullptr && version->is_integer() ? version->as_integer() : 0;
     action.set("version", current + 1);
 }
 

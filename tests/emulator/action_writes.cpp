@@ -13,7 +13,8 @@ Presentation full_presentation(const Switches& switches) {
     Presentation presentation;
     presentation.config = ConfigMember::included;
     presentation.contract = ContractMember::included;
-    presentation.templates = switches.settings().templates_as_uris ? TemplateForm::uris : TemplateForm::inline_text;
+    presentation.templates =
+        switches.settings().templates_as_uris ? TemplateForm::uris : TemplateForm::inline_text;
     return presentation;
 }
 
@@ -28,7 +29,8 @@ Status check_post_input(const Json& body) {
     }
     for (const auto& [name, value] : body.as_object()) {
         if (name == "id" || name == "version" || name == "selfUri" || name == "_emulator") {
-            return api_error(400, "invalid.property", name + " is not a property of PostActionInput");
+            return api_error(400, "invalid.property",
+                             name + " is not a property of PostActionInput");
         }
     }
     return {};
@@ -36,8 +38,8 @@ Status check_post_input(const Json& body) {
 
 }  // namespace
 
-HttpResponse patch_action(const HttpRequest& request, const std::string& id, const RequestContext& context,
-                          ApiServices& services) {
+HttpResponse patch_action(const HttpRequest& request, const std::string& id,
+                          const RequestContext& context, ApiServices& services) {
     Result<Json> body = parse_json_body(request);
     if (!body) {
         return HttpResponse::failure(body.error());
@@ -73,8 +75,8 @@ HttpResponse delete_action(const std::string& id, ApiServices& services) {
         return HttpResponse::failure(action_not_found(id));
     }
     if (is_static_id(id)) {
-        return HttpResponse::failure(
-            api_error(400, "bad.request", "Action " + id + " is a built-in action and cannot be deleted"));
+        return HttpResponse::failure(api_error(
+            400, "bad.request", "Action " + id + " is a built-in action and cannot be deleted"));
     }
     if (Status removed = services.org.remove(id); !removed) {
         return HttpResponse::failure(removed.error());

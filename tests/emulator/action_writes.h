@@ -10,8 +10,8 @@ namespace dactl::emulator {
 /// PATCH .../{id}: UpdateActionInput (see check_update_input), then the conflict switch
 /// (the version is bumped as by someone else and 409 answered), then the version check
 /// (409 with the vendor's message), then the change: answers the Action with its config.
-HttpResponse patch_action(const HttpRequest& request, const std::string& id, const RequestContext& context,
-                          ApiServices& services);
+HttpResponse patch_action(const HttpRequest& request, const std::string& id,
+                          const RequestContext& context, ApiServices& services);
 
 /// DELETE .../{id}: 204; 400 for a built-in action; 404 for an unknown one.
 HttpResponse delete_action(const std::string& id, ApiServices& services);

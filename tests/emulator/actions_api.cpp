@@ -26,8 +26,9 @@ std::vector<std::string> segments_below(const std::string& path) {
 }
 
 HttpResponse method_not_allowed(const HttpRequest& request, const char* allowed) {
-    HttpResponse response = HttpResponse::failure(api_error(
-        405, "method.not.allowed", "HTTP method " + request.method + " is not supported on " + request.path));
+    HttpResponse response = HttpResponse::failure(
+        api_error(405, "method.not.allowed",
+                  "HTTP method " + request.method + " is not supported on " + request.path));
     response.headers.emplace_back("Allow", allowed);
     return response;
 }
@@ -40,17 +41,18 @@ TemplateForm template_form(const Switches& switches) {
     return switches.settings().templates_as_uris ? TemplateForm::uris : TemplateForm::inline_text;
 }
 
-HttpResponse list(const HttpRequest& request, const RequestContext& context, ApiServices& services) {
+HttpResponse list(const HttpRequest& request, const RequestContext& context,
+                  ApiServices& services) {
     Result<ListQuery> query = parse_list_query(parse_query(request.query));
     if (!query) {
         return HttpResponse::failure(query.error());
     }
-    return HttpResponse::json(
-        200, list_actions(services.org.read_all(context.now), *query, template_form(services.switches)));
+    return HttpResponse::json(200, list_actions(services.org.read_all(context.now), *query,
+                                                template_form(services.switches)));
 }
 
-HttpResponse get_one(const HttpRequest& request, const std::string& id, const RequestContext& context,
-                     ApiServices& services) {
+HttpResponse get_one(const HttpRequest& request, const std::string& id,
+                     const RequestContext& context, ApiServices& services) {
     std::optional<ActionEntry> entry = services.org.read(id, context.now);
     if (!entry) {
         return HttpResponse::failure(action_not_found(id));
@@ -60,26 +62,29 @@ HttpResponse get_one(const HttpRequest& request, const std::string& id, const Re
     const std::string include = find_parameter(parameters, "includeConfig").value_or("false");
     const std::optional<bool> include_config = parse_bool(include);
     if (!include_config) {
-        return HttpResponse::failure(invalid_query_parameter("includeConfig", include, "true or false"));
+        return HttpResponse::failure(
+            invalid_query_parameter("includeConfig", include, "true or false"));
     }
     presentation.config = *include_config ? ConfigMember::included : ConfigMember::omitted;
     const std::string expand = "," + find_parameter(parameters, "expand").value_or("") + ",";
-    presentation.contract =
-        expand.find(",contract,") != std::string::npos ? ContractMember::included : ContractMember::omitted;
+    presentation.contract = expand.find(",contract,") != std::string::npos
+                                ? ContractMember::included
+                                : ContractMember::omitted;
     presentation.templates = template_form(services.switches);
     return HttpResponse::json(200, present_action(entry->action, presentation));
 }
 
-HttpResponse get_template(const std::string& id, const std::string& file, const RequestContext& context,
-                          ApiServices& services) {
+HttpResponse get_template(const std::string& id, const std::string& file,
+                          const RequestContext& context, ApiServices& services) {
     std::optional<ActionEntry> entry = services.org.read(id, context.now);
     if (!entry) {
         return HttpResponse::failure(action_not_found(id));
     }
     std::optional<TemplateFile> which = template_file_named(file);
     if (!which) {
-        return HttpResponse::failure(api_error(
-            404, "not.found", "No template " + file + ": use requesttemplate.vm or successtemplate.vm"));
+        return HttpResponse::failure(
+            api_error(404, "not.found",
+                      "No template " + file + ": use requesttemplate.vm or successtemplate.vm"));
     }
     return HttpResponse::text(200, template_text(entry->action, *which));
 }
@@ -95,14 +100,16 @@ HttpResponse run(ExecutionKind kind, const HttpRequest& request, const std::stri
             return HttpResponse::failure(input.error());
         }
     }
-    const int latency = services.randomness.uniform(entry->traits.latency_min_ms, entry->traits.latency_max_ms);
-    const ExecutionPlan plan = plan_execution(*entry, latency, services.switches.settings().time_scale);
+    const int latency =
+        services.randomness.uniform(entry->traits.latency_min_ms, entry->traits.latency_max_ms);
+    const ExecutionPlan plan =
+        plan_execution(*entry, latency, services.switches.settings().time_scale);
     std::this_thread::sleep_for(plan.wait);
     return execution_answer(kind, *entry, plan, context.correlation_id);
 }
 
-HttpResponse one_action(const HttpRequest& request, const std::string& id, const RequestContext& context,
-                        ApiServices& services) {
+HttpResponse one_action(const HttpRequest& request, const std::string& id,
+                        const RequestContext& context, ApiServices& services) {
     if (request.method == "GET") {
         return get_one(request, id, context, services);
     }
@@ -128,8 +135,8 @@ HttpResponse below_action(const HttpRequest& request, const std::vector<std::str
         if (request.method != "POST") {
             return method_not_allowed(request, "POST");
         }
-        return run(segments[1] == "test" ? ExecutionKind::test : ExecutionKind::execute, request, id, context,
-                   services);
+        return run(segments[1] == "test" ? ExecutionKind::test : ExecutionKind::execute, request,
+                   id, context, services);
     }
     return no_resource(request);
 }

@@ -65,7 +65,8 @@ Result<Json> merge_edit(ActionEntry& entry, const Json& patch) {
     return present_action(entry.action, stored_form());
 }
 
-HttpResponse edit_action(const HttpRequest& request, const std::string& id, AdminServices& services) {
+HttpResponse edit_action(const HttpRequest& request, const std::string& id,
+                         AdminServices& services) {
     Result<Json> patch = parse_json_body(request);
     if (!patch) {
         return HttpResponse::failure(patch.error());
@@ -112,11 +113,13 @@ HttpResponse patch_settings(const HttpRequest& request, AdminServices& services)
 }
 
 HttpResponse method_not_allowed(const HttpRequest& request) {
-    return HttpResponse::failure(api_error(
-        405, "method.not.allowed", "HTTP method " + request.method + " is not supported on " + request.path));
+    return HttpResponse::failure(
+        api_error(405, "method.not.allowed",
+                  "HTTP method " + request.method + " is not supported on " + request.path));
 }
 
-HttpResponse route_action(const HttpRequest& request, const std::string& id, AdminServices& services) {
+HttpResponse route_action(const HttpRequest& request, const std::string& id,
+                          AdminServices& services) {
     if (request.method == "GET") {
         return get_action(id, services);
     }
@@ -141,13 +144,15 @@ HttpResponse route_log(const HttpRequest& request, AdminServices& services) {
 
 HttpResponse handle_admin_api(const HttpRequest& request, const RequestContext& context,
                               AdminServices& services) {
-    const std::string what = request.path.substr(std::min(request.path.size(), k_admin_prefix.size()));
+    const std::string what =
+        request.path.substr(std::min(request.path.size(), k_admin_prefix.size()));
     const bool get = request.method == "GET";
     if (what == "org") {
         return get ? dump_org(services) : method_not_allowed(request);
     }
     if (what == "actions") {
-        return request.method == "POST" ? add_action(request, services) : method_not_allowed(request);
+        return request.method == "POST" ? add_action(request, services)
+                                        : method_not_allowed(request);
     }
     if (what.starts_with("actions/") && what.size() > 8 && what.find('/', 8) == std::string::npos) {
         return route_action(request, what.substr(8), services);
@@ -159,7 +164,8 @@ HttpResponse handle_admin_api(const HttpRequest& request, const RequestContext& 
         if (get) {
             return HttpResponse::json(200, settings_to_json(services.switches.settings()));
         }
-        return request.method == "PATCH" ? patch_settings(request, services) : method_not_allowed(request);
+        return request.method == "PATCH" ? patch_settings(request, services)
+                                         : method_not_allowed(request);
     }
     if (what == "tokens/expire") {
         if (request.method != "POST") {
@@ -168,7 +174,8 @@ HttpResponse handle_admin_api(const HttpRequest& request, const RequestContext& 
         services.tokens.expire_all(context.now);
         return HttpResponse::empty(204);
     }
-    return HttpResponse::failure(api_error(404, "not.found", "No admin resource at " + request.path));
+    return HttpResponse::failure(
+        api_error(404, "not.found", "No admin resource at " + request.path));
 }
 
 }  // namespace dactl::emulator

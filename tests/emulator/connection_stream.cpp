@@ -1,14 +1,13 @@
 #include "tests/emulator/connection_stream.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-
 #include <algorithm>
+#include <arpa/inet.h>
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
 
 namespace dactl::emulator {
 
@@ -44,13 +43,18 @@ void address_of(const sockaddr_storage& address, std::string& ip, int& port) {
 
 ConnectionStream::ConnectionStream(int socket, std::chrono::seconds read_timeout,
                                    std::chrono::seconds write_timeout)
-    : m_socket(socket), m_read_timeout(read_timeout), m_write_timeout(write_timeout), m_buffer(k_buffer_size) {}
+    : m_socket(socket),
+      m_read_timeout(read_timeout),
+      m_write_timeout(write_timeout),
+      m_buffer(k_buffer_size) {}
 
 bool ConnectionStream::is_readable() const {
     return m_buffer_start < m_buffer_end || wait_for(m_socket, POLLIN, m_read_timeout);
 }
 
-bool ConnectionStream::is_writable() const { return !m_dropped && wait_for(m_socket, POLLOUT, m_write_timeout); }
+bool ConnectionStream::is_writable() const {
+    return !m_dropped && wait_for(m_socket, POLLOUT, m_write_timeout);
+}
 
 ssize_t ConnectionStream::read(char* data, size_t size) {
     if (m_buffer_start == m_buffer_end) {

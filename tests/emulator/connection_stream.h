@@ -3,18 +3,19 @@
 // connection's whole life (so bytes read ahead are not lost between requests),
 // and able to drop the answer: once dropped, nothing more is written.
 
-#include <httplib.h>
-
 #include <chrono>
 #include <string>
 #include <vector>
+
+#include <httplib.h>
 
 namespace dactl::emulator {
 
 class ConnectionStream : public httplib::Stream {
 public:
     /// Wraps the connected socket `socket` (not owned: the server closes it).
-    ConnectionStream(int socket, std::chrono::seconds read_timeout, std::chrono::seconds write_timeout);
+    ConnectionStream(int socket, std::chrono::seconds read_timeout,
+                     std::chrono::seconds write_timeout);
 
     /// From now on every write fails without sending anything.
     void drop() { m_dropped = true; }

@@ -16,20 +16,23 @@ constexpr std::string_view k_token_path = "/oauth/token";
 constexpr std::string_view k_api_prefix = "/api/v2/";
 
 bool is_admin_path(const std::string& path) {
-    return path.starts_with(k_admin_prefix) || path == k_admin_prefix.substr(0, k_admin_prefix.size() - 1);
+    return path.starts_with(k_admin_prefix) ||
+           path == k_admin_prefix.substr(0, k_admin_prefix.size() - 1);
 }
 
 // The answer the fail-every switch injects.
 HttpResponse injected_failure(int status) {
     if (status == 429) {
-        HttpResponse response =
-            HttpResponse::failure(api_error(429, "too.many.requests.retry.after", rate_limit_message(1)));
+        HttpResponse response = HttpResponse::failure(
+            api_error(429, "too.many.requests.retry.after", rate_limit_message(1)));
         response.headers.emplace_back("Retry-After", "1");
         return response;
     }
-    return HttpResponse::failure(api_error(status, std::string(code_for_status(status)),
-                                           "Injected failure: the emulator answers every Nth request "
-                                           "with HTTP " + std::to_string(status)));
+    return HttpResponse::failure(
+        api_error(status, std::string(code_for_status(status)),
+                  "Injected failure: the emulator answers every Nth request "
+                  "with HTTP " +
+                      std::to_string(status)));
 }
 
 // Adds the correlation id and renders the ErrorBody of a failure.
@@ -62,8 +65,8 @@ HttpResponse Emulator::handle(const HttpRequest& request) {
             response = handle_counted(request, context);
         }
     } catch (const std::exception& error) {
-        response = HttpResponse::failure(
-            api_error(500, "internal.server.error", std::string("emulator failure: ") + error.what()));
+        response = HttpResponse::failure(api_error(
+            500, "internal.server.error", std::string("emulator failure: ") + error.what()));
     }
     finish(response, context);
     if (m_observer) {
@@ -78,8 +81,10 @@ HttpResponse Emulator::handle_counted(const HttpRequest& request, const RequestC
     if (request.path.starts_with(k_api_prefix) || request.path.starts_with("/oauth/")) {
         std::this_thread::sleep_for(faults.extra_latency);
     }
-    HttpResponse response = faults.fail_status ? injected_failure(*faults.fail_status)
-                                               : route_counted(request, RequestContext{context.correlation_id, Clock::now()});
+    HttpResponse response =
+        faults.fail_status
+            ? injected_failure(*faults.fail_status)
+            : route_counted(request, RequestContext{context.correlation_id, Clock::now()});
     response.drop_connection = faults.drop;
     m_log.finish(ticket, faults.drop ? k_dropped_status : response.status);
     return response;
@@ -87,9 +92,9 @@ HttpResponse Emulator::handle_counted(const HttpRequest& request, const RequestC
 
 HttpResponse Emulator::route_counted(const HttpRequest& request, const RequestContext& context) {
     if (request.body.size() > k_max_body_bytes) {
-        return HttpResponse::failure(api_error(413, "request.entity.too.large",
-                                               "The request body is larger than " +
-                                                   std::to_string(k_max_body_bytes) + " bytes"));
+        return HttpResponse::failure(api_error(
+            413, "request.entity.too.large",
+            "The request body is larger than " + std::to_string(k_max_body_bytes) + " bytes"));
     }
     if (request.path == k_token_path) {
         return token_request(request, context);
@@ -114,13 +119,14 @@ std::optional<HttpResponse> Emulator::rate_limited(const std::string& key, TimeP
 HttpResponse Emulator::token_request(const HttpRequest& request, const RequestContext& context) {
     if (request.method != "POST") {
         HttpResponse response = HttpResponse::failure(
-            api_error(405, "method.not.allowed", "HTTP method " + request.method + " is not supported on " +
-                                                     request.path));
+            api_error(405, "method.not.allowed",
+                      "HTTP method " + request.method + " is not supported on " + request.path));
         response.headers.emplace_back("Allow", "POST");
         return response;
     }
     std::optional<ClientCredentials> given = basic_credentials(request);
-    if (std::optional<HttpResponse> refused = rate_limited("client " + (given ? given->id : ""), context.now)) {
+    if (std::optional<HttpResponse> refused =
+            rate_limited("client " + (given ? given->id : ""), context.now)) {
         return *refused;
     }
     const auto lifetime = std::chrono::seconds(m_switches.settings().token_ttl_seconds);
@@ -131,7 +137,8 @@ HttpResponse Emulator::api_request(const HttpRequest& request, const RequestCont
     if (std::optional<HttpResponse> unauthorized = check_bearer(request, m_tokens, context.now)) {
         return *unauthorized;
     }
-    if (std::optional<HttpResponse> refused = rate_limited("token " + bearer_token(request), context.now)) {
+    if (std::optional<HttpResponse> refused =
+            rate_limited("token " + bearer_token(request), context.now)) {
         return *refused;
     }
     if (!is_actions_path(request.path)) {

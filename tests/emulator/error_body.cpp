@@ -53,9 +53,11 @@ Json error_body(const Error& error, const std::string& context_id) {
     return body;
 }
 
-Error invalid_query_parameter(const std::string& name, const std::string& value, const std::string& allowed) {
-    return api_error(400, "invalid.query.param.value",
-                     "Value [" + value + "] is not valid for query parameter " + name + ": " + allowed);
+Error invalid_query_parameter(const std::string& name, const std::string& value,
+                              const std::string& allowed) {
+    return api_error(
+        400, "invalid.query.param.value",
+        "Value [" + value + "] is not valid for query parameter " + name + ": " + allowed);
 }
 
 std::string rate_limit_message(int retry_after_seconds) {

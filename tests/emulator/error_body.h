@@ -20,7 +20,8 @@ Json error_body(const Error& error, const std::string& context_id);
 
 /// The 400 "invalid.query.param.value" answer for a query parameter's value, saying
 /// what is allowed: "Value [V] is not valid for query parameter NAME: ALLOWED".
-Error invalid_query_parameter(const std::string& name, const std::string& value, const std::string& allowed);
+Error invalid_query_parameter(const std::string& name, const std::string& value,
+                              const std::string& allowed);
 
 /// The vendor's 429 message: "Rate limit exceeded the maximum. Retry the request in [N] seconds".
 std::string rate_limit_message(int retry_after_seconds);

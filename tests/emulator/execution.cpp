@@ -50,7 +50,8 @@ Json final_result(const Json& action) {
     return result;
 }
 
-Json test_result(const ActionEntry& entry, const ExecutionPlan& plan, const std::string& context_id) {
+Json test_result(const ActionEntry& entry, const ExecutionPlan& plan,
+                 const std::string& context_id) {
     const Json* config = entry.action.find("config");
     const Json* request = config != nullptr ? config->find("request") : nullptr;
     Json url = Json::object();
@@ -69,7 +70,8 @@ Json test_result(const ActionEntry& entry, const ExecutionPlan& plan, const std:
     call.set("status", 200);
     call.set("latencyMs", plan.latency_ms);
     operations.push_back(operation(2, "Execute HTTP request", true, call));
-    operations.push_back(operation(3, "Apply output translation map", true, final_result(entry.action)));
+    operations.push_back(
+        operation(3, "Apply output translation map", true, final_result(entry.action)));
     result.set("operations", std::move(operations));
     result.set("finalResult", final_result(entry.action));
     result.set("success", true);
@@ -84,13 +86,14 @@ ExecutionPlan plan_execution(const ActionEntry& entry, int latency_ms, double ti
     plan.timeout_seconds = timeout_seconds(entry.action).value_or(k_default_timeout_seconds);
     plan.timed_out = static_cast<std::int64_t>(latency_ms) > plan.timeout_seconds * 1000;
     plan.failure = entry.traits.failure;
-    const double waited = static_cast<double>(std::min<std::int64_t>(latency_ms, plan.timeout_seconds * 1000));
+    const double waited =
+        static_cast<double>(std::min<std::int64_t>(latency_ms, plan.timeout_seconds * 1000));
     plan.wait = Milliseconds(static_cast<std::int64_t>(std::llround(waited * time_scale)));
     return plan;
 }
 
-HttpResponse execution_answer(ExecutionKind kind, const ActionEntry& entry, const ExecutionPlan& plan,
-                              const std::string& context_id) {
+HttpResponse execution_answer(ExecutionKind kind, const ActionEntry& entry,
+                              const ExecutionPlan& plan, const std::string& context_id) {
     if (kind == ExecutionKind::test) {
         return HttpResponse::json(200, test_result(entry, plan, context_id));
     }

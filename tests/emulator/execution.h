@@ -18,11 +18,11 @@ enum class ExecutionKind { test, execute };
 inline constexpr std::int64_t k_default_timeout_seconds = 60;
 
 struct ExecutionPlan {
-    int latency_ms = 0;                   ///< the third party's simulated latency (unscaled)
+    int latency_ms = 0;  ///< the third party's simulated latency (unscaled)
     std::int64_t timeout_seconds = k_default_timeout_seconds;
-    bool timed_out = false;               ///< latency_ms exceeds the timeout
-    Milliseconds wait{0};                 ///< how long to wait before answering (scaled)
-    std::optional<std::string> failure;   ///< the third party's error, when seeded
+    bool timed_out = false;              ///< latency_ms exceeds the timeout
+    Milliseconds wait{0};                ///< how long to wait before answering (scaled)
+    std::optional<std::string> failure;  ///< the third party's error, when seeded
 };
 
 /// The outcome of one call of `entry` whose third party takes `latency_ms`: timed out when
@@ -33,7 +33,7 @@ ExecutionPlan plan_execution(const ActionEntry& entry, int latency_ms, double ti
 /// The answer once the wait is over. test: 200 TestExecutionResult (success false with
 /// an error when timed out or failed); execute: 200 with the translated result, 504
 /// "request.timeout" when timed out, 500 with the seeded message when failed.
-HttpResponse execution_answer(ExecutionKind kind, const ActionEntry& entry, const ExecutionPlan& plan,
-                              const std::string& context_id);
+HttpResponse execution_answer(ExecutionKind kind, const ActionEntry& entry,
+                              const ExecutionPlan& plan, const std::string& context_id);
 
 }  // namespace dactl::emulator

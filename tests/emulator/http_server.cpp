@@ -1,15 +1,15 @@
 #include "tests/emulator/http_server.h"
 
-#include <httplib.h>
+#include <cerrno>
+#include <cstring>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <thread>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
-#include <thread>
+#include <httplib.h>
 
 #include "tests/emulator/connection_stream.h"
 
@@ -54,7 +54,8 @@ private:
     // Waits for the next request on a kept-alive connection, in short slices so that
     // stop() is not held up by idle connections.
     bool wait_for_request(socket_t sock) const {
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(keep_alive_timeout_sec_);
+        const auto deadline =
+            std::chrono::steady_clock::now() + std::chrono::seconds(keep_alive_timeout_sec_);
         while (svr_sock_ != INVALID_SOCKET && std::chrono::steady_clock::now() < deadline) {
             pollfd descriptor{sock, POLLIN, 0};
             const int ready = ::poll(&descriptor, 1, 50);
@@ -78,7 +79,8 @@ HttpRequest to_request(const httplib::Request& request) {
         converted.query = request.target.substr(question + 1);
     }
     for (const auto& [name, value] : request.headers) {
-        if (name != "REMOTE_ADDR" && name != "REMOTE_PORT" && name != "LOCAL_ADDR" && name != "LOCAL_PORT") {
+        if (name != "REMOTE_ADDR" && name != "REMOTE_PORT" && name != "LOCAL_ADDR" &&
+            name != "LOCAL_PORT") {
             converted.headers.emplace_back(name, value);
         }
     }
@@ -101,10 +103,11 @@ void fill_response(const HttpResponse& answer, httplib::Response& response) {
     // A body with a known length goes out as it is: httplib would otherwise compress
     // set_content() bodies with Brotli at its slowest quality for clients that accept it.
     auto body = std::make_shared<std::string>(answer.body);
-    response.set_content_provider(body->size(), type,
-                                  [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-                                      return sink.write(body->data() + offset, length);
-                                  });
+    response.set_content_provider(
+        body->size(), type,
+        [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+            return sink.write(body->data() + offset, length);
+        });
 }
 
 }  // namespace
@@ -120,7 +123,9 @@ HttpServer::HttpServer(Handler handler, int threads) : m_impl(std::make_unique<I
     m_impl->handler = std::move(handler);
     m_impl->threads = threads;
     DroppingServer& server = m_impl->server;
-    server.new_task_queue = [this] { return new httplib::ThreadPool(static_cast<std::size_t>(m_impl->threads)); };
+    server.new_task_queue = [this] {
+        return new httplib::ThreadPool(static_cast<std::size_t>(m_impl->threads));
+    };
     auto serve = [this](const httplib::Request& request, httplib::Response& response) {
         HttpResponse answer = m_impl->handler(to_request(request));
         if (answer.drop_connection && t_connection != nullptr) {
@@ -131,14 +136,17 @@ HttpServer::HttpServer(Handler handler, int threads) : m_impl(std::make_unique<I
     };
     // httplib refuses a POST, PUT or PATCH without Content-Length before any handler
     // sees it; the service takes it as an empty body, so answer it here.
-    server.set_pre_routing_handler([serve](const httplib::Request& request, httplib::Response& response) {
-        const bool sends_body = request.method == "POST" || request.method == "PUT" || request.method == "PATCH";
-        if (!sends_body || request.has_header("Content-Length") || request.has_header("Transfer-Encoding")) {
-            return httplib::Server::HandlerResponse::Unhandled;
-        }
-        serve(request, response);
-        return httplib::Server::HandlerResponse::Handled;
-    });
+    server.set_pre_routing_handler(
+        [serve](const httplib::Request& request, httplib::Response& response) {
+            const bool sends_body =
+                request.method == "POST" || request.method == "PUT" || request.method == "PATCH";
+            if (!sends_body || request.has_header("Content-Length") ||
+                request.has_header("Transfer-Encoding")) {
+                return httplib::Server::HandlerResponse::Unhandled;
+            }
+            serve(request, response);
+            return httplib::Server::HandlerResponse::Handled;
+        });
     server.Get(".*", serve);
     server.Post(".*", serve);
     server.Put(".*", serve);
@@ -148,7 +156,9 @@ HttpServer::HttpServer(Handler handler, int threads) : m_impl(std::make_unique<I
     server.set_keep_alive_timeout(5);
 }
 
-HttpServer::~HttpServer() { stop(); }
+HttpServer::~HttpServer() {
+    stop();
+}
 
 Result<int> HttpServer::bind(int port) {
     DroppingServer& server = m_impl->server;

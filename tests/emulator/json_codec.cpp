@@ -1,11 +1,11 @@
 #include "tests/emulator/json_codec.h"
 
+#include <cstddef>
+
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
-
-#include <cstddef>
 
 namespace dactl::emulator {
 
@@ -108,7 +108,8 @@ void write_value(Writer& writer, const Json& value) {
 
 Result<Json> parse_json(std::string_view text) {
     rapidjson::Document document;
-    constexpr unsigned flags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
+    constexpr unsigned flags =
+        rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
     document.Parse<flags>(text.data(), text.size());
     if (document.HasParseError()) {
         return make_error(ErrorKind::invalid_input,
@@ -118,8 +119,8 @@ Result<Json> parse_json(std::string_view text) {
     bool too_deep = false;
     Json value = from_rapidjson(document, 1, too_deep);
     if (too_deep) {
-        return make_error(ErrorKind::invalid_input,
-                          "the document nests deeper than " + std::to_string(k_max_depth) + " levels");
+        return make_error(ErrorKind::invalid_input, "the document nests deeper than " +
+                                                        std::to_string(k_max_depth) + " levels");
     }
     return value;
 }

@@ -11,8 +11,9 @@ namespace dactl::emulator {
 namespace {
 
 std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char character) { return static_cast<char>(std::tolower(character)); });
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char character) {
+        return static_cast<char>(std::tolower(character));
+    });
     return text;
 }
 
@@ -67,9 +68,11 @@ Status read_flag(std::optional<bool>& flag, const std::string& name, const std::
 
 Status read_sort(ListQuery& query, const std::string& name, const std::string& value) {
     if (name == "sortBy") {
-        static const std::vector<std::string> fields = {"name", "category", "id", "integrationId", "version"};
+        static const std::vector<std::string> fields = {"name", "category", "id", "integrationId",
+                                                        "version"};
         if (std::find(fields.begin(), fields.end(), value) == fields.end()) {
-            return invalid_query_parameter(name, value, "one of name, category, id, integrationId, version");
+            return invalid_query_parameter(name, value,
+                                           "one of name, category, id, integrationId, version");
         }
         query.sort_by = value;
     } else if (lower(value) == "asc" || lower(value) == "desc") {
@@ -94,7 +97,8 @@ Status read_parameter(ListQuery& query, const std::string& name, const std::stri
     } else if (name == "ids") {
         query.ids = split_ids(value);
         if (query.ids->size() > 50) {
-            return invalid_query_parameter(name, std::to_string(query.ids->size()) + " ids", "at most 50 ids");
+            return invalid_query_parameter(name, std::to_string(query.ids->size()) + " ids",
+                                           "at most 50 ids");
         }
     } else if (name == "secure") {
         return read_flag(query.secure, name, value);
@@ -108,13 +112,13 @@ Status read_parameter(ListQuery& query, const std::string& name, const std::stri
     return {};
 }
 
-
 bool selected(const ActionEntry& entry, const ListQuery& query) {
     const Json& action = entry.action;
     if (entry.traits.custom_auth && !query.include_auth_actions) {
         return false;
     }
-    if (query.name && lower(action.string_or("name", "")).find(lower(*query.name)) == std::string::npos) {
+    if (query.name &&
+        lower(action.string_or("name", "")).find(lower(*query.name)) == std::string::npos) {
         return false;
     }
     if (query.category && action.string_or("category", "") != *query.category) {
@@ -148,9 +152,10 @@ void sort_actions(std::vector<const ActionEntry*>& actions, const ListQuery& que
         }
         return left->action.string_or(field, "") < right->action.string_or(field, "");
     };
-    std::stable_sort(actions.begin(), actions.end(), [&](const ActionEntry* left, const ActionEntry* right) {
-        return query.sort_order == SortOrder::ascending ? less(left, right) : less(right, left);
-    });
+    std::stable_sort(
+        actions.begin(), actions.end(), [&](const ActionEntry* left, const ActionEntry* right) {
+            return query.sort_order == SortOrder::ascending ? less(left, right) : less(right, left);
+        });
 }
 
 std::string page_uri(const ListQuery& query, int page_number) {
@@ -194,7 +199,8 @@ Result<ListQuery> parse_list_query(const QueryParameters& parameters) {
     return query;
 }
 
-Json list_actions(const std::vector<ActionEntry>& actions, const ListQuery& query, TemplateForm templates) {
+Json list_actions(const std::vector<ActionEntry>& actions, const ListQuery& query,
+                  TemplateForm templates) {
     std::vector<const ActionEntry*> chosen;
     for (const auto& entry : actions) {
         if (selected(entry, query)) {
@@ -206,9 +212,10 @@ Json list_actions(const std::vector<ActionEntry>& actions, const ListQuery& quer
     presentation.config = query.include_config ? ConfigMember::included : ConfigMember::omitted;
     presentation.templates = templates;
     Json::Array entities;
-    const std::size_t first = static_cast<std::size_t>(query.page_number - 1) *
-                              static_cast<std::size_t>(query.page_size);
-    for (std::size_t i = first; i < chosen.size() && i < first + static_cast<std::size_t>(query.page_size); ++i) {
+    const std::size_t first =
+        static_cast<std::size_t>(query.page_number - 1) * static_cast<std::size_t>(query.page_size);
+    for (std::size_t i = first;
+         i < chosen.size() && i < first + static_cast<std::size_t>(query.page_size); ++i) {
         entities.push_back(present_action(chosen[i]->action, presentation));
     }
     Json listing = Json::object();

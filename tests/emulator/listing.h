@@ -17,9 +17,9 @@ enum class SortOrder { ascending, descending };
 struct ListQuery {
     int page_size = 25;
     int page_number = 1;
-    std::optional<std::string> name;                ///< partial match, case-insensitive
-    std::optional<std::string> category;            ///< exact match
-    std::optional<std::vector<std::string>> ids;    ///< at most 50
+    std::optional<std::string> name;              ///< partial match, case-insensitive
+    std::optional<std::string> category;          ///< exact match
+    std::optional<std::vector<std::string>> ids;  ///< at most 50
     std::optional<bool> secure;
     bool include_auth_actions = false;
     bool include_config = false;
@@ -36,6 +36,7 @@ Result<ListQuery> parse_list_query(const QueryParameters& parameters);
 /// The ActionEntityListing of `actions` (in stored order) for `query`: filtered,
 /// sorted, one page of entities (config only when asked, never the contract) and the
 /// envelope with total, pageCount and the first/self/next/previous/last URIs.
-Json list_actions(const std::vector<ActionEntry>& actions, const ListQuery& query, TemplateForm templates);
+Json list_actions(const std::vector<ActionEntry>& actions, const ListQuery& query,
+                  TemplateForm templates);
 
 }  // namespace dactl::emulator

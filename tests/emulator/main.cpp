@@ -1,11 +1,10 @@
 // genesys-emulator: parse the command line, load the seed, serve until SIGTERM or SIGINT.
 
-#include <signal.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <signal.h>
 
 #include "tests/emulator/command_line.h"
 #include "tests/emulator/emulator.h"
@@ -46,11 +45,14 @@ RequestObserver console_log(Verbosity verbosity) {
     if (verbosity == Verbosity::quiet) {
         return nullptr;
     }
-    return [mutex = std::make_shared<std::mutex>()](const HttpRequest& request, const HttpResponse& response) {
+    return [mutex = std::make_shared<std::mutex>()](const HttpRequest& request,
+                                                    const HttpResponse& response) {
         const std::string query = request.query.empty() ? "" : "?" + request.query;
-        const std::string status = response.drop_connection ? "dropped" : std::to_string(response.status);
+        const std::string status =
+            response.drop_connection ? "dropped" : std::to_string(response.status);
         std::lock_guard lock(*mutex);
-        std::printf("%s %s%s -> %s\n", request.method.c_str(), request.path.c_str(), query.c_str(), status.c_str());
+        std::printf("%s %s%s -> %s\n", request.method.c_str(), request.path.c_str(), query.c_str(),
+                    status.c_str());
         std::fflush(stdout);
     };
 }
@@ -77,7 +79,8 @@ int main(int argc, char** argv) {
     sigaddset(&stop_signals, SIGINT);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-    Emulator emulator(std::move(*seed), EmulatorOptions{line->client, line->settings, console_log(line->verbosity)});
+    Emulator emulator(std::move(*seed),
+                      EmulatorOptions{line->client, line->settings, console_log(line->verbosity)});
     HttpServer server([&emulator](const HttpRequest& request) { return emulator.handle(request); },
                       k_worker_threads);
     Result<int> port = server.bind(line->port);

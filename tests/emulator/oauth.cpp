@@ -31,7 +31,8 @@ std::optional<std::string> authorization(const HttpRequest& request, std::string
 
 }  // namespace
 
-std::string TokenStore::issue(std::chrono::seconds lifetime, TimePoint now, Randomness& randomness) {
+std::string TokenStore::issue(std::chrono::seconds lifetime, TimePoint now,
+                              Randomness& randomness) {
     std::string token = randomness.hex_token(24);
     std::lock_guard lock(m_mutex);
     m_expiry[token] = now + lifetime;
@@ -76,8 +77,9 @@ HttpResponse token_endpoint(const HttpRequest& request, const ClientCredentials&
                             Randomness& randomness) {
     std::optional<ClientCredentials> given = basic_credentials(request);
     if (!given) {
-        return oauth_error(401, "invalid_client",
-                           "client authentication is required: Authorization: Basic base64(id:secret)");
+        return oauth_error(
+            401, "invalid_client",
+            "client authentication is required: Authorization: Basic base64(id:secret)");
     }
     if (given->id != client.id || given->secret != client.secret) {
         return oauth_error(401, "invalid_client", "client not found or wrong client secret");
@@ -87,7 +89,8 @@ HttpResponse token_endpoint(const HttpRequest& request, const ClientCredentials&
         return oauth_error(400, "invalid_request", "grant_type is required");
     }
     if (*grant != "client_credentials") {
-        return oauth_error(400, "unsupported_grant_type", "grant type " + *grant + " is not supported");
+        return oauth_error(400, "unsupported_grant_type",
+                           "grant type " + *grant + " is not supported");
     }
     Json body = Json::object();
     body.set("access_token", tokens.issue(lifetime, now, randomness));
@@ -96,7 +99,8 @@ HttpResponse token_endpoint(const HttpRequest& request, const ClientCredentials&
     return HttpResponse::json(200, body);
 }
 
-std::optional<HttpResponse> check_bearer(const HttpRequest& request, const TokenStore& tokens, TimePoint now) {
+std::optional<HttpResponse> check_bearer(const HttpRequest& request, const TokenStore& tokens,
+                                         TimePoint now) {
     const std::string token = bearer_token(request);
     if (token.empty()) {
         return HttpResponse::failure(api_error(401, "authentication.required",
@@ -107,8 +111,8 @@ std::optional<HttpResponse> check_bearer(const HttpRequest& request, const Token
         case TokenState::valid:
             return std::nullopt;
         case TokenState::expired:
-            return HttpResponse::failure(
-                api_error(401, "credentials.expired", "The bearer token has expired: log in again."));
+            return HttpResponse::failure(api_error(401, "credentials.expired",
+                                                   "The bearer token has expired: log in again."));
         case TokenState::unknown:
             break;
     }

@@ -53,6 +53,7 @@ HttpResponse token_endpoint(const HttpRequest& request, const ClientCredentials&
 
 /// The 401 ErrorBody answer when `request` has no valid bearer token at `now`;
 /// nothing when it has one.
-std::optional<HttpResponse> check_bearer(const HttpRequest& request, const TokenStore& tokens, TimePoint now);
+std::optional<HttpResponse> check_bearer(const HttpRequest& request, const TokenStore& tokens,
+                                         TimePoint now);
 
 }  // namespace dactl::emulator

@@ -29,7 +29,8 @@ std::string path_pattern(std::string_view path) {
 
 std::uint64_t RequestLog::begin(std::string method, std::string path, std::string query) {
     std::lock_guard lock(m_mutex);
-    m_entries.push_back(Entry{std::move(method), std::move(path), std::move(query), k_pending_status});
+    m_entries.push_back(
+        Entry{std::move(method), std::move(path), std::move(query), k_pending_status});
     return m_first_ticket + m_entries.size() - 1;
 }
 

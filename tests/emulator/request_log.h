@@ -29,7 +29,8 @@ public:
     void finish(std::uint64_t ticket, int status);
     /// Forgets every request logged so far.
     void clear();
-    /// {"requests": [{"method", "path", "query", "status"}...], "counts": {"<METHOD> <pattern>": n}}.
+    /// {"requests": [{"method", "path", "query", "status"}...], "counts": {"<METHOD> <pattern>":
+    /// n}}.
     Json to_json() const;
 
 private:

@@ -11,7 +11,9 @@ namespace dactl::emulator {
 
 namespace {
 
-Error seed_error(std::string message) { return make_error(ErrorKind::invalid_input, std::move(message)); }
+Error seed_error(std::string message) {
+    return make_error(ErrorKind::invalid_input, std::move(message));
+}
 
 // "action 3" or "action 3 (id \"x\")": which element a problem is about (1-based).
 std::string element_name(const Json& element, std::size_t index) {
@@ -49,11 +51,13 @@ Result<std::vector<ActionEntry>> parse_seed(std::string_view text, const std::st
         const Json& element = document->as_array()[i];
         Result<ActionEntry> entry = check_full_action(element);
         if (!entry) {
-            return seed_error(file + ": " + element_name(element, i) + ": " + entry.error().message);
+            return seed_error(file + ": " + element_name(element, i) + ": " +
+                              entry.error().message);
         }
         const std::string id = entry->action.string_or("id", "");
         if (!ids.insert(id).second) {
-            return seed_error(file + ": " + element_name(element, i) + ": the id is used by an earlier action");
+            return seed_error(file + ": " + element_name(element, i) +
+                              ": the id is used by an earlier action");
         }
         entries.push_back(std::move(*entry));
     }

@@ -39,7 +39,8 @@ Status read_nested(const Json& value, const std::string& where,
             return api_error(400, "invalid.property", where + "." + name + " is not a setting");
         }
         const auto& [target, range] = found->second;
-        if (Status read = read_int(member, where + "." + name, *target, range.first, range.second); !read) {
+        if (Status read = read_int(member, where + "." + name, *target, range.first, range.second);
+            !read) {
             return read;
         }
     }
@@ -64,12 +65,14 @@ Status apply_other_member(Settings& settings, const std::string& name, const Jso
         return {};
     }
     return api_error(400, "invalid.property",
-                     name + " is not a setting (rateLimit, latencyMs, failEvery, dropEvery, "
-                            "staleReadMs, conflictNextPatches, templatesAsUris, timeScale, "
-                            "tokenTtlSeconds)");
+                     name +
+                         " is not a setting (rateLimit, latencyMs, failEvery, dropEvery, "
+                         "staleReadMs, conflictNextPatches, templatesAsUris, timeScale, "
+                         "tokenTtlSeconds)");
 }
 
-Status apply_member(Settings& settings, SettingsChange& change, const std::string& name, const Json& value) {
+Status apply_member(Settings& settings, SettingsChange& change, const std::string& name,
+                    const Json& value) {
     if (name == "rateLimit") {
         change.rate_limit = true;
         return read_nested(value, name,
@@ -113,7 +116,8 @@ Json settings_to_json(const Settings& settings) {
     Json json = Json::object();
     json.set("rateLimit", pair_object("requests", settings.rate_limit_requests, "windowSeconds",
                                       settings.rate_limit_window_seconds));
-    json.set("latencyMs", pair_object("min", settings.latency_min_ms, "max", settings.latency_max_ms));
+    json.set("latencyMs",
+             pair_object("min", settings.latency_min_ms, "max", settings.latency_max_ms));
     json.set("failEvery", pair_object("n", settings.fail_every, "status", settings.fail_status));
     json.set("dropEvery", settings.drop_every);
     json.set("staleReadMs", settings.stale_read_ms);

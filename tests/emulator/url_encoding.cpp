@@ -69,7 +69,8 @@ QueryParameters parse_query(std::string_view text) {
     return parameters;
 }
 
-std::optional<std::string> find_parameter(const QueryParameters& parameters, std::string_view name) {
+std::optional<std::string> find_parameter(const QueryParameters& parameters,
+                                          std::string_view name) {
     for (const auto& [key, value] : parameters) {
         if (key == name) {
             return value;

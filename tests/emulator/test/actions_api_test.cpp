@@ -1,8 +1,8 @@
 // The actions API over HTTP: list, get, templates, PATCH, PUT, DELETE, POST.
 
-#include <catch2/catch.hpp>
-
 #include <set>
+
+#include <catch2/catch.hpp>
 
 #include "tests/emulator/json_codec.h"
 #include "tests/emulator/test/support/test_server.h"
@@ -21,7 +21,8 @@ std::string failure(const Reply& reply) {
     REQUIRE(body.find("status")->as_integer() == reply.status);
     REQUIRE(write_json(*body.find("details")) == "[]");
     REQUIRE(write_json(*body.find("errors")) == "[]");
-    return std::to_string(reply.status) + " " + body.string_or("code", "") + ": " + body.string_or("message", "");
+    return std::to_string(reply.status) + " " + body.string_or("code", "") + ": " +
+           body.string_or("message", "");
 }
 
 const std::string k_one = action_path("custom_-_0001");
@@ -32,8 +33,8 @@ TEST_CASE("paging through 250 actions at 100 a page gives every action once", "[
     TestServer server(generated_seed(250));
     std::set<std::string> seen;
     for (int page = 1; page <= 3; ++page) {
-        Reply reply = server.api("GET", "/api/v2/integrations/actions?pageSize=100&pageNumber=" + std::to_string(page) +
-                                            "&includeConfig=true");
+        Reply reply = server.api("GET", "/api/v2/integrations/actions?pageSize=100&pageNumber=" +
+                                            std::to_string(page) + "&includeConfig=true");
         REQUIRE(reply.status == 200);
         REQUIRE(reply.header("content-type") == "application/json");
         Json listing = body_json(reply);
@@ -49,7 +50,8 @@ TEST_CASE("paging through 250 actions at 100 a page gives every action once", "[
 TEST_CASE("a page size above 100 is refused with an ErrorBody", "[emulator][api]") {
     TestServer server(small_seed());
     REQUIRE(failure(server.api("GET", "/api/v2/integrations/actions?pageSize=500")) ==
-            "400 invalid.query.param.value: Value [500] is not valid for query parameter pageSize: an integer from 1 "
+            "400 invalid.query.param.value: Value [500] is not valid for query parameter pageSize: "
+            "an integer from 1 "
             "to 100");
 }
 
@@ -63,7 +65,8 @@ TEST_CASE("one action comes without config or contract unless asked for", "[emul
     REQUIRE(full.find("config")->find("timeoutSeconds")->as_integer() == 3);
     REQUIRE(full.find("contract")->find("input") != nullptr);
     REQUIRE(body_json(server.api("GET", k_one + "?expand=contract")).find("config") == nullptr);
-    REQUIRE(failure(server.api("GET", action_path("custom_-_9999"))) == "404 not.found: Action custom_-_9999 not found");
+    REQUIRE(failure(server.api("GET", action_path("custom_-_9999"))) ==
+            "404 not.found: Action custom_-_9999 not found");
 }
 
 TEST_CASE("templates are served as text", "[emulator][api]") {
@@ -72,15 +75,21 @@ TEST_CASE("templates are served as text", "[emulator][api]") {
     REQUIRE(request.status == 200);
     REQUIRE(request.header("content-type") == "text/plain; charset=UTF-8");
     REQUIRE(request.body == "{\n  \"q\": \"${input.orderId}\",\n  \"who\": \"Zoë\"\n}");
-    REQUIRE(server.api("GET", k_one + "/templates/successtemplate.vm").body == "{\"status\": ${status}}");
+    REQUIRE(server.api("GET", k_one + "/templates/successtemplate.vm").body ==
+            "{\"status\": ${status}}");
     REQUIRE(failure(server.api("GET", k_one + "/templates/other.vm")) ==
             "404 not.found: No template other.vm: use requesttemplate.vm or successtemplate.vm");
-    REQUIRE(server.api("GET", action_path("custom_-_9999") + "/templates/requesttemplate.vm").status == 404);
+    REQUIRE(
+        server.api("GET", action_path("custom_-_9999") + "/templates/requesttemplate.vm").status ==
+        404);
 }
 
-TEST_CASE("a PATCH with the current version changes the action and answers it with its config", "[emulator][api]") {
+TEST_CASE("a PATCH with the current version changes the action and answers it with its config",
+          "[emulator][api]") {
     TestServer server(small_seed());
-    Reply reply = server.api("PATCH", k_one, R"({"version": 3, "name": "Order Status", "config": {"timeoutSeconds": 9}})");
+    Reply reply =
+        server.api("PATCH", k_one,
+                   R"({"version": 3, "name": "Order Status", "config": {"timeoutSeconds": 9}})");
     REQUIRE(reply.status == 200);
     Json answer = body_json(reply);
     REQUIRE(answer.find("version")->as_integer() == 4);
@@ -97,15 +106,18 @@ TEST_CASE("PATCH rules answer with ErrorBodies", "[emulator][api]") {
             "409 conflict: Version does not match current version.");
     REQUIRE(failure(server.api("PATCH", k_one, R"({"name": "x"})")) ==
             "400 bad.request: version is required: send the action's current version");
-    REQUIRE(failure(server.api("PATCH", k_one, R"({"version": 3, "config": {"timeoutSeconds": 61}})")) ==
+    REQUIRE(failure(server.api("PATCH", k_one,
+                               R"({"version": 3, "config": {"timeoutSeconds": 61}})")) ==
             "400 constraint.validation: config.timeoutSeconds must be an integer from 1 to 60");
-    REQUIRE(failure(server.api("PATCH", k_one, R"({"version": 3, "contract": {}})")).rfind("400 invalid.property: ", 0) ==
-            0);
-    REQUIRE(failure(server.api("PATCH", action_path("static_-_0005"), R"({"version": 1, "name": "x"})")) ==
+    REQUIRE(failure(server.api("PATCH", k_one, R"({"version": 3, "contract": {}})"))
+                .rfind("400 invalid.property: ", 0) == 0);
+    REQUIRE(failure(server.api("PATCH", action_path("static_-_0005"),
+                               R"({"version": 1, "name": "x"})")) ==
             "400 bad.request: Action static_-_0005 is a built-in action and cannot be changed");
-    REQUIRE(failure(server.api("PATCH", action_path("customAuth_-_0004"),
-                               R"({"version": 1, "config": {"timeoutSeconds": 5}})")) ==
-            "400 invalid.value: config.timeoutSeconds is invalid for custom authentication actions");
+    REQUIRE(
+        failure(server.api("PATCH", action_path("customAuth_-_0004"),
+                           R"({"version": 1, "config": {"timeoutSeconds": 5}})")) ==
+        "400 invalid.value: config.timeoutSeconds is invalid for custom authentication actions");
     REQUIRE(failure(server.api("PATCH", k_one, "{oops")) ==
             "400 bad.request: The body is not valid JSON: 1:2: Missing a name for object member.");
     REQUIRE(failure(server.api("PATCH", action_path("custom_-_9999"), R"({"version": 1})")) ==
@@ -117,7 +129,8 @@ TEST_CASE("there is no PUT on an action", "[emulator][api]") {
     TestServer server(small_seed());
     Reply put = server.api("PUT", k_one, R"({"version": 3})");
     REQUIRE(failure(put) ==
-            "405 method.not.allowed: HTTP method PUT is not supported on /api/v2/integrations/actions/custom_-_0001");
+            "405 method.not.allowed: HTTP method PUT is not supported on "
+            "/api/v2/integrations/actions/custom_-_0001");
     REQUIRE(put.header("allow") == "GET, PATCH, DELETE");
     REQUIRE(server.api("POST", k_one, "{}").status == 405);
     REQUIRE(server.api("PATCH", "/api/v2/integrations/actions", "{}").status == 405);
@@ -126,8 +139,9 @@ TEST_CASE("there is no PUT on an action", "[emulator][api]") {
 TEST_CASE("a PUT without Content-Length is still answered by the service", "[emulator][api]") {
     TestServer server(small_seed());
     const std::string token = server.login();
-    const std::string answer = raw_exchange(server.port(), "PUT " + k_one + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
-                                                               token + "\r\nConnection: close\r\n\r\n");
+    const std::string answer = raw_exchange(
+        server.port(), "PUT " + k_one + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
+                           "\r\nConnection: close\r\n\r\n");
     REQUIRE(answer.rfind("HTTP/1.1 405 Method Not Allowed\r\n", 0) == 0);
     REQUIRE(answer.find("ININ-Correlation-Id: ") != std::string::npos);
 }
@@ -159,7 +173,8 @@ TEST_CASE("POST creates an action with a new id at version 1", "[emulator][api]"
 
 TEST_CASE("unknown paths and oversized bodies are refused", "[emulator][api]") {
     TestServer server(small_seed());
-    REQUIRE(failure(server.api("GET", "/api/v2/users")) == "404 not.found: No resource at /api/v2/users");
+    REQUIRE(failure(server.api("GET", "/api/v2/users")) ==
+            "404 not.found: No resource at /api/v2/users");
     REQUIRE(failure(server.api("GET", k_one + "/drafts")) ==
             "404 not.found: No resource at /api/v2/integrations/actions/custom_-_0001/drafts");
     REQUIRE(server.send("GET", "/elsewhere").status == 404);
@@ -170,8 +185,9 @@ TEST_CASE("unknown paths and oversized bodies are refused", "[emulator][api]") {
 TEST_CASE("answers are sent uncompressed whatever the client accepts", "[emulator][api]") {
     TestServer server(small_seed());
     const std::string token = server.login();
-    Reply reply = server.send("GET", "/api/v2/integrations/actions?includeConfig=true", "",
-                              {{"Authorization", "Bearer " + token}, {"Accept-Encoding", "br, gzip, deflate"}});
+    Reply reply = server.send(
+        "GET", "/api/v2/integrations/actions?includeConfig=true", "",
+        {{"Authorization", "Bearer " + token}, {"Accept-Encoding", "br, gzip, deflate"}});
     REQUIRE(reply.status == 200);
     REQUIRE(reply.header("content-encoding") == "");
     REQUIRE(body_json(reply).find("total")->as_integer() == 4);

@@ -16,7 +16,8 @@ const std::string k_admin_one = "/__emulator/actions/custom_-_0001";
 
 std::string error_line(const Reply& reply) {
     Json body = body_json(reply);
-    return std::to_string(reply.status) + " " + body.string_or("code", "") + ": " + body.string_or("message", "");
+    return std::to_string(reply.status) + " " + body.string_or("code", "") + ": " +
+           body.string_or("message", "");
 }
 
 }  // namespace
@@ -52,20 +53,25 @@ TEST_CASE("an admin edit merges into the action and adds one to its version", "[
 
 TEST_CASE("null deletes a key; an explicit version is kept", "[emulator][admin]") {
     TestServer server(small_seed());
-    Json edited = body_json(server.admin("PATCH", k_admin_one, R"({"config": {"timeoutSeconds": null}, "version": 10})"));
+    Json edited = body_json(server.admin("PATCH", k_admin_one,
+                                         R"({"config": {"timeoutSeconds": null}, "version": 10})"));
     REQUIRE(edited.find("config")->find("timeoutSeconds") == nullptr);
     REQUIRE(edited.find("version")->as_integer() == 10);
 }
 
 TEST_CASE("admin edits that break the rules are refused", "[emulator][admin]") {
     TestServer server(small_seed());
-    REQUIRE(error_line(server.admin("PATCH", k_admin_one, R"({"config": {"timeoutSeconds": 61}})")) ==
-            "400 constraint.validation: config.timeoutSeconds must be an integer from 1 to 60");
+    REQUIRE(
+        error_line(server.admin("PATCH", k_admin_one, R"({"config": {"timeoutSeconds": 61}})")) ==
+        "400 constraint.validation: config.timeoutSeconds must be an integer from 1 to 60");
     REQUIRE(error_line(server.admin("PATCH", k_admin_one, R"({"id": "custom_-_7"})")) ==
             "400 invalid.value: The id of an action cannot change");
-    REQUIRE(error_line(server.admin("PATCH", "/__emulator/actions/customAuth_-_0004", R"({"config": {"timeoutSeconds": 5}})")) ==
-            "400 invalid.value: config.timeoutSeconds is invalid for custom authentication actions");
-    REQUIRE(error_line(server.admin("PATCH", "/__emulator/actions/nope", "{}")) == "404 not.found: Action nope not found");
+    REQUIRE(
+        error_line(server.admin("PATCH", "/__emulator/actions/customAuth_-_0004",
+                                R"({"config": {"timeoutSeconds": 5}})")) ==
+        "400 invalid.value: config.timeoutSeconds is invalid for custom authentication actions");
+    REQUIRE(error_line(server.admin("PATCH", "/__emulator/actions/nope", "{}")) ==
+            "404 not.found: Action nope not found");
     REQUIRE(body_json(server.admin("GET", k_admin_one)).find("version")->as_integer() == 3);
 }
 
@@ -76,8 +82,10 @@ TEST_CASE("actions can be added once", "[emulator][admin]") {
             "_emulator": {"latencyMs": [1, 2]}})";
     Reply added = server.admin("POST", "/__emulator/actions", action);
     REQUIRE(added.status == 201);
-    REQUIRE(added.body == R"({"id":"custom_-_0100","name":"Added","integrationId":"i","category":"C","version":1,)"
-                          R"("secure":false,"selfUri":"/api/v2/integrations/actions/custom_-_0100"})");
+    REQUIRE(
+        added.body ==
+        R"({"id":"custom_-_0100","name":"Added","integrationId":"i","category":"C","version":1,)"
+        R"("secure":false,"selfUri":"/api/v2/integrations/actions/custom_-_0100"})");
     REQUIRE(server.api("GET", action_path("custom_-_0100")).status == 200);
     REQUIRE(error_line(server.admin("POST", "/__emulator/actions", action)) ==
             "409 conflict: An action with id custom_-_0100 already exists");
@@ -85,7 +93,8 @@ TEST_CASE("actions can be added once", "[emulator][admin]") {
             "400 invalid.value: name is required");
 }
 
-TEST_CASE("the request log lists counted requests in order with counts per endpoint", "[emulator][admin]") {
+TEST_CASE("the request log lists counted requests in order with counts per endpoint",
+          "[emulator][admin]") {
     TestServer server(small_seed());
     const std::string one = action_path("custom_-_0001");
     server.api("GET", "/api/v2/integrations/actions?pageSize=100&includeConfig=true");
@@ -98,22 +107,27 @@ TEST_CASE("the request log lists counted requests in order with counts per endpo
     Json log = body_json(server.admin("GET", "/__emulator/requests"));
     const auto& requests = log.find("requests")->as_array();
     REQUIRE(requests.size() == 7);
-    REQUIRE(write_json(requests[0]) == R"({"method":"POST","path":"/oauth/token","query":"","status":200})");
-    REQUIRE(write_json(requests[1]) ==
-            R"({"method":"GET","path":"/api/v2/integrations/actions","query":"pageSize=100&includeConfig=true","status":200})");
-    REQUIRE(write_json(requests[5]) ==
-            R"({"method":"PATCH","path":"/api/v2/integrations/actions/custom_-_0001","query":"","status":409})");
-    REQUIRE(write_json(*log.find("counts")) ==
-            R"({"GET /api/v2/integrations/actions":1,"GET /api/v2/integrations/actions/{id}":1,)"
-            R"("GET /api/v2/integrations/actions/{id}/templates/{file}":2,"PATCH /api/v2/integrations/actions/{id}":1,)"
-            R"("POST /api/v2/integrations/actions/{id}/test":1,"POST /oauth/token":1})");
+    REQUIRE(write_json(requests[0]) ==
+            R"({"method":"POST","path":"/oauth/token","query":"","status":200})");
+    REQUIRE(
+        write_json(requests[1]) ==
+        R"({"method":"GET","path":"/api/v2/integrations/actions","query":"pageSize=100&includeConfig=true","status":200})");
+    REQUIRE(
+        write_json(requests[5]) ==
+        R"({"method":"PATCH","path":"/api/v2/integrations/actions/custom_-_0001","query":"","status":409})");
+    REQUIRE(
+        write_json(*log.find("counts")) ==
+        R"({"GET /api/v2/integrations/actions":1,"GET /api/v2/integrations/actions/{id}":1,)"
+        R"("GET /api/v2/integrations/actions/{id}/templates/{file}":2,"PATCH /api/v2/integrations/actions/{id}":1,)"
+        R"("POST /api/v2/integrations/actions/{id}/test":1,"POST /oauth/token":1})");
     REQUIRE(server.admin("DELETE", "/__emulator/requests").status == 204);
     REQUIRE(server.admin("GET", "/__emulator/requests").body == R"({"requests":[],"counts":{}})");
 }
 
 TEST_CASE("settings are read and changed through the admin API", "[emulator][admin]") {
     TestServer server(small_seed());
-    Reply changed = server.admin("PATCH", "/__emulator/settings", R"({"staleReadMs": 50, "templatesAsUris": true})");
+    Reply changed = server.admin("PATCH", "/__emulator/settings",
+                                 R"({"staleReadMs": 50, "templatesAsUris": true})");
     REQUIRE(changed.status == 200);
     REQUIRE(changed.body == server.admin("GET", "/__emulator/settings").body);
     REQUIRE(body_json(changed).find("staleReadMs")->as_integer() == 50);
@@ -123,7 +137,8 @@ TEST_CASE("settings are read and changed through the admin API", "[emulator][adm
 
 TEST_CASE("unknown admin paths and methods are refused", "[emulator][admin]") {
     TestServer server(small_seed());
-    REQUIRE(error_line(server.admin("GET", "/__emulator/nothing")) == "404 not.found: No admin resource at /__emulator/nothing");
+    REQUIRE(error_line(server.admin("GET", "/__emulator/nothing")) ==
+            "404 not.found: No admin resource at /__emulator/nothing");
     REQUIRE(error_line(server.admin("DELETE", "/__emulator/org")) ==
             "405 method.not.allowed: HTTP method DELETE is not supported on /__emulator/org");
     REQUIRE(server.admin("GET", "/__emulator/tokens/expire").status == 405);

@@ -1,13 +1,12 @@
 // The genesys-emulator program: start-up, port file, signals, exit codes, and
 // the seed generator script.
 
-#include <catch2/catch.hpp>
-
-#include <signal.h>
-
 #include <fstream>
+#include <signal.h>
 #include <sstream>
 #include <thread>
+
+#include <catch2/catch.hpp>
 
 #include "tests/emulator/json_codec.h"
 #include "tests/emulator/seed_loader.h"
@@ -31,9 +30,17 @@ std::string read_file(const std::filesystem::path& path) {
 }
 
 std::vector<std::string> command(const TempDir& dir, std::vector<std::string> extra) {
-    std::vector<std::string> argv = {GENESYS_EMULATOR_BINARY, "--seed", (dir.path() / "seed.json").string(),
-                                     "--port", "0", "--port-file", (dir.path() / "port").string(),
-                                     "--client-id", "id", "--client-secret", "secret"};
+    std::vector<std::string> argv = {GENESYS_EMULATOR_BINARY,
+                                     "--seed",
+                                     (dir.path() / "seed.json").string(),
+                                     "--port",
+                                     "0",
+                                     "--port-file",
+                                     (dir.path() / "port").string(),
+                                     "--client-id",
+                                     "id",
+                                     "--client-secret",
+                                     "secret"};
     argv.insert(argv.end(), extra.begin(), extra.end());
     return argv;
 }
@@ -53,8 +60,8 @@ int wait_for_port(const TempDir& dir, BackgroundProcess& process) {
 }
 
 std::string http_get(int port, const std::string& path) {
-    const std::string answer =
-        emulator::testing::raw_exchange(port, "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    const std::string answer = emulator::testing::raw_exchange(
+        port, "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     return answer.substr(answer.find("\r\n\r\n") + 4);
 }
 
@@ -67,12 +74,15 @@ TEST_CASE("the program announces its port, serves, and exits 0 on SIGTERM", "[em
                               (dir.path() / "log").string());
     const int port = wait_for_port(dir, process);
     REQUIRE(port > 0);
-    REQUIRE(read_file(dir.path() / "log").rfind("listening on 127.0.0.1:" + std::to_string(port) + "\n", 0) == 0);
-    REQUIRE(http_get(port, "/__emulator/settings") ==
-            R"({"rateLimit":{"requests":5,"windowSeconds":10},"latencyMs":{"min":0,"max":0},)"
-            R"("failEvery":{"n":0,"status":503},"dropEvery":0,"staleReadMs":0,"conflictNextPatches":0,)"
-            R"("templatesAsUris":true,"timeScale":1.0,"tokenTtlSeconds":86400})");
-    REQUIRE(http_get(port, "/api/v2/integrations/actions").find("authentication.required") != std::string::npos);
+    REQUIRE(read_file(dir.path() / "log")
+                .rfind("listening on 127.0.0.1:" + std::to_string(port) + "\n", 0) == 0);
+    REQUIRE(
+        http_get(port, "/__emulator/settings") ==
+        R"({"rateLimit":{"requests":5,"windowSeconds":10},"latencyMs":{"min":0,"max":0},)"
+        R"("failEvery":{"n":0,"status":503},"dropEvery":0,"staleReadMs":0,"conflictNextPatches":0,)"
+        R"("templatesAsUris":true,"timeScale":1.0,"tokenTtlSeconds":86400})");
+    REQUIRE(http_get(port, "/api/v2/integrations/actions").find("authentication.required") !=
+            std::string::npos);
     process.signal(SIGTERM);
     REQUIRE(process.wait() == 0);
     const std::string log = read_file(dir.path() / "log");
@@ -88,20 +98,24 @@ TEST_CASE("SIGINT stops it too, and --quiet prints only the listening line", "[e
     http_get(port, "/api/v2/integrations/actions");
     process.signal(SIGINT);
     REQUIRE(process.wait() == 0);
-    REQUIRE(read_file(dir.path() / "log") == "listening on 127.0.0.1:" + std::to_string(port) + "\n");
+    REQUIRE(read_file(dir.path() / "log") ==
+            "listening on 127.0.0.1:" + std::to_string(port) + "\n");
 }
 
 TEST_CASE("a bad seed is one line naming the file, exit 2", "[emulator][binary]") {
     TempDir dir;
-    dir.write("seed.json", R"([{"id": "custom_-_1", "name": "A", "integrationId": "i", "category": "C", "version": 1,)"
-                           R"( "_emulator": {"customAuth": true}}])");
+    dir.write(
+        "seed.json",
+        R"([{"id": "custom_-_1", "name": "A", "integrationId": "i", "category": "C", "version": 1,)"
+        R"( "_emulator": {"customAuth": true}}])");
     ProcessResult result = run_process(command(dir, {}));
     REQUIRE(result.exit_code == 2);
     REQUIRE(result.out.empty());
-    REQUIRE(result.err == "genesys-emulator: " + (dir.path() / "seed.json").string() +
-                              ": action 1 (id \"custom_-_1\"): _emulator.customAuth is true but the id does not "
-                              "start with \"customAuth\" (that is how tools recognise custom authentication "
-                              "actions)\n");
+    REQUIRE(result.err ==
+            "genesys-emulator: " + (dir.path() / "seed.json").string() +
+                ": action 1 (id \"custom_-_1\"): _emulator.customAuth is true but the id does not "
+                "start with \"customAuth\" (that is how tools recognise custom authentication "
+                "actions)\n");
 }
 
 TEST_CASE("bad flags are one line, exit 2", "[emulator][binary]") {
@@ -109,15 +123,19 @@ TEST_CASE("bad flags are one line, exit 2", "[emulator][binary]") {
     dir.write("seed.json", "[]");
     ProcessResult result = run_process(command(dir, {"--latency-ms", "fast"}));
     REQUIRE(result.exit_code == 2);
-    REQUIRE(result.err == "genesys-emulator: --latency-ms: expected N or MIN-MAX milliseconds, got \"fast\"\n");
+    REQUIRE(result.err ==
+            "genesys-emulator: --latency-ms: expected N or MIN-MAX milliseconds, got \"fast\"\n");
     ProcessResult help = run_process({GENESYS_EMULATOR_BINARY, "--help"});
     REQUIRE(help.exit_code == 0);
-    REQUIRE(help.out.rfind("usage: genesys-emulator --seed FILE --client-id ID --client-secret SECRET", 0) == 0);
+    REQUIRE(help.out.rfind(
+                "usage: genesys-emulator --seed FILE --client-id ID --client-secret SECRET", 0) ==
+            0);
 }
 
 TEST_CASE("make_seed.py writes a valid org of N actions", "[emulator][binary]") {
-    ProcessResult result = run_process({"/usr/bin/env", "python3", std::string(DACTL_SOURCE_DIR) + "/tests/emulator/make_seed.py", "300",
-                                        "--latency-ms", "10-20"});
+    ProcessResult result = run_process(
+        {"/usr/bin/env", "python3", std::string(DACTL_SOURCE_DIR) + "/tests/emulator/make_seed.py",
+         "300", "--latency-ms", "10-20"});
     REQUIRE(result.exit_code == 0);
     auto loaded = emulator::parse_seed(result.out, "generated");
     INFO((loaded.ok() ? "" : loaded.error().message));

@@ -1,15 +1,16 @@
 // The genesys-emulator command line.
 
-#include <catch2/catch.hpp>
-
 #include "tests/emulator/command_line.h"
+
+#include <catch2/catch.hpp>
 
 using namespace dactl;
 using namespace dactl::emulator;
 
 namespace {
 
-const std::vector<std::string> k_required = {"--seed", "org.json", "--client-id", "id", "--client-secret", "s"};
+const std::vector<std::string> k_required = {"--seed", "org.json",        "--client-id",
+                                             "id",     "--client-secret", "s"};
 
 Result<CommandLine> parse(std::vector<std::string> extra) {
     std::vector<std::string> arguments = k_required;
@@ -38,10 +39,27 @@ TEST_CASE("the required flags alone give the defaults", "[emulator][cli]") {
 }
 
 TEST_CASE("every switch sets its setting", "[emulator][cli]") {
-    Result<CommandLine> line =
-        parse({"--port", "8080", "--port-file=p", "--token-ttl", "300", "--rate-limit", "5/10", "--latency-ms",
-               "20-40", "--fail-every", "7:502", "--drop-every", "9", "--stale-read-ms", "250", "--conflict-next",
-               "2", "--templates-as-uris", "--time-scale", "0.01", "--quiet"});
+    Result<CommandLine> line = parse({"--port",
+                                      "8080",
+                                      "--port-file=p",
+                                      "--token-ttl",
+                                      "300",
+                                      "--rate-limit",
+                                      "5/10",
+                                      "--latency-ms",
+                                      "20-40",
+                                      "--fail-every",
+                                      "7:502",
+                                      "--drop-every",
+                                      "9",
+                                      "--stale-read-ms",
+                                      "250",
+                                      "--conflict-next",
+                                      "2",
+                                      "--templates-as-uris",
+                                      "--time-scale",
+                                      "0.01",
+                                      "--quiet"});
     REQUIRE(line.ok());
     REQUIRE(line->port == 8080);
     REQUIRE(line->port_file == "p");
@@ -62,8 +80,10 @@ TEST_CASE("every switch sets its setting", "[emulator][cli]") {
     REQUIRE(line->verbosity == Verbosity::quiet);
 }
 
-TEST_CASE("short forms: one latency, a failure without status, a limit without window", "[emulator][cli]") {
-    Result<CommandLine> line = parse({"--latency-ms", "15", "--fail-every", "4", "--rate-limit", "0"});
+TEST_CASE("short forms: one latency, a failure without status, a limit without window",
+          "[emulator][cli]") {
+    Result<CommandLine> line =
+        parse({"--latency-ms", "15", "--fail-every", "4", "--rate-limit", "0"});
     REQUIRE(line.ok());
     REQUIRE(line->settings.latency_min_ms == 15);
     REQUIRE(line->settings.latency_max_ms == 15);
@@ -73,12 +93,16 @@ TEST_CASE("short forms: one latency, a failure without status, a limit without w
 }
 
 TEST_CASE("bad flags are named with what they expect", "[emulator][cli]") {
-    REQUIRE(error_of({"--port", "http"}) == "--port: expected a port number from 0 to 65535, got \"http\"");
-    REQUIRE(error_of({"--rate-limit", "5/0"}) == "--rate-limit: expected N/SECONDS (0 for no limit), got \"5/0\"");
-    REQUIRE(error_of({"--latency-ms", "40-20"}) == "--latency-ms: expected N or MIN-MAX milliseconds, got \"40-20\"");
+    REQUIRE(error_of({"--port", "http"}) ==
+            "--port: expected a port number from 0 to 65535, got \"http\"");
+    REQUIRE(error_of({"--rate-limit", "5/0"}) ==
+            "--rate-limit: expected N/SECONDS (0 for no limit), got \"5/0\"");
+    REQUIRE(error_of({"--latency-ms", "40-20"}) ==
+            "--latency-ms: expected N or MIN-MAX milliseconds, got \"40-20\"");
     REQUIRE(error_of({"--fail-every", "3:200"}) ==
             "--fail-every: expected N[:STATUS] with STATUS from 400 to 599, got \"3:200\"");
-    REQUIRE(error_of({"--time-scale", "fast"}) == "--time-scale: expected a number from 0 to 1000, got \"fast\"");
+    REQUIRE(error_of({"--time-scale", "fast"}) ==
+            "--time-scale: expected a number from 0 to 1000, got \"fast\"");
     REQUIRE(error_of({"--drop-every"}) == "--drop-every: expected a count");
     REQUIRE(error_of({"--verbose"}) == "unknown argument \"--verbose\" (see --help)");
     REQUIRE(error_of({"--quiet=yes"}) == "--quiet takes no value");

@@ -1,8 +1,9 @@
 // POST .../test and .../execute: seeded latency, timeouts and failures.
 
+#include "tests/emulator/execution.h"
+
 #include <catch2/catch.hpp>
 
-#include "tests/emulator/execution.h"
 #include "tests/emulator/json_codec.h"
 #include "tests/emulator/test/support/test_server.h"
 
@@ -52,24 +53,29 @@ TEST_CASE("test answers a TestExecutionResult after the seeded latency", "[emula
     TestServer server(small_seed());
     server.login();
     const auto start = std::chrono::steady_clock::now();
-    Reply reply = server.api("POST", action_path("custom_-_0003") + "/test", R"({"customerId": "42"})");
+    Reply reply =
+        server.api("POST", action_path("custom_-_0003") + "/test", R"({"customerId": "42"})");
     REQUIRE(std::chrono::steady_clock::now() - start >= Milliseconds(50));
     REQUIRE(reply.status == 200);
     Json result = body_json(reply);
     REQUIRE(result.find("success")->as_bool());
     REQUIRE(result.find("operations")->as_array().size() == 3);
-    REQUIRE(write_json(result.find("operations")->as_array()[1]) ==
-            R"({"step":2,"name":"Execute HTTP request","success":true,"result":{"status":200,"latencyMs":50}})");
+    REQUIRE(
+        write_json(result.find("operations")->as_array()[1]) ==
+        R"({"step":2,"name":"Execute HTTP request","success":true,"result":{"status":200,"latencyMs":50}})");
     Reply executed = server.api("POST", k_one + "/execute", "{}");
     REQUIRE(executed.status == 200);
     REQUIRE(executed.body == R"({"status":"UNKNOWN"})");
 }
 
-TEST_CASE("past its timeout, test fails in a 200 and execute answers 504", "[emulator][execution]") {
+TEST_CASE("past its timeout, test fails in a 200 and execute answers 504",
+          "[emulator][execution]") {
     Settings settings;
     settings.time_scale = 0.01;
     TestServer server(small_seed(), settings);
-    REQUIRE(server.admin("PATCH", "/__emulator/actions/custom_-_0001", R"({"_emulator": {"latencyMs": [5000, 5000]}})")
+    REQUIRE(server
+                .admin("PATCH", "/__emulator/actions/custom_-_0001",
+                       R"({"_emulator": {"latencyMs": [5000, 5000]}})")
                 .status == 200);
     const auto start = std::chrono::steady_clock::now();
     Reply tested = server.api("POST", k_one + "/test", "{}");
@@ -79,7 +85,8 @@ TEST_CASE("past its timeout, test fails in a 200 and execute answers 504", "[emu
     REQUIRE_FALSE(result.find("success")->as_bool());
     const Json& error = *result.find("error");
     REQUIRE(error.string_or("code", "") == "request.timeout");
-    REQUIRE(error.string_or("message", "") == "The request to the remote endpoint timed out after 3 seconds");
+    REQUIRE(error.string_or("message", "") ==
+            "The request to the remote endpoint timed out after 3 seconds");
     REQUIRE(error.string_or("contextId", "") == tested.header("inin-correlation-id"));
     REQUIRE(result.find("operations")->as_array().back().find("success")->as_bool() == false);
 
@@ -90,7 +97,8 @@ TEST_CASE("past its timeout, test fails in a 200 and execute answers 504", "[emu
 
 TEST_CASE("a seeded failure makes test fail and execute answer 500", "[emulator][execution]") {
     TestServer server(small_seed());
-    server.admin("PATCH", "/__emulator/actions/custom_-_0001", R"({"_emulator": {"failure": "backend said no"}})");
+    server.admin("PATCH", "/__emulator/actions/custom_-_0001",
+                 R"({"_emulator": {"failure": "backend said no"}})");
     Json result = body_json(server.api("POST", k_one + "/test", "{}"));
     REQUIRE_FALSE(result.find("success")->as_bool());
     REQUIRE(result.find("error")->string_or("message", "") == "backend said no");

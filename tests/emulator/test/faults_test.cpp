@@ -1,10 +1,10 @@
 // The fault switches over HTTP: failures, drops, latency, stale reads,
 // conflicts, template URIs and the rate limit.
 
-#include <catch2/catch.hpp>
-
 #include <chrono>
 #include <thread>
+
+#include <catch2/catch.hpp>
 
 #include "tests/emulator/json_codec.h"
 #include "tests/emulator/test/support/test_server.h"
@@ -18,7 +18,9 @@ namespace {
 const std::string k_one = action_path("custom_-_0001");
 const std::string k_list = "/api/v2/integrations/actions";
 
-std::string name_in(const Reply& reply) { return body_json(reply).string_or("name", ""); }
+std::string name_in(const Reply& reply) {
+    return body_json(reply).string_or("name", "");
+}
 
 long elapsed_ms(std::chrono::steady_clock::time_point start) {
     return static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -37,7 +39,8 @@ TEST_CASE("every Nth counted request answers the failure status", "[emulator][fa
     REQUIRE(failed.status == 503);
     Json body = body_json(failed);
     REQUIRE(body.string_or("code", "") == "service.unavailable");
-    REQUIRE(body.string_or("message", "") == "Injected failure: the emulator answers every Nth request with HTTP 503");
+    REQUIRE(body.string_or("message", "") ==
+            "Injected failure: the emulator answers every Nth request with HTTP 503");
     REQUIRE(body.string_or("contextId", "") == failed.header("inin-correlation-id"));
     REQUIRE(server.api("GET", k_one).status == 200);
     REQUIRE(server.api("GET", k_one).status == 503);
@@ -49,7 +52,8 @@ TEST_CASE("an injected 429 carries Retry-After and the vendor's message", "[emul
     Reply limited = server.send("GET", k_list);
     REQUIRE(limited.status == 429);
     REQUIRE(limited.header("retry-after") == "1");
-    REQUIRE(body_json(limited).string_or("message", "") == "Rate limit exceeded the maximum. Retry the request in [1] seconds");
+    REQUIRE(body_json(limited).string_or("message", "") ==
+            "Rate limit exceeded the maximum. Retry the request in [1] seconds");
 }
 
 TEST_CASE("a failed PATCH changes nothing", "[emulator][faults]") {
@@ -57,7 +61,8 @@ TEST_CASE("a failed PATCH changes nothing", "[emulator][faults]") {
     server.login();
     server.settings(R"({"failEvery": {"n": 1, "status": 500}})");
     REQUIRE(server.api("PATCH", k_one, R"({"version": 3, "name": "x"})").status == 500);
-    REQUIRE(write_json(*body_json(server.admin("GET", "/__emulator/actions/custom_-_0001")).find("version")) == "3");
+    REQUIRE(write_json(*body_json(server.admin("GET", "/__emulator/actions/custom_-_0001"))
+                            .find("version")) == "3");
 }
 
 TEST_CASE("every Nth counted request is dropped without any answer", "[emulator][faults]") {
@@ -68,11 +73,14 @@ TEST_CASE("every Nth counted request is dropped without any answer", "[emulator]
     Reply dropped = server.api("GET", k_one);
     REQUIRE_FALSE(dropped.answered);
     // On the wire: the connection closes before a single byte of an answer.
-    REQUIRE(raw_exchange(server.port(), "GET " + k_one + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
-                                        "Authorization: Bearer " + token + "\r\n\r\n")
+    REQUIRE(raw_exchange(server.port(), "GET " + k_one +
+                                            " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                                            "Authorization: Bearer " +
+                                            token + "\r\n\r\n")
                 .rfind("HTTP/1.1 200 OK\r\n", 0) == 0);
-    REQUIRE(raw_exchange(server.port(), "GET " + k_one + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
-                                            "\r\n\r\n") == "");
+    REQUIRE(raw_exchange(server.port(), "GET " + k_one +
+                                            " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+                                            token + "\r\n\r\n") == "");
     Json log = body_json(server.admin("GET", "/__emulator/requests"));
     const auto& requests = log.find("requests")->as_array();
     REQUIRE(requests.size() == 5);
@@ -84,7 +92,8 @@ TEST_CASE("a dropped PATCH was applied: only its answer is lost", "[emulator][fa
     TestServer server(small_seed());
     server.login();
     server.settings(R"({"dropEvery": 1})");
-    REQUIRE_FALSE(server.api("PATCH", k_one, R"({"version": 3, "config": {"timeoutSeconds": 30}})").answered);
+    REQUIRE_FALSE(
+        server.api("PATCH", k_one, R"({"version": 3, "config": {"timeoutSeconds": 30}})").answered);
     server.settings(R"({"dropEvery": 0})");
     Json stored = body_json(server.api("GET", k_one + "?includeConfig=true"));
     REQUIRE(stored.find("version")->as_integer() == 4);
@@ -123,13 +132,19 @@ TEST_CASE("latency on one request does not hold up the others", "[emulator][faul
 TEST_CASE("after a write, reads of the action are stale for staleReadMs", "[emulator][faults]") {
     TestServer server(small_seed());
     server.settings(R"({"staleReadMs": 300})");
-    REQUIRE(server.api("PATCH", k_one,
-                       R"({"version": 3, "name": "Renamed", "config": {"request": {"requestTemplate": "new"}}})")
-                .status == 200);
+    REQUIRE(
+        server
+            .api(
+                "PATCH", k_one,
+                R"({"version": 3, "name": "Renamed", "config": {"request": {"requestTemplate": "new"}}})")
+            .status == 200);
     REQUIRE(name_in(server.api("GET", k_one)) == "Get Order Status");
-    REQUIRE(body_json(server.api("GET", k_list)).find("entities")->as_array()[0].string_or("name", "") ==
-            "Get Order Status");
-    REQUIRE(server.api("GET", k_one + "/templates/requesttemplate.vm").body.find("Zoë") != std::string::npos);
+    REQUIRE(body_json(server.api("GET", k_list))
+                .find("entities")
+                ->as_array()[0]
+                .string_or("name", "") == "Get Order Status");
+    REQUIRE(server.api("GET", k_one + "/templates/requesttemplate.vm").body.find("Zoë") !=
+            std::string::npos);
     REQUIRE(name_in(server.admin("GET", "/__emulator/actions/custom_-_0001")) == "Renamed");
     REQUIRE(name_in(server.api("GET", action_path("custom_-_0003"))) == "Lookup Customer");
     // Writes check the true version, not the stale one.
@@ -144,33 +159,41 @@ TEST_CASE("the next K PATCHes meet a concurrent save", "[emulator][faults]") {
     server.settings(R"({"conflictNextPatches": 1})");
     Reply conflict = server.api("PATCH", k_one, R"({"version": 3, "name": "Mine"})");
     REQUIRE(conflict.status == 409);
-    REQUIRE(body_json(conflict).string_or("message", "") == "Version does not match current version.");
+    REQUIRE(body_json(conflict).string_or("message", "") ==
+            "Version does not match current version.");
     Json stored = body_json(server.api("GET", k_one));
     REQUIRE(stored.find("version")->as_integer() == 4);
     REQUIRE(stored.string_or("name", "") == "Get Order Status");
     REQUIRE(server.api("PATCH", k_one, R"({"version": 4, "name": "Mine"})").status == 200);
-    REQUIRE(write_json(*body_json(server.admin("GET", "/__emulator/settings")).find("conflictNextPatches")) == "0");
+    REQUIRE(write_json(*body_json(server.admin("GET", "/__emulator/settings"))
+                            .find("conflictNextPatches")) == "0");
 }
 
 TEST_CASE("configs may carry template URIs instead of the text", "[emulator][faults]") {
     Settings settings;
     settings.templates_as_uris = true;
     TestServer server(small_seed(), settings);
-    Json request = *body_json(server.api("GET", k_one + "?includeConfig=true")).find("config")->find("request");
+    Json request = *body_json(server.api("GET", k_one + "?includeConfig=true"))
+                        .find("config")
+                        ->find("request");
     REQUIRE(request.find("requestTemplate") == nullptr);
     REQUIRE(request.string_or("requestTemplateUri", "") == k_one + "/templates/requesttemplate.vm");
-    Json patched = body_json(server.api("PATCH", k_one, R"({"version": 3, "config": {"request": {"requestTemplate": "t"}}})"));
+    Json patched = body_json(server.api(
+        "PATCH", k_one, R"({"version": 3, "config": {"request": {"requestTemplate": "t"}}})"));
     REQUIRE(patched.find("config")->find("request")->string_or("requestTemplateUri", "") ==
             k_one + "/templates/requesttemplate.vm");
     REQUIRE(server.api("GET", k_one + "/templates/requesttemplate.vm").body == "t");
     Json stored = body_json(server.admin("GET", "/__emulator/actions/custom_-_0001"));
     REQUIRE(stored.find("config")->find("request")->string_or("requestTemplate", "") == "t");
     server.settings(R"({"templatesAsUris": false})");
-    REQUIRE(body_json(server.api("GET", k_one + "?includeConfig=true")).find("config")->find("request")->string_or(
-                "requestTemplate", "") == "t");
+    REQUIRE(body_json(server.api("GET", k_one + "?includeConfig=true"))
+                .find("config")
+                ->find("request")
+                ->string_or("requestTemplate", "") == "t");
 }
 
-TEST_CASE("the rate limit is per token, with Retry-After and the vendor's body", "[emulator][faults]") {
+TEST_CASE("the rate limit is per token, with Retry-After and the vendor's body",
+          "[emulator][faults]") {
     TestServer server(small_seed());
     const std::string first = server.login();
     server.settings(R"({"rateLimit": {"requests": 3, "windowSeconds": 60}})");
@@ -182,7 +205,8 @@ TEST_CASE("the rate limit is per token, with Retry-After and the vendor's body",
     REQUIRE(limited.status == 429);
     REQUIRE(limited.header("retry-after") == "60");
     Json body = body_json(limited);
-    REQUIRE(body.string_or("message", "") == "Rate limit exceeded the maximum. Retry the request in [60] seconds");
+    REQUIRE(body.string_or("message", "") ==
+            "Rate limit exceeded the maximum. Retry the request in [60] seconds");
     REQUIRE(body.string_or("code", "") == "too.many.requests.retry.after");
     REQUIRE(body.find("status")->as_integer() == 429);
     const std::string second = server.login();
@@ -197,5 +221,8 @@ TEST_CASE("the admin API is never faulted, limited or logged", "[emulator][fault
     for (int i = 0; i < 3; ++i) {
         REQUIRE(server.admin("GET", "/__emulator/org").status == 200);
     }
-    REQUIRE(body_json(server.admin("GET", "/__emulator/requests")).find("requests")->as_array().empty());
+    REQUIRE(body_json(server.admin("GET", "/__emulator/requests"))
+                .find("requests")
+                ->as_array()
+                .empty());
 }

@@ -33,7 +33,8 @@ TEST_CASE("integers and other numbers stay apart", "[emulator][json]") {
 }
 
 TEST_CASE("control characters are escaped when written", "[emulator][json]") {
-    REQUIRE(write_json(Json(std::string("a\x07" "b\x1b"))) == R"("a\u0007b\u001B")");
+    REQUIRE(write_json(Json(std::string("a\x07"
+                                        "b\x1b"))) == R"("a\u0007b\u001B")");
 }
 
 TEST_CASE("parse errors name the line and column", "[emulator][json]") {
@@ -68,10 +69,15 @@ TEST_CASE("set, find and erase work on object members", "[emulator][json]") {
 }
 
 TEST_CASE("merge patch: objects merge, null deletes, other values replace", "[emulator][json]") {
-    Json target = parsed(R"({"name":"A","config":{"timeoutSeconds":3,"request":{"x":1,"y":2}},"list":[1,2]})");
-    merge_patch(target, parsed(R"({"config":{"timeoutSeconds":30,"request":{"y":null}},"list":[3],"new":{"k":null,"v":1}})"));
-    REQUIRE(write_json(target) ==
-            R"({"name":"A","config":{"timeoutSeconds":30,"request":{"x":1}},"list":[3],"new":{"v":1}})");
+    Json target = parsed(
+        R"({"name":"A","config":{"timeoutSeconds":3,"request":{"x":1,"y":2}},"list":[1,2]})");
+    merge_patch(
+        target,
+        parsed(
+            R"({"config":{"timeoutSeconds":30,"request":{"y":null}},"list":[3],"new":{"k":null,"v":1}})"));
+    REQUIRE(
+        write_json(target) ==
+        R"({"name":"A","config":{"timeoutSeconds":30,"request":{"x":1}},"list":[3],"new":{"v":1}})");
 }
 
 TEST_CASE("null members are removed everywhere", "[emulator][json]") {

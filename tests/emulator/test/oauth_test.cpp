@@ -1,9 +1,10 @@
 // OAuth over HTTP: the token endpoint, bearer tokens, expiry and correlation ids.
 
+#include "tests/emulator/oauth.h"
+
 #include <catch2/catch.hpp>
 
 #include "tests/emulator/json_codec.h"
-#include "tests/emulator/oauth.h"
 #include "tests/emulator/test/support/test_server.h"
 
 using namespace dactl;
@@ -12,7 +13,8 @@ using namespace dactl::emulator::testing;
 
 namespace {
 
-const std::map<std::string, std::string> k_form = {{"Content-Type", "application/x-www-form-urlencoded"}};
+const std::map<std::string, std::string> k_form = {
+    {"Content-Type", "application/x-www-form-urlencoded"}};
 
 std::map<std::string, std::string> basic(const std::string& credentials_base64) {
     std::map<std::string, std::string> headers = k_form;
@@ -28,7 +30,8 @@ const std::string k_wrong = "dGVzdC1jbGllbnQ6d3Jvbmc=";
 
 TEST_CASE("client credentials get a bearer token", "[emulator][oauth]") {
     TestServer server(small_seed());
-    Reply reply = server.send("POST", "/oauth/token", "grant_type=client_credentials", basic(k_good));
+    Reply reply =
+        server.send("POST", "/oauth/token", "grant_type=client_credentials", basic(k_good));
     REQUIRE(reply.status == 200);
     REQUIRE(is_uuid_v4(reply.header("inin-correlation-id")));
     Json body = body_json(reply);
@@ -41,7 +44,8 @@ TEST_CASE("the token lifetime follows tokenTtlSeconds", "[emulator][oauth]") {
     Settings settings;
     settings.token_ttl_seconds = 300;
     TestServer server(small_seed(), settings);
-    Reply reply = server.send("POST", "/oauth/token", "grant_type=client_credentials", basic(k_good));
+    Reply reply =
+        server.send("POST", "/oauth/token", "grant_type=client_credentials", basic(k_good));
     REQUIRE(body_json(reply).find("expires_in")->as_integer() == 300);
     server.settings(R"({"tokenTtlSeconds": 600})");
     reply = server.send("POST", "/oauth/token", "grant_type=client_credentials", basic(k_good));
@@ -50,20 +54,25 @@ TEST_CASE("the token lifetime follows tokenTtlSeconds", "[emulator][oauth]") {
 
 TEST_CASE("wrong or missing credentials and grants get OAuth error bodies", "[emulator][oauth]") {
     TestServer server(small_seed());
-    Reply wrong = server.send("POST", "/oauth/token", "grant_type=client_credentials", basic(k_wrong));
+    Reply wrong =
+        server.send("POST", "/oauth/token", "grant_type=client_credentials", basic(k_wrong));
     REQUIRE(wrong.status == 401);
-    REQUIRE(wrong.body == R"({"error":"invalid_client","description":"client not found or wrong client secret",)"
-                          R"("error_description":"client not found or wrong client secret"})");
+    REQUIRE(wrong.body ==
+            R"({"error":"invalid_client","description":"client not found or wrong client secret",)"
+            R"("error_description":"client not found or wrong client secret"})");
     Reply missing = server.send("POST", "/oauth/token", "grant_type=client_credentials", k_form);
     REQUIRE(missing.status == 401);
     REQUIRE(body_json(missing).string_or("error_description", "") ==
             "client authentication is required: Authorization: Basic base64(id:secret)");
-    Reply garbled = server.send("POST", "/oauth/token", "grant_type=client_credentials", basic("%%%"));
+    Reply garbled =
+        server.send("POST", "/oauth/token", "grant_type=client_credentials", basic("%%%"));
     REQUIRE(garbled.status == 401);
     Reply password = server.send("POST", "/oauth/token", "grant_type=password", basic(k_good));
     REQUIRE(password.status == 400);
-    REQUIRE(password.body == R"({"error":"unsupported_grant_type","description":"grant type password is not supported",)"
-                             R"("error_description":"grant type password is not supported"})");
+    REQUIRE(
+        password.body ==
+        R"({"error":"unsupported_grant_type","description":"grant type password is not supported",)"
+        R"("error_description":"grant type password is not supported"})");
     Reply no_grant = server.send("POST", "/oauth/token", "", basic(k_good));
     REQUIRE(no_grant.status == 400);
     REQUIRE(body_json(no_grant).string_or("error", "") == "invalid_request");
@@ -76,12 +85,15 @@ TEST_CASE("API calls need a valid bearer token", "[emulator][oauth]") {
     REQUIRE(none.status == 401);
     const std::string context = none.header("inin-correlation-id");
     REQUIRE(is_uuid_v4(context));
-    REQUIRE(none.body == R"({"message":"No authentication bearer token specified in authorization header.",)"
-                         R"("code":"authentication.required","status":401,"contextId":")" + context +
-                             R"(","details":[],"errors":[]})");
-    Reply unknown = server.send("GET", "/api/v2/integrations/actions", "", {{"Authorization", "Bearer nope"}});
+    REQUIRE(none.body ==
+            R"({"message":"No authentication bearer token specified in authorization header.",)"
+            R"("code":"authentication.required","status":401,"contextId":")" +
+                context + R"(","details":[],"errors":[]})");
+    Reply unknown =
+        server.send("GET", "/api/v2/integrations/actions", "", {{"Authorization", "Bearer nope"}});
     REQUIRE(unknown.status == 401);
-    REQUIRE(body_json(unknown).string_or("message", "") == "The bearer token is not valid: log in again.");
+    REQUIRE(body_json(unknown).string_or("message", "") ==
+            "The bearer token is not valid: log in again.");
     REQUIRE(body_json(unknown).string_or("code", "") == "authentication.required");
     REQUIRE(server.api("GET", "/api/v2/integrations/actions").status == 200);
 }
@@ -90,13 +102,17 @@ TEST_CASE("expired tokens answer credentials.expired until a new login", "[emula
     TestServer server(small_seed());
     const std::string token = server.login();
     REQUIRE(server.admin("POST", "/__emulator/tokens/expire").status == 204);
-    Reply expired = server.send("GET", "/api/v2/integrations/actions", "", {{"Authorization", "Bearer " + token}});
+    Reply expired = server.send("GET", "/api/v2/integrations/actions", "",
+                                {{"Authorization", "Bearer " + token}});
     REQUIRE(expired.status == 401);
     REQUIRE(body_json(expired).string_or("code", "") == "credentials.expired");
-    REQUIRE(body_json(expired).string_or("message", "") == "The bearer token has expired: log in again.");
+    REQUIRE(body_json(expired).string_or("message", "") ==
+            "The bearer token has expired: log in again.");
     const std::string renewed = server.login();
-    REQUIRE(server.send("GET", "/api/v2/integrations/actions", "", {{"Authorization", "bearer " + renewed}}).status ==
-            200);
+    REQUIRE(server
+                .send("GET", "/api/v2/integrations/actions", "",
+                      {{"Authorization", "bearer " + renewed}})
+                .status == 200);
 }
 
 TEST_CASE("tokens expire after their lifetime", "[emulator][oauth]") {
@@ -112,9 +128,12 @@ TEST_CASE("tokens expire after their lifetime", "[emulator][oauth]") {
 TEST_CASE("the token endpoint is rate limited per client id", "[emulator][oauth]") {
     TestServer server(small_seed());
     server.settings(R"({"rateLimit": {"requests": 2, "windowSeconds": 60}})");
-    REQUIRE(server.send("POST", "/oauth/token", "grant_type=client_credentials", basic(k_good)).status == 200);
-    REQUIRE(server.send("POST", "/oauth/token", "grant_type=client_credentials", basic(k_good)).status == 200);
-    Reply limited = server.send("POST", "/oauth/token", "grant_type=client_credentials", basic(k_good));
+    REQUIRE(server.send("POST", "/oauth/token", "grant_type=client_credentials", basic(k_good))
+                .status == 200);
+    REQUIRE(server.send("POST", "/oauth/token", "grant_type=client_credentials", basic(k_good))
+                .status == 200);
+    Reply limited =
+        server.send("POST", "/oauth/token", "grant_type=client_credentials", basic(k_good));
     REQUIRE(limited.status == 429);
     REQUIRE(limited.header("retry-after") == "60");
     REQUIRE(body_json(limited).string_or("code", "") == "too.many.requests.retry.after");

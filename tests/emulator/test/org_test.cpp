@@ -1,9 +1,10 @@
 // The org store: reads, edits, stale views, adds and removals.
 
+#include "tests/emulator/org.h"
+
 #include <catch2/catch.hpp>
 
 #include "tests/emulator/json_codec.h"
-#include "tests/emulator/org.h"
 #include "tests/emulator/seed_loader.h"
 #include "tests/emulator/test/support/test_server.h"
 
@@ -13,7 +14,8 @@ using namespace dactl::emulator;
 namespace {
 
 Org small_org() {
-    Result<std::vector<ActionEntry>> actions = parse_seed(emulator::testing::small_seed(), "seed.json");
+    Result<std::vector<ActionEntry>> actions =
+        parse_seed(emulator::testing::small_seed(), "seed.json");
     REQUIRE(actions.ok());
     return Org(std::move(*actions));
 }
@@ -45,13 +47,15 @@ TEST_CASE("the org answers its actions in seed order", "[emulator][org]") {
     REQUIRE_FALSE(org.find("custom_-_9999").has_value());
 }
 
-TEST_CASE("after a write, readers see the old action until the stale window ends", "[emulator][org]") {
+TEST_CASE("after a write, readers see the old action until the stale window ends",
+          "[emulator][org]") {
     Org org = small_org();
     const TimePoint written = TimePoint() + std::chrono::seconds(100);
     REQUIRE(rename(org, "custom_-_0001", "Renamed", StaleWindow{Milliseconds(500), written}).ok());
 
     REQUIRE(name_of(org.read("custom_-_0001", written + Milliseconds(499))) == "Get Order Status");
-    REQUIRE(org.read_all(written + Milliseconds(499))[0].action.string_or("name", "") == "Get Order Status");
+    REQUIRE(org.read_all(written + Milliseconds(499))[0].action.string_or("name", "") ==
+            "Get Order Status");
     REQUIRE(name_of(org.find("custom_-_0001")) == "Renamed");
     REQUIRE(org.dump()[0].action.string_or("name", "") == "Renamed");
     REQUIRE(name_of(org.read("custom_-_0001", written + Milliseconds(500))) == "Renamed");

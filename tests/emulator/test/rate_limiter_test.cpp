@@ -1,18 +1,21 @@
 // The sliding-window rate limiter, with chosen times.
 
-#include <catch2/catch.hpp>
-
 #include "tests/emulator/rate_limiter.h"
+
+#include <catch2/catch.hpp>
 
 using namespace dactl::emulator;
 
 namespace {
 
-TimePoint at(int milliseconds) { return TimePoint() + Milliseconds(milliseconds); }
+TimePoint at(int milliseconds) {
+    return TimePoint() + Milliseconds(milliseconds);
+}
 
 }  // namespace
 
-TEST_CASE("N requests pass per window, then the wait is the seconds until one leaves it", "[emulator][rate]") {
+TEST_CASE("N requests pass per window, then the wait is the seconds until one leaves it",
+          "[emulator][rate]") {
     RateLimiter limiter(3, std::chrono::seconds(60));
     REQUIRE(limiter.admit("t", at(0)).allowed);
     REQUIRE(limiter.admit("t", at(10'000)).allowed);

@@ -1,9 +1,10 @@
 // Settings as JSON, their PATCH rules, and the switches' counters.
 
+#include "tests/emulator/settings.h"
+
 #include <catch2/catch.hpp>
 
 #include "tests/emulator/json_codec.h"
-#include "tests/emulator/settings.h"
 #include "tests/emulator/switches.h"
 
 using namespace dactl;
@@ -22,22 +23,25 @@ std::string refusal(const std::string& patch) {
     Result<SettingsChange> change = apply_settings_patch(settings, parsed(patch));
     REQUIRE_FALSE(change.ok());
     REQUIRE(settings == Settings{});
-    return std::to_string(change.error().http_status) + " " + change.error().api_code + ": " + change.error().message;
+    return std::to_string(change.error().http_status) + " " + change.error().api_code + ": " +
+           change.error().message;
 }
 
 }  // namespace
 
 TEST_CASE("the default settings as the admin API shows them", "[emulator][settings]") {
-    REQUIRE(write_json(settings_to_json(Settings{})) ==
-            R"({"rateLimit":{"requests":300,"windowSeconds":60},"latencyMs":{"min":0,"max":0},)"
-            R"("failEvery":{"n":0,"status":503},"dropEvery":0,"staleReadMs":0,"conflictNextPatches":0,)"
-            R"("templatesAsUris":false,"timeScale":1.0,"tokenTtlSeconds":86400})");
+    REQUIRE(
+        write_json(settings_to_json(Settings{})) ==
+        R"({"rateLimit":{"requests":300,"windowSeconds":60},"latencyMs":{"min":0,"max":0},)"
+        R"("failEvery":{"n":0,"status":503},"dropEvery":0,"staleReadMs":0,"conflictNextPatches":0,)"
+        R"("templatesAsUris":false,"timeScale":1.0,"tokenTtlSeconds":86400})");
 }
 
 TEST_CASE("a settings patch changes only what it names", "[emulator][settings]") {
     Settings settings;
     Result<SettingsChange> change = apply_settings_patch(
-        settings, parsed(R"({"rateLimit": {"requests": 5}, "latencyMs": {"min": 20}, "failEvery": {"n": 3},
+        settings,
+        parsed(R"({"rateLimit": {"requests": 5}, "latencyMs": {"min": 20}, "failEvery": {"n": 3},
                              "dropEvery": 4, "staleReadMs": 100, "conflictNextPatches": 2,
                              "templatesAsUris": true, "timeScale": 0.01, "tokenTtlSeconds": 300})"));
     REQUIRE(change.ok());
@@ -60,22 +64,28 @@ TEST_CASE("a settings patch changes only what it names", "[emulator][settings]")
 
 TEST_CASE("bad settings are refused and change nothing", "[emulator][settings]") {
     REQUIRE(refusal(R"({"colour": 1})") ==
-            "400 invalid.property: colour is not a setting (rateLimit, latencyMs, failEvery, dropEvery, "
+            "400 invalid.property: colour is not a setting (rateLimit, latencyMs, failEvery, "
+            "dropEvery, "
             "staleReadMs, conflictNextPatches, templatesAsUris, timeScale, tokenTtlSeconds)");
     REQUIRE(refusal(R"({"dropEvery": 2, "rateLimit": {"requests": -1}})") ==
             "400 invalid.value: rateLimit.requests must be an integer from 0 to 1000000000");
-    REQUIRE(refusal(R"({"rateLimit": {"perMinute": 1}})") == "400 invalid.property: rateLimit.perMinute is not a setting");
+    REQUIRE(refusal(R"({"rateLimit": {"perMinute": 1}})") ==
+            "400 invalid.property: rateLimit.perMinute is not a setting");
     REQUIRE(refusal(R"({"failEvery": {"n": 2, "status": 200}})") ==
             "400 invalid.value: failEvery.status must be an integer from 400 to 599");
     REQUIRE(refusal(R"({"latencyMs": {"min": 50, "max": 10}})") ==
             "400 invalid.value: latencyMs.max must not be less than latencyMs.min");
-    REQUIRE(refusal(R"({"templatesAsUris": "yes"})") == "400 invalid.value: templatesAsUris must be true or false");
-    REQUIRE(refusal(R"({"timeScale": -1})") == "400 invalid.value: timeScale must be a number from 0 to 1000");
-    REQUIRE(refusal(R"({"tokenTtlSeconds": 0})") == "400 invalid.value: tokenTtlSeconds must be an integer from 1 to 172800");
+    REQUIRE(refusal(R"({"templatesAsUris": "yes"})") ==
+            "400 invalid.value: templatesAsUris must be true or false");
+    REQUIRE(refusal(R"({"timeScale": -1})") ==
+            "400 invalid.value: timeScale must be a number from 0 to 1000");
+    REQUIRE(refusal(R"({"tokenTtlSeconds": 0})") ==
+            "400 invalid.value: tokenTtlSeconds must be an integer from 1 to 172800");
     REQUIRE(refusal("[]") == "400 bad.request: The settings must be a JSON object");
 }
 
-TEST_CASE("every Nth request fails and every Mth is dropped, counted from when set", "[emulator][settings]") {
+TEST_CASE("every Nth request fails and every Mth is dropped, counted from when set",
+          "[emulator][settings]") {
     Settings settings;
     settings.fail_every = 3;
     settings.fail_status = 502;
@@ -85,8 +95,9 @@ TEST_CASE("every Nth request fails and every Mth is dropped, counted from when s
     std::vector<std::string> seen;
     for (int i = 0; i < 6; ++i) {
         RequestFaults faults = switches.next_request(randomness);
-        seen.push_back(std::string(faults.fail_status ? std::to_string(*faults.fail_status) : "ok") +
-                       (faults.drop ? "+drop" : ""));
+        seen.push_back(
+            std::string(faults.fail_status ? std::to_string(*faults.fail_status) : "ok") +
+            (faults.drop ? "+drop" : ""));
     }
     REQUIRE(seen == std::vector<std::string>{"ok", "ok+drop", "502", "ok+drop", "ok", "502+drop"});
     switches.next_request(randomness);

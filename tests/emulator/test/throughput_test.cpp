@@ -1,11 +1,11 @@
 // The server keeps up: kept-alive connections answer without Nagle delays, and
 // many clients at once are served side by side.
 
-#include <catch2/catch.hpp>
-
 #include <atomic>
 #include <chrono>
 #include <thread>
+
+#include <catch2/catch.hpp>
 
 #include "tests/emulator/test/support/test_server.h"
 
@@ -15,13 +15,15 @@ using namespace dactl::emulator::testing;
 namespace {
 
 long elapsed_ms(std::chrono::steady_clock::time_point start) {
-    return static_cast<long>(
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count());
+    return static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::steady_clock::now() - start)
+                                 .count());
 }
 
 }  // namespace
 
-TEST_CASE("200 requests on one kept-alive connection take well under a second", "[emulator][throughput]") {
+TEST_CASE("200 requests on one kept-alive connection take well under a second",
+          "[emulator][throughput]") {
     TestServer server(small_seed());
     const auto start = std::chrono::steady_clock::now();
     REQUIRE(server.keep_alive_burst(action_path("custom_-_0001"), 200) == 200);
@@ -40,8 +42,9 @@ TEST_CASE("eight clients at once get 400 answers quickly", "[emulator][throughpu
     for (int i = 0; i < 8; ++i) {
         clients.emplace_back([&] {
             for (int j = 0; j < 50; ++j) {
-                Reply reply = server.send("GET", action_path("custom_-_0042") + "?includeConfig=true", "",
-                                          {{"Authorization", "Bearer " + token}});
+                Reply reply =
+                    server.send("GET", action_path("custom_-_0042") + "?includeConfig=true", "",
+                                {{"Authorization", "Bearer " + token}});
                 answered += reply.status == 200 ? 1 : 0;
             }
         });

@@ -1,11 +1,10 @@
 #include <arpa/inet.h>
+#include <array>
 #include <netinet/in.h>
 #include <poll.h>
+#include <stdexcept>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <array>
-#include <stdexcept>
 
 #include "tests/emulator/test/support/test_server.h"
 
@@ -17,7 +16,8 @@ std::string raw_exchange(int port, const std::string& bytes) {
     address.sin_family = AF_INET;
     address.sin_port = htons(static_cast<std::uint16_t>(port));
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (socket < 0 || ::connect(socket, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    if (socket < 0 ||
+        ::connect(socket, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
         throw std::runtime_error("cannot connect to the test server");
     }
     ::send(socket, bytes.data(), bytes.size(), MSG_NOSIGNAL);

@@ -53,12 +53,13 @@ std::string generated_seed(int count) {
     for (int i = 1; i <= count; ++i) {
         char number[16];
         std::snprintf(number, sizeof number, "%04d", i);
-        seed += std::string(i > 1 ? "," : "") + R"({"id": "custom_-_)" + number + R"(", "name": "Action )" +
-                number +
-                R"(", "integrationId": "int-1", "category": "Orders", "version": 1, "secure": false,)"
-                R"( "contract": {}, "config": {"timeoutSeconds": 3, "request": {"requestUrlTemplate": "https://x.example.com",)"
-                R"( "requestType": "GET", "headers": {}, "requestTemplate": "${input.rawRequest}"},)"
-                R"( "response": {"translationMap": {}, "translationMapDefaults": {}, "successTemplate": "${rawResult}"}}})";
+        seed +=
+            std::string(i > 1 ? "," : "") + R"({"id": "custom_-_)" + number +
+            R"(", "name": "Action )" + number +
+            R"(", "integrationId": "int-1", "category": "Orders", "version": 1, "secure": false,)"
+            R"( "contract": {}, "config": {"timeoutSeconds": 3, "request": {"requestUrlTemplate": "https://x.example.com",)"
+            R"( "requestType": "GET", "headers": {}, "requestTemplate": "${input.rawRequest}"},)"
+            R"( "response": {"translationMap": {}, "translationMapDefaults": {}, "successTemplate": "${rawResult}"}}})";
     }
     return seed + "]";
 }

@@ -1,12 +1,12 @@
 #include "tests/emulator/test/support/test_server.h"
 
-#include <httplib.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <regex>
 #include <stdexcept>
+
+#include <httplib.h>
 
 #include "tests/emulator/json_codec.h"
 #include "tests/emulator/seed_loader.h"
@@ -16,8 +16,9 @@ namespace dactl::emulator::testing {
 namespace {
 
 std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char character) { return static_cast<char>(std::tolower(character)); });
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char character) {
+        return static_cast<char>(std::tolower(character));
+    });
     return text;
 }
 
@@ -47,8 +48,8 @@ TestServer::TestServer(const std::string& seed, Settings settings) {
     if (!actions) {
         throw std::runtime_error(actions.error().message);
     }
-    m_emulator = std::make_unique<Emulator>(std::move(*actions),
-                                            EmulatorOptions{{k_client_id, k_client_secret}, settings, nullptr});
+    m_emulator = std::make_unique<Emulator>(
+        std::move(*actions), EmulatorOptions{{k_client_id, k_client_secret}, settings, nullptr});
     m_server = std::make_unique<HttpServer>(
         [this](const HttpRequest& request) { return m_emulator->handle(request); }, 16);
     Result<int> port = m_server->bind(0);
@@ -59,9 +60,12 @@ TestServer::TestServer(const std::string& seed, Settings settings) {
     m_server->start();
 }
 
-TestServer::~TestServer() { m_server->stop(); }
+TestServer::~TestServer() {
+    m_server->stop();
+}
 
-Reply TestServer::send(const std::string& method, const std::string& target, const std::string& body,
+Reply TestServer::send(const std::string& method, const std::string& target,
+                       const std::string& body,
                        const std::map<std::string, std::string>& headers) const {
     httplib::Client client("127.0.0.1", m_port);
     client.set_read_timeout(10, 0);
@@ -95,13 +99,15 @@ std::string TestServer::login() {
                         {"Content-Type", "application/x-www-form-urlencoded"}});
     Result<Json> body = parse_json(reply.body);
     if (reply.status != 200 || !body || body->find("access_token") == nullptr) {
-        throw std::runtime_error("login failed: HTTP " + std::to_string(reply.status) + " " + reply.body);
+        throw std::runtime_error("login failed: HTTP " + std::to_string(reply.status) + " " +
+                                 reply.body);
     }
     m_token = body->find("access_token")->as_string();
     return m_token;
 }
 
-Reply TestServer::api(const std::string& method, const std::string& target, const std::string& body) {
+Reply TestServer::api(const std::string& method, const std::string& target,
+                      const std::string& body) {
     if (m_token.empty()) {
         login();
     }
@@ -123,7 +129,8 @@ int TestServer::keep_alive_burst(const std::string& target, int count) {
     return answered;
 }
 
-Reply TestServer::admin(const std::string& method, const std::string& path, const std::string& body) const {
+Reply TestServer::admin(const std::string& method, const std::string& path,
+                        const std::string& body) const {
     return send(method, path, body);
 }
 
@@ -143,10 +150,13 @@ Json body_json(const Reply& reply) {
 }
 
 bool is_uuid_v4(const std::string& text) {
-    static const std::regex pattern("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
+    static const std::regex pattern(
+        "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
     return std::regex_match(text, pattern);
 }
 
-std::string action_path(const std::string& id) { return "/api/v2/integrations/actions/" + id; }
+std::string action_path(const std::string& id) {
+    return "/api/v2/integrations/actions/" + id;
+}
 
 }  // namespace dactl::emulator::testing

@@ -46,7 +46,8 @@ public:
     /// Sends an /api/v2 request with a bearer token (logging in on first use).
     Reply api(const std::string& method, const std::string& target, const std::string& body = "");
     /// Sends an admin request (under /__emulator/).
-    Reply admin(const std::string& method, const std::string& path, const std::string& body = "") const;
+    Reply admin(const std::string& method, const std::string& path,
+                const std::string& body = "") const;
     /// PATCH /__emulator/settings with `json`; throws when it is refused.
     void settings(const std::string& json) const;
 
