@@ -93,8 +93,10 @@ Error mismatch(const std::string& path, const Json& value, Expect expect) {
     if (expect == Expect::string_map && value.is_object()) {
         for (const auto& [key, member] : value.as_object()) {
             if (!member.is_string()) {
-                return invalid_value(path + "." + key + " must be a string, not " +
-                                     std::string(kind_name(member.kind())));
+                std::string message = path;
+                message +=
+                    "." + key + " must be a string, not " + std::string(kind_name(member.kind()));
+                return invalid_value(message);
             }
         }
     }
@@ -106,14 +108,16 @@ Error mismatch(const std::string& path, const Json& value, Expect expect) {
 Status check_members(const Json& object, const std::string& where,
                      std::span<const MemberRule> rules) {
     for (const auto& [name, value] : object.as_object()) {
-        const std::string path = where.empty() ? name : where + "." + name;
+        const std::string& member_name = name;
+        std::string path = where;
+        path += (where.empty() ? "" : ".") + member_name;
         if (name.ends_with("TemplateUri")) {
             return invalid_property(path + " cannot be written: send the template text as " +
                                     name.substr(0, name.size() - 3));
         }
-        const auto rule =
-            std::find_if(rules.begin(), rules.end(),
-                         [&](const MemberRule& candidate) { return candidate.name == name; });
+        const auto rule = std::find_if(
+            rules.begin(), rules.end(),
+            [&](const MemberRule& candidate) { return candidate.name == member_name; });
         if (rule == rules.end()) {
             return invalid_property(path + " is not a known property");
         }

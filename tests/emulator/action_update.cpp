@@ -10,9 +10,10 @@ namespace {
 Status check_properties(const Json& body) {
     for (const auto& [name, value] : body.as_object()) {
         if (name == "contract" || name == "secure") {
-            return api_error(400, "invalid.property",
-                             name + " cannot be changed with PATCH: UpdateActionInput has no " +
-                                 name + " (only a draft can change it)");
+            std::string message = name;
+            message += " cannot be changed with PATCH: UpdateActionInput has no " + name +
+                       " (only a draft can change it)";
+            return api_error(400, "invalid.property", message);
         }
         if (name != "name" && name != "category" && name != "config" && name != "version") {
             return api_error(400, "invalid.property",

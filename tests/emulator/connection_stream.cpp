@@ -13,7 +13,7 @@ namespace dactl::emulator {
 
 namespace {
 
-constexpr std::size_t k_buffer_size = 16 * 1024;
+constexpr std::size_t k_buffer_size = std::size_t{16} * 1024;
 
 bool wait_for(int socket, short events, std::chrono::seconds timeout) {
     pollfd descriptor{socket, events, 0};

@@ -27,7 +27,7 @@ Json* Json::find(std::string_view key) {
     return const_cast<Json*>(static_cast<const Json*>(this)->find(key));
 }
 
-std::string Json::string_or(std::string_view key, std::string fallback) const {
+std::string Json::string_or(std::string_view key, const std::string& fallback) const {
     const Json* member = find(key);
     return member != nullptr && member->is_string() ? member->as_string() : fallback;
 }

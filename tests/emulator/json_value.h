@@ -58,7 +58,7 @@ public:
     const Json* find(std::string_view key) const;
     Json* find(std::string_view key);
     /// The string member `key`, or `fallback` when absent or not a string.
-    std::string string_or(std::string_view key, std::string fallback) const;
+    std::string string_or(std::string_view key, const std::string& fallback) const;
     /// Sets member `key` of an object, replacing it in place or appending it.
     void set(std::string_view key, Json value);
     /// Removes member `key` of an object; returns whether it was there.

@@ -36,11 +36,14 @@ Status read_nested(const Json& value, const std::string& where,
     for (const auto& [name, member] : value.as_object()) {
         auto found = members.find(name);
         if (found == members.end()) {
-            return api_error(400, "invalid.property", where + "." + name + " is not a setting");
+            std::string message = where;
+            message += "." + name + " is not a setting";
+            return api_error(400, "invalid.property", message);
         }
         const auto& [target, range] = found->second;
-        if (Status read = read_int(member, where + "." + name, *target, range.first, range.second);
-            !read) {
+        std::string path = where;
+        path += "." + name;
+        if (Status read = read_int(member, path, *target, range.first, range.second); !read) {
             return read;
         }
     }
