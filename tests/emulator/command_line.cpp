@@ -1,7 +1,6 @@
 #include "tests/emulator/command_line.h"
 
 #include <charconv>
-#include <functional>
 #include <map>
 #include <optional>
 
@@ -39,98 +38,92 @@ bool parse_pair(const std::string& text, char separator, long low, long high, in
     return parse_int(std::string_view(text).substr(split + 1), low, high, second);
 }
 
-using Setter = std::function<bool(CommandLine&, const std::string&)>;
+using Setter = bool (*)(CommandLine& line, const std::string& value);
 
 struct ValueFlag {
     std::string expected;
     Setter set;
 };
 
+constexpr long k_max_count = 1'000'000'000;
+
+bool set_text(std::string& target, const std::string& value) {
+    target = value;
+    return !value.empty();
+}
+
+bool set_seed(CommandLine& line, const std::string& value) {
+    return set_text(line.seed_path, value);
+}
+
+bool set_port_file(CommandLine& line, const std::string& value) {
+    return set_text(line.port_file, value);
+}
+
+bool set_client_id(CommandLine& line, const std::string& value) {
+    return set_text(line.client.id, value);
+}
+
+bool set_client_secret(CommandLine& line, const std::string& value) {
+    return set_text(line.client.secret, value);
+}
+
+bool set_port(CommandLine& line, const std::string& value) {
+    return parse_int(value, 0, 65535, line.port);
+}
+
+// An integer setting within [low, high].
+template <int Settings::*member, long low, long high>
+bool set_setting(CommandLine& line, const std::string& value) {
+    return parse_int(value, low, high, line.settings.*member);
+}
+
+bool set_rate_limit(CommandLine& line, const std::string& value) {
+    Settings& settings = line.settings;
+    return parse_pair(value, '/', 0, k_max_count, settings.rate_limit_requests,
+                      settings.rate_limit_window_seconds, 60) &&
+           settings.rate_limit_window_seconds >= 1;
+}
+
+bool set_latency(CommandLine& line, const std::string& value) {
+    Settings& settings = line.settings;
+    return parse_pair(value, '-', 0, 600'000, settings.latency_min_ms, settings.latency_max_ms,
+                      -1) &&
+           settings.latency_min_ms <= settings.latency_max_ms;
+}
+
+bool set_failures(CommandLine& line, const std::string& value) {
+    Settings& settings = line.settings;
+    return parse_pair(value, ':', 0, k_max_count, settings.fail_every, settings.fail_status, 503) &&
+           settings.fail_status >= 400 && settings.fail_status <= 599;
+}
+
+bool set_time_scale(CommandLine& line, const std::string& value) {
+    double scale = 0;
+    auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), scale);
+    line.settings.time_scale = scale;
+    return error == std::errc() && end == value.data() + value.size() && scale >= 0 &&
+           scale <= 1000;
+}
+
 const std::map<std::string, ValueFlag>& value_flags() {
-    constexpr long max = 1'000'000'000;
     static const std::map<std::string, ValueFlag> flags = {
-        {"--seed",
-         {"a file",
-          [](CommandLine& line, const std::string& value) {
-              line.seed_path = value;
-              return !value.empty();
-          }}},
-        {"--port",
-         {"a port number from 0 to 65535",
-          [](CommandLine& line, const std::string& value) {
-              return parse_int(value, 0, 65535, line.port);
-          }}},
-        {"--port-file",
-         {"a file",
-          [](CommandLine& line, const std::string& value) {
-              line.port_file = value;
-              return !value.empty();
-          }}},
-        {"--client-id",
-         {"a client id",
-          [](CommandLine& line, const std::string& value) {
-              line.client.id = value;
-              return !value.empty();
-          }}},
-        {"--client-secret",
-         {"a client secret",
-          [](CommandLine& line, const std::string& value) {
-              line.client.secret = value;
-              return !value.empty();
-          }}},
+        {"--seed", {"a file", set_seed}},
+        {"--port", {"a port number from 0 to 65535", set_port}},
+        {"--port-file", {"a file", set_port_file}},
+        {"--client-id", {"a client id", set_client_id}},
+        {"--client-secret", {"a client secret", set_client_secret}},
         {"--token-ttl",
-         {"seconds from 1 to 172800",
-          [](CommandLine& line, const std::string& value) {
-              return parse_int(value, 1, 172'800, line.settings.token_ttl_seconds);
-          }}},
-        {"--rate-limit",
-         {"N/SECONDS (0 for no limit)",
-          [](CommandLine& line, const std::string& value) {
-              Settings& settings = line.settings;
-              return parse_pair(value, '/', 0, max, settings.rate_limit_requests,
-                                settings.rate_limit_window_seconds, 60) &&
-                     settings.rate_limit_window_seconds >= 1;
-          }}},
-        {"--latency-ms",
-         {"N or MIN-MAX milliseconds",
-          [](CommandLine& line, const std::string& value) {
-              Settings& settings = line.settings;
-              return parse_pair(value, '-', 0, 600'000, settings.latency_min_ms,
-                                settings.latency_max_ms, -1) &&
-                     settings.latency_min_ms <= settings.latency_max_ms;
-          }}},
-        {"--fail-every",
-         {"N[:STATUS] with STATUS from 400 to 599",
-          [](CommandLine& line, const std::string& value) {
-              Settings& settings = line.settings;
-              return parse_pair(value, ':', 0, max, settings.fail_every, settings.fail_status,
-                                503) &&
-                     settings.fail_status >= 400 && settings.fail_status <= 599;
-          }}},
-        {"--drop-every",
-         {"a count",
-          [](CommandLine& line, const std::string& value) {
-              return parse_int(value, 0, max, line.settings.drop_every);
-          }}},
+         {"seconds from 1 to 172800", set_setting<&Settings::token_ttl_seconds, 1, 172'800>}},
+        {"--rate-limit", {"N/SECONDS (0 for no limit)", set_rate_limit}},
+        {"--latency-ms", {"N or MIN-MAX milliseconds", set_latency}},
+        {"--fail-every", {"N[:STATUS] with STATUS from 400 to 599", set_failures}},
+        {"--drop-every", {"a count", set_setting<&Settings::drop_every, 0, k_max_count>}},
         {"--stale-read-ms",
-         {"milliseconds from 0 to 600000",
-          [](CommandLine& line, const std::string& value) {
-              return parse_int(value, 0, 600'000, line.settings.stale_read_ms);
-          }}},
+         {"milliseconds from 0 to 600000", set_setting<&Settings::stale_read_ms, 0, 600'000>}},
         {"--conflict-next",
-         {"a count",
-          [](CommandLine& line, const std::string& value) {
-              return parse_int(value, 0, max, line.settings.conflict_next_patches);
-          }}},
-        {"--time-scale",
-         {"a number from 0 to 1000",
-          [](CommandLine& line, const std::string& value) {
-              double scale = 0;
-              auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), scale);
-              line.settings.time_scale = scale;
-              return error == std::errc() && end == value.data() + value.size() && scale >= 0 &&
-                     scale <= 1000;
-          }}},
+         {"a count", set_setting<&Settings::conflict_next_patches, 0, k_max_count>}},
+        {"--time-scale", {"a number from 0 to 1000", set_time_scale}},
     };
     return flags;
 }
