@@ -184,9 +184,8 @@ Result<SavedPlan> decode_saved_plan(std::string_view json) {
         return invalid("nested more than " + std::to_string(k_max_json_nesting) + " levels deep");
     }
     rapidjson::Document document;
-    // Exact numbers, and no stack used for nesting.
-    document.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseIterativeFlag>(
-        json.data(), json.size());
+    // Iterative: no stack used for nesting.
+    document.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
     if (document.HasParseError()) {
         return invalid(std::string("not valid JSON: ") +
                        rapidjson::GetParseError_En(document.GetParseError()) + " at offset " +
