@@ -25,7 +25,9 @@ std::string failure(const Reply& reply) {
            body.string_or("message", "");
 }
 
-const std::string k_one = action_path("custom_-_0001");
+std::string one() {
+    return action_path("custom_-_0001");
+}
 
 }  // namespace
 
@@ -57,27 +59,27 @@ TEST_CASE("a page size above 100 is refused with an ErrorBody", "[emulator][api]
 
 TEST_CASE("one action comes without config or contract unless asked for", "[emulator][api]") {
     TestServer server(small_seed());
-    Json plain = body_json(server.api("GET", k_one));
+    Json plain = body_json(server.api("GET", one()));
     REQUIRE(plain.find("config") == nullptr);
     REQUIRE(plain.find("contract") == nullptr);
-    REQUIRE(plain.string_or("selfUri", "") == k_one);
-    Json full = body_json(server.api("GET", k_one + "?includeConfig=true&expand=contract"));
+    REQUIRE(plain.string_or("selfUri", "") == one());
+    Json full = body_json(server.api("GET", one() + "?includeConfig=true&expand=contract"));
     REQUIRE(full.find("config")->find("timeoutSeconds")->as_integer() == 3);
     REQUIRE(full.find("contract")->find("input") != nullptr);
-    REQUIRE(body_json(server.api("GET", k_one + "?expand=contract")).find("config") == nullptr);
+    REQUIRE(body_json(server.api("GET", one() + "?expand=contract")).find("config") == nullptr);
     REQUIRE(failure(server.api("GET", action_path("custom_-_9999"))) ==
             "404 not.found: Action custom_-_9999 not found");
 }
 
 TEST_CASE("templates are served as text", "[emulator][api]") {
     TestServer server(small_seed());
-    Reply request = server.api("GET", k_one + "/templates/requesttemplate.vm");
+    Reply request = server.api("GET", one() + "/templates/requesttemplate.vm");
     REQUIRE(request.status == 200);
     REQUIRE(request.header("content-type") == "text/plain; charset=UTF-8");
     REQUIRE(request.body == "{\n  \"q\": \"${input.orderId}\",\n  \"who\": \"Zoë\"\n}");
-    REQUIRE(server.api("GET", k_one + "/templates/successtemplate.vm").body ==
+    REQUIRE(server.api("GET", one() + "/templates/successtemplate.vm").body ==
             "{\"status\": ${status}}");
-    REQUIRE(failure(server.api("GET", k_one + "/templates/other.vm")) ==
+    REQUIRE(failure(server.api("GET", one() + "/templates/other.vm")) ==
             "404 not.found: No template other.vm: use requesttemplate.vm or successtemplate.vm");
     REQUIRE(
         server.api("GET", action_path("custom_-_9999") + "/templates/requesttemplate.vm").status ==
@@ -88,7 +90,7 @@ TEST_CASE("a PATCH with the current version changes the action and answers it wi
           "[emulator][api]") {
     TestServer server(small_seed());
     Reply reply =
-        server.api("PATCH", k_one,
+        server.api("PATCH", one(),
                    R"({"version": 3, "name": "Order Status", "config": {"timeoutSeconds": 9}})");
     REQUIRE(reply.status == 200);
     Json answer = body_json(reply);
@@ -96,20 +98,20 @@ TEST_CASE("a PATCH with the current version changes the action and answers it wi
     REQUIRE(answer.string_or("name", "") == "Order Status");
     // config replaces the whole stored config
     REQUIRE(write_json(*answer.find("config")) == R"({"timeoutSeconds":9})");
-    Json stored = body_json(server.api("GET", k_one + "?includeConfig=true"));
+    Json stored = body_json(server.api("GET", one() + "?includeConfig=true"));
     REQUIRE(write_json(*stored.find("config")) == R"({"timeoutSeconds":9})");
 }
 
 TEST_CASE("PATCH rules answer with ErrorBodies", "[emulator][api]") {
     TestServer server(small_seed());
-    REQUIRE(failure(server.api("PATCH", k_one, R"({"version": 2, "name": "x"})")) ==
+    REQUIRE(failure(server.api("PATCH", one(), R"({"version": 2, "name": "x"})")) ==
             "409 conflict: Version does not match current version.");
-    REQUIRE(failure(server.api("PATCH", k_one, R"({"name": "x"})")) ==
+    REQUIRE(failure(server.api("PATCH", one(), R"({"name": "x"})")) ==
             "400 bad.request: version is required: send the action's current version");
-    REQUIRE(failure(server.api("PATCH", k_one,
+    REQUIRE(failure(server.api("PATCH", one(),
                                R"({"version": 3, "config": {"timeoutSeconds": 61}})")) ==
             "400 constraint.validation: config.timeoutSeconds must be an integer from 1 to 60");
-    REQUIRE(failure(server.api("PATCH", k_one, R"({"version": 3, "contract": {}})"))
+    REQUIRE(failure(server.api("PATCH", one(), R"({"version": 3, "contract": {}})"))
                 .rfind("400 invalid.property: ", 0) == 0);
     REQUIRE(failure(server.api("PATCH", action_path("static_-_0005"),
                                R"({"version": 1, "name": "x"})")) ==
@@ -118,21 +120,21 @@ TEST_CASE("PATCH rules answer with ErrorBodies", "[emulator][api]") {
         failure(server.api("PATCH", action_path("customAuth_-_0004"),
                            R"({"version": 1, "config": {"timeoutSeconds": 5}})")) ==
         "400 invalid.value: config.timeoutSeconds is invalid for custom authentication actions");
-    REQUIRE(failure(server.api("PATCH", k_one, "{oops")) ==
+    REQUIRE(failure(server.api("PATCH", one(), "{oops")) ==
             "400 bad.request: The body is not valid JSON: 1:2: Missing a name for object member.");
     REQUIRE(failure(server.api("PATCH", action_path("custom_-_9999"), R"({"version": 1})")) ==
             "404 not.found: Action custom_-_9999 not found");
-    REQUIRE(body_json(server.api("GET", k_one)).find("version")->as_integer() == 3);
+    REQUIRE(body_json(server.api("GET", one())).find("version")->as_integer() == 3);
 }
 
 TEST_CASE("there is no PUT on an action", "[emulator][api]") {
     TestServer server(small_seed());
-    Reply put = server.api("PUT", k_one, R"({"version": 3})");
+    Reply put = server.api("PUT", one(), R"({"version": 3})");
     REQUIRE(failure(put) ==
             "405 method.not.allowed: HTTP method PUT is not supported on "
             "/api/v2/integrations/actions/custom_-_0001");
     REQUIRE(put.header("allow") == "GET, PATCH, DELETE");
-    REQUIRE(server.api("POST", k_one, "{}").status == 405);
+    REQUIRE(server.api("POST", one(), "{}").status == 405);
     REQUIRE(server.api("PATCH", "/api/v2/integrations/actions", "{}").status == 405);
 }
 
@@ -140,7 +142,7 @@ TEST_CASE("a PUT without Content-Length is still answered by the service", "[emu
     TestServer server(small_seed());
     const std::string token = server.login();
     const std::string answer = raw_exchange(
-        server.port(), "PUT " + k_one + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
+        server.port(), "PUT " + one() + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
                            "\r\nConnection: close\r\n\r\n");
     REQUIRE(answer.rfind("HTTP/1.1 405 Method Not Allowed\r\n", 0) == 0);
     REQUIRE(answer.find("ININ-Correlation-Id: ") != std::string::npos);
@@ -175,10 +177,10 @@ TEST_CASE("unknown paths and oversized bodies are refused", "[emulator][api]") {
     TestServer server(small_seed());
     REQUIRE(failure(server.api("GET", "/api/v2/users")) ==
             "404 not.found: No resource at /api/v2/users");
-    REQUIRE(failure(server.api("GET", k_one + "/drafts")) ==
+    REQUIRE(failure(server.api("GET", one() + "/drafts")) ==
             "404 not.found: No resource at /api/v2/integrations/actions/custom_-_0001/drafts");
     REQUIRE(server.send("GET", "/elsewhere").status == 404);
-    REQUIRE(failure(server.api("PATCH", k_one, std::string(600'000, ' '))) ==
+    REQUIRE(failure(server.api("PATCH", one(), std::string(600'000, ' '))) ==
             "413 request.entity.too.large: The request body is larger than 512000 bytes");
 }
 

@@ -12,7 +12,7 @@ using namespace dactl::emulator::testing;
 
 namespace {
 
-const std::string k_admin_one = "/__emulator/actions/custom_-_0001";
+constexpr const char* k_admin_one = "/__emulator/actions/custom_-_0001";
 
 std::string error_line(const Reply& reply) {
     Json body = body_json(reply);

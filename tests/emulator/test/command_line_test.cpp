@@ -9,11 +9,12 @@ using namespace dactl::emulator;
 
 namespace {
 
-const std::vector<std::string> k_required = {"--seed", "org.json",        "--client-id",
-                                             "id",     "--client-secret", "s"};
+std::vector<std::string> required() {
+    return {"--seed", "org.json", "--client-id", "id", "--client-secret", "s"};
+}
 
 Result<CommandLine> parse(std::vector<std::string> extra) {
-    std::vector<std::string> arguments = k_required;
+    std::vector<std::string> arguments = required();
     arguments.insert(arguments.end(), extra.begin(), extra.end());
     return parse_command_line(arguments);
 }

@@ -25,7 +25,9 @@ ActionEntry with_timeout(std::optional<int> timeout) {
     return entry;
 }
 
-const std::string k_one = action_path("custom_-_0001");
+std::string one() {
+    return action_path("custom_-_0001");
+}
 
 }  // namespace
 
@@ -63,7 +65,7 @@ TEST_CASE("test answers a TestExecutionResult after the seeded latency", "[emula
     REQUIRE(
         write_json(result.find("operations")->as_array()[1]) ==
         R"({"step":2,"name":"Execute HTTP request","success":true,"result":{"status":200,"latencyMs":50}})");
-    Reply executed = server.api("POST", k_one + "/execute", "{}");
+    Reply executed = server.api("POST", one() + "/execute", "{}");
     REQUIRE(executed.status == 200);
     REQUIRE(executed.body == R"({"status":"UNKNOWN"})");
 }
@@ -78,7 +80,7 @@ TEST_CASE("past its timeout, test fails in a 200 and execute answers 504",
                        R"({"_emulator": {"latencyMs": [5000, 5000]}})")
                 .status == 200);
     const auto start = std::chrono::steady_clock::now();
-    Reply tested = server.api("POST", k_one + "/test", "{}");
+    Reply tested = server.api("POST", one() + "/test", "{}");
     REQUIRE(std::chrono::steady_clock::now() - start >= Milliseconds(30));
     REQUIRE(tested.status == 200);
     Json result = body_json(tested);
@@ -90,7 +92,7 @@ TEST_CASE("past its timeout, test fails in a 200 and execute answers 504",
     REQUIRE(error.string_or("contextId", "") == tested.header("inin-correlation-id"));
     REQUIRE(result.find("operations")->as_array().back().find("success")->as_bool() == false);
 
-    Reply executed = server.api("POST", k_one + "/execute", "{}");
+    Reply executed = server.api("POST", one() + "/execute", "{}");
     REQUIRE(executed.status == 504);
     REQUIRE(body_json(executed).string_or("code", "") == "request.timeout");
 }
@@ -99,10 +101,10 @@ TEST_CASE("a seeded failure makes test fail and execute answer 500", "[emulator]
     TestServer server(small_seed());
     server.admin("PATCH", "/__emulator/actions/custom_-_0001",
                  R"({"_emulator": {"failure": "backend said no"}})");
-    Json result = body_json(server.api("POST", k_one + "/test", "{}"));
+    Json result = body_json(server.api("POST", one() + "/test", "{}"));
     REQUIRE_FALSE(result.find("success")->as_bool());
     REQUIRE(result.find("error")->string_or("message", "") == "backend said no");
-    Reply executed = server.api("POST", k_one + "/execute", "{}");
+    Reply executed = server.api("POST", one() + "/execute", "{}");
     REQUIRE(executed.status == 500);
     REQUIRE(body_json(executed).string_or("message", "") == "backend said no");
 }
@@ -110,8 +112,8 @@ TEST_CASE("a seeded failure makes test fail and execute answer 500", "[emulator]
 TEST_CASE("test and execute refuse bad requests", "[emulator][execution]") {
     TestServer server(small_seed());
     REQUIRE(server.api("POST", action_path("custom_-_9999") + "/test", "{}").status == 404);
-    REQUIRE(server.api("GET", k_one + "/execute").status == 405);
-    Reply bad = server.api("POST", k_one + "/test", "{");
+    REQUIRE(server.api("GET", one() + "/execute").status == 405);
+    Reply bad = server.api("POST", one() + "/test", "{");
     REQUIRE(bad.status == 400);
     REQUIRE(body_json(bad).string_or("code", "") == "bad.request");
 }

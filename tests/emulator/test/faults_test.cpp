@@ -15,8 +15,10 @@ using namespace dactl::emulator::testing;
 
 namespace {
 
-const std::string k_one = action_path("custom_-_0001");
-const std::string k_list = "/api/v2/integrations/actions";
+std::string one() {
+    return action_path("custom_-_0001");
+}
+constexpr const char* k_list = "/api/v2/integrations/actions";
 
 std::string name_in(const Reply& reply) {
     return body_json(reply).string_or("name", "");
@@ -34,16 +36,16 @@ TEST_CASE("every Nth counted request answers the failure status", "[emulator][fa
     TestServer server(small_seed());
     server.login();  // counted: request 1
     server.settings(R"({"failEvery": {"n": 2}})");
-    REQUIRE(server.api("GET", k_one).status == 200);
-    Reply failed = server.api("GET", k_one);
+    REQUIRE(server.api("GET", one()).status == 200);
+    Reply failed = server.api("GET", one());
     REQUIRE(failed.status == 503);
     Json body = body_json(failed);
     REQUIRE(body.string_or("code", "") == "service.unavailable");
     REQUIRE(body.string_or("message", "") ==
             "Injected failure: the emulator answers every Nth request with HTTP 503");
     REQUIRE(body.string_or("contextId", "") == failed.header("inin-correlation-id"));
-    REQUIRE(server.api("GET", k_one).status == 200);
-    REQUIRE(server.api("GET", k_one).status == 503);
+    REQUIRE(server.api("GET", one()).status == 200);
+    REQUIRE(server.api("GET", one()).status == 503);
 }
 
 TEST_CASE("an injected 429 carries Retry-After and the vendor's message", "[emulator][faults]") {
@@ -60,7 +62,7 @@ TEST_CASE("a failed PATCH changes nothing", "[emulator][faults]") {
     TestServer server(small_seed());
     server.login();
     server.settings(R"({"failEvery": {"n": 1, "status": 500}})");
-    REQUIRE(server.api("PATCH", k_one, R"({"version": 3, "name": "x"})").status == 500);
+    REQUIRE(server.api("PATCH", one(), R"({"version": 3, "name": "x"})").status == 500);
     REQUIRE(write_json(*body_json(server.admin("GET", "/__emulator/actions/custom_-_0001"))
                             .find("version")) == "3");
 }
@@ -69,16 +71,16 @@ TEST_CASE("every Nth counted request is dropped without any answer", "[emulator]
     TestServer server(small_seed());
     const std::string token = server.login();
     server.settings(R"({"dropEvery": 2})");
-    REQUIRE(server.api("GET", k_one).answered);
-    Reply dropped = server.api("GET", k_one);
+    REQUIRE(server.api("GET", one()).answered);
+    Reply dropped = server.api("GET", one());
     REQUIRE_FALSE(dropped.answered);
     // On the wire: the connection closes before a single byte of an answer.
-    REQUIRE(raw_exchange(server.port(), "GET " + k_one +
+    REQUIRE(raw_exchange(server.port(), "GET " + one() +
                                             " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
                                             "Authorization: Bearer " +
                                             token + "\r\n\r\n")
                 .rfind("HTTP/1.1 200 OK\r\n", 0) == 0);
-    REQUIRE(raw_exchange(server.port(), "GET " + k_one +
+    REQUIRE(raw_exchange(server.port(), "GET " + one() +
                                             " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
                                             token + "\r\n\r\n") == "");
     Json log = body_json(server.admin("GET", "/__emulator/requests"));
@@ -93,9 +95,9 @@ TEST_CASE("a dropped PATCH was applied: only its answer is lost", "[emulator][fa
     server.login();
     server.settings(R"({"dropEvery": 1})");
     REQUIRE_FALSE(
-        server.api("PATCH", k_one, R"({"version": 3, "config": {"timeoutSeconds": 30}})").answered);
+        server.api("PATCH", one(), R"({"version": 3, "config": {"timeoutSeconds": 30}})").answered);
     server.settings(R"({"dropEvery": 0})");
-    Json stored = body_json(server.api("GET", k_one + "?includeConfig=true"));
+    Json stored = body_json(server.api("GET", one() + "?includeConfig=true"));
     REQUIRE(stored.find("version")->as_integer() == 4);
     REQUIRE(stored.find("config")->find("timeoutSeconds")->as_integer() == 30);
 }
@@ -105,7 +107,7 @@ TEST_CASE("extra latency delays API answers but not the admin API", "[emulator][
     server.login();
     server.settings(R"({"latencyMs": {"min": 150, "max": 150}})");
     auto start = std::chrono::steady_clock::now();
-    REQUIRE(server.api("GET", k_one).status == 200);
+    REQUIRE(server.api("GET", one()).status == 200);
     REQUIRE(elapsed_ms(start) >= 150);
     start = std::chrono::steady_clock::now();
     REQUIRE(server.admin("GET", "/__emulator/settings").status == 200);
@@ -118,9 +120,10 @@ TEST_CASE("latency on one request does not hold up the others", "[emulator][faul
     server.settings(R"({"latencyMs": {"min": 300, "max": 300}})");
     const auto start = std::chrono::steady_clock::now();
     std::vector<std::thread> clients;
+    clients.reserve(12);
     for (int i = 0; i < 12; ++i) {
         clients.emplace_back([&] {
-            server.send("GET", k_one, "", {{"Authorization", "Bearer " + token}});
+            server.send("GET", one(), "", {{"Authorization", "Bearer " + token}});
         });
     }
     for (auto& client : clients) {
@@ -135,36 +138,36 @@ TEST_CASE("after a write, reads of the action are stale for staleReadMs", "[emul
     REQUIRE(
         server
             .api(
-                "PATCH", k_one,
+                "PATCH", one(),
                 R"({"version": 3, "name": "Renamed", "config": {"request": {"requestTemplate": "new"}}})")
             .status == 200);
-    REQUIRE(name_in(server.api("GET", k_one)) == "Get Order Status");
+    REQUIRE(name_in(server.api("GET", one())) == "Get Order Status");
     REQUIRE(body_json(server.api("GET", k_list))
                 .find("entities")
                 ->as_array()[0]
                 .string_or("name", "") == "Get Order Status");
-    REQUIRE(server.api("GET", k_one + "/templates/requesttemplate.vm").body.find("Zoë") !=
+    REQUIRE(server.api("GET", one() + "/templates/requesttemplate.vm").body.find("Zoë") !=
             std::string::npos);
     REQUIRE(name_in(server.admin("GET", "/__emulator/actions/custom_-_0001")) == "Renamed");
     REQUIRE(name_in(server.api("GET", action_path("custom_-_0003"))) == "Lookup Customer");
     // Writes check the true version, not the stale one.
-    REQUIRE(server.api("PATCH", k_one, R"({"version": 4, "name": "Renamed again"})").status == 200);
+    REQUIRE(server.api("PATCH", one(), R"({"version": 4, "name": "Renamed again"})").status == 200);
     std::this_thread::sleep_for(std::chrono::milliseconds(350));
-    REQUIRE(name_in(server.api("GET", k_one)) == "Renamed again");
-    REQUIRE(server.api("GET", k_one + "/templates/requesttemplate.vm").body == "new");
+    REQUIRE(name_in(server.api("GET", one())) == "Renamed again");
+    REQUIRE(server.api("GET", one() + "/templates/requesttemplate.vm").body == "new");
 }
 
 TEST_CASE("the next K PATCHes meet a concurrent save", "[emulator][faults]") {
     TestServer server(small_seed());
     server.settings(R"({"conflictNextPatches": 1})");
-    Reply conflict = server.api("PATCH", k_one, R"({"version": 3, "name": "Mine"})");
+    Reply conflict = server.api("PATCH", one(), R"({"version": 3, "name": "Mine"})");
     REQUIRE(conflict.status == 409);
     REQUIRE(body_json(conflict).string_or("message", "") ==
             "Version does not match current version.");
-    Json stored = body_json(server.api("GET", k_one));
+    Json stored = body_json(server.api("GET", one()));
     REQUIRE(stored.find("version")->as_integer() == 4);
     REQUIRE(stored.string_or("name", "") == "Get Order Status");
-    REQUIRE(server.api("PATCH", k_one, R"({"version": 4, "name": "Mine"})").status == 200);
+    REQUIRE(server.api("PATCH", one(), R"({"version": 4, "name": "Mine"})").status == 200);
     REQUIRE(write_json(*body_json(server.admin("GET", "/__emulator/settings"))
                             .find("conflictNextPatches")) == "0");
 }
@@ -173,20 +176,20 @@ TEST_CASE("configs may carry template URIs instead of the text", "[emulator][fau
     Settings settings;
     settings.templates_as_uris = true;
     TestServer server(small_seed(), settings);
-    Json request = *body_json(server.api("GET", k_one + "?includeConfig=true"))
+    Json request = *body_json(server.api("GET", one() + "?includeConfig=true"))
                         .find("config")
                         ->find("request");
     REQUIRE(request.find("requestTemplate") == nullptr);
-    REQUIRE(request.string_or("requestTemplateUri", "") == k_one + "/templates/requesttemplate.vm");
+    REQUIRE(request.string_or("requestTemplateUri", "") == one() + "/templates/requesttemplate.vm");
     Json patched = body_json(server.api(
-        "PATCH", k_one, R"({"version": 3, "config": {"request": {"requestTemplate": "t"}}})"));
+        "PATCH", one(), R"({"version": 3, "config": {"request": {"requestTemplate": "t"}}})"));
     REQUIRE(patched.find("config")->find("request")->string_or("requestTemplateUri", "") ==
-            k_one + "/templates/requesttemplate.vm");
-    REQUIRE(server.api("GET", k_one + "/templates/requesttemplate.vm").body == "t");
+            one() + "/templates/requesttemplate.vm");
+    REQUIRE(server.api("GET", one() + "/templates/requesttemplate.vm").body == "t");
     Json stored = body_json(server.admin("GET", "/__emulator/actions/custom_-_0001"));
     REQUIRE(stored.find("config")->find("request")->string_or("requestTemplate", "") == "t");
     server.settings(R"({"templatesAsUris": false})");
-    REQUIRE(body_json(server.api("GET", k_one + "?includeConfig=true"))
+    REQUIRE(body_json(server.api("GET", one() + "?includeConfig=true"))
                 .find("config")
                 ->find("request")
                 ->string_or("requestTemplate", "") == "t");
@@ -199,9 +202,9 @@ TEST_CASE("the rate limit is per token, with Retry-After and the vendor's body",
     server.settings(R"({"rateLimit": {"requests": 3, "windowSeconds": 60}})");
     const std::map<std::string, std::string> bearer = {{"Authorization", "Bearer " + first}};
     for (int i = 0; i < 3; ++i) {
-        REQUIRE(server.send("GET", k_one, "", bearer).status == 200);
+        REQUIRE(server.send("GET", one(), "", bearer).status == 200);
     }
-    Reply limited = server.send("GET", k_one, "", bearer);
+    Reply limited = server.send("GET", one(), "", bearer);
     REQUIRE(limited.status == 429);
     REQUIRE(limited.header("retry-after") == "60");
     Json body = body_json(limited);
@@ -210,9 +213,9 @@ TEST_CASE("the rate limit is per token, with Retry-After and the vendor's body",
     REQUIRE(body.string_or("code", "") == "too.many.requests.retry.after");
     REQUIRE(body.find("status")->as_integer() == 429);
     const std::string second = server.login();
-    REQUIRE(server.send("GET", k_one, "", {{"Authorization", "Bearer " + second}}).status == 200);
+    REQUIRE(server.send("GET", one(), "", {{"Authorization", "Bearer " + second}}).status == 200);
     server.settings(R"({"rateLimit": {"requests": 0}})");
-    REQUIRE(server.send("GET", k_one, "", bearer).status == 200);
+    REQUIRE(server.send("GET", one(), "", bearer).status == 200);
 }
 
 TEST_CASE("the admin API is never faulted, limited or logged", "[emulator][faults]") {

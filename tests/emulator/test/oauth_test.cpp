@@ -13,18 +13,19 @@ using namespace dactl::emulator::testing;
 
 namespace {
 
-const std::map<std::string, std::string> k_form = {
-    {"Content-Type", "application/x-www-form-urlencoded"}};
+std::map<std::string, std::string> form() {
+    return {{"Content-Type", "application/x-www-form-urlencoded"}};
+}
 
 std::map<std::string, std::string> basic(const std::string& credentials_base64) {
-    std::map<std::string, std::string> headers = k_form;
+    std::map<std::string, std::string> headers = form();
     headers["Authorization"] = "Basic " + credentials_base64;
     return headers;
 }
 
 // test-client:test-secret-0b9f and test-client:wrong
-const std::string k_good = "dGVzdC1jbGllbnQ6dGVzdC1zZWNyZXQtMGI5Zg==";
-const std::string k_wrong = "dGVzdC1jbGllbnQ6d3Jvbmc=";
+constexpr const char* k_good = "dGVzdC1jbGllbnQ6dGVzdC1zZWNyZXQtMGI5Zg==";
+constexpr const char* k_wrong = "dGVzdC1jbGllbnQ6d3Jvbmc=";
 
 }  // namespace
 
@@ -60,7 +61,7 @@ TEST_CASE("wrong or missing credentials and grants get OAuth error bodies", "[em
     REQUIRE(wrong.body ==
             R"({"error":"invalid_client","description":"client not found or wrong client secret",)"
             R"("error_description":"client not found or wrong client secret"})");
-    Reply missing = server.send("POST", "/oauth/token", "grant_type=client_credentials", k_form);
+    Reply missing = server.send("POST", "/oauth/token", "grant_type=client_credentials", form());
     REQUIRE(missing.status == 401);
     REQUIRE(body_json(missing).string_or("error_description", "") ==
             "client authentication is required: Authorization: Basic base64(id:secret)");

@@ -39,6 +39,7 @@ TEST_CASE("eight clients at once get 400 answers quickly", "[emulator][throughpu
     std::atomic<int> answered{0};
     const auto start = std::chrono::steady_clock::now();
     std::vector<std::thread> clients;
+    clients.reserve(8);
     for (int i = 0; i < 8; ++i) {
         clients.emplace_back([&] {
             for (int j = 0; j < 50; ++j) {
