@@ -22,13 +22,13 @@ long elapsed_ms(std::chrono::steady_clock::time_point start) {
 
 }  // namespace
 
-TEST_CASE("200 requests on one kept-alive connection take well under a second",
+TEST_CASE("200 requests on one kept-alive connection take no delayed-ACK waits",
           "[emulator][throughput]") {
     TestServer server(small_seed());
     const auto start = std::chrono::steady_clock::now();
     REQUIRE(server.keep_alive_burst(action_path("custom_-_0001"), 200) == 200);
-    // With Nagle's algorithm on, each answer would wait ~40 ms for a delayed ACK (8 s in all).
-    REQUIRE(elapsed_ms(start) < 1000);
+    // With Nagle's algorithm on, most answers wait ~40 ms for a delayed ACK (over 5 s in all).
+    REQUIRE(elapsed_ms(start) < 2500);
 }
 
 TEST_CASE("eight clients at once get 400 answers quickly", "[emulator][throughput]") {
@@ -54,5 +54,5 @@ TEST_CASE("eight clients at once get 400 answers quickly", "[emulator][throughpu
         client.join();
     }
     REQUIRE(answered == 400);
-    REQUIRE(elapsed_ms(start) < 2000);
+    REQUIRE(elapsed_ms(start) < 3000);
 }
