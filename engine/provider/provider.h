@@ -12,6 +12,16 @@
 
 namespace dactl {
 
+/// Which version of an action a test runs against.
+enum class TestTarget { published, draft };
+
+/// What one run of an action's test endpoint said.
+struct TestRun {
+    bool success = false;
+    bool timed_out = false;  ///< the action's timeout cut the third-party call off
+    std::string error;       ///< the API's error text when it failed
+};
+
 class Provider {
 public:
     virtual ~Provider() = default;
@@ -37,6 +47,21 @@ public:
     /// no longer current, and with ErrorKind::transport or ErrorKind::timeout when
     /// the answer was lost (the write may or may not have happened).
     virtual Result<LiveAction> update_action(const LiveAction& base, const FieldValues& changes) = 0;
+
+    // For `dactl probe`. The test endpoints call the real back-end.
+
+    /// POST .../{id}/test (or .../{id}/draft/test) with `input_json` as the body.
+    /// Answers the test's outcome; fails only when the API refuses the call.
+    virtual Result<TestRun> test_action(const std::string& id, const std::string& input_json,
+                                        TestTarget target);
+    /// Whether the action has a draft (someone's work in progress).
+    virtual Result<bool> draft_exists(const std::string& id);
+    /// Creates a draft from the published action; answers the draft (config included).
+    virtual Result<LiveAction> create_draft(const std::string& id);
+    /// PATCHes the draft (at `draft.version`) with `changes` over its full config.
+    virtual Result<LiveAction> update_draft(const LiveAction& draft, const FieldValues& changes);
+    /// Deletes the action's draft.
+    virtual Status delete_draft(const std::string& id);
 };
 
 }  // namespace dactl

@@ -14,6 +14,16 @@ public:
     Result<LiveAction> update_action(const LiveAction& base, const FieldValues& changes) override {
         return m_target.update_action(base, changes);
     }
+    Result<TestRun> test_action(const std::string& id, const std::string& input,
+                                TestTarget target) override {
+        return m_target.test_action(id, input, target);
+    }
+    Result<bool> draft_exists(const std::string& id) override { return m_target.draft_exists(id); }
+    Result<LiveAction> create_draft(const std::string& id) override { return m_target.create_draft(id); }
+    Result<LiveAction> update_draft(const LiveAction& draft, const FieldValues& changes) override {
+        return m_target.update_draft(draft, changes);
+    }
+    Status delete_draft(const std::string& id) override { return m_target.delete_draft(id); }
 
 private:
     Provider& m_target;

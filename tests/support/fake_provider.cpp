@@ -119,6 +119,94 @@ Result<LiveAction> FakeProvider::update_action(const LiveAction& base, const Fie
     return presented(action);
 }
 
+void FakeProvider::set_latencies(const std::string& id, std::vector<int> milliseconds) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_latencies[id] = std::move(milliseconds);
+}
+
+std::chrono::steady_clock::time_point FakeProvider::now() const {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_clock;
+}
+
+void FakeProvider::put_draft(const std::string& id) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_drafts[id] = m_actions.at(id);
+    m_drafts[id].version = 1;
+}
+
+std::optional<LiveAction> FakeProvider::draft(const std::string& id) const {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    auto found = m_drafts.find(id);
+    return found == m_drafts.end() ? std::nullopt : std::optional<LiveAction>(found->second);
+}
+
+void FakeProvider::fail_next_test(Error error) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_test_failure = std::move(error);
+}
+
+Result<TestRun> FakeProvider::test_action(const std::string& id, const std::string& input_json,
+                                          TestTarget target) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_calls.push_back(std::string(target == TestTarget::draft ? "test draft " : "test ") + id);
+    m_test_inputs.push_back(input_json);
+    if (m_test_failure) {
+        Error error = *m_test_failure;
+        m_test_failure.reset();
+        return error;
+    }
+    const LiveAction& action = target == TestTarget::draft ? m_drafts.at(id) : m_actions.at(id);
+    const Value& timeout = action.get(Field::timeout_seconds);
+    const long long limit = timeout.is_integer() ? timeout.as_integer() * 1000 : 60000;
+    const std::vector<int>& latencies = m_latencies.at(id);
+    const int latency = latencies[m_latency_turn[id]++ % latencies.size()];
+    TestRun run;
+    run.timed_out = latency > limit;
+    run.success = !run.timed_out;
+    run.error = run.timed_out ? "The request timed out" : "";
+    m_clock += std::chrono::milliseconds(run.timed_out ? limit : latency);
+    return run;
+}
+
+Result<bool> FakeProvider::draft_exists(const std::string& id) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_calls.push_back("draft? " + id);
+    return m_drafts.count(id) != 0;
+}
+
+Result<LiveAction> FakeProvider::create_draft(const std::string& id) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_calls.push_back("create draft " + id);
+    LiveAction draft = m_actions.at(id);
+    draft.version = 1;
+    m_drafts[id] = draft;
+    return draft;
+}
+
+Result<LiveAction> FakeProvider::update_draft(const LiveAction& draft, const FieldValues& changes) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_calls.push_back("update draft " + draft.id + " v" + std::to_string(draft.version));
+    LiveAction& stored = m_drafts.at(draft.id);
+    for (const auto& [field, value] : changes) {
+        stored.fields[field] = value;
+    }
+    stored.version += 1;
+    return stored;
+}
+
+Status FakeProvider::delete_draft(const std::string& id) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_calls.push_back("delete draft " + id);
+    m_drafts.erase(id);
+    return {};
+}
+
+std::vector<std::string> FakeProvider::test_inputs() const {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_test_inputs;
+}
+
 std::vector<std::string> FakeProvider::calls() const {
     std::lock_guard<std::mutex> lock(m_mutex);
     return m_calls;

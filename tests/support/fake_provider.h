@@ -2,7 +2,9 @@
 // FakeProvider: an in-memory org behind the Provider interface, with scripted
 // faults, for engine and CLI tests.
 
+#include <chrono>
 #include <map>
+#include <optional>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -33,10 +35,31 @@ public:
     /// Template fields of this action are reported unloaded until load_templates.
     void templates_as_uris(bool on) { m_templates_as_uris = on; }
 
+    /// Test runs of this action take these latencies (in turn, cycling), as the
+    /// fake clock measures them; past the action's (or draft's) timeout they time out.
+    void set_latencies(const std::string& id, std::vector<int> milliseconds);
+    /// The clock test runs advance; read it through `now()`.
+    std::chrono::steady_clock::time_point now() const;
+    /// The action has a draft already (someone's work in progress).
+    void put_draft(const std::string& id);
+    /// The draft of an action, if any.
+    std::optional<LiveAction> draft(const std::string& id) const;
+    /// The next test run fails with this error.
+    void fail_next_test(Error error);
+
     Result<std::vector<LiveAction>> list_actions() override;
     Status load_templates(LiveAction& action) override;
     Result<LiveAction> get_action(const std::string& id) override;
     Result<LiveAction> update_action(const LiveAction& base, const FieldValues& changes) override;
+    Result<TestRun> test_action(const std::string& id, const std::string& input_json,
+                                TestTarget target) override;
+    Result<bool> draft_exists(const std::string& id) override;
+    Result<LiveAction> create_draft(const std::string& id) override;
+    Result<LiveAction> update_draft(const LiveAction& draft, const FieldValues& changes) override;
+    Status delete_draft(const std::string& id) override;
+
+    /// The inputs test runs were given, in order.
+    std::vector<std::string> test_inputs() const;
 
     /// Calls made so far, as "list", "get <id>", "templates <id>", "update <id> v<version>".
     std::vector<std::string> calls() const;
@@ -58,6 +81,12 @@ private:
     int m_stale_reads = 0;
     std::optional<Error> m_listing_failure;
     bool m_templates_as_uris = false;
+    std::map<std::string, std::vector<int>> m_latencies;
+    std::map<std::string, std::size_t> m_latency_turn;
+    std::map<std::string, LiveAction> m_drafts;
+    std::chrono::steady_clock::time_point m_clock{};
+    std::optional<Error> m_test_failure;
+    std::vector<std::string> m_test_inputs;
 };
 
 }  // namespace dactl::testing

@@ -1,0 +1,172 @@
+#include "engine/probe/probe_run.h"
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+
+#include "engine/util/parallel.h"
+
+namespace dactl {
+
+namespace {
+
+constexpr int k_draft_timeout_seconds = 60;
+
+std::optional<int> timeout_of(const LiveAction& action) {
+    const Value& value = action.get(Field::timeout_seconds);
+    return value.is_integer() ? std::optional<int>(static_cast<int>(value.as_integer())) : std::nullopt;
+}
+
+std::string skip_reason(const LiveAction& live, const ProbeOptions& options) {
+    if (live.is_custom_auth()) {
+        return "custom authentication actions are not directly executable";
+    }
+    const Value& type = live.get(Field::request_type);
+    const std::string method = type.is_string() ? type.as_string() : "GET";
+    if (method != "GET" && !options.allow_writes) {
+        return "request type " + method +
+               ": the test endpoint calls the real back-end; pass --allow-writes to probe it";
+    }
+    return "";
+}
+
+class Prober {
+public:
+    Prober(Provider& provider, const ProbeOptions& options, ProbeObserver& observer,
+           std::size_t total)
+        : m_provider(provider), m_options(options), m_observer(observer), m_total(total) {}
+
+    // Runs the samples; fails when the API refuses a test call outright.
+    Status sample(ProbeEntry& entry, const std::string& input, TestTarget target) {
+        std::vector<std::optional<Result<ProbeSample>>> results(
+            static_cast<std::size_t>(m_options.samples));
+        parallel_for(results.size(), m_options.concurrency, [&](std::size_t i) {
+            if (m_options.interrupted != nullptr && m_options.interrupted->load()) {
+                return;
+            }
+            results[i].emplace(one_sample(entry.id, input, target));
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_observer.sampled(++m_done, m_total);
+        });
+        for (auto& result : results) {
+            if (!result) {
+                continue;  // interrupted before it started
+            }
+            if (!*result) {
+                return result->error();
+            }
+            entry.samples.push_back(result->value());
+        }
+        return {};
+    }
+
+private:
+    Result<ProbeSample> one_sample(const std::string& id, const std::string& input, TestTarget target) {
+        const auto started = now();
+        Result<TestRun> run = m_provider.test_action(id, input, target);
+        const auto elapsed = std::chrono::duration<double, std::milli>(now() - started).count();
+        if (!run) {
+            return run.error();
+        }
+        ProbeSample sample;
+        sample.latency = Milliseconds(static_cast<long long>(std::llround(elapsed / m_options.time_scale)));
+        sample.success = run->success;
+        sample.timed_out = run->timed_out;
+        sample.error = run->error;
+        return sample;
+    }
+
+    std::chrono::steady_clock::time_point now() const {
+        return m_options.now ? m_options.now() : std::chrono::steady_clock::now();
+    }
+
+    Provider& m_provider;
+    const ProbeOptions& m_options;
+    ProbeObserver& m_observer;
+    std::size_t m_total;
+    std::size_t m_done = 0;
+    std::mutex m_mutex;
+};
+
+// Deletes the draft it guards when it goes out of scope, unless released.
+class DraftGuard {
+public:
+    DraftGuard(Provider& provider, std::string id) : m_provider(provider), m_id(std::move(id)) {}
+    ~DraftGuard() { (void)m_provider.delete_draft(m_id); }
+    DraftGuard(const DraftGuard&) = delete;
+    DraftGuard& operator=(const DraftGuard&) = delete;
+
+private:
+    Provider& m_provider;
+    std::string m_id;
+};
+
+Status probe_via_draft(Provider& provider, Prober& prober, ProbeEntry& entry,
+                       const std::string& input) {
+    Result<bool> exists = provider.draft_exists(entry.id);
+    if (!exists) {
+        return exists.error();
+    }
+    if (*exists) {
+        entry.skipped = "it has a draft (someone's work in progress); --via-draft leaves it alone";
+        return {};
+    }
+    Result<LiveAction> draft = provider.create_draft(entry.id);
+    if (!draft) {
+        return draft.error();
+    }
+    DraftGuard guard(provider, entry.id);
+    Result<LiveAction> raised =
+        provider.update_draft(*draft, {{Field::timeout_seconds, Value(k_draft_timeout_seconds)}});
+    if (!raised) {
+        return raised.error();
+    }
+    return prober.sample(entry, input, TestTarget::draft);
+}
+
+}  // namespace
+
+Result<ProbeReport> run_probe(Provider& provider, const std::vector<Binding>& bindings,
+                              const ProbeOptions& options, ProbeObserver& observer) {
+    ProbeReport report;
+    report.headroom = options.headroom;
+    std::vector<ProbeEntry> entries;
+    std::size_t probed = 0;
+    for (const auto& binding : bindings) {
+        ProbeEntry entry;
+        entry.address = binding.desired->address();
+        entry.id = binding.live->id;
+        entry.name = binding.live->name;
+        entry.current_timeout = timeout_of(*binding.live);
+        entry.via_draft = options.via_draft;
+        entry.skipped = skip_reason(*binding.live, options);
+        probed += entry.skipped.empty() ? 1 : 0;
+        entries.push_back(std::move(entry));
+    }
+    Prober prober(provider, options, observer, probed * static_cast<std::size_t>(options.samples));
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        ProbeEntry& entry = entries[i];
+        if (!entry.skipped.empty()) {
+            continue;
+        }
+        const auto& probe = bindings[i].desired->probe;
+        const std::string input = probe ? probe->input_json : "{}";
+        Status measured = options.via_draft ? probe_via_draft(provider, prober, entry, input)
+                                            : prober.sample(entry, input, TestTarget::published);
+        if (!measured) {
+            Error error = measured.error();
+            error.message = entry.address + ": " + error.message;
+            return error;
+        }
+        entry.stats = summarize(entry.samples);
+        const std::optional<int> limit =
+            options.via_draft ? std::optional<int>(k_draft_timeout_seconds) : entry.current_timeout;
+        entry.recommendation = recommend(entry.stats, limit, options.headroom);
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const ProbeEntry& a, const ProbeEntry& b) { return a.address < b.address; });
+    report.entries = std::move(entries);
+    return report;
+}
+
+}  // namespace dactl

@@ -1,0 +1,32 @@
+#include "engine/provider/provider.h"
+
+namespace dactl {
+
+namespace {
+
+Error unsupported(const char* what) {
+    return make_error(ErrorKind::generic, std::string("this provider cannot ") + what);
+}
+
+}  // namespace
+
+Result<TestRun> Provider::test_action(const std::string& /*id*/, const std::string& /*input_json*/,
+                                      TestTarget /*target*/) {
+    return unsupported("test actions");
+}
+
+Result<bool> Provider::draft_exists(const std::string& /*id*/) {
+    return unsupported("read drafts");
+}
+
+Result<LiveAction> Provider::create_draft(const std::string& /*id*/) {
+    return unsupported("create drafts");
+}
+
+Result<LiveAction> Provider::update_draft(const LiveAction& /*draft*/, const FieldValues& /*changes*/) {
+    return unsupported("update drafts");
+}
+
+Status Provider::delete_draft(const std::string& /*id*/) { return unsupported("delete drafts"); }
+
+}  // namespace dactl
