@@ -22,6 +22,7 @@ public:
     /// True once drop() was called.
     bool dropped() const { return m_dropped; }
 
+    /// httplib::Stream over the socket: reads are buffered, writes fail once dropped.
     bool is_readable() const override;
     bool is_writable() const override;
     ssize_t read(char* data, size_t size) override;

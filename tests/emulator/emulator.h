@@ -31,6 +31,7 @@ struct EmulatorOptions {
 
 class Emulator {
 public:
+    /// An emulated org holding `actions`, with the client and settings of `options`.
     Emulator(std::vector<ActionEntry> actions, EmulatorOptions options);
 
     /// Answers one request as the service would, from any thread; never throws. Every
@@ -40,6 +41,7 @@ public:
     HttpResponse handle(const HttpRequest& request);
 
 private:
+    // The steps of handle() for requests outside the admin API.
     HttpResponse handle_counted(const HttpRequest& request, const RequestContext& context);
     HttpResponse route_counted(const HttpRequest& request, const RequestContext& context);
     HttpResponse token_request(const HttpRequest& request, const RequestContext& context);

@@ -33,6 +33,7 @@ public:
     /// An empty array.
     static Json array() { return Json(Array{}); }
 
+    /// The kind of value held, and tests for each kind.
     Kind kind() const { return static_cast<Kind>(m_value.index()); }
     bool is_null() const { return kind() == Kind::null; }
     bool is_bool() const { return kind() == Kind::boolean; }

@@ -21,6 +21,7 @@ struct RequestFaults {
 
 class Switches {
 public:
+    /// Switches set as `initial` says, their counters at zero.
     explicit Switches(Settings initial);
 
     /// The current settings.

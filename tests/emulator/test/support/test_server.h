@@ -33,6 +33,7 @@ public:
     explicit TestServer(const std::string& seed, Settings settings = Settings{});
     ~TestServer();
 
+    /// The port it listens on (127.0.0.1).
     int port() const { return m_port; }
 
     /// Sends a request; `headers` are added as given.
