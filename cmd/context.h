@@ -22,6 +22,7 @@ struct Console {
     std::istream& in;
     bool out_is_tty = false;
     bool in_is_tty = false;
+    bool err_is_tty = false;
 };
 
 /// Looks up an environment variable; nothing when unset.
@@ -44,6 +45,8 @@ struct Context {
     Environment environment;
     ProviderFactory make_provider;
     std::function<std::chrono::system_clock::time_point()> now;
+    /// The clock durations are measured with (probe); empty: steady_clock.
+    std::function<std::chrono::steady_clock::time_point()> monotonic;
     /// Set on Ctrl-C; commands stop starting new work when it is.
     const std::atomic<bool>* interrupted = nullptr;
 };

@@ -35,13 +35,14 @@ int main(int argc, char** argv) {
 
     dactl::cli::Context context{
         dactl::cli::Console{std::cout, std::cerr, std::cin, ::isatty(STDOUT_FILENO) == 1,
-                            ::isatty(STDIN_FILENO) == 1},
+                            ::isatty(STDIN_FILENO) == 1, ::isatty(STDERR_FILENO) == 1},
         [](const char* name) -> std::optional<std::string> {
             const char* value = std::getenv(name);
             return value == nullptr ? std::nullopt : std::optional<std::string>(value);
         },
         dactl::cli::connect_genesys,
         [] { return std::chrono::system_clock::now(); },
+        [] { return std::chrono::steady_clock::now(); },
         &g_interrupted,
     };
     std::vector<std::string> args(argv + 1, argv + argc);

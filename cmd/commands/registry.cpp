@@ -9,6 +9,7 @@ int run_drift(const Arguments& arguments, Context& context);
 int run_export(const Arguments& arguments, Context& context);
 int run_force_unlock(const Arguments& arguments, Context& context);
 int run_version(const Arguments& arguments, Context& context);
+int run_probe_command(const Arguments& arguments, Context& context);
 
 namespace {
 
@@ -66,6 +67,22 @@ const std::vector<Command>& all_commands() {
           k_parallelism},
          0,
          run_export},
+        {"probe", "measure latency and recommend timeouts", "dactl probe [options] [ADDRESS...]",
+         "Runs each selected action's test endpoint --samples times (the input is its\n"
+         "[action.x.probe] input) and reports p50, p90, p99 and max latency with a\n"
+         "recommended timeout: p99 x headroom, rounded up, within 1-60 s. The test endpoint\n"
+         "calls the real back-end: actions whose request type is not GET need --allow-writes.",
+         {{"samples", "", "N", "test runs per action (default 20)"},
+          {"concurrency", "", "C", "test runs in flight at once (default 2)"},
+          {"headroom", "", "X", "the factor over the p99 (default 1.5)"},
+          {"allow-writes", "", "", "also probe actions whose request type is not GET"},
+          {"via-draft", "", "", "measure on a draft with a 60 s timeout (never if one exists), "
+                                "then delete it"},
+          {"write", "", "", "set timeout_seconds in the manifests to the recommendations"},
+          {"html", "", "FILE", "also write a self-contained HTML report with charts"},
+          k_format},
+         1000,
+         run_probe_command},
         {"force-unlock", "remove a lock left by a crashed apply", "dactl force-unlock ID",
          "Removes .dactl/lock if its id is ID (printed by the apply that is blocked).",
          {},

@@ -245,4 +245,62 @@ std::string encode_error_output(const std::string& command, const std::string& e
     return json.finish();
 }
 
+std::string encode_probe_output(const ProbeReport& report) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+    w.SetIndent(' ', 2);
+    w.StartObject();
+    w.Key("format_version");
+    w.Int(1);
+    w.Key("command");
+    w.String("probe");
+    w.Key("headroom");
+    w.Double(report.headroom);
+    w.Key("actions");
+    w.StartArray();
+    for (const auto& entry : report.entries) {
+        w.StartObject();
+        w.Key("address");
+        w.String(entry.address.c_str());
+        w.Key("id");
+        w.String(entry.id.c_str());
+        w.Key("name");
+        w.String(entry.name.c_str());
+        w.Key("current_timeout_seconds");
+        entry.current_timeout ? w.Int(*entry.current_timeout) : w.Null();
+        w.Key("via_draft");
+        w.Bool(entry.via_draft);
+        w.Key("skipped");
+        entry.skipped.empty() ? w.Null() : w.String(entry.skipped.c_str());
+        const LatencyStats& s = entry.stats;
+        w.Key("samples");
+        w.Uint64(s.samples);
+        w.Key("failures");
+        w.Uint64(s.failures);
+        w.Key("timeouts");
+        w.Uint64(s.timeouts);
+        for (auto [key, value] : {std::pair{"p50_ms", s.p50}, std::pair{"p90_ms", s.p90},
+                                  std::pair{"p99_ms", s.p99}, std::pair{"max_ms", s.max}}) {
+            w.Key(key);
+            w.Int64(value.count());
+        }
+        w.Key("p99_at_least");
+        w.Bool(s.p99_censored);
+        w.Key("recommended_timeout_seconds");
+        entry.skipped.empty() ? w.Int(entry.recommendation.timeout_seconds) : w.Null();
+        w.Key("recommendation_at_least");
+        w.Bool(entry.recommendation.at_least);
+        w.Key("warnings");
+        w.StartArray();
+        for (const auto& warning : entry.recommendation.warnings) {
+            w.String(warning.c_str());
+        }
+        w.EndArray();
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
 }  // namespace dactl

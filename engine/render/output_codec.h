@@ -9,6 +9,7 @@
 #include "engine/diagnostics/diagnostic.h"
 #include "engine/drift/drift.h"
 #include "engine/plan/plan.h"
+#include "engine/probe/probe_report.h"
 
 namespace dactl {
 
@@ -22,6 +23,10 @@ std::string encode_apply_output(const Plan& plan, const ApplyReport& report);
 
 /// {"format_version", "command": "drift", "has_state", "drifted", "in_sync", "summary"}.
 std::string encode_drift_output(const DriftReport& report);
+
+/// {"format_version", "command": "probe", "headroom", "actions": [...]}, latencies
+/// in milliseconds.
+std::string encode_probe_output(const ProbeReport& report);
 
 /// {"format_version", "command", "error", "diagnostics"} for a run that failed
 /// before it had a result.

@@ -50,6 +50,7 @@ int CliHarness::run(std::vector<std::string> args) {
             return std::unique_ptr<Provider>(std::make_unique<Forwarding>(org));
         },
         [] { return std::chrono::system_clock::time_point(std::chrono::seconds(1795880139)); },
+        [this] { return org.now(); },
         nullptr,
     };
     args.insert(args.begin(), {"-C", project.path().string()});

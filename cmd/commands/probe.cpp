@@ -1,0 +1,245 @@
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+
+#include "cmd/cli.h"
+#include "cmd/commands/command.h"
+#include "engine/export/timeout_edit.h"
+#include "engine/probe/probe_run.h"
+#include "engine/render/output_codec.h"
+#include "engine/render/probe_html.h"
+#include "engine/render/probe_text.h"
+#include "engine/text/suggest.h"
+#include "engine/util/file_io.h"
+#include "engine/util/time_text.h"
+
+namespace dactl::cli {
+
+namespace {
+
+class ProgressBar : public ProbeObserver {
+public:
+    explicit ProgressBar(Session& session) : m_session(session) {}
+    ~ProgressBar() override {
+        if (m_drawn) {
+            m_session.err() << "\r\x1b[K" << std::flush;
+        }
+    }
+    ProgressBar(const ProgressBar&) = delete;
+    ProgressBar& operator=(const ProgressBar&) = delete;
+
+    void sampled(std::size_t done, std::size_t total) override {
+        if (!m_session.context().console.err_is_tty || total == 0) {
+            return;
+        }
+        const std::size_t width = 30;
+        const std::size_t filled = done * width / total;
+        m_session.err() << "\rprobing [" << std::string(filled, '#')
+                        << std::string(width - filled, '.') << "] " << done << "/" << total
+                        << " samples" << std::flush;
+        m_drawn = true;
+    }
+
+private:
+    Session& m_session;
+    bool m_drawn = false;
+};
+
+Result<double> number_option(const Arguments& arguments, const std::string& name, double fallback,
+                             double low, double high, bool whole) {
+    std::optional<std::string> text = arguments.value(name);
+    if (!text) {
+        return fallback;
+    }
+    char* end = nullptr;
+    const double value = std::strtod(text->c_str(), &end);
+    if (text->empty() || *end != '\0' || value < low || value > high ||
+        (whole && value != static_cast<long long>(value))) {
+        return make_error(ErrorKind::invalid_input,
+                          "--" + name + " must be " + (whole ? "a whole number" : "a number") +
+                              " from " + std::to_string(static_cast<long long>(low)) + " to " +
+                              std::to_string(static_cast<long long>(high)) + ", not " + *text);
+    }
+    return value;
+}
+
+Result<ProbeOptions> probe_options(const Arguments& arguments, Context& context) {
+    ProbeOptions options;
+    Result<double> samples = number_option(arguments, "samples", 20, 1, 1000, true);
+    Result<double> concurrency = number_option(arguments, "concurrency", 2, 1, 20, true);
+    Result<double> headroom = number_option(arguments, "headroom", 1.5, 1, 10, false);
+    for (const Result<double>* value : {&samples, &concurrency, &headroom}) {
+        if (!*value) {
+            return value->error();
+        }
+    }
+    options.samples = static_cast<int>(*samples);
+    options.concurrency = static_cast<int>(*concurrency);
+    options.headroom = *headroom;
+    options.allow_writes = arguments.has("allow-writes");
+    options.via_draft = arguments.has("via-draft");
+    options.interrupted = context.interrupted;
+    options.now = context.monotonic;
+    if (std::optional<std::string> scale = context.environment("DACTL_PROBE_TIME_SCALE")) {
+        options.time_scale = std::strtod(scale->c_str(), nullptr);
+        if (options.time_scale <= 0) {
+            return make_error(ErrorKind::invalid_input,
+                              "DACTL_PROBE_TIME_SCALE must be a positive number, not " + *scale);
+        }
+    }
+    return options;
+}
+
+// The manifest actions named on the command line (all when none is).
+Result<std::vector<DesiredAction>> chosen_actions(const Project& project,
+                                                  const std::vector<std::string>& names) {
+    if (names.empty()) {
+        return project.actions;
+    }
+    std::vector<std::string> addresses;
+    for (const auto& action : project.actions) {
+        addresses.push_back(action.address());
+    }
+    std::vector<DesiredAction> chosen;
+    for (const auto& name : names) {
+        const std::string address = name.rfind("action.", 0) == 0 ? name : "action." + name;
+        const DesiredAction* found = project.find(address.substr(7));
+        if (found == nullptr) {
+            std::vector<std::string> close = closest_matches(address, addresses, 1);
+            return make_error(ErrorKind::invalid_input,
+                              "no " + address + " in the manifests" +
+                                  (close.empty() ? "" : "; did you mean " + close[0] + "?"));
+        }
+        chosen.push_back(*found);
+    }
+    return chosen;
+}
+
+void write_recommendations(Session& session, const Project& project,
+                           const std::vector<DesiredAction>& chosen, const ProbeReport& report);
+
+}  // namespace
+
+int run_probe_command(const Arguments& arguments, Context& context) {
+    Session session(arguments, context, "probe");
+    if (!session.check_options()) {
+        return k_exit_error;
+    }
+    Result<ProbeOptions> options = probe_options(arguments, context);
+    if (!options) {
+        return session.fail(options.error().message);
+    }
+    std::optional<Project> project = session.load_project();
+    if (!project) {
+        return k_exit_error;
+    }
+    Result<std::vector<DesiredAction>> chosen = chosen_actions(*project, arguments.positionals);
+    if (!chosen) {
+        return session.fail(chosen.error().message);
+    }
+    std::unique_ptr<Provider> provider = session.connect(*project);
+    if (!provider) {
+        return k_exit_error;
+    }
+    Result<std::vector<LiveAction>> live = provider->list_actions();
+    if (!live) {
+        return session.fail("listing the org's actions failed: " + live.error().describe());
+    }
+    SelectionResult selection = select_actions(*chosen, *live);
+    session.show(selection.diagnostics);
+    if (selection.diagnostics.has_errors()) {
+        return session.fail("the actions to probe cannot be found; nothing was probed",
+                            selection.diagnostics);
+    }
+    Result<ProbeReport> report = [&] {
+        ProgressBar progress(session);
+        return run_probe(*provider, selection.bindings, *options, progress);
+    }();
+    if (!report) {
+        return session.fail(report.error().describe());
+    }
+    switch (session.format()) {
+        case OutputFormat::text:
+            session.out() << render_probe_text(*report, session.palette());
+            break;
+        case OutputFormat::json:
+            session.out() << encode_probe_output(*report);
+            break;
+        case OutputFormat::markdown:
+            session.out() << render_probe_markdown(*report);
+            break;
+    }
+    if (std::optional<std::string> html = arguments.value("html")) {
+        Status written =
+            write_file_atomically(*html, render_probe_html(*report, utc_timestamp(context.now())));
+        if (!written) {
+            return session.fail(written.error().message);
+        }
+        session.err() << "Wrote the report to " << *html << "\n";
+    }
+    if (arguments.has("write")) {
+        write_recommendations(session, *project, *chosen, *report);
+    }
+    if (context.interrupted != nullptr && context.interrupted->load()) {
+        return k_exit_interrupted;
+    }
+    return k_exit_ok;
+}
+
+namespace {
+
+// Applies the recommendations to the manifests in place, bottom-up per file so
+// that a line inserted for one action does not move the next one's position.
+void write_recommendations(Session& session, const Project& project,
+                           const std::vector<DesiredAction>& chosen, const ProbeReport& report) {
+    std::map<std::string, std::vector<std::pair<const DesiredAction*, const ProbeEntry*>>> by_file;
+    for (const auto& entry : report.entries) {
+        const auto desired = std::find_if(chosen.begin(), chosen.end(), [&](const DesiredAction& a) {
+            return a.address() == entry.address;
+        });
+        if (!entry.skipped.empty() || entry.samples.empty()) {
+            continue;
+        }
+        if (entry.recommendation.at_least) {
+            session.err() << entry.address << ": not written: the measurement was cut off at the "
+                          << "timeout (a lower bound); measure it with --via-draft\n";
+            continue;
+        }
+        const Value wanted(entry.recommendation.timeout_seconds);
+        auto current = desired->managed.find(Field::timeout_seconds);
+        if (current != desired->managed.end() && current->second == wanted) {
+            continue;
+        }
+        by_file[desired->where.path].push_back({&*desired, &entry});
+    }
+    for (auto& [path, edits] : by_file) {
+        std::sort(edits.begin(), edits.end(), [](const auto& a, const auto& b) {
+            return a.first->selector_where.line > b.first->selector_where.line;
+        });
+        const std::filesystem::path file = project.directory / path;
+        Result<std::string> text = read_file(file);
+        std::string updated = text ? *text : std::string();
+        bool ok = text.ok();
+        for (const auto& [desired, entry] : edits) {
+            Result<std::string> edited =
+                ok ? set_timeout_in_text(updated, *desired, entry->recommendation.timeout_seconds)
+                   : Result<std::string>(text.error());
+            if (!edited) {
+                session.err() << "Error: " << edited.error().message << "\n";
+                ok = false;
+                break;
+            }
+            updated = std::move(edited).value();
+        }
+        if (ok && write_file_atomically(file, updated).ok()) {
+            for (const auto& [desired, entry] : edits) {
+                session.err() << "Set timeout_seconds = " << entry->recommendation.timeout_seconds
+                              << " for " << desired->address() << " in " << path << "\n";
+            }
+        }
+    }
+}
+
+}  // namespace
+
+}  // namespace dactl::cli

@@ -1,0 +1,129 @@
+#include "engine/render/probe_text.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "engine/render/markdown.h"
+#include "engine/text/quote.h"
+
+namespace dactl {
+
+namespace {
+
+std::string seconds(Milliseconds value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f s", static_cast<double>(value.count()) / 1000.0);
+    return text;
+}
+
+std::vector<std::string> row(const ProbeEntry& entry) {
+    const std::string current =
+        entry.current_timeout ? std::to_string(*entry.current_timeout) + " s" : "unset (60 s)";
+    if (!entry.skipped.empty()) {
+        return {entry.address, "-", "-", "-", "-", "-", "-", current, "skipped"};
+    }
+    const LatencyStats& s = entry.stats;
+    const std::string at_least = entry.recommendation.at_least ? ">= " : "";
+    return {entry.address,
+            std::to_string(s.samples),
+            std::to_string(s.failures),
+            seconds(s.p50),
+            seconds(s.p90),
+            (s.p99_censored ? ">= " : "") + seconds(s.p99),
+            seconds(s.max),
+            current,
+            at_least + std::to_string(entry.recommendation.timeout_seconds) + " s"};
+}
+
+const std::vector<std::string> k_headings = {"ACTION", "SAMPLES", "FAILURES", "P50", "P90",
+                                             "P99",    "MAX",     "CURRENT",  "RECOMMENDED"};
+
+// The notes of one action: why it was skipped, warnings, and the errors seen.
+std::vector<std::string> notes(const ProbeEntry& entry) {
+    std::vector<std::string> out;
+    if (!entry.skipped.empty()) {
+        out.push_back("skipped: " + entry.skipped);
+        return out;
+    }
+    if (entry.via_draft) {
+        out.push_back("measured on a draft with a 60 s timeout; the published action was not changed");
+    }
+    if (entry.stats.p99_censored) {
+        out.push_back("samples cut off at the timeout only say the latency is at least that long");
+    }
+    for (const auto& warning : entry.recommendation.warnings) {
+        out.push_back("warning: " + warning);
+    }
+    std::map<std::string, int> errors;
+    for (const auto& sample : entry.samples) {
+        if (!sample.success && !sample.timed_out && !sample.error.empty()) {
+            errors[sample.error] += 1;
+        }
+    }
+    for (const auto& [error, count] : errors) {
+        out.push_back(std::to_string(count) + " failed: " + error);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string render_probe_text(const ProbeReport& report, const Palette& palette) {
+    std::vector<std::vector<std::string>> rows = {k_headings};
+    for (const auto& entry : report.entries) {
+        rows.push_back(row(entry));
+    }
+    std::vector<std::size_t> widths(k_headings.size(), 0);
+    for (const auto& cells : rows) {
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            widths[i] = std::max(widths[i], cells[i].size());
+        }
+    }
+    std::string text;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        std::string line;
+        for (std::size_t i = 0; i < rows[r].size(); ++i) {
+            const std::string& cell = rows[r][i];
+            const std::string pad(widths[i] - cell.size(), ' ');
+            line += i == 0 ? cell + pad : "  " + pad + cell;  // numbers right-aligned
+        }
+        text += (r == 0 ? palette.bold(line) : line) + "\n";
+    }
+    for (const auto& entry : report.entries) {
+        const std::vector<std::string> lines = notes(entry);
+        if (lines.empty()) {
+            continue;
+        }
+        text += "\n" + palette.bold(entry.address) + " " + quoted(entry.name) + " (" + entry.id + ")\n";
+        for (const auto& line : lines) {
+            text += "    " + (line.rfind("warning:", 0) == 0 ? palette.yellow(line) : line) + "\n";
+        }
+    }
+    char headroom[16];
+    std::snprintf(headroom, sizeof headroom, "%.2g", report.headroom);
+    text += "\nRecommended = p99 x " + std::string(headroom) +
+            ", rounded up to whole seconds, within 1-60 s.\n";
+    return text;
+}
+
+std::string render_probe_markdown(const ProbeReport& report) {
+    std::string text = "### dactl probe\n\n| Action | Samples | Failures | p50 | p90 | p99 | Max | Current | Recommended |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+    for (const auto& entry : report.entries) {
+        std::vector<std::string> cells = row(entry);
+        cells[0] = "`" + cells[0] + "`";
+        std::string line = "|";
+        for (const auto& cell : cells) {
+            line += " " + markdown_cell(cell) + " |";
+        }
+        text += line + "\n";
+    }
+    for (const auto& entry : report.entries) {
+        for (const auto& note : notes(entry)) {
+            text += "\n- `" + entry.address + "`: " + markdown_cell(note);
+        }
+    }
+    return text + "\n";
+}
+
+}  // namespace dactl
