@@ -56,18 +56,19 @@ Recommendation recommend(const LatencyStats& stats, std::optional<int> current_t
     const int raw = static_cast<int>(std::ceil(seconds - 1e-9));
     recommendation.timeout_seconds = std::clamp(raw, 1, 60);
     recommendation.at_least = stats.p99_censored;
-    if (stats.p99 > Milliseconds(60000) || (raw > 60 && !stats.p99_censored)) {
+    if (raw > 60) {
         recommendation.warnings.push_back(
-            "the p99 latency (" + seconds_text(stats.p99) + ") with headroom exceeds 60 s, the "
-            "longest timeout allowed: this back-end needs an asynchronous design, not a bigger "
-            "timeout");
+            "the p99 latency (" + std::string(stats.p99_censored ? "at least " : "") +
+            seconds_text(stats.p99) + ") with headroom exceeds 60 s, the longest timeout "
+            "allowed: this back-end needs an asynchronous design, not a bigger timeout");
     }
     if (stats.timeouts > 0) {
         const int current = current_timeout_seconds.value_or(60);
         recommendation.warnings.push_back(
             std::to_string(stats.timeouts) + " of " + std::to_string(stats.samples) +
             " samples timed out at the current timeout of " + std::to_string(current) +
-            " s, so the latency is at least that; measure it with --via-draft");
+            " s, so the latency is at least that" +
+            (current < 60 ? "; measure it with --via-draft" : ""));
     }
     return recommendation;
 }

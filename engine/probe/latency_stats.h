@@ -48,7 +48,9 @@ struct Recommendation {
 };
 
 /// The recommended timeout for an action with these statistics, its current
-/// timeout (unset: the service default of 60 s) and the headroom factor.
+/// timeout (unset: the service default of 60 s) and the headroom factor. Warns
+/// when p99 x headroom exceeds 60 s (the back-end needs an asynchronous design)
+/// and when samples timed out (the measurement is then a lower bound).
 Recommendation recommend(const LatencyStats& stats, std::optional<int> current_timeout_seconds,
                          double headroom);
 

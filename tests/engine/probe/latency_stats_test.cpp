@@ -83,3 +83,16 @@ TEST_CASE("a latency beyond 60 s asks for an asynchronous design", "[probe]") {
 TEST_CASE("recommendations never go below one second", "[probe]") {
     REQUIRE(recommend(summarize({ok(10), ok(12)}), 5, 1.5).timeout_seconds == 1);
 }
+
+TEST_CASE("a latency cut off at 60 s still asks for an asynchronous design", "[probe]") {
+    std::vector<ProbeSample> samples(5, cut(60000));
+    Recommendation recommendation = recommend(summarize(samples), 60, 1.5);
+    REQUIRE(recommendation.timeout_seconds == 60);
+    REQUIRE(recommendation.at_least);
+    REQUIRE(recommendation.warnings ==
+            std::vector<std::string>{
+                "the p99 latency (at least 60.0 s) with headroom exceeds 60 s, the longest timeout "
+                "allowed: this back-end needs an asynchronous design, not a bigger timeout",
+                "5 of 5 samples timed out at the current timeout of 60 s, so the latency is at "
+                "least that"});
+}
