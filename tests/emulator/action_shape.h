@@ -27,6 +27,7 @@ struct ActionTraits {
 struct ActionEntry {
     Json action;
     ActionTraits traits;
+    std::optional<Json> draft;  ///< the action's draft (same shape), when someone has one
 };
 
 enum class ConfigMember { omitted, included };

@@ -7,20 +7,37 @@ namespace dactl::emulator {
 
 namespace {
 
-Status check_properties(const Json& body) {
+Status check_properties(const Json& body, UpdateKind kind) {
+    const char* input = kind == UpdateKind::action ? "UpdateActionInput" : "UpdateDraftInput";
     for (const auto& [name, value] : body.as_object()) {
-        if (name == "contract" || name == "secure") {
+        const bool draft_only = name == "contract" || name == "secure";
+        if (draft_only && kind == UpdateKind::action) {
             std::string message = name;
             message += " cannot be changed with PATCH: UpdateActionInput has no " + name +
                        " (only a draft can change it)";
             return api_error(400, "invalid.property", message);
         }
-        if (name != "name" && name != "category" && name != "config" && name != "version") {
+        if (!draft_only && name != "name" && name != "category" && name != "config" &&
+            name != "version") {
             return api_error(400, "invalid.property",
-                             name +
-                                 " is not a property of UpdateActionInput "
-                                 "(name, category, config, version)");
+                             name + " is not a property of " + input +
+                                 (kind == UpdateKind::action
+                                      ? " (name, category, config, version)"
+                                      : " (name, category, config, contract, secure, version)"));
         }
+    }
+    return {};
+}
+
+// contract and secure of an UpdateDraftInput.
+Status check_draft_members(const Json& body) {
+    const Json* contract = body.find("contract");
+    if (contract != nullptr && !contract->is_null() && !contract->is_object()) {
+        return api_error(400, "invalid.value", "contract must be an object");
+    }
+    const Json* secure = body.find("secure");
+    if (secure != nullptr && !secure->is_null() && !secure->is_bool()) {
+        return api_error(400, "invalid.value", "secure must be a boolean");
     }
     return {};
 }
@@ -50,7 +67,7 @@ Status check_label(const Json& body, const char* name) {
 
 }  // namespace
 
-Status check_update_input(const Json& body, const ActionEntry& current) {
+Status check_update_input(const Json& body, const ActionEntry& current, UpdateKind kind) {
     if (!body.is_object()) {
         return api_error(400, "bad.request", "The body must be a JSON object (UpdateActionInput)");
     }
@@ -59,8 +76,9 @@ Status check_update_input(const Json& body, const ActionEntry& current) {
         return api_error(400, "bad.request",
                          "Action " + id + " is a built-in action and cannot be changed");
     }
-    for (const auto& check : {check_properties(body), check_version(body),
-                              check_label(body, "name"), check_label(body, "category")}) {
+    for (const auto& check :
+         {check_properties(body, kind), check_version(body), check_label(body, "name"),
+          check_label(body, "category"), check_draft_members(body)}) {
         if (!check) {
             return check;
         }
@@ -86,7 +104,7 @@ bool version_matches(const Json& body, const Json& action) {
 }
 
 void apply_update_input(Json& action, const Json& body) {
-    for (const char* name : {"name", "category"}) {
+    for (const char* name : {"name", "category", "contract", "secure"}) {
         const Json* value = body.find(name);
         if (value != nullptr && !value->is_null()) {
             action.set(name, *value);

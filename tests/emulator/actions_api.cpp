@@ -1,9 +1,9 @@
 #include "tests/emulator/actions_api.h"
 
-#include <thread>
 #include <vector>
 
 #include "tests/emulator/action_writes.h"
+#include "tests/emulator/drafts.h"
 #include "tests/emulator/error_body.h"
 #include "tests/emulator/execution.h"
 #include "tests/emulator/listing.h"
@@ -57,21 +57,11 @@ HttpResponse get_one(const HttpRequest& request, const std::string& id,
     if (!entry) {
         return HttpResponse::failure(action_not_found(id));
     }
-    const QueryParameters parameters = parse_query(request.query);
-    Presentation presentation;
-    const std::string include = find_parameter(parameters, "includeConfig").value_or("false");
-    const std::optional<bool> include_config = parse_bool(include);
-    if (!include_config) {
-        return HttpResponse::failure(
-            invalid_query_parameter("includeConfig", include, "true or false"));
+    Result<Presentation> presentation = presentation_for(request, services.switches);
+    if (!presentation) {
+        return HttpResponse::failure(presentation.error());
     }
-    presentation.config = *include_config ? ConfigMember::included : ConfigMember::omitted;
-    const std::string expand = "," + find_parameter(parameters, "expand").value_or("") + ",";
-    presentation.contract = expand.find(",contract,") != std::string::npos
-                                ? ContractMember::included
-                                : ContractMember::omitted;
-    presentation.templates = template_form(services.switches);
-    return HttpResponse::json(200, present_action(entry->action, presentation));
+    return HttpResponse::json(200, present_action(entry->action, *presentation));
 }
 
 HttpResponse get_template(const std::string& id, const std::string& file,
@@ -95,17 +85,10 @@ HttpResponse run(ExecutionKind kind, const HttpRequest& request, const std::stri
     if (!entry) {
         return HttpResponse::failure(action_not_found(id));
     }
-    if (!request.body.empty()) {
-        if (Result<Json> input = parse_json_body(request); !input) {
-            return HttpResponse::failure(input.error());
-        }
-    }
     const int latency =
         services.randomness.uniform(entry->traits.latency_min_ms, entry->traits.latency_max_ms);
-    const ExecutionPlan plan =
-        plan_execution(*entry, latency, services.switches.settings().time_scale);
-    std::this_thread::sleep_for(plan.wait);
-    return execution_answer(kind, *entry, plan, context.correlation_id);
+    return simulate_call(kind, request, *entry, latency, services.switches.settings().time_scale,
+                         context.correlation_id);
 }
 
 HttpResponse one_action(const HttpRequest& request, const std::string& id,
@@ -131,6 +114,9 @@ HttpResponse below_action(const HttpRequest& request, const std::vector<std::str
         }
         return get_template(id, segments[2], context, services);
     }
+    if (segments[1] == "draft") {
+        return handle_draft(request, segments, context, services);
+    }
     if (segments.size() == 2 && (segments[1] == "test" || segments[1] == "execute")) {
         if (request.method != "POST") {
             return method_not_allowed(request, "POST");
@@ -142,6 +128,23 @@ HttpResponse below_action(const HttpRequest& request, const std::vector<std::str
 }
 
 }  // namespace
+
+Result<Presentation> presentation_for(const HttpRequest& request, const Switches& switches) {
+    const QueryParameters parameters = parse_query(request.query);
+    Presentation presentation;
+    const std::string include = find_parameter(parameters, "includeConfig").value_or("false");
+    const std::optional<bool> include_config = parse_bool(include);
+    if (!include_config) {
+        return invalid_query_parameter("includeConfig", include, "true or false");
+    }
+    presentation.config = *include_config ? ConfigMember::included : ConfigMember::omitted;
+    const std::string expand = "," + find_parameter(parameters, "expand").value_or("") + ",";
+    presentation.contract = expand.find(",contract,") != std::string::npos
+                                ? ContractMember::included
+                                : ContractMember::omitted;
+    presentation.templates = template_form(switches);
+    return presentation;
+}
 
 bool is_actions_path(const std::string& path) {
     return path == k_actions_path || path.starts_with(std::string(k_actions_path) + "/");

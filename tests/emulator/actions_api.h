@@ -18,6 +18,10 @@ struct ApiServices {
     Randomness& randomness;
 };
 
+/// How a GET shows an action: includeConfig (default false; not true/false: 400
+/// "invalid.query.param.value"), expand=contract, and the templates switch.
+Result<Presentation> presentation_for(const HttpRequest& request, const Switches& switches);
+
 /// True for the paths handle_actions_api serves.
 bool is_actions_path(const std::string& path);
 

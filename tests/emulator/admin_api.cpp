@@ -43,6 +43,17 @@ HttpResponse get_action(const std::string& id, AdminServices& services) {
     return HttpResponse::json(200, present_action(entry->action, stored_form()));
 }
 
+HttpResponse get_draft(const std::string& id, AdminServices& services) {
+    std::optional<ActionEntry> entry = services.org.find(id);
+    if (!entry) {
+        return HttpResponse::failure(action_not_found(id));
+    }
+    if (!entry->draft) {
+        return HttpResponse::failure(api_error(404, "not.found", "Action " + id + " has no draft"));
+    }
+    return HttpResponse::json(200, present_action(*entry->draft, stored_form()));
+}
+
 // Merges a partial action into the stored one as a person in the admin UI would.
 Result<Json> merge_edit(ActionEntry& entry, const Json& patch) {
     if (!patch.is_object()) {
@@ -61,6 +72,7 @@ Result<Json> merge_edit(ActionEntry& entry, const Json& patch) {
     if (!checked) {
         return checked.error();
     }
+    checked->draft = std::move(entry.draft);
     entry = std::move(*checked);
     return present_action(entry.action, stored_form());
 }
@@ -156,6 +168,10 @@ HttpResponse handle_admin_api(const HttpRequest& request, const RequestContext& 
     }
     if (what.starts_with("actions/") && what.size() > 8 && what.find('/', 8) == std::string::npos) {
         return route_action(request, what.substr(8), services);
+    }
+    if (what.starts_with("actions/") && what.ends_with("/draft") && what.size() > 14) {
+        return get ? get_draft(what.substr(8, what.size() - 14), services)
+                   : method_not_allowed(request);
     }
     if (what == "requests") {
         return route_log(request, services);

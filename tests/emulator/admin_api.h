@@ -21,8 +21,8 @@ struct AdminServices {
 };
 
 /// Answers a request under /__emulator/:
-///   GET /org, GET|PATCH /actions/{id}, POST /actions, GET|DELETE /requests,
-///   GET|PATCH /settings, POST /tokens/expire; 404 or 405 otherwise.
+///   GET /org, GET|PATCH /actions/{id}, GET /actions/{id}/draft, POST /actions, GET|DELETE
+///   /requests, GET|PATCH /settings, POST /tokens/expire; 404 or 405 otherwise.
 HttpResponse handle_admin_api(const HttpRequest& request, const RequestContext& context,
                               AdminServices& services);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
 
 #include "tests/emulator/error_body.h"
 #include "tests/emulator/json_codec.h"
@@ -101,6 +102,18 @@ HttpResponse execution_answer(ExecutionKind kind, const ActionEntry& entry,
         return HttpResponse::failure(*error);
     }
     return HttpResponse::json(200, final_result(entry.action));
+}
+
+HttpResponse simulate_call(ExecutionKind kind, const HttpRequest& request, const ActionEntry& entry,
+                           int latency_ms, double time_scale, const std::string& context_id) {
+    if (!request.body.empty()) {
+        if (Result<Json> input = parse_json_body(request); !input) {
+            return HttpResponse::failure(input.error());
+        }
+    }
+    const ExecutionPlan plan = plan_execution(entry, latency_ms, time_scale);
+    std::this_thread::sleep_for(plan.wait);
+    return execution_answer(kind, entry, plan, context_id);
 }
 
 }  // namespace dactl::emulator

@@ -36,4 +36,10 @@ ExecutionPlan plan_execution(const ActionEntry& entry, int latency_ms, double ti
 HttpResponse execution_answer(ExecutionKind kind, const ActionEntry& entry,
                               const ExecutionPlan& plan, const std::string& context_id);
 
+/// A whole test or execute request on `entry` (the action or its draft): the body must be
+/// JSON when present (400 "bad.request" otherwise); waits as plan_execution says for a
+/// third party taking `latency_ms`, then answers as execution_answer.
+HttpResponse simulate_call(ExecutionKind kind, const HttpRequest& request, const ActionEntry& entry,
+                           int latency_ms, double time_scale, const std::string& context_id);
+
 }  // namespace dactl::emulator

@@ -25,7 +25,7 @@ void Org::reindex() {
 
 ActionEntry Org::reader_view(const Stored& stored, TimePoint now) const {
     if (stored.stale_view && now < stored.stale_until) {
-        return ActionEntry{*stored.stale_view, stored.entry.traits};
+        return ActionEntry{*stored.stale_view, stored.entry.traits, stored.entry.draft};
     }
     return stored.entry;
 }

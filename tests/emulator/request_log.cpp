@@ -21,8 +21,10 @@ std::string path_pattern(std::string_view path) {
         return pattern;
     }
     rest = rest.substr(slash);
-    if (rest.starts_with("/templates/") && rest.size() > 11) {
-        return pattern + "/templates/{file}";
+    for (std::string_view templates : {"/templates/", "/draft/templates/"}) {
+        if (rest.starts_with(templates) && rest.size() > templates.size()) {
+            return pattern + std::string(templates) + "{file}";
+        }
     }
     return pattern + std::string(rest);
 }
