@@ -80,6 +80,14 @@ Result<http::Response> GenesysClient::patch(const std::string& path, const std::
     return call({"PATCH", path, "application/json", json_body, RetryRule::rate_limit_only});
 }
 
+Result<http::Response> GenesysClient::post(const std::string& path, const std::string& json_body) {
+    return call({"POST", path, "application/json", json_body, RetryRule::rate_limit_only});
+}
+
+Result<http::Response> GenesysClient::remove(const std::string& path) {
+    return call({"DELETE", path, "application/json", "", RetryRule::transient});
+}
+
 // One API call: a 401 (the token was revoked or expired early) gets one fresh
 // login and one more try.
 Result<http::Response> GenesysClient::call(const Call& spec) {

@@ -57,6 +57,12 @@ public:
     /// stale version as ErrorKind::conflict. Answers the 2xx response.
     Result<http::Response> patch(const std::string& path, const std::string& json_body);
 
+    /// POST {api_base}{path} with a JSON body. Retried only after 429, like PATCH.
+    Result<http::Response> post(const std::string& path, const std::string& json_body);
+
+    /// DELETE {api_base}{path}. Retried like a GET (deleting twice is harmless).
+    Result<http::Response> remove(const std::string& path);
+
     /// Requests sent so far, logins and retries included.
     int requests_sent() const { return m_requests_sent.load(); }
 

@@ -7,6 +7,7 @@
 #include <system_error>
 #include <thread>
 
+#include "providers/genesys/test_result_codec.h"
 #include "providers/http/encoding.h"
 
 namespace dactl::genesys {
@@ -182,6 +183,81 @@ Result<LiveAction> GenesysProvider::update_action(const LiveAction& base,
     return written;
 }
 
+Result<TestRun> GenesysProvider::test_action(const std::string& id, const std::string& input_json,
+                                             TestTarget target) {
+    const std::string path =
+        action_path(id) + (target == TestTarget::draft ? "/draft/test" : "/test");
+    Result<http::Response> answer = m_client.post(path, input_json);
+    if (!answer) {
+        return answer.error();
+    }
+    Result<TestRun> run = decode_test_result(answer->body);
+    if (!run) {
+        return unreadable(run.error(), "testing action " + id, *answer);
+    }
+    return run;
+}
+
+Result<bool> GenesysProvider::draft_exists(const std::string& id) {
+    Result<http::Response> answer = m_client.get(action_path(id) + "/draft");
+    if (!answer) {
+        if (answer.error().kind == ErrorKind::not_found) {
+            return false;
+        }
+        return answer.error();
+    }
+    return true;
+}
+
+Result<LiveAction> GenesysProvider::create_draft(const std::string& id) {
+    Result<http::Response> answer = m_client.post(action_path(id) + "/draft", "{}");
+    if (!answer) {
+        return answer.error();
+    }
+    Result<LiveAction> draft = decode_action(answer->body);
+    if (!draft) {
+        return unreadable(draft.error(), "creating a draft of " + id, *answer);
+    }
+    if (draft->document.find("\"config\"") == std::string::npos) {
+        Result<http::Response> read = m_client.get(action_path(id) + "/draft?includeConfig=true");
+        if (!read) {
+            return read.error();
+        }
+        draft = decode_action(read->body);
+        if (!draft) {
+            return unreadable(draft.error(), "reading the draft of " + id, *read);
+        }
+    }
+    return draft;
+}
+
+Result<LiveAction> GenesysProvider::update_draft(const LiveAction& draft,
+                                                 const FieldValues& changes) {
+    LiveAction loaded = draft;
+    loaded.unloaded.clear();  // a draft's templates are not served as files
+    Result<std::string> body = encode_update(loaded, changes);
+    if (!body) {
+        return body.error();
+    }
+    Result<http::Response> answer = m_client.patch(action_path(draft.id) + "/draft", *body);
+    if (!answer) {
+        return answer.error();
+    }
+    Result<LiveAction> written = decode_action(answer->body);
+    if (!written) {
+        return unreadable(written.error(), "updating the draft of " + draft.id, *answer);
+    }
+    return written;
+}
+
+Status GenesysProvider::delete_draft(const std::string& id) {
+    Result<http::Response> answer = m_client.remove(action_path(id) + "/draft");
+    if (!answer && answer.error().kind != ErrorKind::not_found) {
+        return answer.error();
+    }
+    return {};
+}
+
 namespace {
 
 // Owns what a GenesysProvider only refers to.
@@ -201,6 +277,20 @@ public:
     Result<LiveAction> update_action(const LiveAction& base, const FieldValues& changes) override {
         return m_provider.update_action(base, changes);
     }
+    Result<TestRun> test_action(const std::string& id, const std::string& input,
+                                TestTarget target) override {
+        return m_provider.test_action(id, input, target);
+    }
+    Result<bool> draft_exists(const std::string& id) override {
+        return m_provider.draft_exists(id);
+    }
+    Result<LiveAction> create_draft(const std::string& id) override {
+        return m_provider.create_draft(id);
+    }
+    Result<LiveAction> update_draft(const LiveAction& draft, const FieldValues& changes) override {
+        return m_provider.update_draft(draft, changes);
+    }
+    Status delete_draft(const std::string& id) override { return m_provider.delete_draft(id); }
 
 private:
     std::unique_ptr<http::Transport> m_transport;

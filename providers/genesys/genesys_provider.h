@@ -41,6 +41,17 @@ public:
     /// Loads what `base` has unloaded, then PATCH .../{id} with encode_update's
     /// body and decodes the answer (an answer without config is accepted).
     Result<LiveAction> update_action(const LiveAction& base, const FieldValues& changes) override;
+    /// POST .../{id}/test or .../{id}/draft/test with the input as the body.
+    Result<TestRun> test_action(const std::string& id, const std::string& input_json,
+                                TestTarget target) override;
+    /// GET .../{id}/draft: true on 200, false on 404.
+    Result<bool> draft_exists(const std::string& id) override;
+    /// POST .../{id}/draft; answers the draft.
+    Result<LiveAction> create_draft(const std::string& id) override;
+    /// PATCH .../{id}/draft with encode_update's body over the draft's config.
+    Result<LiveAction> update_draft(const LiveAction& draft, const FieldValues& changes) override;
+    /// DELETE .../{id}/draft.
+    Status delete_draft(const std::string& id) override;
 
 private:
     Result<ActionPage> fetch_page(int number);

@@ -1,0 +1,81 @@
+#include "providers/genesys/test_result_codec.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <rapidjson/document.h>
+
+namespace dactl::genesys {
+
+namespace {
+
+// Iterative: a hostile body nested millions deep must not exhaust the stack.
+constexpr unsigned k_parse_flags = rapidjson::kParseIterativeFlag;
+
+std::string text_of(const rapidjson::Value& object, const char* name) {
+    if (!object.IsObject()) {
+        return {};
+    }
+    auto found = object.FindMember(name);
+    if (found == object.MemberEnd() || !found->value.IsString()) {
+        return {};
+    }
+    return std::string(found->value.GetString(), found->value.GetStringLength());
+}
+
+std::string lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+// The error of the result, or of its first failed operation.
+const rapidjson::Value* error_of(const rapidjson::Value& body) {
+    auto error = body.FindMember("error");
+    if (error != body.MemberEnd() && error->value.IsObject()) {
+        return &error->value;
+    }
+    auto operations = body.FindMember("operations");
+    if (operations == body.MemberEnd() || !operations->value.IsArray()) {
+        return nullptr;
+    }
+    for (const auto& operation : operations->value.GetArray()) {
+        if (operation.IsObject() && operation.HasMember("error") && operation["error"].IsObject()) {
+            return &operation["error"];
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+Result<TestRun> decode_test_result(std::string_view json) {
+    rapidjson::Document body;
+    body.Parse<k_parse_flags>(json.data(), json.size());
+    if (body.HasParseError() || !body.IsObject()) {
+        return make_error(ErrorKind::invalid_response, "the test result is not a JSON object");
+    }
+    auto success = body.FindMember("success");
+    if (success == body.MemberEnd() || !success->value.IsBool()) {
+        return make_error(ErrorKind::invalid_response, "the test result has no boolean success");
+    }
+    TestRun run;
+    run.success = success->value.GetBool();
+    if (run.success) {
+        return run;
+    }
+    if (const rapidjson::Value* error = error_of(body)) {
+        run.error = text_of(*error, "message");
+        const std::string code = lower(text_of(*error, "code"));
+        const std::string message = lower(run.error);
+        run.timed_out = code.find("timeout") != std::string::npos ||
+                        message.find("timed out") != std::string::npos ||
+                        message.find("timeout") != std::string::npos;
+    }
+    if (run.error.empty()) {
+        run.error = "the test failed without an error message";
+    }
+    return run;
+}
+
+}  // namespace dactl::genesys
