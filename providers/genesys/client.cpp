@@ -11,6 +11,7 @@ namespace dactl::genesys {
 namespace {
 
 constexpr std::chrono::seconds k_longest_renewal_margin{300};
+constexpr int k_fresh_logins = 2;
 
 bool is_success(int status) {
     return status >= 200 && status < 300;
@@ -88,20 +89,26 @@ Result<http::Response> GenesysClient::remove(const std::string& path) {
     return call({"DELETE", path, "application/json", "", RetryRule::transient});
 }
 
-// One API call: a 401 (the token was revoked or expired early) gets one fresh
-// login and one more try.
+// One API call. Every attempt carries the token current when it is sent, so a
+// retry after a 503 does not reuse a token renewed meanwhile. A 401 (the token
+// was revoked or expired early) gets a fresh login and another try, at most
+// k_fresh_logins times per call.
 Result<http::Response> GenesysClient::call(const Call& spec) {
-    Result<std::string> bearer = token("");
-    if (!bearer) {
-        return bearer.error();
-    }
-    Result<http::Response> answer = send_with_retries(api_request(spec, *bearer), spec.rule);
-    if (answer && answer->status == 401) {
-        bearer = token(*bearer);
+    std::string rejected;
+    std::string used;
+    const RequestMaker make = [&]() -> Result<http::Request> {
+        Result<std::string> bearer = token(rejected);
         if (!bearer) {
             return bearer.error();
         }
-        answer = send_with_retries(api_request(spec, *bearer), spec.rule);
+        rejected.clear();
+        used = *bearer;
+        return api_request(spec, *bearer);
+    };
+    Result<http::Response> answer = send_with_retries(make, spec.rule);
+    for (int login = 1; login <= k_fresh_logins && answer && answer->status == 401; ++login) {
+        rejected = used;
+        answer = send_with_retries(make, spec.rule);
     }
     if (answer && !is_success(answer->status)) {
         return decode_error(*answer, spec.method + " " + path_without_query(spec.path));
@@ -109,11 +116,14 @@ Result<http::Response> GenesysClient::call(const Call& spec) {
     return answer;
 }
 
-Result<http::Response> GenesysClient::send_with_retries(const http::Request& request,
-                                                        RetryRule rule) {
+Result<http::Response> GenesysClient::send_with_retries(const RequestMaker& make, RetryRule rule) {
     const RetryLimits limits{m_options.max_attempts, m_options.max_retry_after};
     for (int attempt = 1;; ++attempt) {
-        Result<http::Response> answer = send_logged(request);
+        Result<http::Request> request = make();
+        if (!request) {
+            return request.error();
+        }
+        Result<http::Response> answer = send_logged(*request);
         RetryDecision decision = decide_retry(answer, attempt, rule, limits, jitter());
         if (std::holds_alternative<Finish>(decision)) {
             return answer;
@@ -174,7 +184,8 @@ Result<GenesysClient::CachedToken> GenesysClient::login() {
     };
     request.body = "grant_type=client_credentials";
     const auto started = now();
-    Result<http::Response> answer = send_with_retries(request, RetryRule::transient);
+    Result<http::Response> answer = send_with_retries(
+        [&request]() -> Result<http::Request> { return request; }, RetryRule::transient);
     if (!answer) {
         return without_secret(answer.error(), m_credentials.client_secret);
     }

@@ -81,7 +81,9 @@ private:
     };
 
     Result<http::Response> call(const Call& spec);
-    Result<http::Response> send_with_retries(const http::Request& request, RetryRule rule);
+    // Builds each attempt's request (with the token current at that moment).
+    using RequestMaker = std::function<Result<http::Request>()>;
+    Result<http::Response> send_with_retries(const RequestMaker& make, RetryRule rule);
     Result<http::Response> send_logged(const http::Request& request);
     Result<std::string> token(const std::string& rejected);
     Result<CachedToken> login();

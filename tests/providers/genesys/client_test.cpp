@@ -120,7 +120,7 @@ TEST_CASE("the token is renewed shortly before it expires", "[client]") {
     CHECK(header_of(harness.transport.requests()[4], "Authorization") == "Bearer tok-4");
 }
 
-TEST_CASE("a 401 gets one fresh login and one retry", "[client]") {
+TEST_CASE("a 401 gets a fresh login and another try, twice at most", "[client]") {
     Harness harness;
     harness.transport.push(json_answer(200, token_answer("old", 86400)));
     harness.transport.push(
@@ -136,13 +136,36 @@ TEST_CASE("a 401 gets one fresh login and one retry", "[client]") {
 
     harness.transport.push(json_answer(401, R"({"message": "no", "code": "bad.credentials"})"));
     harness.transport.push(json_answer(200, token_answer("newer", 86400)));
+    harness.transport.push(json_answer(401, R"({"message": "again", "code": "bad.credentials"})"));
+    harness.transport.push(json_answer(200, token_answer("newest", 86400)));
     harness.transport.push(
         json_answer(401, R"({"message": "still no", "code": "bad.credentials"})"));
     Result<http::Response> refused = harness.client.get("/b");
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().kind == ErrorKind::unauthorized);
     CHECK(refused.error().message == "still no");
-    CHECK(harness.transport.count() == 7);
+    CHECK(harness.transport.count() == 9);
+    CHECK(header_of(harness.transport.requests()[8], "Authorization") == "Bearer newest");
+}
+
+TEST_CASE("a retry carries the token renewed while it waited", "[client]") {
+    Harness harness;
+    // A 1 s token is renewed after 900 ms; the backoffs of two 503s wait longer.
+    harness.transport.push(json_answer(200, token_answer("first", 1)));
+    harness.transport.push(
+        json_answer(503, R"({"message": "busy", "code": "service.unavailable"})"));
+    harness.transport.push(
+        json_answer(503, R"({"message": "busy", "code": "service.unavailable"})"));
+    harness.transport.push(json_answer(200, token_answer("second", 3600)));
+    harness.transport.push(json_answer(200, "{}"));
+    REQUIRE(harness.client.get("/a").ok());
+    CHECK(harness.transport.lines() ==
+          std::vector<std::string>{"POST https://login.example.com/oauth/token",
+                                   "GET https://api.example.com/a", "GET https://api.example.com/a",
+                                   "POST https://login.example.com/oauth/token",
+                                   "GET https://api.example.com/a"});
+    CHECK(header_of(harness.transport.requests()[2], "Authorization") == "Bearer first");
+    CHECK(header_of(harness.transport.requests()[4], "Authorization") == "Bearer second");
 }
 
 TEST_CASE("a failed login is unauthorized, with the description and never the secret", "[client]") {
