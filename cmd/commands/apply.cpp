@@ -1,10 +1,11 @@
+#include "engine/apply/apply.h"
+
 #include <istream>
 
 #include "cmd/cli.h"
 #include "cmd/commands/command.h"
 #include "cmd/duration.h"
 #include "cmd/github.h"
-#include "engine/apply/apply.h"
 #include "engine/plan/saved_plan.h"
 #include "engine/render/apply_text.h"
 #include "engine/render/markdown.h"
@@ -24,7 +25,8 @@ namespace {
 
 class PrintingObserver : public ApplyObserver {
 public:
-    explicit PrintingObserver(Session& session) : m_session(session), m_palette(session.palette()) {}
+    explicit PrintingObserver(Session& session)
+        : m_session(session), m_palette(session.palette()) {}
 
     void finished(const ActionResult& result) override {
         if (m_session.format() == OutputFormat::text) {
@@ -83,7 +85,8 @@ void print_report(Session& session, const Plan& plan, const ApplyReport& report)
     switch (session.format()) {
         case OutputFormat::text:
             if (!plan.empty()) {
-                session.out() << "\n" << apply_summary(report, plan.unchanged.size(), session.palette());
+                session.out() << "\n"
+                              << apply_summary(report, plan.unchanged.size(), session.palette());
             }
             break;
         case OutputFormat::json:
@@ -96,7 +99,10 @@ void print_report(Session& session, const Plan& plan, const ApplyReport& report)
                 results += apply_result_line(result, Palette());
             }
             if (!results.empty()) {
-                session.out() << "\n#### Result\n\n" << fenced(results + apply_summary(report, plan.unchanged.size(), Palette()), "text");
+                session.out() << "\n#### Result\n\n"
+                              << fenced(results +
+                                            apply_summary(report, plan.unchanged.size(), Palette()),
+                                        "text");
             }
             break;
         }
@@ -163,6 +169,9 @@ int run_apply(const Arguments& arguments, Context& context) {
         ApplyOptions options;
         options.parallelism = session.parallelism();
         options.interrupted = context.interrupted;
+        // A write whose answer was lost is re-sent (after a re-read) as often
+        // as any request is attempted.
+        options.lost_answer_retries = project->settings.api.max_attempts.value_or(5) - 1;
         PrintingObserver observer(session);
         report = apply_plan(*provider, plan, planning->bases(), options, observer);
     }

@@ -61,9 +61,9 @@ public:
 };
 
 struct ApplyOptions {
-    int parallelism = 1;      ///< actions written at once
+    int parallelism = 1;       ///< actions written at once
     int conflict_retries = 3;  ///< 409s retried per action while the planned "before" still holds
-    int lost_answer_retries = 2;  ///< PATCHes re-sent after a lost answer, once re-read
+    int lost_answer_retries = 4;  ///< PATCHes re-sent after a lost answer, once re-read
     /// Delays before each re-read while waiting for a write to show (stale reads).
     std::vector<std::chrono::milliseconds> reread_delays = {
         std::chrono::milliseconds(0),    std::chrono::milliseconds(250),
