@@ -167,13 +167,14 @@ Error failure(const Request& request, CURLcode code, const Exchange& exchange, C
                               " bytes allowed; refusing it");
     }
     if (code == CURLE_OPERATION_TIMEDOUT) {
-        curl_off_t connected = 0;
-        curl_easy_getinfo(easy, CURLINFO_CONNECT_TIME_T, &connected);
-        return make_error(
-            ErrorKind::timeout,
-            connected == 0
-                ? subject + "could not connect within " + duration_text(options.connect_timeout)
-                : subject + "no complete answer within " + duration_text(options.total_timeout));
+        // A reused connection has no connect time: whether the request went
+        // out tells a connection never opened from an answer that never came.
+        long sent = 0;
+        curl_easy_getinfo(easy, CURLINFO_REQUEST_SIZE, &sent);
+        return make_error(ErrorKind::timeout, sent == 0 ? subject + "could not connect within " +
+                                                              duration_text(options.connect_timeout)
+                                                        : subject + "no complete answer within " +
+                                                              duration_text(options.total_timeout));
     }
     const std::string detail = error_text[0] != '\0' ? error_text : curl_easy_strerror(code);
     return make_error(ErrorKind::transport, subject + "no answer: " + detail);
