@@ -118,6 +118,31 @@ TEST_CASE("apply does not repeat a write whose answer was lost but which took ef
     REQUIRE(f.org.stored("custom_-_1").version == 4);
 }
 
+TEST_CASE("apply re-sends a write lost without effect as often as allowed", "[apply]") {
+    Fixture f;
+    f.options.lost_answer_retries = 2;
+    f.org.fail_next(2, make_error(ErrorKind::server, "Service unavailable"));
+
+    ActionResult sent = f.apply_single(f.timeout_plan());
+
+    REQUIRE(sent.status == ActionStatus::applied);
+    REQUIRE(sent.lost_answers == 2);
+    REQUIRE(f.org.stored("custom_-_1").get(Field::timeout_seconds) == Value(15));
+
+    Fixture g;
+    g.options.lost_answer_retries = 2;
+    g.org.fail_next(3, make_error(ErrorKind::server, "Service unavailable"));
+
+    ActionResult stuck = g.apply_single(g.timeout_plan());
+
+    REQUIRE(stuck.status == ActionStatus::failed);
+    REQUIRE(stuck.error->describe() == "Service unavailable");
+    REQUIRE(g.org.calls() == std::vector<std::string>{"update custom_-_1 v3", "get custom_-_1",
+                                                      "update custom_-_1 v3", "get custom_-_1",
+                                                      "update custom_-_1 v3"});
+    REQUIRE(g.org.stored("custom_-_1").get(Field::timeout_seconds) == Value(3));
+}
+
 TEST_CASE("apply resolves a lost answer seen through a stale read", "[apply]") {
     Fixture f;
     f.org.lose_answer_next(1);
