@@ -384,6 +384,24 @@ def report(results, benchmarks, quick):
             scenario["name"], scenario["actions"], scenario["changes"], figures["429"],
             figures["5xx"], figures["dropped"], figures["409"], figures["401"],
             figures["requests"], extra, figures["seconds"], outcome))
+    lines += [
+        "",
+        "Reading the table:",
+        "- The emulator keeps its default limit of 300 requests per 60 s per token in every "
+        "scenario, while the test projects lift dactl's own pacing (`requests_per_minute = "
+        "10000`) so that the faults, not the pacing, set the pace. A run of more than 300 "
+        "requests therefore meets a 429 and waits the `Retry-After` the API asks for. With "
+        "dactl's default pacing (300 per minute) it would wait before sending instead: see "
+        "the \"met by pacing\" row, where the emulator's limit equals the pacing.",
+        "- A write whose connection is dropped was applied all the same. dactl re-reads the "
+        "action before writing again; curl may also resend a request on a reused connection "
+        "that died unanswered, and such a resend meets a 409 because the version moved on. "
+        "Either way the versioned PATCH is never applied twice.",
+        "- Stale reads cost re-reads: the check after each write reads again after 0.25, "
+        "0.5, 1, 2 and 4 s until the change shows.",
+        "- 401s come from tokens expired through the admin API while the run goes on; each "
+        "costs one fresh login and a retry.",
+    ]
     if benchmarks:
         lines += ["", "## Speed", "",
                   "Wall time and requests with 50 ms of latency added to every answer "
