@@ -131,15 +131,20 @@ def write_project(directory, managed, api):
         out.write("\n".join(text))
 
 
-def dactl(binary, emulator, project, args, timeout=600):
+def dactl_environment(emulator):
+    """Our environment, pointed at the emulator with its client."""
     environment = dict(os.environ)
     environment.pop("GENESYSCLOUD_REGION", None)
     environment.pop("DACTL_LOGIN_URL", None)
     environment.update({"GENESYSCLOUD_OAUTHCLIENT_ID": CLIENT_ID,
                         "GENESYSCLOUD_OAUTHCLIENT_SECRET": CLIENT_SECRET,
                         "DACTL_API_URL": emulator.url, "NO_COLOR": "1"})
-    return subprocess.run([binary, "-C", project] + args, env=environment, capture_output=True,
-                          text=True, timeout=timeout)
+    return environment
+
+
+def dactl(binary, emulator, project, args, timeout=600):
+    return subprocess.run([binary, "-C", project] + args, env=dactl_environment(emulator),
+                          capture_output=True, text=True, timeout=timeout)
 
 
 def without_managed(action, fields):
