@@ -190,6 +190,26 @@ def test_second_ctrl_c_aborts(workdir):
         setup.stop()
 
 
+def test_ctrl_c_while_planning(workdir):
+    print("Ctrl-C while the org is read: nothing written, exit 130", flush=True)
+    setup = Setup(workdir, actions=10, changes=5, latency_ms=(1000, 1000))
+    try:
+        process = setup.start_apply(parallelism=2)
+        time.sleep(0.3)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+        check(process.returncode == 130, "exit %d after Ctrl-C while planning" % process.returncode)
+        check(setup.patches() == 0, "%d PATCHes sent after Ctrl-C while planning" % setup.patches())
+        summary = out[out.find("Apply incomplete:"):]
+        expected = "Apply incomplete: 0 changed, 0 written but not converged, 0 not written, " \
+                   "5 not attempted, 0 unchanged.\n" + \
+                   "".join("    not attempted: action.%s\n" % name for name in sorted(setup.managed))
+        check(summary == expected, "the summary after Ctrl-C while planning is %r" % summary)
+        check(not os.path.exists(setup.lock_path()), "the lock is left after Ctrl-C while planning")
+    finally:
+        setup.stop()
+
+
 def recover_lock(setup, lock):
     print("  lock %s left behind: refused, then removed with force-unlock" % lock["id"], flush=True)
     refused = setup.run("apply", "--auto-approve")
@@ -240,7 +260,8 @@ def main():
         print(__doc__)
         return 2
     tests = [lambda d: test_ctrl_c_finishes_what_is_in_flight(d),
-             lambda d: test_second_ctrl_c_aborts(d)]
+             lambda d: test_second_ctrl_c_aborts(d),
+             lambda d: test_ctrl_c_while_planning(d)]
     for seed in (11, 23, 37, 41, 59):
         tests.append(lambda d, seed=seed: test_kill_at_random_points(d, seed, seed == 59))
     for test in tests:
