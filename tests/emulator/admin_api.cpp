@@ -183,6 +183,18 @@ HttpResponse handle_admin_api(const HttpRequest& request, const RequestContext& 
         return request.method == "PATCH" ? patch_settings(request, services)
                                          : method_not_allowed(request);
     }
+    if (what == "tokens") {
+        if (request.method != "GET") {
+            return method_not_allowed(request);
+        }
+        Json::Array tokens;
+        for (const std::string& token : services.tokens.issued()) {
+            tokens.emplace_back(token);
+        }
+        Json body = Json::object();
+        body.set("tokens", Json(std::move(tokens)));
+        return HttpResponse::json(200, body);
+    }
     if (what == "tokens/expire") {
         if (request.method != "POST") {
             return method_not_allowed(request);

@@ -1,5 +1,7 @@
 #include "tests/emulator/oauth.h"
 
+#include <algorithm>
+
 #include <strings.h>
 
 #include "tests/emulator/error_body.h"
@@ -53,6 +55,17 @@ void TokenStore::expire_all(TimePoint now) {
     for (auto& [token, expiry] : m_expiry) {
         expiry = std::min(expiry, now);
     }
+}
+
+std::vector<std::string> TokenStore::issued() const {
+    std::lock_guard lock(m_mutex);
+    std::vector<std::string> tokens;
+    tokens.reserve(m_expiry.size());
+    for (const auto& entry : m_expiry) {
+        tokens.push_back(entry.first);
+    }
+    std::sort(tokens.begin(), tokens.end());
+    return tokens;
 }
 
 std::optional<ClientCredentials> basic_credentials(const HttpRequest& request) {

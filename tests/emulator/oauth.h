@@ -5,6 +5,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 #include <unordered_map>
 
 #include "tests/emulator/clock.h"
@@ -28,6 +29,8 @@ public:
     TokenState check(const std::string& token, TimePoint now) const;
     /// Makes every token issued so far expire at `now`.
     void expire_all(TimePoint now);
+    /// Every token issued so far, sorted (for tests that scan output for them).
+    std::vector<std::string> issued() const;
 
 private:
     mutable std::mutex m_mutex;

@@ -2,6 +2,8 @@
 
 #include "tests/emulator/oauth.h"
 
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "tests/emulator/json_codec.h"
@@ -138,4 +140,15 @@ TEST_CASE("the token endpoint is rate limited per client id", "[emulator][oauth]
     REQUIRE(limited.status == 429);
     REQUIRE(limited.header("retry-after") == "60");
     REQUIRE(body_json(limited).string_or("code", "") == "too.many.requests.retry.after");
+}
+
+TEST_CASE("the admin API lists every token issued, for scans of what a client wrote",
+          "[emulator][oauth]") {
+    TestServer server(small_seed());
+    REQUIRE(server.admin("GET", "/__emulator/tokens").body == R"({"tokens":[]})");
+    std::vector<std::string> tokens = {server.login(), server.login()};
+    std::sort(tokens.begin(), tokens.end());
+    REQUIRE(server.admin("GET", "/__emulator/tokens").body ==
+            R"({"tokens":[")" + tokens[0] + R"(",")" + tokens[1] + R"("]})");
+    REQUIRE(server.admin("POST", "/__emulator/tokens").status == 405);
 }
