@@ -1,0 +1,291 @@
+#!/usr/bin/env python3
+"""End to end: dactl probe against genesys-emulator's seeded latencies.
+
+The emulator scales its simulated waits by a time scale and dactl scales its
+clock back (DACTL_PROBE_TIME_SCALE), so a 5 s back-end takes 50 ms here.
+Checks the recommendations the issue names (1.2-1.6 s at 3 s -> 3 s; 4-6 s at
+3 s -> all timed out, "at least"; with --via-draft -> 9 s; over 60 s -> the
+asynchronous-design warning), the requests made (draft created, tested,
+deleted; the published action untouched), skips (writes, existing drafts),
+--write and the JSON output.
+
+usage: probe_test.py DACTL EMULATOR
+Exits 1 naming every failed check. Python 3 standard library only.
+"""
+
+import base64
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "../../scripts"))
+sys.path.insert(0, os.path.join(HERE, "../emulator"))
+import make_seed  # noqa: E402
+import reliability as harness  # noqa: E402
+
+FAILURES = []
+
+MANIFEST = """# Actions we probe.
+[action.fast]
+name = "Fast Lookup"
+timeout_seconds = 3   # raised after the March incident
+[action.fast.probe]
+input = { key = "k-1" }
+
+[action.slow]
+name  = "Slow Lookup"
+timeout_seconds=3
+[action.slow.probe]
+input = { key = "k-2", depth = 2 }
+
+[action.glacial]
+name = "Glacial Lookup"
+[action.glacial.probe]
+input = { key = "k-3" }
+
+[action.ticket]
+name = "Create Ticket"
+timeout_seconds = 5
+[action.ticket.probe]
+input = { key = "k-4" }
+
+[action.drafted]
+name = "Drafted Lookup"
+timeout_seconds = 4
+[action.drafted.probe]
+input = { key = "k-5" }
+"""
+
+
+def check(condition, message):
+    if not condition:
+        FAILURES.append(message)
+        print("  FAILED: " + message, flush=True)
+    return condition
+
+
+def seed_action(number, name, latency, timeout, request_type="GET"):
+    action = make_seed.make_action(number, latency)
+    action["name"] = name
+    action["config"]["request"]["requestType"] = request_type
+    if timeout is None:
+        action["config"].pop("timeoutSeconds", None)
+    else:
+        action["config"]["timeoutSeconds"] = timeout
+    return action
+
+
+def action_id(number):
+    return harness.action_id(number)
+
+
+class Probe:
+    def __init__(self, workdir):
+        self.dactl_binary, emulator_binary = sys.argv[1], sys.argv[2]
+        seed = os.path.join(workdir, "org.json")
+        with open(seed, "w") as out:
+            json.dump([seed_action(1, "Fast Lookup", (1200, 1600), 3),
+                       seed_action(2, "Slow Lookup", (4000, 5800), 3),
+                       seed_action(3, "Glacial Lookup", (61000, 65000), None),
+                       seed_action(4, "Create Ticket", (200, 300), 5, "POST"),
+                       seed_action(5, "Drafted Lookup", (100, 200), 4)], out)
+        self.project = os.path.join(workdir, "project")
+        os.mkdir(self.project)
+        self.manifest = os.path.join(self.project, "actions.toml")
+        with open(self.manifest, "w") as out:
+            out.write(MANIFEST)
+        self.emulator = harness.Emulator(emulator_binary, seed, [], workdir)
+
+    def run(self, *args, scale=0.01):
+        self.emulator.admin("PATCH", "/__emulator/settings", {"timeScale": scale})
+        self.emulator.admin("DELETE", "/__emulator/requests")
+        environment = harness.dactl_environment(self.emulator)
+        environment["DACTL_PROBE_TIME_SCALE"] = str(scale)
+        return subprocess.run([self.dactl_binary, "-C", self.project] + list(args), env=environment,
+                              capture_output=True, text=True, timeout=120)
+
+    def counts(self):
+        return self.emulator.admin("GET", "/__emulator/requests")["counts"]
+
+    def stored(self, number):
+        return json.dumps(self.emulator.admin("GET", "/__emulator/actions/" + action_id(number)))
+
+    def create_draft(self, number):
+        """Someone starts editing the action in the admin UI: a draft exists."""
+        basic = base64.b64encode(b"%s:%s" % (harness.CLIENT_ID.encode(), harness.CLIENT_SECRET.encode()))
+        login = urllib.request.Request(self.emulator.url + "/oauth/token",
+                                       data=b"grant_type=client_credentials", method="POST",
+                                       headers={"Authorization": "Basic " + basic.decode(),
+                                                "Content-Type": "application/x-www-form-urlencoded"})
+        token = json.load(urllib.request.urlopen(login))["access_token"]
+        draft = urllib.request.Request(
+            self.emulator.url + "/api/v2/integrations/actions/%s/draft" % action_id(number),
+            data=b"{}", method="POST", headers={"Authorization": "Bearer " + token,
+                                               "Content-Type": "application/json"})
+        urllib.request.urlopen(draft).read()
+
+
+def row(out, address):
+    for line in out.splitlines():
+        if line.startswith(address + " "):
+            return line.split()
+    return []
+
+
+def seconds(cell):
+    return float(cell)
+
+
+def test_published(probe):
+    print("probe on the published actions", flush=True)
+    run = probe.run("probe", "--no-color", "action.fast", "action.slow", "action.ticket", scale=0.05)
+    check(run.returncode == 0, "probe exited %d: %s" % (run.returncode, run.stderr))
+    out = run.stdout
+    fast = row(out, "action.fast")  # address samples failures p50 s p90 s p99 s max s current s recommended s
+    check(len(fast) == 15 and fast[:3] == ["action.fast", "20", "0"], "fast row: %s" % fast)
+    if len(fast) == 15:
+        for cell in (fast[3], fast[5], fast[7], fast[9]):
+            check(1.2 <= seconds(cell) <= 1.8, "fast latency %s outside 1.2-1.8 s" % cell)
+        check(fast[11:] == ["3", "s", "3", "s"], "fast current and recommended: %s" % fast)
+    slow = row(out, "action.slow")
+    check(len(slow) == 17 and slow[:3] == ["action.slow", "20", "20"], "slow row: %s" % slow)
+    if len(slow) == 17:
+        check(slow[7] == ">=" and 3.0 <= seconds(slow[8]) < 3.3, "slow p99 not 'at least ~3 s': %s" % slow)
+        check(slow[12:15] == ["3", "s", ">="], "slow current and recommended: %s" % slow)
+    ticket = row(out, "action.ticket")
+    check(ticket[-3:] == ["5", "s", "skipped"], "ticket row: %s" % ticket)
+    expected_slow = (
+        'action.slow "Slow Lookup" (%s)\n'
+        "    samples cut off at the timeout only say the latency is at least that long\n"
+        "    warning: 20 of 20 samples timed out at the current timeout of 3 s, so the latency is at "
+        "least that; measure it with --via-draft\n" % action_id(2))
+    check(expected_slow in out, "the slow action's notes are not:\n%s\nin:\n%s" % (expected_slow, out))
+    expected_ticket = (
+        'action.ticket "Create Ticket" (%s)\n'
+        "    skipped: request type POST: the test endpoint calls the real back-end; pass "
+        "--allow-writes to probe it\n" % action_id(4))
+    check(expected_ticket in out, "the ticket's skip note is not:\n" + expected_ticket)
+    check(out.endswith("Recommended = p99 x 1.5, rounded up to whole seconds, within 1-60 s.\n"),
+          "the footer is missing")
+    counts = probe.counts()
+    check(counts.get("POST /api/v2/integrations/actions/{id}/test") == 40,
+          "test calls: %s (want 2 probed actions x 20)" % counts)
+    check("POST /api/v2/integrations/actions/{id}/draft" not in counts, "a draft was made without --via-draft")
+
+
+def test_beyond_60_seconds(probe):
+    print("a back-end slower than 60 s gets the asynchronous-design warning", flush=True)
+    run = probe.run("probe", "--no-color", "--samples", "4", "action.glacial")
+    check(run.returncode == 0, "probe exited %d: %s" % (run.returncode, run.stderr))
+    out = run.stdout
+    glacial = row(out, "action.glacial")
+    check(glacial[:3] == ["action.glacial", "4", "4"] and glacial[-3:] == [">=", "60", "s"],
+          "glacial row: %s" % glacial)
+    expected = (
+        'action.glacial "Glacial Lookup" (%s)\n'
+        "    samples cut off at the timeout only say the latency is at least that long\n"
+        "    warning: the p99 latency (at least 60." % action_id(3))
+    check(expected in out, "the glacial action's notes start otherwise:\n" + out)
+    check("s) with headroom exceeds 60 s, the longest timeout allowed: this back-end needs an "
+          "asynchronous design, not a bigger timeout\n    warning: 4 of 4 samples timed out at the "
+          "current timeout of 60 s, so the latency is at least that\n" in out,
+          "no asynchronous-design warning:\n" + out)
+
+
+def test_via_draft(probe):
+    print("probe --via-draft: the true latency, the published action untouched", flush=True)
+    before = probe.stored(2)
+    run = probe.run("probe", "--no-color", "--via-draft", "action.slow", scale=0.05)
+    check(run.returncode == 0, "probe --via-draft exited %d: %s" % (run.returncode, run.stderr))
+    slow = row(run.stdout, "action.slow")
+    check(slow[:3] == ["action.slow", "20", "0"], "slow via draft: %s" % slow)
+    check(slow[-2:] == ["9", "s"], "slow via draft recommends %s, not 9 s" % slow[-2:])
+    check("    measured on a draft with a 60 s timeout; the published action was not changed\n"
+          in run.stdout, "no draft note")
+    counts = probe.counts()
+    want = {"POST /api/v2/integrations/actions/{id}/draft": 1,
+            "PATCH /api/v2/integrations/actions/{id}/draft": 1,
+            "POST /api/v2/integrations/actions/{id}/draft/test": 20,
+            "DELETE /api/v2/integrations/actions/{id}/draft": 1}
+    for key, count in want.items():
+        check(counts.get(key) == count, "%s: %s, not %d" % (key, counts.get(key), count))
+    check("POST /api/v2/integrations/actions/{id}/test" not in counts, "the published action was tested")
+    check(probe.stored(2) == before, "the published action changed")
+    gone = probe.emulator.admin  # the draft must be gone
+    try:
+        gone("GET", "/__emulator/actions/%s/draft" % action_id(2))
+        check(False, "the draft was left behind")
+    except urllib.error.HTTPError as error:
+        check(error.code == 404, "GET draft answered %d" % error.code)
+
+
+def test_existing_draft(probe):
+    print("probe --via-draft never touches someone's draft", flush=True)
+    probe.create_draft(5)
+    draft = probe.emulator.admin("GET", "/__emulator/actions/%s/draft" % action_id(5))
+    run = probe.run("probe", "--no-color", "--via-draft", "action.drafted")
+    check(run.returncode == 0, "probe exited %d: %s" % (run.returncode, run.stderr))
+    expected = ('action.drafted "Drafted Lookup" (%s)\n    skipped: it has a draft (someone\'s work in '
+                "progress); --via-draft leaves it alone\n" % action_id(5))
+    check(expected in run.stdout, "the skip note is not:\n%s\nin:\n%s" % (expected, run.stdout))
+    counts = probe.counts()
+    check(not any("draft/test" in key or key.startswith(("PATCH", "DELETE")) for key in counts),
+          "requests touched the draft: %s" % counts)
+    check(probe.emulator.admin("GET", "/__emulator/actions/%s/draft" % action_id(5)) == draft,
+          "the draft changed")
+
+
+def test_write_and_plan(probe):
+    print("probe --write edits the manifest in place; plan shows the change", flush=True)
+    run = probe.run("probe", "--no-color", "--via-draft", "--write", "action.slow", "action.fast",
+                    scale=0.05)
+    check(run.returncode == 0, "probe --write exited %d: %s" % (run.returncode, run.stderr))
+    with open(probe.manifest) as source:
+        text = source.read()
+    check(text == MANIFEST.replace("timeout_seconds=3", "timeout_seconds=9"),
+          "the manifest after --write:\n" + text)
+    plan = probe.run("plan", "--no-color")
+    expected = ('~ action.slow: "Slow Lookup" (%s)\n    ~ timeout_seconds: 3 -> 9\n\n'
+                "Plan: 1 to change, 4 unchanged.\n" % action_id(2))
+    check(plan.stdout == expected, "plan after --write:\n%s\nnot:\n%s" % (plan.stdout, expected))
+
+
+def test_json(probe):
+    print("probe --format json", flush=True)
+    run = probe.run("probe", "--format", "json", "action.fast", "action.ticket", scale=0.05)
+    check(run.returncode == 0, "probe --format json exited %d: %s" % (run.returncode, run.stderr))
+    document = json.loads(run.stdout)
+    check(document["command"] == "probe" and document["format_version"] == 1, "header: %s" % document)
+    fast, ticket = document["actions"]
+    check(fast["address"] == "action.fast" and fast["samples"] == 20 and fast["failures"] == 0,
+          "fast: %s" % fast)
+    check(1200 <= fast["p50_ms"] <= fast["p90_ms"] <= fast["p99_ms"] <= fast["max_ms"] <= 1800,
+          "fast percentiles: %s" % fast)
+    check(fast["recommended_timeout_seconds"] == 3 and not fast["recommendation_at_least"],
+          "fast recommendation: %s" % fast)
+    check(ticket["skipped"] is not None and "--allow-writes" in ticket["skipped"], "ticket: %s" % ticket)
+
+
+def main():
+    if len(sys.argv) != 3:
+        print(__doc__)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="dactl-probe-") as workdir:
+        probe = Probe(workdir)
+        try:
+            for test in (test_published, test_beyond_60_seconds, test_via_draft, test_existing_draft, test_json,
+                         test_write_and_plan):
+                test(probe)
+        finally:
+            probe.emulator.stop()
+    print("%d checks failed" % len(FAILURES) if FAILURES else "all passed")
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
