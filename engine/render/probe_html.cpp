@@ -22,20 +22,57 @@ std::string number(double value) {
     return text;
 }
 
-constexpr double k_width = 640;
-constexpr double k_height = 220;
+constexpr double k_width = 660;
+constexpr double k_height = 250;
 constexpr double k_left = 48;
-constexpr double k_bottom = 190;
-constexpr double k_plot_width = 572;
-constexpr double k_plot_height = 170;
+constexpr double k_top = 40;
+constexpr double k_bottom = 200;
+constexpr double k_plot_width = 580;
+constexpr double k_plot_height = k_bottom - k_top;
 constexpr int k_bins = 20;
+constexpr const char* k_answered_colour = "#4a78c2";
+constexpr const char* k_timed_out_colour = "#d9822b";
 
-std::string marker(double x, const std::string& color, const std::string& label,
+// A tick step of whole or half seconds giving at most six ticks up to `top_ms`.
+double tick_step_ms(double top_ms) {
+    for (double step : {500.0, 1000.0, 2000.0, 5000.0, 10000.0, 15000.0, 20000.0}) {
+        if (top_ms / step <= 6) {
+            return step;
+        }
+    }
+    return 30000.0;
+}
+
+std::string tick_text(double ms) {
+    char text[16];
+    std::snprintf(text, sizeof text, std::fmod(ms, 1000.0) == 0 ? "%.0f s" : "%.1f s", ms / 1000);
+    return text;
+}
+
+// A dashed vertical line at `x` with its label on row `row` (0 or 1), the label
+// drawn on whichever side of the line keeps it inside the chart.
+std::string marker(double x, const std::string& colour, const std::string& label, int row,
                    const std::string& id) {
-    return "<line id=\"" + id + "\" x1=\"" + number(x) + "\" y1=\"12\" x2=\"" + number(x) +
-           "\" y2=\"" + number(k_bottom) + "\" stroke=\"" + color +
-           "\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n<text x=\"" + number(x + 4) +
-           "\" y=\"24\" fill=\"" + color + "\" font-size=\"12\">" + html_escape(label) + "</text>\n";
+    const bool right_half = x > k_left + k_plot_width / 2;
+    const double y = 14 + 14 * row;
+    return "<line id=\"" + id + "\" class=\"marker\" x1=\"" + number(x) + "\" y1=\"" +
+           number(y - 10) + "\" x2=\"" + number(x) + "\" y2=\"" + number(k_bottom) +
+           "\" stroke=\"" + colour + "\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n" +
+           (label.empty()
+                ? std::string()
+                : "<text id=\"" + id + "-label\" x=\"" + number(right_half ? x - 5 : x + 5) +
+                      "\" y=\"" + number(y) + "\" fill=\"" + colour +
+                      "\" font-size=\"12\" text-anchor=\"" + (right_half ? "end" : "start") +
+                      "\">" + html_escape(label) + "</text>\n");
+}
+
+std::string bar(int bin, double bar_width, double from, double height, const char* colour,
+                const std::string& kind, int count) {
+    return "<rect class=\"bar " + kind + "\" data-bin=\"" + std::to_string(bin) +
+           "\" data-count=\"" + std::to_string(count) + "\" x=\"" +
+           number(k_left + bin * bar_width + 1) + "\" y=\"" + number(from - height) +
+           "\" width=\"" + number(bar_width - 2) + "\" height=\"" + number(height) + "\" fill=\"" +
+           colour + "\"/>\n";
 }
 
 }  // namespace
@@ -43,42 +80,69 @@ std::string marker(double x, const std::string& color, const std::string& label,
 std::string latency_chart_svg(const ProbeEntry& entry, std::size_t index) {
     const int current_ms = entry.current_timeout.value_or(60) * 1000;
     const int recommended_ms = entry.recommendation.timeout_seconds * 1000;
-    const double top_ms = std::max<double>(
-        {static_cast<double>(entry.stats.max.count()), static_cast<double>(current_ms),
-         static_cast<double>(recommended_ms), 1000.0}) * 1.05;
-    std::vector<int> counts(k_bins, 0);
+    const double highest = std::max<double>({static_cast<double>(entry.stats.max.count()),
+                                             static_cast<double>(current_ms),
+                                             static_cast<double>(recommended_ms), 1000.0});
+    const double step = tick_step_ms(highest * 1.05);
+    const double top_ms = std::ceil(highest * 1.05 / step) * step;
+    std::vector<int> answered(k_bins, 0);
+    std::vector<int> timed_out(k_bins, 0);
     for (const auto& sample : entry.samples) {
-        int bin = static_cast<int>(static_cast<double>(sample.latency.count()) / top_ms * k_bins);
-        counts[static_cast<std::size_t>(std::clamp(bin, 0, k_bins - 1))] += 1;
+        const int bin = std::clamp(
+            static_cast<int>(static_cast<double>(sample.latency.count()) / top_ms * k_bins), 0,
+            k_bins - 1);
+        (sample.timed_out ? timed_out : answered)[static_cast<std::size_t>(bin)] += 1;
     }
-    const int tallest = std::max(1, *std::max_element(counts.begin(), counts.end()));
+    int tallest = 1;
+    for (std::size_t i = 0; i < answered.size(); ++i) {
+        tallest = std::max(tallest, answered[i] + timed_out[i]);
+    }
     const std::string n = std::to_string(index);
-    std::string svg = "<svg id=\"chart-" + n + "\" class=\"chart\" width=\"" +
-                      number(k_width) + "\" height=\"" + number(k_height) + "\" viewBox=\"0 0 " +
-                      number(k_width) + " " + number(k_height) + "\" role=\"img\" aria-label=\"latency distribution of " +
+    std::string svg = "<svg id=\"chart-" + n + "\" class=\"chart\" width=\"" + number(k_width) +
+                      "\" height=\"" + number(k_height) + "\" viewBox=\"0 0 " + number(k_width) +
+                      " " + number(k_height) +
+                      "\" role=\"img\" aria-label=\"latency distribution of " +
                       html_escape(entry.address) + "\">\n";
-    const double bar = k_plot_width / k_bins;
+    const double bar_width = k_plot_width / k_bins;
     for (int i = 0; i < k_bins; ++i) {
-        const double h = k_plot_height * counts[static_cast<std::size_t>(i)] / tallest;
-        svg += "<rect class=\"bar\" data-count=\"" + std::to_string(counts[static_cast<std::size_t>(i)]) +
-               "\" x=\"" + number(k_left + i * bar + 1) + "\" y=\"" + number(k_bottom - h) +
-               "\" width=\"" + number(bar - 2) + "\" height=\"" + number(h) + "\" fill=\"#4a78c2\"/>\n";
+        const auto at = static_cast<std::size_t>(i);
+        const double low = k_plot_height * answered[at] / tallest;
+        const double high = k_plot_height * timed_out[at] / tallest;
+        if (answered[at] > 0) {
+            svg += bar(i, bar_width, k_bottom, low, k_answered_colour, "answered", answered[at]);
+        }
+        if (timed_out[at] > 0) {
+            svg += bar(i, bar_width, k_bottom - low, high, k_timed_out_colour, "timed-out",
+                       timed_out[at]);
+        }
+        if (answered[at] + timed_out[at] > 0) {
+            svg += "<text class=\"count\" x=\"" + number(k_left + (i + 0.5) * bar_width) +
+                   "\" y=\"" + number(k_bottom - low - high - 3) +
+                   "\" font-size=\"10\" text-anchor=\"middle\">" +
+                   std::to_string(answered[at] + timed_out[at]) + "</text>\n";
+        }
     }
     svg += "<line x1=\"" + number(k_left) + "\" y1=\"" + number(k_bottom) + "\" x2=\"" +
            number(k_left + k_plot_width) + "\" y2=\"" + number(k_bottom) + "\" stroke=\"#333\"/>\n";
-    for (int tick = 0; tick <= 4; ++tick) {
-        const double ms = top_ms * tick / 4;
-        const double x = k_left + k_plot_width * tick / 4;
-        svg += "<text x=\"" + number(x) + "\" y=\"" + number(k_bottom + 16) +
-               "\" font-size=\"11\" text-anchor=\"middle\">" + number(ms / 1000) + " s</text>\n";
+    for (double ms = 0; ms <= top_ms + 0.5; ms += step) {
+        const double x = k_left + k_plot_width * ms / top_ms;
+        svg += "<text class=\"tick\" x=\"" + number(x) + "\" y=\"" + number(k_bottom + 16) +
+               "\" font-size=\"11\" text-anchor=\"middle\">" + tick_text(ms) + "</text>\n";
     }
+    svg += "<text x=\"" + number(k_left + k_plot_width / 2) + "\" y=\"" + number(k_bottom + 36) +
+           "\" font-size=\"12\" text-anchor=\"middle\">latency of " +
+           std::to_string(entry.samples.size()) +
+           " test calls: blue answered, orange cut off by the timeout</text>\n";
     auto x_of = [&](int ms) { return k_left + k_plot_width * ms / top_ms; };
-    svg += marker(x_of(current_ms), "#777", "current " + std::to_string(current_ms / 1000) + " s",
+    const std::string at_least = entry.recommendation.at_least ? "at least " : "";
+    const bool same = current_ms == recommended_ms;
+    svg += marker(x_of(current_ms), "#777",
+                  same ? "" : "current " + std::to_string(current_ms / 1000) + " s", 0,
                   "current-" + n);
     svg += marker(x_of(recommended_ms), "#1a8a3a",
-                  std::string(entry.recommendation.at_least ? "at least " : "") + "recommended " +
+                  std::string(same ? "current = " : "") + "recommended " + at_least +
                       std::to_string(recommended_ms / 1000) + " s",
-                  "recommended-" + n);
+                  same ? 0 : 1, "recommended-" + n);
     return svg + "</svg>\n";
 }
 
@@ -98,22 +162,23 @@ std::string render_probe_html(const ProbeReport& report, const std::string& gene
                 html_escape(entry.address) + " <small>" + html_escape(entry.name) + " (" +
                 html_escape(entry.id) + ")</small></h2>\n";
         if (!entry.skipped.empty()) {
-            html += "<p class=\"skipped\">Skipped: " + html_escape(entry.skipped) + "</p>\n</section>\n";
+            html += "<p class=\"skipped\">Skipped: " + html_escape(entry.skipped) +
+                    "</p>\n</section>\n";
             continue;
         }
         html += latency_chart_svg(entry, index++);
         const auto& s = entry.stats;
-        html += "<table>\n<tr><th>samples</th><th>failures</th><th>p50</th><th>p90</th><th>p99</th>"
-                "<th>max</th><th>current timeout</th><th>recommended</th></tr>\n<tr><td>" +
-                std::to_string(s.samples) + "</td><td>" + std::to_string(s.failures) + "</td><td>" +
-                seconds(s.p50) + "</td><td>" + seconds(s.p90) + "</td><td>" +
-                (s.p99_censored ? "&ge; " : "") + seconds(s.p99) + "</td><td>" + seconds(s.max) +
-                "</td><td>" +
-                (entry.current_timeout ? std::to_string(*entry.current_timeout) + " s"
-                                       : std::string("unset (60 s)")) +
-                "</td><td class=\"recommended\">" +
-                (entry.recommendation.at_least ? "&ge; " : "") +
-                std::to_string(entry.recommendation.timeout_seconds) + " s</td></tr>\n</table>\n";
+        html +=
+            "<table>\n<tr><th>samples</th><th>failures</th><th>p50</th><th>p90</th><th>p99</th>"
+            "<th>max</th><th>current timeout</th><th>recommended</th></tr>\n<tr><td>" +
+            std::to_string(s.samples) + "</td><td>" + std::to_string(s.failures) + "</td><td>" +
+            seconds(s.p50) + "</td><td>" + seconds(s.p90) + "</td><td>" +
+            (s.p99_censored ? "&ge; " : "") + seconds(s.p99) + "</td><td>" + seconds(s.max) +
+            "</td><td>" +
+            (entry.current_timeout ? std::to_string(*entry.current_timeout) + " s"
+                                   : std::string("unset (60 s)")) +
+            "</td><td class=\"recommended\">" + (entry.recommendation.at_least ? "&ge; " : "") +
+            std::to_string(entry.recommendation.timeout_seconds) + " s</td></tr>\n</table>\n";
         for (const auto& warning : entry.recommendation.warnings) {
             html += "<p class=\"warning\">" + html_escape(warning) + "</p>\n";
         }
