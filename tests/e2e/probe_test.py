@@ -25,10 +25,11 @@ import urllib.request
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "../../scripts"))
 sys.path.insert(0, os.path.join(HERE, "../emulator"))
+sys.path.insert(0, os.path.join(HERE, "../support"))
 import make_seed  # noqa: E402
 import reliability as harness  # noqa: E402
+from checks import check, finish  # noqa: E402
 
-FAILURES = []
 
 MANIFEST = """# Actions we probe.
 [action.fast]
@@ -61,12 +62,6 @@ timeout_seconds = 4
 input = { key = "k-5" }
 """
 
-
-def check(condition, message):
-    if not condition:
-        FAILURES.append(message)
-        print("  FAILED: " + message, flush=True)
-    return condition
 
 
 def seed_action(number, name, latency, timeout, request_type="GET"):
@@ -283,8 +278,7 @@ def main():
                 test(probe)
         finally:
             probe.emulator.stop()
-    print("%d checks failed" % len(FAILURES) if FAILURES else "all passed")
-    return 1 if FAILURES else 0
+    return finish()
 
 
 if __name__ == "__main__":

@@ -25,21 +25,16 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "../../scripts"))
 sys.path.insert(0, os.path.join(HERE, "../emulator"))
+sys.path.insert(0, os.path.join(HERE, "../support"))
 import make_seed  # noqa: E402
 import reliability as harness  # noqa: E402
+from checks import check, finish  # noqa: E402
 
-FAILURES = []
 SEED_HEADERS = {"Authorization": "Bearer s3ed-auth-value-6b1f", "X-Api-Key": "s3ed-api-key-93ad",
                 "Cookie": "session=s3ed-cookie-0c7e", "Accept": "application/json"}
 MANIFEST_SECRET = "m4nifest-auth-value-2d8e"
 WRONG_SECRET = "wr0ng-client-secret-77aa"
 
-
-def check(condition, message):
-    if not condition:
-        FAILURES.append(message)
-        print("  FAILED: " + message, flush=True)
-    return condition
 
 
 def write_seed(path):
@@ -159,8 +154,7 @@ def main():
             exercise(run, workdir)
         finally:
             run.emulator.stop()
-    print("%d checks failed" % len(FAILURES) if FAILURES else "all passed")
-    return 1 if FAILURES else 0
+    return finish()
 
 
 def exercise(run, workdir):

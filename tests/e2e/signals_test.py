@@ -18,17 +18,13 @@ import sys
 import tempfile
 import time
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../scripts"))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "../../scripts"))
+sys.path.insert(0, os.path.join(HERE, "../support"))
 import reliability as harness  # noqa: E402
+from checks import check, finish  # noqa: E402
 
-FAILURES = []
 
-
-def check(condition, message):
-    if not condition:
-        FAILURES.append(message)
-        print("  FAILED: " + message, flush=True)
-    return condition
 
 
 class Setup:
@@ -267,8 +263,7 @@ def main():
     for test in tests:
         with tempfile.TemporaryDirectory(prefix="dactl-signals-") as workdir:
             test(workdir)
-    print("%d checks failed" % len(FAILURES) if FAILURES else "all passed")
-    return 1 if FAILURES else 0
+    return finish()
 
 
 if __name__ == "__main__":
