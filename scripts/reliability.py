@@ -228,6 +228,16 @@ def log_figures(emulator):
     }
 
 
+def client_figures(verbose_log):
+    """What dactl's --verbose log says it met and did: timeouts, retries, fresh logins."""
+    lines = verbose_log.splitlines()
+    return {
+        "timeouts": sum(1 for line in lines if line.endswith(")") and " -> timed out (" in line),
+        "retries": sum(1 for line in lines if line.startswith(("dactl:   retrying in ",
+                                                                "dactl:   rate limited: waiting "))),
+    }
+
+
 def expire_tokens_every(emulator, seconds, stop):
     while not stop.wait(seconds):
         try:
@@ -259,10 +269,9 @@ def run_scenario(options, scenario):
                                           args=(emulator, scenario["expire_tokens_every"], stop))
                 expiry.start()
             started = time.monotonic()
-            verbose = ["--verbose"] if options.log_dir else []
             run = dactl(options.dactl, emulator, project,
-                        ["apply", "--auto-approve", "--parallelism",
-                         str(scenario.get("parallelism", 10))] + verbose)
+                        ["apply", "--auto-approve", "--verbose", "--parallelism",
+                         str(scenario.get("parallelism", 10))])
             seconds = time.monotonic() - started
             if options.log_dir:
                 name = "".join(c if c.isalnum() else "-" for c in scenario["name"])
@@ -273,6 +282,7 @@ def run_scenario(options, scenario):
                 expiry.join()
             figures = log_figures(emulator)
             figures["seconds"] = seconds
+            figures.update(client_figures(run.stderr))
             emulator.admin("PATCH", "/__emulator/settings", QUIET_SETTINGS)
             problems = []
             if run.returncode != 0:
@@ -374,21 +384,26 @@ def report(results, benchmarks, quick):
         "`dactl plan --detailed-exitcode` finds nothing to do. The manifests manage twice "
         "as many actions as they change; a quarter of the changes also rewrite a header map.",
         "",
-        "Faults are counted from the emulator's request log. *Extra requests* are those "
-        "beyond the same run without faults (retries, re-reads, fresh logins). "
+        "Faults are counted from the emulator's request log; *client timeouts* (answers later "
+        "than `request_timeout_seconds`) and *retries* (reads and logins the client sent again "
+        "after a 429, 5xx, timeout or lost connection; a write is never re-sent blindly, so "
+        "re-sent writes show only in the extra requests) from dactl's `--verbose` log. *Extra requests* "
+        "are those beyond the same run without faults (retries, re-reads, re-sent writes, fresh "
+        "logins). "
         "The ctest `reliability_quick` runs the same checks on smaller orgs."
         + (" (This file was written in --quick mode.)" if quick else ""),
         "",
-        "| scenario | actions / changes | 429 | 5xx | dropped | 409 | 401 | requests | extra requests | wall time | outcome |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| scenario | actions / changes | 429 | 5xx | dropped | 409 | 401 | client timeouts | retries | requests | extra requests | wall time | outcome |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for scenario, figures, baseline, problems in results:
         extra = figures["requests"] - baseline if baseline is not None else 0
         outcome = "converged, unmanaged fields intact" if not problems else "FAILED"
-        lines.append("| %s | %d / %d | %d | %d | %d | %d | %d | %d | %d | %.1f s | %s |" % (
+        lines.append("| %s | %d / %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %.1f s | %s |" % (
             scenario["name"], scenario["actions"], scenario["changes"], figures["429"],
             figures["5xx"], figures["dropped"], figures["409"], figures["401"],
-            figures["requests"], extra, figures["seconds"], outcome))
+            figures["timeouts"], figures["retries"], figures["requests"], extra,
+            figures["seconds"], outcome))
     lines += [
         "",
         "Reading the table:",
