@@ -7,7 +7,7 @@ Checks the recommendations the issue names (1.2-1.6 s at 3 s -> 3 s; 4-6 s at
 3 s -> all timed out, "at least"; with --via-draft -> 9 s; over 60 s -> the
 asynchronous-design warning), the requests made (draft created, tested,
 deleted; the published action untouched), skips (writes, existing drafts),
---write and the JSON output.
+--write, the JSON output, and Ctrl-C removing the draft.
 
 usage: probe_test.py DACTL EMULATOR
 Exits 1 naming every failed check. Python 3 standard library only.
@@ -17,9 +17,11 @@ import base64
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -219,6 +221,34 @@ def test_via_draft(probe):
         check(error.code == 404, "GET draft answered %d" % error.code)
 
 
+def test_ctrl_c_removes_the_draft(probe):
+    print("Ctrl-C during probe --via-draft: the draft is removed, exit 130", flush=True)
+    probe.emulator.admin("PATCH", "/__emulator/settings", {"timeScale": 0.01})
+    probe.emulator.admin("DELETE", "/__emulator/requests")
+    environment = harness.dactl_environment(probe.emulator)
+    environment["DACTL_PROBE_TIME_SCALE"] = "0.01"
+    process = subprocess.Popen([probe.dactl_binary, "-C", probe.project, "probe", "--via-draft",
+                                "action.glacial"], env=environment, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and \
+            not probe.counts().get("POST /api/v2/integrations/actions/{id}/draft/test"):
+        time.sleep(0.01)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    check(process.returncode == 130, "probe exited %d after Ctrl-C: %s" % (process.returncode, err))
+    counts = probe.counts()
+    check(counts.get("DELETE /api/v2/integrations/actions/{id}/draft") == 1,
+          "the draft was not deleted after Ctrl-C: %s" % counts)
+    check(counts.get("POST /api/v2/integrations/actions/{id}/draft/test", 0) < 20,
+          "Ctrl-C did not stop the sampling: %s" % counts)
+    try:
+        probe.emulator.admin("GET", "/__emulator/actions/%s/draft" % action_id(3))
+        check(False, "the draft was left behind after Ctrl-C")
+    except urllib.error.HTTPError as error:
+        check(error.code == 404, "GET draft answered %d" % error.code)
+
+
 def test_existing_draft(probe):
     print("probe --via-draft never touches someone's draft", flush=True)
     probe.create_draft(5)
@@ -273,7 +303,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix="dactl-probe-") as workdir:
         probe = Probe(workdir)
         try:
-            for test in (test_published, test_beyond_60_seconds, test_via_draft, test_existing_draft, test_json,
+            for test in (test_published, test_beyond_60_seconds, test_via_draft,
+                         test_ctrl_c_removes_the_draft, test_existing_draft, test_json,
                          test_write_and_plan):
                 test(probe)
         finally:
