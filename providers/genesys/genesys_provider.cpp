@@ -136,9 +136,14 @@ Result<std::vector<LiveAction>> GenesysProvider::list_actions() {
 }
 
 Status GenesysProvider::load_templates(LiveAction& action) {
+    return load_templates_of(action, action_path(action.id));
+}
+
+// Fetches each template `action` has only as a URI from `resource`/templates/.
+Status GenesysProvider::load_templates_of(LiveAction& action, const std::string& resource) {
     for (Field field : std::set<Field>(action.unloaded)) {
-        Result<http::Response> answer = m_client.get(
-            action_path(action.id) + "/templates/" + template_file(field), "text/plain");
+        Result<http::Response> answer =
+            m_client.get(resource + "/templates/" + template_file(field), "text/plain");
         if (!answer) {
             return answer.error();
         }
@@ -234,12 +239,15 @@ Result<LiveAction> GenesysProvider::create_draft(const std::string& id) {
 Result<LiveAction> GenesysProvider::update_draft(const LiveAction& draft,
                                                  const FieldValues& changes) {
     LiveAction loaded = draft;
-    loaded.unloaded.clear();  // a draft's templates are not served as files
+    const std::string resource = action_path(draft.id) + "/draft";
+    if (Status templates = load_templates_of(loaded, resource); !templates) {
+        return templates.error();
+    }
     Result<std::string> body = encode_update(loaded, changes);
     if (!body) {
         return body.error();
     }
-    Result<http::Response> answer = m_client.patch(action_path(draft.id) + "/draft", *body);
+    Result<http::Response> answer = m_client.patch(resource, *body);
     if (!answer) {
         return answer.error();
     }

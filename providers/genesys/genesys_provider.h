@@ -48,12 +48,14 @@ public:
     Result<bool> draft_exists(const std::string& id) override;
     /// POST .../{id}/draft; answers the draft.
     Result<LiveAction> create_draft(const std::string& id) override;
+    /// Loads the draft's URI templates from .../{id}/draft/templates/, then
     /// PATCH .../{id}/draft with encode_update's body over the draft's config.
     Result<LiveAction> update_draft(const LiveAction& draft, const FieldValues& changes) override;
     /// DELETE .../{id}/draft.
     Status delete_draft(const std::string& id) override;
 
 private:
+    Status load_templates_of(LiveAction& action, const std::string& resource);
     Result<ActionPage> fetch_page(int number);
     Result<std::vector<ActionPage>> fetch_remaining_pages(int page_count);
 

@@ -196,6 +196,8 @@ def test_beyond_60_seconds(probe):
 def test_via_draft(probe):
     print("probe --via-draft: the true latency, the published action untouched", flush=True)
     before = probe.stored(2)
+    # Templates served as URIs: the draft's are read from the draft and sent back whole.
+    probe.emulator.admin("PATCH", "/__emulator/settings", {"templatesAsUris": True})
     # At 1:10 time a sample's HTTP overhead of 20 ms counts 0.2 s: 5.8 s + 0.2 s x 1.5 = 9 s.
     run = probe.run("probe", "--no-color", "--via-draft", "action.slow", scale=0.1)
     check(run.returncode == 0, "probe --via-draft exited %d: %s" % (run.returncode, run.stderr))
@@ -208,11 +210,13 @@ def test_via_draft(probe):
     want = {"POST /api/v2/integrations/actions/{id}/draft": 1,
             "PATCH /api/v2/integrations/actions/{id}/draft": 1,
             "POST /api/v2/integrations/actions/{id}/draft/test": 20,
-            "DELETE /api/v2/integrations/actions/{id}/draft": 1}
+            "DELETE /api/v2/integrations/actions/{id}/draft": 1,
+            "GET /api/v2/integrations/actions/{id}/draft/templates/{file}": 2}
     for key, count in want.items():
         check(counts.get(key) == count, "%s: %s, not %d" % (key, counts.get(key), count))
     check("POST /api/v2/integrations/actions/{id}/test" not in counts, "the published action was tested")
     check(probe.stored(2) == before, "the published action changed")
+    probe.emulator.admin("PATCH", "/__emulator/settings", {"templatesAsUris": False})
     gone = probe.emulator.admin  # the draft must be gone
     try:
         gone("GET", "/__emulator/actions/%s/draft" % action_id(2))

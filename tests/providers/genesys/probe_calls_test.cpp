@@ -192,3 +192,25 @@ TEST_CASE("delete_draft treats an absent draft as deleted", "[provider][probe]")
     CHECK(denied.error().message == "forbidden");
     CHECK(f.transport.lines()[1] == "DELETE " + k_actions + "x/draft");
 }
+
+TEST_CASE("update_draft sends the draft's URI templates inline, read from the draft",
+          "[provider][probe]") {
+    Fixture f;
+    Result<LiveAction> draft = decode_action(
+        R"({"id": "x", "name": "X", "category": "C", "version": 1, "config": {"timeoutSeconds": 3,)"
+        R"( "request": {"requestType": "GET",)"
+        R"( "requestTemplateUri": "/api/v2/integrations/actions/x/draft/templates/requesttemplate.vm"}}})");
+    REQUIRE(draft.ok());
+    REQUIRE(draft->unloaded == std::set<Field>{Field::request_template});
+    f.transport.push(200, "${input.rawRequest}", {{"Content-Type", "text/plain"}});
+    f.transport.push(
+        json_answer(200, R"({"id": "x", "version": 2, "config": {"timeoutSeconds": 60}})"));
+    REQUIRE(f.provider.update_draft(*draft, {{Field::timeout_seconds, 60}}).ok());
+    CHECK(f.transport.lines() ==
+          std::vector<std::string>{"POST https://login/oauth/token",
+                                   "GET " + k_actions + "x/draft/templates/requesttemplate.vm",
+                                   "PATCH " + k_actions + "x/draft"});
+    CHECK(f.transport.requests()[2].body ==
+          R"({"name":"X","category":"C","version":1,"config":{"timeoutSeconds":60,)"
+          R"("request":{"requestType":"GET","requestTemplate":"${input.rawRequest}"}}})");
+}
