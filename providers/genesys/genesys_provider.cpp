@@ -7,12 +7,23 @@
 #include <system_error>
 #include <thread>
 
+#include "providers/genesys/json_slice.h"
 #include "providers/genesys/test_result_codec.h"
 #include "providers/http/encoding.h"
 
 namespace dactl::genesys {
 
 namespace {
+
+// Whether the action's document has a config member (an answer may leave it out).
+bool has_config(const LiveAction& action) {
+    for (const RawMember& member : object_members(trim_json_space(action.document))) {
+        if (member.key == "\"config\"") {
+            return true;
+        }
+    }
+    return false;
+}
 
 constexpr std::string_view k_actions_path = "/api/v2/integrations/actions";
 
@@ -223,7 +234,7 @@ Result<LiveAction> GenesysProvider::create_draft(const std::string& id) {
     if (!draft) {
         return unreadable(draft.error(), "creating a draft of " + id, *answer);
     }
-    if (draft->document.find("\"config\"") == std::string::npos) {
+    if (!has_config(*draft)) {
         Result<http::Response> read = m_client.get(action_path(id) + "/draft?includeConfig=true");
         if (!read) {
             return read.error();

@@ -145,7 +145,7 @@ TEST_CASE("create_draft answers the draft, reading it when the answer has no con
     Fixture f;
     f.transport.push(
         json_answer(200, R"({"id": "x", "version": 1, "config": {"timeoutSeconds": 3}})"));
-    f.transport.push(json_answer(200, R"({"id": "x", "version": 1})"));
+    f.transport.push(json_answer(200, R"({"id": "x", "version": 1, "name": "config"})"));
     f.transport.push(
         json_answer(200, R"({"id": "x", "version": 1, "config": {"timeoutSeconds": 4}})"));
     Result<LiveAction> full = f.provider.create_draft("x");
