@@ -16,6 +16,7 @@
 #include "engine/util/file_io.h"
 #include "engine/util/time_text.h"
 #include "engine/util/uuid.h"
+#include "providers/genesys/api_tuning.h"
 
 namespace dactl::cli {
 
@@ -171,7 +172,8 @@ int run_apply(const Arguments& arguments, Context& context) {
         options.interrupted = context.interrupted;
         // A write whose answer was lost is re-sent (after a re-read) as often
         // as any request is attempted.
-        options.lost_answer_retries = project->settings.api.max_attempts.value_or(5) - 1;
+        options.lost_answer_retries =
+            genesys::api_tuning(project->settings.api, project->directory).max_attempts - 1;
         PrintingObserver observer(session);
         report = apply_plan(*provider, plan, planning->bases(), options, observer);
     }
