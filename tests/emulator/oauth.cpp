@@ -1,7 +1,6 @@
 #include "tests/emulator/oauth.h"
 
 #include <algorithm>
-
 #include <strings.h>
 
 #include "tests/emulator/error_body.h"

@@ -5,8 +5,8 @@
 #include <mutex>
 #include <optional>
 #include <string>
-#include <vector>
 #include <unordered_map>
+#include <vector>
 
 #include "tests/emulator/clock.h"
 #include "tests/emulator/http_types.h"

@@ -25,13 +25,18 @@ struct Fixture {
 
     Plan timeout_plan(int before = 3, int after = 15) const {
         Plan plan;
-        plan.changes.push_back(ActionChange{"action.order", "custom_-_1", "Get Order", "Orders", 3,
+        plan.changes.push_back(ActionChange{"action.order",
+                                            "custom_-_1",
+                                            "Get Order",
+                                            "Orders",
+                                            3,
                                             {{Field::timeout_seconds, before, after}}});
         return plan;
     }
 
     std::map<std::string, LiveAction> bases() const {
-        return {{"custom_-_1", with(make_live("custom_-_1", "Get Order", 3), Field::timeout_seconds, 3)}};
+        return {{"custom_-_1",
+                 with(make_live("custom_-_1", "Get Order", 3), Field::timeout_seconds, 3)}};
     }
 
     ActionResult apply_single(const Plan& plan) {
@@ -100,8 +105,9 @@ TEST_CASE("apply gives up after the allowed number of conflicts", "[apply]") {
     ActionResult result = f.apply_single(f.timeout_plan());
 
     REQUIRE(result.status == ActionStatus::failed);
-    REQUIRE(result.error->describe() ==
-            "still conflicting after 2 retries: Version does not match current version. (HTTP 409)");
+    REQUIRE(
+        result.error->describe() ==
+        "still conflicting after 2 retries: Version does not match current version. (HTTP 409)");
     REQUIRE(f.org.stored("custom_-_1").get(Field::timeout_seconds) == Value(3));
 }
 
@@ -113,8 +119,8 @@ TEST_CASE("apply does not repeat a write whose answer was lost but which took ef
 
     REQUIRE(result.status == ActionStatus::applied);
     REQUIRE(result.lost_answers == 1);
-    REQUIRE(f.org.calls() == std::vector<std::string>{"update custom_-_1 v3", "get custom_-_1",
-                                                      "get custom_-_1"});
+    REQUIRE(f.org.calls() ==
+            std::vector<std::string>{"update custom_-_1 v3", "get custom_-_1", "get custom_-_1"});
     REQUIRE(f.org.stored("custom_-_1").version == 4);
 }
 
@@ -202,10 +208,15 @@ TEST_CASE("apply loads URI templates only to confirm a template change", "[apply
     f.org.put(with(make_live("custom_-_1", "Get Order", 3), Field::request_template, "old"));
     f.org.templates_as_uris(true);
     Plan plan;
-    plan.changes.push_back(ActionChange{"action.order", "custom_-_1", "Get Order", "Orders", 3,
+    plan.changes.push_back(ActionChange{"action.order",
+                                        "custom_-_1",
+                                        "Get Order",
+                                        "Orders",
+                                        3,
                                         {{Field::request_template, "old", "new"}}});
     std::map<std::string, LiveAction> bases = {
-        {"custom_-_1", with(make_live("custom_-_1", "Get Order", 3), Field::request_template, "old")}};
+        {"custom_-_1",
+         with(make_live("custom_-_1", "Get Order", 3), Field::request_template, "old")}};
 
     ApplyReport report = apply_plan(f.org, plan, bases, f.options, f.observer);
 
@@ -232,11 +243,16 @@ TEST_CASE("apply writes many actions in parallel and reports them in plan order"
     std::map<std::string, LiveAction> bases;
     for (int i = 0; i < 20; ++i) {
         std::string id = "custom_-_" + std::to_string(100 + i);
-        LiveAction live = with(make_live(id, "Action " + std::to_string(i), 1), Field::timeout_seconds, 3);
+        LiveAction live =
+            with(make_live(id, "Action " + std::to_string(i), 1), Field::timeout_seconds, 3);
         f.org.put(live);
         bases[id] = live;
-        plan.changes.push_back(ActionChange{"action.a" + std::to_string(100 + i), id, live.name,
-                                            "Orders", 1, {{Field::timeout_seconds, 3, 9}}});
+        plan.changes.push_back(ActionChange{"action.a" + std::to_string(100 + i),
+                                            id,
+                                            live.name,
+                                            "Orders",
+                                            1,
+                                            {{Field::timeout_seconds, 3, 9}}});
     }
     struct Counter : ApplyObserver {
         int started_count = 0;
