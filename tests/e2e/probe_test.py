@@ -98,13 +98,26 @@ class Probe:
             out.write(MANIFEST)
         self.emulator = harness.Emulator(emulator_binary, seed, [], workdir)
 
-    def run(self, *args, scale=0.01):
+    def environment(self, scale):
+        """Sets the emulator's time scale, clears its log; answers dactl's matching environment."""
         self.emulator.admin("PATCH", "/__emulator/settings", {"timeScale": scale})
         self.emulator.admin("DELETE", "/__emulator/requests")
         environment = harness.dactl_environment(self.emulator)
         environment["DACTL_PROBE_TIME_SCALE"] = str(scale)
-        return subprocess.run([self.dactl_binary, "-C", self.project] + list(args), env=environment,
-                              capture_output=True, text=True, timeout=120)
+        return environment
+
+    def run(self, *args, scale=0.01):
+        return subprocess.run([self.dactl_binary, "-C", self.project] + list(args),
+                              env=self.environment(scale), capture_output=True, text=True,
+                              timeout=120)
+
+    def has_draft(self, number):
+        try:
+            self.emulator.admin("GET", "/__emulator/actions/%s/draft" % action_id(number))
+            return True
+        except urllib.error.HTTPError as error:
+            check(error.code == 404, "GET draft answered %d" % error.code)
+            return False
 
     def counts(self):
         return self.emulator.admin("GET", "/__emulator/requests")["counts"]
@@ -217,23 +230,14 @@ def test_via_draft(probe):
     check("POST /api/v2/integrations/actions/{id}/test" not in counts, "the published action was tested")
     check(probe.stored(2) == before, "the published action changed")
     probe.emulator.admin("PATCH", "/__emulator/settings", {"templatesAsUris": False})
-    gone = probe.emulator.admin  # the draft must be gone
-    try:
-        gone("GET", "/__emulator/actions/%s/draft" % action_id(2))
-        check(False, "the draft was left behind")
-    except urllib.error.HTTPError as error:
-        check(error.code == 404, "GET draft answered %d" % error.code)
+    check(not probe.has_draft(2), "the draft was left behind")
 
 
 def test_ctrl_c_removes_the_draft(probe):
     print("Ctrl-C during probe --via-draft: the draft is removed, exit 130", flush=True)
-    probe.emulator.admin("PATCH", "/__emulator/settings", {"timeScale": 0.01})
-    probe.emulator.admin("DELETE", "/__emulator/requests")
-    environment = harness.dactl_environment(probe.emulator)
-    environment["DACTL_PROBE_TIME_SCALE"] = "0.01"
     process = subprocess.Popen([probe.dactl_binary, "-C", probe.project, "probe", "--via-draft",
-                                "action.glacial"], env=environment, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+                                "action.glacial"], env=probe.environment(0.01),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and \
             not probe.counts().get("POST /api/v2/integrations/actions/{id}/draft/test"):
@@ -246,11 +250,7 @@ def test_ctrl_c_removes_the_draft(probe):
           "the draft was not deleted after Ctrl-C: %s" % counts)
     check(counts.get("POST /api/v2/integrations/actions/{id}/draft/test", 0) < 20,
           "Ctrl-C did not stop the sampling: %s" % counts)
-    try:
-        probe.emulator.admin("GET", "/__emulator/actions/%s/draft" % action_id(3))
-        check(False, "the draft was left behind after Ctrl-C")
-    except urllib.error.HTTPError as error:
-        check(error.code == 404, "GET draft answered %d" % error.code)
+    check(not probe.has_draft(3), "the draft was left behind after Ctrl-C")
 
 
 def test_existing_draft(probe):

@@ -255,9 +255,8 @@ def main():
     if len(sys.argv) != 3:
         print(__doc__)
         return 2
-    tests = [lambda d: test_ctrl_c_finishes_what_is_in_flight(d),
-             lambda d: test_second_ctrl_c_aborts(d),
-             lambda d: test_ctrl_c_while_planning(d)]
+    tests = [test_ctrl_c_finishes_what_is_in_flight, test_second_ctrl_c_aborts,
+             test_ctrl_c_while_planning]
     for seed in (11, 23, 37, 41, 59):
         tests.append(lambda d, seed=seed: test_kill_at_random_points(d, seed, seed == 59))
     for test in tests:
