@@ -28,6 +28,9 @@ import time
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tests/emulator"))
+import make_seed as seeds  # noqa: E402  (the generated orgs, and their timeouts)
+
 CLIENT_ID = "reliability-client"
 CLIENT_SECRET = "reliability-secret-5e1f"
 
@@ -63,28 +66,29 @@ class Emulator:
 
 
 def make_seed(count, path):
+    """Writes the generated org of `count` actions (tests/emulator/make_seed.py) to `path`."""
     with open(path, "w") as out:
-        subprocess.run([sys.executable, os.path.join(ROOT, "tests/emulator/make_seed.py"),
-                        str(count)], stdout=out, check=True)
+        json.dump([seeds.make_action(number, None) for number in range(1, count + 1)], out)
 
 
 def label(number):
     return "lookup_%04d" % number
 
 
-def desired_actions(count, changes):
+def desired_actions(count, changes, unchanged_too=True):
     """Which actions the manifests manage and the values they declare.
 
     `changes` actions change their timeout; every fourth of them also changes
-    its header map. As many again (among those with a timeout) are managed with
-    the values they already have. Every tenth is selected by id, the others by
-    name."""
+    its header map. Unless `unchanged_too` is false, as many again (among those
+    with a timeout) are managed with the values they already have. Every tenth
+    is selected by id, the others by name."""
     managed = {}
     numbers = list(range(1, count + 1))
     changed = numbers[:changes]
-    unchanged = [n for n in numbers[changes:] if make_seed_timeout(n) is not None][:changes]
+    unchanged = [n for n in numbers[changes:] if seeds.timeout_of(n) is not None][:changes]
+    unchanged = unchanged if unchanged_too else []
     for index, number in enumerate(changed):
-        current = make_seed_timeout(number)
+        current = seeds.timeout_of(number)
         fields = {"timeout_seconds": 7 if current != 7 else 8}
         if index % 4 == 0:
             fields["request.headers"] = {
@@ -92,16 +96,8 @@ def desired_actions(count, changes):
         managed[label(number)] = {"number": number, "fields": fields}
     for number in unchanged:
         managed[label(number)] = {"number": number,
-                                  "fields": {"timeout_seconds": make_seed_timeout(number)}}
+                                  "fields": {"timeout_seconds": seeds.timeout_of(number)}}
     return managed
-
-
-def make_seed_timeout(number):
-    if number % 5 == 0:
-        return None
-    if number % 3 == 0:
-        return 3
-    return 1 + number % 60
 
 
 def action_id(number):

@@ -36,9 +36,7 @@ class Setup:
         harness.make_seed(actions, seed)
         self.project = os.path.join(workdir, "project")
         os.mkdir(self.project)
-        self.managed = harness.desired_actions(actions, changes)
-        self.managed = {name: entry for index, (name, entry) in enumerate(self.managed.items())
-                        if index < changes}
+        self.managed = harness.desired_actions(actions, changes, unchanged_too=False)
         harness.write_project(self.project, self.managed, {"requests_per_minute": 10000})
         self.emulator = harness.Emulator(self.emulator_binary, seed, [], workdir)
         self.original = self.emulator.admin("GET", "/__emulator/org")
@@ -156,7 +154,7 @@ def test_ctrl_c_finishes_what_is_in_flight(workdir):
         for name, entry in setup.managed.items():
             now = timeouts[harness.action_id(entry["number"])]
             want = entry["fields"]["timeout_seconds"] if name in applied else \
-                harness.make_seed_timeout(entry["number"])
+                harness.seeds.timeout_of(entry["number"])
             check(now == want, "%s holds timeout %s, not %s" % (name, now, want))
         converges(setup, setup.original)
     finally:
