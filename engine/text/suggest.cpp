@@ -1,7 +1,8 @@
 #include "engine/text/suggest.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "engine/util/ascii.h"
 
 namespace dactl {
 
@@ -23,25 +24,16 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
-namespace {
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::vector<std::string> closest_matches(std::string_view word,
                                          const std::vector<std::string>& candidates,
                                          std::size_t limit) {
     const std::size_t threshold = std::max<std::size_t>(2, word.size() / 3);
-    const std::string folded = lower(word);
+    const std::string folded = ascii_lower(word);
     std::vector<std::pair<std::size_t, std::size_t>> scored;  // distance, index
     for (std::size_t i = 0; i < candidates.size(); ++i) {
-        std::size_t distance = edit_distance(folded, lower(candidates[i]));
+        std::size_t distance = edit_distance(folded, ascii_lower(candidates[i]));
         if (distance <= threshold) {
             scored.emplace_back(distance, i);
         }

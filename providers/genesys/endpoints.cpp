@@ -2,18 +2,12 @@
 
 #include <algorithm>
 #include <arpa/inet.h>
-#include <cctype>
+
+#include "engine/util/ascii.h"
 
 namespace dactl::genesys {
 
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 std::optional<std::string> given(const std::optional<std::string>& value) {
     if (value && !value->empty()) {
@@ -28,7 +22,7 @@ Error invalid(std::string message) {
 
 // Loopback hosts: localhost, 127.0.0.0/8 and ::1 (written [::1] in a URL).
 bool is_loopback(const std::string& host) {
-    if (lower(host) == "localhost") {
+    if (ascii_lower(host) == "localhost") {
         return true;
     }
     in_addr v4{};
@@ -56,7 +50,7 @@ Result<Url> parse_base(std::string_view variable, const std::string& text) {
     const std::string name(variable);
     const std::size_t colon = text.find("://");
     Url url;
-    url.scheme = lower(text.substr(0, colon));
+    url.scheme = ascii_lower(text.substr(0, colon));
     if (colon == std::string::npos || (url.scheme != "https" && url.scheme != "http")) {
         return invalid(name + " must start with https:// (it is \"" + text + "\")");
     }
@@ -107,7 +101,7 @@ std::string key_list() {
 }
 
 Result<Endpoints> region_endpoints(const std::string& written) {
-    const std::string domain = lower(written);
+    const std::string domain = ascii_lower(written);
     std::string key = domain;
     std::replace(key.begin(), key.end(), '-', '_');
     for (const Region& region : all_regions()) {
@@ -146,7 +140,7 @@ Result<Endpoints> resolve_endpoints(const EndpointInputs& inputs) {
         }
         endpoints.api_base = joined(*api);
         Url login = *api;
-        if (lower(login.host).rfind("api.", 0) == 0) {
+        if (ascii_lower(login.host).rfind("api.", 0) == 0) {
             login.host = "login." + login.host.substr(4);
         }
         endpoints.login_base = joined(login);

@@ -1,9 +1,9 @@
 // decode_error: what a non-2xx answer means, in the words of the API.
-#include <algorithm>
 #include <cctype>
 
 #include <rapidjson/document.h>
 
+#include "engine/util/ascii.h"
 #include "providers/genesys/action_codec.h"
 
 namespace dactl::genesys {
@@ -33,16 +33,9 @@ ErrorKind kind_of(int status) {
     }
 }
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 // A 400 the vendor's Terraform provider also treats as a version clash.
 bool says_version_mismatch(std::string_view message) {
-    const std::string text = lower(message);
+    const std::string text = ascii_lower(message);
     return text.find("version") != std::string::npos &&
            text.find("does not match") != std::string::npos &&
            text.find("current version") != std::string::npos;

@@ -1,9 +1,8 @@
 #include "providers/genesys/test_result_codec.h"
 
-#include <algorithm>
-#include <cctype>
-
 #include <rapidjson/document.h>
+
+#include "engine/util/ascii.h"
 
 namespace dactl::genesys {
 
@@ -21,12 +20,6 @@ std::string text_of(const rapidjson::Value& object, const char* name) {
         return {};
     }
     return std::string(found->value.GetString(), found->value.GetStringLength());
-}
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
 }
 
 // The error of the result, or of its first failed operation.
@@ -66,8 +59,8 @@ Result<TestRun> decode_test_result(std::string_view json) {
     }
     if (const rapidjson::Value* error = error_of(body)) {
         run.error = text_of(*error, "message");
-        const std::string code = lower(text_of(*error, "code"));
-        const std::string message = lower(run.error);
+        const std::string code = ascii_lower(text_of(*error, "code"));
+        const std::string message = ascii_lower(run.error);
         run.timed_out = code.find("timeout") != std::string::npos ||
                         message.find("timed out") != std::string::npos ||
                         message.find("timeout") != std::string::npos;
