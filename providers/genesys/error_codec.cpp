@@ -5,6 +5,7 @@
 
 #include "engine/util/ascii.h"
 #include "providers/genesys/action_codec.h"
+#include "providers/genesys/json_member.h"
 
 namespace dactl::genesys {
 
@@ -78,14 +79,6 @@ std::string excerpt(std::string_view body) {
         }
     }
     return text.substr(0, k_page_excerpt);
-}
-
-std::string member_text(const rapidjson::Value& object, const char* name) {
-    auto found = object.FindMember(name);
-    if (found == object.MemberEnd() || !found->value.IsString()) {
-        return {};
-    }
-    return std::string(found->value.GetString(), found->value.GetStringLength());
 }
 
 }  // namespace

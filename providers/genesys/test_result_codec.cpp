@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 
 #include "engine/util/ascii.h"
+#include "providers/genesys/json_member.h"
 
 namespace dactl::genesys {
 
@@ -10,17 +11,6 @@ namespace {
 
 // Iterative: a hostile body nested millions deep must not exhaust the stack.
 constexpr unsigned k_parse_flags = rapidjson::kParseIterativeFlag;
-
-std::string text_of(const rapidjson::Value& object, const char* name) {
-    if (!object.IsObject()) {
-        return {};
-    }
-    auto found = object.FindMember(name);
-    if (found == object.MemberEnd() || !found->value.IsString()) {
-        return {};
-    }
-    return std::string(found->value.GetString(), found->value.GetStringLength());
-}
 
 // The error of the result, or of its first failed operation.
 const rapidjson::Value* error_of(const rapidjson::Value& body) {
@@ -58,8 +48,8 @@ Result<TestRun> decode_test_result(std::string_view json) {
         return run;
     }
     if (const rapidjson::Value* error = error_of(body)) {
-        run.error = text_of(*error, "message");
-        const std::string code = ascii_lower(text_of(*error, "code"));
+        run.error = member_text(*error, "message");
+        const std::string code = ascii_lower(member_text(*error, "code"));
         const std::string message = ascii_lower(run.error);
         run.timed_out = code.find("timeout") != std::string::npos ||
                         message.find("timed out") != std::string::npos ||

@@ -2,6 +2,8 @@
 
 #include <rapidjson/document.h>
 
+#include "providers/genesys/json_member.h"
+
 namespace dactl::genesys {
 
 namespace {
@@ -10,14 +12,6 @@ constexpr std::chrono::seconds k_default_lifetime{86400};
 
 // Iterative: a hostile body nested millions deep must not exhaust the stack.
 constexpr unsigned k_parse_flags = rapidjson::kParseIterativeFlag;
-
-std::string member_text(const rapidjson::Value& object, const char* name) {
-    auto found = object.FindMember(name);
-    if (found == object.MemberEnd() || !found->value.IsString()) {
-        return {};
-    }
-    return std::string(found->value.GetString(), found->value.GetStringLength());
-}
 
 }  // namespace
 
