@@ -127,6 +127,19 @@ def write_project(directory, managed, api):
         out.write("\n".join(text))
 
 
+def start_org(emulator_binary, workdir, actions, managed, api=None):
+    """A generated org of `actions` on a fresh emulator, and a project managing `managed`
+    (dactl's pacing lifted unless `api` says otherwise). Answers (project, emulator)."""
+    seed = os.path.join(workdir, "org.json")
+    make_seed(actions, seed)
+    project = os.path.join(workdir, "project")
+    os.mkdir(project)
+    settings = {"requests_per_minute": 10000}
+    settings.update(api or {})
+    write_project(project, managed, settings)
+    return project, Emulator(emulator_binary, seed, [], workdir)
+
+
 def dactl_environment(emulator):
     """Our environment, pointed at the emulator with its client."""
     environment = dict(os.environ)
@@ -245,15 +258,9 @@ def expire_tokens_every(emulator, seconds, stop):
 def run_scenario(options, scenario):
     """Runs one scenario; answers its figures and the problems found."""
     with tempfile.TemporaryDirectory(prefix="dactl-reliability-") as workdir:
-        seed = os.path.join(workdir, "org.json")
-        make_seed(scenario["actions"], seed)
-        project = os.path.join(workdir, "project")
-        os.mkdir(project)
         managed = desired_actions(scenario["actions"], scenario["changes"])
-        api = {"requests_per_minute": 10000}
-        api.update(scenario.get("api", {}))
-        write_project(project, managed, api)
-        emulator = Emulator(options.emulator, seed, [], workdir)
+        project, emulator = start_org(options.emulator, workdir, scenario["actions"], managed,
+                                      scenario.get("api"))
         try:
             before = emulator.admin("GET", "/__emulator/org")
             emulator.admin("PATCH", "/__emulator/settings", scenario.get("faults", {}))
@@ -340,17 +347,12 @@ def scenarios(quick):
 def benchmark(options, actions, latency_ms, parallelism):
     """Plan and apply wall time and requests on a generated org with injected latency."""
     changes = actions // 5
-    scenario = {"actions": actions, "changes": changes, "parallelism": parallelism,
-                "faults": {"latencyMs": {"min": latency_ms, "max": latency_ms}}}
     with tempfile.TemporaryDirectory(prefix="dactl-benchmark-") as workdir:
-        seed = os.path.join(workdir, "org.json")
-        make_seed(actions, seed)
-        project = os.path.join(workdir, "project")
-        os.mkdir(project)
-        write_project(project, desired_actions(actions, changes), {"requests_per_minute": 10000})
-        emulator = Emulator(options.emulator, seed, [], workdir)
+        project, emulator = start_org(options.emulator, workdir, actions,
+                                      desired_actions(actions, changes))
         try:
-            emulator.admin("PATCH", "/__emulator/settings", scenario["faults"])
+            emulator.admin("PATCH", "/__emulator/settings",
+                           {"latencyMs": {"min": latency_ms, "max": latency_ms}})
             figures = {}
             for command in (["plan"], ["apply", "--auto-approve"]):
                 emulator.admin("DELETE", "/__emulator/requests")

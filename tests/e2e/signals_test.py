@@ -32,13 +32,9 @@ class Setup:
 
     def __init__(self, workdir, actions, changes, latency_ms):
         self.dactl_binary, self.emulator_binary = sys.argv[1], sys.argv[2]
-        seed = os.path.join(workdir, "org.json")
-        harness.make_seed(actions, seed)
-        self.project = os.path.join(workdir, "project")
-        os.mkdir(self.project)
         self.managed = harness.desired_actions(actions, changes, unchanged_too=False)
-        harness.write_project(self.project, self.managed, {"requests_per_minute": 10000})
-        self.emulator = harness.Emulator(self.emulator_binary, seed, [], workdir)
+        self.project, self.emulator = harness.start_org(self.emulator_binary, workdir, actions,
+                                                        self.managed)
         self.original = self.emulator.admin("GET", "/__emulator/org")
         self.emulator.admin("PATCH", "/__emulator/settings",
                             {"latencyMs": {"min": latency_ms[0], "max": latency_ms[1]}})
