@@ -18,7 +18,8 @@ namespace {
 
 const OptionSpec* find_spec(const std::vector<OptionSpec>& specs, const std::string& word) {
     for (const auto& spec : specs) {
-        if (word == "--" + spec.name || (!spec.short_name.empty() && word == "-" + spec.short_name)) {
+        if (word == "--" + spec.name ||
+            (!spec.short_name.empty() && word == "-" + spec.short_name)) {
             return &spec;
         }
     }
@@ -50,8 +51,8 @@ Result<Arguments> parse_arguments(const std::vector<std::string>& args,
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& word = args[i];
         if (word == "--") {
-            parsed.positionals.insert(parsed.positionals.end(), args.begin() + static_cast<long>(i) + 1,
-                                      args.end());
+            parsed.positionals.insert(parsed.positionals.end(),
+                                      args.begin() + static_cast<long>(i) + 1, args.end());
             break;
         }
         if (word.size() < 2 || word[0] != '-') {
@@ -78,9 +79,9 @@ Result<Arguments> parse_arguments(const std::vector<std::string>& args,
         }
         if (!inline_value) {
             if (i + 1 >= args.size()) {
-                return make_error(ErrorKind::invalid_input,
-                                  "option --" + spec->name + " needs a value (" + spec->value_name +
-                                      ")");
+                return make_error(
+                    ErrorKind::invalid_input,
+                    "option --" + spec->name + " needs a value (" + spec->value_name + ")");
             }
             inline_value = args[++i];
         }
@@ -103,8 +104,8 @@ std::string options_help(const std::vector<OptionSpec>& specs) {
     }
     std::string text;
     for (std::size_t i = 0; i < specs.size(); ++i) {
-        text += "  " + lefts[i] + std::string(width - lefts[i].size() + 3, ' ') + specs[i].help +
-                "\n";
+        text +=
+            "  " + lefts[i] + std::string(width - lefts[i].size() + 3, ' ') + specs[i].help + "\n";
     }
     return text;
 }

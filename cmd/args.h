@@ -33,8 +33,7 @@ struct Arguments {
 /// ErrorKind::invalid_input for an unknown option (suggesting a close one), a
 /// missing value, or a value given to a flag. "--" ends the options.
 Result<Arguments> parse_arguments(const std::vector<std::string>& args,
-                                  const std::vector<OptionSpec>& specs,
-                                  const std::string& command);
+                                  const std::vector<OptionSpec>& specs, const std::string& command);
 
 /// The options' help block: one "  --name VALUE   help" line each, aligned.
 std::string options_help(const std::vector<OptionSpec>& specs);

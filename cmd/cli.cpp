@@ -18,8 +18,8 @@ std::string main_help() {
         "\n"
         "Commands:\n";
     for (const auto& command : all_commands()) {
-        text += "  " + command.name + std::string(14 - command.name.size(), ' ') +
-                command.summary + "\n";
+        text += "  " + command.name + std::string(14 - command.name.size(), ' ') + command.summary +
+                "\n";
     }
     text += "\nGlobal options:\n" + options_help(global_options());
     text +=
@@ -57,7 +57,8 @@ int unknown_command(Context& context, const std::string& name) {
     }
     std::string message = "unknown command " + name;
     std::vector<std::string> close = closest_matches(name, names, 1);
-    message += close.empty() ? "; run dactl --help for the list" : "; did you mean " + close[0] + "?";
+    message +=
+        close.empty() ? "; run dactl --help for the list" : "; did you mean " + close[0] + "?";
     return report_error(context, message);
 }
 
@@ -75,7 +76,8 @@ std::size_t command_position(const std::vector<std::string>& args) {
 
 int run(const std::vector<std::string>& args, Context& context) {
     const std::size_t position = command_position(args);
-    std::vector<std::string> leading(args.begin(), args.begin() + static_cast<long>(std::min(position, args.size())));
+    std::vector<std::string> leading(
+        args.begin(), args.begin() + static_cast<long>(std::min(position, args.size())));
     if (position >= args.size()) {
         Result<Arguments> globals = parse_arguments(leading, global_options(), "dactl");
         if (!globals) {
@@ -90,7 +92,8 @@ int run(const std::vector<std::string>& args, Context& context) {
     }
     const std::string& name = args[position];
     if (name == "help") {
-        const Command* topic = position + 1 < args.size() ? find_command(args[position + 1]) : nullptr;
+        const Command* topic =
+            position + 1 < args.size() ? find_command(args[position + 1]) : nullptr;
         context.console.out << (topic ? command_help(*topic) : main_help());
         return k_exit_ok;
     }

@@ -1,11 +1,10 @@
 // dactl's entry point: wires the real terminal, environment, clock, signals and
 // Genesys provider into the command line.
 
-#include <signal.h>
-#include <unistd.h>
-
 #include <cstdlib>
 #include <iostream>
+#include <signal.h>
+#include <unistd.h>
 
 #include "cmd/cli.h"
 #include "cmd/connect.h"
@@ -19,7 +18,8 @@ void on_interrupt(int /*signal*/) {
     if (g_interrupted.exchange(true)) {
         ::_exit(dactl::cli::k_exit_interrupted);
     }
-    const char message[] = "\nInterrupted: finishing the requests in flight (Ctrl-C again to abort)\n";
+    const char message[] =
+        "\nInterrupted: finishing the requests in flight (Ctrl-C again to abort)\n";
     ssize_t ignored = ::write(STDERR_FILENO, message, sizeof message - 1);
     (void)ignored;
 }

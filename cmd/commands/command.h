@@ -17,9 +17,9 @@ namespace dactl::cli {
 
 struct Command {
     std::string name;
-    std::string summary;      ///< one line for `dactl --help`
-    std::string usage;        ///< "dactl plan [options]"
-    std::string description;  ///< a paragraph for `dactl <name> --help`
+    std::string summary;              ///< one line for `dactl --help`
+    std::string usage;                ///< "dactl plan [options]"
+    std::string description;          ///< a paragraph for `dactl <name> --help`
     std::vector<OptionSpec> options;  ///< the command's own, besides the global ones
     std::size_t max_positionals = 0;  ///< arguments besides options it takes
     int (*run)(const Arguments& arguments, Context& context) = nullptr;

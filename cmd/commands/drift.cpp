@@ -1,7 +1,8 @@
+#include "engine/drift/drift.h"
+
 #include "cmd/cli.h"
 #include "cmd/commands/command.h"
 #include "cmd/github.h"
-#include "engine/drift/drift.h"
 #include "engine/plan/planner.h"
 #include "engine/render/drift_text.h"
 #include "engine/render/markdown.h"
@@ -32,7 +33,9 @@ int run_drift(const Arguments& arguments, Context& context) {
         return session.fail("listing the org's actions failed: " + live.error().describe());
     }
     SelectionResult selection = select_actions(project->actions, *live);
-    if (Status loaded = load_managed_templates(*provider, selection.bindings, session.parallelism()); !loaded) {
+    if (Status loaded =
+            load_managed_templates(*provider, selection.bindings, session.parallelism());
+        !loaded) {
         return session.fail(loaded.error().describe());
     }
     DriftReport report = compute_drift(project->actions, selection, *live, *state);
@@ -48,7 +51,8 @@ int run_drift(const Arguments& arguments, Context& context) {
             break;
     }
     if (arguments.has("github-summary")) {
-        if (Status appended = append_step_summary(context.environment, render_drift_markdown(report));
+        if (Status appended =
+                append_step_summary(context.environment, render_drift_markdown(report));
             !appended) {
             return session.fail(appended.error().message);
         }

@@ -1,9 +1,10 @@
+#include "engine/export/export.h"
+
 #include <filesystem>
 #include <regex>
 
 #include "cmd/cli.h"
 #include "cmd/commands/command.h"
-#include "engine/export/export.h"
 #include "engine/manifest/loader.h"
 #include "engine/util/file_io.h"
 #include "engine/util/parallel.h"
@@ -18,9 +19,9 @@ Result<ExportOptions> export_options(const Arguments& arguments) {
         try {
             options.name_filter = std::regex(*pattern);
         } catch (const std::regex_error& error) {
-            return make_error(ErrorKind::invalid_input,
-                              "--name " + *pattern + " is not a valid regular expression: " +
-                                  error.what());
+            return make_error(
+                ErrorKind::invalid_input,
+                "--name " + *pattern + " is not a valid regular expression: " + error.what());
         }
     }
     options.category = arguments.value("category");
@@ -28,7 +29,8 @@ Result<ExportOptions> export_options(const Arguments& arguments) {
     if (fields == "all") {
         options.fields = ExportFields::all;
     } else if (fields != "timeout") {
-        return make_error(ErrorKind::invalid_input, "--fields must be timeout or all, not " + fields);
+        return make_error(ErrorKind::invalid_input,
+                          "--fields must be timeout or all, not " + fields);
     }
     return options;
 }

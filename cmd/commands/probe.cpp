@@ -194,9 +194,9 @@ void write_recommendations(Session& session, const Project& project,
                            const std::vector<DesiredAction>& chosen, const ProbeReport& report) {
     std::map<std::string, std::vector<std::pair<const DesiredAction*, const ProbeEntry*>>> by_file;
     for (const auto& entry : report.entries) {
-        const auto desired = std::find_if(chosen.begin(), chosen.end(), [&](const DesiredAction& a) {
-            return a.address() == entry.address;
-        });
+        const auto desired =
+            std::find_if(chosen.begin(), chosen.end(),
+                         [&](const DesiredAction& a) { return a.address() == entry.address; });
         if (!entry.skipped.empty() || entry.samples.empty()) {
             continue;
         }

@@ -24,21 +24,29 @@ const OptionSpec k_github_summary{"github-summary", "", "",
 
 const std::vector<Command>& all_commands() {
     static const std::vector<Command> commands = {
-        {"validate", "check the manifests offline", "dactl validate [options]",
+        {"validate",
+         "check the manifests offline",
+         "dactl validate [options]",
          "Reads every *.toml file of the project and reports every problem, each with its\n"
          "file, line and column. Sends nothing to the org.",
          {},
          0,
          run_validate},
-        {"plan", "show what apply would change", "dactl plan [options]",
+        {"plan",
+         "show what apply would change",
+         "dactl plan [options]",
          "Reads the live actions and shows, field by field, what apply would change.\n"
          "Fields the manifests do not mention are never compared or shown.",
          {{"detailed-exitcode", "", "", "exit 2 when there are changes (0: none, 1: error)"},
           {"out", "", "FILE", "also save the plan, for `dactl apply FILE` (mode 0600, no secrets)"},
-          k_format, k_github_summary, k_parallelism},
+          k_format,
+          k_github_summary,
+          k_parallelism},
          0,
          run_plan},
-        {"apply", "change the org to match the manifests", "dactl apply [options] [PLAN_FILE]",
+        {"apply",
+         "change the org to match the manifests",
+         "dactl apply [options] [PLAN_FILE]",
          "Plans afresh, shows the plan and asks for 'yes' (or takes --auto-approve), then\n"
          "PATCHes each changed action with its current version and re-reads it until the\n"
          "change shows. Records the result in .dactl/state.json.\n"
@@ -47,16 +55,22 @@ const std::vector<Command>& all_commands() {
          {{"auto-approve", "", "", "apply without asking (needed when stdin is not a terminal)"},
           {"lock-timeout", "", "DURATION",
            "wait this long for another apply's lock (e.g. 30s; default: fail at once)"},
-          k_format, k_github_summary, k_parallelism},
+          k_format,
+          k_github_summary,
+          k_parallelism},
          1,
          run_apply},
-        {"drift", "report what changed outside dactl", "dactl drift [options]",
+        {"drift",
+         "report what changed outside dactl",
+         "dactl drift [options]",
          "Compares, per managed field, the manifest, the value last applied (from\n"
          ".dactl/state.json) and the live org. Exits 0 without drift, 2 with drift.",
          {k_format, k_github_summary, k_parallelism},
          0,
          run_drift},
-        {"export", "write manifests for live actions", "dactl export --out DIR [options]",
+        {"export",
+         "write manifests for live actions",
+         "dactl export --out DIR [options]",
          "Writes manifests selecting live actions by id, one file per category, so a team\n"
          "can adopt dactl on an existing org. Built-in and custom authentication actions\n"
          "are skipped with a note.",
@@ -67,7 +81,9 @@ const std::vector<Command>& all_commands() {
           k_parallelism},
          0,
          run_export},
-        {"probe", "measure latency and recommend timeouts", "dactl probe [options] [ADDRESS...]",
+        {"probe",
+         "measure latency and recommend timeouts",
+         "dactl probe [options] [ADDRESS...]",
          "Runs each selected action's test endpoint --samples times (the input is its\n"
          "[action.x.probe] input) and reports p50, p90, p99 and max latency with a\n"
          "recommended timeout: p99 x headroom, rounded up, within 1-60 s. The test endpoint\n"
@@ -76,19 +92,27 @@ const std::vector<Command>& all_commands() {
           {"concurrency", "", "C", "test runs in flight at once (default 2)"},
           {"headroom", "", "X", "the factor over the p99 (default 1.5)"},
           {"allow-writes", "", "", "also probe actions whose request type is not GET"},
-          {"via-draft", "", "", "measure on a draft with a 60 s timeout (never if one exists), "
-                                "then delete it"},
+          {"via-draft", "", "",
+           "measure on a draft with a 60 s timeout (never if one exists), "
+           "then delete it"},
           {"write", "", "", "set timeout_seconds in the manifests to the recommendations"},
           {"html", "", "FILE", "also write a self-contained HTML report with charts"},
           k_format},
          1000,
          run_probe_command},
-        {"force-unlock", "remove a lock left by a crashed apply", "dactl force-unlock ID",
+        {"force-unlock",
+         "remove a lock left by a crashed apply",
+         "dactl force-unlock ID",
          "Removes .dactl/lock if its id is ID (printed by the apply that is blocked).",
          {},
          1,
          run_force_unlock},
-        {"version", "print dactl's version", "dactl version", "Prints the version.", {}, 0,
+        {"version",
+         "print dactl's version",
+         "dactl version",
+         "Prints the version.",
+         {},
+         0,
          run_version},
     };
     return commands;

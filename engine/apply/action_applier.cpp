@@ -68,7 +68,7 @@ ActionApplier::Step ActionApplier::on_conflict(const Error& error, LiveAction& c
     }
     switch (holds(*fresh)) {
         case Holds::planned_after:
-                return settle(ActionStatus::already_applied, std::nullopt);
+            return settle(ActionStatus::already_applied, std::nullopt);
         case Holds::planned_before:
             current = std::move(fresh).value();
             return Step::retry;
@@ -79,8 +79,7 @@ ActionApplier::Step ActionApplier::on_conflict(const Error& error, LiveAction& c
 }
 
 // The PATCH's answer was lost: look before writing again.
-ActionApplier::Step ActionApplier::on_lost_answer(const Error& error,
-                                                          LiveAction& current) {
+ActionApplier::Step ActionApplier::on_lost_answer(const Error& error, LiveAction& current) {
     if (++m_result.lost_answers > m_options.lost_answer_retries) {
         return settle(ActionStatus::failed, error);
     }
@@ -188,7 +187,7 @@ void ActionApplier::record_read(const LiveAction& action) {
 }
 
 ActionApplier::Step ActionApplier::settle(ActionStatus status, std::optional<Error> error,
-                                                  std::string detail) {
+                                          std::string detail) {
     m_result.status = status;
     m_result.error = std::move(error);
     m_result.detail = std::move(detail);

@@ -47,7 +47,10 @@ class Runner {
 public:
     Runner(Provider& provider, const Plan& plan, const std::map<std::string, LiveAction>& bases,
            const ApplyOptions& options, ApplyObserver& observer)
-        : m_provider(provider), m_plan(plan), m_bases(bases), m_options(options),
+        : m_provider(provider),
+          m_plan(plan),
+          m_bases(bases),
+          m_options(options),
           m_observer(observer) {
         for (const auto& change : plan.changes) {
             ActionResult result;
@@ -74,8 +77,7 @@ public:
 
 private:
     bool stopping() const {
-        return m_stop.load() ||
-               (m_options.interrupted != nullptr && m_options.interrupted->load());
+        return m_stop.load() || (m_options.interrupted != nullptr && m_options.interrupted->load());
     }
 
     void work() {
@@ -106,7 +108,8 @@ private:
             result.id = change.id;
             result.version_before = change.version;
             result.status = ActionStatus::failed;
-            result.error = make_error(ErrorKind::generic, "the action was not read before applying");
+            result.error =
+                make_error(ErrorKind::generic, "the action was not read before applying");
             return result;
         }
         return ActionApplier(m_provider, m_options, change, base->second).run();

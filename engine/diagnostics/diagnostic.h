@@ -20,8 +20,8 @@ enum class Severity { error, warning };
 
 struct Diagnostic {
     Severity severity = Severity::error;
-    SourcePosition where;  ///< may be unknown (path empty) for project-wide problems
-    std::string message;   ///< one sentence, no trailing period, no position
+    SourcePosition where;     ///< may be unknown (path empty) for project-wide problems
+    std::string message;      ///< one sentence, no trailing period, no position
     std::string source_line;  ///< the offending line of the file, when known
 
     /// "path:line:col: message" (or "path: message", or just the message), then,

@@ -118,8 +118,8 @@ ActionDrift drift_of(const DesiredAction& desired, const SelectionResult& select
         return drift;
     }
     if (action != nullptr && action != binding->live) {
-        drift.problem = "now selects " + binding->live->id + ", not " + action->id +
-                        " as when last applied";
+        drift.problem =
+            "now selects " + binding->live->id + ", not " + action->id + " as when last applied";
         return drift;
     }
     action = binding->live;

@@ -36,7 +36,7 @@ struct ActionDrift {
     std::string address;
     std::string id;    ///< the live id, or the id recorded in the state when it vanished
     std::string name;  ///< the live name, or the recorded one
-    std::int64_t live_version = 0;  ///< 0 when there is no live action
+    std::int64_t live_version = 0;                ///< 0 when there is no live action
     std::optional<std::int64_t> applied_version;  ///< from the state, when recorded
     std::vector<FieldDrift> fields;  ///< in Field order, changed_outside before not_yet_applied
     /// A problem with the action as a whole ("no longer exists in the org", "now

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <tuple>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "engine/export/toml_text.h"
 #include "engine/model/secrets.h"
@@ -37,8 +37,9 @@ std::string label_from_name(const std::string& name) {
 }
 
 bool export_selects(const LiveAction& action, const ExportOptions& options) {
-    const bool filtered = (options.category && action.category != *options.category) ||
-                          (options.name_filter && !std::regex_search(action.name, *options.name_filter));
+    const bool filtered =
+        (options.category && action.category != *options.category) ||
+        (options.name_filter && !std::regex_search(action.name, *options.name_filter));
     return !filtered && !action.is_static() && !action.is_custom_auth();
 }
 
@@ -106,8 +107,8 @@ std::string section(const std::string& header, const LiveAction& action,
     return body.empty() ? body : "\n" + header + "\n" + body;
 }
 
-std::string action_text(const LiveAction& action, const std::string& label,
-                        ExportFields fields, ExportResult& result) {
+std::string action_text(const LiveAction& action, const std::string& label, ExportFields fields,
+                        ExportResult& result) {
     std::string text = "# " + quoted(action.name) + ", category " + quoted(action.category) +
                        ", exported at version " + std::to_string(action.version) + "\n";
     text += "[action." + label + "]\n";

@@ -28,9 +28,9 @@ std::vector<Line> split(std::string_view text) {
 }
 
 Error mismatch(const DesiredAction& action) {
-    return make_error(ErrorKind::invalid_input,
-                      action.where.path + ": the file changed since it was read; " +
-                          action.address() + " was not updated");
+    return make_error(ErrorKind::invalid_input, action.where.path +
+                                                    ": the file changed since it was read; " +
+                                                    action.address() + " was not updated");
 }
 
 Result<std::string> replace_value(std::string_view text, const std::vector<Line>& lines,

@@ -25,7 +25,7 @@ struct ProbeSpec {
 };
 
 struct DesiredAction {
-    std::string label;    ///< [a-z0-9_]+, unique in the project
+    std::string label;     ///< [a-z0-9_]+, unique in the project
     SourcePosition where;  ///< the table's header in its file
     Selector selector;
     SourcePosition selector_where;  ///< the `name` or `id` key

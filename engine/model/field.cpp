@@ -16,8 +16,8 @@ constexpr std::array<FieldInfo, 10> k_fields = {{
     {Field::request_headers, "request.headers", "config.request.headers", FieldKind::string_map},
     {Field::request_template, "request.template", "config.request.requestTemplate",
      FieldKind::template_text},
-    {Field::response_translation_map, "response.translation_map",
-     "config.response.translationMap", FieldKind::string_map},
+    {Field::response_translation_map, "response.translation_map", "config.response.translationMap",
+     FieldKind::string_map},
     {Field::response_translation_map_defaults, "response.translation_map_defaults",
      "config.response.translationMapDefaults", FieldKind::string_map},
     {Field::response_success_template, "response.success_template",
@@ -26,11 +26,17 @@ constexpr std::array<FieldInfo, 10> k_fields = {{
 
 }  // namespace
 
-std::span<const FieldInfo> all_fields() { return k_fields; }
+std::span<const FieldInfo> all_fields() {
+    return k_fields;
+}
 
-const FieldInfo& field_info(Field field) { return k_fields[static_cast<std::size_t>(field)]; }
+const FieldInfo& field_info(Field field) {
+    return k_fields[static_cast<std::size_t>(field)];
+}
 
-std::string_view field_key(Field field) { return field_info(field).key; }
+std::string_view field_key(Field field) {
+    return field_info(field).key;
+}
 
 std::optional<Field> field_from_key(std::string_view key) {
     for (const auto& info : k_fields) {

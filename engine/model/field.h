@@ -32,8 +32,9 @@ enum class FieldKind {
 
 struct FieldInfo {
     Field field;
-    std::string_view key;       ///< as written in plans and state: "request.url_template"
-    std::string_view api_path;  ///< where it lives in the API's Action: "config.request.requestUrlTemplate"
+    std::string_view key;  ///< as written in plans and state: "request.url_template"
+    std::string_view
+        api_path;  ///< where it lives in the API's Action: "config.request.requestUrlTemplate"
     FieldKind kind;
 };
 

@@ -8,7 +8,9 @@ namespace dactl {
 
 namespace {
 
-std::string describe(const LiveAction& live) { return live.id + " " + quoted(live.name); }
+std::string describe(const LiveAction& live) {
+    return live.id + " " + quoted(live.name);
+}
 
 // Appends to `diagnostics` what forbids planning this action; true if anything did.
 bool check_rules(const DesiredAction& desired, const LiveAction& live,
@@ -28,7 +30,8 @@ bool check_rules(const DesiredAction& desired, const LiveAction& live,
         }
         diagnostics.error(desired.where, desired.address() + ": " + describe(live) +
                                              " is a built-in action and cannot be changed; "
-                                             "remove " + fields + " or match the live values");
+                                             "remove " +
+                                             fields + " or match the live values");
         failed = true;
     }
     return failed;

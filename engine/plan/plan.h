@@ -22,9 +22,9 @@ struct FieldChange {
 struct ActionChange {
     std::string address;  ///< "action.<label>"
     std::string id;
-    std::string name;      ///< the live name, before any rename
-    std::string category;  ///< the live category
-    std::int64_t version = 0;  ///< the live version the plan was computed against
+    std::string name;                 ///< the live name, before any rename
+    std::string category;             ///< the live category
+    std::int64_t version = 0;         ///< the live version the plan was computed against
     std::vector<FieldChange> fields;  ///< in Field order, never empty
 
     /// The managed fields' planned values, for the provider's update.

@@ -24,7 +24,8 @@ bool same_changes(const Plan& now, const Plan& saved) {
         for (std::size_t j = 0; j < a.fields.size(); ++j) {
             const FieldChange& x = a.fields[j];
             const FieldChange& y = b.fields[j];
-            if (x.field != y.field || value_json(x.field, x.before) != value_json(y.field, y.before) ||
+            if (x.field != y.field ||
+                value_json(x.field, x.before) != value_json(y.field, y.before) ||
                 value_json(x.field, x.after) != value_json(y.field, y.after)) {
                 return false;
             }
@@ -88,7 +89,8 @@ Result<Planning> replan_saved(Provider& provider, const Project& project, const 
     planning.plan = std::move(result.plan);
     planning.plan.unchanged = saved.plan.unchanged;
     if (!planning.diagnostics.has_errors() && !same_changes(planning.plan, saved.plan)) {
-        return stale(k_stale + "the changes it would make now differ from the saved ones" + k_again);
+        return stale(k_stale + "the changes it would make now differ from the saved ones" +
+                     k_again);
     }
     return planning;
 }

@@ -8,8 +8,8 @@
 
 namespace dactl {
 
-/// Re-reads (up to `parallelism` at once) every action the saved plan changes and recomputes its changes from
-/// the manifests. Fails with ErrorKind::conflict, one line per reason, when the
+/// Re-reads (up to `parallelism` at once) every action the saved plan changes and recomputes its
+/// changes from the manifests. Fails with ErrorKind::conflict, one line per reason, when the
 /// manifests' digest differs, a planned action is gone, its version differs from
 /// the one planned against, or the changes now differ; nothing is written then.
 /// The answer binds only the planned actions; its plan's `unchanged` is the

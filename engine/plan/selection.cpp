@@ -24,7 +24,7 @@ public:
 
     const LiveAction* select(const DesiredAction& desired, Diagnostics& diagnostics) const {
         return desired.selector.by == dactl::Selector::By::id ? by_id(desired, diagnostics)
-                                                       : by_name(desired, diagnostics);
+                                                              : by_name(desired, diagnostics);
     }
 
 private:

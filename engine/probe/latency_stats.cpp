@@ -33,8 +33,8 @@ LatencyStats summarize(const std::vector<ProbeSample>& samples) {
     stats.p50 = nearest_rank(latencies, 50);
     stats.p90 = nearest_rank(latencies, 90);
     stats.p99 = nearest_rank(latencies, 99);
-    stats.max = latencies.empty() ? Milliseconds(0)
-                                  : *std::max_element(latencies.begin(), latencies.end());
+    stats.max =
+        latencies.empty() ? Milliseconds(0) : *std::max_element(latencies.begin(), latencies.end());
     stats.p99_censored = stats.timeouts > 0 && stats.p99 >= censored_at;
     return stats;
 }
@@ -59,7 +59,8 @@ Recommendation recommend(const LatencyStats& stats, std::optional<int> current_t
     if (raw > 60) {
         recommendation.warnings.push_back(
             "the p99 latency (" + std::string(stats.p99_censored ? "at least " : "") +
-            seconds_text(stats.p99) + ") with headroom exceeds 60 s, the longest timeout "
+            seconds_text(stats.p99) +
+            ") with headroom exceeds 60 s, the longest timeout "
             "allowed: this back-end needs an asynchronous design, not a bigger timeout");
     }
     if (stats.timeouts > 0) {

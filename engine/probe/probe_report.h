@@ -14,8 +14,8 @@ struct ProbeEntry {
     std::string id;
     std::string name;
     std::optional<int> current_timeout;  ///< seconds; unset: the service default of 60 s
-    bool via_draft = false;               ///< measured on a draft with a 60 s timeout
-    std::string skipped;                  ///< why it was not probed; empty when it was
+    bool via_draft = false;              ///< measured on a draft with a 60 s timeout
+    std::string skipped;                 ///< why it was not probed; empty when it was
     std::vector<ProbeSample> samples;
     LatencyStats stats;
     Recommendation recommendation;

@@ -14,7 +14,8 @@ constexpr int k_draft_timeout_seconds = 60;
 
 std::optional<int> timeout_of(const LiveAction& action) {
     const Value& value = action.get(Field::timeout_seconds);
-    return value.is_integer() ? std::optional<int>(static_cast<int>(value.as_integer())) : std::nullopt;
+    return value.is_integer() ? std::optional<int>(static_cast<int>(value.as_integer()))
+                              : std::nullopt;
 }
 
 std::string skip_reason(const LiveAction& live, const ProbeOptions& options) {
@@ -61,7 +62,8 @@ public:
     }
 
 private:
-    Result<ProbeSample> one_sample(const std::string& id, const std::string& input, TestTarget target) {
+    Result<ProbeSample> one_sample(const std::string& id, const std::string& input,
+                                   TestTarget target) {
         const auto started = now();
         Result<TestRun> run = m_provider.test_action(id, input, target);
         const auto elapsed = std::chrono::duration<double, std::milli>(now() - started).count();
@@ -69,7 +71,8 @@ private:
             return run.error();
         }
         ProbeSample sample;
-        sample.latency = Milliseconds(static_cast<long long>(std::llround(elapsed / m_options.time_scale)));
+        sample.latency =
+            Milliseconds(static_cast<long long>(std::llround(elapsed / m_options.time_scale)));
         sample.success = run->success;
         sample.timed_out = run->timed_out;
         sample.error = run->error;

@@ -24,7 +24,7 @@ struct ProbeOptions {
     /// party's time faster. Always 1 against a real org.
     double time_scale = 1.0;
     std::function<std::chrono::steady_clock::time_point()> now;  ///< empty: steady_clock
-    const std::atomic<bool>* interrupted = nullptr;  ///< no new sample starts once set
+    const std::atomic<bool>* interrupted = nullptr;              ///< no new sample starts once set
 };
 
 /// Told about progress; calls are serialised.

@@ -23,10 +23,13 @@ Result<LiveAction> Provider::create_draft(const std::string& /*id*/) {
     return unsupported("create drafts");
 }
 
-Result<LiveAction> Provider::update_draft(const LiveAction& /*draft*/, const FieldValues& /*changes*/) {
+Result<LiveAction> Provider::update_draft(const LiveAction& /*draft*/,
+                                          const FieldValues& /*changes*/) {
     return unsupported("update drafts");
 }
 
-Status Provider::delete_draft(const std::string& /*id*/) { return unsupported("delete drafts"); }
+Status Provider::delete_draft(const std::string& /*id*/) {
+    return unsupported("delete drafts");
+}
 
 }  // namespace dactl

@@ -42,11 +42,12 @@ public:
 
     /// Read-modify-write: PATCHes `base` (its version, name, category and its full
     /// config from `base.document`, templates inline, fetching those still in
-    /// `base.unloaded` first) with `changes` written over the managed fields. Never sends contract or secure. Answers the action as
-    /// the API returned it. Fails with ErrorKind::conflict when `base.version` is
-    /// no longer current, and with ErrorKind::transport or ErrorKind::timeout when
-    /// the answer was lost (the write may or may not have happened).
-    virtual Result<LiveAction> update_action(const LiveAction& base, const FieldValues& changes) = 0;
+    /// `base.unloaded` first) with `changes` written over the managed fields. Never sends contract
+    /// or secure. Answers the action as the API returned it. Fails with ErrorKind::conflict when
+    /// `base.version` is no longer current, and with ErrorKind::transport or ErrorKind::timeout
+    /// when the answer was lost (the write may or may not have happened).
+    virtual Result<LiveAction> update_action(const LiveAction& base,
+                                             const FieldValues& changes) = 0;
 
     // For `dactl probe`. The test endpoints call the real back-end.
 

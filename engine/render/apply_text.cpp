@@ -59,14 +59,13 @@ std::string apply_summary(const ApplyReport& report, std::size_t unchanged,
         return palette.green("Apply complete:") + " " + std::to_string(changed) + " changed, " +
                std::to_string(unchanged) + " unchanged.\n";
     }
-    std::string text = palette.red("Apply incomplete:") + " " + std::to_string(changed) +
-                       " changed, " +
-                       std::to_string(report.count(ActionStatus::not_converged)) +
-                       " written but not converged, " +
-                       std::to_string(report.count(ActionStatus::changed_since_plan) +
-                                      report.count(ActionStatus::failed)) +
-                       " not written, " + std::to_string(report.count(ActionStatus::not_attempted)) +
-                       " not attempted, " + std::to_string(unchanged) + " unchanged.\n";
+    std::string text =
+        palette.red("Apply incomplete:") + " " + std::to_string(changed) + " changed, " +
+        std::to_string(report.count(ActionStatus::not_converged)) + " written but not converged, " +
+        std::to_string(report.count(ActionStatus::changed_since_plan) +
+                       report.count(ActionStatus::failed)) +
+        " not written, " + std::to_string(report.count(ActionStatus::not_attempted)) +
+        " not attempted, " + std::to_string(unchanged) + " unchanged.\n";
     for (const auto& result : report.results) {
         text += "    " + std::string(status_text(result.status)) + ": " + result.address + "\n";
     }

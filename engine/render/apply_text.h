@@ -16,7 +16,6 @@ std::string apply_result_line(const ActionResult& result, const Palette& palette
 /// The closing summary. On success: "Apply complete: N changed, M unchanged.".
 /// Otherwise "Apply incomplete: ..." with the counts, then every planned action
 /// under the heading of what happened to it.
-std::string apply_summary(const ApplyReport& report, std::size_t unchanged,
-                          const Palette& palette);
+std::string apply_summary(const ApplyReport& report, std::size_t unchanged, const Palette& palette);
 
 }  // namespace dactl

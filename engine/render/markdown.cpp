@@ -44,7 +44,9 @@ std::string fenced(const std::string& body, const std::string& language) {
 
 namespace {
 
-std::string key_of(Field field) { return std::string(field_key(field)); }
+std::string key_of(Field field) {
+    return std::string(field_key(field));
+}
 
 std::string map_lines(Field field, const Value& before, const Value& after) {
     static const StringMap empty;
@@ -56,7 +58,8 @@ std::string map_lines(Field field, const Value& before, const Value& after) {
     for (const auto& [key, unused] : keys) {
         auto was = old_map.find(key);
         auto now = new_map.find(key);
-        const bool changed = was == old_map.end() || now == new_map.end() || was->second != now->second;
+        const bool changed =
+            was == old_map.end() || now == new_map.end() || was->second != now->second;
         if (!changed) {
             continue;
         }
@@ -74,9 +77,8 @@ std::string map_lines(Field field, const Value& before, const Value& after) {
 std::string template_lines(Field field, const Value& before, const Value& after) {
     const std::string empty;
     std::string text = "  " + key_of(field) + ":\n";
-    for (const DiffLine& line :
-         unified_diff(before.is_string() ? before.as_string() : empty,
-                      after.is_string() ? after.as_string() : empty)) {
+    for (const DiffLine& line : unified_diff(before.is_string() ? before.as_string() : empty,
+                                             after.is_string() ? after.as_string() : empty)) {
         if (line.kind == DiffLine::Kind::hunk) {
             text += line.text + "\n";
         } else if (line.kind == DiffLine::Kind::note) {
@@ -100,8 +102,8 @@ std::string markdown_diff_lines(Field field, const Value& before, const Value& a
         case FieldKind::integer:
             break;
     }
-    return "- " + key_of(field) + ": " + value_text(field, before) + "\n+ " + key_of(field) +
-           ": " + value_text(field, after) + "\n";
+    return "- " + key_of(field) + ": " + value_text(field, before) + "\n+ " + key_of(field) + ": " +
+           value_text(field, after) + "\n";
 }
 
 }  // namespace dactl
@@ -110,7 +112,9 @@ namespace dactl {
 
 namespace {
 
-std::string code(const std::string& text) { return "`" + markdown_cell(text) + "`"; }
+std::string code(const std::string& text) {
+    return "`" + markdown_cell(text) + "`";
+}
 
 // Joins items, leaving out as few as possible from the middle so the result
 // stays within `budget`; `note(n)` replaces the n left-out items.
@@ -181,9 +185,10 @@ std::string render_plan_markdown(const Plan& plan, std::size_t limit) {
         return "### dactl plan: no changes\n\nThe live actions match the manifests (" +
                std::to_string(plan.unchanged.size()) + " unchanged).\n";
     }
-    const std::string head = "### dactl plan: " + std::to_string(plan.changes.size()) +
-                             " to change, " + std::to_string(plan.unchanged.size()) +
-                             " unchanged\n\n| | Action | Name | Id | Fields |\n|---|---|---|---|---|\n";
+    const std::string head =
+        "### dactl plan: " + std::to_string(plan.changes.size()) + " to change, " +
+        std::to_string(plan.unchanged.size()) +
+        " unchanged\n\n| | Action | Name | Id | Fields |\n|---|---|---|---|---|\n";
     std::vector<std::string> rows;
     std::vector<std::string> blocks;
     for (const auto& change : plan.changes) {
@@ -193,8 +198,8 @@ std::string render_plan_markdown(const Plan& plan, std::size_t limit) {
             fields += (fields.empty() ? "" : ", ") + std::string(field_key(field.field));
             diff += markdown_diff_lines(field.field, field.before, field.after);
         }
-        rows.push_back("| ~ | " + code(change.address) + " | " + markdown_cell(change.name) + " | " +
-                       code(change.id) + " | " + fields + " |\n");
+        rows.push_back("| ~ | " + code(change.address) + " | " + markdown_cell(change.name) +
+                       " | " + code(change.id) + " | " + fields + " |\n");
         blocks.push_back(details("<code>" + html_escape(change.address) + "</code> " +
                                      html_escape(quoted(change.name)) + " (" +
                                      html_escape(change.id) + ")",
@@ -208,9 +213,10 @@ std::string render_drift_markdown(const DriftReport& report, std::size_t limit) 
         return "### dactl drift: no drift\n\nThe org, the manifests and the last apply agree (" +
                std::to_string(report.in_sync.size()) + " in sync).\n";
     }
-    const std::string head = "### dactl drift: " + std::to_string(report.drifted.size()) +
-                             " drifted, " + std::to_string(report.in_sync.size()) +
-                             " in sync\n\n| | Action | Name | Id | Drift |\n|---|---|---|---|---|\n";
+    const std::string head =
+        "### dactl drift: " + std::to_string(report.drifted.size()) + " drifted, " +
+        std::to_string(report.in_sync.size()) +
+        " in sync\n\n| | Action | Name | Id | Drift |\n|---|---|---|---|---|\n";
     std::vector<std::string> rows;
     std::vector<std::string> blocks;
     for (const auto& drift : report.drifted) {
@@ -234,7 +240,8 @@ std::string render_drift_markdown(const DriftReport& report, std::size_t limit) 
                        (drift.id.empty() ? "" : code(drift.id)) + " | " + markdown_cell(kinds) +
                        " |\n");
         if (!diff.empty()) {
-            blocks.push_back(details("<code>" + html_escape(drift.address) + "</code> live version " +
+            blocks.push_back(details("<code>" + html_escape(drift.address) +
+                                         "</code> live version " +
                                          std::to_string(drift.live_version),
                                      diff));
         }

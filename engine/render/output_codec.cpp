@@ -1,9 +1,9 @@
 #include "engine/render/output_codec.h"
 
+#include <algorithm>
+
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
-
-#include <algorithm>
 
 #include "engine/model/secrets.h"
 

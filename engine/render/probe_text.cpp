@@ -36,7 +36,7 @@ std::vector<std::string> row(const ProbeEntry& entry) {
             at_least + std::to_string(entry.recommendation.timeout_seconds) + " s"};
 }
 
-const std::vector<std::string> k_headings = {"ACTION", "SAMPLES", "FAILURES", "P50", "P90",
+const std::vector<std::string> k_headings = {"ACTION", "SAMPLES", "FAILURES", "P50",        "P90",
                                              "P99",    "MAX",     "CURRENT",  "RECOMMENDED"};
 
 // The notes of one action: why it was skipped, warnings, and the errors seen.
@@ -47,7 +47,8 @@ std::vector<std::string> notes(const ProbeEntry& entry) {
         return out;
     }
     if (entry.via_draft) {
-        out.push_back("measured on a draft with a 60 s timeout; the published action was not changed");
+        out.push_back(
+            "measured on a draft with a 60 s timeout; the published action was not changed");
     }
     if (entry.stats.p99_censored) {
         out.push_back("samples cut off at the timeout only say the latency is at least that long");
@@ -95,7 +96,8 @@ std::string render_probe_text(const ProbeReport& report, const Palette& palette)
         if (lines.empty()) {
             continue;
         }
-        text += "\n" + palette.bold(entry.address) + " " + quoted(entry.name) + " (" + entry.id + ")\n";
+        text +=
+            "\n" + palette.bold(entry.address) + " " + quoted(entry.name) + " (" + entry.id + ")\n";
         for (const auto& line : lines) {
             text += "    " + (line.rfind("warning:", 0) == 0 ? palette.yellow(line) : line) + "\n";
         }
@@ -108,7 +110,9 @@ std::string render_probe_text(const ProbeReport& report, const Palette& palette)
 }
 
 std::string render_probe_markdown(const ProbeReport& report) {
-    std::string text = "### dactl probe\n\n| Action | Samples | Failures | p50 | p90 | p99 | Max | Current | Recommended |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+    std::string text =
+        "### dactl probe\n\n| Action | Samples | Failures | p50 | p90 | p99 | Max | Current | "
+        "Recommended |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     for (const auto& entry : report.entries) {
         std::vector<std::string> cells = row(entry);
         cells[0] = "`" + cells[0] + "`";

@@ -15,8 +15,8 @@ std::string render_plan_text(const Plan& plan, const Palette& palette) {
     for (const auto& change : plan.changes) {
         text += action_heading(change, palette) + "\n";
         for (const auto& field : change.fields) {
-            for (const auto& line : field_change_lines(field.field, field.before, field.after,
-                                                       palette)) {
+            for (const auto& line :
+                 field_change_lines(field.field, field.before, field.after, palette)) {
                 text += "    " + line + "\n";
             }
         }

@@ -95,7 +95,8 @@ std::string value_text(Field field, const Value& value) {
     }
     std::string text = "{";
     for (const auto& [key, entry] : value.as_map()) {
-        text += (text.size() > 1 ? ", " : "") + quoted(key) + ": " + map_entry_text(field, key, entry);
+        text +=
+            (text.size() > 1 ? ", " : "") + quoted(key) + ": " + map_entry_text(field, key, entry);
     }
     return text + "}";
 }

@@ -1,13 +1,12 @@
 #include "engine/state/lock.h"
 
-#include <fcntl.h>
-#include <signal.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
+#include <signal.h>
 #include <sstream>
 #include <thread>
+#include <unistd.h>
 
 #include "engine/util/file_io.h"
 #include "engine/util/uuid.h"
@@ -61,7 +60,8 @@ std::string describe_holder(const LockInfo& holder) {
                        " (pid " + std::to_string(holder.pid) + " on " + holder.host + ", since " +
                        holder.created_at + ", lock id " + holder.id + ")";
     const bool here = holder.host == host_name();
-    if (here && holder.pid > 0 && ::kill(static_cast<pid_t>(holder.pid), 0) != 0 && errno == ESRCH) {
+    if (here && holder.pid > 0 && ::kill(static_cast<pid_t>(holder.pid), 0) != 0 &&
+        errno == ESRCH) {
         text += "; that process is no longer running";
     }
     return text + "; wait for it (--lock-timeout), or if it crashed run: dactl force-unlock " +
@@ -109,8 +109,7 @@ Result<std::optional<LockInfo>> read_lock(const std::filesystem::path& project_d
 }
 
 Result<ProjectLock> ProjectLock::acquire(const std::filesystem::path& project_directory,
-                                         const std::string& command,
-                                         std::chrono::milliseconds wait,
+                                         const std::string& command, std::chrono::milliseconds wait,
                                          const std::string& created_at) {
     const std::filesystem::path path = lock_path(project_directory);
     if (Status made = ensure_private_directory(path.parent_path()); !made) {
@@ -164,9 +163,8 @@ Status force_unlock(const std::filesystem::path& project_directory, const std::s
         return make_error(ErrorKind::invalid_input, "the project is not locked");
     }
     if ((*holder)->id != id) {
-        return make_error(ErrorKind::invalid_input,
-                          "the lock's id is " + (*holder)->id + ", not " + id +
-                              "; nothing was removed");
+        return make_error(ErrorKind::invalid_input, "the lock's id is " + (*holder)->id + ", not " +
+                                                        id + "; nothing was removed");
     }
     if (::unlink(lock_path(project_directory).c_str()) != 0) {
         return make_error(ErrorKind::io, "cannot remove " + lock_path(project_directory).string() +

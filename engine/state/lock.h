@@ -34,8 +34,7 @@ public:
     /// once). Fails with ErrorKind::conflict saying who holds it and how to
     /// remove a lock left by a crash.
     static Result<ProjectLock> acquire(const std::filesystem::path& project_directory,
-                                       const std::string& command,
-                                       std::chrono::milliseconds wait,
+                                       const std::string& command, std::chrono::milliseconds wait,
                                        const std::string& created_at);
 
     ProjectLock(ProjectLock&& other) noexcept;

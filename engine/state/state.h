@@ -20,15 +20,15 @@ struct StateAction {
     std::string name;
     std::int64_t version = 0;  ///< the live version after the apply
     FieldValues managed;       ///< the managed fields as applied (secret header values masked)
-    std::string before;  ///< the full live action before the apply, JSON (secrets masked)
-    std::string after;   ///< the full live action after the apply, JSON (secrets masked)
-    std::string applied_at;  ///< UTC, "2026-11-28T15:35:39Z"
+    std::string before;        ///< the full live action before the apply, JSON (secrets masked)
+    std::string after;         ///< the full live action after the apply, JSON (secrets masked)
+    std::string applied_at;    ///< UTC, "2026-11-28T15:35:39Z"
 };
 
 struct State {
     int format_version = k_state_format_version;
-    std::string lineage;  ///< a UUID fixed when the first state is written
-    std::int64_t serial = 0;  ///< grows by one with every write
+    std::string lineage;               ///< a UUID fixed when the first state is written
+    std::int64_t serial = 0;           ///< grows by one with every write
     std::vector<StateAction> actions;  ///< sorted by address
 
     /// The entry for an address, or null.

@@ -4,6 +4,8 @@
 
 namespace dactl {
 
-std::string quoted(std::string_view text) { return json_string(text); }
+std::string quoted(std::string_view text) {
+    return json_string(text);
+}
 
 }  // namespace dactl

@@ -1,9 +1,9 @@
 #include "engine/text/text_diff.h"
 
-#include <dtl/dtl.hpp>
-
 #include <algorithm>
 #include <cstdlib>
+
+#include <dtl/dtl.hpp>
 
 namespace dactl {
 
@@ -48,7 +48,8 @@ std::vector<Op> removals_first(std::vector<Op> ops) {
         while (end < ops.size() && ops[end].kind != DiffLine::Kind::context) {
             ++end;
         }
-        std::stable_partition(ops.begin() + static_cast<long>(i), ops.begin() + static_cast<long>(end),
+        std::stable_partition(ops.begin() + static_cast<long>(i),
+                              ops.begin() + static_cast<long>(end),
                               [](const Op& op) { return op.kind == DiffLine::Kind::removed; });
         i = end;
     }

@@ -1,21 +1,20 @@
 #include "engine/util/file_io.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace dactl {
 
 namespace {
 
 Error io_error(const std::string& what, const std::filesystem::path& path) {
-    return make_error(ErrorKind::io, "cannot " + what + " " + path.string() + ": " +
-                                         std::strerror(errno));
+    return make_error(ErrorKind::io,
+                      "cannot " + what + " " + path.string() + ": " + std::strerror(errno));
 }
 
 Status fsync_directory(const std::filesystem::path& directory) {

@@ -181,7 +181,8 @@ TEST_CASE("apply --auto-approve applies, confirms and records the state", "[cli]
 TEST_CASE("apply reports exactly what was and was not changed when a write fails", "[cli]") {
     CliHarness cli;
     seed(cli);
-    cli.project.write("more.toml", "[action.unmanaged]\nname = \"Unmanaged\"\ntimeout_seconds = 30\n");
+    cli.project.write("more.toml",
+                      "[action.unmanaged]\nname = \"Unmanaged\"\ntimeout_seconds = 30\n");
     Error refused = make_error(ErrorKind::bad_request, "Invalid request");
     refused.http_status = 400;
     refused.api_code = "bad.request";

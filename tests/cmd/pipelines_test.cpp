@@ -25,7 +25,9 @@ void seed(CliHarness& cli) {
     cli.org.put(with(make_live("custom_-_2", "Get Customer", 8), Field::timeout_seconds, 10));
 }
 
-std::string plan_file(const CliHarness& cli) { return (cli.project.path() / "reviewed.plan").string(); }
+std::string plan_file(const CliHarness& cli) {
+    return (cli.project.path() / "reviewed.plan").string();
+}
 
 }  // namespace
 
@@ -71,8 +73,9 @@ TEST_CASE("a saved plan is refused when the manifests changed since", "[cli][sav
 
     REQUIRE(cli.run({"apply", plan_file(cli)}) == 1);
 
-    REQUIRE(cli.err() ==
-            "Error: saved plan is stale: the manifests changed since it was made; run plan again\n");
+    REQUIRE(
+        cli.err() ==
+        "Error: saved plan is stale: the manifests changed since it was made; run plan again\n");
     REQUIRE(cli.org.calls() == std::vector<std::string>{"list"});
 }
 
@@ -89,7 +92,8 @@ TEST_CASE("plan speaks JSON and Markdown", "[cli][format]") {
 
 TEST_CASE("errors in JSON mode are a JSON document too", "[cli][format]") {
     CliHarness cli;
-    cli.project.write("actions.toml", "[action.order]\nname = \"Get Order\"\ntimeout_seconds = 99\n");
+    cli.project.write("actions.toml",
+                      "[action.order]\nname = \"Get Order\"\ntimeout_seconds = 99\n");
     REQUIRE(cli.run({"plan", "--format", "json"}) == 1);
     check_golden("cmd/golden/plan_error.json", cli.out());
     REQUIRE(cli.provider_requests == 0);
@@ -99,7 +103,8 @@ TEST_CASE("in GitHub Actions manifest errors become annotations and plans a job 
           "[cli][github]") {
     CliHarness cli;
     cli.environment["GITHUB_ACTIONS"] = "true";
-    cli.project.write("actions.toml", "[action.order]\nname = \"Get Order\"\ntimeout_seconds = 99\n");
+    cli.project.write("actions.toml",
+                      "[action.order]\nname = \"Get Order\"\ntimeout_seconds = 99\n");
     REQUIRE(cli.run({"validate"}) == 1);
     REQUIRE(cli.err().find("\n::error file=actions.toml,line=3,col=19::timeout_seconds must be") !=
             std::string::npos);
@@ -120,23 +125,25 @@ TEST_CASE("drift tells changes outside dactl from changes not applied", "[cli][d
     REQUIRE(cli.run({"apply", "--auto-approve"}) == 0);
     REQUIRE(cli.run({"drift"}) == 0);
     REQUIRE(cli.out() ==
-            "No drift. The org, the manifests and the last apply agree.\n\nDrift: 0 drifted, 2 in sync.\n");
+            "No drift. The org, the manifests and the last apply agree.\n\nDrift: 0 drifted, 2 in "
+            "sync.\n");
 
     cli.org.edit_out_of_band("custom_-_2", Field::timeout_seconds, 30);
     cli.project.write("actions.toml",
                       "[action.order]\nname = \"Get Order\"\ntimeout_seconds = 20\n\n"
                       "[action.customer]\nname = \"Get Customer\"\ntimeout_seconds = 10\n");
     REQUIRE(cli.run({"drift"}) == 2);
-    REQUIRE(cli.out() ==
-            "~ action.customer: \"Get Customer\" (custom_-_2), live version 9, last applied version 8\n"
-            "    changed in the org outside dactl (last applied -> live):\n"
-            "        ~ timeout_seconds: 10 -> 30\n"
-            "\n"
-            "~ action.order: \"Get Order\" (custom_-_1), live version 4, last applied version 4\n"
-            "    not yet applied (last applied -> manifest):\n"
-            "        ~ timeout_seconds: 15 -> 20\n"
-            "\n"
-            "Drift: 2 drifted, 0 in sync.\n");
+    REQUIRE(
+        cli.out() ==
+        "~ action.customer: \"Get Customer\" (custom_-_2), live version 9, last applied version 8\n"
+        "    changed in the org outside dactl (last applied -> live):\n"
+        "        ~ timeout_seconds: 10 -> 30\n"
+        "\n"
+        "~ action.order: \"Get Order\" (custom_-_1), live version 4, last applied version 4\n"
+        "    not yet applied (last applied -> manifest):\n"
+        "        ~ timeout_seconds: 15 -> 20\n"
+        "\n"
+        "Drift: 2 drifted, 0 in sync.\n");
     REQUIRE(cli.run({"drift", "--format", "json"}) == 2);
     check_golden("cmd/golden/drift.json", cli.out());
 }
@@ -151,19 +158,23 @@ TEST_CASE("export writes manifests that plan as unchanged", "[cli][export]") {
     REQUIRE(cli.run({"export", "--out", out, "--fields", "all"}) == 0);
 
     REQUIRE(cli.out() == "Exported 1 action into 1 file in " + out + ":\n    orders.toml\n");
-    REQUIRE(cli.err() == "note: skipped static_-_2 \"Get Date\": built-in actions cannot be changed\n");
+    REQUIRE(cli.err() ==
+            "note: skipped static_-_2 \"Get Date\": built-in actions cannot be changed\n");
     REQUIRE(cli.run({"-C", out, "plan", "--detailed-exitcode"}) == 0);
     REQUIRE(cli.run({"export", "--out", out}) == 1);
-    REQUIRE(cli.err() == "note: skipped static_-_2 \"Get Date\": built-in actions cannot be "
-                         "changed\nError: " + out + "/orders.toml already exists; nothing was "
-                         "written (choose another --out)\n");
+    REQUIRE(cli.err() ==
+            "note: skipped static_-_2 \"Get Date\": built-in actions cannot be "
+            "changed\nError: " +
+                out +
+                "/orders.toml already exists; nothing was "
+                "written (choose another --out)\n");
 }
 
 TEST_CASE("a second apply fails at once while the project is locked", "[cli][lock]") {
     CliHarness cli;
     seed(cli);
-    Result<ProjectLock> held = ProjectLock::acquire(cli.project.path(), "apply",
-                                                    std::chrono::milliseconds(0), "t0");
+    Result<ProjectLock> held =
+        ProjectLock::acquire(cli.project.path(), "apply", std::chrono::milliseconds(0), "t0");
     REQUIRE(held.ok());
 
     REQUIRE(cli.run({"apply", "--auto-approve"}) == 1);
@@ -174,8 +185,8 @@ TEST_CASE("a second apply fails at once while the project is locked", "[cli][loc
             "Error: --lock-timeout must be a duration such as 30s, 2m or 500ms, not soon\n");
 
     REQUIRE(cli.run({"force-unlock", "wrong"}) == 1);
-    REQUIRE(cli.err() == "Error: the lock's id is " + held->info().id +
-                             ", not wrong; nothing was removed\n");
+    REQUIRE(cli.err() ==
+            "Error: the lock's id is " + held->info().id + ", not wrong; nothing was removed\n");
     REQUIRE(cli.run({"force-unlock", held->info().id}) == 0);
     REQUIRE(cli.out() == "Removed the lock " + held->info().id + ".\n");
     REQUIRE(cli.run({"apply", "--auto-approve"}) == 0);

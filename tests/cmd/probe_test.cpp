@@ -65,7 +65,8 @@ TEST_CASE("probe --write updates only timeout_seconds in the manifests", "[cli][
     cli.org.set_latencies("custom_-_1", {5000, 5200, 5400});
     cli.org.put(with(make_live("custom_-_1", "Fast Lookup"), Field::timeout_seconds, 9));
 
-    REQUIRE(cli.run({"probe", "fast", "slow", "--samples", "3", "--concurrency", "1", "--write"}) == 0);
+    REQUIRE(cli.run({"probe", "fast", "slow", "--samples", "3", "--concurrency", "1", "--write"}) ==
+            0);
 
     REQUIRE(cli.err() ==
             "action.slow: not written: the measurement was cut off at the timeout (a lower bound); "

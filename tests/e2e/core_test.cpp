@@ -2,7 +2,6 @@
 // issue 3: plan, apply, convergence, request budgets and the hard cases.
 
 #include <catch2/catch.hpp>
-
 #include <rapidjson/document.h>
 
 #include "engine/state/state_file.h"
@@ -32,8 +31,8 @@ int timeout_of(const Emulator& emulator, const std::string& id) {
 }
 
 std::string manifest(const std::string& label, const std::string& name, int timeout) {
-    return "[action." + label + "]\nname = \"" + name + "\"\ntimeout_seconds = " +
-           std::to_string(timeout) + "\n";
+    return "[action." + label + "]\nname = \"" + name +
+           "\"\ntimeout_seconds = " + std::to_string(timeout) + "\n";
 }
 
 }  // namespace
@@ -41,7 +40,8 @@ std::string manifest(const std::string& label, const std::string& name, int time
 TEST_CASE("plan over 300 actions costs one token and three pages", "[e2e]") {
     Emulator emulator(seed_json(many_actions(300)));
     TempDir project;
-    project.write("a.toml", manifest("first", "Action 0001", 15) + manifest("last", "Action 0300", 3));
+    project.write("a.toml",
+                  manifest("first", "Action 0001", 15) + manifest("last", "Action 0300", 3));
 
     ProcessResult run = emulator.dactl({"-C", project.path().string(), "plan", "--no-color"});
 
@@ -52,14 +52,15 @@ TEST_CASE("plan over 300 actions costs one token and three pages", "[e2e]") {
             "    ~ timeout_seconds: 3 -> 15\n"
             "\n"
             "Plan: 1 to change, 1 unchanged.\n");
-    REQUIRE(emulator.counts() == std::map<std::string, int>{
-                                     {"POST /oauth/token", 1},
-                                     {"GET /api/v2/integrations/actions", 3}});
+    REQUIRE(emulator.counts() ==
+            std::map<std::string, int>{{"POST /oauth/token", 1},
+                                       {"GET /api/v2/integrations/actions", 3}});
 }
 
 TEST_CASE("apply changes exactly the planned field and confirms it", "[e2e]") {
     std::vector<SeedAction> actions = many_actions(3);
-    actions[0].headers = {{"Accept", "application/json"}, {"Authorization", "Bearer ${credentials.token}"}};
+    actions[0].headers = {{"Accept", "application/json"},
+                          {"Authorization", "Bearer ${credentials.token}"}};
     actions[0].translation_map = {{"status", "$.status"}};
     Emulator emulator(seed_json(actions));
     TempDir project;
@@ -80,11 +81,11 @@ TEST_CASE("apply changes exactly the planned field and confirms it", "[e2e]") {
             "action.one: applied, version 1 -> 2\n"
             "\n"
             "Apply complete: 1 changed, 1 unchanged.\n");
-    REQUIRE(emulator.counts() == std::map<std::string, int>{
-                                     {"POST /oauth/token", 1},
-                                     {"GET /api/v2/integrations/actions", 1},
-                                     {"PATCH /api/v2/integrations/actions/{id}", 1},
-                                     {"GET /api/v2/integrations/actions/{id}", 1}});
+    REQUIRE(emulator.counts() ==
+            std::map<std::string, int>{{"POST /oauth/token", 1},
+                                       {"GET /api/v2/integrations/actions", 1},
+                                       {"PATCH /api/v2/integrations/actions/{id}", 1},
+                                       {"GET /api/v2/integrations/actions/{id}", 1}});
     // Everything but the timeout and the version is byte for byte as before.
     std::string expected = before;
     expected.replace(expected.find("\"timeoutSeconds\":3"), 18, "\"timeoutSeconds\":20");
@@ -98,17 +99,19 @@ TEST_CASE("apply changes exactly the planned field and confirms it", "[e2e]") {
     REQUIRE((*state)->actions[0].version == 2);
 
     SECTION("a second plan shows nothing to do") {
-        ProcessResult again = emulator.dactl({"-C", project.path().string(), "plan",
-                                              "--detailed-exitcode"});
+        ProcessResult again =
+            emulator.dactl({"-C", project.path().string(), "plan", "--detailed-exitcode"});
         REQUIRE(again.exit_code == 0);
         REQUIRE(again.out ==
-                "No changes. The live actions match the manifests.\n\nPlan: 0 to change, 2 unchanged.\n");
+                "No changes. The live actions match the manifests.\n\nPlan: 0 to change, 2 "
+                "unchanged.\n");
     }
 }
 
 TEST_CASE("templates served as URIs survive a timeout change byte for byte", "[e2e]") {
     std::vector<SeedAction> actions = many_actions(2);
-    actions[0].request_template = "{\n  \"q\": \"${input.q}\",\n  \"quote\": \"\\\"x\\\"\", \"zoë\": 1\n}";
+    actions[0].request_template =
+        "{\n  \"q\": \"${input.q}\",\n  \"quote\": \"\\\"x\\\"\", \"zoë\": 1\n}";
     actions[0].success_template = "#set($a = \"b\")\n${a}\\n\n";
     Emulator emulator(seed_json(actions), {"--templates-as-uris"});
     TempDir project;
@@ -126,12 +129,12 @@ TEST_CASE("templates served as URIs survive a timeout change byte for byte", "[e
             before["config"]["response"]["successTemplate"].GetString());
     REQUIRE(timeout_of(emulator, "custom_-_0001") == 9);
     // Plan: no template fetched (timeouts only); apply: both fetched to write them back.
-    REQUIRE(emulator.counts() ==
-            std::map<std::string, int>{{"POST /oauth/token", 1},
-                                       {"GET /api/v2/integrations/actions", 1},
-                                       {"GET /api/v2/integrations/actions/{id}/templates/{file}", 2},
-                                       {"PATCH /api/v2/integrations/actions/{id}", 1},
-                                       {"GET /api/v2/integrations/actions/{id}", 1}});
+    REQUIRE(emulator.counts() == std::map<std::string, int>{
+                                     {"POST /oauth/token", 1},
+                                     {"GET /api/v2/integrations/actions", 1},
+                                     {"GET /api/v2/integrations/actions/{id}/templates/{file}", 2},
+                                     {"PATCH /api/v2/integrations/actions/{id}", 1},
+                                     {"GET /api/v2/integrations/actions/{id}", 1}});
 }
 
 TEST_CASE("an ambiguous name lists the candidates and changes nothing", "[e2e]") {
@@ -189,13 +192,14 @@ TEST_CASE("an action selected by id can be renamed", "[e2e]") {
     TempDir project;
     project.write("a.toml", "[action.one]\nid = \"custom_-_0002\"\nname = \"Renamed Lookup\"\n");
 
-    ProcessResult run = emulator.dactl({"-C", project.path().string(), "apply", "--auto-approve",
-                                        "--no-color"});
+    ProcessResult run =
+        emulator.dactl({"-C", project.path().string(), "apply", "--auto-approve", "--no-color"});
 
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     REQUIRE(run.out.rfind("~ action.one: \"Action 0002\" (custom_-_0002)\n"
-                          "    ~ name: \"Action 0002\" -> \"Renamed Lookup\"\n", 0) == 0);
+                          "    ~ name: \"Action 0002\" -> \"Renamed Lookup\"\n",
+                          0) == 0);
     REQUIRE(std::string(stored(emulator, "custom_-_0002")["name"].GetString()) == "Renamed Lookup");
 }
 
@@ -204,8 +208,8 @@ TEST_CASE("a concurrent save (409) is retried on top of it", "[e2e]") {
     TempDir project;
     project.write("a.toml", manifest("one", "Action 0001", 12));
 
-    ProcessResult run = emulator.dactl({"-C", project.path().string(), "apply", "--auto-approve",
-                                        "--no-color"});
+    ProcessResult run =
+        emulator.dactl({"-C", project.path().string(), "apply", "--auto-approve", "--no-color"});
 
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
@@ -217,10 +221,11 @@ TEST_CASE("a concurrent save (409) is retried on top of it", "[e2e]") {
 TEST_CASE("stale reads after a write are waited out", "[e2e]") {
     Emulator emulator(seed_json(many_actions(2)), {"--stale-read-ms", "1200"});
     TempDir project;
-    project.write("a.toml", manifest("one", "Action 0001", 12) + manifest("two", "Action 0002", 14));
+    project.write("a.toml",
+                  manifest("one", "Action 0001", 12) + manifest("two", "Action 0002", 14));
 
-    ProcessResult run = emulator.dactl({"-C", project.path().string(), "apply", "--auto-approve",
-                                        "--no-color"});
+    ProcessResult run =
+        emulator.dactl({"-C", project.path().string(), "apply", "--auto-approve", "--no-color"});
 
     INFO(run.out << run.err);
     REQUIRE(run.exit_code == 0);

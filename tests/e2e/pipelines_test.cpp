@@ -1,10 +1,10 @@
 // End-to-end: the pipeline features (issue 4) against genesys-emulator.
 
-#include <catch2/catch.hpp>
-
 #include <fstream>
 #include <regex>
 #include <sstream>
+
+#include <catch2/catch.hpp>
 
 #include "engine/util/file_io.h"
 #include "tests/support/emulator.h"
@@ -16,8 +16,8 @@ using namespace dactl::testing;
 namespace {
 
 std::string manifest(const std::string& label, const std::string& name, int timeout) {
-    return "[action." + label + "]\nname = \"" + name + "\"\ntimeout_seconds = " +
-           std::to_string(timeout) + "\n";
+    return "[action." + label + "]\nname = \"" + name +
+           "\"\ntimeout_seconds = " + std::to_string(timeout) + "\n";
 }
 
 // Templates that are hard to carry through TOML: quotes, backslashes,
@@ -75,21 +75,24 @@ TEST_CASE("export then plan shows no changes on a hostile org of 300", "[e2e][ex
     REQUIRE(exported.exit_code == 0);
     REQUIRE(exported.out.rfind("Exported 300 actions into 3 files in ", 0) == 0);
 
-    ProcessResult plan = emulator.dactl({"-C", out.path().string() + "/m", "plan",
-                                         "--detailed-exitcode", "--no-color"});
+    ProcessResult plan = emulator.dactl(
+        {"-C", out.path().string() + "/m", "plan", "--detailed-exitcode", "--no-color"});
     INFO(plan.out << plan.err);
     REQUIRE(plan.exit_code == 0);
-    REQUIRE(plan.out ==
-            "No changes. The live actions match the manifests.\n\nPlan: 0 to change, 300 unchanged.\n");
+    REQUIRE(
+        plan.out ==
+        "No changes. The live actions match the manifests.\n\nPlan: 0 to change, 300 unchanged.\n");
     REQUIRE(emulator.counts().at("GET /api/v2/integrations/actions/{id}/templates/{file}") == 1200);
 }
 
 TEST_CASE("a saved plan is refused when someone saved the action since", "[e2e][saved]") {
     Emulator emulator(seed_json(many_actions(3)));
     TempDir project;
-    project.write("a.toml", manifest("one", "Action 0001", 12) + manifest("two", "Action 0002", 14));
+    project.write("a.toml",
+                  manifest("one", "Action 0001", 12) + manifest("two", "Action 0002", 14));
     const std::string plan_file = (project.path() / "reviewed.plan").string();
-    REQUIRE(emulator.dactl({"-C", project.path().string(), "plan", "--out", plan_file}).exit_code == 0);
+    REQUIRE(emulator.dactl({"-C", project.path().string(), "plan", "--out", plan_file}).exit_code ==
+            0);
     emulator.admin("PATCH", "/__emulator/actions/custom_-_0002", R"({"category": "Moved"})");
     emulator.clear_log();
 
@@ -105,17 +108,18 @@ TEST_CASE("a saved plan is refused when someone saved the action since", "[e2e][
 TEST_CASE("the example GitHub workflows' commands work as documented", "[e2e][workflows]") {
     Emulator emulator(seed_json(many_actions(4)));
     TempDir repo;
-    repo.write("dactl/actions.toml", manifest("one", "Action 0001", 12) + manifest("two", "Action 0002", 3));
+    repo.write("dactl/actions.toml",
+               manifest("one", "Action 0001", 12) + manifest("two", "Action 0002", 3));
     TempDir runner;
     const std::string summary = (runner.path() / "summary.md").string();
     ProcessOptions options;
     options.working_directory = repo.path().string();
-    options.environment = {{"DACTL_PROJECT", "dactl"},
-                           {"RUNNER_TEMP", runner.path().string()},
-                           {"GITHUB_ACTIONS", "true"},
-                           {"GITHUB_STEP_SUMMARY", summary},
-                           {"PATH", std::filesystem::path(DACTL_BINARY).parent_path().string() +
-                                        ":/usr/bin:/bin"}};
+    options.environment = {
+        {"DACTL_PROJECT", "dactl"},
+        {"RUNNER_TEMP", runner.path().string()},
+        {"GITHUB_ACTIONS", "true"},
+        {"GITHUB_STEP_SUMMARY", summary},
+        {"PATH", std::filesystem::path(DACTL_BINARY).parent_path().string() + ":/usr/bin:/bin"}};
     for (const auto& [name, value] : emulator.dactl_environment()) {
         options.environment[name] = value;
     }
@@ -135,7 +139,8 @@ TEST_CASE("the example GitHub workflows' commands work as documented", "[e2e][wo
     REQUIRE(std::filesystem::exists(repo.path() / "dactl/.dactl/state.json"));
 
     REQUIRE(run_workflow("dactl-drift.yml") == std::vector<int>{0});
-    emulator.admin("PATCH", "/__emulator/actions/custom_-_0001", R"({"config": {"timeoutSeconds": 30}})");
+    emulator.admin("PATCH", "/__emulator/actions/custom_-_0001",
+                   R"({"config": {"timeoutSeconds": 30}})");
     REQUIRE(run_workflow("dactl-drift.yml") == std::vector<int>{2});
     const std::string text = *read_file(summary);
     REQUIRE(text.find("### dactl drift: 1 drifted, 1 in sync\n") != std::string::npos);

@@ -10,7 +10,9 @@ public:
     explicit Forwarding(Provider& target) : m_target(target) {}
     Result<std::vector<LiveAction>> list_actions() override { return m_target.list_actions(); }
     Status load_templates(LiveAction& action) override { return m_target.load_templates(action); }
-    Result<LiveAction> get_action(const std::string& id) override { return m_target.get_action(id); }
+    Result<LiveAction> get_action(const std::string& id) override {
+        return m_target.get_action(id);
+    }
     Result<LiveAction> update_action(const LiveAction& base, const FieldValues& changes) override {
         return m_target.update_action(base, changes);
     }
@@ -19,7 +21,9 @@ public:
         return m_target.test_action(id, input, target);
     }
     Result<bool> draft_exists(const std::string& id) override { return m_target.draft_exists(id); }
-    Result<LiveAction> create_draft(const std::string& id) override { return m_target.create_draft(id); }
+    Result<LiveAction> create_draft(const std::string& id) override {
+        return m_target.create_draft(id);
+    }
     Result<LiveAction> update_draft(const LiveAction& draft, const FieldValues& changes) override {
         return m_target.update_draft(draft, changes);
     }

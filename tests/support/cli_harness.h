@@ -20,8 +20,8 @@ public:
     TempDir project;
     FakeProvider org;
     std::map<std::string, std::string> environment;
-    std::string input;         ///< what standard input holds
-    bool terminal = false;     ///< whether stdin and stdout are terminals
+    std::string input;          ///< what standard input holds
+    bool terminal = false;      ///< whether stdin and stdout are terminals
     int provider_requests = 0;  ///< how many times a provider was asked for
 
     /// Runs `dactl -C <project> <args...>`; answers the exit code.

@@ -1,13 +1,13 @@
 #include "tests/support/emulator.h"
 
-#include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include "providers/http/curl_transport.h"
 
@@ -27,11 +27,16 @@ std::string read_all(const std::filesystem::path& path) {
 Emulator::Emulator(const std::string& seed, std::vector<std::string> switches) {
     m_dir.write("seed.json", seed);
     std::vector<std::string> argv = {GENESYS_EMULATOR_BINARY,
-                                     "--seed", (m_dir.path() / "seed.json").string(),
-                                     "--port", "0",
-                                     "--port-file", (m_dir.path() / "port").string(),
-                                     "--client-id", k_client_id,
-                                     "--client-secret", k_client_secret};
+                                     "--seed",
+                                     (m_dir.path() / "seed.json").string(),
+                                     "--port",
+                                     "0",
+                                     "--port-file",
+                                     (m_dir.path() / "port").string(),
+                                     "--client-id",
+                                     k_client_id,
+                                     "--client-secret",
+                                     k_client_secret};
     argv.insert(argv.end(), switches.begin(), switches.end());
     m_process = std::make_unique<BackgroundProcess>(argv, (m_dir.path() / "emulator.log").string());
     for (int i = 0; i < 500; ++i) {
@@ -50,9 +55,13 @@ Emulator::Emulator(const std::string& seed, std::vector<std::string> switches) {
 
 Emulator::~Emulator() = default;
 
-std::string Emulator::base_url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+std::string Emulator::base_url() const {
+    return "http://127.0.0.1:" + std::to_string(m_port);
+}
 
-std::string Emulator::log() const { return read_all(m_dir.path() / "emulator.log"); }
+std::string Emulator::log() const {
+    return read_all(m_dir.path() / "emulator.log");
+}
 
 std::string Emulator::admin(const std::string& method, const std::string& path,
                             const std::string& body) const {
@@ -87,7 +96,8 @@ std::vector<std::string> Emulator::requests() const {
     document.Parse(admin("GET", "/__emulator/requests").c_str());
     std::vector<std::string> lines;
     for (const auto& entry : document["requests"].GetArray()) {
-        std::string line = std::string(entry["method"].GetString()) + " " + entry["path"].GetString();
+        std::string line =
+            std::string(entry["method"].GetString()) + " " + entry["path"].GetString();
         std::string query = entry["query"].GetString();
         if (!query.empty()) {
             line += "?" + query;

@@ -1,11 +1,11 @@
 #include "tests/support/golden.h"
 
-#include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include <catch2/catch.hpp>
 
 namespace dactl::testing {
 

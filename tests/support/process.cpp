@@ -1,15 +1,14 @@
 #include "tests/support/process.h"
 
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdexcept>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
-#include <stdexcept>
 
 extern char** environ;
 
@@ -58,8 +57,8 @@ int decode_status(int status) {
     return -1;
 }
 
-void pump(int in_fd, int out_fd, int err_fd, std::string input, ProcessResult& result,
-          pid_t pid, std::chrono::milliseconds timeout) {
+void pump(int in_fd, int out_fd, int err_fd, std::string input, ProcessResult& result, pid_t pid,
+          std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     std::size_t written = 0;
     if (input.empty()) {
@@ -68,9 +67,12 @@ void pump(int in_fd, int out_fd, int err_fd, std::string input, ProcessResult& r
     }
     while (out_fd >= 0 || err_fd >= 0) {
         std::vector<pollfd> fds;
-        if (out_fd >= 0) fds.push_back({out_fd, POLLIN, 0});
-        if (err_fd >= 0) fds.push_back({err_fd, POLLIN, 0});
-        if (in_fd >= 0) fds.push_back({in_fd, POLLOUT, 0});
+        if (out_fd >= 0)
+            fds.push_back({out_fd, POLLIN, 0});
+        if (err_fd >= 0)
+            fds.push_back({err_fd, POLLIN, 0});
+        if (in_fd >= 0)
+            fds.push_back({in_fd, POLLOUT, 0});
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
             deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) {
@@ -81,7 +83,8 @@ void pump(int in_fd, int out_fd, int err_fd, std::string input, ProcessResult& r
             break;
         }
         for (const auto& fd : fds) {
-            if (fd.revents == 0) continue;
+            if (fd.revents == 0)
+                continue;
             if (fd.fd == in_fd) {
                 ssize_t n = ::write(in_fd, input.data() + written, input.size() - written);
                 written += n > 0 ? static_cast<std::size_t>(n) : 0;
@@ -102,7 +105,8 @@ void pump(int in_fd, int out_fd, int err_fd, std::string input, ProcessResult& r
         }
     }
     for (int fd : {in_fd, out_fd, err_fd}) {
-        if (fd >= 0) ::close(fd);
+        if (fd >= 0)
+            ::close(fd);
     }
 }
 
@@ -153,11 +157,13 @@ BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv,
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+    posix_spawn_file_actions_addopen(&actions, 1, log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND,
+                                     0600);
     posix_spawn_file_actions_adddup2(&actions, 1, 2);
     std::vector<std::string> args = argv;
     std::vector<char*> arg_pointers = pointers(args);
-    int spawned = ::posix_spawn(&m_pid, args[0].c_str(), &actions, nullptr, arg_pointers.data(), environ);
+    int spawned =
+        ::posix_spawn(&m_pid, args[0].c_str(), &actions, nullptr, arg_pointers.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     if (spawned != 0) {
         throw std::runtime_error("cannot start " + args[0] + ": " + std::strerror(spawned));

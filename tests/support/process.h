@@ -2,11 +2,10 @@
 // Child processes for end-to-end tests: run one to completion capturing its
 // output, or keep one (the emulator) running in the background.
 
-#include <sys/types.h>
-
 #include <chrono>
 #include <map>
 #include <string>
+#include <sys/types.h>
 #include <vector>
 
 namespace dactl::testing {

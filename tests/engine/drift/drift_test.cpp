@@ -44,10 +44,9 @@ TEST_CASE("drift tells outside changes from changes not yet applied", "[drift]")
                             Field::category, "Billing"),
                      manage(make_desired("b", "B"), Field::timeout_seconds, 10)};
     scene.state = State{};
-    scene.state->actions = {
-        recorded("action.a", "custom_-_1", 4,
-                 {{Field::timeout_seconds, 15}, {Field::category, "Orders"}}),
-        recorded("action.b", "custom_-_2", 2, {{Field::timeout_seconds, 10}})};
+    scene.state->actions = {recorded("action.a", "custom_-_1", 4,
+                                     {{Field::timeout_seconds, 15}, {Field::category, "Orders"}}),
+                            recorded("action.b", "custom_-_2", 2, {{Field::timeout_seconds, 10}})};
 
     DriftReport report = scene.drift();
 
@@ -89,7 +88,8 @@ TEST_CASE("drift reports actions that vanished or became ambiguous", "[drift]") 
     scene.desired = {manage(make_desired("gone", "Gone"), Field::timeout_seconds, 15),
                      manage(make_desired("twin", "Twin"), Field::timeout_seconds, 15)};
     scene.state = State{};
-    scene.state->actions = {recorded("action.gone", "custom_-_1", 4, {{Field::timeout_seconds, 15}})};
+    scene.state->actions = {
+        recorded("action.gone", "custom_-_1", 4, {{Field::timeout_seconds, 15}})};
 
     DriftReport report = scene.drift();
 
@@ -108,13 +108,14 @@ TEST_CASE("drift does not compare secret header values recorded masked", "[drift
     Scene scene;
     StringMap live_headers{{"Accept", "application/json"}, {"Authorization", "Bearer new"}};
     scene.live = {with(make_live("custom_-_1", "A", 6), Field::request_headers, live_headers)};
-    scene.desired = {manage(make_desired("a", "A"), Field::request_headers,
-                            StringMap{{"Accept", "application/json"}, {"Authorization", "Bearer new"}})};
+    scene.desired = {
+        manage(make_desired("a", "A"), Field::request_headers,
+               StringMap{{"Accept", "application/json"}, {"Authorization", "Bearer new"}})};
     scene.state = State{};
-    scene.state->actions = {recorded(
-        "action.a", "custom_-_1", 6,
-        {{Field::request_headers,
-          StringMap{{"Accept", "application/json"}, {"Authorization", "(sensitive)"}}}})};
+    scene.state->actions = {
+        recorded("action.a", "custom_-_1", 6,
+                 {{Field::request_headers,
+                   StringMap{{"Accept", "application/json"}, {"Authorization", "(sensitive)"}}}})};
 
     DriftReport report = scene.drift();
 

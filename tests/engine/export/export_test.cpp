@@ -63,8 +63,9 @@ TEST_CASE("export writes one file per category, skipping what cannot be managed"
 }
 
 TEST_CASE("export filters by name and category", "[export]") {
-    std::vector<LiveAction> live = {make_live("custom_-_1", "Get Order"),
-                                    with(make_live("custom_-_2", "Get Customer"), Field::category, "CRM")};
+    std::vector<LiveAction> live = {
+        make_live("custom_-_1", "Get Order"),
+        with(make_live("custom_-_2", "Get Customer"), Field::category, "CRM")};
     ExportOptions by_name;
     by_name.name_filter = std::regex("^Get Cust");
     REQUIRE(export_actions(live, by_name).exported == 1);

@@ -36,8 +36,7 @@ TEST_CASE("compute_plan compares only managed fields", "[plan]") {
         {"equal map", Field::request_headers, accept, accept, false},
         {"map entry added", Field::request_headers, StringMap{}, accept, true},
         {"category", Field::category, "Orders", "Billing", true},
-        {"template differs by final newline", Field::response_success_template, "{}", "{}\n",
-         true},
+        {"template differs by final newline", Field::response_success_template, "{}", "{}\n", true},
     };
     for (const auto& c : cases) {
         SECTION(c.title) {
@@ -116,8 +115,8 @@ TEST_CASE("compute_plan plans a rename when the action is selected by id", "[pla
 
 TEST_CASE("compute_plan refuses a timeout on a custom authentication action", "[plan]") {
     LiveAction live = make_live("customAuth_-_9", "Refresh Token");
-    DesiredAction desired = manage(make_desired("auth", "Refresh Token", 4),
-                                   Field::timeout_seconds, 10);
+    DesiredAction desired =
+        manage(make_desired("auth", "Refresh Token", 4), Field::timeout_seconds, 10);
 
     PlanResult result = plan_one(desired, live);
 
@@ -132,9 +131,9 @@ TEST_CASE("compute_plan refuses changes to built-in actions but accepts matching
     LiveAction live = with(make_live("static_-_7", "Get Date"), Field::request_type, "GET");
 
     SECTION("a change") {
-        DesiredAction desired = manage(manage(make_desired("date", "Get Date", 2),
-                                              Field::request_type, "POST"),
-                                       Field::category, "Time");
+        DesiredAction desired =
+            manage(manage(make_desired("date", "Get Date", 2), Field::request_type, "POST"),
+                   Field::category, "Time");
         PlanResult result = plan_one(desired, live);
         REQUIRE(result.plan.changes.empty());
         REQUIRE(result.diagnostics.format() ==
@@ -142,7 +141,8 @@ TEST_CASE("compute_plan refuses changes to built-in actions but accepts matching
                 "cannot be changed; remove category, request.type or match the live values\n");
     }
     SECTION("no change") {
-        DesiredAction desired = manage(make_desired("date", "Get Date"), Field::request_type, "GET");
+        DesiredAction desired =
+            manage(make_desired("date", "Get Date"), Field::request_type, "GET");
         PlanResult result = plan_one(desired, live);
         REQUIRE(result.diagnostics.empty());
         REQUIRE(result.plan.unchanged == std::vector<std::string>{"action.date"});
@@ -152,7 +152,8 @@ TEST_CASE("compute_plan refuses changes to built-in actions but accepts matching
 TEST_CASE("compute_plan reports a managed template the provider did not load", "[plan]") {
     LiveAction live = make_live("custom_-_1", "Get Order");
     live.unloaded.insert(Field::request_template);
-    DesiredAction desired = manage(make_desired("order", "Get Order"), Field::request_template, "x");
+    DesiredAction desired =
+        manage(make_desired("order", "Get Order"), Field::request_template, "x");
 
     PlanResult result = plan_one(desired, live);
 

@@ -15,7 +15,11 @@ SavedPlan sample() {
     saved.created_at = "2026-11-28T15:35:39Z";
     saved.manifests_digest = "sha256:00ff";
     saved.plan.changes.push_back(ActionChange{
-        "action.order", "custom_-_1", "Get \"Order\"", "Orders", 3,
+        "action.order",
+        "custom_-_1",
+        "Get \"Order\"",
+        "Orders",
+        3,
         {{Field::timeout_seconds, Value{}, 15},
          {Field::request_headers, StringMap{{"Accept", "text/plain"}},
           StringMap{{"Accept", "application/json"}, {"Authorization", "Bearer s3cr3t"}}},

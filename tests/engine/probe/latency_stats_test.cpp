@@ -15,7 +15,9 @@ std::vector<milliseconds> ms(std::initializer_list<int> values) {
     return out;
 }
 
-ProbeSample ok(int latency) { return ProbeSample{milliseconds(latency), true, false, ""}; }
+ProbeSample ok(int latency) {
+    return ProbeSample{milliseconds(latency), true, false, ""};
+}
 ProbeSample cut(int latency) {
     return ProbeSample{milliseconds(latency), false, true, "Request timed out"};
 }
@@ -65,9 +67,10 @@ TEST_CASE("timed-out samples make the recommendation a lower bound", "[probe]") 
     Recommendation recommendation = recommend(stats, 3, 1.5);
     REQUIRE(recommendation.timeout_seconds == 5);
     REQUIRE(recommendation.at_least);
-    REQUIRE(recommendation.warnings ==
-            std::vector<std::string>{"20 of 20 samples timed out at the current timeout of 3 s, "
-                                     "so the latency is at least that; measure it with --via-draft"});
+    REQUIRE(
+        recommendation.warnings ==
+        std::vector<std::string>{"20 of 20 samples timed out at the current timeout of 3 s, "
+                                 "so the latency is at least that; measure it with --via-draft"});
 }
 
 TEST_CASE("a latency beyond 60 s asks for an asynchronous design", "[probe]") {

@@ -11,13 +11,16 @@ namespace {
 
 Plan sample_plan() {
     Plan plan;
-    plan.changes.push_back(ActionChange{"action.order", "custom_-_1", "Orders | <Lookup>", "Orders",
-                                        3,
-                                        {{Field::timeout_seconds, 3, 15},
-                                         {Field::request_headers,
-                                          StringMap{{"Authorization", "Bearer a"}, {"X", "1"}},
-                                          StringMap{{"Authorization", "Bearer b"}, {"X", "2"}}},
-                                         {Field::response_success_template, "```\n{}\n", "{}\n"}}});
+    plan.changes.push_back(
+        ActionChange{"action.order",
+                     "custom_-_1",
+                     "Orders | <Lookup>",
+                     "Orders",
+                     3,
+                     {{Field::timeout_seconds, 3, 15},
+                      {Field::request_headers, StringMap{{"Authorization", "Bearer a"}, {"X", "1"}},
+                       StringMap{{"Authorization", "Bearer b"}, {"X", "2"}}},
+                      {Field::response_success_template, "```\n{}\n", "{}\n"}}});
     plan.unchanged = {"action.other"};
     return plan;
 }
@@ -41,15 +44,21 @@ TEST_CASE("the Markdown plan stays under the limit by shortening the middle", "[
     Plan plan;
     for (int i = 0; i < 2000; ++i) {
         std::string n = std::to_string(10000 + i);
-        plan.changes.push_back(ActionChange{"action.a" + n, "custom_-_" + n, "Action " + n, "C", 1,
-                                            {{Field::request_template, "line\n" + n + "\n", "other\n"}}});
+        plan.changes.push_back(
+            ActionChange{"action.a" + n,
+                         "custom_-_" + n,
+                         "Action " + n,
+                         "C",
+                         1,
+                         {{Field::request_template, "line\n" + n + "\n", "other\n"}}});
     }
     std::string text = render_plan_markdown(plan);
     REQUIRE(text.size() <= k_markdown_limit);
     REQUIRE(text.rfind("### dactl plan: 2000 to change, 0 unchanged\n", 0) == 0);
     REQUIRE(text.find("`action.a10000`") != std::string::npos);
     REQUIRE(text.find("`action.a11999`") != std::string::npos);
-    REQUIRE(text.find("more actions left out to keep this under the size limit") != std::string::npos);
+    REQUIRE(text.find("more actions left out to keep this under the size limit") !=
+            std::string::npos);
     REQUIRE(text.find("were left out to keep this under 60000 characters") != std::string::npos);
 }
 

@@ -11,11 +11,19 @@ namespace {
 
 Plan sample_plan() {
     Plan plan;
-    plan.changes.push_back(ActionChange{
-        "action.order", "custom_-_1", "Get Order", "Orders", 3,
-        {{Field::timeout_seconds, Value{}, 15},
-         {Field::request_headers, StringMap{}, StringMap{{"X-Api-Key", "k-123"}, {"Accept", "a"}}}}});
-    plan.changes.push_back(ActionChange{"action.zeta", "custom_-_2", "Zeta", "Orders", 8,
+    plan.changes.push_back(ActionChange{"action.order",
+                                        "custom_-_1",
+                                        "Get Order",
+                                        "Orders",
+                                        3,
+                                        {{Field::timeout_seconds, Value{}, 15},
+                                         {Field::request_headers, StringMap{},
+                                          StringMap{{"X-Api-Key", "k-123"}, {"Accept", "a"}}}}});
+    plan.changes.push_back(ActionChange{"action.zeta",
+                                        "custom_-_2",
+                                        "Zeta",
+                                        "Orders",
+                                        8,
                                         {{Field::category, "Orders", "Billing"}}});
     plan.unchanged = {"action.same"};
     return plan;
@@ -71,7 +79,8 @@ TEST_CASE("JSON drift output", "[output]") {
 
 TEST_CASE("JSON error output carries the diagnostics", "[output]") {
     Diagnostics diagnostics;
-    diagnostics.error(SourcePosition{"actions.toml", 3, 19}, "timeout_seconds must be 1-60, not 75");
+    diagnostics.error(SourcePosition{"actions.toml", 3, 19},
+                      "timeout_seconds must be 1-60, not 75");
     REQUIRE(encode_error_output("plan", "1 problem in the manifests", diagnostics) ==
             "{\n"
             "  \"format_version\": 1,\n"

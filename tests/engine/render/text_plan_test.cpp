@@ -11,9 +11,12 @@ namespace {
 
 Plan sample_plan() {
     Plan plan;
-    plan.changes.push_back(ActionChange{
-        "action.fetch_history", "custom_-_3f1c", "FetchCustomerHistory", "CRM", 3,
-        {{Field::timeout_seconds, 3, 15}}});
+    plan.changes.push_back(ActionChange{"action.fetch_history",
+                                        "custom_-_3f1c",
+                                        "FetchCustomerHistory",
+                                        "CRM",
+                                        3,
+                                        {{Field::timeout_seconds, 3, 15}}});
     plan.changes.push_back(ActionChange{
         "action.order_status",
         "custom_-_9a0b",
@@ -26,7 +29,8 @@ Plan sample_plan() {
           "https://orders.example.com/orders/${input.orderId}"},
          {Field::request_headers,
           StringMap{{"Accept", "text/plain"}, {"Authorization", "Bearer abc"}, {"X-Old", "1"}},
-          StringMap{{"Accept", "application/json"}, {"Authorization", "Bearer xyz"},
+          StringMap{{"Accept", "application/json"},
+                    {"Authorization", "Bearer xyz"},
                     {"X-Api-Key", "k-123"}}},
          {Field::request_template, Value{}, "{\n  \"id\": \"${input.orderId}\"\n}\n"},
          {Field::response_success_template, "{\"status\": ${status}}",

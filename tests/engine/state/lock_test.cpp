@@ -1,11 +1,10 @@
 #include "engine/state/lock.h"
 
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-
-#include <thread>
 
 #include "tests/support/temp_dir.h"
 
@@ -47,7 +46,8 @@ TEST_CASE("a project lock is exclusive and says who holds it", "[lock]") {
 TEST_CASE("a project lock is released when its holder ends", "[lock]") {
     TempDir project;
     {
-        Result<ProjectLock> lock = ProjectLock::acquire(project.path(), "apply", milliseconds(0), "t");
+        Result<ProjectLock> lock =
+            ProjectLock::acquire(project.path(), "apply", milliseconds(0), "t");
         REQUIRE(lock.ok());
     }
     REQUIRE_FALSE(std::filesystem::exists(lock_path(project.path())));
@@ -62,7 +62,8 @@ TEST_CASE("a waiting acquire takes the lock once it is released", "[lock]") {
         std::this_thread::sleep_for(milliseconds(300));
         holder.reset();
     });
-    Result<ProjectLock> waited = ProjectLock::acquire(project.path(), "apply", milliseconds(5000), "t");
+    Result<ProjectLock> waited =
+        ProjectLock::acquire(project.path(), "apply", milliseconds(5000), "t");
     release.join();
     REQUIRE(waited.ok());
 }
@@ -71,7 +72,8 @@ TEST_CASE("force-unlock removes only the lock with the given id", "[lock]") {
     TempDir project;
     REQUIRE(force_unlock(project.path(), "x").error().message == "the project is not locked");
     // A lock left behind by a crashed run (its holder never released it).
-    project.write(".dactl/lock", "id=abc\npid=999999\nhost=elsewhere\ncreated_at=t\ncommand=apply\n");
+    project.write(".dactl/lock",
+                  "id=abc\npid=999999\nhost=elsewhere\ncreated_at=t\ncommand=apply\n");
     REQUIRE(force_unlock(project.path(), "xyz").error().message ==
             "the lock's id is abc, not xyz; nothing was removed");
     REQUIRE(std::filesystem::exists(lock_path(project.path())));
@@ -81,8 +83,8 @@ TEST_CASE("force-unlock removes only the lock with the given id", "[lock]") {
 
 TEST_CASE("a lock whose process died on this host says so", "[lock]") {
     TempDir project;
-    project.write(".dactl/lock", "id=abc\npid=999999\nhost=" + this_host() +
-                                     "\ncreated_at=t\ncommand=apply\n");
+    project.write(".dactl/lock",
+                  "id=abc\npid=999999\nhost=" + this_host() + "\ncreated_at=t\ncommand=apply\n");
     Result<ProjectLock> lock = ProjectLock::acquire(project.path(), "apply", milliseconds(0), "t");
     REQUIRE(lock.error().message ==
             "the project is locked by apply (pid 999999 on " + this_host() +

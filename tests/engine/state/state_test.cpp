@@ -1,8 +1,7 @@
+#include <filesystem>
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
-
-#include <filesystem>
 
 #include "engine/state/state_codec.h"
 #include "engine/state/state_file.h"
@@ -25,10 +24,10 @@ State sample_state() {
     action.name = "Lookup Order Status";
     action.version = 13;
     action.applied_at = "2026-11-28T15:35:39Z";
-    action.managed = {{Field::timeout_seconds, 20},
-                      {Field::request_headers,
-                       StringMap{{"Accept", "application/json"}, {"X-Api-Key", "k-123"}}},
-                      {Field::response_success_template, "{\"status\": ${status}}\n"}};
+    action.managed = {
+        {Field::timeout_seconds, 20},
+        {Field::request_headers, StringMap{{"Accept", "application/json"}, {"X-Api-Key", "k-123"}}},
+        {Field::response_success_template, "{\"status\": ${status}}\n"}};
     action.before =
         R"({"id":"custom_-_9a0b","name":"Lookup Order Status","version":12,"config":{"timeoutSeconds":3,)"
         R"("request":{"requestType":"GET","headers":{"Accept":"text/plain","Authorization":"Bearer s3cr3t"}}}})";
@@ -59,10 +58,12 @@ TEST_CASE("decode_state reads back what encode_state wrote", "[state]") {
     REQUIRE(action.managed.at(Field::timeout_seconds) == Value(20));
     REQUIRE(action.managed.at(Field::request_headers) ==
             Value(StringMap{{"Accept", "application/json"}, {"X-Api-Key", "(sensitive)"}}));
-    REQUIRE(action.managed.at(Field::response_success_template) == Value("{\"status\": ${status}}\n"));
-    REQUIRE(action.after ==
-            R"j({"id":"custom_-_9a0b","name":"Lookup Order Status","version":13,"config":{"timeoutSeconds":20,)j"
-            R"j("request":{"requestType":"GET","headers":{"Accept":"application/json","Authorization":"(sensitive)"}}}})j");
+    REQUIRE(action.managed.at(Field::response_success_template) ==
+            Value("{\"status\": ${status}}\n"));
+    REQUIRE(
+        action.after ==
+        R"j({"id":"custom_-_9a0b","name":"Lookup Order Status","version":13,"config":{"timeoutSeconds":20,)j"
+        R"j("request":{"requestType":"GET","headers":{"Accept":"application/json","Authorization":"(sensitive)"}}}})j");
     REQUIRE(encode_state(*decoded) == encode_state(sample_state()));
 }
 
@@ -74,7 +75,8 @@ TEST_CASE("decode_state names what is wrong", "[state]") {
     const std::vector<Case> cases = {
         {"{", "state file: not valid JSON: Missing a name for object member. at offset 1"},
         {"[]", "state file: not a JSON object"},
-        {R"({"format_version": 9})", "state file: unsupported format_version (this dactl reads version 1)"},
+        {R"({"format_version": 9})",
+         "state file: unsupported format_version (this dactl reads version 1)"},
         {R"({"format_version": 1, "serial": 1, "actions": []})",
          "state file: \"lineage\" is missing or not a string"},
         {R"({"format_version": 1, "lineage": "x", "serial": "1", "actions": []})",
@@ -132,6 +134,6 @@ TEST_CASE("read_state answers nothing without a state file and names a bad one",
     REQUIRE(write_file_atomically(project.path() / ".dactl" / "state.json", "[]").ok());
     Result<std::optional<State>> bad = read_state(project.path());
     REQUIRE_FALSE(bad.ok());
-    REQUIRE(bad.error().message ==
-            (project.path() / ".dactl" / "state.json").string() + ": state file: not a JSON object");
+    REQUIRE(bad.error().message == (project.path() / ".dactl" / "state.json").string() +
+                                       ": state file: not a JSON object");
 }

@@ -12,8 +12,8 @@ std::string render(const std::vector<DiffLine>& lines) {
         if (line.kind == DiffLine::Kind::hunk) {
             out += line.text + "\n";
         } else {
-            out += std::string(1, diff_prefix(line.kind)) + (line.kind == DiffLine::Kind::note ? " " : "") +
-                   line.text + "\n";
+            out += std::string(1, diff_prefix(line.kind)) +
+                   (line.kind == DiffLine::Kind::note ? " " : "") + line.text + "\n";
         }
     }
     return out;

@@ -16,8 +16,7 @@ TEST_CASE("without [api] the tuning is the documented defaults", "[tuning]") {
     CHECK(tuning.requests_per_minute == 300);
 }
 
-TEST_CASE("[api] values replace the defaults, the CA bundle found from the project",
-          "[tuning]") {
+TEST_CASE("[api] values replace the defaults, the CA bundle found from the project", "[tuning]") {
     ApiSettings api;
     api.requests_per_minute = 60;
     api.connect_timeout_seconds = 3;
