@@ -6,12 +6,12 @@
 #include "cmd/commands/command.h"
 #include "cmd/duration.h"
 #include "cmd/github.h"
+#include "engine/apply/next_state.h"
 #include "engine/plan/saved_plan.h"
 #include "engine/render/apply_text.h"
 #include "engine/render/markdown.h"
 #include "engine/render/output_codec.h"
 #include "engine/state/lock.h"
-#include "engine/state/next_state.h"
 #include "engine/state/state_file.h"
 #include "engine/util/file_io.h"
 #include "engine/util/time_text.h"
@@ -116,7 +116,7 @@ Status save_state(Session& session, const Project& project, const std::optional<
     for (const auto& action : project.actions) {
         keep.insert(action.address());
     }
-    State state = next_state(previous, planning.bindings, report,
+    State state = next_state(previous, planning.org.bindings, report,
                              utc_timestamp(session.context().now()), random_uuid(), keep);
     return write_state(project.directory, state);
 }

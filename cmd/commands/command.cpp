@@ -53,6 +53,12 @@ bool Session::check_options() {
     return true;
 }
 
+GatherOptions Session::gather_options() const {
+    GatherOptions options;
+    options.parallelism = m_parallelism;
+    return options;
+}
+
 Palette Session::palette() const {
     return output_palette(m_context, m_arguments.has("no-color"));
 }

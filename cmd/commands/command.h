@@ -11,6 +11,7 @@
 #include "cmd/args.h"
 #include "cmd/context.h"
 #include "engine/diagnostics/diagnostic.h"
+#include "engine/gather/gather.h"
 #include "engine/model/project.h"
 
 namespace dactl::cli {
@@ -45,6 +46,8 @@ public:
 
     OutputFormat format() const { return m_format; }
     int parallelism() const { return m_parallelism; }
+    /// How gather_org is to read the org for this run (--parallelism).
+    GatherOptions gather_options() const;
     const Arguments& arguments() const { return m_arguments; }
     Context& context() { return m_context; }
     std::ostream& out() { return m_context.console.out; }

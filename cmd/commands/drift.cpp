@@ -3,7 +3,7 @@
 #include "cmd/cli.h"
 #include "cmd/commands/command.h"
 #include "cmd/github.h"
-#include "engine/plan/planner.h"
+#include "engine/gather/gather.h"
 #include "engine/render/drift_text.h"
 #include "engine/render/markdown.h"
 #include "engine/render/output_codec.h"
@@ -28,17 +28,11 @@ int run_drift(const Arguments& arguments, Context& context) {
     if (!provider) {
         return k_exit_error;
     }
-    Result<std::vector<LiveAction>> live = provider->list_actions();
-    if (!live) {
-        return session.fail("listing the org's actions failed: " + live.error().describe());
+    Result<Gathered> org = gather_org(*provider, project->actions, session.gather_options());
+    if (!org) {
+        return session.fail(org.error().describe());
     }
-    SelectionResult selection = select_actions(project->actions, *live);
-    if (Status loaded =
-            load_managed_templates(*provider, selection.bindings, session.parallelism());
-        !loaded) {
-        return session.fail(loaded.error().describe());
-    }
-    DriftReport report = compute_drift(project->actions, selection, *live, *state);
+    DriftReport report = compute_drift(project->actions, *org, *state);
     switch (session.format()) {
         case OutputFormat::text:
             session.out() << render_drift_text(report, session.palette());

@@ -5,9 +5,9 @@
 
 #include "cmd/cli.h"
 #include "cmd/commands/command.h"
+#include "engine/gather/gather.h"
 #include "engine/manifest/loader.h"
 #include "engine/util/file_io.h"
-#include "engine/util/parallel.h"
 
 namespace dactl::cli {
 
@@ -74,28 +74,17 @@ int run_export(const Arguments& arguments, Context& context) {
     if (!provider) {
         return k_exit_error;
     }
-    Result<std::vector<LiveAction>> live = provider->list_actions();
-    if (!live) {
-        return session.fail("listing the org's actions failed: " + live.error().describe());
-    }
+    GatherOptions gathering = session.gather_options();
     if (options->fields == ExportFields::all) {
-        std::vector<LiveAction*> needed;
-        for (auto& action : *live) {
-            if (!action.unloaded.empty() && export_selects(action, *options)) {
-                needed.push_back(&action);
-            }
-        }
-        std::vector<Status> loaded(needed.size());
-        parallel_for(needed.size(), session.parallelism(),
-                     [&](std::size_t i) { loaded[i] = provider->load_templates(*needed[i]); });
-        for (std::size_t i = 0; i < needed.size(); ++i) {
-            if (!loaded[i]) {
-                return session.fail(needed[i]->id + ": reading its templates failed: " +
-                                    loaded[i].error().describe());
-            }
-        }
+        gathering.all_templates_of = [&](const LiveAction& action) {
+            return export_selects(action, *options);
+        };
     }
-    ExportResult result = export_actions(*live, *options);
+    Result<Gathered> org = gather_org(*provider, {}, gathering);
+    if (!org) {
+        return session.fail(org.error().describe());
+    }
+    ExportResult result = export_actions(org->live, *options);
     for (const auto& note : result.notes) {
         session.err() << "note: " << note << "\n";
     }

@@ -5,6 +5,7 @@
 #include "cmd/cli.h"
 #include "cmd/commands/command.h"
 #include "engine/export/timeout_edit.h"
+#include "engine/gather/gather.h"
 #include "engine/probe/probe_run.h"
 #include "engine/render/output_codec.h"
 #include "engine/render/probe_html.h"
@@ -141,19 +142,20 @@ int run_probe_command(const Arguments& arguments, Context& context) {
     if (!provider) {
         return k_exit_error;
     }
-    Result<std::vector<LiveAction>> live = provider->list_actions();
-    if (!live) {
-        return session.fail("listing the org's actions failed: " + live.error().describe());
+    GatherOptions gathering = session.gather_options();
+    gathering.templates = Templates::none;
+    Result<Gathered> org = gather_org(*provider, *chosen, gathering);
+    if (!org) {
+        return session.fail(org.error().describe());
     }
-    SelectionResult selection = select_actions(*chosen, *live);
-    session.show(selection.diagnostics);
-    if (selection.diagnostics.has_errors()) {
+    session.show(org->diagnostics);
+    if (org->diagnostics.has_errors()) {
         return session.fail("the actions to probe cannot be found; nothing was probed",
-                            selection.diagnostics);
+                            org->diagnostics);
     }
     Result<ProbeReport> report = [&] {
         ProgressBar progress(session);
-        return run_probe(*provider, selection.bindings, *options, progress);
+        return run_probe(*provider, org->bindings, *options, progress);
     }();
     if (!report) {
         return session.fail(report.error().describe());

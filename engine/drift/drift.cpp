@@ -42,26 +42,8 @@ bool same(Field field, const Value& a, const Value& b, const Value& recorded) {
     return value_satisfies(field, comparable(field, a, recorded), comparable(field, b, recorded));
 }
 
-const LiveAction* find_live(const std::vector<LiveAction>& live, const std::string& id) {
-    for (const auto& action : live) {
-        if (action.id == id) {
-            return &action;
-        }
-    }
-    return nullptr;
-}
-
-const Binding* find_binding(const SelectionResult& selection, const DesiredAction& desired) {
-    for (const auto& binding : selection.bindings) {
-        if (binding.desired == &desired) {
-            return &binding;
-        }
-    }
-    return nullptr;
-}
-
-std::string selection_problem(const SelectionResult& selection, const DesiredAction& desired) {
-    for (const auto& diagnostic : selection.diagnostics.items()) {
+std::string selection_problem(const Gathered& org, const DesiredAction& desired) {
+    for (const auto& diagnostic : org.diagnostics.items()) {
         const std::string prefix = desired.address() + ": ";
         if (diagnostic.message.rfind(prefix, 0) == 0) {
             return diagnostic.message.substr(prefix.size());
@@ -94,8 +76,8 @@ void compare_fields(const DesiredAction& desired, const LiveAction& live,
     }
 }
 
-ActionDrift drift_of(const DesiredAction& desired, const SelectionResult& selection,
-                     const std::vector<LiveAction>& live, const StateAction* recorded) {
+ActionDrift drift_of(const DesiredAction& desired, const Gathered& org,
+                     const StateAction* recorded) {
     ActionDrift drift;
     drift.address = desired.address();
     if (recorded != nullptr) {
@@ -105,16 +87,16 @@ ActionDrift drift_of(const DesiredAction& desired, const SelectionResult& select
     }
     const LiveAction* action = nullptr;
     if (recorded != nullptr && !recorded->id.empty()) {
-        action = find_live(live, recorded->id);
+        action = org.find_live(recorded->id);
         if (action == nullptr) {
             drift.problem = recorded->id + " (last applied at version " +
                             std::to_string(recorded->version) + ") no longer exists in the org";
             return drift;
         }
     }
-    const Binding* binding = find_binding(selection, desired);
+    const Binding* binding = org.binding_of(desired);
     if (binding == nullptr) {
-        drift.problem = selection_problem(selection, desired);
+        drift.problem = selection_problem(org, desired);
         return drift;
     }
     if (action != nullptr && action != binding->live) {
@@ -132,14 +114,13 @@ ActionDrift drift_of(const DesiredAction& desired, const SelectionResult& select
 
 }  // namespace
 
-DriftReport compute_drift(const std::vector<DesiredAction>& desired,
-                          const SelectionResult& selection, const std::vector<LiveAction>& live,
+DriftReport compute_drift(const std::vector<DesiredAction>& desired, const Gathered& org,
                           const std::optional<State>& state) {
     DriftReport report;
     report.has_state = state.has_value();
     for (const auto& action : desired) {
         const StateAction* recorded = state ? state->find(action.address()) : nullptr;
-        ActionDrift drift = drift_of(action, selection, live, recorded);
+        ActionDrift drift = drift_of(action, org, recorded);
         if (drift.problem.empty() && drift.fields.empty()) {
             report.in_sync.push_back(drift.address);
         } else {

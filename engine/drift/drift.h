@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/gather/gather.h"
 #include "engine/model/desired_action.h"
 #include "engine/model/live_action.h"
-#include "engine/plan/selection.h"
 #include "engine/state/state.h"
 
 namespace dactl {
@@ -53,11 +53,10 @@ struct DriftReport {
 };
 
 /// Compares, per managed action and field, the manifest, the last applied value
-/// (from `state`, when given) and the live value. `selection` is select_actions
-/// over the same desired and live actions; actions it could not bind are reported
-/// with their problem. Secret header values recorded masked are not compared.
-DriftReport compute_drift(const std::vector<DesiredAction>& desired,
-                          const SelectionResult& selection, const std::vector<LiveAction>& live,
+/// (from `state`, when given) and the live value. `org` was gathered for the
+/// same desired actions; actions it could not bind are reported with their
+/// problem. Secret header values recorded masked are not compared.
+DriftReport compute_drift(const std::vector<DesiredAction>& desired, const Gathered& org,
                           const std::optional<State>& state);
 
 }  // namespace dactl

@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "engine/diagnostics/diagnostic.h"
+#include "engine/gather/selection.h"
 #include "engine/plan/plan.h"
-#include "engine/plan/selection.h"
 
 namespace dactl {
 

@@ -1,14 +1,20 @@
 #include "engine/plan/saved_plan.h"
 
 #include "engine/plan/compute_plan.h"
-#include "engine/util/parallel.h"
 
 namespace dactl {
 
 namespace {
 
-const std::string k_stale = "saved plan is stale: ";
-const std::string k_again = "; run plan again";
+constexpr std::string_view k_stale = "saved plan is stale: ";
+constexpr std::string_view k_again = "; run plan again";
+
+std::string stale_line(const std::string& reason) {
+    std::string line(k_stale);
+    line += reason;
+    line += k_again;
+    return line;
+}
 
 // The saved plan masks secret header values, so compare what it could record.
 bool same_changes(const Plan& now, const Plan& saved) {
@@ -34,6 +40,22 @@ bool same_changes(const Plan& now, const Plan& saved) {
     return true;
 }
 
+// Why the saved change can no longer be applied as it is; empty when it can.
+std::string stale_reason(const ActionChange& change, const DesiredAction* desired,
+                         const LiveAction* live) {
+    if (desired == nullptr) {
+        return change.address + " is no longer in the manifests";
+    }
+    if (live == nullptr) {
+        return change.address + " (" + change.id + ") no longer exists in the org";
+    }
+    if (live->version != change.version) {
+        return change.address + " changed in the org, version " + std::to_string(change.version) +
+               " -> " + std::to_string(live->version);
+    }
+    return "";
+}
+
 Error stale(const std::string& reasons) {
     return make_error(ErrorKind::conflict, reasons);
 }
@@ -43,54 +65,38 @@ Error stale(const std::string& reasons) {
 Result<Planning> replan_saved(Provider& provider, const Project& project, const SavedPlan& saved,
                               int parallelism) {
     if (saved.manifests_digest != project.digest) {
-        return stale(k_stale + "the manifests changed since it was made" + k_again);
+        return stale(stale_line("the manifests changed since it was made"));
     }
-    Planning planning;
-    planning.live = std::make_unique<std::vector<LiveAction>>();
-    planning.live->reserve(saved.plan.changes.size());
-    const std::vector<ActionChange>& changes = saved.plan.changes;
-    std::vector<std::optional<Result<LiveAction>>> reads(changes.size());
-    parallel_for(changes.size(), parallelism,
-                 [&](std::size_t i) { reads[i].emplace(provider.get_action(changes[i].id)); });
+    std::vector<Reread> reads;
+    for (const auto& change : saved.plan.changes) {
+        reads.push_back(Reread{change.address, project.find(change.address.substr(7)), change.id});
+    }
+    GatherOptions options;
+    options.parallelism = parallelism;
+    options.templates = Templates::none;
+    Result<Gathered> org = gather_by_id(provider, reads, options);
+    if (!org) {
+        return org.error();
+    }
     std::string reasons;
-    for (std::size_t i = 0; i < changes.size(); ++i) {
-        const ActionChange& change = changes[i];
-        const DesiredAction* desired = project.find(change.address.substr(7));
-        Result<LiveAction> live = std::move(*reads[i]);
-        if (!live && live.error().kind != ErrorKind::not_found) {
-            Error error = live.error();
-            error.message = change.address + ": reading " + change.id + " failed: " + error.message;
-            return error;
-        }
-        std::string reason;
-        if (desired == nullptr) {
-            reason = change.address + " is no longer in the manifests";
-        } else if (!live) {
-            reason = change.address + " (" + change.id + ") no longer exists in the org";
-        } else if (live->version != change.version) {
-            reason = change.address + " changed in the org, version " +
-                     std::to_string(change.version) + " -> " + std::to_string(live->version);
-        }
+    for (std::size_t i = 0; i < reads.size(); ++i) {
+        const std::string reason =
+            stale_reason(saved.plan.changes[i], reads[i].desired, org->find_live(reads[i].id));
         if (!reason.empty()) {
-            reasons += (reasons.empty() ? "" : "\n") + k_stale + reason + k_again;
-            continue;
+            reasons += (reasons.empty() ? "" : "\n") + stale_line(reason);
         }
-        planning.live->push_back(std::move(live).value());
-        planning.bindings.push_back(Binding{desired, &planning.live->back()});
     }
     if (!reasons.empty()) {
         return stale(reasons);
     }
-    if (Status loaded = load_managed_templates(provider, planning.bindings, parallelism); !loaded) {
+    options.templates = Templates::managed;
+    if (Status loaded = load_templates(provider, *org, options); !loaded) {
         return loaded.error();
     }
-    PlanResult result = compute_plan(planning.bindings);
-    planning.diagnostics = std::move(result.diagnostics);
-    planning.plan = std::move(result.plan);
+    Planning planning = plan_gathered(std::move(org).value());
     planning.plan.unchanged = saved.plan.unchanged;
     if (!planning.diagnostics.has_errors() && !same_changes(planning.plan, saved.plan)) {
-        return stale(k_stale + "the changes it would make now differ from the saved ones" +
-                     k_again);
+        return stale(stale_line("the changes it would make now differ from the saved ones"));
     }
     return planning;
 }

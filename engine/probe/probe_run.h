@@ -8,7 +8,7 @@
 #include <functional>
 #include <vector>
 
-#include "engine/plan/selection.h"
+#include "engine/gather/selection.h"
 #include "engine/probe/probe_report.h"
 #include "engine/provider/provider.h"
 

@@ -31,6 +31,16 @@ void FakeProvider::fail_listing(Error error) {
     m_listing_failure = std::move(error);
 }
 
+void FakeProvider::fail_reads(const std::string& id, Error error) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_read_failures[id] = std::move(error);
+}
+
+void FakeProvider::fail_templates(const std::string& id, Error error) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_template_failures[id] = std::move(error);
+}
+
 LiveAction FakeProvider::presented(const LiveAction& action) const {
     LiveAction copy = action;
     if (m_templates_as_uris) {
@@ -60,6 +70,9 @@ Result<std::vector<LiveAction>> FakeProvider::list_actions() {
 Status FakeProvider::load_templates(LiveAction& action) {
     std::lock_guard<std::mutex> lock(m_mutex);
     m_calls.push_back("templates " + action.id);
+    if (auto failure = m_template_failures.find(action.id); failure != m_template_failures.end()) {
+        return failure->second;
+    }
     const LiveAction& stored = m_actions.at(action.id);
     for (Field field : action.unloaded) {
         action.fields[field] = stored.get(field);
@@ -71,6 +84,9 @@ Status FakeProvider::load_templates(LiveAction& action) {
 Result<LiveAction> FakeProvider::get_action(const std::string& id) {
     std::lock_guard<std::mutex> lock(m_mutex);
     m_calls.push_back("get " + id);
+    if (auto failure = m_read_failures.find(id); failure != m_read_failures.end()) {
+        return failure->second;
+    }
     auto found = m_actions.find(id);
     if (found == m_actions.end()) {
         return make_error(ErrorKind::not_found, "no action " + id);

@@ -32,6 +32,10 @@ public:
     void stale_reads_next(int count) { m_stale_reads = count; }
     /// list_actions fails with this error.
     void fail_listing(Error error);
+    /// get_action of this action fails with this error.
+    void fail_reads(const std::string& id, Error error);
+    /// load_templates of this action fails with this error.
+    void fail_templates(const std::string& id, Error error);
     /// Template fields of this action are reported unloaded until load_templates.
     void templates_as_uris(bool on) { m_templates_as_uris = on; }
 
@@ -81,6 +85,8 @@ private:
     int m_stale_reads = 0;
     std::optional<Error> m_listing_failure;
     bool m_templates_as_uris = false;
+    std::map<std::string, Error> m_template_failures;
+    std::map<std::string, Error> m_read_failures;
     std::map<std::string, std::vector<int>> m_latencies;
     std::map<std::string, std::size_t> m_latency_turn;
     std::map<std::string, LiveAction> m_drafts;

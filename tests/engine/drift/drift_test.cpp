@@ -27,10 +27,7 @@ struct Scene {
     std::vector<DesiredAction> desired;
     std::optional<State> state;
 
-    DriftReport drift() const {
-        SelectionResult selection = select_actions(desired, live);
-        return compute_drift(desired, selection, live, state);
-    }
+    DriftReport drift() const { return compute_drift(desired, bind_org(live, desired), state); }
 };
 
 }  // namespace

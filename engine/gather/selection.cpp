@@ -1,4 +1,4 @@
-#include "engine/plan/selection.h"
+#include "engine/gather/selection.h"
 
 #include <map>
 

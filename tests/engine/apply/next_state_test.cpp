@@ -1,4 +1,4 @@
-#include "engine/state/next_state.h"
+#include "engine/apply/next_state.h"
 
 #include <catch2/catch.hpp>
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "engine/apply/apply.h"
-#include "engine/plan/selection.h"
+#include "engine/gather/selection.h"
 #include "engine/state/state.h"
 
 namespace dactl {

@@ -1,0 +1,83 @@
+#pragma once
+// gather: the first step of every command that reads the org. It lists the
+// live actions through the Provider (or re-reads a few by id), binds the
+// manifests' actions to them, and loads the templates the next step needs.
+// What it reads it owns: commands get one Gathered and pass it on.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "engine/diagnostics/diagnostic.h"
+#include "engine/gather/selection.h"
+#include "engine/provider/provider.h"
+
+namespace dactl {
+
+/// The org as one command read it. `bindings` point into `live` (owned here)
+/// and into the desired actions given to gather_org or gather_by_id, which must
+/// outlive it. Movable (moving keeps every element in place), not copyable.
+struct Gathered {
+    std::vector<LiveAction> live;   ///< in the order the API listed them
+    std::vector<Binding> bindings;  ///< in the order of the desired actions
+    Diagnostics diagnostics;        ///< selection problems (one error per unbound action)
+
+    Gathered() = default;
+    Gathered(Gathered&&) = default;
+    Gathered& operator=(Gathered&&) = default;
+    Gathered(const Gathered&) = delete;
+    Gathered& operator=(const Gathered&) = delete;
+
+    /// The binding of a desired action, or null when it selected nothing.
+    const Binding* binding_of(const DesiredAction& desired) const;
+    /// The live action with this id, or null.
+    const LiveAction* find_live(const std::string& id) const;
+};
+
+/// Which templates given only as URIs gather loads.
+enum class Templates {
+    managed,  ///< those a bound manifest action manages (what plan and drift compare)
+    none,     ///< none (the caller reads no template)
+};
+
+struct GatherOptions {
+    int parallelism = 10;  ///< requests in flight at once
+    Templates templates = Templates::managed;
+    /// Also loads every template of the live actions this accepts, bound or
+    /// not (export --fields all); empty: none besides `templates`.
+    std::function<bool(const LiveAction&)> all_templates_of;
+};
+
+/// The pure half of gather_org: takes the listed actions and binds `desired`
+/// to them (select_actions). Loads nothing.
+Gathered bind_org(std::vector<LiveAction> live, const std::vector<DesiredAction>& desired);
+
+/// Lists every action of the org, binds `desired` to them (select_actions) and
+/// loads the templates `options` asks for. Fails only when the API fails, with
+/// "listing the org's actions failed: ..." or, for a template,
+/// "<address>: reading the templates of <id> failed: ..." (without an address
+/// for an unbound action); selection problems are diagnostics in the answer.
+Result<Gathered> gather_org(Provider& provider, const std::vector<DesiredAction>& desired,
+                            const GatherOptions& options);
+
+/// Loads the templates `options` asks for into `org.live`, up to
+/// `options.parallelism` at once (the last step of gather_org, for a caller of
+/// gather_by_id that checks what it read first). Fails as gather_org does.
+Status load_templates(Provider& provider, Gathered& org, const GatherOptions& options);
+
+/// One action to re-read by id: the address it is planned under and its
+/// manifest action (null when the manifests no longer have it: read, not bound).
+struct Reread {
+    std::string address;
+    const DesiredAction* desired = nullptr;
+    std::string id;
+};
+
+/// Re-reads each action by id (up to `options.parallelism` at once), binds those
+/// with a manifest action and loads the templates `options` asks for. An action
+/// the API answers 404 for is left out of `live`. Fails with the first other
+/// failure, "<address>: reading <id> failed: ...".
+Result<Gathered> gather_by_id(Provider& provider, const std::vector<Reread>& reads,
+                              const GatherOptions& options);
+
+}  // namespace dactl

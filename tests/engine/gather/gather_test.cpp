@@ -1,0 +1,163 @@
+#include "engine/gather/gather.h"
+
+#include <catch2/catch.hpp>
+
+#include "tests/support/builders.h"
+#include "tests/support/fake_provider.h"
+
+using namespace dactl;
+using namespace dactl::testing;
+
+namespace {
+
+// An org of three actions whose templates the API gives only as URIs.
+void seed(FakeProvider& org) {
+    org.templates_as_uris(true);
+    org.put(with(make_live("custom_-_1", "Get Order"), Field::request_template, "${input}"));
+    org.put(with(make_live("custom_-_2", "Get Customer"), Field::request_template, "{}"));
+    org.put(make_live("custom_-_3", "Unmanaged"));
+}
+
+}  // namespace
+
+TEST_CASE("gather_org lists once, binds, and loads only the templates a manifest manages",
+          "[gather]") {
+    FakeProvider provider;
+    seed(provider);
+    const std::vector<DesiredAction> desired = {
+        manage(make_desired("order", "Get Order"), Field::request_template, "${input}"),
+        manage(make_desired("customer", "Get Customer"), Field::timeout_seconds, 5)};
+
+    Result<Gathered> org = gather_org(provider, desired, GatherOptions{});
+
+    REQUIRE(org.ok());
+    REQUIRE(org->diagnostics.empty());
+    REQUIRE(org->live.size() == 3);
+    REQUIRE(org->bindings.size() == 2);
+    REQUIRE(org->binding_of(desired[0])->live->id == "custom_-_1");
+    REQUIRE(org->binding_of(desired[1])->live->id == "custom_-_2");
+    REQUIRE(org->binding_of(desired[0])->live->get(Field::request_template) == Value("${input}"));
+    REQUIRE(org->binding_of(desired[0])->live->unloaded.empty());
+    REQUIRE(org->binding_of(desired[1])->live->unloaded.count(Field::request_template) == 1);
+    REQUIRE(provider.calls() == std::vector<std::string>{"list", "templates custom_-_1"});
+}
+
+TEST_CASE("gather_org keeps its bindings valid when the result is moved", "[gather]") {
+    FakeProvider provider;
+    seed(provider);
+    const std::vector<DesiredAction> desired = {make_desired("order", "Get Order")};
+    Result<Gathered> org = gather_org(provider, desired, GatherOptions{});
+    REQUIRE(org.ok());
+
+    Gathered moved = std::move(org).value();
+
+    REQUIRE(moved.bindings.size() == 1);
+    REQUIRE(moved.bindings[0].live == moved.find_live("custom_-_1"));
+}
+
+TEST_CASE("gather_org reports selection problems as diagnostics, not failures", "[gather]") {
+    FakeProvider provider;
+    seed(provider);
+    const std::vector<DesiredAction> desired = {make_desired("missing", "Get Ordr", 4)};
+
+    Result<Gathered> org = gather_org(provider, desired, GatherOptions{});
+
+    REQUIRE(org.ok());
+    REQUIRE(org->bindings.empty());
+    REQUIRE(org->diagnostics.format() ==
+            "actions.toml:5:8: action.missing: no live action is named \"Get Ordr\"\n"
+            "    did you mean \"Get Order\" (custom_-_1  category \"Orders\")?\n");
+}
+
+TEST_CASE("gather_org loads the templates of every action the caller asks for", "[gather]") {
+    FakeProvider provider;
+    seed(provider);
+    GatherOptions options;
+    options.templates = Templates::none;
+    options.all_templates_of = [](const LiveAction& action) { return action.id != "custom_-_2"; };
+
+    Result<Gathered> org = gather_org(provider, {}, options);
+
+    REQUIRE(org.ok());
+    REQUIRE(org->bindings.empty());
+    REQUIRE(org->find_live("custom_-_1")->get(Field::request_template) == Value("${input}"));
+    // custom_-_3 has no template, so nothing is unloaded and nothing fetched.
+    REQUIRE(provider.calls() == std::vector<std::string>{"list", "templates custom_-_1"});
+}
+
+TEST_CASE("gather_org with Templates::none loads nothing", "[gather]") {
+    FakeProvider provider;
+    seed(provider);
+    const std::vector<DesiredAction> desired = {
+        manage(make_desired("order", "Get Order"), Field::request_template, "${input}")};
+    GatherOptions options;
+    options.templates = Templates::none;
+
+    REQUIRE(gather_org(provider, desired, options).ok());
+    REQUIRE(provider.calls() == std::vector<std::string>{"list"});
+}
+
+TEST_CASE("gather_org names the step that failed", "[gather]") {
+    FakeProvider provider;
+    seed(provider);
+    const std::vector<DesiredAction> desired = {
+        manage(make_desired("order", "Get Order"), Field::request_template, "${input}")};
+
+    SECTION("the listing") {
+        provider.fail_listing(make_error(ErrorKind::forbidden, "Missing permission"));
+        Result<Gathered> org = gather_org(provider, desired, GatherOptions{});
+        REQUIRE_FALSE(org.ok());
+        REQUIRE(org.error().kind == ErrorKind::forbidden);
+        REQUIRE(org.error().message == "listing the org's actions failed: Missing permission");
+    }
+    SECTION("a managed template") {
+        provider.fail_templates("custom_-_1", make_error(ErrorKind::server, "Service Unavailable"));
+        Result<Gathered> org = gather_org(provider, desired, GatherOptions{});
+        REQUIRE_FALSE(org.ok());
+        REQUIRE(org.error().message ==
+                "action.order: reading the templates of custom_-_1 failed: Service Unavailable");
+    }
+    SECTION("a template of an unbound action") {
+        provider.fail_templates("custom_-_2", make_error(ErrorKind::server, "Service Unavailable"));
+        GatherOptions options;
+        options.all_templates_of = [](const LiveAction&) { return true; };
+        Result<Gathered> org = gather_org(provider, {}, options);
+        REQUIRE_FALSE(org.ok());
+        REQUIRE(org.error().message ==
+                "reading the templates of custom_-_2 failed: Service Unavailable");
+    }
+}
+
+TEST_CASE("gather_by_id re-reads by id, binds, and leaves out the vanished", "[gather]") {
+    FakeProvider provider;
+    seed(provider);
+    const DesiredAction order =
+        manage(make_desired("order", "Get Order"), Field::request_template, "${input}");
+    const std::vector<Reread> reads = {{"action.order", &order, "custom_-_1"},
+                                       {"action.gone", nullptr, "custom_-_9"},
+                                       {"action.orphan", nullptr, "custom_-_2"}};
+
+    Result<Gathered> org = gather_by_id(provider, reads, GatherOptions{});
+
+    REQUIRE(org.ok());
+    REQUIRE(org->live.size() == 2);
+    REQUIRE(org->find_live("custom_-_9") == nullptr);
+    REQUIRE(org->bindings.size() == 1);
+    REQUIRE(org->bindings[0].desired == &order);
+    REQUIRE(org->bindings[0].live->get(Field::request_template) == Value("${input}"));
+}
+
+TEST_CASE("gather_by_id fails on a read that is not a 404, naming the address", "[gather]") {
+    FakeProvider provider;
+    seed(provider);
+    provider.fail_reads("custom_-_2", make_error(ErrorKind::timeout, "no answer within 60 s"));
+    const std::vector<Reread> reads = {{"action.order", nullptr, "custom_-_1"},
+                                       {"action.customer", nullptr, "custom_-_2"}};
+
+    Result<Gathered> org = gather_by_id(provider, reads, GatherOptions{});
+
+    REQUIRE_FALSE(org.ok());
+    REQUIRE(org.error().kind == ErrorKind::timeout);
+    REQUIRE(org.error().message ==
+            "action.customer: reading custom_-_2 failed: no answer within 60 s");
+}
