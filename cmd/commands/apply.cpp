@@ -6,11 +6,10 @@
 #include "cmd/commands/command.h"
 #include "cmd/duration.h"
 #include "cmd/github.h"
+#include "cmd/views/apply_view.h"
 #include "engine/apply/next_state.h"
 #include "engine/plan/saved_plan.h"
-#include "engine/render/apply_text.h"
 #include "engine/render/markdown.h"
-#include "engine/render/output_codec.h"
 #include "engine/state/lock.h"
 #include "engine/state/state_file.h"
 #include "engine/util/file_io.h"
@@ -20,25 +19,7 @@
 
 namespace dactl::cli {
 
-void print_plan(Session& session, const Plan& plan);
-
 namespace {
-
-class PrintingObserver : public ApplyObserver {
-public:
-    explicit PrintingObserver(Session& session)
-        : m_session(session), m_palette(session.palette()) {}
-
-    void finished(const ActionResult& result) override {
-        if (m_session.format() == OutputFormat::text) {
-            m_session.out() << apply_result_line(result, m_palette) << std::flush;
-        }
-    }
-
-private:
-    Session& m_session;
-    Palette m_palette;
-};
 
 bool confirmed(Session& session, std::size_t count, bool from_file) {
     if (from_file || session.arguments().has("auto-approve")) {
@@ -80,34 +61,6 @@ Result<Planning> prepare(Session& session, Provider& provider, const Project& pr
         return error;
     }
     return replan_saved(provider, project, *saved, session.parallelism());
-}
-
-void print_report(Session& session, const Plan& plan, const ApplyReport& report) {
-    switch (session.format()) {
-        case OutputFormat::text:
-            if (!plan.empty()) {
-                session.out() << "\n"
-                              << apply_summary(report, plan.unchanged.size(), session.palette());
-            }
-            break;
-        case OutputFormat::json:
-            session.out() << encode_apply_output(plan, report);
-            break;
-        case OutputFormat::markdown: {
-            session.out() << render_plan_markdown(plan);
-            std::string results;
-            for (const auto& result : report.results) {
-                results += apply_result_line(result, Palette());
-            }
-            if (!results.empty()) {
-                session.out() << "\n#### Result\n\n"
-                              << fenced(results +
-                                            apply_summary(report, plan.unchanged.size(), Palette()),
-                                        "text");
-            }
-            break;
-        }
-    }
 }
 
 Status save_state(Session& session, const Project& project, const std::optional<State>& previous,
@@ -159,9 +112,8 @@ int run_apply(const Arguments& arguments, Context& context) {
         return session.fail("the plan cannot be made; nothing was changed", planning->diagnostics);
     }
     const Plan& plan = planning->plan;
-    if (session.format() == OutputFormat::text) {
-        print_plan(session, plan);
-    }
+    std::unique_ptr<ApplyView> view = apply_view(session.format(), session.view_target());
+    view->planned(plan);
     ApplyReport report;
     if (!plan.empty()) {
         if (!confirmed(session, plan.changes.size(), !arguments.positionals.empty())) {
@@ -174,11 +126,10 @@ int run_apply(const Arguments& arguments, Context& context) {
         // as any request is attempted.
         options.lost_answer_retries =
             genesys::api_tuning(project->settings.api, project->directory).max_attempts - 1;
-        PrintingObserver observer(session);
-        report = apply_plan(*provider, plan, planning->bases(), options, observer);
+        report = apply_plan(*provider, plan, planning->bases(), options, *view);
     }
     Status saved = save_state(session, *project, *previous, *planning, report);
-    print_report(session, plan, report);
+    view->applied(plan, report);
     if (arguments.has("github-summary")) {
         (void)append_step_summary(context.environment, render_plan_markdown(plan));
     }

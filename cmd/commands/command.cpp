@@ -2,8 +2,8 @@
 
 #include "cmd/cli.h"
 #include "cmd/github.h"
+#include "cmd/views/error_view.h"
 #include "engine/manifest/loader.h"
-#include "engine/render/output_codec.h"
 
 namespace dactl::cli {
 
@@ -63,11 +63,13 @@ Palette Session::palette() const {
     return output_palette(m_context, m_arguments.has("no-color"));
 }
 
+ViewTarget Session::view_target() {
+    return ViewTarget{out(), err(), palette()};
+}
+
 int Session::fail(const std::string& message, const Diagnostics& diagnostics) {
     report_error(m_context, message);
-    if (m_format == OutputFormat::json) {
-        out() << encode_error_output(m_command, message, diagnostics);
-    }
+    error_view(m_format, view_target())->failed(m_command, message, diagnostics);
     return k_exit_error;
 }
 

@@ -10,6 +10,7 @@
 
 #include "cmd/args.h"
 #include "cmd/context.h"
+#include "cmd/views/view.h"
 #include "engine/diagnostics/diagnostic.h"
 #include "engine/gather/gather.h"
 #include "engine/model/project.h"
@@ -32,9 +33,6 @@ const std::vector<Command>& all_commands();
 /// The options every command takes: -C/--chdir, --no-color, --verbose, --help.
 const std::vector<OptionSpec>& global_options();
 
-/// The view a command's result is printed in.
-enum class OutputFormat { text, json, markdown };
-
 /// One run of one command.
 class Session {
 public:
@@ -53,9 +51,12 @@ public:
     std::ostream& out() { return m_context.console.out; }
     std::ostream& err() { return m_context.console.err; }
     Palette palette() const;
+    /// Where this run's view writes: standard output and error, its palette.
+    ViewTarget view_target();
 
-    /// Prints "Error: <message>" to standard error and, with --format json, the
-    /// error document (with the diagnostics) to standard output. Answers k_exit_error.
+    /// Prints "Error: <message>" to standard error, then what the format's
+    /// ErrorView shows (with --format json, the error document with the
+    /// diagnostics on standard output). Answers k_exit_error.
     int fail(const std::string& message, const Diagnostics& diagnostics = {});
     /// Prints diagnostics to standard error, and as workflow annotations when
     /// running in GitHub Actions.

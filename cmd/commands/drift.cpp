@@ -3,10 +3,9 @@
 #include "cmd/cli.h"
 #include "cmd/commands/command.h"
 #include "cmd/github.h"
+#include "cmd/views/drift_view.h"
 #include "engine/gather/gather.h"
-#include "engine/render/drift_text.h"
 #include "engine/render/markdown.h"
-#include "engine/render/output_codec.h"
 #include "engine/state/state_file.h"
 
 namespace dactl::cli {
@@ -33,17 +32,7 @@ int run_drift(const Arguments& arguments, Context& context) {
         return session.fail(org.error().describe());
     }
     DriftReport report = compute_drift(project->actions, *org, *state);
-    switch (session.format()) {
-        case OutputFormat::text:
-            session.out() << render_drift_text(report, session.palette());
-            break;
-        case OutputFormat::json:
-            session.out() << encode_drift_output(report);
-            break;
-        case OutputFormat::markdown:
-            session.out() << render_drift_markdown(report);
-            break;
-    }
+    drift_view(session.format(), session.view_target())->report(report);
     if (arguments.has("github-summary")) {
         if (Status appended =
                 append_step_summary(context.environment, render_drift_markdown(report));

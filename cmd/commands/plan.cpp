@@ -1,29 +1,14 @@
 #include "cmd/cli.h"
 #include "cmd/commands/command.h"
 #include "cmd/github.h"
+#include "cmd/views/plan_view.h"
 #include "engine/plan/plan_codec.h"
 #include "engine/plan/planner.h"
 #include "engine/render/markdown.h"
-#include "engine/render/output_codec.h"
-#include "engine/render/text_plan.h"
 #include "engine/util/file_io.h"
 #include "engine/util/time_text.h"
 
 namespace dactl::cli {
-
-void print_plan(Session& session, const Plan& plan) {
-    switch (session.format()) {
-        case OutputFormat::text:
-            session.out() << render_plan_text(plan, session.palette());
-            break;
-        case OutputFormat::json:
-            session.out() << encode_plan_output(plan);
-            break;
-        case OutputFormat::markdown:
-            session.out() << render_plan_markdown(plan);
-            break;
-    }
-}
 
 namespace {
 
@@ -67,7 +52,7 @@ int run_plan(const Arguments& arguments, Context& context) {
         session.err() << "Saved the plan to " << *out << "; apply exactly it with: dactl apply "
                       << *out << "\n";
     }
-    print_plan(session, planning->plan);
+    plan_view(session.format(), session.view_target())->plan(planning->plan);
     if (arguments.has("github-summary")) {
         Status appended =
             append_step_summary(context.environment, render_plan_markdown(planning->plan));

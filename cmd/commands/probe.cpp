@@ -4,12 +4,11 @@
 
 #include "cmd/cli.h"
 #include "cmd/commands/command.h"
+#include "cmd/views/probe_view.h"
 #include "engine/export/timeout_edit.h"
 #include "engine/gather/gather.h"
 #include "engine/probe/probe_run.h"
-#include "engine/render/output_codec.h"
 #include "engine/render/probe_html.h"
-#include "engine/render/probe_text.h"
 #include "engine/text/suggest.h"
 #include "engine/util/file_io.h"
 #include "engine/util/time_text.h"
@@ -160,17 +159,7 @@ int run_probe_command(const Arguments& arguments, Context& context) {
     if (!report) {
         return session.fail(report.error().describe());
     }
-    switch (session.format()) {
-        case OutputFormat::text:
-            session.out() << render_probe_text(*report, session.palette());
-            break;
-        case OutputFormat::json:
-            session.out() << encode_probe_output(*report);
-            break;
-        case OutputFormat::markdown:
-            session.out() << render_probe_markdown(*report);
-            break;
-    }
+    probe_view(session.format(), session.view_target())->report(*report);
     if (std::optional<std::string> html = arguments.value("html")) {
         Status written =
             write_file_atomically(*html, render_probe_html(*report, utc_timestamp(context.now())));
