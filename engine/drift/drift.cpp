@@ -18,6 +18,18 @@ std::string_view drift_kind_text(DriftKind kind) {
     return "";
 }
 
+std::string_view drift_kind_key(DriftKind kind) {
+    switch (kind) {
+        case DriftKind::changed_outside:
+            return "changed_outside";
+        case DriftKind::not_yet_applied:
+            return "not_yet_applied";
+        case DriftKind::differs:
+            return "differs";
+    }
+    return "unknown";
+}
+
 namespace {
 
 // A recorded header map may hold masked secrets: those entries are left out of

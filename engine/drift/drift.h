@@ -22,6 +22,8 @@ enum class DriftKind {
 
 /// "changed in the org outside dactl", "not yet applied", "differs from the manifest".
 std::string_view drift_kind_text(DriftKind kind);
+/// The kind's name in JSON: "changed_outside", "not_yet_applied", "differs".
+std::string_view drift_kind_key(DriftKind kind);
 
 struct FieldDrift {
     Field field;

@@ -17,4 +17,29 @@ bool is_secret_header(std::string_view name) {
     });
 }
 
+bool is_secret_entry(Field field, std::string_view key) {
+    return field == Field::request_headers && is_secret_header(key);
+}
+
+Value masked(Field field, const Value& value) {
+    if (!value.is_map()) {
+        return value;
+    }
+    StringMap map = value.as_map();
+    for (auto& [key, entry] : map) {
+        if (is_secret_entry(field, key)) {
+            entry = std::string(k_masked_value);
+        }
+    }
+    return map;
+}
+
+FieldValues masked(const FieldValues& values) {
+    FieldValues out;
+    for (const auto& [field, value] : values) {
+        out.emplace(field, masked(field, value));
+    }
+    return out;
+}
+
 }  // namespace dactl

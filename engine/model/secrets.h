@@ -4,6 +4,8 @@
 
 #include <string_view>
 
+#include "engine/model/value.h"
+
 namespace dactl {
 
 /// What is shown in place of a secret value.
@@ -13,5 +15,15 @@ inline constexpr std::string_view k_masked_value = "(sensitive)";
 /// regard to case, "authorization", "token", "key", "secret", "password",
 /// "cookie", "credential" or "signature".
 bool is_secret_header(std::string_view name);
+
+/// Whether the entry `key` of a map field's value is secret: an entry of
+/// request.headers whose name is secret-looking. The one rule every view and
+/// every file dactl writes applies.
+bool is_secret_entry(Field field, std::string_view key);
+
+/// `value` with each secret entry's value replaced by k_masked_value.
+Value masked(Field field, const Value& value);
+/// Every value of `values` masked.
+FieldValues masked(const FieldValues& values);
 
 }  // namespace dactl

@@ -21,10 +21,6 @@ struct SavedPlan {
     Plan plan;
 };
 
-/// A field's value as JSON text: null when unset, a number, a string, or an
-/// object; secret header values masked.
-std::string value_json(Field field, const Value& value);
-
 /// The saved plan as pretty-printed JSON, ending in a newline, secrets masked.
 std::string encode_saved_plan(const SavedPlan& saved);
 

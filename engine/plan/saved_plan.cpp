@@ -1,5 +1,8 @@
 #include "engine/plan/saved_plan.h"
 
+#include <algorithm>
+
+#include "engine/model/secrets.h"
 #include "engine/plan/compute_plan.h"
 
 namespace dactl {
@@ -16,28 +19,20 @@ std::string stale_line(const std::string& reason) {
     return line;
 }
 
-// The saved plan masks secret header values, so compare what it could record.
+// A saved plan records secret header values masked, so compare what it could record.
+bool same_field(const FieldChange& now, const FieldChange& saved) {
+    return now.field == saved.field &&
+           masked(now.field, now.before) == masked(saved.field, saved.before) &&
+           masked(now.field, now.after) == masked(saved.field, saved.after);
+}
+
 bool same_changes(const Plan& now, const Plan& saved) {
-    if (now.changes.size() != saved.changes.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < now.changes.size(); ++i) {
-        const ActionChange& a = now.changes[i];
-        const ActionChange& b = saved.changes[i];
-        if (a.address != b.address || a.id != b.id || a.fields.size() != b.fields.size()) {
-            return false;
-        }
-        for (std::size_t j = 0; j < a.fields.size(); ++j) {
-            const FieldChange& x = a.fields[j];
-            const FieldChange& y = b.fields[j];
-            if (x.field != y.field ||
-                value_json(x.field, x.before) != value_json(y.field, y.before) ||
-                value_json(x.field, x.after) != value_json(y.field, y.after)) {
-                return false;
-            }
-        }
-    }
-    return true;
+    return std::equal(now.changes.begin(), now.changes.end(), saved.changes.begin(),
+                      saved.changes.end(), [](const ActionChange& a, const ActionChange& b) {
+                          return a.address == b.address && a.id == b.id &&
+                                 std::equal(a.fields.begin(), a.fields.end(), b.fields.begin(),
+                                            b.fields.end(), same_field);
+                      });
 }
 
 // Why the saved change can no longer be applied as it is; empty when it can.

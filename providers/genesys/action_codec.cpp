@@ -1,16 +1,14 @@
 #include "providers/genesys/action_codec.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
+#include "engine/json/json_reader.h"
+#include "engine/util/json_depth.h"
 #include "providers/genesys/json_slice.h"
 
 namespace dactl::genesys {
 
 namespace {
-
-constexpr unsigned k_parse_flags =
-    rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
 
 std::string_view type_name(const rapidjson::Value& value) {
     if (value.IsNull()) {
@@ -31,26 +29,21 @@ std::string_view type_name(const rapidjson::Value& value) {
     return "a number";
 }
 
-std::string text_of(const rapidjson::Value& value) {
-    return std::string(value.GetString(), value.GetStringLength());
-}
-
 // Parses `json` for `subject` ("an action", "the action list"), refusing
 // invalid JSON and absurd nesting with a message saying which.
 Status parse(rapidjson::Document& document, std::string_view json, std::string_view subject) {
-    if (nesting_depth(json) > k_max_json_depth) {
+    std::optional<JsonProblem> problem = parse_json(json, document, Utf8::validated);
+    if (!problem) {
+        return {};
+    }
+    if (problem->too_deep) {
         return make_error(ErrorKind::invalid_response,
                           std::string(subject) + " is nested more than " +
-                              std::to_string(k_max_json_depth) + " levels deep");
+                              std::to_string(k_max_json_nesting) + " levels deep");
     }
-    document.Parse<k_parse_flags>(json.data(), json.size());
-    if (document.HasParseError()) {
-        return make_error(ErrorKind::invalid_response,
-                          std::string(subject) + " is not valid JSON: " +
-                              rapidjson::GetParseError_En(document.GetParseError()) + " (at byte " +
-                              std::to_string(document.GetErrorOffset()) + ")");
-    }
-    return {};
+    return make_error(ErrorKind::invalid_response,
+                      std::string(subject) + " is not valid JSON: " + problem->reason +
+                          " (at byte " + std::to_string(problem->offset) + ")");
 }
 
 // Reads the members of one Action, naming it in every message.

@@ -13,9 +13,6 @@
 
 namespace dactl::genesys {
 
-/// Deeper JSON is refused (the API itself allows 50 levels).
-inline constexpr std::size_t k_max_json_depth = 128;
-
 /// Reads one `Action`. Fills every member of LiveAction: each Field found at
 /// its api_path (absent or null members stay unset), template fields given only
 /// as `requestTemplateUri`/`successTemplateUri` in `unloaded`, and `document`

@@ -3,9 +3,9 @@
 
 #include <rapidjson/document.h>
 
+#include "engine/json/json_reader.h"
 #include "engine/util/ascii.h"
 #include "providers/genesys/action_codec.h"
-#include "providers/genesys/json_member.h"
 
 namespace dactl::genesys {
 
@@ -89,13 +89,11 @@ Error decode_error(const http::Response& response, std::string_view what) {
     error.kind = kind_of(response.status);
     error.correlation_id = response.header("ININ-Correlation-Id");
     rapidjson::Document body;
-    // Iterative: a hostile body nested millions deep must not exhaust the stack.
-    body.Parse<rapidjson::kParseIterativeFlag>(response.body.data(), response.body.size());
-    if (!body.HasParseError() && body.IsObject()) {
-        error.message = member_text(body, "message");
-        error.api_code = member_text(body, "code");
+    if (!parse_json(response.body, body, Utf8::trusted) && body.IsObject()) {
+        error.message = text_member(body, "message");
+        error.api_code = text_member(body, "code");
         if (error.correlation_id.empty()) {
-            error.correlation_id = member_text(body, "contextId");
+            error.correlation_id = text_member(body, "contextId");
         }
     } else {
         error.message = excerpt(response.body);

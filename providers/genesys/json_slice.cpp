@@ -106,26 +106,6 @@ std::vector<std::string_view> array_elements(std::string_view array) {
     return elements;
 }
 
-std::size_t nesting_depth(std::string_view text) {
-    std::size_t depth = 0;
-    std::size_t deepest = 0;
-    std::size_t at = 0;
-    while (at < text.size()) {
-        const char c = text[at];
-        if (c == '"') {
-            at = string_end(text, at);
-            continue;
-        }
-        if (c == '{' || c == '[') {
-            deepest = std::max(deepest, ++depth);
-        } else if ((c == '}' || c == ']') && depth > 0) {
-            --depth;
-        }
-        ++at;
-    }
-    return deepest;
-}
-
 std::string_view trim_json_space(std::string_view text) {
     std::size_t begin = skip_space(text, 0);
     std::size_t end = text.size();

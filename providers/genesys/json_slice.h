@@ -27,9 +27,6 @@ std::vector<RawMember> object_members(std::string_view object);
 /// The elements of the array whose text is `array` (starting at its `[`), in order.
 std::vector<std::string_view> array_elements(std::string_view array);
 
-/// The deepest nesting of objects and arrays in `text` (0 for a scalar).
-std::size_t nesting_depth(std::string_view text);
-
 /// `text` without leading and trailing JSON whitespace.
 std::string_view trim_json_space(std::string_view text);
 

@@ -2,15 +2,12 @@
 
 #include <rapidjson/document.h>
 
+#include "engine/json/json_reader.h"
 #include "engine/util/ascii.h"
-#include "providers/genesys/json_member.h"
 
 namespace dactl::genesys {
 
 namespace {
-
-// Iterative: a hostile body nested millions deep must not exhaust the stack.
-constexpr unsigned k_parse_flags = rapidjson::kParseIterativeFlag;
 
 // The error of the result, or of its first failed operation.
 const rapidjson::Value* error_of(const rapidjson::Value& body) {
@@ -34,8 +31,7 @@ const rapidjson::Value* error_of(const rapidjson::Value& body) {
 
 Result<TestRun> decode_test_result(std::string_view json) {
     rapidjson::Document body;
-    body.Parse<k_parse_flags>(json.data(), json.size());
-    if (body.HasParseError() || !body.IsObject()) {
+    if (parse_json(json, body, Utf8::trusted) || !body.IsObject()) {
         return make_error(ErrorKind::invalid_response, "the test result is not a JSON object");
     }
     auto success = body.FindMember("success");
@@ -48,8 +44,8 @@ Result<TestRun> decode_test_result(std::string_view json) {
         return run;
     }
     if (const rapidjson::Value* error = error_of(body)) {
-        run.error = member_text(*error, "message");
-        const std::string code = ascii_lower(member_text(*error, "code"));
+        run.error = text_member(*error, "message");
+        const std::string code = ascii_lower(text_member(*error, "code"));
         const std::string message = ascii_lower(run.error);
         run.timed_out = code.find("timeout") != std::string::npos ||
                         message.find("timed out") != std::string::npos ||

@@ -2,7 +2,7 @@
 
 #include <rapidjson/document.h>
 
-#include "providers/genesys/json_member.h"
+#include "engine/json/json_reader.h"
 
 namespace dactl::genesys {
 
@@ -10,19 +10,15 @@ namespace {
 
 constexpr std::chrono::seconds k_default_lifetime{86400};
 
-// Iterative: a hostile body nested millions deep must not exhaust the stack.
-constexpr unsigned k_parse_flags = rapidjson::kParseIterativeFlag;
-
 }  // namespace
 
 Result<Token> decode_token(std::string_view json) {
     rapidjson::Document body;
-    body.Parse<k_parse_flags>(json.data(), json.size());
-    if (body.HasParseError() || !body.IsObject()) {
+    if (parse_json(json, body, Utf8::trusted) || !body.IsObject()) {
         return make_error(ErrorKind::invalid_response, "the login answer is not a JSON object");
     }
     Token token;
-    token.access_token = member_text(body, "access_token");
+    token.access_token = text_member(body, "access_token");
     if (token.access_token.empty()) {
         return make_error(ErrorKind::invalid_response, "the login answer has no access_token");
     }
@@ -40,12 +36,11 @@ Result<Token> decode_token(std::string_view json) {
 
 std::optional<std::string> decode_oauth_error(std::string_view json) {
     rapidjson::Document body;
-    body.Parse<k_parse_flags>(json.data(), json.size());
-    if (body.HasParseError() || !body.IsObject()) {
+    if (parse_json(json, body, Utf8::trusted) || !body.IsObject()) {
         return std::nullopt;
     }
     for (const char* name : {"error_description", "description", "error"}) {
-        std::string text = member_text(body, name);
+        std::string text = text_member(body, name);
         if (!text.empty()) {
             return text;
         }

@@ -11,6 +11,9 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "engine/json/json_reader.h"
+#include "engine/json/json_writer.h"
+#include "engine/util/json_text.h"
 #include "providers/genesys/action_codec.h"
 #include "providers/genesys/json_slice.h"
 
@@ -25,28 +28,13 @@ struct Edit {
     std::optional<std::string> json;
 };
 
-std::string json_string(std::string_view text) {
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-    writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-    return std::string(buffer.GetString(), buffer.GetSize());
-}
-
-std::optional<std::string> json_value(const Value& value) {
+// A field's new JSON text for the request body (secrets sent as they are), or
+// nothing to remove the member.
+std::optional<std::string> json_value(Field field, const Value& value) {
     if (value.is_unset()) {
         return std::nullopt;
     }
-    if (value.is_integer()) {
-        return std::to_string(value.as_integer());
-    }
-    if (value.is_string()) {
-        return json_string(value.as_string());
-    }
-    std::string object = "{";
-    for (const auto& [key, entry] : value.as_map()) {
-        object += (object.size() > 1 ? "," : "") + json_string(key) + ":" + json_string(entry);
-    }
-    return object + "}";
+    return value_json(field, value, Secrets::revealed);
 }
 
 // The api_path's segments below "config" (name and category are not there).
@@ -193,7 +181,7 @@ Status inline_templates(const LiveAction& base, const FieldValues& changes,
                               "action \"" + base.id + "\": its " + std::string(field_key(field)) +
                                   " was not loaded, so it cannot be written back");
         }
-        edits.push_back({config_path(field), json_value(text)});
+        edits.push_back({config_path(field), json_value(field, text)});
     }
     return {};
 }
@@ -211,9 +199,8 @@ Result<std::string> encode_update(const LiveAction& base, const FieldValues& cha
         ErrorKind::generic,
         "action \"" + base.id + "\": its config was not read, so it cannot be written back whole");
     rapidjson::Document document;
-    document.Parse<rapidjson::kParseIterativeFlag>(base.document.data(), base.document.size());
-    if (document.HasParseError() || !document.IsObject() || !document.HasMember("config") ||
-        !document["config"].IsObject()) {
+    if (parse_json(base.document, document, Utf8::trusted) || !document.IsObject() ||
+        !document.HasMember("config") || !document["config"].IsObject()) {
         return no_config;
     }
     const rapidjson::Value& config = document["config"];
@@ -233,7 +220,7 @@ Result<std::string> encode_update(const LiveAction& base, const FieldValues& cha
     }
     for (const auto& [field, value] : changes) {
         if (field != Field::name && field != Field::category) {
-            edits.push_back({config_path(field), json_value(value)});
+            edits.push_back({config_path(field), json_value(field, value)});
         }
     }
     std::vector<const Edit*> pointers;

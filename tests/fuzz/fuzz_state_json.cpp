@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/model/secrets.h"
 #include "engine/state/state_codec.h"
 
 namespace {
@@ -16,7 +17,7 @@ namespace {
 bool same_entry(const dactl::StateAction& read, const dactl::StateAction& reread) {
     return read.address == reread.address && read.id == reread.id && read.name == reread.name &&
            read.version == reread.version && read.applied_at == reread.applied_at &&
-           dactl::mask_managed_values(read.managed) == reread.managed;
+           dactl::masked(read.managed) == reread.managed;
 }
 
 }  // namespace

@@ -97,3 +97,16 @@ TEST_CASE("JSON error output carries the diagnostics", "[output]") {
             "  ]\n"
             "}\n");
 }
+
+TEST_CASE("JSON drift output names every kind, and an unknown one safely", "[output]") {
+    CHECK(drift_kind_key(DriftKind::changed_outside) == "changed_outside");
+    CHECK(drift_kind_key(DriftKind::not_yet_applied) == "not_yet_applied");
+    CHECK(drift_kind_key(DriftKind::differs) == "differs");
+    // A kind outside the enum (a corrupted value) must not be read past an array.
+    DriftReport report;
+    ActionDrift drift;
+    drift.address = "action.order";
+    drift.fields = {{Field::timeout_seconds, static_cast<DriftKind>(7), 1, 2}};
+    report.drifted = {drift};
+    CHECK(encode_drift_output(report).find("\"kind\": \"unknown\"") != std::string::npos);
+}

@@ -16,4 +16,5 @@ TEST_CASE("json_nesting_depth counts objects and arrays, not brackets in strings
     CHECK(json_nesting_depth("]]]][") == 1);
     CHECK(json_nesting_depth(std::string(100000, '[')) == 100000);
     CHECK(json_nesting_depth("\"unterminated [[[") == 0);
+    CHECK(json_nesting_depth("\"\\") == 0);
 }

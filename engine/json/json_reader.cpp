@@ -1,0 +1,122 @@
+#include "engine/json/json_reader.h"
+
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "engine/util/json_depth.h"
+
+namespace dactl {
+
+namespace {
+
+// Iterative: no stack used for nesting. Not kParseFullPrecisionFlag: in
+// RapidJSON 1.1.0 it misreads numbers such as 0e-40 (as 1.99e-59; found by
+// fuzzing), so a float with an extreme exponent in a stored document may move
+// by one unit in the last place when it is written again.
+constexpr unsigned k_trusting = rapidjson::kParseIterativeFlag;
+constexpr unsigned k_validating = k_trusting | rapidjson::kParseValidateEncodingFlag;
+
+Error invalid(std::string message) {
+    return make_error(ErrorKind::invalid_input, std::move(message));
+}
+
+}  // namespace
+
+std::string JsonProblem::describe() const {
+    if (too_deep) {
+        return "nested more than " + std::to_string(k_max_json_nesting) + " levels deep";
+    }
+    return "not valid JSON: " + reason + " at offset " + std::to_string(offset);
+}
+
+std::optional<JsonProblem> parse_json(std::string_view text, rapidjson::Document& document,
+                                      Utf8 utf8) {
+    if (json_nesting_depth(text) > k_max_json_nesting) {
+        return JsonProblem{true, "", 0};
+    }
+    if (utf8 == Utf8::validated) {
+        document.Parse<k_validating>(text.data(), text.size());
+    } else {
+        document.Parse<k_trusting>(text.data(), text.size());
+    }
+    if (!document.HasParseError()) {
+        return std::nullopt;
+    }
+    return JsonProblem{false, rapidjson::GetParseError_En(document.GetParseError()),
+                       document.GetErrorOffset()};
+}
+
+const rapidjson::Value* member(const rapidjson::Value& object, const char* name) {
+    if (!object.IsObject()) {
+        return nullptr;
+    }
+    auto found = object.FindMember(name);
+    return found == object.MemberEnd() ? nullptr : &found->value;
+}
+
+rapidjson::Value* member(rapidjson::Value& object, const char* name) {
+    if (!object.IsObject()) {
+        return nullptr;
+    }
+    auto found = object.FindMember(name);
+    return found == object.MemberEnd() ? nullptr : &found->value;
+}
+
+std::optional<std::string> string_member(const rapidjson::Value& object, const char* name) {
+    const rapidjson::Value* value = member(object, name);
+    if (value == nullptr || !value->IsString()) {
+        return std::nullopt;
+    }
+    return text_of(*value);
+}
+
+std::string text_member(const rapidjson::Value& object, const char* name) {
+    return string_member(object, name).value_or("");
+}
+
+std::string text_of(const rapidjson::Value& string) {
+    return std::string(string.GetString(), string.GetStringLength());
+}
+
+Result<Value> read_value(Field field, const rapidjson::Value& json) {
+    const std::string key(field_key(field));
+    if (json.IsNull()) {
+        return Value();
+    }
+    switch (field_info(field).kind) {
+        case FieldKind::integer:
+            if (json.IsInt64()) {
+                return Value(json.GetInt64());
+            }
+            break;
+        case FieldKind::text:
+        case FieldKind::template_text:
+            if (json.IsString()) {
+                return Value(text_of(json));
+            }
+            break;
+        case FieldKind::string_map:
+            if (json.IsObject()) {
+                StringMap map;
+                for (const auto& entry : json.GetObject()) {
+                    if (!entry.value.IsString()) {
+                        return invalid(key + " has a non-string entry");
+                    }
+                    map[text_of(entry.name)] = text_of(entry.value);
+                }
+                return Value(std::move(map));
+            }
+            break;
+    }
+    return invalid(key + " has the wrong type");
+}
+
+std::string compact_json(const rapidjson::Value& value) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    value.Accept(writer);
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+}  // namespace dactl

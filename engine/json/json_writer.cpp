@@ -1,0 +1,149 @@
+#include "engine/json/json_writer.h"
+
+#include <cmath>
+
+#include <rapidjson/document.h>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "engine/json/json_reader.h"
+#include "engine/model/secrets.h"
+
+namespace dactl {
+
+namespace {
+
+rapidjson::SizeType size_of(std::string_view text) {
+    return static_cast<rapidjson::SizeType>(text.size());
+}
+
+// One mapping of a Value to JSON for every writer.
+template <class Writer>
+void write_value(Writer& writer, Field field, const Value& value, Secrets secrets) {
+    if (value.is_unset()) {
+        writer.Null();
+    } else if (value.is_integer()) {
+        writer.Int64(value.as_integer());
+    } else if (value.is_string()) {
+        writer.String(value.as_string().data(), size_of(value.as_string()));
+    } else {
+        writer.StartObject();
+        for (const auto& [key, entry] : value.as_map()) {
+            writer.Key(key.data(), size_of(key));
+            const bool hide = secrets == Secrets::masked && is_secret_entry(field, key);
+            const std::string_view text = hide ? k_masked_value : std::string_view(entry);
+            writer.String(text.data(), size_of(text));
+        }
+        writer.EndObject();
+    }
+}
+
+// The request headers of an API action document, masked in place.
+void mask_document_headers(rapidjson::Value& action) {
+    rapidjson::Value* config = member(action, "config");
+    rapidjson::Value* request = config ? member(*config, "request") : nullptr;
+    rapidjson::Value* headers = request ? member(*request, "headers") : nullptr;
+    if (headers == nullptr || !headers->IsObject()) {
+        return;
+    }
+    for (auto& header : headers->GetObject()) {
+        if (is_secret_entry(Field::request_headers, header.name.GetString())) {
+            header.value.SetString(k_masked_value.data(), size_of(k_masked_value));
+        }
+    }
+}
+
+}  // namespace
+
+struct JsonWriter::Impl {
+    rapidjson::StringBuffer buffer;
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> writer{buffer};
+    Impl() { writer.SetIndent(' ', 2); }
+};
+
+JsonWriter::JsonWriter() : m_impl(std::make_unique<Impl>()) {}
+JsonWriter::~JsonWriter() = default;
+
+void JsonWriter::begin_object() {
+    m_impl->writer.StartObject();
+}
+void JsonWriter::end_object() {
+    m_impl->writer.EndObject();
+}
+void JsonWriter::begin_array() {
+    m_impl->writer.StartArray();
+}
+void JsonWriter::end_array() {
+    m_impl->writer.EndArray();
+}
+void JsonWriter::key(std::string_view name) {
+    m_impl->writer.Key(name.data(), size_of(name));
+}
+void JsonWriter::string(std::string_view text) {
+    m_impl->writer.String(text.data(), size_of(text));
+}
+void JsonWriter::integer(std::int64_t number) {
+    m_impl->writer.Int64(number);
+}
+void JsonWriter::boolean(bool value) {
+    m_impl->writer.Bool(value);
+}
+void JsonWriter::null() {
+    m_impl->writer.Null();
+}
+
+void JsonWriter::number(double value) {
+    if (std::isfinite(value)) {
+        m_impl->writer.Double(value);
+    } else {
+        m_impl->writer.Null();
+    }
+}
+
+void JsonWriter::value(Field field, const Value& value) {
+    write_value(m_impl->writer, field, value, Secrets::masked);
+}
+
+void JsonWriter::document(std::string_view json) {
+    rapidjson::Document parsed;
+    if (parse_json(json, parsed, Utf8::trusted) || !parsed.IsObject()) {
+        begin_object();
+        end_object();
+        return;
+    }
+    mask_document_headers(parsed);
+    parsed.Accept(m_impl->writer);
+}
+
+void JsonWriter::member(std::string_view name, std::string_view text) {
+    key(name);
+    string(text);
+}
+
+void JsonWriter::member(std::string_view name, std::int64_t number) {
+    key(name);
+    integer(number);
+}
+
+void JsonWriter::strings(std::string_view name, const std::vector<std::string>& items) {
+    key(name);
+    begin_array();
+    for (const auto& item : items) {
+        string(item);
+    }
+    end_array();
+}
+
+std::string JsonWriter::finish() {
+    return std::string(m_impl->buffer.GetString(), m_impl->buffer.GetSize()) + "\n";
+}
+
+std::string value_json(Field field, const Value& value, Secrets secrets) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    write_value(writer, field, value, secrets);
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+}  // namespace dactl
