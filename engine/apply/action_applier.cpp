@@ -2,8 +2,6 @@
 
 #include <thread>
 
-#include "engine/render/value_text.h"
-
 namespace dactl {
 
 namespace {
@@ -75,7 +73,7 @@ ActionApplier::Step ActionApplier::on_conflict(const Error& error, LiveAction& c
         case Holds::something_else:
             break;
     }
-    return settle(ActionStatus::changed_since_plan, std::nullopt, difference(*fresh));
+    return settle(ActionStatus::changed_since_plan, std::nullopt, mismatches(*fresh));
 }
 
 // The PATCH's answer was lost: look before writing again.
@@ -96,7 +94,7 @@ ActionApplier::Step ActionApplier::on_lost_answer(const Error& error, LiveAction
         case Holds::something_else:
             break;
     }
-    return settle(ActionStatus::changed_since_plan, std::nullopt, difference(*fresh));
+    return settle(ActionStatus::changed_since_plan, std::nullopt, mismatches(*fresh));
 }
 
 void ActionApplier::verify() {
@@ -113,8 +111,11 @@ void ActionApplier::verify() {
             return;
         }
     }
-    std::string detail = m_result.final ? difference(*m_result.final) : std::string();
-    settle(ActionStatus::not_converged, m_result.final ? std::nullopt : last_error, detail);
+    if (m_result.final) {
+        settle(ActionStatus::not_converged, std::nullopt, mismatches(*m_result.final));
+    } else {
+        settle(ActionStatus::not_converged, last_error);
+    }
 }
 
 ActionApplier::Holds ActionApplier::holds(const LiveAction& action) const {
@@ -132,21 +133,15 @@ ActionApplier::Holds ActionApplier::holds(const LiveAction& action) const {
     return all_after ? Holds::planned_after : Holds::planned_before;
 }
 
-std::string ActionApplier::difference(const LiveAction& action) const {
-    std::string detail;
+std::vector<FieldMismatch> ActionApplier::mismatches(const LiveAction& action) const {
+    std::vector<FieldMismatch> found;
     for (const auto& change : m_change.fields) {
         const Value& live = action.get(change.field);
-        if (value_satisfies(change.field, live, change.after)) {
-            continue;
+        if (!value_satisfies(change.field, live, change.after)) {
+            found.push_back(FieldMismatch{change.field, live, change.before, change.after});
         }
-        if (!detail.empty()) {
-            detail += "; ";
-        }
-        detail += std::string(field_key(change.field)) + " is " + value_text(change.field, live) +
-                  ", planned " + value_text(change.field, change.before) + " -> " +
-                  value_text(change.field, change.after);
     }
-    return "version " + std::to_string(action.version) + ": " + detail;
+    return found;
 }
 
 Result<LiveAction> ActionApplier::read() {
@@ -187,10 +182,10 @@ void ActionApplier::record_read(const LiveAction& action) {
 }
 
 ActionApplier::Step ActionApplier::settle(ActionStatus status, std::optional<Error> error,
-                                          std::string detail) {
+                                          std::vector<FieldMismatch> mismatches) {
     m_result.status = status;
     m_result.error = std::move(error);
-    m_result.detail = std::move(detail);
+    m_result.mismatches = std::move(mismatches);
     return Step::stop;
 }
 

@@ -25,11 +25,12 @@ private:
     void verify();
 
     Holds holds(const LiveAction& action) const;
-    std::string difference(const LiveAction& action) const;
+    std::vector<FieldMismatch> mismatches(const LiveAction& action) const;
     Result<LiveAction> read();
     Result<LiveAction> read_newer_than(std::int64_t version);
     void record_read(const LiveAction& action);
-    Step settle(ActionStatus status, std::optional<Error> error, std::string detail = {});
+    Step settle(ActionStatus status, std::optional<Error> error,
+                std::vector<FieldMismatch> mismatches = {});
     void pause(std::chrono::milliseconds delay) const;
 
     Provider& m_provider;

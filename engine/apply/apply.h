@@ -30,6 +30,17 @@ bool is_converged(ActionStatus status);
 /// "applied", "already applied", "not converged", "changed since plan", "failed", "not attempted".
 std::string_view status_text(ActionStatus status);
 
+/// A managed field that did not hold its planned value when the action was last
+/// read: what it held, and what the plan took it from and to.
+struct FieldMismatch {
+    Field field;
+    Value live;
+    Value before;
+    Value after;
+
+    bool operator==(const FieldMismatch&) const = default;
+};
+
 struct ActionResult {
     std::string address;
     std::string id;
@@ -39,7 +50,9 @@ struct ActionResult {
     int conflicts = 0;                ///< 409s met (someone else saved meanwhile)
     int lost_answers = 0;             ///< PATCHes whose answer never came
     std::optional<Error> error;       ///< why it failed, when it did
-    std::string detail;               ///< one line on what differs, for changed/not converged
+    /// Changed since plan, not converged: the managed fields that did not hold
+    /// their planned values at the last read (of version_after).
+    std::vector<FieldMismatch> mismatches;
     std::optional<LiveAction> final;  ///< the action as last read, when it was read
 };
 

@@ -1,5 +1,7 @@
 #include "engine/render/apply_text.h"
 
+#include "engine/render/value_text.h"
+
 namespace dactl {
 
 namespace {
@@ -14,8 +16,8 @@ std::string reason(const ActionResult& result) {
     if (result.error) {
         text = result.error->describe();
     }
-    if (!result.detail.empty()) {
-        text += (text.empty() ? "" : "; ") + result.detail;
+    if (const std::string detail = mismatch_text(result); !detail.empty()) {
+        text += (text.empty() ? "" : "; ") + detail;
     }
     if (result.status == ActionStatus::failed && result.lost_answers > 0) {
         text += "; the answer to a write was lost, so it may have been applied: run plan to see";
@@ -24,6 +26,18 @@ std::string reason(const ActionResult& result) {
 }
 
 }  // namespace
+
+std::string mismatch_text(const ActionResult& result) {
+    std::string text;
+    for (const auto& mismatch : result.mismatches) {
+        text += text.empty() ? "version " + std::to_string(result.version_after) + ": " : "; ";
+        text += std::string(field_key(mismatch.field)) + " is " +
+                value_text(mismatch.field, mismatch.live) + ", planned " +
+                value_text(mismatch.field, mismatch.before) + " -> " +
+                value_text(mismatch.field, mismatch.after);
+    }
+    return text;
+}
 
 std::string apply_result_line(const ActionResult& result, const Palette& palette) {
     std::string line = palette.bold(result.address) + ": ";

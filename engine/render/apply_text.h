@@ -9,6 +9,11 @@
 
 namespace dactl {
 
+/// What the last read of an action showed instead of the plan, on one line:
+/// "version 4: timeout_seconds is 7, planned 3 -> 15; ..."; empty when nothing
+/// differed.
+std::string mismatch_text(const ActionResult& result);
+
 /// One line (ending in a newline) saying how an action's apply ended, e.g.
 /// "action.order: applied, version 3 -> 4".
 std::string apply_result_line(const ActionResult& result, const Palette& palette);

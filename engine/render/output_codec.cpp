@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/json/json_writer.h"
+#include "engine/render/apply_text.h"
 
 namespace dactl {
 
@@ -66,7 +67,7 @@ void write_result(JsonWriter& json, const ActionResult& result) {
     json.member("version_after", result.version_after);
     json.member("conflicts", result.conflicts);
     json.member("lost_answers", result.lost_answers);
-    json.member("detail", result.detail);
+    json.member("detail", mismatch_text(result));
     json.key("error");
     if (result.error) {
         write_error(json, *result.error);

@@ -81,7 +81,8 @@ TEST_CASE("apply stops at a 409 when someone changed a managed field", "[apply]"
     ActionResult result = f.apply_single(f.timeout_plan());
 
     REQUIRE(result.status == ActionStatus::changed_since_plan);
-    REQUIRE(result.detail == "version 4: timeout_seconds is 7, planned 3 -> 15");
+    REQUIRE(result.version_after == 4);
+    REQUIRE(result.mismatches == std::vector<FieldMismatch>{{Field::timeout_seconds, 7, 3, 15}});
     REQUIRE(f.org.stored("custom_-_1").get(Field::timeout_seconds) == Value(7));
     REQUIRE(f.org.calls() == std::vector<std::string>{"update custom_-_1 v3", "get custom_-_1"});
 }
@@ -199,7 +200,8 @@ TEST_CASE("apply reports an action that never shows the write as not converged",
     ActionResult result = f.apply_single(f.timeout_plan());
 
     REQUIRE(result.status == ActionStatus::not_converged);
-    REQUIRE(result.detail == "version 3: timeout_seconds is 3, planned 3 -> 15");
+    REQUIRE(result.version_after == 3);
+    REQUIRE(result.mismatches == std::vector<FieldMismatch>{{Field::timeout_seconds, 3, 3, 15}});
     REQUIRE_FALSE(is_converged(result.status));
 }
 
