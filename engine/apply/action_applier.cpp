@@ -14,13 +14,21 @@ bool answer_lost(const Error& error) {
 
 }  // namespace
 
+ActionResult initial_result(const ActionChange& change) {
+    ActionResult result;
+    result.address = change.address;
+    result.id = change.id;
+    result.version_before = change.version;
+    return result;
+}
+
 ActionApplier::ActionApplier(Provider& provider, const ApplyOptions& options,
                              const ActionChange& change, const LiveAction& base)
-    : m_provider(provider), m_options(options), m_change(change), m_base(base) {
-    m_result.address = change.address;
-    m_result.id = change.id;
-    m_result.version_before = change.version;
-}
+    : m_provider(provider),
+      m_options(options),
+      m_change(change),
+      m_base(base),
+      m_result(initial_result(change)) {}
 
 ActionResult ActionApplier::run() {
     if (write() == Step::verify) {

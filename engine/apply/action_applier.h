@@ -5,6 +5,10 @@
 
 namespace dactl {
 
+/// A change's result before anything was tried: its address, id and planned
+/// version, ActionStatus::not_attempted.
+ActionResult initial_result(const ActionChange& change);
+
 class ActionApplier {
 public:
     ActionApplier(Provider& provider, const ApplyOptions& options, const ActionChange& change,

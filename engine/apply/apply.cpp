@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <mutex>
-#include <thread>
 
 #include "engine/apply/action_applier.h"
+#include "engine/util/parallel.h"
 
 namespace dactl {
 
@@ -53,25 +53,16 @@ public:
           m_options(options),
           m_observer(observer) {
         for (const auto& change : plan.changes) {
-            ActionResult result;
-            result.address = change.address;
-            result.id = change.id;
-            result.version_before = change.version;
-            m_report.results.push_back(std::move(result));
+            m_report.results.push_back(initial_result(change));
         }
     }
 
     ApplyReport run() {
-        const std::size_t workers = std::min<std::size_t>(
-            static_cast<std::size_t>(std::max(m_options.parallelism, 1)), m_plan.changes.size());
-        std::vector<std::thread> threads;
-        for (std::size_t i = 1; i < workers; ++i) {
-            threads.emplace_back([this] { work(); });
-        }
-        work();
-        for (auto& thread : threads) {
-            thread.join();
-        }
+        parallel_for(m_plan.changes.size(), m_options.parallelism, [this](std::size_t index) {
+            if (!stopping()) {  // else left as not attempted
+                apply_at(index);
+            }
+        });
         return std::move(m_report);
     }
 
@@ -80,33 +71,21 @@ private:
         return m_stop.load() || (m_options.interrupted != nullptr && m_options.interrupted->load());
     }
 
-    void work() {
-        while (true) {
-            const std::size_t index = m_next.fetch_add(1);
-            if (index >= m_plan.changes.size()) {
-                return;
-            }
-            if (stopping()) {
-                continue;  // left as not attempted
-            }
-            const ActionChange& change = m_plan.changes[index];
-            notify([&] { m_observer.started(change); });
-            ActionResult result = apply_one(change);
-            if (!is_converged(result.status) && m_options.stop_on_failure) {
-                m_stop = true;
-            }
-            notify([&] { m_observer.finished(result); });
-            m_report.results[index] = std::move(result);
+    void apply_at(std::size_t index) {
+        const ActionChange& change = m_plan.changes[index];
+        notify([&] { m_observer.started(change); });
+        ActionResult result = apply_one(change);
+        if (!is_converged(result.status) && m_options.stop_on_failure) {
+            m_stop = true;
         }
+        notify([&] { m_observer.finished(result); });
+        m_report.results[index] = std::move(result);
     }
 
     ActionResult apply_one(const ActionChange& change) {
         auto base = m_bases.find(change.id);
         if (base == m_bases.end()) {
-            ActionResult result = m_report.results[0];
-            result.address = change.address;
-            result.id = change.id;
-            result.version_before = change.version;
+            ActionResult result = initial_result(change);
             result.status = ActionStatus::failed;
             result.error =
                 make_error(ErrorKind::generic, "the action was not read before applying");
@@ -127,7 +106,6 @@ private:
     const ApplyOptions& m_options;
     ApplyObserver& m_observer;
     ApplyReport m_report;
-    std::atomic<std::size_t> m_next{0};
     std::atomic<bool> m_stop{false};
     std::mutex m_observer_mutex;
 };

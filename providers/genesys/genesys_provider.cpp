@@ -4,9 +4,8 @@
 #include <atomic>
 #include <optional>
 #include <set>
-#include <system_error>
-#include <thread>
 
+#include "engine/util/parallel.h"
 #include "providers/genesys/json_slice.h"
 #include "providers/genesys/test_result_codec.h"
 #include "providers/http/encoding.h"
@@ -81,31 +80,19 @@ Result<ActionPage> GenesysProvider::fetch_page(int number) {
 // included). After a failure no new page is started; the lowest failed page's
 // error is the answer.
 Result<std::vector<ActionPage>> GenesysProvider::fetch_remaining_pages(int page_count) {
-    const int remaining = page_count - 1;
-    std::vector<std::optional<Result<ActionPage>>> results(static_cast<std::size_t>(remaining));
-    std::atomic<int> next{0};
+    const auto remaining = static_cast<std::size_t>(page_count - 1);
+    std::vector<std::optional<Result<ActionPage>>> results(remaining);
     std::atomic<bool> failed{false};
-    auto work = [&] {
-        for (int index = next++; index < remaining && !failed; index = next++) {
-            Result<ActionPage> page = fetch_page(index + 2);
-            if (!page.ok()) {
-                failed = true;
-            }
-            results[static_cast<std::size_t>(index)].emplace(std::move(page));
+    parallel_for(remaining, m_parallelism, [&](std::size_t index) {
+        if (failed) {
+            return;
         }
-    };
-    std::vector<std::thread> helpers;
-    for (int i = 1; i < std::min(m_parallelism, remaining); ++i) {
-        try {
-            helpers.emplace_back(work);
-        } catch (const std::system_error&) {
-            break;  // fewer threads: the pages still get fetched
+        Result<ActionPage> page = fetch_page(static_cast<int>(index) + 2);
+        if (!page.ok()) {
+            failed = true;
         }
-    }
-    work();
-    for (std::thread& helper : helpers) {
-        helper.join();
-    }
+        results[index].emplace(std::move(page));
+    });
     std::vector<ActionPage> pages;
     for (auto& result : results) {
         if (result && !result->ok()) {

@@ -276,3 +276,26 @@ TEST_CASE("apply writes many actions in parallel and reports them in plan order"
                 Value(9));
     }
 }
+
+TEST_CASE("an action that was not read before applying fails with its own details only",
+          "[apply]") {
+    Fixture f;
+    Plan plan = f.timeout_plan();
+    plan.changes.push_back(ActionChange{
+        "action.unread", "custom_-_9", "Unread", "Orders", 7, {{Field::timeout_seconds, 3, 20}}});
+    f.options.parallelism = 1;  // the first action is done before the second starts
+
+    ApplyReport report = apply_plan(f.org, plan, f.bases(), f.options, f.observer);
+
+    REQUIRE(report.results.size() == 2);
+    REQUIRE(report.results[0].status == ActionStatus::applied);
+    const ActionResult& unread = report.results[1];
+    REQUIRE(unread.address == "action.unread");
+    REQUIRE(unread.id == "custom_-_9");
+    REQUIRE(unread.status == ActionStatus::failed);
+    REQUIRE(unread.version_before == 7);
+    // Nothing of the first action's outcome leaks into the second's.
+    REQUIRE(unread.version_after == 0);
+    REQUIRE_FALSE(unread.final);
+    REQUIRE(unread.error->message == "the action was not read before applying");
+}
