@@ -5,7 +5,7 @@
 #include "cmd/cli.h"
 #include "cmd/commands/command.h"
 #include "cmd/views/probe_view.h"
-#include "engine/export/timeout_edit.h"
+#include "engine/export/timeout_writer.h"
 #include "engine/gather/gather.h"
 #include "engine/probe/probe_run.h"
 #include "engine/render/probe_html.h"
@@ -102,12 +102,13 @@ Result<std::vector<DesiredAction>> chosen_actions(const Project& project,
     }
     std::vector<DesiredAction> chosen;
     for (const auto& name : names) {
-        const std::string address = name.rfind("action.", 0) == 0 ? name : "action." + name;
-        const DesiredAction* found = project.find(address.substr(7));
+        std::optional<Address> address = address_or_label(name);
+        const DesiredAction* found = address ? project.find(address->label) : nullptr;
         if (found == nullptr) {
-            std::vector<std::string> close = closest_matches(address, addresses, 1);
+            const std::string shown = address ? address->text() : name;
+            std::vector<std::string> close = closest_matches(shown, addresses, 1);
             return make_error(ErrorKind::invalid_input,
-                              "no " + address + " in the manifests" +
+                              "no " + shown + " in the manifests" +
                                   (close.empty() ? "" : "; did you mean " + close[0] + "?"));
         }
         chosen.push_back(*found);
@@ -115,8 +116,30 @@ Result<std::vector<DesiredAction>> chosen_actions(const Project& project,
     return chosen;
 }
 
-void write_recommendations(Session& session, const Project& project,
-                           const std::vector<DesiredAction>& chosen, const ProbeReport& report);
+// Sets timeout_seconds in the manifests to what was measured (lower bounds are
+// not written). False after reporting a failure.
+bool write_recommendations(Session& session, const Project& project, const ProbeReport& report) {
+    std::vector<TimeoutRecommendation> recommendations;
+    for (const auto& entry : report.entries) {
+        if (entry.skipped.empty() && !entry.samples.empty()) {
+            recommendations.push_back({entry.address, entry.recommendation.timeout_seconds,
+                                       entry.recommendation.at_least});
+        }
+    }
+    TimeoutEdits edits = timeout_edits(project, recommendations);
+    for (const auto& note : edits.notes) {
+        session.err() << note << "\n";
+    }
+    Result<std::vector<std::string>> written = write_timeout_edits(project, edits.edits);
+    if (!written) {
+        session.fail(written.error().message);
+        return false;
+    }
+    for (const auto& line : *written) {
+        session.err() << line << "\n";
+    }
+    return true;
+}
 
 }  // namespace
 
@@ -168,69 +191,13 @@ int run_probe_command(const Arguments& arguments, Context& context) {
         }
         session.err() << "Wrote the report to " << *html << "\n";
     }
-    if (arguments.has("write")) {
-        write_recommendations(session, *project, *chosen, *report);
+    if (arguments.has("write") && !write_recommendations(session, *project, *report)) {
+        return k_exit_error;
     }
     if (context.interrupted != nullptr && context.interrupted->load()) {
         return k_exit_interrupted;
     }
     return k_exit_ok;
 }
-
-namespace {
-
-// Applies the recommendations to the manifests in place, bottom-up per file so
-// that a line inserted for one action does not move the next one's position.
-void write_recommendations(Session& session, const Project& project,
-                           const std::vector<DesiredAction>& chosen, const ProbeReport& report) {
-    std::map<std::string, std::vector<std::pair<const DesiredAction*, const ProbeEntry*>>> by_file;
-    for (const auto& entry : report.entries) {
-        const auto desired =
-            std::find_if(chosen.begin(), chosen.end(),
-                         [&](const DesiredAction& a) { return a.address() == entry.address; });
-        if (!entry.skipped.empty() || entry.samples.empty()) {
-            continue;
-        }
-        if (entry.recommendation.at_least) {
-            session.err() << entry.address << ": not written: the measurement was cut off at the "
-                          << "timeout (a lower bound); measure it with --via-draft\n";
-            continue;
-        }
-        const Value wanted(entry.recommendation.timeout_seconds);
-        auto current = desired->managed.find(Field::timeout_seconds);
-        if (current != desired->managed.end() && current->second == wanted) {
-            continue;
-        }
-        by_file[desired->where.path].push_back({&*desired, &entry});
-    }
-    for (auto& [path, edits] : by_file) {
-        std::sort(edits.begin(), edits.end(), [](const auto& a, const auto& b) {
-            return a.first->selector_where.line > b.first->selector_where.line;
-        });
-        const std::filesystem::path file = project.directory / path;
-        Result<std::string> text = read_file(file);
-        std::string updated = text ? *text : std::string();
-        bool ok = text.ok();
-        for (const auto& [desired, entry] : edits) {
-            Result<std::string> edited =
-                ok ? set_timeout_in_text(updated, *desired, entry->recommendation.timeout_seconds)
-                   : Result<std::string>(text.error());
-            if (!edited) {
-                session.err() << "Error: " << edited.error().message << "\n";
-                ok = false;
-                break;
-            }
-            updated = std::move(edited).value();
-        }
-        if (ok && write_file_atomically(file, updated).ok()) {
-            for (const auto& [desired, entry] : edits) {
-                session.err() << "Set timeout_seconds = " << entry->recommendation.timeout_seconds
-                              << " for " << desired->address() << " in " << path << "\n";
-            }
-        }
-    }
-}
-
-}  // namespace
 
 }  // namespace dactl::cli

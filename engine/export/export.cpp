@@ -7,34 +7,11 @@
 #include <tuple>
 
 #include "engine/export/toml_text.h"
+#include "engine/model/label.h"
 #include "engine/model/secrets.h"
 #include "engine/text/quote.h"
 
 namespace dactl {
-
-std::string label_from_name(const std::string& name) {
-    std::string label;
-    bool gap = false;
-    for (char c : name) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (std::isalnum(byte) && byte < 0x80) {
-            if (gap && !label.empty()) {
-                label += '_';
-            }
-            label += static_cast<char>(std::tolower(byte));
-            gap = false;
-        } else {
-            gap = true;
-        }
-    }
-    if (label.empty() || std::isdigit(static_cast<unsigned char>(label[0]))) {
-        label = "action_" + label;
-        if (label.back() == '_') {
-            label.pop_back();
-        }
-    }
-    return label;
-}
 
 bool export_selects(const LiveAction& action, const ExportOptions& options) {
     const bool filtered =

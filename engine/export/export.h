@@ -33,10 +33,6 @@ struct ExportResult {
     std::size_t exported = 0;
 };
 
-/// A manifest label from an action name: lower case, runs of other characters
-/// as one "_", never empty, never starting with a digit.
-std::string label_from_name(const std::string& name);
-
 /// Whether the action passes the filters and can be managed (not built-in, not
 /// custom authentication).
 bool export_selects(const LiveAction& action, const ExportOptions& options);

@@ -5,6 +5,7 @@
 
 #include "engine/manifest/key_rules.h"
 #include "engine/manifest/probe_input.h"
+#include "engine/model/label.h"
 #include "engine/text/quote.h"
 
 namespace dactl::manifest {
@@ -79,7 +80,7 @@ DesiredAction ActionReader::read() {
     if (!is_valid_label(m_action.label)) {
         m_file.error(m_label.source().begin, "invalid label " + dactl::quoted(m_action.label) +
                                                  ": use only a-z, 0-9 and _, e.g. " +
-                                                 fixed_label(m_action.label));
+                                                 label_from_name(m_action.label));
     }
     for (auto&& [key, value] : m_table) {
         read_action_key(key, value);
@@ -292,29 +293,6 @@ std::optional<DesiredAction> read_action(const toml::key& label, const toml::nod
         return std::nullopt;
     }
     return ActionReader(label, *table, file).read();
-}
-
-bool is_valid_label(std::string_view label) {
-    return !label.empty() && std::all_of(label.begin(), label.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-    });
-}
-
-std::string fixed_label(std::string_view label) {
-    std::string out;
-    for (char c : label) {
-        const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        const bool kept = (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9');
-        if (kept) {
-            out += lower;
-        } else if (!out.empty() && out.back() != '_') {
-            out += '_';  // one _ for a run of other characters, none at the start
-        }
-    }
-    if (!out.empty() && out.back() == '_') {
-        out.pop_back();
-    }
-    return out.empty() ? "action" : out;
 }
 
 }  // namespace dactl::manifest

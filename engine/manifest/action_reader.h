@@ -14,11 +14,4 @@ namespace dactl::manifest {
 std::optional<DesiredAction> read_action(const toml::key& label, const toml::node& node,
                                          ManifestFile& file);
 
-/// Whether a label is made only of a-z, 0-9 and _ (and is not empty).
-bool is_valid_label(std::string_view label);
-
-/// A valid label close to `label`: lower case, other characters as _, e.g.
-/// "Fetch-History" -> "fetch_history".
-std::string fixed_label(std::string_view label);
-
 }  // namespace dactl::manifest

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "engine/diagnostics/diagnostic.h"
+#include "engine/model/address.h"
 #include "engine/model/value.h"
 
 namespace dactl {
@@ -39,7 +40,7 @@ struct DesiredAction {
     std::optional<ProbeSpec> probe;
 
     /// "action.<label>": how plans, state and messages refer to it.
-    std::string address() const { return "action." + label; }
+    std::string address() const { return Address{label}.text(); }
     /// Where a field was written, or the table header when not known.
     SourcePosition position_of(Field field) const;
 };

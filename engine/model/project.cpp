@@ -1,5 +1,7 @@
 #include "engine/model/project.h"
 
+#include "engine/model/address.h"
+
 namespace dactl {
 
 const DesiredAction* Project::find(const std::string& label) const {
@@ -9,6 +11,11 @@ const DesiredAction* Project::find(const std::string& label) const {
         }
     }
     return nullptr;
+}
+
+const DesiredAction* Project::find_address(std::string_view address) const {
+    std::optional<Address> parsed = parse_address(address);
+    return parsed ? find(parsed->label) : nullptr;
 }
 
 }  // namespace dactl

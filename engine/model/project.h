@@ -39,6 +39,9 @@ struct Project {
 
     /// The action with this label, or null.
     const DesiredAction* find(const std::string& label) const;
+    /// The action at this address ("action.<label>"), or null (also for text
+    /// that is no address).
+    const DesiredAction* find_address(std::string_view address) const;
 };
 
 }  // namespace dactl

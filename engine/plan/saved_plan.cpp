@@ -64,7 +64,7 @@ Result<Planning> replan_saved(Provider& provider, const Project& project, const 
     }
     std::vector<Reread> reads;
     for (const auto& change : saved.plan.changes) {
-        reads.push_back(Reread{change.address, project.find(change.address.substr(7)), change.id});
+        reads.push_back(Reread{change.address, project.find_address(change.address), change.id});
     }
     GatherOptions options;
     options.parallelism = parallelism;

@@ -77,6 +77,23 @@ TEST_CASE("probe --write updates only timeout_seconds in the manifests", "[cli][
     REQUIRE(*read_file(cli.project.path() / "actions.toml") == expected);
 }
 
+TEST_CASE("probe --write that cannot update a manifest says so and exits 1", "[cli][probe]") {
+    CliHarness cli;
+    seed(cli);
+    cli.org.set_latencies("custom_-_1", {5000, 5200, 5400});
+    cli.org.put(with(make_live("custom_-_1", "Fast Lookup"), Field::timeout_seconds, 9));
+    // Someone edits the manifest while the probe runs: its positions are stale.
+    const std::string edited = "# moved down\n\n\n" + std::string(k_manifest);
+    cli.org.before_test_runs([&] { cli.project.write("actions.toml", edited); });
+
+    REQUIRE(cli.run({"probe", "fast", "--samples", "3", "--concurrency", "1", "--write"}) == 1);
+
+    REQUIRE(cli.err() ==
+            "Error: actions.toml: the file changed since it was read; action.fast was not "
+            "updated\n");
+    REQUIRE(*read_file(cli.project.path() / "actions.toml") == edited);
+}
+
 TEST_CASE("probe --html writes one self-contained page", "[cli][probe]") {
     CliHarness cli;
     seed(cli);

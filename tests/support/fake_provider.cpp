@@ -164,6 +164,9 @@ void FakeProvider::fail_next_test(Error error) {
 
 Result<TestRun> FakeProvider::test_action(const std::string& id, const std::string& input_json,
                                           TestTarget target) {
+    if (m_before_test) {
+        m_before_test();
+    }
     std::lock_guard<std::mutex> lock(m_mutex);
     m_calls.push_back(std::string(target == TestTarget::draft ? "test draft " : "test ") + id);
     m_test_inputs.push_back(input_json);

@@ -3,6 +3,7 @@
 // faults, for engine and CLI tests.
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -48,6 +49,9 @@ public:
     void put_draft(const std::string& id);
     /// The draft of an action, if any.
     std::optional<LiveAction> draft(const std::string& id) const;
+    /// Called (outside the fake's lock) before every test run: lets a test act
+    /// while a command runs.
+    void before_test_runs(std::function<void()> hook) { m_before_test = std::move(hook); }
     /// The next test run fails with this error.
     void fail_next_test(Error error);
 
@@ -93,6 +97,7 @@ private:
     std::chrono::steady_clock::time_point m_clock{};
     std::optional<Error> m_test_failure;
     std::vector<std::string> m_test_inputs;
+    std::function<void()> m_before_test;
 };
 
 }  // namespace dactl::testing

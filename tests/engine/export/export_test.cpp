@@ -9,14 +9,6 @@
 using namespace dactl;
 using namespace dactl::testing;
 
-TEST_CASE("labels come from names", "[export]") {
-    REQUIRE(label_from_name("Get Order Status") == "get_order_status");
-    REQUIRE(label_from_name("  CRM -- Lookup (v2)!") == "crm_lookup_v2");
-    REQUIRE(label_from_name("3DS check") == "action_3ds_check");
-    REQUIRE(label_from_name("Zoë’s lookup") == "zo_s_lookup");
-    REQUIRE(label_from_name("…") == "action");
-}
-
 TEST_CASE("TOML strings pick the most readable safe form", "[export]") {
     REQUIRE(toml_string("plain ${input.id}") == "'plain ${input.id}'");
     REQUIRE(toml_string("it's") == "\"it's\"");

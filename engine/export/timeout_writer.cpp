@@ -1,0 +1,94 @@
+#include "engine/export/timeout_writer.h"
+
+#include <algorithm>
+#include <map>
+
+#include "engine/export/timeout_edit.h"
+#include "engine/util/file_io.h"
+
+namespace dactl {
+
+TimeoutEdits timeout_edits(const Project& project,
+                           const std::vector<TimeoutRecommendation>& recommendations) {
+    TimeoutEdits result;
+    for (const auto& recommendation : recommendations) {
+        const DesiredAction* action = project.find_address(recommendation.address);
+        if (action == nullptr) {
+            continue;
+        }
+        if (recommendation.at_least) {
+            result.notes.push_back(recommendation.address +
+                                   ": not written: the measurement was cut off at the timeout (a "
+                                   "lower bound); measure it with --via-draft");
+            continue;
+        }
+        auto current = action->managed.find(Field::timeout_seconds);
+        if (current != action->managed.end() && current->second == Value(recommendation.seconds)) {
+            continue;
+        }
+        result.edits.push_back(TimeoutEdit{action, recommendation.seconds});
+    }
+    return result;
+}
+
+namespace {
+
+// The new text of one file, its edits applied bottom-up so that a line
+// inserted for one action does not move the next one's position.
+Result<std::string> edited_text(const std::filesystem::path& file,
+                                std::vector<const TimeoutEdit*> edits) {
+    std::sort(edits.begin(), edits.end(), [](const TimeoutEdit* a, const TimeoutEdit* b) {
+        return a->action->selector_where.line > b->action->selector_where.line;
+    });
+    Result<std::string> text = read_file(file);
+    if (!text) {
+        return text.error();
+    }
+    std::string updated = std::move(text).value();
+    for (const TimeoutEdit* edit : edits) {
+        Result<std::string> next = set_timeout_in_text(updated, *edit->action, edit->seconds);
+        if (!next) {
+            return next.error();
+        }
+        updated = std::move(next).value();
+    }
+    return updated;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> write_timeout_edits(const Project& project,
+                                                     const std::vector<TimeoutEdit>& edits) {
+    std::map<std::string, std::vector<const TimeoutEdit*>> by_file;
+    for (const auto& edit : edits) {
+        by_file[edit.action->where.path].push_back(&edit);
+    }
+    std::map<std::string, std::string> texts;
+    for (const auto& [path, file_edits] : by_file) {
+        Result<std::string> text = edited_text(project.directory / path, file_edits);
+        if (!text) {
+            return text.error();
+        }
+        texts.emplace(path, std::move(text).value());
+    }
+    std::string written;
+    for (const auto& [path, text] : texts) {
+        if (Status saved = write_file_atomically(project.directory / path, text); !saved) {
+            Error error = saved.error();
+            error.message +=
+                written.empty() ? "; no manifest was changed" : "; already written: " + written;
+            return error;
+        }
+        written += (written.empty() ? "" : ", ") + path;
+    }
+    std::vector<std::string> lines;
+    for (const auto& [path, file_edits] : by_file) {
+        for (const TimeoutEdit* edit : file_edits) {
+            lines.push_back("Set timeout_seconds = " + std::to_string(edit->seconds) + " for " +
+                            edit->action->address() + " in " + path);
+        }
+    }
+    return lines;
+}
+
+}  // namespace dactl
