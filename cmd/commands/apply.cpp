@@ -15,7 +15,6 @@
 #include "engine/util/file_io.h"
 #include "engine/util/time_text.h"
 #include "engine/util/uuid.h"
-#include "providers/genesys/api_tuning.h"
 
 namespace dactl::cli {
 
@@ -124,8 +123,7 @@ int run_apply(const Arguments& arguments, Context& context) {
         options.interrupted = context.interrupted;
         // A write whose answer was lost is re-sent (after a re-read) as often
         // as any request is attempted.
-        options.lost_answer_retries =
-            genesys::api_tuning(project->settings.api, project->directory).max_attempts - 1;
+        options.lost_answer_retries = project->settings.api.attempts() - 1;
         report = apply_plan(*provider, plan, planning->bases(), options, *view);
     }
     Status saved = save_state(session, *project, *previous, *planning, report);

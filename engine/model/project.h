@@ -10,6 +10,9 @@
 
 namespace dactl {
 
+/// Attempts per API request, the first included, when `[api] max_attempts` is unset.
+inline constexpr int k_default_max_attempts = 5;
+
 /// The optional `[api]` table of `dactl.toml`: how dactl talks to the API.
 /// Unset members take the defaults documented in docs/connecting.md.
 struct ApiSettings {
@@ -21,6 +24,9 @@ struct ApiSettings {
     /// or absolute); load_project checks that it exists.
     std::optional<std::string> ca_bundle;
     SourcePosition ca_bundle_where;
+
+    /// max_attempts, or its default.
+    int attempts() const { return max_attempts.value_or(k_default_max_attempts); }
 };
 
 /// Settings from the optional `dactl.toml`.

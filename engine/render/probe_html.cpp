@@ -5,16 +5,11 @@
 #include <cstdio>
 
 #include "engine/text/html.h"
+#include "engine/util/time_text.h"
 
 namespace dactl {
 
 namespace {
-
-std::string seconds(Milliseconds value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.2f s", static_cast<double>(value.count()) / 1000.0);
-    return text;
-}
 
 std::string number(double value) {
     char text[32];
@@ -172,9 +167,9 @@ std::string render_probe_html(const ProbeReport& report, const std::string& gene
             "<table>\n<tr><th>samples</th><th>failures</th><th>p50</th><th>p90</th><th>p99</th>"
             "<th>max</th><th>current timeout</th><th>recommended</th></tr>\n<tr><td>" +
             std::to_string(s.samples) + "</td><td>" + std::to_string(s.failures) + "</td><td>" +
-            seconds(s.p50) + "</td><td>" + seconds(s.p90) + "</td><td>" +
-            (s.p99_censored ? "&ge; " : "") + seconds(s.p99) + "</td><td>" + seconds(s.max) +
-            "</td><td>" +
+            seconds_text(s.p50) + "</td><td>" + seconds_text(s.p90) + "</td><td>" +
+            (s.p99_censored ? "&ge; " : "") + seconds_text(s.p99) + "</td><td>" +
+            seconds_text(s.max) + "</td><td>" +
             (entry.current_timeout ? std::to_string(*entry.current_timeout) + " s"
                                    : std::string("unset (60 s)")) +
             "</td><td class=\"recommended\">" + (entry.recommendation.at_least ? "&ge; " : "") +

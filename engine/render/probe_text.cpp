@@ -6,16 +6,11 @@
 
 #include "engine/render/markdown.h"
 #include "engine/text/quote.h"
+#include "engine/util/time_text.h"
 
 namespace dactl {
 
 namespace {
-
-std::string seconds(Milliseconds value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.2f s", static_cast<double>(value.count()) / 1000.0);
-    return text;
-}
 
 std::vector<std::string> row(const ProbeEntry& entry) {
     const std::string current =
@@ -28,10 +23,10 @@ std::vector<std::string> row(const ProbeEntry& entry) {
     return {entry.address,
             std::to_string(s.samples),
             std::to_string(s.failures),
-            seconds(s.p50),
-            seconds(s.p90),
-            (s.p99_censored ? ">= " : "") + seconds(s.p99),
-            seconds(s.max),
+            seconds_text(s.p50),
+            seconds_text(s.p90),
+            (s.p99_censored ? ">= " : "") + seconds_text(s.p99),
+            seconds_text(s.max),
             current,
             at_least + std::to_string(entry.recommendation.timeout_seconds) + " s"};
 }

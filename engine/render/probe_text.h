@@ -1,5 +1,6 @@
 #pragma once
-// Text, JSON and Markdown views of a probe report.
+// The human views of a probe report: a text table with notes, and Markdown.
+// (The JSON document is encode_probe_output, in output_codec.h.)
 
 #include <string>
 

@@ -7,7 +7,7 @@ namespace dactl::genesys {
 ApiTuning api_tuning(const ApiSettings& api, const std::filesystem::path& project_directory) {
     ApiTuning tuning;
     tuning.requests_per_minute = api.requests_per_minute.value_or(k_default_requests_per_minute);
-    tuning.max_attempts = api.max_attempts.value_or(tuning.max_attempts);
+    tuning.max_attempts = api.attempts();
     if (api.connect_timeout_seconds) {
         tuning.transport.connect_timeout = std::chrono::seconds(*api.connect_timeout_seconds);
     }

@@ -11,8 +11,8 @@
 namespace dactl::genesys {
 
 struct ApiTuning {
-    http::CurlOptions transport;  ///< connect and whole-exchange timeouts, CA bundle
-    int max_attempts = 5;         ///< per request, the first included
+    http::CurlOptions transport;                ///< connect and whole-exchange timeouts, CA bundle
+    int max_attempts = k_default_max_attempts;  ///< per request, the first included
     int requests_per_minute = 300;
 };
 

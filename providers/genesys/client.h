@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/model/project.h"
 #include "providers/genesys/endpoints.h"
 #include "providers/genesys/request_pacer.h"
 #include "providers/genesys/retry_policy.h"
@@ -22,7 +23,7 @@
 namespace dactl::genesys {
 
 struct ClientOptions {
-    int max_attempts = 5;                       ///< per request, the first one included
+    int max_attempts = k_default_max_attempts;  ///< per request, the first one included
     std::chrono::seconds max_retry_after{180};  ///< a longer Retry-After fails the request
     /// Verbose request log, one line per request; may be empty. Never given
     /// tokens, secrets or bodies.

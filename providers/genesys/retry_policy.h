@@ -5,6 +5,7 @@
 #include <optional>
 #include <variant>
 
+#include "engine/model/project.h"
 #include "engine/util/result.h"
 #include "providers/http/transport.h"
 
@@ -17,7 +18,7 @@ enum class RetryRule {
 };
 
 struct RetryLimits {
-    int max_attempts = 5;
+    int max_attempts = k_default_max_attempts;
     std::chrono::seconds max_retry_after{180};
 };
 

@@ -2,21 +2,13 @@
 
 #include "tests/emulator/action_rules.h"
 #include "tests/emulator/action_update.h"
+#include "tests/emulator/actions_api.h"
 #include "tests/emulator/error_body.h"
 #include "tests/emulator/json_codec.h"
 
 namespace dactl::emulator {
 
 namespace {
-
-Presentation full_presentation(const Switches& switches) {
-    Presentation presentation;
-    presentation.config = ConfigMember::included;
-    presentation.contract = ContractMember::included;
-    presentation.templates =
-        switches.settings().templates_as_uris ? TemplateForm::uris : TemplateForm::inline_text;
-    return presentation;
-}
 
 Status check_post_input(const Json& body) {
     if (!body.is_object()) {

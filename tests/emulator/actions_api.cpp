@@ -146,6 +146,14 @@ Result<Presentation> presentation_for(const HttpRequest& request, const Switches
     return presentation;
 }
 
+Presentation full_presentation(const Switches& switches) {
+    Presentation presentation;
+    presentation.config = ConfigMember::included;
+    presentation.contract = ContractMember::included;
+    presentation.templates = template_form(switches);
+    return presentation;
+}
+
 bool is_actions_path(const std::string& path) {
     return path == k_actions_path || path.starts_with(std::string(k_actions_path) + "/");
 }

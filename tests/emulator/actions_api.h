@@ -22,6 +22,10 @@ struct ApiServices {
 /// "invalid.query.param.value"), expand=contract, and the templates switch.
 Result<Presentation> presentation_for(const HttpRequest& request, const Switches& switches);
 
+/// How the answer to a write (PATCH, POST, drafts) shows the action: config
+/// and contract included, templates as the switch says.
+Presentation full_presentation(const Switches& switches);
+
 /// True for the paths handle_actions_api serves.
 bool is_actions_path(const std::string& path);
 

@@ -2,6 +2,7 @@
 
 #include "tests/emulator/action_rules.h"
 #include "tests/emulator/action_update.h"
+#include "tests/emulator/actions_api.h"
 #include "tests/emulator/error_body.h"
 #include "tests/emulator/execution.h"
 
@@ -13,21 +14,12 @@ Error no_draft(const std::string& id) {
     return api_error(404, "not.found", "Action " + id + " has no draft");
 }
 
-Presentation full_form(const Switches& switches) {
-    Presentation presentation;
-    presentation.config = ConfigMember::included;
-    presentation.contract = ContractMember::included;
-    presentation.templates =
-        switches.settings().templates_as_uris ? TemplateForm::uris : TemplateForm::inline_text;
-    return presentation;
-}
-
 HttpResponse answer(const Result<Json>& result) {
     return result ? HttpResponse::json(200, *result) : HttpResponse::failure(result.error());
 }
 
 HttpResponse create_draft(const std::string& id, ApiServices& services) {
-    const Presentation presentation = full_form(services.switches);
+    const Presentation presentation = full_presentation(services.switches);
     return answer(services.org.edit(
         id,
         [&](ActionEntry& entry) -> Result<Json> {
@@ -65,7 +57,7 @@ HttpResponse patch_draft(const HttpRequest& request, const std::string& id, ApiS
     if (!body) {
         return HttpResponse::failure(body.error());
     }
-    const Presentation presentation = full_form(services.switches);
+    const Presentation presentation = full_presentation(services.switches);
     return answer(services.org.edit(
         id,
         [&](ActionEntry& entry) -> Result<Json> {
@@ -123,7 +115,7 @@ HttpResponse publish_draft(const HttpRequest& request, const std::string& id,
         return HttpResponse::failure(
             api_error(400, "bad.request", "version is required: send the draft's current version"));
     }
-    const Presentation presentation = full_form(services.switches);
+    const Presentation presentation = full_presentation(services.switches);
     const Settings settings = services.switches.settings();
     return answer(services.org.edit(
         id,
