@@ -5,7 +5,7 @@
 #include "engine/manifest/file_reader.h"
 #include "engine/manifest/uniqueness.h"
 #include "engine/util/file_io.h"
-#include "engine/util/sha256.h"
+#include "engine/util/digest.h"
 
 namespace dactl {
 

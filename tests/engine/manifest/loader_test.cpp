@@ -5,7 +5,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "engine/util/sha256.h"
+#include "engine/util/digest.h"
 #include "tests/support/temp_dir.h"
 
 using namespace dactl;

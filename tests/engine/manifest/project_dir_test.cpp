@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/manifest/loader.h"
-#include "engine/util/sha256.h"
+#include "engine/util/digest.h"
 #include "tests/support/temp_dir.h"
 
 using namespace dactl;

@@ -1,8 +1,9 @@
 #pragma once
-// SHA-256 (FIPS 180-4), used for the manifests' digest that saved plans record.
+// Digests: SHA-256 (the manifests' digest that saved plans record) and
+// HMAC-SHA-256 (keyed fingerprints). The one adapter over OpenSSL's libcrypto,
+// which libcurl loads anyway; nothing else includes OpenSSL.
 
-#include <array>
-#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,9 @@ class Sha256 {
 public:
     /// Starts an empty message.
     Sha256();
+    ~Sha256();
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
 
     /// Adds bytes to the message.
     void update(std::string_view bytes);
@@ -21,15 +25,14 @@ public:
     std::string hex_digest();
 
 private:
-    void compress(const std::uint8_t* block);
-
-    std::array<std::uint32_t, 8> m_state;
-    std::array<std::uint8_t, 64> m_buffer{};
-    std::size_t m_buffered = 0;
-    std::uint64_t m_length = 0;  ///< bytes added so far
+    struct Context;
+    std::unique_ptr<Context> m_context;
 };
 
 /// The SHA-256 of `bytes` as 64 lower-case hex digits.
 std::string sha256_hex(std::string_view bytes);
+
+/// HMAC-SHA-256 (RFC 2104) of `message` under `key`, as 64 lower-case hex digits.
+std::string hmac_sha256_hex(std::string_view key, std::string_view message);
 
 }  // namespace dactl

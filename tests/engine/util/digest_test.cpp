@@ -1,4 +1,4 @@
-#include "engine/util/sha256.h"
+#include "engine/util/digest.h"
 
 #include <catch2/catch.hpp>
 
@@ -44,4 +44,15 @@ TEST_CASE("sha256 gives the same digest however the input is split", "[sha256]")
         REQUIRE(hash.hex_digest() == whole);
     }
     REQUIRE(whole != sha256_hex(message.substr(1)));
+}
+
+// RFC 4231, test cases 1, 2 and 6 (a key longer than the block).
+TEST_CASE("hmac_sha256 matches the RFC 4231 vectors", "[sha256]") {
+    REQUIRE(hmac_sha256_hex(std::string(20, '\x0b'), "Hi There") ==
+            "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+    REQUIRE(hmac_sha256_hex("Jefe", "what do ya want for nothing?") ==
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    REQUIRE(hmac_sha256_hex(std::string(131, '\xaa'),
+                            "Test Using Larger Than Block-Size Key - Hash Key First") ==
+            "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
 }
