@@ -29,6 +29,7 @@ const OptionSpec* find_spec(const std::vector<OptionSpec>& specs, const std::str
 Error unknown_option(const std::vector<OptionSpec>& specs, const std::string& word,
                      const std::string& command) {
     std::vector<std::string> names;
+    names.reserve(specs.size());
     for (const auto& spec : specs) {
         names.push_back("--" + spec.name);
     }

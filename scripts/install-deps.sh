@@ -10,6 +10,10 @@ packages="build-essential cmake ninja-build pkg-config git ca-certificates curl
 if [ "${DACTL_WITH_FUZZ:-0}" = 1 ]; then
   packages="$packages clang libclang-rt-14-dev"
 fi
+# clang-format and clang-tidy for scripts/lint.sh (CI's code gates).
+if [ "${DACTL_WITH_LINT:-0}" = 1 ]; then
+  packages="$packages clang-format clang-tidy"
+fi
 
 missing=""
 for p in $packages; do

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 
@@ -54,7 +55,7 @@ Result<double> number_option(const Arguments& arguments, const std::string& name
     char* end = nullptr;
     const double value = std::strtod(text->c_str(), &end);
     if (text->empty() || *end != '\0' || value < low || value > high ||
-        (whole && value != static_cast<long long>(value))) {
+        (whole && value != std::floor(value))) {
         return make_error(ErrorKind::invalid_input,
                           "--" + name + " must be " + (whole ? "a whole number" : "a number") +
                               " from " + std::to_string(static_cast<long long>(low)) + " to " +

@@ -13,12 +13,17 @@ int run_probe_command(const Arguments& arguments, Context& context);
 
 namespace {
 
-const OptionSpec k_parallelism{"parallelism", "", "N",
-                               "API requests in flight at once, 1-50 (default 10)"};
-const OptionSpec k_format{"format", "", "FORMAT",
-                          "text (default), json (docs/json-output.md) or markdown"};
-const OptionSpec k_github_summary{"github-summary", "", "",
-                                  "also append the Markdown view to $GITHUB_STEP_SUMMARY"};
+// Options several commands share (functions: a static std::string could throw
+// before main).
+OptionSpec parallelism_option() {
+    return {"parallelism", "", "N", "API requests in flight at once, 1-50 (default 10)"};
+}
+OptionSpec format_option() {
+    return {"format", "", "FORMAT", "text (default), json (docs/json-output.md) or markdown"};
+}
+OptionSpec github_summary_option() {
+    return {"github-summary", "", "", "also append the Markdown view to $GITHUB_STEP_SUMMARY"};
+}
 
 }  // namespace
 
@@ -39,9 +44,9 @@ const std::vector<Command>& all_commands() {
          "Fields the manifests do not mention are never compared or shown.",
          {{"detailed-exitcode", "", "", "exit 2 when there are changes (0: none, 1: error)"},
           {"out", "", "FILE", "also save the plan, for `dactl apply FILE` (mode 0600, no secrets)"},
-          k_format,
-          k_github_summary,
-          k_parallelism},
+          format_option(),
+          github_summary_option(),
+          parallelism_option()},
          0,
          run_plan},
         {"apply",
@@ -55,9 +60,9 @@ const std::vector<Command>& all_commands() {
          {{"auto-approve", "", "", "apply without asking (needed when stdin is not a terminal)"},
           {"lock-timeout", "", "DURATION",
            "wait this long for another apply's lock (e.g. 30s; default: fail at once)"},
-          k_format,
-          k_github_summary,
-          k_parallelism},
+          format_option(),
+          github_summary_option(),
+          parallelism_option()},
          1,
          run_apply},
         {"drift",
@@ -65,7 +70,7 @@ const std::vector<Command>& all_commands() {
          "dactl drift [options]",
          "Compares, per managed field, the manifest, the value last applied (from\n"
          ".dactl/state.json) and the live org. Exits 0 without drift, 2 with drift.",
-         {k_format, k_github_summary, k_parallelism},
+         {format_option(), github_summary_option(), parallelism_option()},
          0,
          run_drift},
         {"export",
@@ -78,7 +83,7 @@ const std::vector<Command>& all_commands() {
           {"name", "", "REGEX", "only actions whose name matches"},
           {"category", "", "NAME", "only actions of this category"},
           {"fields", "", "WHICH", "timeout (default: id and timeout_seconds) or all"},
-          k_parallelism},
+          parallelism_option()},
          0,
          run_export},
         {"probe",
@@ -97,7 +102,7 @@ const std::vector<Command>& all_commands() {
            "then delete it"},
           {"write", "", "", "set timeout_seconds in the manifests to the recommendations"},
           {"html", "", "FILE", "also write a self-contained HTML report with charts"},
-          k_format},
+          format_option()},
          1000,
          run_probe_command},
         {"force-unlock",

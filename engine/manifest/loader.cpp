@@ -4,8 +4,8 @@
 
 #include "engine/manifest/file_reader.h"
 #include "engine/manifest/uniqueness.h"
-#include "engine/util/file_io.h"
 #include "engine/util/digest.h"
+#include "engine/util/file_io.h"
 
 namespace dactl {
 
@@ -151,6 +151,7 @@ LoadResult load_sources(const std::vector<ManifestSource>& sources) {
     LoadResult result;
     try {
         std::vector<const ManifestSource*> sorted;
+        sorted.reserve(sources.size());
         for (const ManifestSource& source : sources) {
             sorted.push_back(&source);
         }

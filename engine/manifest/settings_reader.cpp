@@ -33,6 +33,7 @@ constexpr std::string_view k_ca_bundle = "ca_bundle";
 
 std::vector<std::string> api_keys() {
     std::vector<std::string> keys;
+    keys.reserve(k_whole_number_keys.size() + 1);
     for (const WholeNumberKey& key : k_whole_number_keys) {
         keys.emplace_back(key.name);
     }

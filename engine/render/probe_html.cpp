@@ -119,7 +119,9 @@ std::string latency_chart_svg(const ProbeEntry& entry, std::size_t index) {
     }
     svg += "<line x1=\"" + number(k_left) + "\" y1=\"" + number(k_bottom) + "\" x2=\"" +
            number(k_left + k_plot_width) + "\" y2=\"" + number(k_bottom) + "\" stroke=\"#333\"/>\n";
-    for (double ms = 0; ms <= top_ms + 0.5; ms += step) {
+    const int ticks = static_cast<int>(std::floor((top_ms + 0.5) / step));
+    for (int tick = 0; tick <= ticks; ++tick) {
+        const double ms = step * tick;
         const double x = k_left + k_plot_width * ms / top_ms;
         svg += "<text class=\"tick\" x=\"" + number(x) + "\" y=\"" + number(k_bottom + 16) +
                "\" font-size=\"11\" text-anchor=\"middle\">" + tick_text(ms) + "</text>\n";

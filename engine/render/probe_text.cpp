@@ -1,6 +1,7 @@
 #include "engine/render/probe_text.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <map>
 
@@ -31,22 +32,23 @@ std::vector<std::string> row(const ProbeEntry& entry) {
             at_least + std::to_string(entry.recommendation.timeout_seconds) + " s"};
 }
 
-const std::vector<std::string> k_headings = {"ACTION", "SAMPLES", "FAILURES", "P50",        "P90",
-                                             "P99",    "MAX",     "CURRENT",  "RECOMMENDED"};
+constexpr std::array<std::string_view, 9> k_headings = {
+    "ACTION", "SAMPLES", "FAILURES", "P50", "P90", "P99", "MAX", "CURRENT", "RECOMMENDED"};
 
 // The notes of one action: why it was skipped, warnings, and the errors seen.
 std::vector<std::string> notes(const ProbeEntry& entry) {
     std::vector<std::string> out;
     if (!entry.skipped.empty()) {
-        out.push_back("skipped: " + entry.skipped);
+        out.emplace_back("skipped: " + entry.skipped);
         return out;
     }
     if (entry.via_draft) {
-        out.push_back(
+        out.emplace_back(
             "measured on a draft with a 60 s timeout; the published action was not changed");
     }
     if (entry.stats.p99_censored) {
-        out.push_back("samples cut off at the timeout only say the latency is at least that long");
+        out.emplace_back(
+            "samples cut off at the timeout only say the latency is at least that long");
     }
     for (const auto& warning : entry.recommendation.warnings) {
         out.push_back("warning: " + warning);
@@ -66,7 +68,7 @@ std::vector<std::string> notes(const ProbeEntry& entry) {
 }  // namespace
 
 std::string render_probe_text(const ProbeReport& report, const Palette& palette) {
-    std::vector<std::vector<std::string>> rows = {k_headings};
+    std::vector<std::vector<std::string>> rows = {{k_headings.begin(), k_headings.end()}};
     for (const auto& entry : report.entries) {
         rows.push_back(row(entry));
     }
@@ -82,7 +84,12 @@ std::string render_probe_text(const ProbeReport& report, const Palette& palette)
         for (std::size_t i = 0; i < rows[r].size(); ++i) {
             const std::string& cell = rows[r][i];
             const std::string pad(widths[i] - cell.size(), ' ');
-            line += i == 0 ? cell + pad : "  " + pad + cell;  // numbers right-aligned
+            if (i == 0) {
+                line += cell + pad;
+            } else {
+                line += "  " + pad;  // numbers right-aligned
+                line += cell;
+            }
         }
         text += (r == 0 ? palette.bold(line) : line) + "\n";
     }

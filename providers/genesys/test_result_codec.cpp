@@ -20,8 +20,9 @@ const rapidjson::Value* error_of(const rapidjson::Value& body) {
         return nullptr;
     }
     for (const auto& operation : operations->value.GetArray()) {
-        if (operation.IsObject() && operation.HasMember("error") && operation["error"].IsObject()) {
-            return &operation["error"];
+        const rapidjson::Value* error_member = member(operation, "error");
+        if (error_member != nullptr && error_member->IsObject()) {
+            return error_member;
         }
     }
     return nullptr;
