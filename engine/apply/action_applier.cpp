@@ -72,16 +72,10 @@ ActionApplier::Step ActionApplier::on_conflict(const Error& error, LiveAction& c
     if (!fresh) {
         return settle(ActionStatus::failed, fresh.error());
     }
-    switch (holds(*fresh)) {
-        case Holds::planned_after:
-            return settle(ActionStatus::already_applied, std::nullopt);
-        case Holds::planned_before:
-            current = std::move(fresh).value();
-            return Step::retry;
-        case Holds::something_else:
-            break;
+    if (holds(*fresh) == Holds::planned_after) {
+        return settle(ActionStatus::already_applied, std::nullopt);
     }
-    return settle(ActionStatus::changed_since_plan, std::nullopt, mismatches(*fresh));
+    return retry_from(std::move(fresh).value(), current);
 }
 
 // The PATCH's answer was lost: look before writing again.
@@ -93,16 +87,20 @@ ActionApplier::Step ActionApplier::on_lost_answer(const Error& error, LiveAction
     if (!fresh) {
         return settle(ActionStatus::failed, fresh.error());
     }
-    switch (holds(*fresh)) {
-        case Holds::planned_after:
-            return Step::verify;
-        case Holds::planned_before:
-            current = std::move(fresh).value();
-            return Step::retry;
-        case Holds::something_else:
-            break;
+    if (holds(*fresh) == Holds::planned_after) {
+        return Step::verify;
     }
-    return settle(ActionStatus::changed_since_plan, std::nullopt, mismatches(*fresh));
+    return retry_from(std::move(fresh).value(), current);
+}
+
+// After a re-read that does not show the plan: write again on top of `fresh` while
+// the managed fields still hold what the plan was computed from, else stop.
+ActionApplier::Step ActionApplier::retry_from(LiveAction fresh, LiveAction& current) {
+    if (holds(fresh) == Holds::something_else) {
+        return settle(ActionStatus::changed_since_plan, std::nullopt, mismatches(fresh));
+    }
+    current = std::move(fresh);
+    return Step::retry;
 }
 
 void ActionApplier::verify() {

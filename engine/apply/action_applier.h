@@ -26,6 +26,7 @@ private:
     Step write();
     Step on_conflict(const Error& error, LiveAction& current);
     Step on_lost_answer(const Error& error, LiveAction& current);
+    Step retry_from(LiveAction fresh, LiveAction& current);
     void verify();
 
     Holds holds(const LiveAction& action) const;

@@ -7,28 +7,6 @@ namespace dactl {
 
 namespace {
 
-void write_change(JsonWriter& json, const ActionChange& change) {
-    json.begin_object();
-    json.member("address", change.address);
-    json.member("id", change.id);
-    json.member("name", change.name);
-    json.member("category", change.category);
-    json.member("live_version", change.version);
-    json.key("fields");
-    json.begin_array();
-    for (const auto& field : change.fields) {
-        json.begin_object();
-        json.member("field", field_key(field.field));
-        json.key("before");
-        json.value(field.field, field.before);
-        json.key("after");
-        json.value(field.field, field.after);
-        json.end_object();
-    }
-    json.end_array();
-    json.end_object();
-}
-
 Error invalid(const std::string& what) {
     return make_error(ErrorKind::invalid_input, "saved plan: " + what);
 }
@@ -79,6 +57,31 @@ Result<ActionChange> read_change(const rapidjson::Value& json) {
 
 }  // namespace
 
+void write_change(JsonWriter& json, const ActionChange& change, ChangeForm form) {
+    json.begin_object();
+    json.member("address", change.address);
+    if (form == ChangeForm::output) {
+        json.member("action", "update");
+    }
+    json.member("id", change.id);
+    json.member("name", change.name);
+    json.member("category", change.category);
+    json.member("live_version", change.version);
+    json.key("fields");
+    json.begin_array();
+    for (const auto& field : change.fields) {
+        json.begin_object();
+        json.member("field", field_key(field.field));
+        json.key("before");
+        json.value(field.field, field.before);
+        json.key("after");
+        json.value(field.field, field.after);
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+}
+
 std::string encode_saved_plan(const SavedPlan& saved) {
     JsonWriter json;
     json.begin_object();
@@ -89,7 +92,7 @@ std::string encode_saved_plan(const SavedPlan& saved) {
     json.key("changes");
     json.begin_array();
     for (const auto& change : saved.plan.changes) {
-        write_change(json, change);
+        write_change(json, change, ChangeForm::saved);
     }
     json.end_array();
     json.strings("unchanged", saved.plan.unchanged);

@@ -21,6 +21,16 @@ struct SavedPlan {
     Plan plan;
 };
 
+class JsonWriter;
+
+/// Where a planned change is written: in a saved plan, or in the output of
+/// plan and apply (docs/json-output.md), which also says "action": "update".
+enum class ChangeForm { saved, output };
+
+/// One planned change as a JSON object: address, (action,) id, name, category,
+/// live_version, fields [{field, before, after}], secret values masked.
+void write_change(JsonWriter& json, const ActionChange& change, ChangeForm form);
+
 /// The saved plan as pretty-printed JSON, ending in a newline, secrets masked.
 std::string encode_saved_plan(const SavedPlan& saved);
 

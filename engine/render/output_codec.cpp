@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/json/json_writer.h"
+#include "engine/plan/plan_codec.h"
 #include "engine/render/apply_text.h"
 
 namespace dactl {
@@ -19,26 +20,7 @@ void write_changes(JsonWriter& json, const Plan& plan) {
     json.key("changes");
     json.begin_array();
     for (const auto& change : plan.changes) {
-        json.begin_object();
-        json.member("address", change.address);
-        json.member("action", "update");
-        json.member("id", change.id);
-        json.member("name", change.name);
-        json.member("category", change.category);
-        json.member("live_version", change.version);
-        json.key("fields");
-        json.begin_array();
-        for (const auto& field : change.fields) {
-            json.begin_object();
-            json.member("field", field_key(field.field));
-            json.key("before");
-            json.value(field.field, field.before);
-            json.key("after");
-            json.value(field.field, field.after);
-            json.end_object();
-        }
-        json.end_array();
-        json.end_object();
+        write_change(json, change, ChangeForm::output);
     }
     json.end_array();
     json.strings("unchanged", plan.unchanged);
