@@ -1,7 +1,8 @@
 #!/bin/sh
-# The code gates CI keeps: every C++ file formatted by .clang-format, and
-# clang-tidy (with the repository's .clang-tidy) clean on the product code
-# (cmd/, engine/, providers/). Needs a configured build directory (default
+# The code gates CI keeps: every C++ file formatted by .clang-format, every
+# include pointing down the layers (scripts/check_layers.py), and clang-tidy
+# (with the repository's .clang-tidy) clean on the product code (cmd/,
+# engine/, providers/). Needs a configured build directory (default
 # build/) for its compile_commands.json. Exits non-zero on any finding.
 set -eu
 cd "$(dirname "$0")/.."
@@ -9,6 +10,9 @@ build=${1:-build}
 
 echo "lint: clang-format"
 git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run --Werror
+
+echo "lint: includes point down"
+python3 scripts/check_layers.py .
 
 echo "lint: clang-tidy"
 log=$(mktemp)
