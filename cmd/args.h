@@ -17,6 +17,9 @@ struct OptionSpec {
     std::string short_name;  ///< one letter or empty: "C"
     std::string value_name;  ///< empty for a flag; else shown in help: "DIR"
     std::string help;        ///< one line
+    /// The only values the option takes, for completion and the man page
+    /// (the command still checks them); empty: any.
+    std::vector<std::string> choices = {};
 };
 
 struct Arguments {

@@ -1,45 +1,16 @@
 #include "cmd/cli.h"
 
+#include <algorithm>
 #include <ostream>
 
+#include "cmd/build_info.h"
 #include "cmd/commands/command.h"
+#include "cmd/help.h"
 #include "engine/text/suggest.h"
 
 namespace dactl::cli {
 
 namespace {
-
-std::string main_help() {
-    std::string text =
-        "dactl manages Genesys Cloud data actions as code: declare the fields your team\n"
-        "owns in TOML manifests, review the plan, apply it.\n"
-        "\n"
-        "Usage: dactl [global options] <command> [options]\n"
-        "\n"
-        "Commands:\n";
-    for (const auto& command : all_commands()) {
-        text += "  " + command.name + std::string(14 - command.name.size(), ' ') + command.summary +
-                "\n";
-    }
-    text += "\nGlobal options:\n" + options_help(global_options());
-    text +=
-        "\n"
-        "Exit codes: 0 success, 1 error, 2 changes present (plan --detailed-exitcode) or\n"
-        "drift found (drift), 130 interrupted.\n"
-        "Environment: GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET,\n"
-        "GENESYSCLOUD_REGION, DACTL_API_URL, DACTL_LOGIN_URL, NO_COLOR.\n"
-        "Run 'dactl <command> --help' for a command's options.\n";
-    return text;
-}
-
-std::string command_help(const Command& command) {
-    std::string text = "Usage: " + command.usage + "\n\n" + command.description + "\n";
-    if (!command.options.empty()) {
-        text += "\nOptions:\n" + options_help(command.options);
-    }
-    text += "\nGlobal options:\n" + options_help(global_options());
-    return text;
-}
 
 const Command* find_command(const std::string& name) {
     for (const auto& command : all_commands()) {
@@ -53,7 +24,9 @@ const Command* find_command(const std::string& name) {
 int unknown_command(Context& context, const std::string& name) {
     std::vector<std::string> names;
     for (const auto& command : all_commands()) {
-        names.push_back(command.name);
+        if (!command.hidden) {
+            names.push_back(command.name);
+        }
     }
     std::string message = "unknown command " + name;
     std::vector<std::string> close = closest_matches(name, names, 1);
@@ -79,12 +52,16 @@ int run(const std::vector<std::string>& args, Context& context) {
     std::vector<std::string> leading(
         args.begin(), args.begin() + static_cast<long>(std::min(position, args.size())));
     if (position >= args.size()) {
-        Result<Arguments> globals = parse_arguments(leading, global_options(), "dactl");
+        Result<Arguments> globals = parse_arguments(leading, leading_options(), "dactl");
         if (!globals) {
             return report_error(context, globals.error().message);
         }
         if (globals->has("help")) {
             context.console.out << main_help();
+            return k_exit_ok;
+        }
+        if (globals->has("version")) {
+            context.console.out << version_line(build_info()) << "\n";
             return k_exit_ok;
         }
         context.console.err << main_help();
@@ -106,6 +83,11 @@ int run(const std::vector<std::string>& args, Context& context) {
     std::vector<std::string> words = leading;
     words.insert(words.end(), args.begin() + static_cast<long>(position) + 1, args.end());
     Result<Arguments> arguments = parse_arguments(words, specs, "dactl " + command->name);
+    if (!arguments && std::find(words.begin(), words.end(), "--version") != words.end()) {
+        return report_error(context,
+                            "--version goes before any command: dactl --version (or "
+                            "dactl version)");
+    }
     if (!arguments) {
         return report_error(context, arguments.error().message);
     }

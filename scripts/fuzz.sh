@@ -15,7 +15,7 @@ case "$seconds" in
 esac
 
 # clang, libFuzzer's runtime and what the libraries under test need.
-packages="clang libclang-rt-14-dev cmake ninja-build pkg-config libcurl4-openssl-dev
+packages="clang libclang-rt-14-dev cmake ninja-build pkg-config libcurl4-openssl-dev libssl-dev
   rapidjson-dev libtomlplusplus-dev libdtl-dev"
 missing=""
 for p in $packages; do
@@ -34,7 +34,7 @@ if [ -n "$missing" ]; then
 fi
 
 build=build-fuzz
-CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDACTL_FUZZ=ON >/dev/null
+CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDACTL_FUZZ=ON -DDACTL_WERROR=ON >/dev/null
 # shellcheck disable=SC2086
 cmake --build "$build" --target $fuzzers -- -j2
 

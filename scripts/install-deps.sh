@@ -6,7 +6,7 @@ set -eu
 
 packages="build-essential cmake ninja-build pkg-config git ca-certificates curl
   libcurl4-openssl-dev libssl-dev rapidjson-dev libtomlplusplus-dev libdtl-dev catch2
-  libcpp-httplib-dev python3 chromium fonts-dejavu-core"
+  libcpp-httplib-dev python3 chromium fonts-dejavu-core man-db zsh"
 if [ "${DACTL_WITH_FUZZ:-0}" = 1 ]; then
   packages="$packages clang libclang-rt-14-dev"
 fi

@@ -4,6 +4,6 @@
 set -eu
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDACTL_WERROR=ON
 cmake --build build
 ctest --test-dir build --output-on-failure -j2 "$@"

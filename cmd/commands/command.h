@@ -17,6 +17,9 @@
 
 namespace dactl::cli {
 
+/// What a command's positional arguments are, for completion.
+enum class Operands { none, file, addresses, choice };
+
 struct Command {
     std::string name;
     std::string summary;              ///< one line for `dactl --help`
@@ -25,6 +28,10 @@ struct Command {
     std::vector<OptionSpec> options;  ///< the command's own, besides the global ones
     std::size_t max_positionals = 0;  ///< arguments besides options it takes
     int (*run)(const Arguments& arguments, Context& context) = nullptr;
+    Operands operands = Operands::none;
+    std::vector<std::string> operand_choices = {};  ///< for Operands::choice
+    /// Internal (`__complete`, `__manpage`): in no help, man page or completion.
+    bool hidden = false;
 };
 
 /// Every command, in the order `dactl --help` lists them.

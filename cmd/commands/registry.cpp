@@ -10,6 +10,9 @@ int run_export(const Arguments& arguments, Context& context);
 int run_force_unlock(const Arguments& arguments, Context& context);
 int run_version(const Arguments& arguments, Context& context);
 int run_probe_command(const Arguments& arguments, Context& context);
+int run_completion(const Arguments& arguments, Context& context);
+int run_internal_complete(const Arguments& arguments, Context& context);
+int run_manpage(const Arguments& arguments, Context& context);
 
 namespace {
 
@@ -19,7 +22,11 @@ OptionSpec parallelism_option() {
     return {"parallelism", "", "N", "API requests in flight at once, 1-50 (default 10)"};
 }
 OptionSpec format_option() {
-    return {"format", "", "FORMAT", "text (default), json (docs/json-output.md) or markdown"};
+    return {"format",
+            "",
+            "FORMAT",
+            "text (default), json (docs/json-output.md) or markdown",
+            {"text", "json", "markdown"}};
 }
 OptionSpec github_summary_option() {
     return {"github-summary", "", "", "also append the Markdown view to $GITHUB_STEP_SUMMARY"};
@@ -64,7 +71,8 @@ const std::vector<Command>& all_commands() {
           github_summary_option(),
           parallelism_option()},
          1,
-         run_apply},
+         run_apply,
+         Operands::file},
         {"drift",
          "report what changed outside dactl",
          "dactl drift [options]",
@@ -82,7 +90,11 @@ const std::vector<Command>& all_commands() {
          {{"out", "", "DIR", "the directory to write to (existing files are never overwritten)"},
           {"name", "", "REGEX", "only actions whose name matches"},
           {"category", "", "NAME", "only actions of this category"},
-          {"fields", "", "WHICH", "timeout (default: id and timeout_seconds) or all"},
+          {"fields",
+           "",
+           "WHICH",
+           "timeout (default: id and timeout_seconds) or all",
+           {"timeout", "all"}},
           parallelism_option()},
          0,
          run_export},
@@ -104,7 +116,8 @@ const std::vector<Command>& all_commands() {
           {"html", "", "FILE", "also write a self-contained HTML report with charts"},
           format_option()},
          1000,
-         run_probe_command},
+         run_probe_command,
+         Operands::addresses},
         {"force-unlock",
          "remove a lock left by a crashed apply",
          "dactl force-unlock ID",
@@ -115,10 +128,32 @@ const std::vector<Command>& all_commands() {
         {"version",
          "print dactl's version",
          "dactl version",
-         "Prints the version.",
+         "Prints the version and the git commit dactl was built from (also: dactl --version).",
          {},
          0,
          run_version},
+        {"completion",
+         "print a shell completion script",
+         "dactl completion bash|zsh",
+         "Prints the completion script for bash or zsh: commands, options, option values\n"
+         "and the action addresses of the manifests. The package installs both; by hand:\n"
+         "  source <(dactl completion bash)",
+         {},
+         1,
+         run_completion,
+         Operands::choice,
+         {"bash", "zsh"}},
+        {"__complete",
+         "",
+         "dactl __complete addresses",
+         "",
+         {},
+         1,
+         run_internal_complete,
+         Operands::none,
+         {},
+         true},
+        {"__manpage", "", "dactl __manpage", "", {}, 0, run_manpage, Operands::none, {}, true},
     };
     return commands;
 }

@@ -10,7 +10,10 @@ std::string Diagnostic::format() const {
     if (!where.path.empty()) {
         text = where.path;
         if (where.known()) {
-            text += ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
+            text += ':';
+            text += std::to_string(where.line);
+            text += ':';
+            text += std::to_string(where.column);
         }
         text += ": ";
     }

@@ -145,7 +145,10 @@ ExportResult export_actions(const std::vector<LiveAction>& live, const ExportOpt
         }
         taken.insert(label);
         std::string& text = files[file_name(action->category)];
-        text += (text.empty() ? "" : "\n") + action_text(*action, label, options.fields, result);
+        if (!text.empty()) {
+            text += '\n';
+        }
+        text += action_text(*action, label, options.fields, result);
         ++result.exported;
     }
     for (auto& [path, text] : files) {

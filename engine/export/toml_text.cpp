@@ -30,7 +30,10 @@ bool has_control(std::string_view text, bool allow_newlines) {
 std::string toml_string(std::string_view text) {
     const bool multi_line = text.find('\n') != std::string_view::npos;
     if (!multi_line && text.find('\'') == std::string_view::npos && !has_control(text, false)) {
-        return "'" + std::string(text) + "'";
+        std::string literal = "'";
+        literal += text;
+        literal += '\'';
+        return literal;
     }
     // A multi-line literal drops a newline right after its opening quotes, so one
     // is added; it cannot hold ''' or end in ' (which would merge with the closer).

@@ -165,7 +165,8 @@ std::span<const std::string_view> keys_of(TableLevel level) {
 std::string table_header(TableLevel level, std::string_view label) {
     std::string header = "[action." + std::string(label);
     if (level != TableLevel::action) {
-        header += "." + std::string(table_key(level));
+        header += '.';
+        header += table_key(level);
     }
     return header + "]";
 }

@@ -78,7 +78,10 @@ Result<Planning> replan_saved(Provider& provider, const Project& project, const 
         const std::string reason =
             stale_reason(saved.plan.changes[i], reads[i].desired, org->find_live(reads[i].id));
         if (!reason.empty()) {
-            reasons += (reasons.empty() ? "" : "\n") + stale_line(reason);
+            if (!reasons.empty()) {
+                reasons += '\n';
+            }
+            reasons += stale_line(reason);
         }
     }
     if (!reasons.empty()) {

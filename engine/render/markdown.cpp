@@ -113,7 +113,10 @@ namespace dactl {
 namespace {
 
 std::string code(const std::string& text) {
-    return "`" + markdown_cell(text) + "`";
+    std::string span = "`";
+    span += markdown_cell(text);
+    span += '`';
+    return span;
 }
 
 // Joins items, leaving out as few as possible from the middle so the result

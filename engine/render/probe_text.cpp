@@ -98,8 +98,8 @@ std::string render_probe_text(const ProbeReport& report, const Palette& palette)
         if (lines.empty()) {
             continue;
         }
-        text +=
-            "\n" + palette.bold(entry.address) + " " + quoted(entry.name) + " (" + entry.id + ")\n";
+        text += '\n';
+        text += palette.bold(entry.address) + " " + quoted(entry.name) + " (" + entry.id + ")\n";
         for (const auto& line : lines) {
             text += "    " + (line.rfind("warning:", 0) == 0 ? palette.yellow(line) : line) + "\n";
         }
@@ -120,7 +120,9 @@ std::string render_probe_markdown(const ProbeReport& report) {
         cells[0] = "`" + cells[0] + "`";
         std::string line = "|";
         for (const auto& cell : cells) {
-            line += " " + markdown_cell(cell) + " |";
+            line += ' ';
+            line += markdown_cell(cell);
+            line += " |";
         }
         text += line + "\n";
     }

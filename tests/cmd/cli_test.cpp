@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "cmd/build_info.h"
 #include "engine/state/state_file.h"
 #include "tests/support/builders.h"
 #include "tests/support/cli_harness.h"
@@ -7,6 +8,9 @@
 
 using namespace dactl;
 using namespace dactl::testing;
+using dactl::cli::build_info;
+using dactl::cli::BuildInfo;
+using dactl::cli::version_line;
 
 namespace {
 
@@ -235,5 +239,52 @@ TEST_CASE("help and version", "[cli]") {
     REQUIRE(cli.run({"apply", "--help"}) == 0);
     check_golden("cmd/golden/help_apply.txt", cli.out());
     REQUIRE(cli.run({"version"}) == 0);
-    REQUIRE(cli.out() == "dactl " DACTL_VERSION "\n");
+    const std::string version = cli.out();
+    REQUIRE(version == version_line(build_info()) + "\n");
+    REQUIRE(version.rfind("dactl " DACTL_VERSION, 0) == 0);
+    REQUIRE(cli.run({"--version"}) == 0);
+    REQUIRE(cli.out() == version);
+    REQUIRE(cli.run({"plan", "--version"}) == 1);
+    REQUIRE(cli.err() ==
+            "Error: --version goes before any command: dactl --version (or dactl version)\n");
+}
+
+TEST_CASE("version names the commit, and says when the checkout was modified", "[cli]") {
+    CHECK(version_line(BuildInfo{"1.2.3", "", false}) == "dactl 1.2.3");
+    CHECK(version_line(BuildInfo{"1.2.3", "0123456789ab", false}) ==
+          "dactl 1.2.3 (commit 0123456789ab)");
+    CHECK(version_line(BuildInfo{"1.2.3", "0123456789ab", true}) ==
+          "dactl 1.2.3 (commit 0123456789ab, modified)");
+}
+
+TEST_CASE("completion prints a script for bash or zsh, and names the shells otherwise", "[cli]") {
+    CliHarness cli;
+    REQUIRE(cli.run({"completion", "bash"}) == 0);
+    REQUIRE(cli.out().find("complete -o default -F _dactl dactl\n") != std::string::npos);
+    REQUIRE(cli.run({"completion", "zsh"}) == 0);
+    REQUIRE(cli.out().rfind("#compdef dactl\n", 0) == 0);
+    REQUIRE(cli.run({"completion"}) == 1);
+    REQUIRE(cli.err() == "Error: completion needs the shell: dactl completion bash, or zsh\n");
+}
+
+TEST_CASE("__complete addresses lists the manifests' addresses, quietly", "[cli]") {
+    CliHarness cli;
+    cli.project.write("a.toml", "[action.beta]\nname = \"B\"\n[action.alpha]\nname = \"A\"\n");
+    cli.project.write("bad.toml", "[action.gamma\n");
+    REQUIRE(cli.run({"__complete", "addresses"}) == 0);
+    REQUIRE(cli.out() == "action.alpha\naction.beta\n");
+    REQUIRE(cli.err().empty());
+}
+
+TEST_CASE("internal commands are in no help", "[cli]") {
+    CliHarness cli;
+    REQUIRE(cli.run({"--help"}) == 0);
+    REQUIRE(cli.out().find("__") == std::string::npos);
+    REQUIRE(cli.run({"__manpage"}) == 0);
+    REQUIRE(cli.out().find("__") == std::string::npos);
+    REQUIRE(cli.out().rfind(".TH DACTL 1 ", 0) == 0);
+    REQUIRE(cli.run({"completon"}) == 1);
+    REQUIRE(cli.err() == "Error: unknown command completon; did you mean completion?\n");
+    REQUIRE(cli.run({"__complet"}) == 1);
+    REQUIRE(cli.err() == "Error: unknown command __complet; run dactl --help for the list\n");
 }

@@ -138,7 +138,9 @@ Result<Presentation> presentation_for(const HttpRequest& request, const Switches
         return invalid_query_parameter("includeConfig", include, "true or false");
     }
     presentation.config = *include_config ? ConfigMember::included : ConfigMember::omitted;
-    const std::string expand = "," + find_parameter(parameters, "expand").value_or("") + ",";
+    std::string expand = ",";
+    expand += find_parameter(parameters, "expand").value_or("");
+    expand += ',';
     presentation.contract = expand.find(",contract,") != std::string::npos
                                 ? ContractMember::included
                                 : ContractMember::omitted;

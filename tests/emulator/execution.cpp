@@ -70,10 +70,11 @@ Json test_result(const ActionEntry& entry, const ExecutionPlan& plan,
     Json call = Json::object();
     call.set("status", 200);
     call.set("latencyMs", plan.latency_ms);
-    operations.push_back(operation(2, "Execute HTTP request", true, call));
-    operations.push_back(
-        operation(3, "Apply output translation map", true, final_result(entry.action)));
-    result.set("operations", std::move(operations));
+    result.set("operations",
+               Json::Array{std::move(operations.front()),
+                           operation(2, "Execute HTTP request", true, call),
+                           operation(3, "Apply output translation map", true,
+                                     final_result(entry.action))});
     result.set("finalResult", final_result(entry.action));
     result.set("success", true);
     return result;

@@ -162,7 +162,10 @@ std::string page_uri(const ListQuery& query, int page_number) {
     std::string uri = std::string(k_actions_path) + "?pageSize=" + std::to_string(query.page_size) +
                       "&pageNumber=" + std::to_string(page_number);
     for (const auto& [name, value] : query.other_parameters) {
-        uri += "&" + percent_encode(name) + "=" + percent_encode(value);
+        uri += '&';
+        uri += percent_encode(name);
+        uri += '=';
+        uri += percent_encode(value);
     }
     return uri;
 }

@@ -145,7 +145,9 @@ TEST_CASE("bad list parameters are refused by name", "[emulator][list]") {
             "Value [up] is not valid for query parameter sortOrder: asc or desc");
     std::string many = "ids=";
     for (int i = 0; i < 51; ++i) {
-        many += "a" + std::to_string(i) + ",";
+        many += 'a';
+        many += std::to_string(i);
+        many += ',';
     }
     REQUIRE(refused(many) == "Value [51 ids] is not valid for query parameter ids: at most 50 ids");
 }

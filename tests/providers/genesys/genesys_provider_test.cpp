@@ -55,7 +55,10 @@ struct Org {
             }
             std::string entities;
             for (int i = (number - 1) * 100; i < std::min(size, number * 100); ++i) {
-                entities += (entities.empty() ? "" : ",") + action_json(i);
+                if (!entities.empty()) {
+                    entities += ',';
+                }
+                entities += action_json(i);
             }
             return json_answer(
                 200, R"({"entities": [)" + entities + R"(], "pageSize": 100, "pageNumber": )" +
