@@ -170,8 +170,8 @@ constexpr std::string_view k_in_brackets = "[]\\";
 constexpr std::string_view k_in_colons = ":\\";
 
 std::string zsh_action(const OptionSpec& option) {
-    if (!option.choices.empty()) {
-        return ":" + zsh_text(option.value_name, k_in_colons) + ":(" + joined(option.choices) + ")";
+    if (option.value_name.empty()) {
+        return "";
     }
     if (option.value_name == "DIR") {
         return ":directory:_files -/";
@@ -179,14 +179,19 @@ std::string zsh_action(const OptionSpec& option) {
     if (option.value_name == "FILE") {
         return ":file:_files";
     }
-    return option.value_name.empty() ? "" : ":" + zsh_text(option.value_name, k_in_colons) + ": ";
+    std::string action = ":";
+    action += zsh_text(option.value_name, k_in_colons);
+    action += option.choices.empty() ? ": " : ":(" + joined(option.choices) + ")";
+    return action;
 }
 
 std::vector<std::string> zsh_specs(const std::vector<OptionSpec>& options) {
     std::vector<std::string> specs;
     for (const auto& option : options) {
-        const std::string help =
-            "[" + zsh_text(option.help, k_in_brackets) + "]" + zsh_action(option);
+        std::string help = "[";
+        help += zsh_text(option.help, k_in_brackets);
+        help += ']';
+        help += zsh_action(option);
         if (option.short_name.empty()) {
             specs.push_back("'--" + option.name + help + "'");
         } else {

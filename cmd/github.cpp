@@ -36,6 +36,20 @@ std::string escape_property(const std::string& text) {
     return out;
 }
 
+std::string workspace_path(const std::string& path, const std::filesystem::path& project_directory,
+                           const Environment& environment) {
+    std::optional<std::string> workspace = environment("GITHUB_WORKSPACE");
+    if (!workspace || workspace->empty()) {
+        return path;
+    }
+    std::error_code ec;
+    const std::filesystem::path file = std::filesystem::weakly_canonical(
+        std::filesystem::absolute(project_directory / path, ec), ec);
+    const std::filesystem::path root = std::filesystem::weakly_canonical(*workspace, ec);
+    const std::filesystem::path relative = file.lexically_relative(root);
+    return ec || relative.empty() ? path : relative.generic_string();
+}
+
 }  // namespace
 
 bool in_github_actions(const Environment& environment) {
@@ -43,11 +57,14 @@ bool in_github_actions(const Environment& environment) {
     return value && *value == "true";
 }
 
-std::string github_annotation(const Diagnostic& diagnostic) {
+std::string github_annotation(const Diagnostic& diagnostic,
+                              const std::filesystem::path& project_directory,
+                              const Environment& environment) {
     std::string text = diagnostic.severity == Severity::error ? "::error" : "::warning";
     std::string properties;
     if (!diagnostic.where.path.empty()) {
-        properties = "file=" + escape_property(diagnostic.where.path);
+        properties = "file=" + escape_property(workspace_path(diagnostic.where.path,
+                                                              project_directory, environment));
         if (diagnostic.where.known()) {
             properties += ",line=" + std::to_string(diagnostic.where.line) +
                           ",col=" + std::to_string(diagnostic.where.column);

@@ -1,6 +1,7 @@
 #pragma once
 // GitHub Actions: workflow annotations and the job summary.
 
+#include <filesystem>
 #include <string>
 
 #include "cmd/context.h"
@@ -12,8 +13,13 @@ namespace dactl::cli {
 bool in_github_actions(const Environment& environment);
 
 /// "::error file=F,line=L,col=C::message" (or ::warning), escaped as the
-/// workflow-command syntax requires.
-std::string github_annotation(const Diagnostic& diagnostic);
+/// workflow-command syntax requires. F is the diagnostic's path (relative to
+/// `project_directory`) made relative to GITHUB_WORKSPACE, the repository's
+/// root, so that GitHub attaches it to the pull request's file; as it is when
+/// GITHUB_WORKSPACE is unset.
+std::string github_annotation(const Diagnostic& diagnostic,
+                              const std::filesystem::path& project_directory,
+                              const Environment& environment);
 
 /// Appends `markdown` to the file named by GITHUB_STEP_SUMMARY. Fails when the
 /// variable is unset or the file cannot be written.

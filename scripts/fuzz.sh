@@ -33,7 +33,7 @@ if [ -n "$missing" ]; then
   $sudo apt-get install -y -q --no-install-recommends $missing
 fi
 
-build=build-fuzz
+build="build-fuzz"
 CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDACTL_FUZZ=ON -DDACTL_WERROR=ON >/dev/null
 # shellcheck disable=SC2086
 cmake --build "$build" --target $fuzzers -- -j2
@@ -48,6 +48,7 @@ for fuzzer in $fuzzers; do
   # -timeout: one input taking 10 s is a hang. -max_len: inputs up to 32 KiB.
   # A 1 MiB stack (not 8) makes unbounded recursion overflow with inputs that
   # small: nesting 16,000 deep crashed the JSON readers before they were fixed.
+  # shellcheck disable=SC3045  # dash, Debian's sh, has ulimit -s
   if ! (ulimit -s 1024 && exec "$build/tests/fuzz/$fuzzer" "$work" "tests/fuzz/corpus/$fuzzer" \
       -max_total_time="$seconds" -timeout=10 -max_len=32768 -rss_limit_mb=2048 -dict="$dict" \
       -artifact_prefix="$artifacts/" -print_final_stats=1) >"$build/$fuzzer.log" 2>&1; then

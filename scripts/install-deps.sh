@@ -1,18 +1,24 @@
 #!/bin/sh
-# Installs the Debian 12 packages dactl needs to build and test, skipping those
-# already present. Safe to run again. Needs root (or sudo) only when something
-# is missing.
+# Installs the Debian 12 packages dactl needs, skipping those already present.
+# Safe to run again. Needs root (or sudo) only when something is missing.
+#   DACTL_DEPS=build   only what building dactl needs (install-dactl.sh uses it)
+#   (default)          also what the tests need: Catch2, cpp-httplib (the
+#                      emulator), Python, Chromium, man-db, zsh, Node.js
+#   DACTL_WITH_FUZZ=1  also clang and libFuzzer's runtime
+#   DACTL_WITH_LINT=1  also clang-format and clang-tidy (scripts/lint.sh)
 set -eu
 
-packages="build-essential cmake ninja-build pkg-config git ca-certificates curl
-  libcurl4-openssl-dev libssl-dev rapidjson-dev libtomlplusplus-dev libdtl-dev catch2
-  libcpp-httplib-dev python3 chromium fonts-dejavu-core man-db zsh"
+packages="build-essential cmake ninja-build pkg-config git ca-certificates
+  libcurl4-openssl-dev libssl-dev rapidjson-dev libtomlplusplus-dev libdtl-dev"
+if [ "${DACTL_DEPS:-all}" != build ]; then
+  packages="$packages curl catch2 libcpp-httplib-dev python3 python3-yaml shellcheck
+    chromium fonts-dejavu-core man-db zsh"
+fi
 if [ "${DACTL_WITH_FUZZ:-0}" = 1 ]; then
   packages="$packages clang libclang-rt-14-dev"
 fi
-# clang-format and clang-tidy for scripts/lint.sh (CI's code gates).
 if [ "${DACTL_WITH_LINT:-0}" = 1 ]; then
-  packages="$packages clang-format clang-tidy"
+  packages="$packages clang-format clang-tidy shellcheck"
 fi
 
 missing=""
@@ -24,7 +30,8 @@ done
 
 # Node.js and npm run the conformance test with the vendor's SDK. A machine may
 # carry them from another source than Debian's packages; only the commands matter.
-if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+if [ "${DACTL_DEPS:-all}" != build ] &&
+   { ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; }; then
   missing="$missing nodejs npm"
 fi
 

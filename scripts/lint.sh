@@ -1,5 +1,6 @@
 #!/bin/sh
-# The code gates CI keeps: every C++ file formatted by .clang-format, every
+# The code gates CI keeps: every shell script clean under shellcheck, every C++
+# file formatted by .clang-format, every
 # include pointing down the layers (scripts/check_layers.py), and clang-tidy
 # (with the repository's .clang-tidy) clean on the product code (cmd/,
 # engine/, providers/). Needs a configured build directory (default
@@ -10,6 +11,9 @@ build=${1:-build}
 
 echo "lint: clang-format"
 git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run --Werror
+
+echo "lint: shellcheck"
+shellcheck .ci/run scripts/*.sh examples/github/tools/*.sh tests/conformance/run.sh
 
 echo "lint: includes point down"
 python3 scripts/check_layers.py .

@@ -129,7 +129,7 @@ int run_apply(const Arguments& arguments, Context& context) {
     Status saved = save_state(session, *project, *previous, *planning, report);
     view->applied(plan, report);
     if (arguments.has("github-summary")) {
-        (void)append_step_summary(context.environment, render_plan_markdown(plan));
+        (void)append_step_summary(context.environment, render_apply_markdown(plan, report));
     }
     if (!saved) {
         return session.fail("the state file was not written: " + saved.error().message +

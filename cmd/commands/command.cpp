@@ -77,7 +77,9 @@ void Session::show(const Diagnostics& diagnostics) {
     err() << diagnostics.format();
     if (in_github_actions(m_context.environment)) {
         for (const auto& diagnostic : diagnostics.items()) {
-            err() << github_annotation(diagnostic) << "\n";
+            err() << github_annotation(diagnostic, m_arguments.value("chdir").value_or("."),
+                                       m_context.environment)
+                  << "\n";
         }
     }
 }

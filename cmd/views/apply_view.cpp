@@ -37,17 +37,7 @@ class ApplyMarkdown : public ApplyView {
 public:
     using ApplyView::ApplyView;
     void applied(const Plan& plan, const ApplyReport& report) override {
-        m_target.out << render_plan_markdown(plan);
-        std::string results;
-        for (const auto& result : report.results) {
-            results += apply_result_line(result, Palette());
-        }
-        if (!results.empty()) {
-            m_target.out << "\n#### Result\n\n"
-                         << fenced(
-                                results + apply_summary(report, plan.unchanged.size(), Palette()),
-                                "text");
-        }
+        m_target.out << render_apply_markdown(plan, report);
     }
 };
 

@@ -4,6 +4,7 @@
 #include <functional>
 #include <vector>
 
+#include "engine/render/apply_text.h"
 #include "engine/render/value_text.h"
 #include "engine/text/html.h"
 #include "engine/text/quote.h"
@@ -209,6 +210,19 @@ std::string render_plan_markdown(const Plan& plan, std::size_t limit) {
                                  diff));
     }
     return assemble(head, rows, blocks, limit, "actions");
+}
+
+std::string render_apply_markdown(const Plan& plan, const ApplyReport& report) {
+    std::string text = render_plan_markdown(plan);
+    std::string results;
+    for (const auto& result : report.results) {
+        results += apply_result_line(result, Palette());
+    }
+    if (!results.empty()) {
+        text += "\n#### Result\n\n" +
+                fenced(results + apply_summary(report, plan.unchanged.size(), Palette()), "text");
+    }
+    return text;
 }
 
 std::string render_drift_markdown(const DriftReport& report, std::size_t limit) {

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 
+#include "engine/apply/apply.h"
 #include "engine/drift/drift.h"
 #include "engine/plan/plan.h"
 
@@ -16,6 +17,10 @@ inline constexpr std::size_t k_markdown_limit = 60000;
 
 /// The plan as Markdown, at most `limit` bytes. Secret header values masked.
 std::string render_plan_markdown(const Plan& plan, std::size_t limit = k_markdown_limit);
+
+/// An apply as Markdown: the plan, then (when anything was attempted) a
+/// "Result" section with each action's outcome and the summary in a text block.
+std::string render_apply_markdown(const Plan& plan, const ApplyReport& report);
 
 /// The drift report as Markdown, at most `limit` bytes.
 std::string render_drift_markdown(const DriftReport& report, std::size_t limit = k_markdown_limit);

@@ -108,6 +108,13 @@ TEST_CASE("in GitHub Actions manifest errors become annotations and plans a job 
     REQUIRE(cli.run({"validate"}) == 1);
     REQUIRE(cli.err().find("\n::error file=actions.toml,line=3,col=19::timeout_seconds must be") !=
             std::string::npos);
+    // On GitHub the path is the repository's: the project sits in dactl/ of the workspace.
+    cli.environment["GITHUB_WORKSPACE"] = cli.project.path().parent_path().string();
+    REQUIRE(cli.run({"validate"}) == 1);
+    const std::string in_repository = cli.project.path().filename().string() + "/actions.toml";
+    REQUIRE(cli.err().find("\n::error file=" + in_repository +
+                           ",line=3,col=19::timeout_seconds must be") != std::string::npos);
+    cli.environment.erase("GITHUB_WORKSPACE");
 
     seed(cli);
     const std::string summary = (cli.project.path() / "summary.md").string();

@@ -1,9 +1,5 @@
 // End-to-end: the pipeline features (issue 4) against genesys-emulator.
 
-#include <fstream>
-#include <regex>
-#include <sstream>
-
 #include <catch2/catch.hpp>
 
 #include "engine/util/file_io.h"
@@ -44,20 +40,6 @@ std::vector<SeedAction> hostile_org(int count) {
         actions[i].timeout_seconds = i % 5 == 0 ? 0 : static_cast<int>(1 + i % 60);
     }
     return actions;
-}
-
-std::vector<std::string> dactl_commands(const std::string& workflow) {
-    std::ifstream in(std::string(DACTL_SOURCE_DIR) + "/examples/github/workflows/" + workflow);
-    std::vector<std::string> commands;
-    std::string line;
-    const std::regex command("^\\s+(dactl .*)$");
-    std::smatch match;
-    while (std::getline(in, line)) {
-        if (std::regex_match(line, match, command)) {
-            commands.push_back(match[1]);
-        }
-    }
-    return commands;
 }
 
 }  // namespace
@@ -103,46 +85,4 @@ TEST_CASE("a saved plan is refused when someone saved the action since", "[e2e][
             "Error: saved plan is stale: action.two changed in the org, version 1 -> 2; run plan "
             "again\n");
     REQUIRE(emulator.counts().count("PATCH /api/v2/integrations/actions/{id}") == 0);
-}
-
-TEST_CASE("the example GitHub workflows' commands work as documented", "[e2e][workflows]") {
-    Emulator emulator(seed_json(many_actions(4)));
-    TempDir repo;
-    repo.write("dactl/actions.toml",
-               manifest("one", "Action 0001", 12) + manifest("two", "Action 0002", 3));
-    TempDir runner;
-    const std::string summary = (runner.path() / "summary.md").string();
-    ProcessOptions options;
-    options.working_directory = repo.path().string();
-    options.environment = {
-        {"DACTL_PROJECT", "dactl"},
-        {"RUNNER_TEMP", runner.path().string()},
-        {"GITHUB_ACTIONS", "true"},
-        {"GITHUB_STEP_SUMMARY", summary},
-        {"PATH", std::filesystem::path(DACTL_BINARY).parent_path().string() + ":/usr/bin:/bin"}};
-    for (const auto& [name, value] : emulator.dactl_environment()) {
-        options.environment[name] = value;
-    }
-    auto run_workflow = [&](const std::string& workflow) {
-        std::vector<int> codes;
-        for (const auto& command : dactl_commands(workflow)) {
-            codes.push_back(run_process({"/bin/sh", "-c", command}, options).exit_code);
-        }
-        return codes;
-    };
-
-    REQUIRE(run_workflow("dactl-plan.yml") == std::vector<int>{0, 0});
-    REQUIRE(std::filesystem::exists(runner.path() / "dactl.plan"));
-    REQUIRE(read_file(summary)->rfind("### dactl plan: 1 to change, 1 unchanged\n", 0) == 0);
-
-    REQUIRE(run_workflow("dactl-apply.yml") == std::vector<int>{0});
-    REQUIRE(std::filesystem::exists(repo.path() / "dactl/.dactl/state.json"));
-
-    REQUIRE(run_workflow("dactl-drift.yml") == std::vector<int>{0});
-    emulator.admin("PATCH", "/__emulator/actions/custom_-_0001",
-                   R"({"config": {"timeoutSeconds": 30}})");
-    REQUIRE(run_workflow("dactl-drift.yml") == std::vector<int>{2});
-    const std::string text = *read_file(summary);
-    REQUIRE(text.find("### dactl drift: 1 drifted, 1 in sync\n") != std::string::npos);
-    REQUIRE(text.find("changed in the org outside dactl") != std::string::npos);
 }

@@ -1,0 +1,328 @@
+#!/usr/bin/env python3
+"""End to end: the example GitHub workflows (examples/github/workflows/*.yml)
+and the composite action (action.yml), linted and then run.
+
+Lint (Debian 12 has no actionlint): each file parses as YAML and has the shape
+GitHub reads (known keys; every step `run` or `uses`, never both; `with` only
+for `uses`), every `${{ }}` names a known context, every `$VARIABLE` a run step
+reads is set by the workflow's `env:`, by GitHub, or by the step itself, every
+secret and variable is documented in docs/github-actions.md, action.yml
+declares the inputs it reads, and shellcheck passes each run script.
+
+Run: the steps of plan, apply and drift in order, as a runner would, in a
+scratch git repository whose origin is a bare repository, against the emulator:
+`run` steps in bash -e with the workflow's env (expressions evaluated), and the
+`uses` steps stood in for: checkout (a clone of origin), this repository's
+action (the dactl just built on PATH; the real install is tested in CI by
+running install-dactl.sh), upload/download-artifact (a directory), and apt-get
+(a stub: the container's package manager). Checks the exit codes, the job
+summaries, and that the state commit reached origin so a fresh checkout's
+drift job sees no drift, then does after a hand edit.
+
+usage: workflows_test.py DACTL EMULATOR
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import yaml
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+sys.path.insert(0, os.path.join(ROOT, "tests/support"))
+import reliability as harness  # noqa: E402
+from checks import check, finish  # noqa: E402
+
+WORKFLOWS = os.path.join(ROOT, "examples/github/workflows")
+DOCS = os.path.join(ROOT, "docs/github-actions.md")
+TOP_KEYS = {"name", "on", "permissions", "concurrency", "env", "jobs", "defaults"}
+JOB_KEYS = {"runs-on", "container", "environment", "env", "steps", "permissions", "needs", "if",
+            "concurrency", "timeout-minutes", "outputs", "strategy", "defaults", "name"}
+STEP_KEYS = {"name", "id", "if", "run", "uses", "with", "env", "shell", "working-directory",
+             "continue-on-error", "timeout-minutes"}
+CONTEXTS = {"secrets", "vars", "inputs", "github", "runner", "env", "steps", "needs", "matrix",
+            "job"}
+EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
+SHELL_VARIABLE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
+ASSIGNED = re.compile(r"(?:^|[\s;])([A-Za-z_][A-Za-z0-9_]*)=")
+GITHUB_VARIABLES = {"HOME", "PATH", "CI"}
+PLAN_RUN_ID = "4242"
+
+
+def on_of(document):
+    # YAML 1.1 reads the key `on` as True.
+    return document.get("on", document.get(True))
+
+
+def expressions_in(value):
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from expressions_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from expressions_in(item)
+    elif isinstance(value, str):
+        yield from EXPRESSION.findall(value)
+
+
+def context_names(expression):
+    return set(re.findall(r"\b([a-z_]+)\.[A-Za-z_]", re.sub(r"'[^']*'", "", expression)))
+
+
+def lint_expressions(name, document, documented):
+    for expression in expressions_in(document):
+        unknown = context_names(expression) - CONTEXTS
+        check(not unknown, "%s: ${{ %s }} names unknown contexts %s" % (name, expression, unknown))
+        for kind, key in re.findall(r"\b(secrets|vars)\.([A-Za-z_][A-Za-z0-9_]*)", expression):
+            check(key in documented or key == "GITHUB_TOKEN",
+                  "%s: %s.%s is not documented in docs/github-actions.md" % (name, kind, key))
+
+
+def lint_run(name, script, defined):
+    plain = EXPRESSION.sub("x", script)
+    assigned = set(ASSIGNED.findall(plain))
+    for variable in SHELL_VARIABLE.findall(plain):
+        known = (variable in defined or variable in assigned or variable in GITHUB_VARIABLES or
+                 variable.startswith(("GITHUB_", "RUNNER_")))
+        check(known, "%s: the run step reads $%s, which nothing sets (map it in env:)" %
+              (name, variable))
+    done = subprocess.run(["shellcheck", "-s", "bash", "-"], input=plain, text=True,
+                          capture_output=True)
+    check(done.returncode == 0, "%s: shellcheck:\n%s" % (name, done.stdout))
+
+
+def lint_steps(name, steps, defined):
+    for number, step in enumerate(steps, 1):
+        where = "%s step %d" % (name, number)
+        check(set(step) <= STEP_KEYS, "%s: unknown keys %s" % (where, set(step) - STEP_KEYS))
+        check(("run" in step) != ("uses" in step), "%s: needs exactly one of run or uses" % where)
+        check("with" not in step or "uses" in step, "%s: `with` without `uses`" % where)
+        if "uses" in step:
+            check(re.fullmatch(r"(\./\S+|[\w.-]+/[\w./-]+@[\w.-]+)", step["uses"]) is not None,
+                  "%s: malformed uses: %r" % (where, step["uses"]))
+        if "run" in step:
+            lint_run(where, step["run"], defined | set(step.get("env", {})))
+
+
+def lint_workflow(path, documented):
+    name = os.path.relpath(path, ROOT)
+    with open(path) as handle:
+        document = yaml.safe_load(handle)
+    check(isinstance(document, dict), name + ": not a YAML mapping")
+    keys = {("on" if key is True else key) for key in document}
+    check(keys <= TOP_KEYS, "%s: unknown keys %s" % (name, keys - TOP_KEYS))
+    check(on_of(document) is not None and document.get("jobs"), name + ": no `on` or no jobs")
+    lint_expressions(name, document, documented)
+    for job_name, job in document.get("jobs", {}).items():
+        where = "%s job %s" % (name, job_name)
+        check(set(job) <= JOB_KEYS, "%s: unknown keys %s" % (where, set(job) - JOB_KEYS))
+        check("runs-on" in job and job.get("steps"), where + ": no runs-on or no steps")
+        defined = set(document.get("env", {})) | set(job.get("env", {}))
+        lint_steps(where, job.get("steps", []), defined)
+
+
+def lint_action(documented):
+    with open(os.path.join(ROOT, "action.yml")) as handle:
+        action = yaml.safe_load(handle)
+    check(action.get("runs", {}).get("using") == "composite", "action.yml: not a composite action")
+    inputs = set(action.get("inputs", {}))
+    check(inputs == {"version", "deb"}, "action.yml: inputs %s" % inputs)
+    lint_expressions("action.yml", action, documented)
+    for expression in expressions_in(action):
+        for key in re.findall(r"\binputs\.([a-z_]+)", expression):
+            check(key in inputs, "action.yml: inputs.%s is not declared" % key)
+    for step in action["runs"]["steps"]:
+        check("shell" in step, "action.yml: a composite step needs a shell")
+    lint_steps("action.yml", action["runs"]["steps"], set())
+    script = os.path.join(ROOT, "examples/github/tools/install-dactl.sh")
+    check(os.access(script, os.X_OK), "install-dactl.sh is not executable")
+
+
+def documented_names():
+    with open(DOCS) as handle:
+        return set(re.findall(r"`([A-Z][A-Z0-9_]+)`", handle.read()))
+
+
+class Runner:
+    """Runs a workflow's job the way GitHub's runner would, with stand-ins for actions."""
+
+    def __init__(self, workdir, dactl_binary, emulator):
+        self.workdir = workdir
+        self.emulator = emulator
+        self.origin = os.path.join(workdir, "origin.git")
+        self.artifacts = os.path.join(workdir, "artifacts")
+        self.tools = os.path.join(workdir, "tools")
+        self.dactl_dir = os.path.join(workdir, "dactl-bin")
+        for directory in (self.artifacts, self.tools, self.dactl_dir):
+            os.mkdir(directory)
+        os.symlink(os.path.abspath(dactl_binary), os.path.join(self.dactl_dir, "dactl"))
+        stub = os.path.join(self.tools, "apt-get")
+        with open(stub, "w") as out:
+            out.write('#!/bin/sh\necho "apt-get $*" >> "%s/apt-get.log"\n' % workdir)
+        os.chmod(stub, 0o755)
+        self.home = os.path.join(workdir, "home")
+        os.mkdir(self.home)
+        self.git(["init", "--quiet", "--bare", "--initial-branch=main", self.origin], workdir)
+
+    def git(self, args, cwd):
+        environment = dict(os.environ, HOME=self.home, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t",
+                           GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@t")
+        return subprocess.run(["git"] + args, cwd=cwd, env=environment, check=True,
+                              capture_output=True, text=True).stdout
+
+    def seed_repository(self, project_files):
+        seed = os.path.join(self.workdir, "seed")
+        self.git(["clone", "--quiet", self.origin, seed], self.workdir)
+        for path, text in project_files.items():
+            os.makedirs(os.path.dirname(os.path.join(seed, path)), exist_ok=True)
+            with open(os.path.join(seed, path), "w") as out:
+                out.write(text)
+        self.git(["add", "-A"], seed)
+        self.git(["commit", "--quiet", "-m", "the manifests"], seed)
+        self.git(["push", "--quiet", "origin", "HEAD:main"], seed)
+
+    def evaluate(self, text, context):
+        def value(match):
+            expression = match.group(1)
+            if expression not in context:
+                raise RuntimeError("the test runner cannot evaluate ${{ %s }}" % expression)
+            return context[expression]
+        return EXPRESSION.sub(value, text) if isinstance(text, str) else text
+
+    def run_job(self, workflow, run_name):
+        """Runs the workflow's only job; answers (outcomes, workspace, summary)."""
+        with open(os.path.join(WORKFLOWS, workflow)) as handle:
+            document = yaml.safe_load(handle)
+        (job,) = document["jobs"].values()
+        run_dir = os.path.join(self.workdir, run_name)
+        workspace = os.path.join(run_dir, "workspace")
+        temp = os.path.join(run_dir, "temp")
+        os.makedirs(temp)
+        os.makedirs(workspace)  # GitHub's runner makes it, empty, before any step
+        summary = os.path.join(run_dir, "summary.md")
+        context = {
+            "secrets.GENESYSCLOUD_OAUTHCLIENT_ID": harness.CLIENT_ID,
+            "secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET": harness.CLIENT_SECRET,
+            "vars.GENESYSCLOUD_REGION": "",
+            "inputs.plan_run_id": PLAN_RUN_ID,
+            "github.token": "ghs_test_token",
+            "runner.temp": temp,
+        }
+        environment = {
+            "PATH": "%s:%s" % (self.tools, os.environ["PATH"]), "HOME": self.home, "CI": "true",
+            "GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": workspace, "RUNNER_TEMP": temp,
+            "GITHUB_STEP_SUMMARY": summary, "DACTL_API_URL": self.emulator.url,
+        }
+        for scope in (document.get("env", {}), job.get("env", {})):
+            environment.update({k: self.evaluate(str(v), context) for k, v in scope.items()})
+        outcomes = []
+        failed = False
+        for step in job["steps"]:
+            if failed and "always()" not in str(step.get("if", "")):
+                outcomes.append("skipped")
+                continue
+            code = self.step(step, context, environment, workspace)
+            outcomes.append(code)
+            failed = failed or code != 0
+        return outcomes, workspace, summary
+
+    def step(self, step, context, environment, workspace):
+        step_env = dict(environment)
+        step_env.update({k: self.evaluate(str(v), context) for k, v in step.get("env", {}).items()})
+        if "run" in step:
+            script = self.evaluate(step["run"], context)
+            return subprocess.run(["bash", "-e", "-c", script], cwd=workspace, env=step_env,
+                                  timeout=300).returncode
+        uses = step["uses"]
+        inputs = {k: self.evaluate(str(v), context) for k, v in step.get("with", {}).items()}
+        if uses.startswith("actions/checkout@"):
+            self.git(["clone", "--quiet", self.origin, workspace], self.workdir)
+            return 0
+        if uses.endswith("/dactl@v1"):
+            environment["PATH"] = self.dactl_dir + ":" + environment["PATH"]
+            return 0
+        if uses.startswith("actions/upload-artifact@"):
+            target = os.path.join(self.artifacts, inputs["name"])
+            os.makedirs(target, exist_ok=True)
+            shutil.copy(inputs["path"], target)
+            return 0
+        if uses.startswith("actions/download-artifact@"):
+            check(inputs.get("run-id") == PLAN_RUN_ID, "download-artifact run-id: %s" % inputs)
+            source = os.path.join(self.artifacts, inputs["name"])
+            for name in os.listdir(source):
+                shutil.copy(os.path.join(source, name), inputs["path"])
+            return 0
+        raise RuntimeError("the test runner has no stand-in for " + uses)
+
+
+def read(path):
+    with open(path) as handle:
+        return handle.read()
+
+
+def run_workflows(dactl_binary, emulator_binary):
+    with tempfile.TemporaryDirectory() as workdir:
+        seed = os.path.join(workdir, "org.json")
+        harness.make_seed(4, seed)
+        emulator = harness.Emulator(emulator_binary, seed, [], workdir)
+        try:
+            runner = Runner(workdir, dactl_binary, emulator)
+            runner.seed_repository({
+                ".gitignore": "dactl/.dactl/lock\n",
+                "dactl/actions.toml": ('[action.one]\nname = "Lookup 0001"\ntimeout_seconds = 12\n'
+                                       '[action.two]\nname = "Lookup 0002"\ntimeout_seconds = %d\n'
+                                       % (harness.seeds.timeout_of(2) or 60)),
+            })
+            print("plan workflow", flush=True)
+            outcomes, _, summary = runner.run_job("dactl-plan.yml", "plan")
+            check(outcomes == [0, 0, 0, 0, 0], "plan workflow steps: %s" % outcomes)
+            check(read(summary).startswith("### dactl plan: 1 to change, 1 unchanged\n"),
+                  "plan summary:\n" + read(summary))
+
+            print("apply workflow", flush=True)
+            outcomes, _, summary = runner.run_job("dactl-apply.yml", "apply")
+            check(outcomes == [0, 0, 0, 0, 0, 0], "apply workflow steps: %s" % outcomes)
+            check("Apply complete: 1 changed, 1 unchanged." in read(summary),
+                  "apply summary:\n" + read(summary))
+            log = runner.git(["log", "--format=%s", "--name-only", "main"], runner.origin)
+            check(log.startswith("dactl: state after applying plan run %s\n\ndactl/.dactl/state.json"
+                                 % PLAN_RUN_ID), "origin's history after apply:\n" + log)
+            check("apt-get install" in read(os.path.join(workdir, "apt-get.log")),
+                  "the apply job did not install git first")
+
+            print("drift workflow, a fresh checkout", flush=True)
+            outcomes, workspace, summary = runner.run_job("dactl-drift.yml", "drift")
+            check(outcomes == [0, 0, 0], "drift workflow steps: %s" % outcomes)
+            check(os.path.isfile(os.path.join(workspace, "dactl/.dactl/state.json")),
+                  "the drift job's checkout has no state: the commit did not land")
+            check("no drift" in read(summary), "drift summary:\n" + read(summary))
+
+            emulator.admin("PATCH", "/__emulator/actions/" + harness.action_id(1),
+                           {"config": {"timeoutSeconds": 30}})
+            outcomes, _, summary = runner.run_job("dactl-drift.yml", "drift-after-edit")
+            check(outcomes == [0, 0, 2], "drift after a hand edit: %s" % outcomes)
+            check("### dactl drift: 1 drifted, 1 in sync\n" in read(summary) and
+                  "changed in the org outside dactl" in read(summary),
+                  "drift summary after a hand edit:\n" + read(summary))
+        finally:
+            emulator.stop()
+
+
+def main():
+    documented = documented_names()
+    for workflow in sorted(os.listdir(WORKFLOWS)):
+        print("lint " + workflow, flush=True)
+        lint_workflow(os.path.join(WORKFLOWS, workflow), documented)
+    print("lint action.yml", flush=True)
+    lint_action(documented)
+    run_workflows(sys.argv[1], sys.argv[2])
+    return finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
