@@ -71,10 +71,9 @@ Json test_result(const ActionEntry& entry, const ExecutionPlan& plan,
     call.set("status", 200);
     call.set("latencyMs", plan.latency_ms);
     result.set("operations",
-               Json::Array{std::move(operations.front()),
-                           operation(2, "Execute HTTP request", true, call),
-                           operation(3, "Apply output translation map", true,
-                                     final_result(entry.action))});
+               Json::Array{
+                   std::move(operations.front()), operation(2, "Execute HTTP request", true, call),
+                   operation(3, "Apply output translation map", true, final_result(entry.action))});
     result.set("finalResult", final_result(entry.action));
     result.set("success", true);
     return result;
