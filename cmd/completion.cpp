@@ -207,7 +207,9 @@ std::string zsh_arguments(const std::string& call, const std::vector<std::string
                           const std::string& indent) {
     std::string text = call;
     for (const auto& spec : specs) {
-        text += " \\\n" + indent + spec;
+        text += " \\\n";
+        text += indent;
+        text += spec;
     }
     return text + "\n";
 }

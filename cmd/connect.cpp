@@ -35,12 +35,15 @@ Result<std::unique_ptr<Provider>> connect_genesys(const ConnectionOptions& optio
             : genesys::api_tuning({}, {});
     genesys::ClientOptions client;
     client.max_attempts = tuning.max_attempts;
+    client.interrupted = options.interrupted;
+    client.redactor = options.redactor;
     client.pacer = std::make_shared<genesys::RequestPacer>(tuning.requests_per_minute);
     if (options.verbose) {
-        client.log = [](std::string_view line) {
+        client.log = [redactor = options.redactor](std::string_view line) {
             static std::mutex mutex;
             std::lock_guard<std::mutex> lock(mutex);
-            std::cerr << "dactl: " << line << "\n";
+            std::cerr << "dactl: " << (redactor ? redactor->redact(line) : std::string(line))
+                      << "\n";
         };
     }
     auto transport = std::make_unique<http::CurlTransport>(tuning.transport);

@@ -13,6 +13,7 @@
 #include "engine/model/project.h"
 #include "engine/provider/provider.h"
 #include "engine/render/palette.h"
+#include "engine/util/redactor.h"
 
 namespace dactl::cli {
 
@@ -33,6 +34,11 @@ struct ConnectionOptions {
     const Project* project = nullptr;  ///< for dactl.toml's region
     bool verbose = false;              ///< log each request (never secrets) to stderr
     int parallelism = 10;              ///< requests in flight at once
+    /// Set on Ctrl-C: the connection starts no request, cuts off those in flight
+    /// after a grace period, and stops retrying and waiting.
+    const std::atomic<bool>* interrupted = nullptr;
+    /// Learns the run's secrets (client secret, tokens) so that nothing printed holds them.
+    std::shared_ptr<Redactor> redactor;
 };
 
 /// Makes the provider for the org named by the environment and settings. Fails
@@ -47,8 +53,12 @@ struct Context {
     std::function<std::chrono::system_clock::time_point()> now;
     /// The clock durations are measured with (probe); empty: steady_clock.
     std::function<std::chrono::steady_clock::time_point()> monotonic;
-    /// Set on Ctrl-C; commands stop starting new work when it is.
+    /// Set on Ctrl-C, SIGTERM, SIGHUP or a closed standard output; commands stop
+    /// starting new work when it is.
     const std::atomic<bool>* interrupted = nullptr;
+    /// Cuts the run's secrets out of everything printed (main wraps standard
+    /// output and error with it) and out of the reports dactl writes.
+    std::shared_ptr<Redactor> redactor = std::make_shared<Redactor>();
 };
 
 /// The palette for standard output: colour only on a terminal, and never with

@@ -8,12 +8,16 @@
 
 #include "cmd/cli.h"
 #include "cmd/connect.h"
+#include "cmd/guarded_output.h"
 
 namespace {
 
 std::atomic<bool> g_interrupted{false};
+std::atomic<bool> g_output_failed{false};
+std::atomic<bool> g_error_failed{false};
 
-// First Ctrl-C: finish what is in flight, then stop. Second: leave at once.
+// First Ctrl-C (or SIGTERM, SIGHUP): no new work starts, the requests in flight
+// get a short grace to finish, then the run ends cleanly. Second: leave at once.
 void on_interrupt(int /*signal*/) {
     if (g_interrupted.exchange(true)) {
         ::_exit(dactl::cli::k_exit_interrupted);
@@ -24,14 +28,27 @@ void on_interrupt(int /*signal*/) {
     (void)ignored;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+void install_signal_handlers() {
     struct sigaction action {};
     action.sa_handler = on_interrupt;
     sigemptyset(&action.sa_mask);
-    ::sigaction(SIGINT, &action, nullptr);
-    ::sigaction(SIGTERM, &action, nullptr);
+    for (int signal : {SIGINT, SIGTERM, SIGHUP}) {
+        ::sigaction(signal, &action, nullptr);
+    }
+    // A closed pipe is a failed write (GuardedOutput), not a reason to die
+    // between a write to the org and the state file.
+    ::signal(SIGPIPE, SIG_IGN);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    install_signal_handlers();
+    auto redactor = std::make_shared<dactl::Redactor>();
+    dactl::cli::GuardedOutput out(STDOUT_FILENO, *redactor, g_interrupted, g_output_failed);
+    dactl::cli::GuardedOutput err(STDERR_FILENO, *redactor, g_interrupted, g_error_failed);
+    std::cout.rdbuf(&out);
+    std::cerr.rdbuf(&err);
 
     dactl::cli::Context context{
         dactl::cli::Console{std::cout, std::cerr, std::cin, ::isatty(STDOUT_FILENO) == 1,
@@ -44,9 +61,18 @@ int main(int argc, char** argv) {
         [] { return std::chrono::system_clock::now(); },
         [] { return std::chrono::steady_clock::now(); },
         &g_interrupted,
+        redactor,
     };
     std::vector<std::string> args(argv + 1, argv + argc);
     int code = dactl::cli::run(args, context);
     std::cout.flush();
+    if (g_output_failed) {
+        std::cerr << "Error: standard output was closed before dactl finished writing to it; it "
+                     "stopped as on Ctrl-C\n";
+        code = dactl::cli::k_exit_error;
+    }
+    std::cerr.flush();
+    std::cout.rdbuf(nullptr);
+    std::cerr.rdbuf(nullptr);
     return code;
 }

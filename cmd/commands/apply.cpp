@@ -35,7 +35,7 @@ bool confirmed(Session& session, std::size_t count, bool from_file) {
                   << "? Only 'yes' will be accepted: " << std::flush;
     std::string answer;
     std::getline(context.console.in, answer);
-    if (answer != "yes") {
+    if (answer != "yes" || session.interrupted()) {
         session.out() << "Apply cancelled; nothing was changed.\n";
         return false;
     }
@@ -89,8 +89,8 @@ int run_apply(const Arguments& arguments, Context& context) {
     if (!project) {
         return k_exit_error;
     }
-    Result<ProjectLock> lock =
-        ProjectLock::acquire(project->directory, "apply", *wait, utc_timestamp(context.now()));
+    Result<ProjectLock> lock = ProjectLock::acquire(
+        project->directory, "apply", *wait, utc_timestamp(context.now()), context.interrupted);
     if (!lock) {
         return session.fail(lock.error().message);
     }
@@ -104,7 +104,7 @@ int run_apply(const Arguments& arguments, Context& context) {
     }
     Result<Planning> planning = prepare(session, *provider, *project);
     if (!planning) {
-        return session.fail(planning.error().describe());
+        return session.fail_reading(planning.error());
     }
     session.show(planning->diagnostics);
     if (planning->diagnostics.has_errors()) {
@@ -116,7 +116,7 @@ int run_apply(const Arguments& arguments, Context& context) {
     ApplyReport report;
     if (!plan.empty()) {
         if (!confirmed(session, plan.changes.size(), !arguments.positionals.empty())) {
-            return k_exit_error;
+            return session.interrupted() ? k_exit_interrupted : k_exit_error;
         }
         ApplyOptions options;
         options.parallelism = session.parallelism();

@@ -4,6 +4,7 @@
 #include "cmd/github.h"
 #include "cmd/views/error_view.h"
 #include "engine/manifest/loader.h"
+#include "engine/util/interrupt.h"
 
 namespace dactl::cli {
 
@@ -70,7 +71,18 @@ ViewTarget Session::view_target() {
 int Session::fail(const std::string& message, const Diagnostics& diagnostics) {
     report_error(m_context, message);
     error_view(m_format, view_target())->failed(m_command, message, diagnostics);
-    return k_exit_error;
+    return interrupted() ? k_exit_interrupted : k_exit_error;
+}
+
+int Session::fail_reading(const Error& error) {
+    if (error.kind == ErrorKind::cancelled) {
+        return fail("interrupted while reading the org; nothing was changed");
+    }
+    return fail(error.describe());
+}
+
+bool Session::interrupted() const {
+    return is_interrupted(m_context.interrupted);
 }
 
 void Session::show(const Diagnostics& diagnostics) {
@@ -111,6 +123,8 @@ std::unique_ptr<Provider> Session::connect(const Project& project) {
     options.project = &project;
     options.verbose = m_arguments.has("verbose");
     options.parallelism = m_parallelism;
+    options.interrupted = m_context.interrupted;
+    options.redactor = m_context.redactor;
     Result<std::unique_ptr<Provider>> provider =
         m_context.make_provider(options, m_context.environment);
     if (!provider) {

@@ -63,8 +63,14 @@ public:
 
     /// Prints "Error: <message>" to standard error, then what the format's
     /// ErrorView shows (with --format json, the error document with the
-    /// diagnostics on standard output). Answers k_exit_error.
+    /// diagnostics on standard output). Answers k_exit_error, or
+    /// k_exit_interrupted once the run was interrupted.
     int fail(const std::string& message, const Diagnostics& diagnostics = {});
+    /// fail() for an error reading the org: its description, or "interrupted
+    /// while reading the org; nothing was changed" when the interrupt cut it.
+    int fail_reading(const Error& error);
+    /// Whether Ctrl-C (or the like) has interrupted the run.
+    bool interrupted() const;
     /// Prints diagnostics to standard error, and as workflow annotations when
     /// running in GitHub Actions.
     void show(const Diagnostics& diagnostics);

@@ -29,7 +29,7 @@ int run_drift(const Arguments& arguments, Context& context) {
     }
     Result<Gathered> org = gather_org(*provider, project->actions, session.gather_options());
     if (!org) {
-        return session.fail(org.error().describe());
+        return session.fail_reading(org.error());
     }
     DriftReport report = compute_drift(project->actions, *org, *state);
     drift_view(session.format(), session.view_target())->report(report);

@@ -82,7 +82,7 @@ int run_export(const Arguments& arguments, Context& context) {
     }
     Result<Gathered> org = gather_org(*provider, {}, gathering);
     if (!org) {
-        return session.fail(org.error().describe());
+        return session.fail_reading(org.error());
     }
     ExportResult result = export_actions(org->live, *options);
     for (const auto& note : result.notes) {

@@ -39,7 +39,7 @@ int run_plan(const Arguments& arguments, Context& context) {
     }
     Result<Planning> planning = plan_project(*provider, *project, session.parallelism());
     if (!planning) {
-        return session.fail(planning.error().describe());
+        return session.fail_reading(planning.error());
     }
     session.show(planning->diagnostics);
     if (planning->diagnostics.has_errors()) {

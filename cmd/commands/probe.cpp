@@ -169,7 +169,7 @@ int run_probe_command(const Arguments& arguments, Context& context) {
     gathering.templates = Templates::none;
     Result<Gathered> org = gather_org(*provider, *chosen, gathering);
     if (!org) {
-        return session.fail(org.error().describe());
+        return session.fail_reading(org.error());
     }
     session.show(org->diagnostics);
     if (org->diagnostics.has_errors()) {

@@ -1,15 +1,20 @@
 #include "engine/apply/action_applier.h"
 
-#include <thread>
+#include "engine/util/interrupt.h"
 
 namespace dactl {
 
 namespace {
 
-// No answer came, so the PATCH may or may not have been written.
+// No answer came (or the interrupt cut it off), so the PATCH may or may not
+// have been written.
 bool answer_lost(const Error& error) {
     return error.kind == ErrorKind::transport || error.kind == ErrorKind::timeout ||
-           error.kind == ErrorKind::server;
+           error.kind == ErrorKind::server || error.kind == ErrorKind::cancelled;
+}
+
+Error interrupted_error(const std::string& what) {
+    return make_error(ErrorKind::cancelled, "interrupted " + what);
 }
 
 }  // namespace
@@ -62,6 +67,10 @@ ActionApplier::Step ActionApplier::write() {
 // Someone else saved since `current` was read: retry on top of their save as
 // long as the managed fields still hold what the plan was computed from.
 ActionApplier::Step ActionApplier::on_conflict(const Error& error, LiveAction& current) {
+    if (interrupted()) {
+        return settle(ActionStatus::failed,
+                      interrupted_error("after someone else's save (409); not written"));
+    }
     if (++m_result.conflicts > m_options.conflict_retries) {
         Error stuck = error;
         stuck.message = "still conflicting after " + std::to_string(m_options.conflict_retries) +
@@ -78,17 +87,28 @@ ActionApplier::Step ActionApplier::on_conflict(const Error& error, LiveAction& c
     return retry_from(std::move(fresh).value(), current);
 }
 
-// The PATCH's answer was lost: look before writing again.
+// The PATCH's answer was lost: look before writing again. After the
+// interrupt, that look (one read) only tells what happened: nothing is sent again.
 ActionApplier::Step ActionApplier::on_lost_answer(const Error& error, LiveAction& current) {
     if (++m_result.lost_answers > m_options.lost_answer_retries) {
+        m_result.outcome_unknown = true;
         return settle(ActionStatus::failed, error);
     }
-    Result<LiveAction> fresh = read();
+    const bool stopping = interrupted();
+    Result<LiveAction> fresh = stopping ? read_after_interrupt() : read();
     if (!fresh) {
+        m_result.outcome_unknown = true;
         return settle(ActionStatus::failed, fresh.error());
     }
     if (holds(*fresh) == Holds::planned_after) {
-        return Step::verify;
+        return stopping ? settle(ActionStatus::applied, std::nullopt) : Step::verify;
+    }
+    if (stopping && holds(*fresh) == Holds::planned_before) {
+        // A write cut off in flight may still land after this read.
+        m_result.outcome_unknown = true;
+        return settle(ActionStatus::failed,
+                      interrupted_error("before the write was answered, and a re-read does not "
+                                        "show it"));
     }
     return retry_from(std::move(fresh).value(), current);
 }
@@ -103,10 +123,16 @@ ActionApplier::Step ActionApplier::retry_from(LiveAction fresh, LiveAction& curr
     return Step::retry;
 }
 
+// Re-reads until the write shows. After the interrupt, one last read (which
+// the interrupt does not cut short) decides.
 void ActionApplier::verify() {
     std::optional<Error> last_error;
     for (auto delay : m_options.reread_delays) {
         pause(delay);
+        if (interrupted()) {
+            verify_after_interrupt();
+            return;
+        }
         Result<LiveAction> fresh = read();
         if (!fresh) {
             last_error = fresh.error();
@@ -148,6 +174,29 @@ std::vector<FieldMismatch> ActionApplier::mismatches(const LiveAction& action) c
         }
     }
     return found;
+}
+
+void ActionApplier::verify_after_interrupt() {
+    Result<LiveAction> fresh = read_after_interrupt();
+    if (!fresh) {
+        settle(ActionStatus::not_converged, fresh.error());
+    } else if (holds(*fresh) == Holds::planned_after) {
+        settle(ActionStatus::applied, std::nullopt);
+    } else {
+        settle(ActionStatus::not_converged, std::nullopt, mismatches(*fresh));
+    }
+}
+
+bool ActionApplier::interrupted() const {
+    return is_interrupted(m_options.interrupted);
+}
+
+Result<LiveAction> ActionApplier::read_after_interrupt() {
+    Result<LiveAction> fresh = m_provider.read_after_interrupt(m_change.id);
+    if (fresh) {
+        record_read(*fresh);
+    }
+    return fresh;
 }
 
 Result<LiveAction> ActionApplier::read() {
@@ -202,7 +251,7 @@ void ActionApplier::pause(std::chrono::milliseconds delay) const {
     if (m_options.sleep) {
         m_options.sleep(delay);
     } else {
-        std::this_thread::sleep_for(delay);
+        (void)sleep_unless_interrupted(delay, m_options.interrupted);
     }
 }
 

@@ -28,6 +28,9 @@ private:
     Step on_lost_answer(const Error& error, LiveAction& current);
     Step retry_from(LiveAction fresh, LiveAction& current);
     void verify();
+    void verify_after_interrupt();
+    bool interrupted() const;
+    Result<LiveAction> read_after_interrupt();
 
     Holds holds(const LiveAction& action) const;
     std::vector<FieldMismatch> mismatches(const LiveAction& action) const;

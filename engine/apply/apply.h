@@ -49,7 +49,9 @@ struct ActionResult {
     std::int64_t version_after = 0;   ///< the version last read (0 if never read)
     int conflicts = 0;                ///< 409s met (someone else saved meanwhile)
     int lost_answers = 0;             ///< PATCHes whose answer never came
-    std::optional<Error> error;       ///< why it failed, when it did
+    /// A write's answer was lost and no read told whether it landed.
+    bool outcome_unknown = false;
+    std::optional<Error> error;  ///< why it failed, when it did
     /// Changed since plan, not converged: the managed fields that did not hold
     /// their planned values at the last read (of version_after).
     std::vector<FieldMismatch> mismatches;
@@ -83,7 +85,9 @@ struct ApplyOptions {
         std::chrono::milliseconds(500),  std::chrono::milliseconds(1000),
         std::chrono::milliseconds(2000), std::chrono::milliseconds(4000)};
     std::function<void(std::chrono::milliseconds)> sleep;  ///< empty: really sleep
-    /// Set from a signal handler: no new action is started once it is true.
+    /// Set from a signal handler. Once it is true no new action starts and no
+    /// write is sent again; a write in flight is learnt about by one read
+    /// (Provider::read_after_interrupt), and waits end at once.
     const std::atomic<bool>* interrupted = nullptr;
     /// Stop starting new actions after the first that fails.
     bool stop_on_failure = false;

@@ -16,6 +16,7 @@ struct ProbeEntry {
     std::optional<int> current_timeout;  ///< seconds; unset: the service default of 60 s
     bool via_draft = false;              ///< measured on a draft with a 60 s timeout
     std::string skipped;                 ///< why it was not probed; empty when it was
+    std::vector<std::string> notes;      ///< what else the probe did, e.g. a draft removed
     std::vector<ProbeSample> samples;
     LatencyStats stats;
     Recommendation recommendation;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <mutex>
 
+#include "engine/util/interrupt.h"
 #include "engine/util/parallel.h"
 
 namespace dactl {
@@ -42,7 +43,7 @@ public:
         std::vector<std::optional<Result<ProbeSample>>> results(
             static_cast<std::size_t>(m_options.samples));
         parallel_for(results.size(), m_options.concurrency, [&](std::size_t i) {
-            if (m_options.interrupted != nullptr && m_options.interrupted->load()) {
+            if (is_interrupted(m_options.interrupted)) {
                 return;
             }
             results[i].emplace(one_sample(entry.id, input, target));
@@ -50,8 +51,8 @@ public:
             m_observer.sampled(++m_done, m_total);
         });
         for (auto& result : results) {
-            if (!result) {
-                continue;  // interrupted before it started
+            if (!result || (!*result && result->error().kind == ErrorKind::cancelled)) {
+                continue;  // interrupted before it started, or cut off by the interrupt
             }
             if (!*result) {
                 return result->error();
@@ -104,23 +105,45 @@ private:
     std::string m_id;
 };
 
+bool left_by_dactl(const LiveAction& draft) {
+    return draft.name.ends_with(k_probe_draft_marker);
+}
+
+// A draft that answers may or may not have been made: remove it if it was.
+bool maybe_made(const Error& error) {
+    return error.kind == ErrorKind::cancelled || error.kind == ErrorKind::transport ||
+           error.kind == ErrorKind::timeout || error.kind == ErrorKind::server;
+}
+
 Status probe_via_draft(Provider& provider, Prober& prober, ProbeEntry& entry,
                        const std::string& input) {
-    Result<bool> exists = provider.draft_exists(entry.id);
-    if (!exists) {
-        return exists.error();
+    Result<std::optional<LiveAction>> existing = provider.get_draft(entry.id);
+    if (!existing) {
+        return existing.error();
     }
-    if (*exists) {
+    if (*existing && !left_by_dactl(**existing)) {
         entry.skipped = "it has a draft (someone's work in progress); --via-draft leaves it alone";
         return {};
     }
+    if (*existing) {
+        if (Status removed = provider.delete_draft(entry.id); !removed) {
+            return removed;
+        }
+        entry.notes.emplace_back("removed the draft an earlier dactl probe left behind");
+    }
     Result<LiveAction> draft = provider.create_draft(entry.id);
     if (!draft) {
+        if (maybe_made(draft.error())) {
+            (void)provider.delete_draft(entry.id);
+        }
         return draft.error();
     }
     DraftGuard guard(provider, entry.id);
-    Result<LiveAction> raised =
-        provider.update_draft(*draft, {{Field::timeout_seconds, Value(k_draft_timeout_seconds)}});
+    // The name marks the draft as dactl's, so a run killed before deleting it
+    // lets the next one clean up (and only such drafts).
+    Result<LiveAction> raised = provider.update_draft(
+        *draft, {{Field::timeout_seconds, Value(k_draft_timeout_seconds)},
+                 {Field::name, Value(draft->name + std::string(k_probe_draft_marker))}});
     if (!raised) {
         return raised.error();
     }

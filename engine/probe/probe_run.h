@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <string_view>
 #include <vector>
 
 #include "engine/gather/selection.h"
@@ -13,6 +14,10 @@
 #include "engine/provider/provider.h"
 
 namespace dactl {
+
+/// What ends the name of a draft dactl made to probe on: a draft so named is
+/// dactl's own, which a later probe removes if a run left it behind.
+inline constexpr std::string_view k_probe_draft_marker = " (dactl probe)";
 
 struct ProbeOptions {
     int samples = 20;
@@ -36,9 +41,11 @@ public:
 
 /// Probes every binding (skipping, with the reason, custom authentication
 /// actions, non-GET actions without allow_writes, and with via_draft actions
-/// that already have a draft). Entries sorted by address. A draft it created is
-/// deleted again whatever happens. Fails only when the API refuses a call other
-/// than a test's outcome.
+/// that have someone's draft; a draft named with k_probe_draft_marker is an
+/// earlier probe's, removed first). Entries sorted by address. A draft it
+/// created is deleted again whatever happens (an interrupt included). After an
+/// interrupt no new sample starts, and samples cut off by it are left out.
+/// Fails only when the API refuses a call other than a test's outcome.
 Result<ProbeReport> run_probe(Provider& provider, const std::vector<Binding>& bindings,
                               const ProbeOptions& options, ProbeObserver& observer);
 

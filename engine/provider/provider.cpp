@@ -15,7 +15,11 @@ Result<TestRun> Provider::test_action(const std::string& /*id*/, const std::stri
     return unsupported("test actions");
 }
 
-Result<bool> Provider::draft_exists(const std::string& /*id*/) {
+Result<LiveAction> Provider::read_after_interrupt(const std::string& id) {
+    return get_action(id);
+}
+
+Result<std::optional<LiveAction>> Provider::get_draft(const std::string& /*id*/) {
     return unsupported("read drafts");
 }
 

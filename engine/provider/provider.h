@@ -4,6 +4,7 @@
 //
 // Implementations must be safe to call from several threads at once.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,19 +50,27 @@ public:
     virtual Result<LiveAction> update_action(const LiveAction& base,
                                              const FieldValues& changes) = 0;
 
+    /// Reads an action once more after the run was interrupted, to learn whether
+    /// a write whose answer was cut off or lost landed: one attempt, which the
+    /// interrupt does not cut short (the request timeout bounds it). Templates
+    /// as get_action. By default get_action.
+    virtual Result<LiveAction> read_after_interrupt(const std::string& id);
+
     // For `dactl probe`. The test endpoints call the real back-end.
 
     /// POST .../{id}/test (or .../{id}/draft/test) with `input_json` as the body.
     /// Answers the test's outcome; fails only when the API refuses the call.
     virtual Result<TestRun> test_action(const std::string& id, const std::string& input_json,
                                         TestTarget target);
-    /// Whether the action has a draft (someone's work in progress).
-    virtual Result<bool> draft_exists(const std::string& id);
+    /// The action's draft (someone's work in progress, or one an earlier probe
+    /// left), or nothing when it has none.
+    virtual Result<std::optional<LiveAction>> get_draft(const std::string& id);
     /// Creates a draft from the published action; answers the draft (config included).
     virtual Result<LiveAction> create_draft(const std::string& id);
     /// PATCHes the draft (at `draft.version`) with `changes` over its full config.
     virtual Result<LiveAction> update_draft(const LiveAction& draft, const FieldValues& changes);
-    /// Deletes the action's draft.
+    /// Deletes the action's draft; the interrupt does not stop it (a draft dactl
+    /// made must not be left behind).
     virtual Status delete_draft(const std::string& id);
 };
 

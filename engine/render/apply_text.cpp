@@ -19,7 +19,7 @@ std::string reason(const ActionResult& result) {
     if (const std::string detail = mismatch_text(result); !detail.empty()) {
         text += (text.empty() ? "" : "; ") + detail;
     }
-    if (result.status == ActionStatus::failed && result.lost_answers > 0) {
+    if (result.status == ActionStatus::failed && result.outcome_unknown) {
         text += "; the answer to a write was lost, so it may have been applied: run plan to see";
     }
     return text;

@@ -199,6 +199,7 @@ void write_probe_entry(JsonWriter& json, const ProbeEntry& entry) {
     json.key("recommendation_at_least");
     json.boolean(entry.recommendation.at_least);
     json.strings("warnings", entry.recommendation.warnings);
+    json.strings("notes", entry.notes);
     json.end_object();
 }
 

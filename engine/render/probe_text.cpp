@@ -42,6 +42,7 @@ std::vector<std::string> notes(const ProbeEntry& entry) {
         out.emplace_back("skipped: " + entry.skipped);
         return out;
     }
+    out.insert(out.end(), entry.notes.begin(), entry.notes.end());
     if (entry.via_draft) {
         out.emplace_back(
             "measured on a draft with a 60 s timeout; the published action was not changed");

@@ -5,10 +5,10 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sstream>
-#include <thread>
 #include <unistd.h>
 
 #include "engine/util/file_io.h"
+#include "engine/util/interrupt.h"
 #include "engine/util/uuid.h"
 
 namespace dactl {
@@ -110,7 +110,8 @@ Result<std::optional<LockInfo>> read_lock(const std::filesystem::path& project_d
 
 Result<ProjectLock> ProjectLock::acquire(const std::filesystem::path& project_directory,
                                          const std::string& command, std::chrono::milliseconds wait,
-                                         const std::string& created_at) {
+                                         const std::string& created_at,
+                                         const std::atomic<bool>* interrupted) {
     const std::filesystem::path path = lock_path(project_directory);
     if (Status made = ensure_private_directory(path.parent_path()); !made) {
         return made.error();
@@ -132,7 +133,10 @@ Result<ProjectLock> ProjectLock::acquire(const std::filesystem::path& project_di
             }
             continue;  // released meanwhile: try once more
         }
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        if (!sleep_unless_interrupted(std::chrono::milliseconds(200), interrupted)) {
+            return make_error(ErrorKind::cancelled,
+                              "interrupted while waiting for the lock; nothing was changed");
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 // ProjectLock: the exclusive `.dactl/lock` that keeps two applies on one project
 // from running at once.
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -32,10 +33,12 @@ public:
     /// Takes the lock, creating it atomically (O_EXCL, mode 0600). While another
     /// holds it, retries every 200 ms until `wait` has passed (zero: fails at
     /// once). Fails with ErrorKind::conflict saying who holds it and how to
-    /// remove a lock left by a crash.
+    /// remove a lock left by a crash, and with ErrorKind::cancelled at once when
+    /// `interrupted` becomes true while it waits.
     static Result<ProjectLock> acquire(const std::filesystem::path& project_directory,
                                        const std::string& command, std::chrono::milliseconds wait,
-                                       const std::string& created_at);
+                                       const std::string& created_at,
+                                       const std::atomic<bool>* interrupted = nullptr);
 
     ProjectLock(ProjectLock&& other) noexcept;
     ProjectLock& operator=(ProjectLock&&) = delete;

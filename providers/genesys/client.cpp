@@ -1,7 +1,7 @@
 #include "providers/genesys/client.h"
 
-#include <thread>
-
+#include "engine/util/interrupt.h"
+#include "engine/util/redactor.h"
 #include "providers/genesys/action_codec.h"
 #include "providers/genesys/token_codec.h"
 #include "providers/http/encoding.h"
@@ -12,6 +12,7 @@ namespace {
 
 constexpr std::chrono::seconds k_longest_renewal_margin{300};
 constexpr int k_fresh_logins = 2;
+constexpr std::size_t k_shortest_redacted_token = 8;
 
 bool is_success(int status) {
     return status >= 200 && status < 300;
@@ -40,18 +41,6 @@ std::string outcome_text(const Result<http::Response>& answer) {
     }
 }
 
-// A login error must never show the secret, whatever the server echoed back.
-Error without_secret(Error error, const std::string& secret) {
-    if (secret.size() < 8) {
-        return error;
-    }
-    for (std::size_t at = error.message.find(secret); at != std::string::npos;
-         at = error.message.find(secret, at)) {
-        error.message.replace(at, secret.size(), "(sensitive)");
-    }
-    return error;
-}
-
 }  // namespace
 
 GenesysClient::GenesysClient(http::Transport& transport, Endpoints endpoints,
@@ -61,6 +50,11 @@ GenesysClient::GenesysClient(http::Transport& transport, Endpoints endpoints,
       m_credentials(std::move(credentials)),
       m_options(std::move(options)),
       m_random(std::random_device{}()) {
+    if (!m_options.redactor) {
+        m_options.redactor = std::make_shared<Redactor>();
+    }
+    m_options.redactor->add(m_credentials.client_secret);
+    m_options.redactor->add(basic_credentials());
     if (!m_options.pacer) {
         RequestPacer::Hooks hooks;
         hooks.now = [this] { return now(); };
@@ -73,8 +67,9 @@ GenesysClient::GenesysClient(http::Transport& transport, Endpoints endpoints,
 }
 
 Result<http::Response> GenesysClient::get(const std::string& path_and_query,
-                                          std::string_view accept) {
-    return call({"GET", path_and_query, std::string(accept), "", RetryRule::transient});
+                                          std::string_view accept, OnInterrupt on_interrupt) {
+    return call(
+        {"GET", path_and_query, std::string(accept), "", RetryRule::transient, on_interrupt});
 }
 
 Result<http::Response> GenesysClient::patch(const std::string& path, const std::string& json_body) {
@@ -85,8 +80,22 @@ Result<http::Response> GenesysClient::post(const std::string& path, const std::s
     return call({"POST", path, "application/json", json_body, RetryRule::rate_limit_only});
 }
 
-Result<http::Response> GenesysClient::remove(const std::string& path) {
-    return call({"DELETE", path, "application/json", "", RetryRule::transient});
+Result<http::Response> GenesysClient::remove(const std::string& path, OnInterrupt on_interrupt) {
+    return call({"DELETE", path, "application/json", "", RetryRule::transient, on_interrupt});
+}
+
+std::string GenesysClient::basic_credentials() const {
+    return http::base64(m_credentials.client_id + ":" + m_credentials.client_secret);
+}
+
+// An error whose text the server may have filled with what it was sent.
+Error GenesysClient::redacted(Error error) const {
+    error.message = m_options.redactor->redact(error.message);
+    return error;
+}
+
+bool GenesysClient::interrupted() const {
+    return is_interrupted(m_options.interrupted);
 }
 
 // One API call. Every attempt carries the token current when it is sent, so a
@@ -94,36 +103,51 @@ Result<http::Response> GenesysClient::remove(const std::string& path) {
 // was revoked or expired early) gets a fresh login and another try, at most
 // k_fresh_logins times per call.
 Result<http::Response> GenesysClient::call(const Call& spec) {
+    if (spec.on_interrupt == OnInterrupt::stop && interrupted()) {
+        return make_error(
+            ErrorKind::cancelled,
+            "interrupted: " + spec.method + " " + path_without_query(spec.path) + " was not sent");
+    }
     std::string rejected;
     std::string used;
     const RequestMaker make = [&]() -> Result<http::Request> {
-        Result<std::string> bearer = token(rejected);
+        Result<std::string> bearer = token(rejected, spec.on_interrupt);
         if (!bearer) {
             return bearer.error();
         }
         rejected.clear();
         used = *bearer;
-        return api_request(spec, *bearer);
+        http::Request request = api_request(spec, *bearer);
+        if (spec.on_interrupt == OnInterrupt::stop) {
+            request.interrupted = m_options.interrupted;
+        }
+        return request;
     };
-    Result<http::Response> answer = send_with_retries(make, spec.rule);
+    Result<http::Response> answer = send_with_retries(make, spec.rule, spec.on_interrupt);
     for (int login = 1; login <= k_fresh_logins && answer && answer->status == 401; ++login) {
         rejected = used;
-        answer = send_with_retries(make, spec.rule);
+        answer = send_with_retries(make, spec.rule, spec.on_interrupt);
     }
     if (answer && !is_success(answer->status)) {
-        return decode_error(*answer, spec.method + " " + path_without_query(spec.path));
+        return redacted(decode_error(*answer, spec.method + " " + path_without_query(spec.path)));
     }
-    return answer;
+    return answer.ok() ? answer : Result<http::Response>(redacted(answer.error()));
 }
 
-Result<http::Response> GenesysClient::send_with_retries(const RequestMaker& make, RetryRule rule) {
+// After the interrupt no attempt is retried: a call that must finish gets one
+// attempt, and any other is handed back as it ended.
+Result<http::Response> GenesysClient::send_with_retries(const RequestMaker& make, RetryRule rule,
+                                                        OnInterrupt on_interrupt) {
     const RetryLimits limits{m_options.max_attempts, m_options.max_retry_after};
     for (int attempt = 1;; ++attempt) {
         Result<http::Request> request = make();
         if (!request) {
             return request.error();
         }
-        Result<http::Response> answer = send_logged(*request);
+        Result<http::Response> answer = send_logged(*request, on_interrupt);
+        if (interrupted()) {
+            return answer;
+        }
         RetryDecision decision = decide_retry(answer, attempt, rule, limits, jitter());
         if (std::holds_alternative<Finish>(decision)) {
             return answer;
@@ -138,14 +162,22 @@ Result<http::Response> GenesysClient::send_with_retries(const RequestMaker& make
         if (wait.rate_limited) {
             m_options.pacer->rate_limited(wait.delay);  // holds back every other request too
         }
-        sleep(wait.delay);
+        if (!sleep(wait.delay)) {
+            return answer;
+        }
     }
 }
 
-Result<http::Response> GenesysClient::send_logged(const http::Request& request) {
-    const auto waited = m_options.pacer->acquire();
-    if (waited >= std::chrono::milliseconds(1)) {
-        log("  paced: waited " + milliseconds_text(waited) + " to stay within " +
+Result<http::Response> GenesysClient::send_logged(const http::Request& request,
+                                                  OnInterrupt on_interrupt) {
+    const std::optional<RequestPacer::Clock::duration> waited = m_options.pacer->acquire(
+        on_interrupt == OnInterrupt::stop ? m_options.interrupted : nullptr);
+    if (!waited) {
+        return make_error(ErrorKind::cancelled,
+                          "interrupted: " + request.method + " " + request.url + " was not sent");
+    }
+    if (*waited >= std::chrono::milliseconds(1)) {
+        log("  paced: waited " + milliseconds_text(*waited) + " to stay within " +
             std::to_string(m_options.pacer->requests_per_minute()) + " requests per minute");
     }
     const auto started = now();
@@ -158,13 +190,13 @@ Result<http::Response> GenesysClient::send_logged(const http::Request& request) 
 
 // The token to use. `rejected` is a token the API just refused: unless another
 // thread has already replaced it, log in again.
-Result<std::string> GenesysClient::token(const std::string& rejected) {
+Result<std::string> GenesysClient::token(const std::string& rejected, OnInterrupt on_interrupt) {
     std::lock_guard lock(m_token_mutex);
     const bool usable = m_token && now() < m_token->renew_at;
     if (usable && (rejected.empty() || m_token->value != rejected)) {
         return m_token->value;
     }
-    Result<CachedToken> fresh = login();
+    Result<CachedToken> fresh = login(on_interrupt);
     if (!fresh) {
         return fresh.error();
     }
@@ -172,22 +204,25 @@ Result<std::string> GenesysClient::token(const std::string& rejected) {
     return m_token->value;
 }
 
-Result<GenesysClient::CachedToken> GenesysClient::login() {
+Result<GenesysClient::CachedToken> GenesysClient::login(OnInterrupt on_interrupt) {
     http::Request request;
     request.method = "POST";
     request.url = m_endpoints.login_base + "/oauth/token";
     request.headers = {
-        {"Authorization",
-         "Basic " + http::base64(m_credentials.client_id + ":" + m_credentials.client_secret)},
+        {"Authorization", "Basic " + basic_credentials()},
         {"Content-Type", "application/x-www-form-urlencoded"},
         {"Accept", "application/json"},
     };
     request.body = "grant_type=client_credentials";
     const auto started = now();
-    Result<http::Response> answer = send_with_retries(
-        [&request]() -> Result<http::Request> { return request; }, RetryRule::transient);
+    if (on_interrupt == OnInterrupt::stop) {
+        request.interrupted = m_options.interrupted;
+    }
+    Result<http::Response> answer =
+        send_with_retries([&request]() -> Result<http::Request> { return request; },
+                          RetryRule::transient, on_interrupt);
     if (!answer) {
-        return without_secret(answer.error(), m_credentials.client_secret);
+        return redacted(answer.error());
     }
     const std::string subject = "logging in at " + m_endpoints.login_base + " failed: ";
     if (!is_success(answer->status)) {
@@ -198,13 +233,18 @@ Result<GenesysClient::CachedToken> GenesysClient::login() {
             error.message = *description;
         }
         error.message = subject + error.message;
-        return without_secret(error, m_credentials.client_secret);
+        return redacted(error);
     }
     Result<Token> token = decode_token(answer->body);
     if (!token) {
         Error error = token.error();
         error.message = subject + error.message;
         return error;
+    }
+    // Issued tokens are long; one shorter than 8 characters (only a test double
+    // issues those) would cut every such letter out of every message.
+    if (token->access_token.size() >= k_shortest_redacted_token) {
+        m_options.redactor->add(token->access_token);
     }
     const auto margin = std::min(k_longest_renewal_margin, token->expires_in / 10);
     return CachedToken{token->access_token, started + token->expires_in - margin};
@@ -229,15 +269,15 @@ void GenesysClient::log(std::string_view line) {
     }
 }
 
-void GenesysClient::sleep(std::chrono::milliseconds delay) {
-    if (delay <= std::chrono::milliseconds::zero()) {
-        return;
+bool GenesysClient::sleep(std::chrono::milliseconds delay) {
+    if (delay > std::chrono::milliseconds::zero()) {
+        if (m_options.sleep) {
+            m_options.sleep(delay);
+        } else {
+            (void)sleep_unless_interrupted(delay, m_options.interrupted);
+        }
     }
-    if (m_options.sleep) {
-        m_options.sleep(delay);
-    } else {
-        std::this_thread::sleep_for(delay);
-    }
+    return !interrupted();
 }
 
 double GenesysClient::jitter() {

@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "engine/model/project.h"
+#include "engine/util/redactor.h"
 #include "providers/genesys/endpoints.h"
 #include "providers/genesys/request_pacer.h"
 #include "providers/genesys/retry_policy.h"
@@ -36,6 +37,20 @@ struct ClientOptions {
     /// Empty: the client makes its own, of k_default_requests_per_minute, over
     /// `now` and `sleep`.
     std::shared_ptr<RequestPacer> pacer;
+    /// Set on Ctrl-C: no new request starts, waits and retries stop, and an
+    /// exchange in flight is cut off after the transport's grace period, except
+    /// for calls made with OnInterrupt::finish. Null: never.
+    const std::atomic<bool>* interrupted = nullptr;
+    /// Learns the client secret, its Basic encoding and every token issued, and
+    /// cuts them out of every error the client returns; the run prints through
+    /// the same one. Empty: the client makes its own.
+    std::shared_ptr<Redactor> redactor;
+};
+
+/// What a call does once the run is interrupted.
+enum class OnInterrupt {
+    stop,    ///< not started, not retried, cut off in flight (ErrorKind::cancelled)
+    finish,  ///< one attempt, to the end: learning a cut-off write's outcome, removing a draft
 };
 
 class GenesysClient {
@@ -51,7 +66,8 @@ public:
     /// ErrorKind::rate_limited when the API asks to wait too long, and with the
     /// login's Error when logging in fails.
     Result<http::Response> get(const std::string& path_and_query,
-                               std::string_view accept = "application/json");
+                               std::string_view accept = "application/json",
+                               OnInterrupt on_interrupt = OnInterrupt::stop);
 
     /// PATCH {api_base}{path} with a JSON body. Retried only after 429 (nothing
     /// was written); 5xx, lost answers and timeouts are handed back at once, a
@@ -62,7 +78,8 @@ public:
     Result<http::Response> post(const std::string& path, const std::string& json_body);
 
     /// DELETE {api_base}{path}. Retried like a GET (deleting twice is harmless).
-    Result<http::Response> remove(const std::string& path);
+    Result<http::Response> remove(const std::string& path,
+                                  OnInterrupt on_interrupt = OnInterrupt::stop);
 
     /// Requests sent so far, logins and retries included.
     int requests_sent() const { return m_requests_sent.load(); }
@@ -79,18 +96,24 @@ private:
         std::string accept;
         std::string body;
         RetryRule rule = RetryRule::transient;
+        OnInterrupt on_interrupt = OnInterrupt::stop;
     };
 
     Result<http::Response> call(const Call& spec);
     // Builds each attempt's request (with the token current at that moment).
     using RequestMaker = std::function<Result<http::Request>()>;
-    Result<http::Response> send_with_retries(const RequestMaker& make, RetryRule rule);
-    Result<http::Response> send_logged(const http::Request& request);
-    Result<std::string> token(const std::string& rejected);
-    Result<CachedToken> login();
+    Result<http::Response> send_with_retries(const RequestMaker& make, RetryRule rule,
+                                             OnInterrupt on_interrupt);
+    bool interrupted() const;
+    std::string basic_credentials() const;
+    Error redacted(Error error) const;
+    Result<http::Response> send_logged(const http::Request& request, OnInterrupt on_interrupt);
+    Result<std::string> token(const std::string& rejected, OnInterrupt on_interrupt);
+    Result<CachedToken> login(OnInterrupt on_interrupt);
     http::Request api_request(const Call& spec, const std::string& token) const;
     void log(std::string_view line);
-    void sleep(std::chrono::milliseconds delay);
+    /// Waits between attempts; false when interrupted.
+    bool sleep(std::chrono::milliseconds delay);
     double jitter();
     std::chrono::steady_clock::time_point now() const;
 

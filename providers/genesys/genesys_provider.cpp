@@ -134,14 +134,15 @@ Result<std::vector<LiveAction>> GenesysProvider::list_actions() {
 }
 
 Status GenesysProvider::load_templates(LiveAction& action) {
-    return load_templates_of(action, action_path(action.id));
+    return load_templates_of(action, action_path(action.id), OnInterrupt::stop);
 }
 
 // Fetches each template `action` has only as a URI from `resource`/templates/.
-Status GenesysProvider::load_templates_of(LiveAction& action, const std::string& resource) {
+Status GenesysProvider::load_templates_of(LiveAction& action, const std::string& resource,
+                                          OnInterrupt on_interrupt) {
     for (Field field : std::set<Field>(action.unloaded)) {
-        Result<http::Response> answer =
-            m_client.get(resource + "/templates/" + template_file(field), "text/plain");
+        Result<http::Response> answer = m_client.get(
+            resource + "/templates/" + template_file(field), "text/plain", on_interrupt);
         if (!answer) {
             return answer.error();
         }
@@ -152,7 +153,23 @@ Status GenesysProvider::load_templates_of(LiveAction& action, const std::string&
 }
 
 Result<LiveAction> GenesysProvider::get_action(const std::string& id) {
-    Result<http::Response> answer = m_client.get(action_path(id) + "?includeConfig=true");
+    return read_action(id, OnInterrupt::stop);
+}
+
+Result<LiveAction> GenesysProvider::read_after_interrupt(const std::string& id) {
+    Result<LiveAction> action = read_action(id, OnInterrupt::finish);
+    if (action) {
+        if (Status loaded = load_templates_of(*action, action_path(id), OnInterrupt::finish);
+            !loaded) {
+            return loaded.error();
+        }
+    }
+    return action;
+}
+
+Result<LiveAction> GenesysProvider::read_action(const std::string& id, OnInterrupt on_interrupt) {
+    Result<http::Response> answer =
+        m_client.get(action_path(id) + "?includeConfig=true", "application/json", on_interrupt);
     if (!answer) {
         return answer.error();
     }
@@ -201,15 +218,19 @@ Result<TestRun> GenesysProvider::test_action(const std::string& id, const std::s
     return run;
 }
 
-Result<bool> GenesysProvider::draft_exists(const std::string& id) {
+Result<std::optional<LiveAction>> GenesysProvider::get_draft(const std::string& id) {
     Result<http::Response> answer = m_client.get(action_path(id) + "/draft");
     if (!answer) {
         if (answer.error().kind == ErrorKind::not_found) {
-            return false;
+            return std::optional<LiveAction>();
         }
         return answer.error();
     }
-    return true;
+    Result<LiveAction> draft = decode_action(answer->body);
+    if (!draft) {
+        return unreadable(draft.error(), "reading the draft of " + id, *answer);
+    }
+    return std::optional<LiveAction>(std::move(draft).value());
 }
 
 Result<LiveAction> GenesysProvider::create_draft(const std::string& id) {
@@ -238,7 +259,7 @@ Result<LiveAction> GenesysProvider::update_draft(const LiveAction& draft,
                                                  const FieldValues& changes) {
     LiveAction loaded = draft;
     const std::string resource = action_path(draft.id) + "/draft";
-    if (Status templates = load_templates_of(loaded, resource); !templates) {
+    if (Status templates = load_templates_of(loaded, resource, OnInterrupt::stop); !templates) {
         return templates.error();
     }
     Result<std::string> body = encode_update(loaded, changes);
@@ -257,7 +278,8 @@ Result<LiveAction> GenesysProvider::update_draft(const LiveAction& draft,
 }
 
 Status GenesysProvider::delete_draft(const std::string& id) {
-    Result<http::Response> answer = m_client.remove(action_path(id) + "/draft");
+    Result<http::Response> answer =
+        m_client.remove(action_path(id) + "/draft", OnInterrupt::finish);
     if (!answer && answer.error().kind != ErrorKind::not_found) {
         return answer.error();
     }
@@ -267,41 +289,23 @@ Status GenesysProvider::delete_draft(const std::string& id) {
 namespace {
 
 // Owns what a GenesysProvider only refers to.
-class OwningProvider : public Provider {
+// The transport and client a provider reads through, built before it.
+struct ProviderParts {
+    ProviderParts(std::unique_ptr<http::Transport> owned, Endpoints endpoints,
+                  Credentials credentials, ClientOptions options)
+        : transport(std::move(owned)),
+          client(*transport, std::move(endpoints), std::move(credentials), std::move(options)) {}
+    std::unique_ptr<http::Transport> transport;
+    GenesysClient client;
+};
+
+class OwningProvider : private ProviderParts, public GenesysProvider {
 public:
     OwningProvider(std::unique_ptr<http::Transport> transport, Endpoints endpoints,
                    Credentials credentials, ClientOptions options, int parallelism)
-        : m_transport(std::move(transport)),
-          m_client(*m_transport, std::move(endpoints), std::move(credentials), std::move(options)),
-          m_provider(m_client, parallelism) {}
-
-    Result<std::vector<LiveAction>> list_actions() override { return m_provider.list_actions(); }
-    Status load_templates(LiveAction& action) override { return m_provider.load_templates(action); }
-    Result<LiveAction> get_action(const std::string& id) override {
-        return m_provider.get_action(id);
-    }
-    Result<LiveAction> update_action(const LiveAction& base, const FieldValues& changes) override {
-        return m_provider.update_action(base, changes);
-    }
-    Result<TestRun> test_action(const std::string& id, const std::string& input,
-                                TestTarget target) override {
-        return m_provider.test_action(id, input, target);
-    }
-    Result<bool> draft_exists(const std::string& id) override {
-        return m_provider.draft_exists(id);
-    }
-    Result<LiveAction> create_draft(const std::string& id) override {
-        return m_provider.create_draft(id);
-    }
-    Result<LiveAction> update_draft(const LiveAction& draft, const FieldValues& changes) override {
-        return m_provider.update_draft(draft, changes);
-    }
-    Status delete_draft(const std::string& id) override { return m_provider.delete_draft(id); }
-
-private:
-    std::unique_ptr<http::Transport> m_transport;
-    GenesysClient m_client;
-    GenesysProvider m_provider;
+        : ProviderParts(std::move(transport), std::move(endpoints), std::move(credentials),
+                        std::move(options)),
+          GenesysProvider(client, parallelism) {}
 };
 
 }  // namespace

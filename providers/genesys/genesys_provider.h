@@ -44,19 +44,23 @@ public:
     /// POST .../{id}/test or .../{id}/draft/test with the input as the body.
     Result<TestRun> test_action(const std::string& id, const std::string& input_json,
                                 TestTarget target) override;
-    /// GET .../{id}/draft: true on 200, false on 404.
-    Result<bool> draft_exists(const std::string& id) override;
+    /// GET .../{id}?includeConfig=true, one attempt that the interrupt does not cut short.
+    Result<LiveAction> read_after_interrupt(const std::string& id) override;
+    /// GET .../{id}/draft: the draft on 200, nothing on 404.
+    Result<std::optional<LiveAction>> get_draft(const std::string& id) override;
     /// POST .../{id}/draft; answers the draft.
     Result<LiveAction> create_draft(const std::string& id) override;
     /// Loads the draft's URI templates from .../{id}/draft/templates/, then
     /// PATCH .../{id}/draft with encode_update's body over the draft's config.
     Result<LiveAction> update_draft(const LiveAction& draft, const FieldValues& changes) override;
-    /// DELETE .../{id}/draft.
+    /// DELETE .../{id}/draft, even after the interrupt.
     Status delete_draft(const std::string& id) override;
 
 private:
-    Status load_templates_of(LiveAction& action, const std::string& resource);
+    Status load_templates_of(LiveAction& action, const std::string& resource,
+                             OnInterrupt on_interrupt);
     Result<ActionPage> fetch_page(int number);
+    Result<LiveAction> read_action(const std::string& id, OnInterrupt on_interrupt);
     Result<std::vector<ActionPage>> fetch_remaining_pages(int page_count);
 
     GenesysClient& m_client;

@@ -1,7 +1,8 @@
 #include "providers/genesys/request_pacer.h"
 
 #include <algorithm>
-#include <thread>
+
+#include "engine/util/interrupt.h"
 
 namespace dactl::genesys {
 
@@ -31,7 +32,8 @@ RequestPacer::Clock::time_point RequestPacer::reserve(Clock::time_point now) {
     return start;
 }
 
-RequestPacer::Clock::duration RequestPacer::acquire() {
+std::optional<RequestPacer::Clock::duration> RequestPacer::acquire(
+    const std::atomic<bool>* interrupted) {
     const Clock::time_point asked = now();
     for (;;) {
         Clock::time_point start;
@@ -45,8 +47,13 @@ RequestPacer::Clock::duration RequestPacer::acquire() {
         }
         if (m_hooks.sleep_until) {
             m_hooks.sleep_until(start);
-        } else {
-            std::this_thread::sleep_until(start);
+        } else if (!sleep_unless_interrupted(
+                       std::chrono::ceil<std::chrono::milliseconds>(start - Clock::now()),
+                       interrupted)) {
+            return std::nullopt;
+        }
+        if (is_interrupted(interrupted)) {
+            return std::nullopt;
         }
         std::lock_guard lock(m_mutex);
         // A pause that began while this request waited covers it too: the slot

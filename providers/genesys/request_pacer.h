@@ -4,10 +4,12 @@
 // 429 answers. Every request of a run asks it before starting: logins, pages,
 // writes and retries alike. Safe to call from several threads at once.
 
+#include <atomic>
 #include <chrono>
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <optional>
 
 namespace dactl::genesys {
 
@@ -32,8 +34,9 @@ public:
     /// Waits until one more request may start, and counts it as started then.
     /// Returns how long it waited (zero when the budget had room). A request
     /// starts no earlier than the end of a pause set by rate_limited, even when
-    /// the pause began while it was waiting. Never fails.
-    Clock::duration acquire();
+    /// the pause began while it was waiting. Nothing when `interrupted` became
+    /// true while it waited (the real wait wakes within 10 ms of it).
+    std::optional<Clock::duration> acquire(const std::atomic<bool>* interrupted = nullptr);
 
     /// The API answered 429 asking to wait `delay`: no request starts until
     /// `delay` from now, and the requests after the pause are spread evenly,

@@ -22,6 +22,13 @@ Result<Token> decode_token(std::string_view json) {
     if (token.access_token.empty()) {
         return make_error(ErrorKind::invalid_response, "the login answer has no access_token");
     }
+    // It goes into a header: a control character would split it, so it is refused.
+    for (char c : token.access_token) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+            return make_error(ErrorKind::invalid_response,
+                              "the login answer's access_token holds a control character");
+        }
+    }
     token.expires_in = k_default_lifetime;
     auto expires = body.FindMember("expires_in");
     if (expires != body.MemberEnd() && !expires->value.IsNull()) {

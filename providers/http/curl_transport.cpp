@@ -1,6 +1,8 @@
 // The only file in dactl that includes <curl/curl.h>.
 #include "providers/http/curl_transport.h"
 
+#include <atomic>
+#include <chrono>
 #include <mutex>
 #include <optional>
 #include <vector>
@@ -23,7 +25,31 @@ struct Exchange {
     Response response;
     std::size_t limit = 0;
     bool oversized = false;
+    const std::atomic<bool>* interrupted = nullptr;
+    std::chrono::milliseconds grace{0};
+    std::optional<std::chrono::steady_clock::time_point> interrupted_at;
+    bool cut_off = false;
 };
+
+// Called by curl at least once a second while the exchange runs: after the
+// interrupt, lets it go on for the grace period, then cuts it off.
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    auto* exchange = static_cast<Exchange*>(user);
+    if (exchange->interrupted == nullptr || !exchange->interrupted->load()) {
+        return 0;
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (!exchange->interrupted_at) {
+        exchange->interrupted_at = now;
+    }
+    exchange->cut_off = now - *exchange->interrupted_at >= exchange->grace;
+    return exchange->cut_off ? 1 : 0;
+}
+
+// CR, LF or NUL in a header would split it or end it early (header injection).
+bool safe_in_header(std::string_view text) {
+    return text.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
+}
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
     auto* exchange = static_cast<Exchange*>(user);
@@ -141,6 +167,11 @@ void set_common(CURL* easy, const CurlOptions& options, Exchange& exchange, char
     curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(easy, CURLOPT_HEADERDATA, &exchange);
     curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, error_text);
+    if (exchange.interrupted != nullptr) {
+        curl_easy_setopt(easy, CURLOPT_NOPROGRESS, 0L);
+        curl_easy_setopt(easy, CURLOPT_XFERINFOFUNCTION, on_progress);
+        curl_easy_setopt(easy, CURLOPT_XFERINFODATA, &exchange);
+    }
 }
 
 void set_method(CURL* easy, const Request& request) {
@@ -166,6 +197,10 @@ Error failure(const Request& request, CURLcode code, const Exchange& exchange, C
                               std::to_string(options.max_response_bytes) +
                               " bytes allowed; refusing it");
     }
+    if (code == CURLE_ABORTED_BY_CALLBACK && exchange.cut_off) {
+        return make_error(ErrorKind::cancelled, subject + "cut off by the interrupt after " +
+                                                    duration_text(options.interrupt_grace));
+    }
     if (code == CURLE_OPERATION_TIMEDOUT) {
         // A reused connection has no connect time: whether the request went
         // out tells a connection never opened from an answer that never came.
@@ -190,8 +225,19 @@ Result<Response> CurlTransport::send(const Request& request) {
     if (easy == nullptr) {
         return make_error(ErrorKind::transport, "libcurl could not create a connection handle");
     }
+    for (const auto& [name, value] : request.headers) {
+        if (!safe_in_header(name) || !safe_in_header(value)) {
+            m_pool->release(easy);
+            return make_error(ErrorKind::invalid_input,
+                              request.method + " " + request.url + ": the header " +
+                                  (safe_in_header(name) ? name : std::string("name")) +
+                                  " holds a control character (CR, LF or NUL); not sent");
+        }
+    }
     Exchange exchange;
     exchange.limit = m_options.max_response_bytes;
+    exchange.interrupted = request.interrupted;
+    exchange.grace = m_options.interrupt_grace;
     char error_text[CURL_ERROR_SIZE] = {};
     HeaderList headers;
     bool listed = headers.add("Expect:");

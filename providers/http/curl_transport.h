@@ -16,6 +16,10 @@ struct CurlOptions {
     std::chrono::milliseconds total_timeout{60000};  ///< for the whole exchange
     std::string ca_bundle;                           ///< a PEM file; empty: the system's
     std::size_t max_response_bytes = 16 * 1024 * 1024;
+    /// How long an exchange in flight may go on after the interrupt before it
+    /// is cut off: long enough for an answer on its way, short enough that a
+    /// stalled server does not hold the run.
+    std::chrono::milliseconds interrupt_grace{2000};
 };
 
 class CurlTransport : public Transport {

@@ -5,6 +5,7 @@
 //
 // Implementations must be safe to call from several threads at once.
 
+#include <atomic>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,6 +22,9 @@ struct Request {
     std::string url;     ///< absolute, query string included
     Headers headers;
     std::string body;
+    /// When set, the exchange is cut off once this has been true for the
+    /// transport's grace period (ErrorKind::cancelled); null: never.
+    const std::atomic<bool>* interrupted = nullptr;
 };
 
 struct Response {
@@ -38,8 +42,11 @@ public:
 
     /// Sends the request and waits for the complete answer. Any HTTP status is a
     /// success here. Fails with ErrorKind::transport when no answer came
-    /// (connection refused, reset, dropped) and ErrorKind::timeout when it came
-    /// too slowly; the message names the method and URL without query secrets.
+    /// (connection refused, reset, dropped), ErrorKind::timeout when it came
+    /// too slowly, and ErrorKind::cancelled when the interrupt cut it off (the
+    /// request may or may not have reached the server); the message names the
+    /// method and URL without query secrets. A header whose name or value holds
+    /// CR, LF or NUL is refused (ErrorKind::invalid_input) and nothing is sent.
     virtual Result<Response> send(const Request& request) = 0;
 };
 

@@ -20,7 +20,12 @@ public:
                                 TestTarget target) override {
         return m_target.test_action(id, input, target);
     }
-    Result<bool> draft_exists(const std::string& id) override { return m_target.draft_exists(id); }
+    Result<LiveAction> read_after_interrupt(const std::string& id) override {
+        return m_target.read_after_interrupt(id);
+    }
+    Result<std::optional<LiveAction>> get_draft(const std::string& id) override {
+        return m_target.get_draft(id);
+    }
     Result<LiveAction> create_draft(const std::string& id) override {
         return m_target.create_draft(id);
     }

@@ -84,6 +84,10 @@ Status FakeProvider::load_templates(LiveAction& action) {
 Result<LiveAction> FakeProvider::get_action(const std::string& id) {
     std::lock_guard<std::mutex> lock(m_mutex);
     m_calls.push_back("get " + id);
+    return read_locked(id);
+}
+
+Result<LiveAction> FakeProvider::read_locked(const std::string& id) {
     if (auto failure = m_read_failures.find(id); failure != m_read_failures.end()) {
         return failure->second;
     }
@@ -99,6 +103,9 @@ Result<LiveAction> FakeProvider::get_action(const std::string& id) {
 }
 
 Result<LiveAction> FakeProvider::update_action(const LiveAction& base, const FieldValues& changes) {
+    if (m_while_updating) {
+        m_while_updating();
+    }
     std::lock_guard<std::mutex> lock(m_mutex);
     m_calls.push_back("update " + base.id + " v" + std::to_string(base.version));
     m_updates.push_back(changes);
@@ -145,10 +152,13 @@ std::chrono::steady_clock::time_point FakeProvider::now() const {
     return m_clock;
 }
 
-void FakeProvider::put_draft(const std::string& id) {
+void FakeProvider::put_draft(const std::string& id, std::optional<std::string> name) {
     std::lock_guard<std::mutex> lock(m_mutex);
     m_drafts[id] = m_actions.at(id);
     m_drafts[id].version = 1;
+    if (name) {
+        m_drafts[id].name = *name;
+    }
 }
 
 std::optional<LiveAction> FakeProvider::draft(const std::string& id) const {
@@ -188,10 +198,25 @@ Result<TestRun> FakeProvider::test_action(const std::string& id, const std::stri
     return run;
 }
 
-Result<bool> FakeProvider::draft_exists(const std::string& id) {
+Result<LiveAction> FakeProvider::read_after_interrupt(const std::string& id) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_calls.push_back("read after interrupt " + id);
+    Result<LiveAction> action = read_locked(id);
+    if (action) {
+        for (Field field : action->unloaded) {
+            action->fields[field] = m_actions.at(id).get(field);
+        }
+        action->unloaded.clear();
+    }
+    return action;
+}
+
+Result<std::optional<LiveAction>> FakeProvider::get_draft(const std::string& id) {
     std::lock_guard<std::mutex> lock(m_mutex);
     m_calls.push_back("draft? " + id);
-    return m_drafts.count(id) != 0;
+    auto found = m_drafts.find(id);
+    return found == m_drafts.end() ? std::optional<LiveAction>()
+                                   : std::optional<LiveAction>(found->second);
 }
 
 Result<LiveAction> FakeProvider::create_draft(const std::string& id) {
@@ -209,6 +234,9 @@ Result<LiveAction> FakeProvider::update_draft(const LiveAction& draft, const Fie
     LiveAction& stored = m_drafts.at(draft.id);
     for (const auto& [field, value] : changes) {
         stored.fields[field] = value;
+        if (field == Field::name) {
+            stored.name = value.as_string();
+        }
     }
     stored.version += 1;
     return stored;

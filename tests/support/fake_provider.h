@@ -45,10 +45,14 @@ public:
     void set_latencies(const std::string& id, std::vector<int> milliseconds);
     /// The clock test runs advance; read it through `now()`.
     std::chrono::steady_clock::time_point now() const;
-    /// The action has a draft already (someone's work in progress).
-    void put_draft(const std::string& id);
+    /// The action has a draft already: someone's work in progress, or with
+    /// `name`, one an earlier run left.
+    void put_draft(const std::string& id, std::optional<std::string> name = std::nullopt);
     /// The draft of an action, if any.
     std::optional<LiveAction> draft(const std::string& id) const;
+    /// Called (outside the fake's lock) as every update is answered: lets a test
+    /// act (press Ctrl-C, say) while a write is in flight.
+    void while_updating(std::function<void()> hook) { m_while_updating = std::move(hook); }
     /// Called (outside the fake's lock) before every test run: lets a test act
     /// while a command runs.
     void before_test_runs(std::function<void()> hook) { m_before_test = std::move(hook); }
@@ -61,7 +65,8 @@ public:
     Result<LiveAction> update_action(const LiveAction& base, const FieldValues& changes) override;
     Result<TestRun> test_action(const std::string& id, const std::string& input_json,
                                 TestTarget target) override;
-    Result<bool> draft_exists(const std::string& id) override;
+    Result<LiveAction> read_after_interrupt(const std::string& id) override;
+    Result<std::optional<LiveAction>> get_draft(const std::string& id) override;
     Result<LiveAction> create_draft(const std::string& id) override;
     Result<LiveAction> update_draft(const LiveAction& draft, const FieldValues& changes) override;
     Status delete_draft(const std::string& id) override;
@@ -76,6 +81,7 @@ public:
 
 private:
     LiveAction presented(const LiveAction& action) const;
+    Result<LiveAction> read_locked(const std::string& id);
 
     mutable std::mutex m_mutex;
     std::map<std::string, LiveAction> m_actions;
@@ -98,6 +104,7 @@ private:
     std::optional<Error> m_test_failure;
     std::vector<std::string> m_test_inputs;
     std::function<void()> m_before_test;
+    std::function<void()> m_while_updating;
 };
 
 }  // namespace dactl::testing

@@ -299,3 +299,47 @@ TEST_CASE("an action that was not read before applying fails with its own detail
     REQUIRE_FALSE(unread.final);
     REQUIRE(unread.error->message == "the action was not read before applying");
 }
+
+TEST_CASE("after the interrupt a write whose answer was lost is only looked at",
+          "[apply][interrupt]") {
+    Fixture f;
+    std::atomic<bool> interrupted{false};
+    f.options.interrupted = &interrupted;
+    f.org.while_updating([&] { interrupted = true; });
+
+    SECTION("it landed: applied, confirmed by that one read") {
+        f.org.lose_answer_next(1);
+        ActionResult result = f.apply_single(f.timeout_plan());
+        REQUIRE(result.status == ActionStatus::applied);
+        REQUIRE(result.version_after == 4);
+        REQUIRE(f.org.calls() == std::vector<std::string>{"update custom_-_1 v3",
+                                                          "read after interrupt custom_-_1"});
+    }
+    SECTION("it did not show: not written again, and said so") {
+        f.org.fail_next(1, make_error(ErrorKind::cancelled, "PATCH x: cut off by the interrupt"));
+        ActionResult result = f.apply_single(f.timeout_plan());
+        REQUIRE(result.status == ActionStatus::failed);
+        REQUIRE(result.outcome_unknown);
+        REQUIRE(result.error->message ==
+                "interrupted before the write was answered, and a re-read does not show it");
+        REQUIRE(f.org.calls() == std::vector<std::string>{"update custom_-_1 v3",
+                                                          "read after interrupt custom_-_1"});
+        REQUIRE(f.org.stored("custom_-_1").get(Field::timeout_seconds) == Value(3));
+    }
+    SECTION("a conflict is not retried") {
+        f.org.conflict_next(1);
+        ActionResult result = f.apply_single(f.timeout_plan());
+        REQUIRE(result.status == ActionStatus::failed);
+        REQUIRE(result.error->message ==
+                "interrupted after someone else's save (409); not written");
+        REQUIRE(f.org.calls() == std::vector<std::string>{"update custom_-_1 v3"});
+    }
+    SECTION("an answered write is confirmed by one read, not waited for") {
+        f.org.stale_reads_next(100);
+        ActionResult result = f.apply_single(f.timeout_plan());
+        REQUIRE(result.status == ActionStatus::not_converged);
+        REQUIRE(f.org.calls() == std::vector<std::string>{"update custom_-_1 v3",
+                                                          "read after interrupt custom_-_1"});
+        REQUIRE(f.slept.empty());
+    }
+}

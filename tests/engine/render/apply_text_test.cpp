@@ -44,6 +44,7 @@ TEST_CASE("apply_result_line says how each action ended", "[render]") {
     failed.error = make_error(ErrorKind::server, "Service Unavailable");
     failed.error->http_status = 503;
     failed.lost_answers = 1;
+    failed.outcome_unknown = true;
     CHECK(apply_result_line(failed, Palette()) ==
           "action.order: failed: Service Unavailable (HTTP 503); the answer to a write was "
           "lost, so it may have been applied: run plan to see\n");

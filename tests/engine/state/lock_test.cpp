@@ -91,3 +91,25 @@ TEST_CASE("a lock whose process died on this host says so", "[lock]") {
                 ", since t, lock id abc); that process is no longer running; wait for it "
                 "(--lock-timeout), or if it crashed run: dactl force-unlock abc");
 }
+
+TEST_CASE("an interrupt ends the wait for a lock at once", "[lock][interrupt]") {
+    TempDir project;
+    Result<ProjectLock> held =
+        ProjectLock::acquire(project.path(), "apply", milliseconds(0), "2026-11-28T10:00:00Z");
+    REQUIRE(held.ok());
+    std::atomic<bool> interrupted{false};
+    std::thread ctrl_c([&] {
+        std::this_thread::sleep_for(milliseconds(100));
+        interrupted = true;
+    });
+
+    Result<ProjectLock> waiting = ProjectLock::acquire(
+        project.path(), "apply", std::chrono::hours(1), "2026-11-28T10:00:01Z", &interrupted);
+    ctrl_c.join();
+
+    REQUIRE_FALSE(waiting.ok());
+    REQUIRE(waiting.error().kind == ErrorKind::cancelled);
+    REQUIRE(waiting.error().message ==
+            "interrupted while waiting for the lock; nothing was changed");
+    REQUIRE(read_lock(project.path())->value().id == held->info().id);
+}

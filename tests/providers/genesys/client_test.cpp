@@ -441,3 +441,78 @@ TEST_CASE("a 408 is retried for reads and handed back for writes", "[client]") {
     CHECK(write.error().describe() == "timed out (HTTP 408 client.timeout, correlation id c-408)");
     CHECK(harness.transport.count() == 4);
 }
+
+TEST_CASE("after the interrupt no call starts, except one that must finish",
+          "[client][interrupt]") {
+    std::atomic<bool> interrupted{false};
+    FakeTransport transport;
+    ClientOptions options;
+    options.interrupted = &interrupted;
+    options.sleep = [](milliseconds) {};
+    GenesysClient client(transport, {"https://api.example.com", "https://login.example.com"},
+                         {"client-1", k_secret}, options);
+    transport.push(json_answer(200, k_token_answer));
+    transport.push(json_answer(200, "{}"));
+    REQUIRE(client.get("/a").ok());
+
+    interrupted = true;
+    Result<http::Response> refused = client.get("/b?x=1");
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().kind == ErrorKind::cancelled);
+    CHECK(refused.error().message == "interrupted: GET /b was not sent");
+    CHECK(transport.count() == 2);
+
+    transport.push(json_answer(200, "{}"));
+    REQUIRE(client.remove("/draft", OnInterrupt::finish).ok());
+    CHECK(transport.lines().back() == "DELETE https://api.example.com/draft");
+    // Such a call is not cut off by the interrupt either.
+    CHECK(transport.requests().back().interrupted == nullptr);
+}
+
+TEST_CASE("the interrupt ends the retries of a call in flight", "[client][interrupt]") {
+    std::atomic<bool> interrupted{false};
+    FakeTransport transport;
+    ClientOptions options;
+    options.interrupted = &interrupted;
+    options.sleep = [](milliseconds) {};
+    GenesysClient client(transport, {"https://api.example.com", "https://login.example.com"},
+                         {"client-1", k_secret}, options);
+    transport.push(json_answer(200, k_token_answer));
+    transport.set_handler([&](const http::Request& request) -> Result<http::Response> {
+        CHECK(request.interrupted == &interrupted);  // cut off in flight after the grace
+        interrupted = true;                          // Ctrl-C while the server stalls
+        return json_answer(503, R"({"message": "Service Unavailable"})");
+    });
+
+    Result<http::Response> answer = client.get("/a");
+
+    REQUIRE_FALSE(answer.ok());
+    CHECK(answer.error().kind == ErrorKind::server);
+    CHECK(transport.count() == 2);  // the login and one attempt: no retry after the interrupt
+}
+
+TEST_CASE("the client's errors never carry its secret, its Basic credentials or its tokens",
+          "[client][secrets]") {
+    auto redactor = std::make_shared<Redactor>();
+    FakeTransport transport;
+    ClientOptions options;
+    options.redactor = redactor;
+    options.sleep = [](milliseconds) {};
+    const std::string basic = "Y2xpZW50LTE6dmVyeS1zZWNyZXQtdmFsdWU=";  // client-1:very-secret-value
+    GenesysClient client(transport, {"https://api.example.com", "https://login.example.com"},
+                         {"client-1", k_secret}, options);
+    transport.push(json_answer(
+        401, R"({"error": "invalid_client", "description": "got Basic )" + basic + R"("})"));
+    Result<http::Response> login = client.get("/a");
+    REQUIRE_FALSE(login.ok());
+    CHECK(login.error().message ==
+          "logging in at https://login.example.com failed: got Basic (sensitive)");
+
+    transport.push(json_answer(200, token_answer("tok-abcdefgh-1", 3600)));
+    transport.push(json_answer(400, R"({"message": "bad header Bearer tok-abcdefgh-1"})"));
+    Result<http::Response> echoed = client.get("/a");
+    REQUIRE_FALSE(echoed.ok());
+    CHECK(echoed.error().message == "bad header Bearer (sensitive)");
+    CHECK(redactor->redact("x tok-abcdefgh-1 " + k_secret + " " + basic) ==
+          "x (sensitive) (sensitive) (sensitive)");
+}

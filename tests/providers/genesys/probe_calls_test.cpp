@@ -121,20 +121,21 @@ TEST_CASE("test_action does not repeat a test after a server failure", "[provide
     CHECK(f.transport.count() == 2);
 }
 
-TEST_CASE("draft_exists answers true on 200, false on 404, and fails otherwise",
+TEST_CASE("get_draft answers the draft on 200, nothing on 404, and fails otherwise",
           "[provider][probe]") {
     Fixture f;
-    f.transport.push(json_answer(200, R"({"id": "x", "version": 1})"));
+    f.transport.push(json_answer(200, R"j({"id": "x", "name": "X (dactl probe)", "version": 1})j"));
     f.transport.push(json_answer(404, R"({"message": "no draft", "code": "not.found"})"));
     f.transport.push(
         json_answer(403, R"({"message": "forbidden", "code": "missing.permissions"})"));
-    Result<bool> present = f.provider.draft_exists("x");
+    Result<std::optional<LiveAction>> present = f.provider.get_draft("x");
     REQUIRE(present.ok());
-    CHECK(*present);
-    Result<bool> absent = f.provider.draft_exists("x");
+    REQUIRE(present->has_value());
+    CHECK((*present)->name == "X (dactl probe)");
+    Result<std::optional<LiveAction>> absent = f.provider.get_draft("x");
     REQUIRE(absent.ok());
-    CHECK_FALSE(*absent);
-    Result<bool> denied = f.provider.draft_exists("x");
+    CHECK_FALSE(absent->has_value());
+    Result<std::optional<LiveAction>> denied = f.provider.get_draft("x");
     REQUIRE_FALSE(denied.ok());
     CHECK(denied.error().message == "forbidden");
     CHECK(f.transport.lines()[1] == "GET " + k_actions + "x/draft");

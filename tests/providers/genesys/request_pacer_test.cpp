@@ -56,7 +56,7 @@ seconds whole_seconds(Clock::duration duration) {
 std::vector<seconds> waits_of(RequestPacer& pacer, int count) {
     std::vector<seconds> waits;
     for (int i = 0; i < count; ++i) {
-        waits.push_back(whole_seconds(pacer.acquire()));
+        waits.push_back(whole_seconds(*pacer.acquire()));
     }
     return waits;
 }
@@ -99,7 +99,7 @@ TEST_CASE("the pacer gives many threads distinct slots within the budget", "[pac
     std::vector<std::thread> threads;
     for (int i = 0; i < 23; ++i) {
         threads.emplace_back([&] {
-            const seconds wait = whole_seconds(pacer.acquire());
+            const seconds wait = whole_seconds(*pacer.acquire());
             std::lock_guard lock(mutex);
             waits.push_back(wait);
         });
@@ -135,7 +135,7 @@ TEST_CASE("after a 429 threads waiting together start one spacing apart", "[pace
     std::vector<std::thread> threads;
     for (int i = 0; i < 4; ++i) {
         threads.emplace_back([&] {
-            const seconds wait = whole_seconds(pacer.acquire());
+            const seconds wait = whole_seconds(*pacer.acquire());
             std::lock_guard lock(mutex);
             waits.push_back(wait);
         });

@@ -42,3 +42,12 @@ TEST_CASE("decode_oauth_error prefers the most specific explanation", "[codec]")
     CHECK_FALSE(decode_oauth_error(R"({"message": "m", "code": "bad.request"})").has_value());
     CHECK_FALSE(decode_oauth_error("not json").has_value());
 }
+
+TEST_CASE("a token holding a control character is refused, never sent", "[token][secrets]") {
+    for (const char* body : {R"({"access_token": "abc\r\nX-Evil: 1"})",
+                             R"({"access_token": "a\u0000b"})", R"({"access_token": "a\tb"})"}) {
+        Result<Token> token = decode_token(body);
+        REQUIRE_FALSE(token.ok());
+        CHECK(token.error().message == "the login answer's access_token holds a control character");
+    }
+}

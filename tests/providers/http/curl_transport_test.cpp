@@ -154,3 +154,67 @@ TEST_CASE("CurlTransport speaks only http and https", "[curl]") {
           "GET file:///etc/passwd: no answer: Protocol \"file\" not supported or disabled in "
           "libcurl");
 }
+
+TEST_CASE("CurlTransport lets an exchange finish within the grace after the interrupt",
+          "[curl][interrupt]") {
+    SocketServer server([](const std::string&) {
+        std::this_thread::sleep_for(milliseconds(200));
+        return http_answer("200 OK", "", "on its way");
+    });
+    CurlOptions options = quick_options();
+    options.total_timeout = milliseconds(5000);
+    options.interrupt_grace = milliseconds(3000);
+    CurlTransport transport(options);
+    std::atomic<bool> interrupted{true};
+    Request request{"PATCH", server.base_url() + "/a", {}, "{}"};
+    request.interrupted = &interrupted;
+    Result<Response> answer = transport.send(request);
+    REQUIRE(answer.ok());
+    CHECK(answer->body == "on its way");
+}
+
+TEST_CASE("CurlTransport cuts off a stalled exchange once the grace after the interrupt is over",
+          "[curl][interrupt]") {
+    std::atomic<bool> release{false};
+    SocketServer server([&](const std::string&) {
+        while (!release) {
+            std::this_thread::sleep_for(milliseconds(10));
+        }
+        return std::string();
+    });
+    CurlOptions options = quick_options();
+    options.total_timeout = milliseconds(60000);
+    options.interrupt_grace = milliseconds(200);
+    CurlTransport transport(options);
+    std::atomic<bool> interrupted{false};
+    std::thread ctrl_c([&] {
+        std::this_thread::sleep_for(milliseconds(100));
+        interrupted = true;
+    });
+    Request request{"GET", server.base_url() + "/stalled", {}, ""};
+    request.interrupted = &interrupted;
+    Result<Response> answer = transport.send(request);
+    ctrl_c.join();
+    release = true;
+    REQUIRE_FALSE(answer.ok());
+    CHECK(answer.error().kind == ErrorKind::cancelled);
+    CHECK(answer.error().message ==
+          "GET " + server.base_url() + "/stalled: cut off by the interrupt after 200 ms");
+}
+
+TEST_CASE("CurlTransport refuses header values holding CR, LF or NUL, sending nothing",
+          "[curl][secrets]") {
+    SocketServer server([](const std::string&) { return http_answer("200 OK", "", ""); });
+    CurlTransport transport(quick_options());
+    for (const std::string value : {std::string("Bearer a\r\nX-Evil: 1"), std::string("Bearer a\n"),
+                                    std::string("a\0b", 3)}) {
+        Request request{"GET", server.base_url() + "/a", {{"Authorization", value}}, ""};
+        Result<Response> answer = transport.send(request);
+        REQUIRE_FALSE(answer.ok());
+        CHECK(answer.error().kind == ErrorKind::invalid_input);
+        CHECK(answer.error().message == "GET " + server.base_url() +
+                                            "/a: the header Authorization holds a control "
+                                            "character (CR, LF or NUL); not sent");
+    }
+    CHECK(server.requests().empty());
+}
