@@ -28,6 +28,7 @@ constexpr Entry k_environment[] = {
     {"GENESYSCLOUD_REGION", "the org's region, e.g. eu-west-1 (or region in dactl.toml)"},
     {"DACTL_API_URL", "another API base URL (an emulator, a proxy); plain http only on loopback"},
     {"DACTL_LOGIN_URL", "another login URL"},
+    {"DACTL_STATE_KEY", "the key the state's fingerprints of secret header values are made with"},
     {"NO_COLOR", "set to anything: never colour the output"},
 };
 

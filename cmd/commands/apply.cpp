@@ -12,6 +12,7 @@
 #include "engine/render/markdown.h"
 #include "engine/state/lock.h"
 #include "engine/state/state_file.h"
+#include "engine/state/state_key.h"
 #include "engine/util/file_io.h"
 #include "engine/util/time_text.h"
 #include "engine/util/uuid.h"
@@ -68,8 +69,13 @@ Status save_state(Session& session, const Project& project, const std::optional<
     for (const auto& action : project.actions) {
         keep.insert(action.address());
     }
+    Result<std::string> key =
+        state_key_for_writing(project.directory, session.context().environment("DACTL_STATE_KEY"));
+    if (!key) {
+        return key.error();
+    }
     State state = next_state(previous, planning.org.bindings, report,
-                             utc_timestamp(session.context().now()), random_uuid(), keep);
+                             utc_timestamp(session.context().now()), random_uuid(), *key, keep);
     return write_state(project.directory, state);
 }
 

@@ -7,6 +7,7 @@
 #include "engine/gather/gather.h"
 #include "engine/render/markdown.h"
 #include "engine/state/state_file.h"
+#include "engine/state/state_key.h"
 
 namespace dactl::cli {
 
@@ -31,7 +32,12 @@ int run_drift(const Arguments& arguments, Context& context) {
     if (!org) {
         return session.fail_reading(org.error());
     }
-    DriftReport report = compute_drift(project->actions, *org, *state);
+    Result<std::optional<std::string>> key =
+        find_state_key(project->directory, context.environment("DACTL_STATE_KEY"));
+    if (!key) {
+        return session.fail(key.error().message);
+    }
+    DriftReport report = compute_drift(project->actions, *org, *state, *key);
     drift_view(session.format(), session.view_target())->report(report);
     if (arguments.has("github-summary")) {
         if (Status appended =

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/model/secrets.h"
+
 namespace dactl {
 
 namespace {
@@ -16,13 +18,13 @@ const ActionResult* find_result(const ApplyReport& report, const std::string& ad
 }
 
 StateAction entry_for(const Binding& binding, const LiveAction& after,
-                      const std::string& applied_at) {
+                      const std::string& applied_at, std::string_view key) {
     StateAction entry;
     entry.address = binding.desired->address();
     entry.id = after.id;
     entry.name = after.name;
     entry.version = after.version;
-    entry.managed = binding.desired->managed;
+    entry.managed = fingerprinted(binding.desired->managed, key);
     entry.before = binding.live->document;
     entry.after = after.document;
     entry.applied_at = applied_at;
@@ -33,7 +35,8 @@ StateAction entry_for(const Binding& binding, const LiveAction& after,
 
 State next_state(const std::optional<State>& previous, const std::vector<Binding>& bindings,
                  const ApplyReport& report, const std::string& applied_at,
-                 const std::string& new_lineage, const std::set<std::string>& keep) {
+                 const std::string& new_lineage, std::string_view key,
+                 const std::set<std::string>& keep) {
     State state;
     state.lineage = previous ? previous->lineage : new_lineage;
     state.serial = previous ? previous->serial + 1 : 1;
@@ -43,15 +46,16 @@ State next_state(const std::optional<State>& previous, const std::vector<Binding
         const ActionResult* result = find_result(report, address);
         if (result == nullptr) {
             // Nothing to change: the live action already holds the managed values.
-            bool same = earlier != nullptr && earlier->managed == binding.desired->managed &&
+            bool same = earlier != nullptr &&
+                        earlier->managed == fingerprinted(binding.desired->managed, key) &&
                         earlier->id == binding.live->id;
             state.actions.push_back(
-                entry_for(binding, *binding.live, same ? earlier->applied_at : applied_at));
+                entry_for(binding, *binding.live, same ? earlier->applied_at : applied_at, key));
             if (same) {
                 state.actions.back().before = earlier->before;
             }
         } else if (is_converged(result->status) && result->final) {
-            state.actions.push_back(entry_for(binding, *result->final, applied_at));
+            state.actions.push_back(entry_for(binding, *result->final, applied_at, key));
         } else if (earlier != nullptr) {
             state.actions.push_back(*earlier);
         }

@@ -32,27 +32,73 @@ std::string_view drift_kind_key(DriftKind kind) {
 
 namespace {
 
-// A recorded header map may hold masked secrets: those entries are left out of
-// the comparison on both sides.
-Value comparable(Field field, const Value& value, const Value& recorded) {
-    if (field != Field::request_headers || !value.is_map() || !recorded.is_map()) {
-        return value;
-    }
-    StringMap kept;
-    for (const auto& [name, entry] : value.as_map()) {
-        auto masked = recorded.as_map().find(name);
-        bool secret = is_secret_header(name) && masked != recorded.as_map().end() &&
-                      masked->second == k_masked_value;
-        if (!secret) {
-            kept[name] = entry;
-        }
-    }
-    return kept;
-}
+// How a value is compared with the one the state recorded, whose secret
+// entries are fingerprints: the value's secret entries are fingerprinted with
+// the same key, and entries that cannot be compared (recorded masked, by a
+// dactl before fingerprints, or fingerprinted with another key, or no key at
+// hand) are left out on both sides.
+class SecretComparison {
+public:
+    explicit SecretComparison(const std::optional<std::string>& key) : m_key(key) {}
 
-bool same(Field field, const Value& a, const Value& b, const Value& recorded) {
-    return value_satisfies(field, comparable(field, a, recorded), comparable(field, b, recorded));
-}
+    Value comparable(Field field, const Value& value, const Value& recorded) const {
+        if (!value.is_map() || !recorded.is_map()) {
+            return value;
+        }
+        StringMap kept;
+        for (const auto& [name, entry] : value.as_map()) {
+            if (!is_secret_entry(field, name)) {
+                kept[name] = entry;
+                continue;
+            }
+            auto stored = recorded.as_map().find(name);
+            if (stored == recorded.as_map().end()) {
+                kept[name] = m_key ? fingerprint(*m_key, entry) : entry;
+            } else if (comparable_entry(stored->second)) {
+                kept[name] = is_fingerprint(entry) ? entry : fingerprint(*m_key, entry);
+            }
+        }
+        return kept;
+    }
+
+    Value recorded_side(Field field, const Value& recorded) const {
+        if (!recorded.is_map()) {
+            return recorded;
+        }
+        StringMap kept;
+        for (const auto& [name, entry] : recorded.as_map()) {
+            if (!is_secret_entry(field, name) || comparable_entry(entry)) {
+                kept[name] = entry;
+            }
+        }
+        return kept;
+    }
+
+    bool same(Field field, const Value& value, const Value& recorded) const {
+        return value_satisfies(field, comparable(field, value, recorded),
+                               recorded_side(field, recorded));
+    }
+
+    /// Whether some secret entry of `recorded` could not be compared.
+    bool skips(Field field, const Value& recorded) const {
+        if (!recorded.is_map()) {
+            return false;
+        }
+        for (const auto& [name, entry] : recorded.as_map()) {
+            if (is_secret_entry(field, name) && !comparable_entry(entry)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+private:
+    bool comparable_entry(const std::string& stored) const {
+        return m_key && is_fingerprint(stored) && fingerprint_key_id(stored) == key_id(*m_key);
+    }
+
+    const std::optional<std::string>& m_key;
+};
 
 std::string selection_problem(const Gathered& org, const DesiredAction& desired) {
     for (const auto& diagnostic : org.diagnostics.items()) {
@@ -68,7 +114,8 @@ std::string selection_problem(const Gathered& org, const DesiredAction& desired)
 }
 
 void compare_fields(const DesiredAction& desired, const LiveAction& live,
-                    const StateAction* recorded, ActionDrift& drift) {
+                    const StateAction* recorded, const SecretComparison& secrets,
+                    ActionDrift& drift) {
     for (const auto& [field, wanted] : desired.managed) {
         const Value& now = live.get(field);
         auto applied = recorded ? recorded->managed.find(field) : FieldValues::const_iterator();
@@ -79,17 +126,22 @@ void compare_fields(const DesiredAction& desired, const LiveAction& live,
             continue;
         }
         const Value& last = applied->second;
-        if (!same(field, now, last, last)) {
-            drift.fields.push_back({field, DriftKind::changed_outside, last, now});
+        drift.secrets_unchecked = drift.secrets_unchecked || secrets.skips(field, last);
+        // Both sides in the state's form, so that views diff fingerprints, not a
+        // fingerprint against a value.
+        if (!secrets.same(field, now, last)) {
+            drift.fields.push_back(
+                {field, DriftKind::changed_outside, last, secrets.comparable(field, now, last)});
         }
-        if (!same(field, wanted, last, last)) {
-            drift.fields.push_back({field, DriftKind::not_yet_applied, last, wanted});
+        if (!secrets.same(field, wanted, last)) {
+            drift.fields.push_back(
+                {field, DriftKind::not_yet_applied, last, secrets.comparable(field, wanted, last)});
         }
     }
 }
 
-ActionDrift drift_of(const DesiredAction& desired, const Gathered& org,
-                     const StateAction* recorded) {
+ActionDrift drift_of(const DesiredAction& desired, const Gathered& org, const StateAction* recorded,
+                     const SecretComparison& secrets) {
     ActionDrift drift;
     drift.address = desired.address();
     if (recorded != nullptr) {
@@ -120,19 +172,22 @@ ActionDrift drift_of(const DesiredAction& desired, const Gathered& org,
     drift.id = action->id;
     drift.name = action->name;
     drift.live_version = action->version;
-    compare_fields(desired, *action, recorded, drift);
+    compare_fields(desired, *action, recorded, secrets, drift);
     return drift;
 }
 
 }  // namespace
 
 DriftReport compute_drift(const std::vector<DesiredAction>& desired, const Gathered& org,
-                          const std::optional<State>& state) {
+                          const std::optional<State>& state,
+                          const std::optional<std::string>& key) {
+    const SecretComparison secrets(key);
     DriftReport report;
     report.has_state = state.has_value();
     for (const auto& action : desired) {
         const StateAction* recorded = state ? state->find(action.address()) : nullptr;
-        ActionDrift drift = drift_of(action, org, recorded);
+        ActionDrift drift = drift_of(action, org, recorded, secrets);
+        report.secrets_unchecked = report.secrets_unchecked || drift.secrets_unchecked;
         if (drift.problem.empty() && drift.fields.empty()) {
             report.in_sync.push_back(drift.address);
         } else {

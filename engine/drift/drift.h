@@ -41,6 +41,9 @@ struct ActionDrift {
     std::int64_t live_version = 0;                ///< 0 when there is no live action
     std::optional<std::int64_t> applied_version;  ///< from the state, when recorded
     std::vector<FieldDrift> fields;  ///< in Field order, changed_outside before not_yet_applied
+    /// Some secret header value could not be compared: the state holds it
+    /// masked (written before fingerprints) or fingerprinted with another key.
+    bool secrets_unchecked = false;
     /// A problem with the action as a whole ("no longer exists in the org", "now
     /// matches 2 live actions"...); empty when the action was found.
     std::string problem;
@@ -50,6 +53,7 @@ struct DriftReport {
     std::vector<ActionDrift> drifted;  ///< sorted by address
     std::vector<std::string> in_sync;  ///< addresses, sorted
     bool has_state = false;            ///< whether a state file was compared
+    bool secrets_unchecked = false;    ///< any action's secrets_unchecked
 
     bool empty() const { return drifted.empty(); }
 };
@@ -57,8 +61,11 @@ struct DriftReport {
 /// Compares, per managed action and field, the manifest, the last applied value
 /// (from `state`, when given) and the live value. `org` was gathered for the
 /// same desired actions; actions it could not bind are reported with their
-/// problem. Secret header values recorded masked are not compared.
+/// problem. Secret header values are compared by their fingerprints under
+/// `key` (the project's state key); those recorded masked, or fingerprinted
+/// with another key, or with no key given, are not compared (secrets_unchecked).
 DriftReport compute_drift(const std::vector<DesiredAction>& desired, const Gathered& org,
-                          const std::optional<State>& state);
+                          const std::optional<State>& state,
+                          const std::optional<std::string>& key = std::nullopt);
 
 }  // namespace dactl

@@ -31,7 +31,9 @@ void write_value(Writer& writer, Field field, const Value& value, Secrets secret
         writer.StartObject();
         for (const auto& [key, entry] : value.as_map()) {
             writer.Key(key.data(), size_of(key));
-            const bool hide = secrets == Secrets::masked && is_secret_entry(field, key);
+            const bool kept = secrets == Secrets::revealed ||
+                              (secrets == Secrets::fingerprints_kept && is_fingerprint(entry));
+            const bool hide = !kept && is_secret_entry(field, key);
             const std::string_view text = hide ? k_masked_value : std::string_view(entry);
             writer.String(text.data(), size_of(text));
         }
@@ -103,6 +105,10 @@ void JsonWriter::number(double value) {
 
 void JsonWriter::value(Field field, const Value& value) {
     write_value(m_impl->writer, field, value, Secrets::masked);
+}
+
+void JsonWriter::stored_value(Field field, const Value& value) {
+    write_value(m_impl->writer, field, value, Secrets::fingerprints_kept);
 }
 
 void JsonWriter::document(std::string_view json) {

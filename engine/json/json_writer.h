@@ -37,6 +37,9 @@ public:
     /// A field's value: null when unset, a number, a string or an object of
     /// strings, secret entries masked (is_secret_entry).
     void value(Field field, const Value& value);
+    /// A value as the state file keeps it: as value(), but a secret entry that
+    /// is already a fingerprint (fingerprinted()) is written as it is.
+    void stored_value(Field field, const Value& value);
     /// An action document (JSON text from the API) as an object, secret request
     /// header values masked; `{}` when the text is not a JSON object or nests
     /// more than k_max_json_nesting levels.
@@ -56,9 +59,9 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
-/// Whether value_json masks secret entries. Only the body sent to the API
-/// reveals them.
-enum class Secrets { masked, revealed };
+/// How value_json writes secret entries: masked; masked but for fingerprints
+/// (the state file); or as they are (only the body sent to the API).
+enum class Secrets { masked, fingerprints_kept, revealed };
 
 /// A field's value as compact JSON text: "null" when unset, a number, a string,
 /// or an object of strings (secret entries masked unless `secrets` says otherwise).

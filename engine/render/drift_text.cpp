@@ -68,6 +68,9 @@ std::string render_drift_text(const DriftReport& report, const Palette& palette)
     }
     text += palette.bold("Drift:") + " " + std::to_string(report.drifted.size()) + " drifted, " +
             std::to_string(report.in_sync.size()) + " in sync.\n";
+    if (report.secrets_unchecked) {
+        text += std::string(k_secrets_unchecked_note) + "\n";
+    }
     return text;
 }
 

@@ -8,9 +8,15 @@
 
 namespace dactl {
 
+/// Why some secret header values were not compared, and what to do.
+inline constexpr std::string_view k_secrets_unchecked_note =
+    "Secret header values were not compared: the state holds them masked, or fingerprinted "
+    "with another key; set DACTL_STATE_KEY to the key of the apply that wrote it.";
+
 /// Per drifted action a heading and, grouped by kind, its field lines; actions
 /// that could not be found get one "!" line; then "Drift: N drifted, M in sync."
-/// or "No drift. ..." when there is none. Ends with a newline.
+/// or "No drift. ..." when there is none, then a note when secret header values
+/// could not be compared (k_secrets_unchecked_note). Ends with a newline.
 std::string render_drift_text(const DriftReport& report, const Palette& palette);
 
 }  // namespace dactl

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engine/render/apply_text.h"
+#include "engine/render/drift_text.h"
 #include "engine/render/value_text.h"
 #include "engine/text/html.h"
 #include "engine/text/quote.h"
@@ -226,9 +227,12 @@ std::string render_apply_markdown(const Plan& plan, const ApplyReport& report) {
 }
 
 std::string render_drift_markdown(const DriftReport& report, std::size_t limit) {
+    const std::string note = report.secrets_unchecked
+                                 ? "\n> **Note:** " + std::string(k_secrets_unchecked_note) + "\n"
+                                 : std::string();
     if (report.drifted.empty()) {
         return "### dactl drift: no drift\n\nThe org, the manifests and the last apply agree (" +
-               std::to_string(report.in_sync.size()) + " in sync).\n";
+               std::to_string(report.in_sync.size()) + " in sync).\n" + note;
     }
     const std::string head =
         "### dactl drift: " + std::to_string(report.drifted.size()) + " drifted, " +
@@ -262,6 +266,9 @@ std::string render_drift_markdown(const DriftReport& report, std::size_t limit) 
                                          std::to_string(drift.live_version),
                                      diff));
         }
+    }
+    if (!note.empty()) {
+        blocks.push_back(note.substr(1) + "\n");
     }
     return assemble(head, rows, blocks, limit, "actions");
 }

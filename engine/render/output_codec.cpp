@@ -106,6 +106,8 @@ std::string encode_drift_output(const DriftReport& report) {
     header(json, "drift");
     json.key("has_state");
     json.boolean(report.has_state);
+    json.key("secrets_unchecked");
+    json.boolean(report.secrets_unchecked);
     json.key("drifted");
     json.begin_array();
     for (const auto& drift : report.drifted) {

@@ -19,10 +19,12 @@ struct StateAction {
     std::string id;
     std::string name;
     std::int64_t version = 0;  ///< the live version after the apply
-    FieldValues managed;       ///< the managed fields as applied (secret header values masked)
-    std::string before;        ///< the full live action before the apply, JSON (secrets masked)
-    std::string after;         ///< the full live action after the apply, JSON (secrets masked)
-    std::string applied_at;    ///< UTC, "2026-11-28T15:35:39Z"
+    /// The managed fields as applied; secret header values as their fingerprints
+    /// (fingerprinted(); "(sensitive)" in states written before fingerprints).
+    FieldValues managed;
+    std::string before;      ///< the full live action before the apply, JSON (secrets masked)
+    std::string after;       ///< the full live action after the apply, JSON (secrets masked)
+    std::string applied_at;  ///< UTC, "2026-11-28T15:35:39Z"
 };
 
 struct State {

@@ -18,7 +18,7 @@ void write_action(JsonWriter& json, const StateAction& action) {
     json.begin_object();
     for (const auto& [field, value] : action.managed) {
         json.key(field_key(field));
-        json.value(field, value);
+        json.stored_value(field, value);
     }
     json.end_object();
     json.key("before");

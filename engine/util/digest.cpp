@@ -4,6 +4,7 @@
 #include <new>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <openssl/rand.h>
 
 namespace dactl {
 
@@ -69,6 +70,14 @@ std::string hmac_sha256_hex(std::string_view key, std::string_view message) {
         throw std::bad_alloc();
     }
     return hex(digest.data(), size);
+}
+
+std::string random_hex(std::size_t bytes) {
+    std::string raw(bytes, '\0');
+    if (RAND_bytes(reinterpret_cast<unsigned char*>(raw.data()), static_cast<int>(bytes)) != 1) {
+        throw std::bad_alloc();  // the generator failed to seed: nothing safe to answer
+    }
+    return hex(reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
 }
 
 }  // namespace dactl

@@ -35,4 +35,8 @@ std::string sha256_hex(std::string_view bytes);
 /// HMAC-SHA-256 (RFC 2104) of `message` under `key`, as 64 lower-case hex digits.
 std::string hmac_sha256_hex(std::string_view key, std::string_view message);
 
+/// `bytes` bytes from OpenSSL's cryptographic generator, as 2 x `bytes`
+/// lower-case hex digits: secret keys.
+std::string random_hex(std::size_t bytes);
+
 }  // namespace dactl

@@ -111,7 +111,7 @@ def mode_is_private(path):
                  "%s is mode %o, not 600" % (path, os.stat(path).st_mode & 0o777))
 
 
-def scan(run, files):
+def scan(run, files, extra=None):
     tokens = run.emulator.admin("GET", "/__emulator/tokens")["tokens"]
     check(len(tokens) >= 10, "only %d tokens issued: the scan would prove little" % len(tokens))
     basic = base64.b64encode(("%s:%s" % (harness.CLIENT_ID, harness.CLIENT_SECRET)).encode()).decode()
@@ -122,6 +122,7 @@ def scan(run, files):
             needles["the org's %s value" % name] = value.split("=")[-1]
     for index, token in enumerate(tokens):
         needles["token %d" % index] = token
+    needles.update(extra or {})
     # The scan must be able to see a secret: the manifest holds one, the seed others.
     with open(os.path.join(run.emulator.log.name.rsplit("/", 1)[0], "org.json")) as seed:
         control = MANIFEST + seed.read()
@@ -215,6 +216,21 @@ def exercise(run, workdir):
         run.dactl("force-unlock", lock_id, variants=(["--verbose"],))
         run.dactl("apply", "--auto-approve")
     run.emulator.admin("PATCH", "/__emulator/settings", {"latencyMs": {"min": 0, "max": 0}})
+
+    print("a secret header changed by hand: drift tells it by its fingerprint", flush=True)
+    typed = "Bearer typed-by-hand-5a1c"
+    run.emulator.admin("PATCH", "/__emulator/actions/" + harness.action_id(1),
+                       {"config": {"request": {"headers": {"Authorization": typed}}}})
+    drift = run.dactl("drift", "--no-color", expect=(2,))
+    check('        ~ "Authorization": (sensitive) -> (sensitive)\n' in drift.stdout,
+          "drift does not show the Authorization changed by hand:\n" + drift.stdout)
+    run.dactl("drift", "--format", "json", expect=(2,))
+    key_path = os.path.join(project, ".dactl", "key")
+    extra = {"the hand-typed Authorization value": typed.split(" ")[1]}
+    if check(os.path.exists(key_path), "no state key written"):
+        mode_is_private(key_path)
+        with open(key_path) as source:
+            extra["the state key"] = source.read().strip()
     for name in ("state.json", "state.json.backup"):
         path = os.path.join(project, ".dactl", name)
         if check(os.path.exists(path), "no %s written" % name):
@@ -224,7 +240,7 @@ def exercise(run, workdir):
         files += [os.path.join(directory, name) for name in names]
     files += [plan_file, run.summary, os.path.join(workdir, "report.html")]
     check(len(files) >= 7, "only %d files to scan: %s" % (len(files), files))
-    scan(run, files)
+    scan(run, files, extra)
 
 
 if __name__ == "__main__":

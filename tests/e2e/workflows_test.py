@@ -209,6 +209,7 @@ class Runner:
             "secrets.GENESYSCLOUD_OAUTHCLIENT_ID": harness.CLIENT_ID,
             "secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET": harness.CLIENT_SECRET,
             "vars.GENESYSCLOUD_REGION": "",
+            "secrets.DACTL_STATE_KEY": "ci-state-key-0d6e2f81",
             "inputs.plan_run_id": PLAN_RUN_ID,
             "github.token": "ghs_test_token",
             "runner.temp": temp,

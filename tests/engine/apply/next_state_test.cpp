@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "engine/model/secrets.h"
 #include "tests/support/builders.h"
 
 using namespace dactl;
@@ -43,7 +44,7 @@ TEST_CASE("next_state starts a lineage and records every bound action that holds
           "[state]") {
     Scene scene;
     State state = next_state(std::nullopt, scene.bindings, scene.report(), "2026-11-28T10:00:00Z",
-                             "lineage-1");
+                             "lineage-1", "key");
 
     REQUIRE(state.lineage == "lineage-1");
     REQUIRE(state.serial == 1);
@@ -80,7 +81,8 @@ TEST_CASE("next_state keeps failed actions' previous entries and drops unmanaged
     gone.address = "action.gone";
     previous.actions = {old_b, old_c, gone};
 
-    State state = next_state(previous, scene.bindings, scene.report(), "2026-11-28T10:00:00Z", "x");
+    State state =
+        next_state(previous, scene.bindings, scene.report(), "2026-11-28T10:00:00Z", "x", "key");
 
     REQUIRE(state.lineage == "lineage-0");
     REQUIRE(state.serial == 7);
@@ -92,4 +94,26 @@ TEST_CASE("next_state keeps failed actions' previous entries and drops unmanaged
     REQUIRE(state.actions[2].address == "action.c");
     REQUIRE(state.actions[2].version == 1);
     REQUIRE(state.actions[2].applied_at == "2026-01-01T00:00:00Z");
+}
+
+TEST_CASE(
+    "next_state records secret header values as fingerprints and keeps applied_at while "
+    "they stay the same",
+    "[state][secrets]") {
+    LiveAction live = with(make_live("custom_-_1", "A", 3), Field::request_headers,
+                           StringMap{{"Authorization", "Bearer s3cr3t"}, {"Accept", "*/*"}});
+    std::vector<DesiredAction> desired = {
+        manage(make_desired("a", "A"), Field::request_headers,
+               StringMap{{"Authorization", "Bearer s3cr3t"}, {"Accept", "*/*"}})};
+    std::vector<Binding> bindings = {{&desired[0], &live}};
+
+    State first =
+        next_state(std::nullopt, bindings, ApplyReport{}, "2026-11-01T00:00:00Z", "l", "k");
+    const StringMap& recorded = first.actions[0].managed.at(Field::request_headers).as_map();
+    REQUIRE(recorded.at("Accept") == "*/*");
+    REQUIRE(recorded.at("Authorization") == fingerprint("k", "Bearer s3cr3t"));
+    REQUIRE(recorded.at("Authorization").find("s3cr3t") == std::string::npos);
+
+    State again = next_state(first, bindings, ApplyReport{}, "2026-11-30T00:00:00Z", "l", "k");
+    REQUIRE(again.actions[0].applied_at == "2026-11-01T00:00:00Z");
 }

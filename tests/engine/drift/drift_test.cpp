@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "engine/model/secrets.h"
 #include "engine/render/drift_text.h"
 #include "tests/support/builders.h"
 #include "tests/support/golden.h"
@@ -118,4 +119,41 @@ TEST_CASE("drift does not compare secret header values recorded masked", "[drift
 
     REQUIRE(report.drifted.empty());
     REQUIRE(report.in_sync == std::vector<std::string>{"action.a"});
+}
+
+TEST_CASE("drift sees a secret header changed by hand through its fingerprint",
+          "[drift][secrets]") {
+    const StringMap applied = {{"Authorization", "Bearer old-token-1"}, {"Accept", "*/*"}};
+    const StringMap changed = {{"Authorization", "Bearer typed-by-hand"}, {"Accept", "*/*"}};
+    Scene scene;
+    scene.desired = {manage(make_desired("a", "A"), Field::request_headers, applied)};
+    scene.state = State{};
+    scene.state->actions = {recorded(
+        "action.a", "custom_-_1", 4,
+        {{Field::request_headers, fingerprinted(Field::request_headers, applied, "key-1")}})};
+    auto drift_with = [&](const StringMap& live, std::optional<std::string> key) {
+        scene.live = {with(make_live("custom_-_1", "A", 5), Field::request_headers, live)};
+        return compute_drift(scene.desired, bind_org(scene.live, scene.desired), scene.state, key);
+    };
+
+    DriftReport same = drift_with(applied, "key-1");
+    CHECK(same.drifted.empty());
+    CHECK_FALSE(same.secrets_unchecked);
+
+    DriftReport by_hand = drift_with(changed, "key-1");
+    REQUIRE(by_hand.drifted.size() == 1);
+    REQUIRE(by_hand.drifted[0].fields.size() == 1);
+    const FieldDrift& field = by_hand.drifted[0].fields[0];
+    CHECK(field.kind == DriftKind::changed_outside);
+    CHECK(field.from.as_map().at("Authorization") == fingerprint("key-1", "Bearer old-token-1"));
+    CHECK(field.to.as_map().at("Authorization") == fingerprint("key-1", "Bearer typed-by-hand"));
+    CHECK(render_drift_text(by_hand, Palette()).find("typed-by-hand") == std::string::npos);
+
+    // Without the key (or with another one) the secret cannot be compared: say so.
+    DriftReport other_key = drift_with(changed, "key-2");
+    CHECK(other_key.drifted.empty());
+    CHECK(other_key.secrets_unchecked);
+    DriftReport no_key = drift_with(changed, std::nullopt);
+    CHECK(no_key.drifted.empty());
+    CHECK(no_key.secrets_unchecked);
 }
