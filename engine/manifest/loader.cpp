@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/manifest/file_reader.h"
+#include "engine/manifest/secret_lines.h"
 #include "engine/manifest/uniqueness.h"
 #include "engine/util/digest.h"
 #include "engine/util/file_io.h"
@@ -79,7 +80,8 @@ Diagnostics with_source_lines(const Diagnostics& diagnostics,
             return s->path == diagnostic.where.path;
         });
         if (diagnostic.where.known() && diagnostic.source_line.empty() && source != sources.end()) {
-            diagnostic.source_line = line_of((*source)->text, diagnostic.where.line);
+            diagnostic.source_line =
+                manifest::with_secrets_masked(line_of((*source)->text, diagnostic.where.line));
         }
         out.add(std::move(diagnostic));
     }
@@ -140,7 +142,8 @@ void check_ca_bundle(const fs::path& directory, const std::vector<ManifestSource
         return s.path == api.ca_bundle_where.path;
     });
     if (settings != sources.end()) {
-        diagnostic.source_line = line_of(settings->text, api.ca_bundle_where.line);
+        diagnostic.source_line =
+            manifest::with_secrets_masked(line_of(settings->text, api.ca_bundle_where.line));
     }
     result.diagnostics.add(std::move(diagnostic));
 }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "engine/util/ascii.h"
 #include "engine/util/parallel.h"
 #include "providers/genesys/json_slice.h"
 #include "providers/genesys/test_result_codec.h"
@@ -50,6 +51,36 @@ Error unreadable(Error error, const std::string& what, const http::Response& ans
     error.http_status = answer.status;
     error.correlation_id = answer.header("ININ-Correlation-Id");
     return error;
+}
+
+bool looks_like_html(std::string_view body) {
+    const std::size_t start = body.find_first_not_of(" \t\r\n");
+    const std::string head =
+        ascii_lower(body.substr(start == std::string_view::npos ? 0 : start, 14));
+    return head.starts_with("<!doctype html") || head.starts_with("<html");
+}
+
+// A template the API gave as a URI is only taken when the answer is text and
+// not an HTML page (a proxy's error or a sign-in page would otherwise be
+// written into the action), and not empty: the action has a template there.
+Status check_template(const std::string& path, const http::Response& answer) {
+    const std::string type = ascii_lower(answer.header("Content-Type"));
+    const bool text = type.empty() || (type.starts_with("text/") && !type.starts_with("text/html"));
+    if (!text || looks_like_html(answer.body)) {
+        std::string start = answer.body.substr(0, 60);
+        std::replace(start.begin(), start.end(), '\n', ' ');
+        return make_error(ErrorKind::invalid_response,
+                          "the template at " + path + " answered " +
+                              (type.empty() ? std::string("an HTML page") : "\"" + type + "\"") +
+                              ", not a template (a proxy's or a sign-in page?); it starts \"" +
+                              start + "\"");
+    }
+    if (answer.body.empty()) {
+        return make_error(ErrorKind::invalid_response,
+                          "the template at " + path +
+                              " answered nothing, although the action has a template there");
+    }
+    return {};
 }
 
 }  // namespace
@@ -141,10 +172,13 @@ Status GenesysProvider::load_templates(LiveAction& action) {
 Status GenesysProvider::load_templates_of(LiveAction& action, const std::string& resource,
                                           OnInterrupt on_interrupt) {
     for (Field field : std::set<Field>(action.unloaded)) {
-        Result<http::Response> answer = m_client.get(
-            resource + "/templates/" + template_file(field), "text/plain", on_interrupt);
+        const std::string path = resource + "/templates/" + template_file(field);
+        Result<http::Response> answer = m_client.get(path, "text/plain", on_interrupt);
         if (!answer) {
             return answer.error();
+        }
+        if (Status usable = check_template(path, *answer); !usable) {
+            return usable;
         }
         action.fields[field] = Value(std::move(answer->body));
         action.unloaded.erase(field);

@@ -249,6 +249,13 @@ Result<Response> CurlTransport::send(const Request& request) {
     set_common(easy, m_options, exchange, error_text);
     set_method(easy, request);
     curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
+    // Plain http is only ever a loopback address (the emulator, a local proxy of
+    // the team's own): a proxy from http_proxy or ALL_PROXY would receive the
+    // credentials in clear text, so none is used. https honours HTTPS_PROXY and
+    // NO_PROXY as curl does.
+    if (request.url.starts_with("http://")) {
+        curl_easy_setopt(easy, CURLOPT_PROXY, "");
+    }
     curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers.list);
     const CURLcode code = listed ? curl_easy_perform(easy) : CURLE_OUT_OF_MEMORY;
     std::optional<Error> error;

@@ -1,6 +1,7 @@
 #pragma once
 // CurlTransport: the real Transport, over libcurl. TLS peers are always
-// verified; only http and https are spoken; redirects are not followed.
+// verified; only http and https are spoken; redirects are not followed; https
+// goes through HTTPS_PROXY (NO_PROXY honoured), plain http never through a proxy.
 
 #include <chrono>
 #include <cstddef>

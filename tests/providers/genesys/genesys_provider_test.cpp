@@ -350,3 +350,43 @@ TEST_CASE("make_genesys_provider owns its transport", "[provider]") {
     CHECK(actions->empty());
     CHECK(fake.count() == 2);
 }
+
+TEST_CASE("a template answer that is an HTML page or empty is refused, naming the URL",
+          "[provider][hostile]") {
+    const std::string path = "/api/v2/integrations/actions/a/templates/requesttemplate.vm";
+    struct Case {
+        http::Response answer;
+        std::string message;
+    };
+    const std::vector<Case> cases = {
+        {{200, {{"Content-Type", "text/html; charset=utf-8"}}, "<html><body>Sign in</body></html>"},
+         "the template at " + path +
+             " answered \"text/html; charset=utf-8\", not a template (a proxy's or a sign-in "
+             "page?); it starts \"<html><body>Sign in</body></html>\""},
+        {{200, {{"Content-Type", "text/plain"}}, "  <!DOCTYPE html>\n<html>"},
+         "the template at " + path +
+             " answered \"text/plain\", not a template (a proxy's or a sign-in page?); it starts "
+             "\"  <!DOCTYPE html> <html>\""},
+        {{200, {{"Content-Type", "application/json"}}, "{}"},
+         "the template at " + path +
+             " answered \"application/json\", not a template (a proxy's or a sign-in page?); it "
+             "starts \"{}\""},
+        {{200, {{"Content-Type", "text/plain"}}, ""},
+         "the template at " + path + " answered nothing, although the action has a template there"},
+    };
+    for (const Case& c : cases) {
+        FakeTransport transport;
+        GenesysClient client(transport, {"https://api", "https://login"}, {"id", "secret"});
+        GenesysProvider provider(client);
+        transport.push(json_answer(200, R"({"access_token": "t"})"));
+        transport.push(c.answer);
+        LiveAction action;
+        action.id = "a";
+        action.unloaded = {Field::request_template};
+        Status loaded = provider.load_templates(action);
+        REQUIRE_FALSE(loaded.ok());
+        CHECK(loaded.error().kind == ErrorKind::invalid_response);
+        CHECK(loaded.error().message == c.message);
+        CHECK(action.get(Field::request_template).is_unset());
+    }
+}

@@ -218,3 +218,18 @@ TEST_CASE("CurlTransport refuses header values holding CR, LF or NUL, sending no
     }
     CHECK(server.requests().empty());
 }
+
+TEST_CASE("CurlTransport never sends plain http through a proxy", "[curl][secrets]") {
+    SocketServer proxy([](const std::string&) { return http_answer("200 OK", "", "via proxy"); });
+    SocketServer api([](const std::string&) { return http_answer("200 OK", "", "direct"); });
+    ::setenv("http_proxy", proxy.base_url().c_str(), 1);
+    ::setenv("ALL_PROXY", proxy.base_url().c_str(), 1);
+    CurlTransport transport(quick_options());
+    Result<Response> answer = transport.send(
+        {"POST", api.base_url() + "/oauth/token", {{"Authorization", "Basic c2VjcmV0"}}, "x"});
+    ::unsetenv("http_proxy");
+    ::unsetenv("ALL_PROXY");
+    REQUIRE(answer.ok());
+    CHECK(answer->body == "direct");
+    CHECK(proxy.requests().empty());
+}
