@@ -62,7 +62,7 @@ bool looks_like_html(std::string_view body) {
 
 // A template the API gave as a URI is only taken when the answer is text and
 // not an HTML page (a proxy's error or a sign-in page would otherwise be
-// written into the action), and not empty: the action has a template there.
+// written into the action).
 Status check_template(const std::string& path, const http::Response& answer) {
     const std::string type = ascii_lower(answer.header("Content-Type"));
     const bool text = type.empty() || (type.starts_with("text/") && !type.starts_with("text/html"));
@@ -75,10 +75,13 @@ Status check_template(const std::string& path, const http::Response& answer) {
                               ", not a template (a proxy's or a sign-in page?); it starts \"" +
                               start + "\"");
     }
-    if (answer.body.empty()) {
+    // The API may well hold an empty template; an empty answer that is not the
+    // API's own (every API answer carries ININ-Correlation-Id) would wipe one.
+    if (answer.body.empty() && answer.header("ININ-Correlation-Id").empty()) {
         return make_error(ErrorKind::invalid_response,
                           "the template at " + path +
-                              " answered nothing, although the action has a template there");
+                              " answered nothing, and not as the API answers (no "
+                              "ININ-Correlation-Id): a proxy in the way?");
     }
     return {};
 }

@@ -372,7 +372,9 @@ TEST_CASE("a template answer that is an HTML page or empty is refused, naming th
              " answered \"application/json\", not a template (a proxy's or a sign-in page?); it "
              "starts \"{}\""},
         {{200, {{"Content-Type", "text/plain"}}, ""},
-         "the template at " + path + " answered nothing, although the action has a template there"},
+         "the template at " + path +
+             " answered nothing, and not as the API answers (no ININ-Correlation-Id): a proxy in "
+             "the way?"},
     };
     for (const Case& c : cases) {
         FakeTransport transport;
@@ -389,4 +391,17 @@ TEST_CASE("a template answer that is an HTML page or empty is refused, naming th
         CHECK(loaded.error().message == c.message);
         CHECK(action.get(Field::request_template).is_unset());
     }
+}
+
+TEST_CASE("an empty template the API itself answers is taken as it is", "[provider][hostile]") {
+    FakeTransport transport;
+    GenesysClient client(transport, {"https://api", "https://login"}, {"id", "secret"});
+    GenesysProvider provider(client);
+    transport.push(json_answer(200, R"({"access_token": "t"})"));
+    transport.push(200, "", {{"Content-Type", "text/plain"}, {"ININ-Correlation-Id", "c-1"}});
+    LiveAction action;
+    action.id = "a";
+    action.unloaded = {Field::request_template};
+    REQUIRE(provider.load_templates(action).ok());
+    CHECK(action.get(Field::request_template) == Value(""));
 }
