@@ -44,11 +44,11 @@ bool confirmed(Session& session, std::size_t count, bool from_file) {
     return true;
 }
 
-// The plan to apply: made afresh, or a saved one checked against the org.
-Result<Planning> prepare(Session& session, Provider& provider, const Project& project) {
+// The saved plan named on the command line, when one is.
+Result<std::optional<SavedPlan>> saved_plan(Session& session) {
     const std::vector<std::string>& files = session.arguments().positionals;
     if (files.empty()) {
-        return plan_project(provider, project, session.parallelism());
+        return std::optional<SavedPlan>();
     }
     Result<std::string> text = read_file(files.front());
     if (!text) {
@@ -60,11 +60,82 @@ Result<Planning> prepare(Session& session, Provider& provider, const Project& pr
         error.message = files.front() + ": " + error.message;
         return error;
     }
-    return replan_saved(provider, project, *saved, session.parallelism());
+    return std::optional<SavedPlan>(std::move(saved).value());
+}
+
+// The org the credentials reach, checked against the one the state records.
+// Nothing when the run was interrupted first: nothing is applied then.
+Result<std::optional<OrgIdentity>> reached_org(Session& session, Provider& provider,
+                                               const std::optional<State>& previous) {
+    Result<OrgIdentity> org = provider.org_identity();
+    if (!org && org.error().kind == ErrorKind::cancelled) {
+        return std::optional<OrgIdentity>();
+    }
+    if (!org) {
+        Error error = org.error();
+        error.message = "reading which org the credentials reach failed: " + error.message;
+        return error;
+    }
+    const std::optional<OrgIdentity> recorded = previous ? previous->org : std::nullopt;
+    if (Status same = check_same_org(
+            recorded, *org, state_path(session.arguments().value("chdir").value_or(".")).string(),
+            "is it another environment's state? nothing was changed");
+        !same) {
+        return same.error();
+    }
+    return std::optional<OrgIdentity>(*org);
+}
+
+// What apply works from: the plan (made afresh, or a saved one re-read and
+// checked) and the org, checked against the state and the saved plan.
+struct Prepared {
+    Planning planning;
+    std::optional<OrgIdentity> org;  ///< nothing when interrupted before it was read
+};
+
+// A fresh plan reads the org's actions first, so that Ctrl-C while they are
+// read still reports every action; a saved plan is checked against the org
+// before anything else.
+Result<Prepared> prepare(Session& session, Provider& provider, const Project& project,
+                         const std::optional<State>& previous) {
+    Result<std::optional<SavedPlan>> saved = saved_plan(session);
+    if (!saved) {
+        return saved.error();
+    }
+    if (!*saved) {
+        Result<Planning> planning = plan_project(provider, project, session.parallelism());
+        if (!planning) {
+            return planning.error();
+        }
+        Result<std::optional<OrgIdentity>> org = reached_org(session, provider, previous);
+        if (!org) {
+            return org.error();
+        }
+        return Prepared{std::move(planning).value(), *org};
+    }
+    Result<std::optional<OrgIdentity>> org = reached_org(session, provider, previous);
+    if (!org) {
+        return org.error();
+    }
+    if (*org) {
+        const std::string what = "the saved plan " + session.arguments().positionals.front();
+        if (Status same = check_same_org((*saved)->org, **org, what,
+                                         "make the plan against this org (dactl plan --out); "
+                                         "nothing was changed");
+            !same) {
+            return same.error();
+        }
+    }
+    Result<Planning> planning = replan_saved(provider, project, **saved, session.parallelism());
+    if (!planning) {
+        return planning.error();
+    }
+    return Prepared{std::move(planning).value(), *org};
 }
 
 Status save_state(Session& session, const Project& project, const std::optional<State>& previous,
-                  const Planning& planning, const ApplyReport& report) {
+                  const Planning& planning, const ApplyReport& report,
+                  const std::optional<OrgIdentity>& org) {
     std::set<std::string> keep;
     for (const auto& action : project.actions) {
         keep.insert(action.address());
@@ -76,6 +147,7 @@ Status save_state(Session& session, const Project& project, const std::optional<
     }
     State state = next_state(previous, planning.org.bindings, report,
                              utc_timestamp(session.context().now()), random_uuid(), *key, keep);
+    state.org = org ? org : (previous ? previous->org : std::nullopt);
     return write_state(project.directory, state);
 }
 
@@ -108,10 +180,11 @@ int run_apply(const Arguments& arguments, Context& context) {
     if (!provider) {
         return k_exit_error;
     }
-    Result<Planning> planning = prepare(session, *provider, *project);
-    if (!planning) {
-        return session.fail_reading(planning.error());
+    Result<Prepared> prepared = prepare(session, *provider, *project, *previous);
+    if (!prepared) {
+        return session.fail_reading(prepared.error());
     }
+    const Planning* planning = &prepared->planning;
     session.show(planning->diagnostics);
     if (planning->diagnostics.has_errors()) {
         return session.fail("the plan cannot be made; nothing was changed", planning->diagnostics);
@@ -132,13 +205,13 @@ int run_apply(const Arguments& arguments, Context& context) {
         options.lost_answer_retries = project->settings.api.attempts() - 1;
         report = apply_plan(*provider, plan, planning->bases(), options, *view);
     }
-    Status saved = save_state(session, *project, *previous, *planning, report);
+    Status saved_state = save_state(session, *project, *previous, *planning, report, prepared->org);
     view->applied(plan, report);
     if (arguments.has("github-summary")) {
         (void)append_step_summary(context.environment, render_apply_markdown(plan, report));
     }
-    if (!saved) {
-        return session.fail("the state file was not written: " + saved.error().message +
+    if (!saved_state) {
+        return session.fail("the state file was not written: " + saved_state.error().message +
                             "; the org was changed as reported above");
     }
     if (context.interrupted != nullptr && context.interrupted->load()) {

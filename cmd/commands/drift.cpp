@@ -28,6 +28,18 @@ int run_drift(const Arguments& arguments, Context& context) {
     if (!provider) {
         return k_exit_error;
     }
+    if (*state && (*state)->org) {
+        Result<OrgIdentity> reached = provider->org_identity();
+        if (!reached) {
+            return session.fail_reading(reached.error());
+        }
+        if (Status same =
+                check_same_org((*state)->org, *reached, state_path(project->directory).string(),
+                               "is it another environment's state?");
+            !same) {
+            return session.fail(same.error().message);
+        }
+    }
     Result<Gathered> org = gather_org(*provider, project->actions, session.gather_options());
     if (!org) {
         return session.fail_reading(org.error());

@@ -12,9 +12,14 @@ namespace dactl::cli {
 
 namespace {
 
-Status save_plan(Session& session, const Project& project, const Plan& plan,
+Status save_plan(Session& session, Provider& provider, const Project& project, const Plan& plan,
                  const std::string& path) {
+    Result<OrgIdentity> org = provider.org_identity();
+    if (!org) {
+        return org.error();
+    }
     SavedPlan saved;
+    saved.org = *org;
     saved.dactl_version = DACTL_VERSION;
     saved.created_at = utc_timestamp(session.context().now());
     saved.manifests_digest = project.digest;
@@ -46,7 +51,7 @@ int run_plan(const Arguments& arguments, Context& context) {
         return session.fail("the plan cannot be made; nothing was changed", planning->diagnostics);
     }
     if (std::optional<std::string> out = arguments.value("out")) {
-        if (Status saved = save_plan(session, *project, planning->plan, *out); !saved) {
+        if (Status saved = save_plan(session, *provider, *project, planning->plan, *out); !saved) {
             return session.fail("the plan was not saved: " + saved.error().message);
         }
         session.err() << "Saved the plan to " << *out << "; apply exactly it with: dactl apply "

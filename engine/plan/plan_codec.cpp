@@ -2,6 +2,7 @@
 
 #include "engine/json/json_reader.h"
 #include "engine/json/json_writer.h"
+#include "engine/json/org_json.h"
 
 namespace dactl {
 
@@ -89,6 +90,7 @@ std::string encode_saved_plan(const SavedPlan& saved) {
     json.member("dactl_version", saved.dactl_version);
     json.member("created_at", saved.created_at);
     json.member("manifests_digest", saved.manifests_digest);
+    write_org(json, saved.org);
     json.key("changes");
     json.begin_array();
     for (const auto& change : saved.plan.changes) {
@@ -123,6 +125,11 @@ Result<SavedPlan> decode_saved_plan(std::string_view text) {
     saved.dactl_version = std::move(*version);
     saved.created_at = std::move(*created);
     saved.manifests_digest = std::move(*digest);
+    Result<std::optional<OrgIdentity>> org = read_org(document);
+    if (!org) {
+        return invalid(org.error().message);
+    }
+    saved.org = std::move(org).value();
     for (const auto& entry : changes->GetArray()) {
         Result<ActionChange> change = read_change(entry);
         if (!change) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/model/org_identity.h"
 #include "engine/plan/plan.h"
 #include "engine/util/result.h"
 
@@ -16,8 +17,9 @@ inline constexpr int k_plan_format_version = 1;
 struct SavedPlan {
     int format_version = k_plan_format_version;
     std::string dactl_version;
-    std::string created_at;        ///< UTC, RFC 3339
-    std::string manifests_digest;  ///< Project::digest when the plan was made
+    std::string created_at;          ///< UTC, RFC 3339
+    std::string manifests_digest;    ///< Project::digest when the plan was made
+    std::optional<OrgIdentity> org;  ///< the org it was made against (absent in older plans)
     Plan plan;
 };
 

@@ -10,6 +10,10 @@ Error unsupported(const char* what) {
 
 }  // namespace
 
+Result<OrgIdentity> Provider::org_identity() {
+    return unsupported("identify the org");
+}
+
 Result<TestRun> Provider::test_action(const std::string& /*id*/, const std::string& /*input_json*/,
                                       TestTarget /*target*/) {
     return unsupported("test actions");

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/model/live_action.h"
+#include "engine/model/org_identity.h"
 #include "engine/util/result.h"
 
 namespace dactl {
@@ -26,6 +27,10 @@ struct TestRun {
 class Provider {
 public:
     virtual ~Provider() = default;
+
+    /// Which org the credentials reach: its id and name, or its login host when
+    /// the client may not read the org (one request).
+    virtual Result<OrgIdentity> org_identity();
 
     /// Every action in the org, custom authentication actions included, each with
     /// its config. Template fields given only as URIs are listed in

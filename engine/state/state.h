@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/model/org_identity.h"
 #include "engine/model/value.h"
 
 namespace dactl {
@@ -31,6 +32,7 @@ struct State {
     int format_version = k_state_format_version;
     std::string lineage;               ///< a UUID fixed when the first state is written
     std::int64_t serial = 0;           ///< grows by one with every write
+    std::optional<OrgIdentity> org;    ///< the org applied to (absent in older states)
     std::vector<StateAction> actions;  ///< sorted by address
 
     /// The entry for an address, or null.

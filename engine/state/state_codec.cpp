@@ -2,6 +2,7 @@
 
 #include "engine/json/json_reader.h"
 #include "engine/json/json_writer.h"
+#include "engine/json/org_json.h"
 
 namespace dactl {
 
@@ -97,6 +98,7 @@ std::string encode_state(const State& state) {
     json.member("format_version", state.format_version);
     json.member("lineage", state.lineage);
     json.member("serial", state.serial);
+    write_org(json, state.org);
     json.key("actions");
     json.begin_array();
     for (const auto& action : state.actions) {
@@ -132,6 +134,11 @@ Result<State> decode_state(std::string_view text) {
         return invalid("\"serial\" or \"actions\" is missing or malformed");
     }
     state.serial = serial->GetInt64();
+    Result<std::optional<OrgIdentity>> org = read_org(document);
+    if (!org) {
+        return invalid(org.error().message);
+    }
+    state.org = std::move(org).value();
     for (const auto& entry : actions->GetArray()) {
         Result<StateAction> action = decode_action(entry);
         if (!action) {

@@ -263,6 +263,24 @@ Result<LiveAction> decode_action(std::string_view json) {
     return ActionReader(document).read(json);
 }
 
+Result<OrgIdentity> decode_organization(std::string_view json) {
+    rapidjson::Document document;
+    if (Status parsed = parse(document, json, "the org"); !parsed) {
+        return parsed.error();
+    }
+    std::optional<std::string> id = string_member(document, "id");
+    if (!id || id->empty()) {
+        return make_error(ErrorKind::invalid_response, "the org has no id");
+    }
+    return OrgIdentity{*id, text_member(document, "name")};
+}
+
+std::string host_of(std::string_view url) {
+    const std::size_t scheme = url.find("://");
+    url.remove_prefix(scheme == std::string_view::npos ? 0 : scheme + 3);
+    return std::string(url.substr(0, url.find('/')));
+}
+
 Result<ActionPage> decode_action_page(std::string_view json) {
     rapidjson::Document document;
     if (Status parsed = parse(document, json, "the action list"); !parsed) {
@@ -284,7 +302,11 @@ Result<ActionPage> decode_action_page(std::string_view json) {
     }
     page.page_number = static_cast<int>(*number);
     page.page_count = static_cast<int>(*count);
-    page.total = *total;
+    if (const rapidjson::Value* said = member(document, "total"); said && !said->IsNull()) {
+        page.total = *total;
+    }
+    const rapidjson::Value* next = member(document, "nextUri");
+    page.has_next = next != nullptr && next->IsString() && next->GetStringLength() > 0;
     const auto members = object_members(json);
     if (members.size() != document.MemberCount()) {
         return make_error(ErrorKind::invalid_response, "the action list could not be sliced");

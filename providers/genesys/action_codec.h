@@ -3,11 +3,13 @@
 // writing `UpdateActionInput` bodies, and reading `ErrorBody` answers.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "engine/model/live_action.h"
+#include "engine/model/org_identity.h"
 #include "engine/util/result.h"
 #include "providers/http/transport.h"
 
@@ -26,11 +28,18 @@ struct ActionPage {
     std::vector<LiveAction> entities;
     int page_number = 0;  ///< 0 when the answer does not say
     int page_count = 0;
-    std::int64_t total = 0;  ///< 0 when the answer does not say
+    std::optional<std::int64_t> total;  ///< when the answer says
+    bool has_next = false;              ///< a nextUri (not null, not empty) is there
 };
 
+/// Reads an `Organization`: its `id` (required) and `name`.
+Result<OrgIdentity> decode_organization(std::string_view json);
+
+/// The host of an absolute URL ("https://login.example.com:443/x" -> "login.example.com:443").
+std::string host_of(std::string_view url);
+
 /// Reads an `ActionEntityListing`: `entities` and `pageCount` are required,
-/// `pageNumber` and `total` optional; each entity as decode_action reads it
+/// `pageNumber`, `total` and `nextUri` optional; each entity as decode_action reads it
 /// (its `document` is its own text within the page). Fails with
 /// ErrorKind::invalid_response as decode_action does.
 Result<ActionPage> decode_action_page(std::string_view json);

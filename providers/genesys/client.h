@@ -81,6 +81,9 @@ public:
     Result<http::Response> remove(const std::string& path,
                                   OnInterrupt on_interrupt = OnInterrupt::stop);
 
+    /// The login base URL ("https://login.mypurecloud.ie").
+    const std::string& login_base() const { return m_endpoints.login_base; }
+
     /// Requests sent so far, logins and retries included.
     int requests_sent() const { return m_requests_sent.load(); }
 

@@ -139,7 +139,56 @@ Result<std::vector<ActionPage>> GenesysProvider::fetch_remaining_pages(int page_
     return pages;
 }
 
+namespace {
+
+// The listing contradicts itself: nothing it says can be trusted to be whole.
+Error contradiction(const std::string& what) {
+    return make_error(ErrorKind::invalid_response,
+                      "the action list contradicts itself: " + what +
+                          "; dactl does not act on a partial org (read twice)");
+}
+
+// Every page but the last must be full, every page must be the one asked for,
+// and no id may appear twice on one page.
+Status check_pages(const std::vector<ActionPage>& pages) {
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        const ActionPage& page = pages[i];
+        const int number = static_cast<int>(i) + 1;
+        if (page.page_number != 0 && page.page_number != number) {
+            return contradiction("asked for page " + std::to_string(number) +
+                                 ", it answered page " + std::to_string(page.page_number));
+        }
+        if (i + 1 < pages.size() && static_cast<int>(page.entities.size()) != k_page_size) {
+            return contradiction("page " + std::to_string(number) + " of " +
+                                 std::to_string(pages.size()) + " holds " +
+                                 std::to_string(page.entities.size()) + " actions, not " +
+                                 std::to_string(k_page_size));
+        }
+        std::set<std::string> ids;
+        for (const LiveAction& action : page.entities) {
+            if (!ids.insert(action.id).second) {
+                return contradiction("page " + std::to_string(number) + " lists " + action.id +
+                                     " twice");
+            }
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
 Result<std::vector<LiveAction>> GenesysProvider::list_actions() {
+    Result<std::vector<LiveAction>> listed = list_once();
+    // An org changed while it was read can make one listing disagree with
+    // itself; a second that does too is the server's, and fails loudly.
+    if (!listed && listed.error().kind == ErrorKind::invalid_response &&
+        listed.error().message.starts_with("the action list contradicts itself")) {
+        listed = list_once();
+    }
+    return listed;
+}
+
+Result<std::vector<LiveAction>> GenesysProvider::list_once() {
     Result<ActionPage> first = fetch_page(1);
     if (!first) {
         return first.error();
@@ -153,16 +202,37 @@ Result<std::vector<LiveAction>> GenesysProvider::list_actions() {
         }
         std::move(rest->begin(), rest->end(), std::back_inserter(pages));
     }
+    // Read on while the last page says there is more (a full page with a
+    // nextUri): a pageCount that is short must not truncate the org.
+    while (pages.back().has_next && static_cast<int>(pages.back().entities.size()) == k_page_size &&
+           static_cast<int>(pages.size()) < k_most_pages) {
+        Result<ActionPage> next = fetch_page(static_cast<int>(pages.size()) + 1);
+        if (!next) {
+            return next.error();
+        }
+        pages.push_back(std::move(next).value());
+    }
+    if (Status checked = check_pages(pages); !checked) {
+        return checked.error();
+    }
     // An action saved while the pages were read can move across a page
     // boundary and show up twice; keep its first appearance.
     std::vector<LiveAction> actions;
     std::set<std::string> seen;
+    std::size_t listed = 0;
     for (ActionPage& page : pages) {
+        listed += page.entities.size();
         for (LiveAction& action : page.entities) {
             if (seen.insert(action.id).second) {
                 actions.push_back(std::move(action));
             }
         }
+    }
+    const std::optional<std::int64_t> total = pages.front().total;
+    if (total && *total != static_cast<std::int64_t>(listed)) {
+        return contradiction("page 1 says it holds " + std::to_string(*total) +
+                             " actions in all, its " + std::to_string(pages.size()) +
+                             " pages held " + std::to_string(listed));
     }
     return actions;
 }
@@ -187,6 +257,21 @@ Status GenesysProvider::load_templates_of(LiveAction& action, const std::string&
         action.unloaded.erase(field);
     }
     return {};
+}
+
+Result<OrgIdentity> GenesysProvider::org_identity() {
+    Result<http::Response> answer = m_client.get("/api/v2/organizations/me");
+    if (!answer && answer.error().kind == ErrorKind::forbidden) {
+        return OrgIdentity{"login:" + host_of(m_client.login_base()), ""};
+    }
+    if (!answer) {
+        return answer.error();
+    }
+    Result<OrgIdentity> org = decode_organization(answer->body);
+    if (!org) {
+        return unreadable(org.error(), "reading the org", *answer);
+    }
+    return org;
 }
 
 Result<LiveAction> GenesysProvider::get_action(const std::string& id) {
@@ -214,6 +299,11 @@ Result<LiveAction> GenesysProvider::read_action(const std::string& id, OnInterru
     if (!action) {
         return unreadable(action.error(), "reading action " + id, *answer);
     }
+    if (action->id != id) {
+        return unreadable(make_error(ErrorKind::invalid_response,
+                                     "the API answered action " + action->id + " instead"),
+                          "reading action " + id, *answer);
+    }
     return action;
 }
 
@@ -232,9 +322,9 @@ Result<LiveAction> GenesysProvider::update_action(const LiveAction& base,
         return answer.error();
     }
     Result<LiveAction> written = decode_action(answer->body);
-    if (!written) {
-        // The write succeeded but its answer is not an Action (an empty body,
-        // say): read the action instead of reporting a failure that was not.
+    if (!written || written->id != base.id) {
+        // The write succeeded but its answer is not this Action (an empty body,
+        // another action): read the action instead of trusting it.
         return get_action(base.id);
     }
     return written;

@@ -21,16 +21,24 @@ public:
     explicit GenesysProvider(GenesysClient& client, int parallelism = 10);
 
     /// GET /api/v2/integrations/actions?pageSize=100&pageNumber=N&includeConfig=true
-    /// &includeAuthActions=true: page 1, then pages 2..pageCount concurrently;
-    /// the actions in page order, each id once. Fails with the first failed
-    /// page's Error; an unreadable page, or a pageCount outside 0-10000, is
-    /// ErrorKind::invalid_response naming the page, with the answer's status
-    /// and correlation id.
+    /// &includeAuthActions=true: page 1, then pages 2..pageCount concurrently,
+    /// then on while the last page is full and has a nextUri (up to 10,000
+    /// pages); the actions in page order, each id once. Fails with the first
+    /// failed page's Error; an unreadable page, or a pageCount outside 0-10000,
+    /// is ErrorKind::invalid_response naming the page, with the answer's status
+    /// and correlation id. A listing that contradicts itself (a page other than
+    /// asked for, a short page before the last, an id twice on a page, a total
+    /// other than what the pages held) is read once more, then
+    /// ErrorKind::invalid_response "the action list contradicts itself: ...".
     Result<std::vector<LiveAction>> list_actions() override;
 
     /// GET .../{id}/templates/requesttemplate.vm and/or successtemplate.vm for
     /// each field in `action.unloaded`; the text/plain body is the template.
     Status load_templates(LiveAction& action) override;
+
+    /// GET /api/v2/organizations/me: the org's id and name; on 403 (the client
+    /// may not read it) "login:<login host>" and no name.
+    Result<OrgIdentity> org_identity() override;
 
     /// GET .../{id}?includeConfig=true. Fails with ErrorKind::not_found when
     /// the action no longer exists, and ErrorKind::invalid_response ("reading
@@ -60,6 +68,7 @@ private:
     Status load_templates_of(LiveAction& action, const std::string& resource,
                              OnInterrupt on_interrupt);
     Result<ActionPage> fetch_page(int number);
+    Result<std::vector<LiveAction>> list_once();
     Result<LiveAction> read_action(const std::string& id, OnInterrupt on_interrupt);
     Result<std::vector<ActionPage>> fetch_remaining_pages(int page_count);
 

@@ -51,6 +51,39 @@ TEST_CASE("a saved plan is applied exactly, without a prompt", "[cli][saved]") {
     REQUIRE((*state)->actions[0].address == "action.order");
 }
 
+TEST_CASE("a saved plan or a state of another org is refused before anything is written",
+          "[cli][saved]") {
+    CliHarness cli;
+    seed(cli);
+    cli.org.set_org({"org-test", "Test"});
+    REQUIRE(cli.run({"plan", "--out", plan_file(cli)}) == 0);
+    REQUIRE(read_file(plan_file(cli))
+                ->find("  \"org\": {\n    \"id\": \"org-test\",\n    \"name\": \"Test\"\n  },") !=
+            std::string::npos);
+    cli.org.set_org({"org-prod", "Prod"});
+
+    REQUIRE(cli.run({"apply", plan_file(cli)}) == 1);
+    REQUIRE(cli.err() == "Error: the saved plan " + plan_file(cli) +
+                             " was made for \"Test\" (id org-test), but the credentials reach "
+                             "\"Prod\" (id org-prod); make the plan against this org (dactl "
+                             "plan --out); nothing was changed\n");
+    REQUIRE(cli.org.updates().empty());
+
+    // The state records its org too: a state of Prod is refused against Test.
+    REQUIRE(cli.run({"apply", "--auto-approve"}) == 0);
+    cli.org.set_org({"org-test", "Test"});
+    const std::string state = (cli.project.path() / ".dactl" / "state.json").string();
+    REQUIRE(cli.run({"apply", "--auto-approve"}) == 1);
+    REQUIRE(cli.err() == "Error: " + state +
+                             " was made for \"Prod\" (id org-prod), but the credentials reach "
+                             "\"Test\" (id org-test); is it another environment's state? nothing "
+                             "was changed\n");
+    REQUIRE(cli.run({"drift"}) == 1);
+    REQUIRE(cli.err() == "Error: " + state +
+                             " was made for \"Prod\" (id org-prod), but the credentials reach "
+                             "\"Test\" (id org-test); is it another environment's state?\n");
+}
+
 TEST_CASE("a saved plan is refused whole when the org changed since", "[cli][saved]") {
     CliHarness cli;
     seed(cli);

@@ -83,6 +83,7 @@ TEST_CASE("apply changes exactly the planned field and confirms it", "[e2e]") {
             "Apply complete: 1 changed, 1 unchanged.\n");
     REQUIRE(emulator.counts() ==
             std::map<std::string, int>{{"POST /oauth/token", 1},
+                                       {"GET /api/v2/organizations/me", 1},
                                        {"GET /api/v2/integrations/actions", 1},
                                        {"PATCH /api/v2/integrations/actions/{id}", 1},
                                        {"GET /api/v2/integrations/actions/{id}", 1}});
@@ -131,6 +132,7 @@ TEST_CASE("templates served as URIs survive a timeout change byte for byte", "[e
     // Plan: no template fetched (timeouts only); apply: both fetched to write them back.
     REQUIRE(emulator.counts() == std::map<std::string, int>{
                                      {"POST /oauth/token", 1},
+                                     {"GET /api/v2/organizations/me", 1},
                                      {"GET /api/v2/integrations/actions", 1},
                                      {"GET /api/v2/integrations/actions/{id}/templates/{file}", 2},
                                      {"PATCH /api/v2/integrations/actions/{id}", 1},

@@ -98,6 +98,16 @@ bool set_failures(CommandLine& line, const std::string& value) {
            settings.fail_status >= 400 && settings.fail_status <= 599;
 }
 
+bool set_org_id(CommandLine& line, const std::string& value) {
+    line.organization.id = value;
+    return !value.empty();
+}
+
+bool set_org_name(CommandLine& line, const std::string& value) {
+    line.organization.name = value;
+    return !value.empty();
+}
+
 bool set_time_scale(CommandLine& line, const std::string& value) {
     double scale = 0;
     auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), scale);
@@ -113,6 +123,8 @@ const std::map<std::string, ValueFlag>& value_flags() {
         {"--port-file", {"a file", set_port_file}},
         {"--client-id", {"a client id", set_client_id}},
         {"--client-secret", {"a client secret", set_client_secret}},
+        {"--org-id", {"an org id", set_org_id}},
+        {"--org-name", {"an org name", set_org_name}},
         {"--token-ttl",
          {"seconds from 1 to 172800", set_setting<&Settings::token_ttl_seconds, 1, 172'800>}},
         {"--rate-limit", {"N/SECONDS (0 for no limit)", set_rate_limit}},
@@ -198,6 +210,8 @@ std::string usage() {
            "  --port-file F           write the port there once listening\n"
            "  --client-id ID          the OAuth client that may log in\n"
            "  --client-secret SECRET  its secret\n"
+           "  --org-id ID             the org's id, as GET /api/v2/organizations/me answers it\n"
+           "  --org-name NAME         the org's name (default \"Emulated Org\")\n"
            "  --token-ttl SECONDS     token lifetime (default 86400)\n"
            "  --rate-limit N/SECONDS  requests per token per window (default 300/60; 0: off)\n"
            "  --latency-ms N|MIN-MAX  extra latency of every /api/v2 and /oauth answer\n"

@@ -6,6 +6,7 @@
 
 #include "engine/util/result.h"
 #include "tests/emulator/oauth.h"
+#include "tests/emulator/organization.h"
 #include "tests/emulator/settings.h"
 
 namespace dactl::emulator {
@@ -17,6 +18,7 @@ struct CommandLine {
     int port = 0;
     std::string port_file;  ///< "" when not asked for
     ClientCredentials client;
+    OrgIdentity organization;
     Settings settings;
     Verbosity verbosity = Verbosity::normal;
     bool help = false;

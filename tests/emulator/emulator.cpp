@@ -48,6 +48,7 @@ void finish(HttpResponse& response, const RequestContext& context) {
 
 Emulator::Emulator(std::vector<ActionEntry> actions, EmulatorOptions options)
     : m_client(std::move(options.client)),
+      m_organization(std::move(options.organization)),
       m_observer(std::move(options.observer)),
       m_org(std::move(actions)),
       m_switches(options.settings),
@@ -140,6 +141,9 @@ HttpResponse Emulator::api_request(const HttpRequest& request, const RequestCont
     if (std::optional<HttpResponse> refused =
             rate_limited("token " + bearer_token(request), context.now)) {
         return *refused;
+    }
+    if (is_organization_path(request.path)) {
+        return handle_organization(request, m_organization, m_switches);
     }
     if (!is_actions_path(request.path)) {
         return HttpResponse::failure(api_error(404, "not.found", "No resource at " + request.path));

@@ -9,6 +9,7 @@
 #include "tests/emulator/http_types.h"
 #include "tests/emulator/oauth.h"
 #include "tests/emulator/org.h"
+#include "tests/emulator/organization.h"
 #include "tests/emulator/randomness.h"
 #include "tests/emulator/rate_limiter.h"
 #include "tests/emulator/request_log.h"
@@ -26,6 +27,7 @@ using RequestObserver = std::function<void(const HttpRequest&, const HttpRespons
 struct EmulatorOptions {
     ClientCredentials client;
     Settings settings;
+    OrgIdentity organization;
     RequestObserver observer;  ///< may be empty
 };
 
@@ -49,6 +51,7 @@ private:
     std::optional<HttpResponse> rate_limited(const std::string& key, TimePoint now);
 
     ClientCredentials m_client;
+    OrgIdentity m_organization;
     RequestObserver m_observer;
     Randomness m_randomness;
     Org m_org;

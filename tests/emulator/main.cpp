@@ -80,7 +80,8 @@ int main(int argc, char** argv) {
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
     Emulator emulator(std::move(*seed),
-                      EmulatorOptions{line->client, line->settings, console_log(line->verbosity)});
+                      EmulatorOptions{line->client, line->settings, line->organization,
+                                      console_log(line->verbosity)});
     HttpServer server([&emulator](const HttpRequest& request) { return emulator.handle(request); },
                       k_worker_threads);
     Result<int> port = server.bind(line->port);

@@ -53,12 +53,15 @@ Status read_nested(const Json& value, const std::string& where,
 constexpr int k_max = 1'000'000'000;
 
 Status apply_other_member(Settings& settings, const std::string& name, const Json& value) {
-    if (name == "templatesAsUris") {
-        if (!value.is_bool()) {
-            return api_error(400, "invalid.value", "templatesAsUris must be true or false");
+    for (auto [flag, target] : {std::pair{"templatesAsUris", &settings.templates_as_uris},
+                                std::pair{"orgMeForbidden", &settings.org_me_forbidden}}) {
+        if (name == flag) {
+            if (!value.is_bool()) {
+                return api_error(400, "invalid.value", name + " must be true or false");
+            }
+            *target = value.as_bool();
+            return {};
         }
-        settings.templates_as_uris = value.as_bool();
-        return {};
     }
     if (name == "timeScale") {
         if (!value.is_number() || value.as_number() < 0 || value.as_number() > 1000) {
@@ -70,7 +73,8 @@ Status apply_other_member(Settings& settings, const std::string& name, const Jso
     return api_error(400, "invalid.property",
                      name +
                          " is not a setting (rateLimit, latencyMs, failEvery, dropEvery, "
-                         "staleReadMs, conflictNextPatches, templatesAsUris, timeScale, "
+                         "staleReadMs, conflictNextPatches, templatesAsUris, orgMeForbidden, "
+                         "timeScale, "
                          "tokenTtlSeconds)");
 }
 
@@ -126,6 +130,7 @@ Json settings_to_json(const Settings& settings) {
     json.set("staleReadMs", settings.stale_read_ms);
     json.set("conflictNextPatches", settings.conflict_next_patches);
     json.set("templatesAsUris", settings.templates_as_uris);
+    json.set("orgMeForbidden", settings.org_me_forbidden);
     json.set("timeScale", settings.time_scale);
     json.set("tokenTtlSeconds", settings.token_ttl_seconds);
     return json;

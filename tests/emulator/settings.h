@@ -18,6 +18,7 @@ struct Settings {
     int stale_read_ms = 0;           ///< reads after a write show the action before it
     int conflict_next_patches = 0;   ///< PATCHes still to answer 409 after a foreign save
     bool templates_as_uris = false;  ///< config answers carry template URIs, not text
+    bool org_me_forbidden = false;   ///< GET /api/v2/organizations/me answers 403
     double time_scale = 1.0;         ///< multiplies the seeded test/execute latencies
     int token_ttl_seconds = 86400;
 
@@ -33,7 +34,7 @@ struct SettingsChange {
 
 /// The settings as the admin API shows them: {"rateLimit": {"requests", "windowSeconds"},
 /// "latencyMs": {"min", "max"}, "failEvery": {"n", "status"}, "dropEvery", "staleReadMs",
-/// "conflictNextPatches", "templatesAsUris", "timeScale", "tokenTtlSeconds"}.
+/// "conflictNextPatches", "templatesAsUris", "orgMeForbidden", "timeScale", "tokenTtlSeconds"}.
 Json settings_to_json(const Settings& settings);
 
 /// Applies any subset of that JSON to `settings` (members of the nested objects may be

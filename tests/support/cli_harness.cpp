@@ -8,6 +8,7 @@ namespace {
 class Forwarding : public Provider {
 public:
     explicit Forwarding(Provider& target) : m_target(target) {}
+    Result<OrgIdentity> org_identity() override { return m_target.org_identity(); }
     Result<std::vector<LiveAction>> list_actions() override { return m_target.list_actions(); }
     Status load_templates(LiveAction& action) override { return m_target.load_templates(action); }
     Result<LiveAction> get_action(const std::string& id) override {

@@ -31,6 +31,8 @@ public:
     void fail_next(int count, Error error);
     /// The next `count` reads of an action return it as it was before its last update.
     void stale_reads_next(int count) { m_stale_reads = count; }
+    /// The org org_identity() answers (default id "fake-org-id", name "Fake Org").
+    void set_org(OrgIdentity org) { m_org = std::move(org); }
     /// list_actions fails with this error.
     void fail_listing(Error error);
     /// get_action of this action fails with this error.
@@ -59,6 +61,7 @@ public:
     /// The next test run fails with this error.
     void fail_next_test(Error error);
 
+    Result<OrgIdentity> org_identity() override { return m_org; }
     Result<std::vector<LiveAction>> list_actions() override;
     Status load_templates(LiveAction& action) override;
     Result<LiveAction> get_action(const std::string& id) override;
@@ -105,6 +108,7 @@ private:
     std::vector<std::string> m_test_inputs;
     std::function<void()> m_before_test;
     std::function<void()> m_while_updating;
+    OrgIdentity m_org{"fake-org-id", "Fake Org"};
 };
 
 }  // namespace dactl::testing

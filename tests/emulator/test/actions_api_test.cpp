@@ -194,3 +194,17 @@ TEST_CASE("answers are sent uncompressed whatever the client accepts", "[emulato
     REQUIRE(reply.header("content-encoding") == "");
     REQUIRE(body_json(reply).find("total")->as_integer() == 4);
 }
+
+TEST_CASE("organizations/me names the org, or refuses while the switch says so", "[emulator]") {
+    TestServer server(small_seed());
+    Reply me = server.api("GET", "/api/v2/organizations/me");
+    CHECK(me.status == 200);
+    CHECK(
+        me.body ==
+        R"({"id":"5e1d0c7a-3f2b-4e6d-9a8c-1b2d3e4f5a6b","name":"Emulated Org","domain":"emulated",)"
+        R"("state":"active","selfUri":"/api/v2/organizations/me"})");
+    server.settings(R"({"orgMeForbidden": true})");
+    Reply refused = server.api("GET", "/api/v2/organizations/me");
+    CHECK(refused.status == 403);
+    CHECK(refused.body.find("\"code\":\"missing.permissions\"") != std::string::npos);
+}

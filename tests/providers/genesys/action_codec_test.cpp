@@ -176,6 +176,7 @@ TEST_CASE("decode_action_page reads the listing and each entity's own text", "[c
     CHECK(page->page_number == 2);
     CHECK(page->page_count == 3);
     CHECK(page->total == 202);
+    CHECK_FALSE(page->has_next);
     REQUIRE(page->entities.size() == 2);
     CHECK(page->entities[0].document == first);
     CHECK(page->entities[1].document == second);
@@ -188,7 +189,12 @@ TEST_CASE("decode_action_page reads an empty org", "[codec]") {
     CHECK(page->entities.empty());
     CHECK(page->page_count == 0);
     CHECK(page->page_number == 0);
-    CHECK(page->total == 0);
+    CHECK(page->total == std::nullopt);
+    Result<ActionPage> next = decode_action_page(
+        R"({"entities": [], "pageCount": 1, "total": 0, "nextUri": "/api/v2/x?pageNumber=2"})");
+    REQUIRE(next.ok());
+    CHECK(next->total == 0);
+    CHECK(next->has_next);
 }
 
 TEST_CASE("decode_action_page says what is wrong", "[codec]") {

@@ -140,24 +140,97 @@ TEST_CASE("list_actions says which page could not be read", "[provider]") {
     CHECK(actions.error().message == R"(page 3: action "z": version is missing)");
 }
 
+// Pages of `ids` (each entry one page), as the API lists them.
+std::string page_of(const std::vector<int>& numbers, int page_count, std::optional<int> total = {},
+                    bool next = false) {
+    std::string entities;
+    for (int number : numbers) {
+        entities += (entities.empty() ? "" : ",") + action_json(number);
+    }
+    return "{\"entities\": [" + entities + "], \"pageCount\": " + std::to_string(page_count) +
+           (total ? ", \"total\": " + std::to_string(*total) : std::string()) +
+           (next ? ", \"nextUri\": \"/api/v2/integrations/actions?pageNumber=9\"" : "") + "}";
+}
+
+std::vector<int> numbers(int from, int to) {
+    std::vector<int> out;
+    for (int n = from; n < to; ++n) {
+        out.push_back(n);
+    }
+    return out;
+}
+
 TEST_CASE("list_actions keeps an action that moved across pages once", "[provider]") {
     FakeTransport transport;
     GenesysClient client(transport, {"https://api", "https://login"}, {"id", "secret"});
     transport.push(json_answer(200, R"({"access_token": "t"})"));
-    transport.push(json_answer(
-        200,
-        R"({"entities": [{"id": "a", "version": 1}, {"id": "b", "version": 1}], "pageCount": 2})"));
-    transport.push(json_answer(
-        200,
-        R"({"entities": [{"id": "b", "version": 2}, {"id": "c", "version": 1}], "pageCount": 2})"));
+    transport.push(json_answer(200, page_of(numbers(0, 100), 2)));
+    std::vector<int> second = {99, 100};  // a099 moved down a page while the list was read
+    transport.push(json_answer(200, page_of(second, 2)));
     GenesysProvider provider(client);
     Result<std::vector<LiveAction>> actions = provider.list_actions();
     REQUIRE(actions.ok());
-    REQUIRE(actions->size() == 3);
-    CHECK(actions->at(0).id == "a");
-    CHECK(actions->at(1).id == "b");
-    CHECK(actions->at(1).version == 1);
-    CHECK(actions->at(2).id == "c");
+    REQUIRE(actions->size() == 101);
+    CHECK(actions->at(99).id == "a099");
+    CHECK(actions->at(100).id == "a100");
+}
+
+TEST_CASE("list_actions reads on while a full last page has a nextUri", "[provider][hostile]") {
+    FakeTransport transport;
+    GenesysClient client(transport, {"https://api", "https://login"}, {"id", "secret"});
+    transport.push(json_answer(200, R"({"access_token": "t"})"));
+    // pageCount says 1, but the page is full and points at the next one.
+    transport.push(json_answer(200, page_of(numbers(0, 100), 1, std::nullopt, true)));
+    transport.push(json_answer(200, page_of(numbers(100, 130), 1)));
+    GenesysProvider provider(client);
+    Result<std::vector<LiveAction>> actions = provider.list_actions();
+    REQUIRE(actions.ok());
+    CHECK(actions->size() == 130);
+    CHECK(transport.count() == 3);
+}
+
+TEST_CASE("a listing that contradicts itself is read again, then refused, never truncated",
+          "[provider][hostile]") {
+    struct Case {
+        std::vector<std::string> pages;  ///< answered in turn, for both readings
+        std::string message;
+    };
+    const std::vector<Case> cases = {
+        {{page_of(numbers(0, 100), 1, 250)},
+         "page 1 says it holds 250 actions in all, its 1 pages held 100"},
+        {{page_of(numbers(0, 60), 2), page_of(numbers(60, 70), 2)},
+         "page 1 of 2 holds 60 actions, not 100"},
+        {{page_of({1, 2, 1}, 1)}, "page 1 lists a001 twice"},
+    };
+    for (const Case& c : cases) {
+        FakeTransport transport;
+        GenesysClient client(transport, {"https://api", "https://login"}, {"id", "secret"});
+        transport.push(json_answer(200, R"({"access_token": "t"})"));
+        for (int reading = 0; reading < 2; ++reading) {
+            for (const std::string& page : c.pages) {
+                transport.push(json_answer(200, page));
+            }
+        }
+        GenesysProvider provider(client, 1);
+        Result<std::vector<LiveAction>> actions = provider.list_actions();
+        REQUIRE_FALSE(actions.ok());
+        CHECK(actions.error().kind == ErrorKind::invalid_response);
+        CHECK(actions.error().message == "the action list contradicts itself: " + c.message +
+                                             "; dactl does not act on a partial org (read twice)");
+        CHECK(transport.count() == 1 + 2 * c.pages.size());
+    }
+}
+
+TEST_CASE("a read-back of another action is refused", "[provider][hostile]") {
+    FakeTransport transport;
+    GenesysClient client(transport, {"https://api", "https://login"}, {"id", "secret"});
+    transport.push(json_answer(200, R"({"access_token": "t"})"));
+    transport.push(json_answer(200, R"({"id": "custom_-_other", "version": 4})"));
+    GenesysProvider provider(client);
+    Result<LiveAction> action = provider.get_action("custom_-_mine");
+    REQUIRE_FALSE(action.ok());
+    CHECK(action.error().message ==
+          "reading action custom_-_mine: the API answered action custom_-_other instead");
 }
 
 TEST_CASE("get_action reads one action with its config, the id encoded", "[provider]") {
@@ -404,4 +477,24 @@ TEST_CASE("an empty template the API itself answers is taken as it is", "[provid
     action.unloaded = {Field::request_template};
     REQUIRE(provider.load_templates(action).ok());
     CHECK(action.get(Field::request_template) == Value(""));
+}
+
+TEST_CASE("org_identity reads the org, or names its login host when that is forbidden",
+          "[provider]") {
+    FakeTransport transport;
+    GenesysClient client(transport, {"https://api", "https://login.mypurecloud.ie"}, {"id", "s"});
+    GenesysProvider provider(client);
+    transport.push(json_answer(200, R"({"access_token": "t"})"));
+    transport.push(json_answer(200, R"({"id": "o-1", "name": "Prod", "domain": "prod"})"));
+    transport.push(json_answer(
+        403,
+        R"({"message": "You are missing directory:organization:view", "code": "missing.permissions"})"));
+    Result<OrgIdentity> org = provider.org_identity();
+    REQUIRE(org.ok());
+    CHECK(*org == OrgIdentity{"o-1", "Prod"});
+    Result<OrgIdentity> host = provider.org_identity();
+    REQUIRE(host.ok());
+    CHECK(*host == OrgIdentity{"login:login.mypurecloud.ie", ""});
+    CHECK(host->describe() == "the org behind login:login.mypurecloud.ie");
+    CHECK(transport.lines()[1] == "GET https://api/api/v2/organizations/me");
 }

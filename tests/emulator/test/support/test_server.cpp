@@ -49,7 +49,8 @@ TestServer::TestServer(const std::string& seed, Settings settings) {
         throw std::runtime_error(actions.error().message);
     }
     m_emulator = std::make_unique<Emulator>(
-        std::move(*actions), EmulatorOptions{{k_client_id, k_client_secret}, settings, nullptr});
+        std::move(*actions),
+        EmulatorOptions{{k_client_id, k_client_secret}, settings, {}, nullptr});
     m_server = std::make_unique<HttpServer>(
         [this](const HttpRequest& request) { return m_emulator->handle(request); }, 16);
     Result<int> port = m_server->bind(0);

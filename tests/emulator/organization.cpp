@@ -1,0 +1,42 @@
+#include "tests/emulator/organization.h"
+
+#include "tests/emulator/error_body.h"
+#include "tests/emulator/json_codec.h"
+
+namespace dactl::emulator {
+
+namespace {
+
+constexpr std::string_view k_path = "/api/v2/organizations/me";
+
+}  // namespace
+
+bool is_organization_path(const std::string& path) {
+    return path == k_path;
+}
+
+HttpResponse handle_organization(const HttpRequest& request, const OrgIdentity& identity,
+                                 const Switches& switches) {
+    if (request.method != "GET") {
+        HttpResponse response = HttpResponse::failure(
+            api_error(405, "method.not.allowed",
+                      "HTTP method " + request.method + " is not supported on " + request.path));
+        response.headers.emplace_back("Allow", "GET");
+        return response;
+    }
+    if (switches.settings().org_me_forbidden) {
+        return HttpResponse::failure(
+            api_error(403, "missing.permissions",
+                      "Unable to perform the requested action. You are missing the following "
+                      "permission(s): directory:organization:view"));
+    }
+    Json org = Json::object();
+    org.set("id", identity.id);
+    org.set("name", identity.name);
+    org.set("domain", "emulated");
+    org.set("state", "active");
+    org.set("selfUri", std::string(k_path));
+    return HttpResponse::json(200, org);
+}
+
+}  // namespace dactl::emulator
