@@ -45,12 +45,12 @@ for fuzzer in $fuzzers; do
   dict="tests/fuzz/$fuzzer.dict"
   [ -f "$dict" ] || dict="tests/fuzz/json.dict"
   echo "== $fuzzer: $seconds s"
-  # -timeout: one input taking 10 s is a hang. -max_len: inputs up to 32 KiB.
+  # -timeout: one input taking 10 s is a hang. -max_len: inputs up to 128 KiB (a 50,000-part header is 100 KB).
   # A 1 MiB stack (not 8) makes unbounded recursion overflow with inputs that
   # small: nesting 16,000 deep crashed the JSON readers before they were fixed.
   # shellcheck disable=SC3045  # dash, Debian's sh, has ulimit -s
   if ! (ulimit -s 1024 && exec "$build/tests/fuzz/$fuzzer" "$work" "tests/fuzz/corpus/$fuzzer" \
-      -max_total_time="$seconds" -timeout=10 -max_len=32768 -rss_limit_mb=2048 -dict="$dict" \
+      -max_total_time="$seconds" -timeout=10 -max_len=131072 -rss_limit_mb=2048 -dict="$dict" \
       -artifact_prefix="$artifacts/" -print_final_stats=1) >"$build/$fuzzer.log" 2>&1; then
     tail -n 60 "$build/$fuzzer.log" >&2
     echo "fuzz.sh: $fuzzer failed; the input is in $artifacts/ (log: $build/$fuzzer.log)" >&2

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "engine/manifest/action_reader.h"
+#include "engine/manifest/key_depth.h"
 #include "engine/manifest/manifest_file.h"
 #include "engine/manifest/settings_reader.h"
 #include "engine/text/quote.h"
@@ -86,6 +87,9 @@ FileContents read_manifest_file(const ManifestSource& source, FileRole role,
                                 Diagnostics& diagnostics) {
     ManifestFile file(source.path, diagnostics);
     FileContents contents;
+    if (report_deep_keys(source.text, source.path, diagnostics)) {
+        return contents;
+    }
     std::optional<toml::table> root = parse(source, file);
     if (!root) {
         return contents;

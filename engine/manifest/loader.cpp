@@ -54,6 +54,9 @@ std::vector<ManifestSource> list_manifests(const fs::path& directory, Diagnostic
     return sources;
 }
 
+// The longest source line a diagnostic quotes; a longer one is cut, "...".
+constexpr std::size_t k_longest_quoted_line = 200;
+
 std::string line_of(std::string_view text, int line) {
     std::size_t start = 0;
     for (int current = 1; current < line; ++current) {
@@ -67,6 +70,9 @@ std::string line_of(std::string_view text, int line) {
     rest = rest.substr(0, rest.find('\n'));
     if (!rest.empty() && rest.back() == '\r') {
         rest.remove_suffix(1);
+    }
+    if (rest.size() > k_longest_quoted_line) {
+        return std::string(rest.substr(0, k_longest_quoted_line)) + " ...";
     }
     return std::string(rest);
 }
