@@ -37,7 +37,13 @@ Result<ExportOptions> export_options(const Arguments& arguments) {
 
 Status write_files(const std::filesystem::path& directory, const ExportResult& result) {
     for (const auto& file : result.files) {
-        if (std::filesystem::exists(directory / file.path)) {
+        std::error_code ec;
+        const bool exists = std::filesystem::exists(directory / file.path, ec);
+        if (ec) {
+            return make_error(ErrorKind::io, "cannot look at " + (directory / file.path).string() +
+                                                 ": " + ec.message() + "; nothing was written");
+        }
+        if (exists) {
             return make_error(ErrorKind::invalid_input,
                               (directory / file.path).string() +
                                   " already exists; nothing was written (choose another --out)");

@@ -54,7 +54,7 @@ Result<double> number_option(const Arguments& arguments, const std::string& name
     }
     char* end = nullptr;
     const double value = std::strtod(text->c_str(), &end);
-    if (text->empty() || *end != '\0' || value < low || value > high ||
+    if (text->empty() || *end != '\0' || !std::isfinite(value) || value < low || value > high ||
         (whole && value != std::floor(value))) {
         return make_error(ErrorKind::invalid_input,
                           "--" + name + " must be " + (whole ? "a whole number" : "a number") +
@@ -83,7 +83,7 @@ Result<ProbeOptions> probe_options(const Arguments& arguments, Context& context)
     options.now = context.monotonic;
     if (std::optional<std::string> scale = context.environment("DACTL_PROBE_TIME_SCALE")) {
         options.time_scale = std::strtod(scale->c_str(), nullptr);
-        if (options.time_scale <= 0) {
+        if (!std::isfinite(options.time_scale) || options.time_scale <= 0) {
             return make_error(ErrorKind::invalid_input,
                               "DACTL_PROBE_TIME_SCALE must be a positive number, not " + *scale);
         }

@@ -10,6 +10,7 @@
 #include "engine/model/label.h"
 #include "engine/model/secrets.h"
 #include "engine/text/quote.h"
+#include "engine/util/digest.h"
 
 namespace dactl {
 
@@ -116,9 +117,15 @@ std::string action_text(const LiveAction& action, const std::string& label, Expo
     return text;
 }
 
+// The file a category's actions go to: its label with - for _, cut (and made
+// unique by a hash of the whole name) so that it fits any file system.
 std::string file_name(const std::string& category) {
+    constexpr std::size_t k_longest_slug = 80;
     std::string slug = label_from_name(category.empty() ? "uncategorised" : category);
     std::replace(slug.begin(), slug.end(), '_', '-');
+    if (slug.size() > k_longest_slug) {
+        slug = slug.substr(0, k_longest_slug) + "-" + sha256_hex(category).substr(0, 8);
+    }
     return slug + ".toml";
 }
 

@@ -27,6 +27,28 @@ std::vector<Line> split(std::string_view text) {
     return lines;
 }
 
+// The byte offset of a column that toml++ counts in code points (from 1).
+std::size_t byte_offset(std::string_view line, int column) {
+    std::size_t at = 0;
+    for (int seen = 1; seen < column && at < line.size(); ++seen) {
+        ++at;
+        while (at < line.size() && (static_cast<unsigned char>(line[at]) & 0xc0) == 0x80) {
+            ++at;
+        }
+    }
+    return at;
+}
+
+// How long the key timeout_seconds is where `text` starts: bare or quoted, 0 if it is not there.
+std::size_t key_length(std::string_view text) {
+    for (std::string_view key : {"timeout_seconds", "\"timeout_seconds\"", "'timeout_seconds'"}) {
+        if (text.starts_with(key)) {
+            return key.size();
+        }
+    }
+    return 0;
+}
+
 Error mismatch(const DesiredAction& action) {
     return make_error(ErrorKind::invalid_input, action.where.path +
                                                     ": the file changed since it was read; " +
@@ -41,11 +63,12 @@ Result<std::string> replace_value(std::string_view text, const std::vector<Line>
     }
     const Line& line = lines[static_cast<std::size_t>(key.line - 1)];
     std::string_view content = text.substr(line.start, line.length);
-    std::size_t at = static_cast<std::size_t>(std::max(key.column, 1) - 1);
-    if (content.substr(at, 15) != "timeout_seconds") {
+    const std::size_t at = byte_offset(content, key.column);
+    const std::size_t length = key_length(content.substr(at));
+    if (length == 0) {
         return mismatch(action);
     }
-    std::size_t equals = content.find('=', at + 15);
+    std::size_t equals = content.find('=', at + length);
     if (equals == std::string_view::npos) {
         return mismatch(action);
     }

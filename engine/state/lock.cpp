@@ -68,6 +68,15 @@ std::string describe_holder(const LockInfo& holder) {
            holder.id;
 }
 
+// A lock file that is empty or not dactl's (a crash while it was written, a
+// hand edit) names no holder: say how to remove it instead of naming a blank id.
+std::string unreadable_lock(const std::filesystem::path& path) {
+    return "the project is locked, but the lock file " + path.string() +
+           " cannot be read (it is empty or not written by dactl); if no apply is running, "
+           "remove it: rm " +
+           path.string();
+}
+
 // Creates the lock file; answers false when it already exists.
 Result<bool> try_create(const std::filesystem::path& path, const LockInfo& info) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -128,7 +137,10 @@ Result<ProjectLock> ProjectLock::acquire(const std::filesystem::path& project_di
         }
         if (std::chrono::steady_clock::now() >= deadline) {
             Result<std::optional<LockInfo>> holder = read_lock(project_directory);
-            if (holder && holder->has_value()) {
+            if (!holder || (holder->has_value() && (*holder)->id.empty())) {
+                return make_error(ErrorKind::conflict, unreadable_lock(path));
+            }
+            if (holder->has_value()) {
                 return make_error(ErrorKind::conflict, describe_holder(**holder));
             }
             continue;  // released meanwhile: try once more
@@ -165,6 +177,10 @@ Status force_unlock(const std::filesystem::path& project_directory, const std::s
     }
     if (!holder->has_value()) {
         return make_error(ErrorKind::invalid_input, "the project is not locked");
+    }
+    if ((*holder)->id.empty()) {
+        return make_error(ErrorKind::invalid_input,
+                          unreadable_lock(lock_path(project_directory)) + "; nothing was removed");
     }
     if ((*holder)->id != id) {
         return make_error(ErrorKind::invalid_input, "the lock's id is " + (*holder)->id + ", not " +

@@ -116,5 +116,13 @@ TEST_CASE("probe explains bad arguments", "[cli][probe]") {
     REQUIRE(cli.err() == "Error: --samples must be a whole number from 1 to 1000, not 0\n");
     REQUIRE(cli.run({"probe", "--headroom", "x"}) == 1);
     REQUIRE(cli.err() == "Error: --headroom must be a number from 1 to 10, not x\n");
+    for (const char* not_finite : {"nan", "-nan", "inf", "NaN"}) {
+        REQUIRE(cli.run({"probe", "--headroom", not_finite, "--format", "json"}) == 1);
+        REQUIRE(cli.err() == std::string("Error: --headroom must be a number from 1 to 10, not ") +
+                                 not_finite + "\n");
+    }
+    cli.environment["DACTL_PROBE_TIME_SCALE"] = "nan";
+    REQUIRE(cli.run({"probe"}) == 1);
+    REQUIRE(cli.err() == "Error: DACTL_PROBE_TIME_SCALE must be a positive number, not nan\n");
     REQUIRE(cli.provider_requests == 0);
 }

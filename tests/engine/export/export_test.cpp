@@ -71,3 +71,17 @@ TEST_CASE("export filters by name and category", "[export]") {
             "id = \"custom_-_1\"\n"
             "# timeout_seconds is unset: the service default of 60 s applies\n");
 }
+
+TEST_CASE("a category too long for a file name gives a shortened, unique one", "[export][hostile]") {
+    const std::string long_name(300, 'x');
+    std::vector<LiveAction> live = {
+        with(make_live("custom_-_1", "A"), Field::category, long_name),
+        with(make_live("custom_-_2", "B"), Field::category, long_name + "y")};
+    ExportResult result = export_actions(live, ExportOptions{});
+    REQUIRE(result.files.size() == 2);
+    for (const auto& file : result.files) {
+        CHECK(file.path.size() == 80 + 1 + 8 + 5);
+        CHECK(file.path.rfind(std::string(80, 'x') + "-", 0) == 0);
+    }
+    CHECK(result.files[0].path != result.files[1].path);
+}

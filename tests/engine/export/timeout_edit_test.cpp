@@ -65,3 +65,20 @@ TEST_CASE("set_timeout_in_text refuses a file that changed", "[timeout_edit]") {
     REQUIRE(edited.error().message ==
             "actions.toml: the file changed since it was read; action.order was not updated");
 }
+
+TEST_CASE("set_timeout_in_text finds a quoted key, and one after non-ASCII text on its line",
+          "[timeout_edit][hostile]") {
+    const std::string quoted = "[action.order]\nname = \"Get Order\"\n\"timeout_seconds\" = 3\n";
+    LoadResult first;
+    Result<std::string> edited = set_timeout_in_text(quoted, load_one(quoted, first), 9);
+    REQUIRE(edited.ok());
+    CHECK(*edited == "[action.order]\nname = \"Get Order\"\n\"timeout_seconds\" = 9\n");
+
+    // toml++ counts columns in code points: "Zoë’s" is 5 of them and 8 bytes.
+    const std::string accented =
+        "[action]\norder = { name = \"Zoë’s Order\", timeout_seconds = 3 }\n";
+    LoadResult second;
+    edited = set_timeout_in_text(accented, load_one(accented, second), 9);
+    REQUIRE(edited.ok());
+    CHECK(*edited == "[action]\norder = { name = \"Zoë’s Order\", timeout_seconds = 9 }\n");
+}

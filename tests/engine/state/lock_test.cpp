@@ -113,3 +113,25 @@ TEST_CASE("an interrupt ends the wait for a lock at once", "[lock][interrupt]") 
             "interrupted while waiting for the lock; nothing was changed");
     REQUIRE(read_lock(project.path())->value().id == held->info().id);
 }
+
+TEST_CASE("an empty or foreign lock file says it cannot be read and how to remove it",
+          "[lock][hostile]") {
+    for (const std::string contents : {std::string(), std::string("{\"id\": \"x\"}\n")}) {
+        TempDir project;
+        project.write(".dactl/lock", contents);
+        const std::string path = (project.path() / ".dactl" / "lock").string();
+        const std::string expected =
+            "the project is locked, but the lock file " + path +
+            " cannot be read (it is empty or not written by dactl); if no apply is running, "
+            "remove it: rm " +
+            path;
+
+        Result<ProjectLock> lock =
+            ProjectLock::acquire(project.path(), "apply", milliseconds(0), "2026-11-28T10:00:00Z");
+        REQUIRE_FALSE(lock.ok());
+        CHECK(lock.error().message == expected);
+        Status removed = force_unlock(project.path(), "");
+        REQUIRE_FALSE(removed.ok());
+        CHECK(removed.error().message == expected + "; nothing was removed");
+    }
+}
