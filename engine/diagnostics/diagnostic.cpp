@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <tuple>
 
+#include "engine/util/utf8.h"
+
 namespace dactl {
 
 std::string Diagnostic::format() const {
     std::string text;
     if (!where.path.empty()) {
-        text = where.path;
+        text = printable(where.path);
         if (where.known()) {
             text += ':';
             text += std::to_string(where.line);

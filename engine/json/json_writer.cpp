@@ -9,6 +9,7 @@
 
 #include "engine/json/json_reader.h"
 #include "engine/model/secrets.h"
+#include "engine/util/utf8.h"
 
 namespace dactl {
 
@@ -26,15 +27,17 @@ void write_value(Writer& writer, Field field, const Value& value, Secrets secret
     } else if (value.is_integer()) {
         writer.Int64(value.as_integer());
     } else if (value.is_string()) {
-        writer.String(value.as_string().data(), size_of(value.as_string()));
+        const std::string text = valid_utf8(value.as_string());
+        writer.String(text.data(), size_of(text));
     } else {
         writer.StartObject();
         for (const auto& [key, entry] : value.as_map()) {
-            writer.Key(key.data(), size_of(key));
+            const std::string name = valid_utf8(key);
+            writer.Key(name.data(), size_of(name));
             const bool kept = secrets == Secrets::revealed ||
                               (secrets == Secrets::fingerprints_kept && is_fingerprint(entry));
             const bool hide = !kept && is_secret_entry(field, key);
-            const std::string_view text = hide ? k_masked_value : std::string_view(entry);
+            const std::string text = valid_utf8(hide ? k_masked_value : std::string_view(entry));
             writer.String(text.data(), size_of(text));
         }
         writer.EndObject();
@@ -79,11 +82,15 @@ void JsonWriter::begin_array() {
 void JsonWriter::end_array() {
     m_impl->writer.EndArray();
 }
+// Text from anywhere (a file name, an answer) becomes valid UTF-8 first: the
+// writer would otherwise pass invalid bytes on and the document would not be JSON.
 void JsonWriter::key(std::string_view name) {
-    m_impl->writer.Key(name.data(), size_of(name));
+    const std::string valid = valid_utf8(name);
+    m_impl->writer.Key(valid.data(), size_of(valid));
 }
 void JsonWriter::string(std::string_view text) {
-    m_impl->writer.String(text.data(), size_of(text));
+    const std::string valid = valid_utf8(text);
+    m_impl->writer.String(valid.data(), size_of(valid));
 }
 void JsonWriter::integer(std::int64_t number) {
     m_impl->writer.Int64(number);

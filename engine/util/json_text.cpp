@@ -4,9 +4,12 @@
 #include <cmath>
 #include <cstdio>
 
+#include "engine/util/utf8.h"
+
 namespace dactl {
 
-std::string json_string(std::string_view text) {
+std::string json_string(std::string_view input) {
+    const std::string text = valid_utf8(input);
     std::string out;
     out.reserve(text.size() + 2);
     out += '"';

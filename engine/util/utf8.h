@@ -1,0 +1,19 @@
+#pragma once
+// UTF-8 from untrusted places (file names, answers): made valid before it
+// reaches JSON, and printable before it reaches a terminal.
+
+#include <string>
+#include <string_view>
+
+namespace dactl {
+
+/// `text` with every byte that is not part of a valid UTF-8 sequence (RFC 3629:
+/// no overlong forms, no surrogates, nothing past U+10FFFF) replaced by U+FFFD.
+std::string valid_utf8(std::string_view text);
+
+/// `text` safe to print on a terminal: control characters (C0, DEL) and bytes
+/// that are not valid UTF-8 written as \xHH, backslashes as \\; valid UTF-8
+/// kept as it is.
+std::string printable(std::string_view text);
+
+}  // namespace dactl
