@@ -62,7 +62,7 @@ struct Context {
 };
 
 /// The palette for standard output: colour only on a terminal, and never with
-/// NO_COLOR set (to anything) or `--no-color`, or TERM=dumb.
+/// NO_COLOR set (to anything but "") or `--no-color`, or TERM=dumb.
 Palette output_palette(const Context& context, bool no_color_flag);
 
 }  // namespace dactl::cli

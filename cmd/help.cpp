@@ -29,7 +29,7 @@ constexpr Entry k_environment[] = {
     {"DACTL_API_URL", "another API base URL (an emulator, a proxy); plain http only on loopback"},
     {"DACTL_LOGIN_URL", "another login URL"},
     {"DACTL_STATE_KEY", "the key the state's fingerprints of secret header values are made with"},
-    {"NO_COLOR", "set to anything: never colour the output"},
+    {"NO_COLOR", "set to anything but \"\": never colour the output"},
 };
 
 constexpr Entry k_files[] = {

@@ -5,13 +5,14 @@
 #include "cmd/views/error_view.h"
 #include "engine/manifest/loader.h"
 #include "engine/util/interrupt.h"
+#include "engine/util/utf8.h"
 
 namespace dactl::cli {
 
 const std::vector<OptionSpec>& global_options() {
     static const std::vector<OptionSpec> options = {
         {"chdir", "C", "DIR", "the project directory (default: the current directory)"},
-        {"no-color", "", "", "never colour the output (also: NO_COLOR set in the environment)"},
+        {"no-color", "", "", "never colour the output (also: NO_COLOR set, not empty)"},
         {"verbose", "v", "", "log every API request (method, URL, status, time; never secrets)"},
         {"help", "h", "", "show this command's help"},
     };
@@ -99,8 +100,16 @@ void Session::show(const Diagnostics& diagnostics) {
 std::optional<Project> Session::load_project() {
     const std::string directory = m_arguments.value("chdir").value_or(".");
     std::error_code ec;
-    if (!std::filesystem::is_directory(directory, ec)) {
-        fail("project directory " + directory + " does not exist");
+    const auto status = std::filesystem::status(directory, ec);
+    if (!std::filesystem::is_directory(status)) {
+        const bool missing = status.type() == std::filesystem::file_type::not_found;
+        std::string why = " is not a directory";
+        if (missing) {
+            why = " does not exist";
+        } else if (ec) {
+            why = " cannot be read: " + ec.message();
+        }
+        fail("project directory " + printable(directory) + why);
         return std::nullopt;
     }
     LoadResult loaded = dactl::load_project(directory);

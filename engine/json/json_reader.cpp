@@ -27,13 +27,18 @@ std::string JsonProblem::describe() const {
     if (too_deep) {
         return "nested more than " + std::to_string(k_max_json_nesting) + " levels deep";
     }
-    return "not valid JSON: " + reason + " at offset " + std::to_string(offset);
+    return "not valid JSON at byte " + std::to_string(offset) + ": " + reason;
 }
 
 std::optional<JsonProblem> parse_json(std::string_view text, rapidjson::Document& document,
                                       Utf8 utf8) {
     if (json_nesting_depth(text) > k_max_json_nesting) {
         return JsonProblem{true, "", 0};
+    }
+    // RapidJSON stops at a NUL byte as at the end, and would call a zeroed
+    // file "empty"; it is named instead.
+    if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+        return JsonProblem{false, "The text holds a NUL byte.", nul};
     }
     if (utf8 == Utf8::validated) {
         document.Parse<k_validating>(text.data(), text.size());

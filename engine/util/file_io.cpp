@@ -3,8 +3,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <fstream>
-#include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -44,16 +42,43 @@ bool write_all(int fd, std::string_view contents) {
 }  // namespace
 
 Result<std::string> read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    // O_NONBLOCK: opening a FIFO someone left in its place must not hang; it is
+    // refused below like every file that is not a regular one.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
         return io_error("read", path);
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) {
-        return io_error("read", path);
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) {
+        Error error = io_error("read", path);
+        ::close(fd);
+        return error;
     }
-    return text.str();
+    if (!S_ISREG(info.st_mode)) {
+        ::close(fd);
+        return make_error(ErrorKind::io, "cannot read " + path.string() + ": " +
+                                             (S_ISDIR(info.st_mode) ? "it is a directory"
+                                                                    : "it is not a regular file"));
+    }
+    std::string text;
+    char buffer[65536];
+    for (;;) {
+        const ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (got < 0 && errno == EINTR) {
+            continue;
+        }
+        if (got < 0) {
+            Error error = io_error("read", path);
+            ::close(fd);
+            return error;
+        }
+        if (got == 0) {
+            break;
+        }
+        text.append(buffer, static_cast<std::size_t>(got));
+    }
+    ::close(fd);
+    return text;
 }
 
 Status write_file_atomically(const std::filesystem::path& path, std::string_view contents) {

@@ -68,7 +68,14 @@ TEST_CASE("plan colours its output on a terminal unless told not to", "[cli]") {
     REQUIRE(cli.out().find("\x1b[33m~\x1b[0m") != std::string::npos);
     REQUIRE(cli.run({"plan", "--no-color"}) == 0);
     REQUIRE(cli.out().find('\x1b') == std::string::npos);
+    cli.environment["NO_COLOR"] = "1";
+    REQUIRE(cli.run({"plan"}) == 0);
+    REQUIRE(cli.out().find('\x1b') == std::string::npos);
+    // no-color.org: an empty NO_COLOR is as if it were not set.
     cli.environment["NO_COLOR"] = "";
+    REQUIRE(cli.run({"plan"}) == 0);
+    REQUIRE(cli.out().find("\x1b[33m~\x1b[0m") != std::string::npos);
+    cli.environment["TERM"] = "dumb";
     REQUIRE(cli.run({"plan"}) == 0);
     REQUIRE(cli.out().find('\x1b') == std::string::npos);
 }
@@ -229,6 +236,13 @@ TEST_CASE("the command line explains its own mistakes", "[cli]") {
     REQUIRE(cli.err() == "Error: --parallelism must be a whole number from 1 to 50, not 0\n");
     REQUIRE(cli.run({"plan", "extra"}) == 1);
     REQUIRE(cli.err() == "Error: dactl plan takes no argument extra\n");
+    cli.project.write("actions.toml", k_manifest);
+    const std::string file = (cli.project.path() / "actions.toml").string();
+    REQUIRE(cli.run({"-C", file, "validate"}) == 1);
+    REQUIRE(cli.err() == "Error: project directory " + file + " is not a directory\n");
+    const std::string missing = (cli.project.path() / "nowhere").string();
+    REQUIRE(cli.run({"-C", missing, "validate"}) == 1);
+    REQUIRE(cli.err() == "Error: project directory " + missing + " does not exist\n");
     REQUIRE(cli.provider_requests == 0);
 }
 

@@ -97,7 +97,7 @@ TEST_CASE("parse_json says why a text is not JSON, and refuses deep nesting unpa
     rapidjson::Document document;
     std::optional<JsonProblem> invalid = parse_json("{\"a\":}", document, Utf8::trusted);
     REQUIRE(invalid);
-    CHECK(invalid->describe() == "not valid JSON: Invalid value. at offset 5");
+    CHECK(invalid->describe() == "not valid JSON at byte 5: Invalid value.");
     std::optional<JsonProblem> deep = parse_json(std::string(129, '['), document, Utf8::trusted);
     REQUIRE(deep);
     CHECK(deep->too_deep);

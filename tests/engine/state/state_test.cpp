@@ -73,7 +73,7 @@ TEST_CASE("decode_state names what is wrong", "[state]") {
         const char* message;
     };
     const std::vector<Case> cases = {
-        {"{", "state file: not valid JSON: Missing a name for object member. at offset 1"},
+        {"{", "state file: not valid JSON at byte 1: Missing a name for object member."},
         {"[]", "state file: not a JSON object"},
         {R"({"format_version": 9})",
          "state file: unsupported format_version (this dactl reads version 1)"},
@@ -136,4 +136,31 @@ TEST_CASE("read_state answers nothing without a state file and names a bad one",
     REQUIRE_FALSE(bad.ok());
     REQUIRE(bad.error().message == (project.path() / ".dactl" / "state.json").string() +
                                        ": state file: not a JSON object");
+}
+
+TEST_CASE("read_state says what is wrong with a zeroed state file or a directory in its place",
+          "[state]") {
+    TempDir project;
+    const auto path = state_path(project.path());
+    std::filesystem::create_directories(path.parent_path());
+    REQUIRE(write_file_atomically(path, std::string(512, '\0')).ok());
+    Result<std::optional<State>> zeroed = read_state(project.path());
+    REQUIRE_FALSE(zeroed.ok());
+    REQUIRE(zeroed.error().message ==
+            path.string() + ": state file: not valid JSON at byte 0: The text holds a NUL byte.");
+
+    REQUIRE(write_file_atomically(path, std::string("{\"format_version\": 1\0}", 22)).ok());
+    REQUIRE(read_state(project.path()).error().message ==
+            path.string() + ": state file: not valid JSON at byte 20: The text holds a NUL byte.");
+
+    std::filesystem::remove(path);
+    std::filesystem::create_directory(path);
+    Result<std::optional<State>> directory = read_state(project.path());
+    REQUIRE_FALSE(directory.ok());
+    REQUIRE(directory.error().message == "cannot read " + path.string() + ": it is a directory");
+
+    std::filesystem::remove(path);
+    REQUIRE(::mkfifo(path.c_str(), 0600) == 0);
+    REQUIRE(read_state(project.path()).error().message ==
+            "cannot read " + path.string() + ": it is not a regular file");
 }
