@@ -97,7 +97,9 @@ Result<Gathered> gather_org(Provider& provider, const std::vector<DesiredAction>
     Result<std::vector<LiveAction>> listed = provider.list_actions();
     if (!listed) {
         Error error = listed.error();
-        error.message = "listing the org's actions failed: " + error.message;
+        if (!error.at_login) {
+            error.message = "listing the org's actions failed: " + error.message;
+        }
         return error;
     }
     Gathered org = bind_org(std::move(listed).value(), desired);

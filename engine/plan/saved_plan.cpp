@@ -35,6 +35,18 @@ bool same_changes(const Plan& now, const Plan& saved) {
                       });
 }
 
+// Whether `live` already has every value the change sets (the manifests are
+// those the plan was made from, so they hold the values, secrets unmasked).
+// Templates are not loaded at this point: a change of one is never "held".
+bool holds_changes(const ActionChange& change, const DesiredAction& desired,
+                   const LiveAction& live) {
+    return std::all_of(change.fields.begin(), change.fields.end(), [&](const FieldChange& field) {
+        const auto wanted = desired.managed.find(field.field);
+        return wanted != desired.managed.end() && live.unloaded.count(field.field) == 0 &&
+               value_satisfies(field.field, live.get(field.field), wanted->second);
+    });
+}
+
 // Why the saved change can no longer be applied as it is; empty when it can.
 std::string stale_reason(const ActionChange& change, const DesiredAction* desired,
                          const LiveAction* live) {
@@ -46,7 +58,10 @@ std::string stale_reason(const ActionChange& change, const DesiredAction* desire
     }
     if (live->version != change.version) {
         return change.address + " changed in the org, version " + std::to_string(change.version) +
-               " -> " + std::to_string(live->version);
+               " -> " + std::to_string(live->version) +
+               (holds_changes(change, *desired, *live)
+                    ? ", to what this plan sets (was it applied already?)"
+                    : "");
     }
     return "";
 }

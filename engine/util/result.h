@@ -35,6 +35,9 @@ struct Error {
     int http_status = 0;         ///< 0 when there was no HTTP answer
     std::string api_code;        ///< ErrorBody.code, e.g. "constraint.validation"
     std::string correlation_id;  ///< the answer's ININ-Correlation-Id header
+    /// The call never reached the API: logging in failed. Its message says so,
+    /// and callers do not word it as a failure of what they were doing.
+    bool at_login = false;
 
     /// One line: the message, then "(HTTP 409 conflict, correlation id X)" where known.
     std::string describe() const;

@@ -3,6 +3,7 @@
 #include "engine/util/interrupt.h"
 #include "engine/util/redactor.h"
 #include "providers/genesys/action_codec.h"
+#include "providers/genesys/answer_page.h"
 #include "providers/genesys/token_codec.h"
 #include "providers/http/encoding.h"
 
@@ -131,6 +132,7 @@ Result<http::Response> GenesysClient::call(const Call& spec) {
     if (answer && !is_success(answer->status)) {
         return redacted(decode_error(*answer, spec.method + " " + path_without_query(spec.path)));
     }
+
     return answer.ok() ? answer : Result<http::Response>(redacted(answer.error()));
 }
 
@@ -198,7 +200,9 @@ Result<std::string> GenesysClient::token(const std::string& rejected, OnInterrup
     }
     Result<CachedToken> fresh = login(on_interrupt);
     if (!fresh) {
-        return fresh.error();
+        Error error = fresh.error();
+        error.at_login = error.kind != ErrorKind::cancelled;
+        return error;
     }
     m_token = std::move(fresh).value();
     return m_token->value;
@@ -238,8 +242,9 @@ Result<GenesysClient::CachedToken> GenesysClient::login(OnInterrupt on_interrupt
     Result<Token> token = decode_token(answer->body);
     if (!token) {
         Error error = token.error();
-        error.message = subject + error.message;
-        return error;
+        error.message = subject + (is_html_page(*answer) ? html_page_text(*answer) : error.message);
+        error.http_status = answer->status;
+        return redacted(error);
     }
     // Issued tokens are long; one shorter than 8 characters (only a test double
     // issues those) would cut every such letter out of every message.

@@ -1,17 +1,14 @@
 // decode_error: what a non-2xx answer means, in the words of the API.
-#include <cctype>
-
 #include <rapidjson/document.h>
 
 #include "engine/json/json_reader.h"
 #include "engine/util/ascii.h"
 #include "providers/genesys/action_codec.h"
+#include "providers/genesys/answer_page.h"
 
 namespace dactl::genesys {
 
 namespace {
-
-constexpr std::size_t k_page_excerpt = 200;
 
 ErrorKind kind_of(int status) {
     switch (status) {
@@ -42,45 +39,6 @@ bool says_version_mismatch(std::string_view message) {
            text.find("current version") != std::string::npos;
 }
 
-bool looks_like_markup(std::string_view body) {
-    const std::size_t first = body.find_first_not_of(" \t\r\n");
-    return first != std::string_view::npos && body[first] == '<';
-}
-
-// The first printable characters of a page that is not JSON (a proxy's HTML
-// error page, say): tags of an HTML page dropped, whitespace runs folded into
-// single spaces, control and non-ASCII bytes left out.
-std::string excerpt(std::string_view body) {
-    const bool markup = looks_like_markup(body);
-    std::string text;
-    bool space = false;
-    bool in_tag = false;
-    for (char c : body) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (markup && (in_tag || c == '<')) {
-            in_tag = c != '>';
-            space = space || !text.empty();
-            continue;
-        }
-        if (std::isspace(byte) != 0) {
-            space = !text.empty();
-            continue;
-        }
-        if (byte < 0x20 || byte > 0x7e) {
-            continue;
-        }
-        if (space) {
-            text += ' ';
-            space = false;
-        }
-        text += c;
-        if (text.size() >= k_page_excerpt) {
-            break;
-        }
-    }
-    return text.substr(0, k_page_excerpt);
-}
-
 }  // namespace
 
 Error decode_error(const http::Response& response, std::string_view what) {
@@ -89,14 +47,16 @@ Error decode_error(const http::Response& response, std::string_view what) {
     error.kind = kind_of(response.status);
     error.correlation_id = response.header("ININ-Correlation-Id");
     rapidjson::Document body;
-    if (!parse_json(response.body, body, Utf8::trusted) && body.IsObject()) {
+    if (response.status >= 300 && response.status < 400) {
+        error.message = redirect_text(response, what);
+    } else if (!parse_json(response.body, body, Utf8::trusted) && body.IsObject()) {
         error.message = text_member(body, "message");
         error.api_code = text_member(body, "code");
         if (error.correlation_id.empty()) {
             error.correlation_id = text_member(body, "contextId");
         }
     } else {
-        error.message = excerpt(response.body);
+        error.message = page_excerpt(response.body);
     }
     if (error.message.empty()) {
         error.message = std::string(what) + ": the answer carried no error message";

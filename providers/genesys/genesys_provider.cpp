@@ -7,6 +7,7 @@
 
 #include "engine/util/ascii.h"
 #include "engine/util/parallel.h"
+#include "providers/genesys/answer_page.h"
 #include "providers/genesys/json_slice.h"
 #include "providers/genesys/test_result_codec.h"
 #include "providers/http/encoding.h"
@@ -44,20 +45,17 @@ std::string template_file(Field field) {
 // a broken answer, not a reason to send that many requests.
 constexpr int k_most_pages = 10000;
 
-// A 2xx answer that could not be read: what was being read, what is wrong,
-// and the answer's status and correlation id for a report to the vendor.
+// A 2xx answer that could not be read: what was being read, what is wrong
+// (an HTML page is quoted: it says more than "not valid JSON"), and the
+// answer's status and correlation id for a report to the vendor.
 Error unreadable(Error error, const std::string& what, const http::Response& answer) {
+    if (is_html_page(answer)) {
+        error.message = html_page_text(answer);
+    }
     error.message = what + ": " + error.message;
     error.http_status = answer.status;
     error.correlation_id = answer.header("ININ-Correlation-Id");
     return error;
-}
-
-bool looks_like_html(std::string_view body) {
-    const std::size_t start = body.find_first_not_of(" \t\r\n");
-    const std::string head =
-        ascii_lower(body.substr(start == std::string_view::npos ? 0 : start, 14));
-    return head.starts_with("<!doctype html") || head.starts_with("<html");
 }
 
 // A template the API gave as a URI is only taken when the answer is text and
@@ -66,14 +64,12 @@ bool looks_like_html(std::string_view body) {
 Status check_template(const std::string& path, const http::Response& answer) {
     const std::string type = ascii_lower(answer.header("Content-Type"));
     const bool text = type.empty() || (type.starts_with("text/") && !type.starts_with("text/html"));
-    if (!text || looks_like_html(answer.body)) {
-        std::string start = answer.body.substr(0, 60);
-        std::replace(start.begin(), start.end(), '\n', ' ');
+    if (!text || is_html_page(answer)) {
         return make_error(ErrorKind::invalid_response,
                           "the template at " + path + " answered " +
                               (type.empty() ? std::string("an HTML page") : "\"" + type + "\"") +
-                              ", not a template (a proxy's or a sign-in page?); it starts \"" +
-                              start + "\"");
+                              ", not a template (a proxy's or a sign-in page?)" +
+                              quoted_excerpt(answer.body));
     }
     // The API may well hold an empty template; an empty answer that is not the
     // API's own (every API answer carries ININ-Correlation-Id) would wipe one.

@@ -109,6 +109,23 @@ TEST_CASE("plan reports an API failure with its status and correlation id", "[cl
             "integrations:action:view (HTTP 403 missing.permissions, correlation id c0ffee)\n");
 }
 
+TEST_CASE("a failed login is not reported as a failed listing", "[cli]") {
+    CliHarness cli;
+    seed(cli);
+    Error error =
+        make_error(ErrorKind::unauthorized,
+                   "logging in at https://login.mypurecloud.com failed: client not found");
+    error.http_status = 400;
+    error.at_login = true;
+    cli.org.fail_listing(error);
+
+    REQUIRE(cli.run({"plan"}) == 1);
+
+    REQUIRE(cli.err() ==
+            "Error: logging in at https://login.mypurecloud.com failed: client not found (HTTP "
+            "400)\n");
+}
+
 TEST_CASE("apply refuses to run unattended without --auto-approve", "[cli]") {
     CliHarness cli;
     seed(cli);

@@ -98,6 +98,21 @@ TEST_CASE("a saved plan is refused whole when the org changed since", "[cli][sav
     REQUIRE(cli.org.updates().empty());
 }
 
+TEST_CASE("a saved plan applied twice says it was applied already", "[cli][saved]") {
+    CliHarness cli;
+    seed(cli);
+    REQUIRE(cli.run({"plan", "--out", plan_file(cli)}) == 0);
+    REQUIRE(cli.run({"apply", plan_file(cli)}) == 0);
+    const std::size_t written = cli.org.updates().size();
+
+    REQUIRE(cli.run({"apply", plan_file(cli)}) == 1);
+
+    REQUIRE(cli.err() ==
+            "Error: saved plan is stale: action.order changed in the org, version 3 -> 4, to what "
+            "this plan sets (was it applied already?); run plan again\n");
+    REQUIRE(cli.org.updates().size() == written);
+}
+
 TEST_CASE("a saved plan is refused when the manifests changed since", "[cli][saved]") {
     CliHarness cli;
     seed(cli);

@@ -185,7 +185,7 @@ def exercise(run, workdir):
 
     print("failing paths: a wrong secret, tokens expiring mid-run, a crash holding the lock", flush=True)
     failed = run.dactl("plan", secret=WRONG_SECRET, expect=(1,))
-    said = "Error: listing the org's actions failed: logging in at %s failed: client not found " \
+    said = "Error: logging in at %s failed: client not found " \
            "or wrong client secret (HTTP 401, correlation id " % run.emulator.url
     check(failed.stderr.splitlines()[-1].startswith(said), "a wrong secret says: " + failed.stderr)
     run.emulator.admin("PATCH", "/__emulator/settings", {"latencyMs": {"min": 100, "max": 100}})

@@ -116,7 +116,7 @@ TEST_CASE("an interrupt ends the wait for a lock at once", "[lock][interrupt]") 
 
 TEST_CASE("an empty or foreign lock file says it cannot be read and how to remove it",
           "[lock][hostile]") {
-    for (const std::string contents : {std::string(), std::string("{\"id\": \"x\"}\n")}) {
+    for (const std::string& contents : {std::string(), std::string("{\"id\": \"x\"}\n")}) {
         TempDir project;
         project.write(".dactl/lock", contents);
         const std::string path = (project.path() / ".dactl" / "lock").string();

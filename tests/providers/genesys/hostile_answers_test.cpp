@@ -64,7 +64,9 @@ TEST_CASE("a 200 whose body is not an action is a clear error", "[provider][host
         {R"({"id": "a", "version": 1, "config": {"timeoutSe)",
          "reading action a: an action is not valid JSON: Missing a closing quotation mark in "
          "string. (at byte 47)"},
-        {k_html_502, "reading action a: an action is not valid JSON: Invalid value. (at byte 0)"},
+        {k_html_502,
+         "reading action a: the answer is an HTML page, not JSON (a proxy's or a sign-in page?): "
+         "\"502 Bad Gateway 502 Bad Gateway nginx/1.22.1\""},
         {"{\"id\": \"a\xff\", \"version\": 1}",
          "reading action a: an action is not valid JSON: Invalid encoding in string. (at byte "
          "9)"},
@@ -93,7 +95,9 @@ TEST_CASE("a 200 whose body is not an action list is a clear error", "[provider]
         {R"({"entities": [{"id": "a", "version": 1}], "pageCou)",
          "page 1: the action list is not valid JSON: Missing a closing quotation mark in "
          "string. (at byte 50)"},
-        {k_html_502, "page 1: the action list is not valid JSON: Invalid value. (at byte 0)"},
+        {k_html_502,
+         "page 1: the answer is an HTML page, not JSON (a proxy's or a sign-in page?): \"502 Bad "
+         "Gateway 502 Bad Gateway nginx/1.22.1\""},
         {R"({"entities": null, "pageCount": 1})",
          "page 1: the action list: entities is null, expected an array"},
         {R"({"entities": [], "pageCount": -1})",
@@ -129,6 +133,24 @@ TEST_CASE("error pages that are not the API's ErrorBody are quoted, with status 
     Hostile binary(404, "\xff\xfe<p>Not \x01\x02 found</p>\x80", {});
     CHECK(binary.get_action_error() == "<p>Not found</p> (HTTP 404)");
 
+    Hostile moved(301, "<html>Moved</html>",
+                  {{"Location", "https://api.mypurecloud.ie/api/v2/integrations/actions/a"}});
+    CHECK(
+        moved.get_action_error() ==
+        "GET /api/v2/integrations/actions/a was redirected to "
+        "https://api.mypurecloud.ie/api/v2/integrations/actions/a; dactl follows no redirects (is "
+        "the URL right, or is a proxy in the way?) (HTTP 301)");
+    Hostile nowhere(307, "", {});
+    CHECK(nowhere.get_action_error() ==
+          "GET /api/v2/integrations/actions/a was redirected; dactl follows no redirects (is the "
+          "URL right, or is a proxy in the way?) (HTTP 307)");
+    Hostile hostile_location(302, "", {{"Location", "https://x/\x1b[2J" + std::string(400, 'a')}});
+    CHECK(hostile_location.get_action_error() ==
+          "GET /api/v2/integrations/actions/a was redirected to https://x/\\x1b[2J" +
+              std::string(300 - 17, 'a') +
+              "...; dactl follows no redirects (is the URL right, or is a proxy in the way?) (HTTP "
+              "302)");
+
     Hostile huge(503, std::string(1 << 20, 'x') + " tail");
     const std::string described = huge.get_action_error();
     CHECK(described == std::string(200, 'x') + " (HTTP 503, correlation id c-7)");
@@ -137,17 +159,24 @@ TEST_CASE("error pages that are not the API's ErrorBody are quoted, with status 
 TEST_CASE("a login answer that is not usable is a clear error", "[client][hostile]") {
     const std::vector<std::pair<http::Response, std::string>> cases = {
         {json_answer(200, ""),
-         "logging in at https://login failed: the login answer is not a JSON object"},
+         "logging in at https://login failed: the login answer is not a JSON object (HTTP 200)"},
         {json_answer(200, R"({"access_token": "t", "expires_in": "86400"})"),
          "logging in at https://login failed: the login answer's expires_in is not a positive "
-         "integer"},
+         "integer (HTTP 200)"},
         {json_answer(200, R"({"access_token": 5})"),
-         "logging in at https://login failed: the login answer has no access_token"},
+         "logging in at https://login failed: the login answer has no access_token (HTTP 200)"},
         {json_answer(200, R"({"access_tok)"),
-         "logging in at https://login failed: the login answer is not a JSON object"},
+         "logging in at https://login failed: the login answer is not a JSON object (HTTP 200)"},
         {json_answer(403, k_html_502),
          "logging in at https://login failed: 502 Bad Gateway 502 Bad Gateway nginx/1.22.1 "
          "(HTTP 403)"},
+        {{200, {{"Content-Type", "text/html"}}, "<title>Corporate sign-in</title><p>Who are you?"},
+         "logging in at https://login failed: the answer is an HTML page, not JSON (a proxy's or "
+         "a sign-in page?): \"Corporate sign-in Who are you?\" (HTTP 200)"},
+        {{302, {{"Location", "https://sso.example.com/login?next=%2Foauth"}}, ""},
+         "logging in at https://login failed: POST /oauth/token was redirected to "
+         "https://sso.example.com/login?next=%2Foauth; dactl follows no redirects (is the URL "
+         "right, or is a proxy in the way?) (HTTP 302)"},
     };
     for (const auto& [answer, expected] : cases) {
         INFO(answer.body);
@@ -157,6 +186,7 @@ TEST_CASE("a login answer that is not usable is a clear error", "[client][hostil
         Result<http::Response> result = client.get("/x");
         REQUIRE_FALSE(result.ok());
         CHECK(result.error().describe() == expected);
+        CHECK(result.error().at_login);
         CHECK(transport.count() == 1);
     }
 }

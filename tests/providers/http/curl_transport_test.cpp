@@ -206,8 +206,8 @@ TEST_CASE("CurlTransport refuses header values holding CR, LF or NUL, sending no
           "[curl][secrets]") {
     SocketServer server([](const std::string&) { return http_answer("200 OK", "", ""); });
     CurlTransport transport(quick_options());
-    for (const std::string value : {std::string("Bearer a\r\nX-Evil: 1"), std::string("Bearer a\n"),
-                                    std::string("a\0b", 3)}) {
+    for (const std::string& value : {std::string("Bearer a\r\nX-Evil: 1"),
+                                     std::string("Bearer a\n"), std::string("a\0b", 3)}) {
         Request request{"GET", server.base_url() + "/a", {{"Authorization", value}}, ""};
         Result<Response> answer = transport.send(request);
         REQUIRE_FALSE(answer.ok());
