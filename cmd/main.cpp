@@ -2,7 +2,9 @@
 // Genesys provider into the command line.
 
 #include <cstdlib>
+#include <exception>
 #include <iostream>
+#include <new>
 #include <signal.h>
 #include <unistd.h>
 
@@ -64,7 +66,18 @@ int main(int argc, char** argv) {
         redactor,
     };
     std::vector<std::string> args(argv + 1, argv + argc);
-    int code = dactl::cli::run(args, context);
+    int code = dactl::cli::k_exit_error;
+    // No exception is meant to get here (errors are Results); one that does is
+    // a bug, reported in one line after the stack unwound (the lock released,
+    // every file written atomically or not at all), never an abort.
+    try {
+        code = dactl::cli::run(args, context);
+    } catch (const std::bad_alloc&) {
+        std::cerr << "Error: out of memory; dactl stopped\n";
+    } catch (const std::exception& failure) {
+        std::cerr << "Error: internal error (" << failure.what()
+                  << "); dactl stopped. Please report it with the command that was run\n";
+    }
     std::cout.flush();
     if (g_output_failed) {
         std::cerr << "Error: standard output was closed before dactl finished writing to it; it "

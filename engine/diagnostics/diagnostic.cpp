@@ -2,10 +2,46 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 
 #include "engine/util/utf8.h"
 
 namespace dactl {
+
+namespace {
+
+// The source line as printed, and the run of blanks that puts a caret under
+// the code point `column` (1-based) of it. Control characters and bytes that
+// are not UTF-8 are printed as \xHH (never sent raw to a terminal) and padded
+// by as many blanks; tabs stay tabs so the caret lines up.
+std::pair<std::string, std::string> quoted_line(std::string_view source, int column) {
+    std::string shown;
+    std::string pad;
+    int point = 1;
+    for (std::size_t at = 0; at < source.size(); ++point) {
+        const auto byte = static_cast<unsigned char>(source[at]);
+        std::size_t length = utf8_sequence_length(source, at);
+        std::string piece;
+        std::size_t width = 1;
+        if (byte == '\t') {
+            piece = "\t";
+        } else if (length == 0 || byte < 0x20 || byte == 0x7f) {
+            length = 1;
+            piece = printable(source.substr(at, 1));
+            width = piece.size();
+        } else {
+            piece = source.substr(at, length);
+        }
+        if (point < column) {
+            pad += byte == '\t' ? std::string("\t") : std::string(width, ' ');
+        }
+        shown += piece;
+        at += length;
+    }
+    return {shown, pad};
+}
+
+}  // namespace
 
 std::string Diagnostic::format() const {
     std::string text;
@@ -24,11 +60,11 @@ std::string Diagnostic::format() const {
     }
     text += message;
     if (!source_line.empty() && where.known()) {
-        text += "\n    " + source_line + "\n    ";
-        // Tabs in the source keep their width so the caret lines up.
-        for (int i = 1; i < where.column && static_cast<size_t>(i - 1) < source_line.size(); ++i) {
-            text += source_line[static_cast<size_t>(i - 1)] == '\t' ? '\t' : ' ';
-        }
+        const auto [shown, pad] = quoted_line(source_line, where.column);
+        text += "\n    ";
+        text += shown;
+        text += "\n    ";
+        text += pad;
         text += "^";
     }
     return text;

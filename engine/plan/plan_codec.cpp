@@ -104,7 +104,7 @@ std::string encode_saved_plan(const SavedPlan& saved) {
 
 Result<SavedPlan> decode_saved_plan(std::string_view text) {
     rapidjson::Document document;
-    if (std::optional<JsonProblem> problem = parse_json(text, document, Utf8::trusted)) {
+    if (std::optional<JsonProblem> problem = parse_json(text, document, Utf8::validated)) {
         return invalid(problem->describe());
     }
     const rapidjson::Value* format = member(document, "format_version");

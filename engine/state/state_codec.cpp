@@ -111,7 +111,7 @@ std::string encode_state(const State& state) {
 
 Result<State> decode_state(std::string_view text) {
     rapidjson::Document document;
-    if (std::optional<JsonProblem> problem = parse_json(text, document, Utf8::trusted)) {
+    if (std::optional<JsonProblem> problem = parse_json(text, document, Utf8::validated)) {
         return invalid(problem->describe());
     }
     if (!document.IsObject()) {

@@ -6,8 +6,15 @@ namespace dactl {
 
 namespace {
 
-// The length of the valid UTF-8 sequence at `at`, or 0 when there is none.
-std::size_t sequence_length(std::string_view text, std::size_t at) {
+std::string hex_byte(unsigned char byte) {
+    char text[5];
+    std::snprintf(text, sizeof text, "\\x%02x", byte);
+    return text;
+}
+
+}  // namespace
+
+std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
     const unsigned char first = byte(at);
     if (first < 0x80) {
@@ -40,19 +47,11 @@ std::size_t sequence_length(std::string_view text, std::size_t at) {
     return length;
 }
 
-std::string hex_byte(unsigned char byte) {
-    char text[5];
-    std::snprintf(text, sizeof text, "\\x%02x", byte);
-    return text;
-}
-
-}  // namespace
-
 std::string valid_utf8(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t at = 0; at < text.size();) {
-        const std::size_t length = sequence_length(text, at);
+        const std::size_t length = utf8_sequence_length(text, at);
         if (length == 0) {
             out += "\xef\xbf\xbd";
             ++at;
@@ -69,7 +68,7 @@ std::string printable(std::string_view text) {
     out.reserve(text.size());
     for (std::size_t at = 0; at < text.size();) {
         const auto byte = static_cast<unsigned char>(text[at]);
-        const std::size_t length = sequence_length(text, at);
+        const std::size_t length = utf8_sequence_length(text, at);
         if (length == 0 || byte < 0x20 || byte == 0x7f) {
             out += hex_byte(byte);
             ++at;

@@ -50,6 +50,8 @@ TEST_CASE("a saved plan reads back, secrets masked", "[plan_codec]") {
 TEST_CASE("a damaged saved plan is refused with the reason", "[plan_codec]") {
     REQUIRE(decode_saved_plan("nope").error().message ==
             "saved plan: not valid JSON at byte 1: Invalid value.");
+    REQUIRE(decode_saved_plan("{\"digest\": \"\xc0\xaf\"}").error().message ==
+            "saved plan: not valid JSON at byte 12: Invalid encoding in string.");
     REQUIRE(decode_saved_plan("{\"format_version\": 2}").error().message ==
             "saved plan: not a dactl plan of format_version 1");
     std::string text = encode_saved_plan(sample());

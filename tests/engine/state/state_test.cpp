@@ -75,6 +75,8 @@ TEST_CASE("decode_state names what is wrong", "[state]") {
     const std::vector<Case> cases = {
         {"{", "state file: not valid JSON at byte 1: Missing a name for object member."},
         {"[]", "state file: not a JSON object"},
+        {"{\"lineage\": \"\xff\"}",
+         "state file: not valid JSON at byte 13: Invalid encoding in string."},
         {R"({"format_version": 9})",
          "state file: unsupported format_version (this dactl reads version 1)"},
         {R"({"format_version": 1, "serial": 1, "actions": []})",

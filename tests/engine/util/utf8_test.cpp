@@ -56,3 +56,18 @@ TEST_CASE("JSON from invalid UTF-8 is still a JSON document", "[util]") {
 
     REQUIRE(json_string("a\xff") == "\"a\xef\xbf\xbd\"");
 }
+
+TEST_CASE("a diagnostic quotes a hostile source line escaped, the caret under its column",
+          "[util]") {
+    Diagnostic diagnostic;
+    diagnostic.where.path = "a.toml";
+    diagnostic.where.line = 2;
+    diagnostic.where.column = 12;
+    diagnostic.message = "bad";
+    // A NUL, a bad byte, a tab and two-byte letters before the column.
+    diagnostic.source_line = std::string("n\0\xff\tÉé = \"x\" \x1b[2J", 19);
+    REQUIRE(diagnostic.format() ==
+            "a.toml:2:12: bad\n"
+            "    n\\x00\\xff\tÉé = \"x\" \\x1b[2J\n"
+            "             \t       ^");
+}
