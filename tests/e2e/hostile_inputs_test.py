@@ -21,6 +21,7 @@ Exits 1 naming every failed check. Python 3 standard library only.
 """
 
 import http.server
+import json
 import os
 import shutil
 import socket
@@ -128,13 +129,20 @@ def clean_ending(what, run):
         return
     raw = [c for c in text if (ord(c) < 0x20 and c not in "\n\t") or ord(c) == 0x7f]
     check(not raw, "%s: raw control characters %r in the error output" % (what, raw[:5]))
+    if "--format" in run.args and run.args[run.args.index("--format") + 1] == "json":
+        try:
+            json.loads(run.stdout.decode("utf-8"))
+        except ValueError as error:
+            check(False, "%s: --format json printed no JSON document (%s): %r" % (
+                what, error, run.stdout[:300]))
     if run.returncode == 1:
         lines = [line for line in text.splitlines() if line.startswith("Error: ")]
         check(len(lines) == 1, "%s: exit 1 with %d Error: lines\n%s" % (what, len(lines), text[-2000:]))
 
 
 class Run:
-    def __init__(self, process):
+    def __init__(self, process, args):
+        self.args = args
         self.returncode = process.returncode
         self.stderr_bytes = process.stderr
         self.stderr = process.stderr.decode("utf-8", "replace")
@@ -148,7 +156,7 @@ def run_dactl(binary, project, args, environment, timeout=60):
     RUNS.append(args[0])
     process = subprocess.run([binary, "-C", project] + args, env=environment,
                              capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
-    return Run(process)
+    return Run(process, args)
 
 
 def fresh_project(workdir, name):

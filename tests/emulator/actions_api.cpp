@@ -25,14 +25,6 @@ std::vector<std::string> segments_below(const std::string& path) {
     return segments;
 }
 
-HttpResponse method_not_allowed(const HttpRequest& request, const char* allowed) {
-    HttpResponse response = HttpResponse::failure(
-        api_error(405, "method.not.allowed",
-                  "HTTP method " + request.method + " is not supported on " + request.path));
-    response.headers.emplace_back("Allow", allowed);
-    return response;
-}
-
 HttpResponse no_resource(const HttpRequest& request) {
     return HttpResponse::failure(api_error(404, "not.found", "No resource at " + request.path));
 }

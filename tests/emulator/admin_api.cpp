@@ -124,12 +124,6 @@ HttpResponse patch_settings(const HttpRequest& request, AdminServices& services)
     return HttpResponse::json(200, settings_to_json(settings));
 }
 
-HttpResponse method_not_allowed(const HttpRequest& request) {
-    return HttpResponse::failure(
-        api_error(405, "method.not.allowed",
-                  "HTTP method " + request.method + " is not supported on " + request.path));
-}
-
 HttpResponse route_action(const HttpRequest& request, const std::string& id,
                           AdminServices& services) {
     if (request.method == "GET") {
@@ -138,7 +132,7 @@ HttpResponse route_action(const HttpRequest& request, const std::string& id,
     if (request.method == "PATCH") {
         return edit_action(request, id, services);
     }
-    return method_not_allowed(request);
+    return method_not_allowed(request, "GET, PATCH");
 }
 
 HttpResponse route_log(const HttpRequest& request, AdminServices& services) {
@@ -149,7 +143,7 @@ HttpResponse route_log(const HttpRequest& request, AdminServices& services) {
         services.log.clear();
         return HttpResponse::empty(204);
     }
-    return method_not_allowed(request);
+    return method_not_allowed(request, "GET, DELETE");
 }
 
 }  // namespace
@@ -160,18 +154,18 @@ HttpResponse handle_admin_api(const HttpRequest& request, const RequestContext& 
         request.path.substr(std::min(request.path.size(), k_admin_prefix.size()));
     const bool get = request.method == "GET";
     if (what == "org") {
-        return get ? dump_org(services) : method_not_allowed(request);
+        return get ? dump_org(services) : method_not_allowed(request, "GET");
     }
     if (what == "actions") {
         return request.method == "POST" ? add_action(request, services)
-                                        : method_not_allowed(request);
+                                        : method_not_allowed(request, "POST");
     }
     if (what.starts_with("actions/") && what.size() > 8 && what.find('/', 8) == std::string::npos) {
         return route_action(request, what.substr(8), services);
     }
     if (what.starts_with("actions/") && what.ends_with("/draft") && what.size() > 14) {
         return get ? get_draft(what.substr(8, what.size() - 14), services)
-                   : method_not_allowed(request);
+                   : method_not_allowed(request, "GET");
     }
     if (what == "requests") {
         return route_log(request, services);
@@ -181,11 +175,11 @@ HttpResponse handle_admin_api(const HttpRequest& request, const RequestContext& 
             return HttpResponse::json(200, settings_to_json(services.switches.settings()));
         }
         return request.method == "PATCH" ? patch_settings(request, services)
-                                         : method_not_allowed(request);
+                                         : method_not_allowed(request, "GET, PATCH");
     }
     if (what == "tokens") {
         if (request.method != "GET") {
-            return method_not_allowed(request);
+            return method_not_allowed(request, "GET");
         }
         Json::Array tokens;
         for (const std::string& token : services.tokens.issued()) {
@@ -197,7 +191,7 @@ HttpResponse handle_admin_api(const HttpRequest& request, const RequestContext& 
     }
     if (what == "tokens/expire") {
         if (request.method != "POST") {
-            return method_not_allowed(request);
+            return method_not_allowed(request, "POST");
         }
         services.tokens.expire_all(context.now);
         return HttpResponse::empty(204);

@@ -119,11 +119,7 @@ std::optional<HttpResponse> Emulator::rate_limited(const std::string& key, TimeP
 
 HttpResponse Emulator::token_request(const HttpRequest& request, const RequestContext& context) {
     if (request.method != "POST") {
-        HttpResponse response = HttpResponse::failure(
-            api_error(405, "method.not.allowed",
-                      "HTTP method " + request.method + " is not supported on " + request.path));
-        response.headers.emplace_back("Allow", "POST");
-        return response;
+        return method_not_allowed(request, "POST");
     }
     std::optional<ClientCredentials> given = basic_credentials(request);
     if (std::optional<HttpResponse> refused =

@@ -40,6 +40,14 @@ HttpResponse HttpResponse::failure(Error error) {
     return response;
 }
 
+HttpResponse method_not_allowed(const HttpRequest& request, std::string_view allowed) {
+    HttpResponse response = HttpResponse::failure(
+        api_error(405, "method.not.allowed",
+                  "HTTP method " + request.method + " is not supported on " + request.path));
+    response.headers.emplace_back("Allow", std::string(allowed));
+    return response;
+}
+
 HttpResponse HttpResponse::empty(int status) {
     HttpResponse response;
     response.status = status;

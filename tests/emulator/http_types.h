@@ -53,6 +53,9 @@ struct HttpResponse {
     static HttpResponse empty(int status);
 };
 
+/// The 405 "method.not.allowed" answer for `request`, with `Allow: <allowed>`.
+HttpResponse method_not_allowed(const HttpRequest& request, std::string_view allowed);
+
 /// The request's body as JSON; fails with 400 "bad.request" when it is not JSON.
 Result<Json> parse_json_body(const HttpRequest& request);
 

@@ -18,11 +18,7 @@ bool is_organization_path(const std::string& path) {
 HttpResponse handle_organization(const HttpRequest& request, const OrgIdentity& identity,
                                  const Switches& switches) {
     if (request.method != "GET") {
-        HttpResponse response = HttpResponse::failure(
-            api_error(405, "method.not.allowed",
-                      "HTTP method " + request.method + " is not supported on " + request.path));
-        response.headers.emplace_back("Allow", "GET");
-        return response;
+        return method_not_allowed(request, "GET");
     }
     if (switches.settings().org_me_forbidden) {
         return HttpResponse::failure(
