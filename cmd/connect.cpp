@@ -37,7 +37,8 @@ Result<std::unique_ptr<Provider>> connect_genesys(const ConnectionOptions& optio
     client.max_attempts = tuning.max_attempts;
     client.interrupted = options.interrupted;
     client.redactor = options.redactor;
-    client.pacer = std::make_shared<genesys::RequestPacer>(tuning.requests_per_minute);
+    client.pacer = std::make_shared<genesys::RequestPacer>(
+        tuning.requests_per_minute, genesys::RequestPacer::Hooks{}, genesys::k_paced_window);
     if (options.verbose) {
         client.log = [redactor = options.redactor](std::string_view line) {
             static std::mutex mutex;

@@ -1,5 +1,6 @@
 #include "engine/apply/action_applier.h"
 
+#include "engine/json/json_reader.h"
 #include "engine/util/interrupt.h"
 
 namespace dactl {
@@ -35,22 +36,18 @@ ActionApplier::ActionApplier(Provider& provider, const ApplyOptions& options,
       m_base(base),
       m_result(initial_result(change)) {}
 
-ActionResult ActionApplier::run() {
-    if (write() == Step::verify) {
-        verify();
-    }
-    return m_result;
+bool ActionApplier::write() {
+    return write_once() == Step::verify;
 }
 
-ActionApplier::Step ActionApplier::write() {
+ActionApplier::Step ActionApplier::write_once() {
     LiveAction current = m_base;
     const FieldValues after = m_change.after_values();
     Step step = Step::retry;
     while (step == Step::retry) {
         Result<LiveAction> answer = m_provider.update_action(current, after);
         if (answer) {
-            m_result.version_after = answer->version;
-            return Step::verify;
+            return on_written(*answer);
         }
         const Error& error = answer.error();
         if (error.kind == ErrorKind::conflict) {
@@ -62,6 +59,17 @@ ActionApplier::Step ActionApplier::write() {
         }
     }
     return step;
+}
+
+// The PATCH answer is the action as the service stored it. It is checked
+// first: when it carries the config and shows other values than planned, the
+// first read that agrees settles the outcome (no backoff for a stale read that
+// the answer already contradicts). Either way a read confirms it.
+ActionApplier::Step ActionApplier::on_written(const LiveAction& answer) {
+    m_result.version_after = answer.version;
+    m_answer_disagrees = has_member(answer.document, "config") && answer.unloaded.empty() &&
+                         holds(answer) != Holds::planned_after;
+    return Step::verify;
 }
 
 // Someone else saved since `current` was read: retry on top of their save as
@@ -123,30 +131,33 @@ ActionApplier::Step ActionApplier::retry_from(LiveAction fresh, LiveAction& curr
     return Step::retry;
 }
 
-// Re-reads until the write shows. After the interrupt, one last read (which
-// the interrupt does not cut short) decides.
-void ActionApplier::verify() {
-    std::optional<Error> last_error;
-    for (auto delay : m_options.reread_delays) {
-        pause(delay);
-        if (interrupted()) {
-            verify_after_interrupt();
-            return;
-        }
-        Result<LiveAction> fresh = read();
-        if (!fresh) {
-            last_error = fresh.error();
-            continue;
-        }
-        if (holds(*fresh) == Holds::planned_after) {
-            settle(ActionStatus::applied, std::nullopt);
-            return;
+bool ActionApplier::needs_templates(const LiveAction& fresh) const {
+    for (const auto& change : m_change.fields) {
+        if (fresh.unloaded.count(change.field) != 0) {
+            return true;
         }
     }
+    return false;
+}
+
+ActionApplier::Confirmed ActionApplier::confirm(const LiveAction& fresh) {
+    record_read(fresh);
+    if (holds(fresh) == Holds::planned_after) {
+        settle(ActionStatus::applied, std::nullopt);
+        return Confirmed::applied;
+    }
+    if (m_answer_disagrees) {
+        conclude(std::nullopt);
+        return Confirmed::settled;
+    }
+    return Confirmed::again;
+}
+
+void ActionApplier::conclude(std::optional<Error> last_error) {
     if (m_result.final) {
         settle(ActionStatus::not_converged, std::nullopt, mismatches(*m_result.final));
     } else {
-        settle(ActionStatus::not_converged, last_error);
+        settle(ActionStatus::not_converged, std::move(last_error));
     }
 }
 
@@ -176,11 +187,13 @@ std::vector<FieldMismatch> ActionApplier::mismatches(const LiveAction& action) c
     return found;
 }
 
-void ActionApplier::verify_after_interrupt() {
-    Result<LiveAction> fresh = read_after_interrupt();
+void ActionApplier::conclude_after_interrupt(const Result<LiveAction>& fresh) {
     if (!fresh) {
         settle(ActionStatus::not_converged, fresh.error());
-    } else if (holds(*fresh) == Holds::planned_after) {
+        return;
+    }
+    record_read(*fresh);
+    if (holds(*fresh) == Holds::planned_after) {
         settle(ActionStatus::applied, std::nullopt);
     } else {
         settle(ActionStatus::not_converged, std::nullopt, mismatches(*fresh));

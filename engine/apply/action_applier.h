@@ -9,26 +9,53 @@ namespace dactl {
 /// version, ActionStatus::not_attempted.
 ActionResult initial_result(const ActionChange& change);
 
+/// One planned change: written first (write), then confirmed by reads that the
+/// runner makes for many actions at once (confirm, then conclude).
 class ActionApplier {
 public:
     ActionApplier(Provider& provider, const ApplyOptions& options, const ActionChange& change,
                   const LiveAction& base);
 
-    /// Writes the change and waits for it to show. Never fails: the outcome is
-    /// in the result.
-    ActionResult run();
+    /// Writes the change (handling conflicts and lost answers, with reads of
+    /// this action only). True when it was written and now waits for a read to
+    /// confirm it; false when the outcome is settled (failed, changed since
+    /// plan, already applied).
+    bool write();
+
+    /// Whether `fresh` has a managed field only as a template URI: it must be
+    /// loaded (Provider::load_templates) before confirm.
+    bool needs_templates(const LiveAction& fresh) const;
+
+    /// What a read after the write told.
+    enum class Confirmed {
+        applied,  ///< it shows every planned value
+        again,    ///< it does not (yet): a stale read, perhaps; read again later
+        settled,  ///< it does not, and neither did the write's answer: not converged
+    };
+    /// Takes a read made after the write.
+    Confirmed confirm(const LiveAction& fresh);
+
+    /// No read confirmed the write: not converged, with the fields the last read
+    /// showed otherwise, or `last_error` when no read succeeded.
+    void conclude(std::optional<Error> last_error);
+
+    /// After the interrupt, the one read that decides: applied when it shows the
+    /// plan, else not converged (with its fields, or the read's error).
+    void conclude_after_interrupt(const Result<LiveAction>& fresh);
+
+    const ActionResult& result() const { return m_result; }
+    ActionResult take_result() { return std::move(m_result); }
 
 private:
     enum class Holds { planned_after, planned_before, something_else };
     /// What to do after a PATCH attempt.
     enum class Step { retry, verify, stop };
 
-    Step write();
+    Step write_once();
+    Step on_written(const LiveAction& answer);
     Step on_conflict(const Error& error, LiveAction& current);
     Step on_lost_answer(const Error& error, LiveAction& current);
     Step retry_from(LiveAction fresh, LiveAction& current);
-    void verify();
-    void verify_after_interrupt();
     bool interrupted() const;
     Result<LiveAction> read_after_interrupt();
 
@@ -41,6 +68,8 @@ private:
                 std::vector<FieldMismatch> mismatches = {});
     void pause(std::chrono::milliseconds delay) const;
 
+    /// The PATCH answer carried the config and showed other values than planned.
+    bool m_answer_disagrees = false;
     Provider& m_provider;
     const ApplyOptions& m_options;
     const ActionChange& m_change;

@@ -52,6 +52,11 @@ std::optional<JsonProblem> parse_json(std::string_view text, rapidjson::Document
                        document.GetErrorOffset()};
 }
 
+bool has_member(std::string_view json, const char* name) {
+    rapidjson::Document document;
+    return !parse_json(json, document, Utf8::trusted) && member(document, name) != nullptr;
+}
+
 const rapidjson::Value* member(const rapidjson::Value& object, const char* name) {
     if (!object.IsObject()) {
         return nullptr;

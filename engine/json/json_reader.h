@@ -34,6 +34,9 @@ struct JsonProblem {
 std::optional<JsonProblem> parse_json(std::string_view text, rapidjson::Document& document,
                                       Utf8 utf8);
 
+/// Whether `json` is an object with a member `name` (false when it is not JSON).
+bool has_member(std::string_view json, const char* name);
+
 /// The member `name` of `object`, or null when `object` is not an object or has
 /// no such member.
 const rapidjson::Value* member(const rapidjson::Value& object, const char* name);

@@ -55,6 +55,23 @@ public:
     virtual Result<LiveAction> update_action(const LiveAction& base,
                                              const FieldValues& changes) = 0;
 
+    /// How to read `ids` back in few requests: the ids in groups, each of which
+    /// read_actions reads in one request while the org stays as it was listed.
+    /// Every id is in exactly one group. By default groups of 50 in order.
+    virtual std::vector<std::vector<std::string>> read_groups(const std::vector<std::string>& ids);
+
+    /// Reads the actions `ids` afresh, each with its config, in as few requests as
+    /// it can: the ones that exist, in no particular order (an id that no longer
+    /// exists is absent). Templates as list_actions. By default get_action for
+    /// each id.
+    virtual Result<std::vector<LiveAction>> read_actions(const std::vector<std::string>& ids);
+
+    /// As read_actions, after the run was interrupted: one attempt per request,
+    /// which the interrupt does not cut short, templates loaded. By default
+    /// read_after_interrupt for each id.
+    virtual Result<std::vector<LiveAction>> read_actions_after_interrupt(
+        const std::vector<std::string>& ids);
+
     /// Reads an action once more after the run was interrupted, to learn whether
     /// a write whose answer was cut off or lost landed: one attempt, which the
     /// interrupt does not cut short (the request timeout bounds it). Templates

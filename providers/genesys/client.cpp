@@ -62,8 +62,8 @@ GenesysClient::GenesysClient(http::Transport& transport, Endpoints endpoints,
         hooks.sleep_until = [this](RequestPacer::Clock::time_point until) {
             sleep(std::chrono::ceil<std::chrono::milliseconds>(until - now()));
         };
-        m_options.pacer =
-            std::make_shared<RequestPacer>(k_default_requests_per_minute, std::move(hooks));
+        m_options.pacer = std::make_shared<RequestPacer>(k_default_requests_per_minute,
+                                                         std::move(hooks), k_paced_window);
     }
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // GenesysProvider: the engine's Provider over the Genesys Cloud API.
 
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -13,6 +15,8 @@ namespace dactl::genesys {
 
 /// Actions per list page: the most the API is known to accept.
 inline constexpr int k_page_size = 100;
+/// Ids per `ids=` query: the most the API accepts.
+inline constexpr int k_ids_per_request = 50;
 
 class GenesysProvider : public Provider {
 public:
@@ -31,6 +35,24 @@ public:
     /// other than what the pages held) is read once more, then
     /// ErrorKind::invalid_response "the action list contradicts itself: ...".
     Result<std::vector<LiveAction>> list_actions() override;
+
+    /// Groups for reading back after writes: by the page of the last listing
+    /// each id was on when that takes fewer requests than groups of 50 ids (ids
+    /// not listed, or no listing yet: groups of 50), else groups of 50.
+    std::vector<std::vector<std::string>> read_groups(const std::vector<std::string>& ids) override;
+
+    /// The ids' actions with their config: when they all were on one page of
+    /// the last listing and that page holds more than 50 of them, that page
+    /// (GET ...?pageSize=100&pageNumber=N&includeConfig=true&includeAuthActions=true);
+    /// otherwise, and for ids that page no longer holds, GET ...?ids=<up to 50,
+    /// comma-separated>&pageSize=100&includeConfig=true&includeAuthActions=true,
+    /// up to `parallelism` at once. An answer holding an action not asked for,
+    /// or one twice, is ErrorKind::invalid_response.
+    Result<std::vector<LiveAction>> read_actions(const std::vector<std::string>& ids) override;
+    /// By ids, 50 a request, one attempt each that the interrupt does not cut
+    /// short; templates loaded.
+    Result<std::vector<LiveAction>> read_actions_after_interrupt(
+        const std::vector<std::string>& ids) override;
 
     /// GET .../{id}/templates/requesttemplate.vm and/or successtemplate.vm for
     /// each field in `action.unloaded`; the text/plain body is the template.
@@ -71,9 +93,18 @@ private:
     Result<std::vector<LiveAction>> list_once();
     Result<LiveAction> read_action(const std::string& id, OnInterrupt on_interrupt);
     Result<std::vector<ActionPage>> fetch_remaining_pages(int page_count);
+    Result<std::vector<LiveAction>> read_by_ids(const std::vector<std::string>& ids,
+                                                OnInterrupt on_interrupt);
+    Result<std::vector<LiveAction>> read_id_chunk(const std::vector<std::string>& ids,
+                                                  OnInterrupt on_interrupt);
+    /// The page of the last listing `id` was on, or 0.
+    int listed_page(const std::string& id) const;
 
     GenesysClient& m_client;
     int m_parallelism;
+    mutable std::mutex m_listed_mutex;
+    /// The page each action was on in the last listing.
+    std::map<std::string, int> m_listed_page;
 };
 
 /// A GenesysProvider that owns its transport and client: what `dactl` wires

@@ -6,14 +6,8 @@
 
 namespace dactl::genesys {
 
-namespace {
-
-constexpr std::chrono::seconds k_window{60};
-
-}  // namespace
-
-RequestPacer::RequestPacer(int requests_per_minute, Hooks hooks)
-    : m_limit(std::max(1, requests_per_minute)), m_hooks(std::move(hooks)) {}
+RequestPacer::RequestPacer(int requests_per_minute, Hooks hooks, Clock::duration window)
+    : m_limit(std::max(1, requests_per_minute)), m_hooks(std::move(hooks)), m_window(window) {}
 
 RequestPacer::Clock::time_point RequestPacer::now() const {
     return m_hooks.now ? m_hooks.now() : Clock::now();
@@ -25,7 +19,7 @@ RequestPacer::Clock::time_point RequestPacer::now() const {
 RequestPacer::Clock::time_point RequestPacer::reserve(Clock::time_point now) {
     Clock::time_point start = std::max(now, m_paused_until);
     if (static_cast<int>(m_starts.size()) >= m_limit) {
-        start = std::max(start, m_starts.front() + k_window);
+        start = std::max(start, m_starts.front() + m_window);
         m_starts.pop_front();
     }
     m_starts.push_back(start);
@@ -70,12 +64,12 @@ void RequestPacer::rate_limited(Clock::duration delay) {
     // Pretend the window before the pause end was full and evenly spread: the
     // first start after the pause is then due at its end, the next one a
     // spacing later, and so on. Starts already recorded later than that stay.
-    const Clock::duration spacing = std::chrono::duration_cast<Clock::duration>(k_window) / m_limit;
+    const Clock::duration spacing = m_window / m_limit;
     std::deque<Clock::time_point> spread;
     const auto size = static_cast<std::size_t>(m_limit);
     for (std::size_t i = 0; i < size; ++i) {
         const std::size_t from_end = size - i;
-        Clock::time_point at = m_paused_until - k_window + spacing * static_cast<int>(i);
+        Clock::time_point at = m_paused_until - m_window + spacing * static_cast<int>(i);
         if (from_end <= m_starts.size()) {
             at = std::max(at, m_starts[m_starts.size() - from_end]);
         }

@@ -81,12 +81,12 @@ TEST_CASE("apply changes exactly the planned field and confirms it", "[e2e]") {
             "action.one: applied, version 1 -> 2\n"
             "\n"
             "Apply complete: 1 changed, 1 unchanged.\n");
+    // The listing, then the write confirmed by one read of the list by id.
     REQUIRE(emulator.counts() ==
             std::map<std::string, int>{{"POST /oauth/token", 1},
                                        {"GET /api/v2/organizations/me", 1},
-                                       {"GET /api/v2/integrations/actions", 1},
-                                       {"PATCH /api/v2/integrations/actions/{id}", 1},
-                                       {"GET /api/v2/integrations/actions/{id}", 1}});
+                                       {"GET /api/v2/integrations/actions", 2},
+                                       {"PATCH /api/v2/integrations/actions/{id}", 1}});
     // Everything but the timeout and the version is byte for byte as before.
     std::string expected = before;
     expected.replace(expected.find("\"timeoutSeconds\":3"), 18, "\"timeoutSeconds\":20");
@@ -133,10 +133,9 @@ TEST_CASE("templates served as URIs survive a timeout change byte for byte", "[e
     REQUIRE(emulator.counts() == std::map<std::string, int>{
                                      {"POST /oauth/token", 1},
                                      {"GET /api/v2/organizations/me", 1},
-                                     {"GET /api/v2/integrations/actions", 1},
+                                     {"GET /api/v2/integrations/actions", 2},
                                      {"GET /api/v2/integrations/actions/{id}/templates/{file}", 2},
-                                     {"PATCH /api/v2/integrations/actions/{id}", 1},
-                                     {"GET /api/v2/integrations/actions/{id}", 1}});
+                                     {"PATCH /api/v2/integrations/actions/{id}", 1}});
 }
 
 TEST_CASE("an ambiguous name lists the candidates and changes nothing", "[e2e]") {
@@ -232,7 +231,12 @@ TEST_CASE("stale reads after a write are waited out", "[e2e]") {
     INFO(run.out << run.err);
     REQUIRE(run.exit_code == 0);
     REQUIRE(run.out.find("Apply complete: 2 changed, 0 unchanged.\n") != std::string::npos);
-    REQUIRE(emulator.counts()["GET /api/v2/integrations/actions/{id}"] > 2);
+    // Both writes are read back together, again after each delay until they show:
+    // the listing, then 2 to 6 reads by id, never one action at a time.
+    std::map<std::string, int> counts = emulator.counts();
+    REQUIRE(counts["GET /api/v2/integrations/actions"] >= 3);
+    REQUIRE(counts["GET /api/v2/integrations/actions"] <= 7);
+    REQUIRE(counts.count("GET /api/v2/integrations/actions/{id}") == 0);
 }
 
 TEST_CASE("an invalid project sends nothing to the org", "[e2e]") {
@@ -244,4 +248,49 @@ TEST_CASE("an invalid project sends nothing to the org", "[e2e]") {
 
     REQUIRE(run.exit_code == 1);
     REQUIRE(emulator.requests().empty());
+}
+
+TEST_CASE("apply costs a write per change and a read per group of them", "[e2e][budget]") {
+    struct Case {
+        int actions;     // M
+        int changes;     // K
+        int every;       // the changed actions are every `every`-th from the first
+        int confirming;  // the reads that confirm them
+    };
+    // The budget: 1 token + 1 org + ceil(M/100) pages + K PATCHes +
+    // min(ceil(M/100), ceil(K/50)) confirming reads (here: exactly).
+    const std::vector<Case> cases = {
+        {1000, 984, 1, 10},  // ten pages, not twenty reads of 50 ids
+        {1000, 100, 10, 2},  // spread over ten pages: two reads of 50 ids
+        {250, 120, 1, 2},    // page 1 whole, then 20 on page 2 by id
+        {40, 40, 1, 1},
+    };
+    for (const Case& c : cases) {
+        INFO(c.actions << " actions, " << c.changes << " changes");
+        // Both limits lifted: the counts, not the pacing, are under test.
+        Emulator emulator(seed_json(many_actions(c.actions)), {"--rate-limit", "0"});
+        TempDir project;
+        project.write("dactl.toml", "[api]\nrequests_per_minute = 10000\n");
+        std::string manifests;
+        for (int i = 0; i < c.changes; ++i) {
+            char number[16];
+            std::snprintf(number, sizeof number, "%04d", 1 + i * c.every);
+            manifests += manifest(std::string("a") + number, std::string("Action ") + number, 9);
+        }
+        project.write("a.toml", manifests);
+
+        ProcessResult run = emulator.dactl(
+            {"-C", project.path().string(), "apply", "--auto-approve", "--parallelism", "10"});
+
+        REQUIRE(run.exit_code == 0);
+        REQUIRE(run.out.find("Apply complete: " + std::to_string(c.changes) + " changed") !=
+                std::string::npos);
+        const int pages = (c.actions + 99) / 100;
+        REQUIRE(c.confirming <= std::min(pages, (c.changes + 49) / 50));
+        REQUIRE(emulator.counts() == std::map<std::string, int>{
+                                         {"POST /oauth/token", 1},
+                                         {"GET /api/v2/organizations/me", 1},
+                                         {"GET /api/v2/integrations/actions", pages + c.confirming},
+                                         {"PATCH /api/v2/integrations/actions/{id}", c.changes}});
+    }
 }

@@ -134,12 +134,19 @@ Result<LiveAction> FakeProvider::update_action(const LiveAction& base, const Fie
             action.name = value.as_string();
         }
     }
+    if (m_stored_as) {
+        action.fields[m_stored_as->first] = m_stored_as->second;
+        m_stored_as.reset();
+    }
     action.version += 1;
     if (m_lost_answers > 0) {
         --m_lost_answers;
         return make_error(ErrorKind::transport, "connection reset");
     }
-    return presented(action);
+    // The answer is the action as stored, config and all (as the API's is).
+    LiveAction answer = presented(action);
+    answer.document = "{\"id\":\"" + action.id + "\",\"config\":{}}";
+    return answer;
 }
 
 void FakeProvider::set_latencies(const std::string& id, std::vector<int> milliseconds) {
@@ -201,6 +208,10 @@ Result<TestRun> FakeProvider::test_action(const std::string& id, const std::stri
 Result<LiveAction> FakeProvider::read_after_interrupt(const std::string& id) {
     std::lock_guard<std::mutex> lock(m_mutex);
     m_calls.push_back("read after interrupt " + id);
+    return read_loaded_locked(id);
+}
+
+Result<LiveAction> FakeProvider::read_loaded_locked(const std::string& id) {
     Result<LiveAction> action = read_locked(id);
     if (action) {
         for (Field field : action->unloaded) {
@@ -209,6 +220,61 @@ Result<LiveAction> FakeProvider::read_after_interrupt(const std::string& id) {
         action->unloaded.clear();
     }
     return action;
+}
+
+std::vector<std::vector<std::string>> FakeProvider::read_groups(
+    const std::vector<std::string>& ids) {
+    std::vector<std::vector<std::string>> groups;
+    for (std::size_t at = 0; at < ids.size(); at += m_read_group) {
+        const std::size_t end = std::min(at + m_read_group, ids.size());
+        groups.emplace_back(ids.begin() + static_cast<std::ptrdiff_t>(at),
+                            ids.begin() + static_cast<std::ptrdiff_t>(end));
+    }
+    return groups;
+}
+
+namespace {
+
+std::string joined(const std::vector<std::string>& ids) {
+    std::string text;
+    for (const std::string& id : ids) {
+        text += (text.empty() ? "" : ",") + id;
+    }
+    return text;
+}
+
+}  // namespace
+
+// One call for all: a failing read of any of them fails it, as one request would.
+Result<std::vector<LiveAction>> FakeProvider::read_actions(const std::vector<std::string>& ids) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_calls.push_back("read " + joined(ids));
+    std::vector<LiveAction> found;
+    for (const std::string& id : ids) {
+        Result<LiveAction> action = read_locked(id);
+        if (action) {
+            found.push_back(std::move(action).value());
+        } else if (action.error().kind != ErrorKind::not_found) {
+            return action.error();
+        }
+    }
+    return found;
+}
+
+Result<std::vector<LiveAction>> FakeProvider::read_actions_after_interrupt(
+    const std::vector<std::string>& ids) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_calls.push_back("read after interrupt " + joined(ids));
+    std::vector<LiveAction> found;
+    for (const std::string& id : ids) {
+        Result<LiveAction> action = read_loaded_locked(id);
+        if (action) {
+            found.push_back(std::move(action).value());
+        } else if (action.error().kind != ErrorKind::not_found) {
+            return action.error();
+        }
+    }
+    return found;
 }
 
 Result<std::optional<LiveAction>> FakeProvider::get_draft(const std::string& id) {

@@ -29,6 +29,11 @@ public:
     void lose_answer_next(int count) { m_lost_answers = count; }
     /// The next `count` updates fail with this error without writing.
     void fail_next(int count, Error error);
+    /// The next update stores `value` for `field` whatever it was sent (as a
+    /// service that normalises a value would), and answers so.
+    void store_next_update_as(Field field, Value value) {
+        m_stored_as.emplace(field, std::move(value));
+    }
     /// The next `count` reads of an action return it as it was before its last update.
     void stale_reads_next(int count) { m_stale_reads = count; }
     /// The org org_identity() answers (default id "fake-org-id", name "Fake Org").
@@ -69,6 +74,12 @@ public:
     Result<TestRun> test_action(const std::string& id, const std::string& input_json,
                                 TestTarget target) override;
     Result<LiveAction> read_after_interrupt(const std::string& id) override;
+    std::vector<std::vector<std::string>> read_groups(const std::vector<std::string>& ids) override;
+    Result<std::vector<LiveAction>> read_actions(const std::vector<std::string>& ids) override;
+    Result<std::vector<LiveAction>> read_actions_after_interrupt(
+        const std::vector<std::string>& ids) override;
+    /// read_groups answers groups of this many ids (default 50).
+    void set_read_group(std::size_t size) { m_read_group = size; }
     Result<std::optional<LiveAction>> get_draft(const std::string& id) override;
     Result<LiveAction> create_draft(const std::string& id) override;
     Result<LiveAction> update_draft(const LiveAction& draft, const FieldValues& changes) override;
@@ -77,7 +88,8 @@ public:
     /// The inputs test runs were given, in order.
     std::vector<std::string> test_inputs() const;
 
-    /// Calls made so far, as "list", "get <id>", "templates <id>", "update <id> v<version>".
+    /// Calls made so far, as "list", "get <id>", "read <id>,<id>..." (read_actions),
+    /// "read after interrupt <id>,...", "templates <id>", "update <id> v<version>".
     std::vector<std::string> calls() const;
     /// The changes each successful or attempted update carried, in order.
     std::vector<FieldValues> updates() const;
@@ -85,6 +97,7 @@ public:
 private:
     LiveAction presented(const LiveAction& action) const;
     Result<LiveAction> read_locked(const std::string& id);
+    Result<LiveAction> read_loaded_locked(const std::string& id);
 
     mutable std::mutex m_mutex;
     std::map<std::string, LiveAction> m_actions;
@@ -98,6 +111,8 @@ private:
     int m_stale_reads = 0;
     std::optional<Error> m_listing_failure;
     bool m_templates_as_uris = false;
+    std::size_t m_read_group = 50;
+    std::optional<std::pair<Field, Value>> m_stored_as;
     std::map<std::string, Error> m_template_failures;
     std::map<std::string, Error> m_read_failures;
     std::map<std::string, std::vector<int>> m_latencies;

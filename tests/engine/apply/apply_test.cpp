@@ -56,7 +56,7 @@ TEST_CASE("apply writes once with the planned version, then confirms by reading"
     REQUIRE(result.version_before == 3);
     REQUIRE(result.version_after == 4);
     REQUIRE_FALSE(result.error);
-    REQUIRE(f.org.calls() == std::vector<std::string>{"update custom_-_1 v3", "get custom_-_1"});
+    REQUIRE(f.org.calls() == std::vector<std::string>{"update custom_-_1 v3", "read custom_-_1"});
     REQUIRE(f.org.updates() == std::vector<FieldValues>{{{Field::timeout_seconds, 15}}});
     REQUIRE(f.org.stored("custom_-_1").get(Field::timeout_seconds) == Value(15));
 }
@@ -71,7 +71,7 @@ TEST_CASE("apply retries a 409 on the new version when the planned values still 
     REQUIRE(result.conflicts == 1);
     REQUIRE(result.version_after == 5);
     REQUIRE(f.org.calls() == std::vector<std::string>{"update custom_-_1 v3", "get custom_-_1",
-                                                      "update custom_-_1 v4", "get custom_-_1"});
+                                                      "update custom_-_1 v4", "read custom_-_1"});
 }
 
 TEST_CASE("apply stops at a 409 when someone changed a managed field", "[apply]") {
@@ -121,7 +121,7 @@ TEST_CASE("apply does not repeat a write whose answer was lost but which took ef
     REQUIRE(result.status == ActionStatus::applied);
     REQUIRE(result.lost_answers == 1);
     REQUIRE(f.org.calls() ==
-            std::vector<std::string>{"update custom_-_1 v3", "get custom_-_1", "get custom_-_1"});
+            std::vector<std::string>{"update custom_-_1 v3", "get custom_-_1", "read custom_-_1"});
     REQUIRE(f.org.stored("custom_-_1").version == 4);
 }
 
@@ -223,7 +223,7 @@ TEST_CASE("apply loads URI templates only to confirm a template change", "[apply
     ApplyReport report = apply_plan(f.org, plan, bases, f.options, f.observer);
 
     REQUIRE(report.results[0].status == ActionStatus::applied);
-    REQUIRE(f.org.calls() == std::vector<std::string>{"update custom_-_1 v3", "get custom_-_1",
+    REQUIRE(f.org.calls() == std::vector<std::string>{"update custom_-_1 v3", "read custom_-_1",
                                                       "templates custom_-_1"});
 }
 
@@ -342,4 +342,132 @@ TEST_CASE("after the interrupt a write whose answer was lost is only looked at",
                                                           "read after interrupt custom_-_1"});
         REQUIRE(f.slept.empty());
     }
+}
+
+namespace {
+
+// `count` actions custom_-_1.. with timeout 3, each planned to 9.
+struct ManyFixture : Fixture {
+    Plan plan;
+    std::map<std::string, LiveAction> many_bases;
+
+    explicit ManyFixture(int count) {
+        for (int i = 1; i <= count; ++i) {
+            const std::string id = "custom_-_" + std::to_string(i);
+            LiveAction live =
+                with(make_live(id, "Action " + std::to_string(i), 1), Field::timeout_seconds, 3);
+            org.put(live);
+            many_bases[id] = live;
+            plan.changes.push_back(ActionChange{"action.a" + std::to_string(i),
+                                                id,
+                                                live.name,
+                                                "Orders",
+                                                1,
+                                                {{Field::timeout_seconds, 3, 9}}});
+        }
+    }
+
+    ApplyReport apply(ApplyObserver& watcher) {
+        return apply_plan(org, plan, many_bases, options, watcher);
+    }
+};
+
+struct Order : ApplyObserver {
+    std::vector<std::string> finished_addresses;
+    void finished(const ActionResult& result) override {
+        finished_addresses.push_back(result.address);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("apply confirms the writes of a group with one read, group by group", "[apply]") {
+    ManyFixture f(5);
+    f.org.set_read_group(2);
+    Order order;
+
+    ApplyReport report = f.apply(order);
+
+    REQUIRE(report.count(ActionStatus::applied) == 5);
+    REQUIRE(f.org.calls() ==
+            std::vector<std::string>{"update custom_-_1 v1", "update custom_-_2 v1",
+                                     "read custom_-_1,custom_-_2", "update custom_-_3 v1",
+                                     "update custom_-_4 v1", "read custom_-_3,custom_-_4",
+                                     "update custom_-_5 v1", "read custom_-_5"});
+    // Each group's results come once it is confirmed, in plan order.
+    REQUIRE(order.finished_addresses == std::vector<std::string>{"action.a1", "action.a2",
+                                                                 "action.a3", "action.a4",
+                                                                 "action.a5"});
+    REQUIRE(report.results[4].final->get(Field::timeout_seconds) == Value(9));
+}
+
+TEST_CASE("a stale read back is read again after the delay, for the ones not showing yet",
+          "[apply]") {
+    ManyFixture f(3);
+    f.org.stale_reads_next(1);  // the first action's first read shows it as before
+    Order order;
+
+    ApplyReport report = f.apply(order);
+
+    REQUIRE(report.count(ActionStatus::applied) == 3);
+    REQUIRE(f.org.calls() ==
+            std::vector<std::string>{"update custom_-_1 v1", "update custom_-_2 v1",
+                                     "update custom_-_3 v1",
+                                     "read custom_-_1,custom_-_2,custom_-_3", "read custom_-_1"});
+    REQUIRE(f.slept == std::vector<milliseconds>{milliseconds(10)});
+}
+
+TEST_CASE("a failed read back is read again, and named when no read succeeds", "[apply]") {
+    ManyFixture f(2);
+    Error down = make_error(ErrorKind::server, "Service Unavailable");
+    down.http_status = 503;
+    f.org.fail_reads("custom_-_2", down);
+    Order order;
+
+    ApplyReport report = f.apply(order);
+
+    // One action's failing read fails the read of both, as one request would.
+    REQUIRE(report.results[0].status == ActionStatus::not_converged);
+    REQUIRE(report.results[1].status == ActionStatus::not_converged);
+    REQUIRE(report.results[1].error->describe() == "Service Unavailable (HTTP 503)");
+    REQUIRE(f.org.calls().size() == 2 + 3);  // two writes, three rounds of reads
+    REQUIRE(f.slept == std::vector<milliseconds>{milliseconds(10), milliseconds(20)});
+}
+
+TEST_CASE("a write whose answer shows another value is settled by the first read that agrees",
+          "[apply]") {
+    Fixture f;
+    f.org.store_next_update_as(Field::timeout_seconds, 10);
+
+    ActionResult result = f.apply_single(f.timeout_plan());
+
+    // No backoff: the write's own answer already said the service keeps 10.
+    REQUIRE(result.status == ActionStatus::not_converged);
+    REQUIRE(result.mismatches == std::vector<FieldMismatch>{{Field::timeout_seconds, 10, 3, 15}});
+    REQUIRE(f.org.calls() == std::vector<std::string>{"update custom_-_1 v3", "read custom_-_1"});
+    REQUIRE(f.slept.empty());
+}
+
+TEST_CASE("after the interrupt, the written ones are read back together, once", "[apply]") {
+    ManyFixture f(4);
+    f.options.parallelism = 1;
+    std::atomic<bool> interrupted{false};
+    f.options.interrupted = &interrupted;
+    int updates = 0;
+    f.org.while_updating([&] {
+        if (++updates == 2) {
+            interrupted = true;  // Ctrl-C while the second write is in flight
+        }
+    });
+    Order order;
+
+    ApplyReport report = f.apply(order);
+
+    REQUIRE(report.results[0].status == ActionStatus::applied);
+    REQUIRE(report.results[1].status == ActionStatus::applied);
+    REQUIRE(report.results[2].status == ActionStatus::not_attempted);
+    REQUIRE(report.results[3].status == ActionStatus::not_attempted);
+    REQUIRE(f.org.calls() ==
+            std::vector<std::string>{"update custom_-_1 v1", "update custom_-_2 v1",
+                                     "read after interrupt custom_-_1,custom_-_2"});
 }

@@ -30,6 +30,8 @@ struct Org {
     FakeTransport transport;
     GenesysClient client;
     int size;
+    /// Answers to ?ids= also hold this action (an answer the API should not give).
+    std::string extra_entity;
 
     explicit Org(int actions)
         : client(transport, {"https://api.example.com", "https://login.example.com"},
@@ -47,6 +49,26 @@ struct Org {
     Result<http::Response> answer(const http::Request& request) const {
         if (request.method == "POST") {
             return json_answer(200, R"({"access_token": "t", "expires_in": 86400})");
+        }
+        const std::string by_ids = k_api + "?ids=";
+        if (request.url.rfind(by_ids, 0) == 0) {
+            const std::string tail =
+                "&pageSize=100&pageNumber=1&includeConfig=true&includeAuthActions=true";
+            REQUIRE(request.url.size() > by_ids.size() + tail.size());
+            REQUIRE(request.url.substr(request.url.size() - tail.size()) == tail);
+            std::string list =
+                request.url.substr(by_ids.size(), request.url.size() - by_ids.size() - tail.size());
+            std::string entities = extra_entity;
+            for (std::size_t at = 0; at <= list.size();) {
+                const std::size_t comma = std::min(list.find(',', at), list.size());
+                const int index = std::stoi(list.substr(at + 1, comma - at - 1));
+                if (index < size) {
+                    entities += (entities.empty() ? "" : ",") + action_json(index);
+                }
+                at = comma + 1;
+            }
+            return json_answer(200, R"({"entities": [)" + entities +
+                                        R"(], "pageSize": 100, "pageNumber": 1, "pageCount": 1})");
         }
         const int pages = (size + 99) / 100;
         for (int number = 1; number <= std::max(pages, 1); ++number) {
@@ -496,4 +518,143 @@ TEST_CASE("org_identity reads the org, or names its login host when that is forb
     CHECK(*host == OrgIdentity{"login:login.mypurecloud.ie", ""});
     CHECK(host->describe() == "the org behind login:login.mypurecloud.ie");
     CHECK(transport.lines()[1] == "GET https://api/api/v2/organizations/me");
+}
+
+namespace {
+
+std::string id_of(int index) {
+    char id[16];
+    std::snprintf(id, sizeof id, "a%03d", index);
+    return id;
+}
+
+std::vector<std::string> ids_from(int first, int last) {
+    std::vector<std::string> ids;
+    for (int i = first; i <= last; ++i) {
+        ids.push_back(id_of(i));
+    }
+    return ids;
+}
+
+std::vector<std::size_t> sizes(const std::vector<std::vector<std::string>>& groups) {
+    std::vector<std::size_t> found;
+    for (const auto& group : groups) {
+        found.push_back(group.size());
+    }
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("read_groups groups by listed page where that takes fewer reads than ids of 50",
+          "[provider][bulk]") {
+    Org org(1000);
+    GenesysProvider provider(org.client);
+    // No listing yet: groups of 50 in the order given.
+    REQUIRE(sizes(provider.read_groups(ids_from(0, 119))) == std::vector<std::size_t>{50, 50, 20});
+    REQUIRE(provider.list_actions().ok());
+
+    // 984 of 1,000: 10 pages, not 20 groups of ids.
+    std::vector<std::vector<std::string>> pages = provider.read_groups(ids_from(16, 999));
+    REQUIRE(sizes(pages) ==
+            std::vector<std::size_t>{84, 100, 100, 100, 100, 100, 100, 100, 100, 100});
+    REQUIRE(pages[1].front() == "a100");
+    // 100 on page 1: one page, not two groups of ids.
+    REQUIRE(sizes(provider.read_groups(ids_from(0, 99))) == std::vector<std::size_t>{100});
+    // 120 spread over 3 pages: 3 reads either way, so ids (smaller answers).
+    std::vector<std::string> spread = ids_from(0, 39);
+    for (const auto& more : {ids_from(100, 139), ids_from(200, 239)}) {
+        spread.insert(spread.end(), more.begin(), more.end());
+    }
+    REQUIRE(sizes(provider.read_groups(spread)) == std::vector<std::size_t>{50, 50, 20});
+    // An id the listing did not hold goes with the ids.
+    std::vector<std::string> with_unlisted = ids_from(0, 99);
+    with_unlisted.push_back("b999");
+    REQUIRE(sizes(provider.read_groups(with_unlisted)) == std::vector<std::size_t>{100, 1});
+}
+
+TEST_CASE("read_actions reads a page for many of it, and ids for a few", "[provider][bulk]") {
+    Org org(250);
+    GenesysProvider provider(org.client);
+    REQUIRE(provider.list_actions().ok());
+    const std::size_t listed = org.transport.count();
+
+    Result<std::vector<LiveAction>> page = provider.read_actions(ids_from(100, 170));
+    REQUIRE(page.ok());
+    REQUIRE(page->size() == 71);
+    REQUIRE(page->front().id == "a100");
+    REQUIRE(page->front().get(Field::timeout_seconds) == Value(3));
+    REQUIRE(org.transport.count() == listed + 1);
+    REQUIRE(org.transport.lines().back() == "GET " + page_url(2));
+
+    Result<std::vector<LiveAction>> few = provider.read_actions({"a003", "a201", "a999"});
+    REQUIRE(few.ok());
+    REQUIRE(few->size() == 2);  // a999 does not exist
+    REQUIRE(org.transport.lines().back() ==
+            "GET " + k_api +
+                "?ids=a003,a201,a999&pageSize=100&pageNumber=1&includeConfig=true"
+                "&includeAuthActions=true");
+
+    // Ids on no listed page, more than 50: ids of 50 a request.
+    Org fresh(250);
+    GenesysProvider unlisted(fresh.client);
+    Result<std::vector<LiveAction>> many = unlisted.read_actions(ids_from(0, 119));
+    REQUIRE(many.ok());
+    REQUIRE(many->size() == 120);
+    REQUIRE(fresh.transport.count() == 1 + 3);  // the login, then 50 + 50 + 20
+}
+
+TEST_CASE("read_actions reads by id what moved off its page since the listing",
+          "[provider][bulk]") {
+    Org org(200);
+    GenesysProvider provider(org.client);
+    REQUIRE(provider.list_actions().ok());
+    org.size = 150;  // a050..a149 now on page 1 of a smaller org? page 2 lacks 150-199
+    std::vector<std::string> ids = ids_from(140, 199);
+
+    Result<std::vector<LiveAction>> read = provider.read_actions(ids);
+
+    REQUIRE(read.ok());
+    REQUIRE(read->size() == 10);  // a140..a149; the rest no longer exist
+    const std::vector<std::string> lines = org.transport.lines();
+    REQUIRE(lines[lines.size() - 2] == "GET " + page_url(2));
+    REQUIRE(lines.back().rfind("GET " + k_api + "?ids=a150,a151,", 0) == 0);
+}
+
+TEST_CASE("a read back that holds an action not asked for is refused", "[provider][bulk]") {
+    Org org(10);
+    org.extra_entity = action_json(7);
+    GenesysProvider provider(org.client);
+
+    Result<std::vector<LiveAction>> read = provider.read_actions({"a001", "a002"});
+
+    REQUIRE_FALSE(read.ok());
+    REQUIRE(read.error().kind == ErrorKind::invalid_response);
+    REQUIRE(read.error().describe() ==
+            "reading back 2 actions by id: the API answered action a007, which was not asked for "
+            "(HTTP 200)");
+    org.extra_entity = action_json(1);
+    REQUIRE(provider.read_actions({"a001", "a002"}).error().message ==
+            "reading back 2 actions by id: the API answered a001 twice");
+}
+
+TEST_CASE("after the interrupt the read back is one attempt per request, not cut short",
+          "[provider][bulk][interrupt]") {
+    std::atomic<bool> interrupted{false};
+    FakeTransport transport;
+    ClientOptions options = Org::quiet_options();
+    options.interrupted = &interrupted;
+    GenesysClient client(transport, {"https://api.example.com", "https://login.example.com"},
+                         {"id", "secret"}, options);
+    GenesysProvider provider(client);
+    transport.push(json_answer(200, R"({"access_token": "t", "expires_in": 86400})"));
+    interrupted = true;
+    transport.push(json_answer(503, R"({"message": "Service Unavailable"})"));
+
+    Result<std::vector<LiveAction>> read = provider.read_actions_after_interrupt({"a001"});
+
+    REQUIRE_FALSE(read.ok());
+    REQUIRE(read.error().http_status == 503);
+    REQUIRE(transport.count() == 2);  // the login, one attempt, no retry
+    REQUIRE(transport.requests().back().interrupted == nullptr);
 }

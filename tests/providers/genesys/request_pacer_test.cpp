@@ -72,6 +72,21 @@ TEST_CASE("the pacer lets the budget through at once, then waits for the window"
     CHECK(time.sleeps.size() == 2);
 }
 
+TEST_CASE("dactl's window is the API's minute and one second for the arrival", "[pacer]") {
+    FakeTime time;
+    RequestPacer pacer(3, time.hooks(), k_paced_window);
+    CHECK(waits_of(pacer, 4) ==
+          std::vector<seconds>{seconds(0), seconds(0), seconds(0), seconds(61)});
+    // After a 429 the starts are spread over the same window: 61 s / 3 apart.
+    pacer.rate_limited(seconds(5));
+    const Clock::time_point paused = time.now_at;
+    CHECK(pacer.acquire() == seconds(5));
+    CHECK(time.now_at == paused + seconds(5));
+    const Clock::time_point first = time.now_at;
+    (void)pacer.acquire();
+    CHECK(time.now_at - first == std::chrono::duration_cast<Clock::duration>(seconds(61)) / 3);
+}
+
 TEST_CASE("the pacer's window slides with each start", "[pacer]") {
     FakeTime time;
     RequestPacer pacer(3, time.hooks());
