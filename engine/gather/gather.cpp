@@ -111,25 +111,33 @@ Result<Gathered> gather_org(Provider& provider, const std::vector<DesiredAction>
 
 Result<Gathered> gather_by_id(Provider& provider, const std::vector<Reread>& reads,
                               const GatherOptions& options) {
-    std::vector<std::optional<Result<LiveAction>>> answers(reads.size());
-    parallel_for(reads.size(), options.parallelism,
-                 [&](std::size_t i) { answers[i].emplace(provider.get_action(reads[i].id)); });
+    std::vector<std::string> ids;
+    ids.reserve(reads.size());
+    for (const Reread& read : reads) {
+        ids.push_back(read.id);
+    }
+    Result<std::vector<LiveAction>> answer = provider.read_actions(ids);
+    if (!answer) {
+        Error error = answer.error();
+        error.message = "re-reading the " + std::to_string(reads.size()) +
+                        (reads.size() == 1 ? " planned action" : " planned actions") +
+                        " failed: " + error.message;
+        return error;
+    }
+    std::map<std::string, LiveAction*> by_id;
+    for (LiveAction& action : *answer) {
+        by_id.emplace(action.id, &action);
+    }
     Gathered org;
     org.live.reserve(reads.size());
     std::vector<const DesiredAction*> owners;
-    for (std::size_t i = 0; i < reads.size(); ++i) {
-        Result<LiveAction>& answer = *answers[i];
-        if (!answer && answer.error().kind == ErrorKind::not_found) {
-            continue;
+    for (const Reread& read : reads) {
+        auto found = by_id.find(read.id);
+        if (found == by_id.end()) {
+            continue;  // no longer exists
         }
-        if (!answer) {
-            Error error = answer.error();
-            error.message =
-                reads[i].address + ": reading " + reads[i].id + " failed: " + error.message;
-            return error;
-        }
-        org.live.push_back(std::move(answer).value());
-        owners.push_back(reads[i].desired);
+        org.live.push_back(std::move(*found->second));
+        owners.push_back(read.desired);
     }
     for (std::size_t i = 0; i < org.live.size(); ++i) {
         if (owners[i] != nullptr) {

@@ -73,10 +73,10 @@ struct Reread {
     std::string id;
 };
 
-/// Re-reads each action by id (up to `options.parallelism` at once), binds those
-/// with a manifest action and loads the templates `options` asks for. An action
-/// the API answers 404 for is left out of `live`. Fails with the first other
-/// failure, "<address>: reading <id> failed: ...".
+/// Re-reads the actions by id, together (Provider::read_actions: 50 a request),
+/// binds those with a manifest action and loads the templates `options` asks
+/// for. An action that no longer exists is left out of `live`. Fails when the
+/// read fails, "re-reading the N planned actions failed: ...".
 Result<Gathered> gather_by_id(Provider& provider, const std::vector<Reread>& reads,
                               const GatherOptions& options);
 

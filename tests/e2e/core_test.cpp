@@ -294,3 +294,30 @@ TEST_CASE("apply costs a write per change and a read per group of them", "[e2e][
                                          {"PATCH /api/v2/integrations/actions/{id}", c.changes}});
     }
 }
+
+TEST_CASE("a saved plan is re-read and confirmed 50 actions a request", "[e2e][budget]") {
+    Emulator emulator(seed_json(many_actions(300)), {"--rate-limit", "0"});
+    TempDir project;
+    project.write("dactl.toml", "[api]\nrequests_per_minute = 10000\n");
+    std::string manifests;
+    for (int i = 1; i <= 120; ++i) {
+        char number[16];
+        std::snprintf(number, sizeof number, "%04d", i);
+        manifests += manifest(std::string("a") + number, std::string("Action ") + number, 9);
+    }
+    project.write("a.toml", manifests);
+    const std::string plan = (project.path() / "plan.json").string();
+    REQUIRE(emulator.dactl({"-C", project.path().string(), "plan", "--out", plan}).exit_code == 0);
+    emulator.admin("DELETE", "/__emulator/requests");
+
+    ProcessResult run = emulator.dactl({"-C", project.path().string(), "apply", plan});
+
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    // 1 token + 1 org + ceil(120/50) re-reads + 120 PATCHes + ceil(120/50) confirming reads.
+    REQUIRE(emulator.counts() ==
+            std::map<std::string, int>{{"POST /oauth/token", 1},
+                                       {"GET /api/v2/organizations/me", 1},
+                                       {"GET /api/v2/integrations/actions", 3 + 3},
+                                       {"PATCH /api/v2/integrations/actions/{id}", 120}});
+}

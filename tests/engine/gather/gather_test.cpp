@@ -145,9 +145,12 @@ TEST_CASE("gather_by_id re-reads by id, binds, and leaves out the vanished", "[g
     REQUIRE(org->bindings.size() == 1);
     REQUIRE(org->bindings[0].desired == &order);
     REQUIRE(org->bindings[0].live->get(Field::request_template) == Value("${input}"));
+    // One read for all three, then the template the manifest manages.
+    REQUIRE(provider.calls() == std::vector<std::string>{"read custom_-_1,custom_-_9,custom_-_2",
+                                                         "templates custom_-_1"});
 }
 
-TEST_CASE("gather_by_id fails on a read that is not a 404, naming the address", "[gather]") {
+TEST_CASE("gather_by_id fails on a read that is not a 404, saying what it read", "[gather]") {
     FakeProvider provider;
     seed(provider);
     provider.fail_reads("custom_-_2", make_error(ErrorKind::timeout, "no answer within 60 s"));
@@ -159,5 +162,5 @@ TEST_CASE("gather_by_id fails on a read that is not a 404, naming the address", 
     REQUIRE_FALSE(org.ok());
     REQUIRE(org.error().kind == ErrorKind::timeout);
     REQUIRE(org.error().message ==
-            "action.customer: reading custom_-_2 failed: no answer within 60 s");
+            "re-reading the 2 planned actions failed: no answer within 60 s");
 }
