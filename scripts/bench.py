@@ -306,8 +306,8 @@ def report(rows, plan_size, plan, paced, paced_figures, latency, quick):
                 minutes(paced_figures["requests"]) * 60, allowed),
             "",
             "The pacer lets 300 requests start in any 61 s window (one second more than the API's "
-            "60, for the time a request takes to arrive), so the first 300 go at once and the "
-            "rest one every 0.2 s. `--parallelism` (default 10) is how many requests are in "
+            "60, for the time a request takes to arrive): the first 300 go as fast as the latency "
+            "allows, each later one when the start 300 before it is 61 s old. `--parallelism` (default 10) is how many requests are in "
             "flight at once: it buys wall time while the budget has room (a plan, or an apply of "
             "fewer than 300 changes, at 10 is several times faster than at 1) and nothing once "
             "the pacer sets the pace.",
