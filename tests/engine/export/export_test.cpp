@@ -72,7 +72,8 @@ TEST_CASE("export filters by name and category", "[export]") {
             "# timeout_seconds is unset: the service default of 60 s applies\n");
 }
 
-TEST_CASE("a category too long for a file name gives a shortened, unique one", "[export][hostile]") {
+TEST_CASE("a category too long for a file name gives a shortened, unique one",
+          "[export][hostile]") {
     const std::string long_name(300, 'x');
     std::vector<LiveAction> live = {
         with(make_live("custom_-_1", "A"), Field::category, long_name),

@@ -20,8 +20,8 @@ std::string dotted(int parts) {
 
 TEST_CASE("a header or key of 50,000 dotted parts is refused before toml++ parses it",
           "[manifest][hostile]") {
-    for (const std::string& text : {"# one\n[" + dotted(50000) + "]\n",
-                                    "# one\n  " + dotted(50000) + " = 1\n"}) {
+    for (const std::string& text :
+         {"# one\n[" + dotted(50000) + "]\n", "# one\n  " + dotted(50000) + " = 1\n"}) {
         LoadResult loaded = load_sources({{"deep.toml", text}});
         REQUIRE(loaded.diagnostics.items().size() == 1);
         const Diagnostic& problem = loaded.diagnostics.items()[0];
