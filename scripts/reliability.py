@@ -415,8 +415,9 @@ def report(results, benchmarks, quick):
         "action before writing again; curl may also resend a request on a reused connection "
         "that died unanswered, and such a resend meets a 409 because the version moved on. "
         "Either way the versioned PATCH is never applied twice.",
-        "- Stale reads cost re-reads: the check after each write reads again after 0.25, "
-        "0.5, 1, 2 and 4 s until the change shows.",
+        "- Stale reads cost re-reads: the writes of a wave are confirmed together, and the "
+        "ones a read still shows unchanged are read again together after 0.25, 0.5, 1, 2 "
+        "and 4 s until the change shows.",
         "- 401s come from tokens expired through the admin API while the run goes on; each "
         "costs one fresh login and a retry.",
         "",
