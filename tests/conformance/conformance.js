@@ -144,6 +144,33 @@ async function checkRateLimit(api, id) {
     checkEqual(limited.body.message, 'Rate limit exceeded the maximum. Retry the request in [60] seconds', '429 message');
 }
 
+// The analytics aggregates of action executions, as dactl insights asks for them.
+async function checkAnalytics(id) {
+    await admin('POST', '/traffic', {actionId: id, count: 40, fromSecondsAgo: 7200, latencyMs: [100, 400]});
+    const analytics = new platformClient.AnalyticsApi();
+    const end = new Date(Date.now() + 60000);
+    const start = new Date(end.getTime() - 7 * 86400000);
+    const query = {
+        interval: `${start.toISOString()}/${end.toISOString()}`,
+        metrics: ['tTotalExecution'],
+        groupBy: ['actionId', 'errorType', 'responseStatus'],
+        filter: {type: 'and', predicates: [{dimension: 'actionId', operator: 'exists'}]},
+    };
+    const answer = (await analytics.postAnalyticsActionsAggregatesQuery(query)).body;
+    check(Array.isArray(answer.results) && answer.results.length >= 1, 'aggregates: no results');
+    const mine = answer.results.find((result) => result.group.actionId === id);
+    check(mine && mine.group.errorType && mine.group.responseStatus, 'aggregates: no group of the action with errorType and responseStatus');
+    const metric = mine.data[0].metrics[0];
+    checkEqual(metric.metric, 'tTotalExecution', 'aggregates metric');
+    for (const stat of ['count', 'min', 'max', 'sum', 'p95', 'p99']) {
+        check(Number.isInteger(metric.stats[stat]), `aggregates: stats.${stat} is not an integer`);
+    }
+    check(/^\d{4}-\d\d-\d\dT.*Z\/.*Z$/.test(mine.data[0].interval), 'aggregates: bucket interval is not START/END');
+    const refused = await failure(() => analytics.postAnalyticsActionsAggregatesQuery({...query, metrics: ['tFoo']}),
+                                  'aggregates with an unknown metric');
+    checkEqual(refused.status, 400, 'status of an unknown metric');
+}
+
 async function main() {
     const client = platformClient.ApiClient.instance;
     client.setGateway({protocol: 'http', host: '127.0.0.1', port: Number(port)});
@@ -155,6 +182,7 @@ async function main() {
     const ids = await pageThroughEverything(api);
     const action = await checkOneAction(api, ids[1]);
     await checkPatches(api, action);
+    await checkAnalytics(ids[0]);
     await checkRateLimit(api, ids[2]);
 
     const counts = (await admin('GET', '/requests')).counts;

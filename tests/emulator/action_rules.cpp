@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "tests/emulator/error_body.h"
+#include "tests/emulator/executions.h"
 
 namespace dactl::emulator {
 
@@ -228,6 +229,7 @@ Result<ActionTraits> parse_traits(const Json& member, const std::string& id) {
     }
     ActionTraits traits;
     traits.custom_auth = is_custom_auth_id(id);
+    const Json* traffic = nullptr;
     for (const auto& [name, value] : member.as_object()) {
         if (name == "latencyMs") {
             if (!read_latency(value, traits)) {
@@ -246,13 +248,24 @@ Result<ActionTraits> parse_traits(const Json& member, const std::string& id) {
             }
         } else if (name == "failure" && value.is_string()) {
             traits.failure = value.as_string();
+        } else if (name == "traffic") {
+            traffic = &value;
         } else if (name == "customAuth" || name == "failure") {
             return invalid_value("_emulator." + name + " must be " +
                                  (name == "failure" ? "a string" : "a boolean"));
         } else {
             return invalid_property("_emulator." + name +
-                                    " is not known (latencyMs, customAuth, failure)");
+                                    " is not known (latencyMs, customAuth, failure, traffic)");
         }
+    }
+    // Read last: its latency defaults to latencyMs, wherever that stands.
+    if (traffic != nullptr) {
+        Result<TrafficSpec> spec =
+            parse_traffic(*traffic, traits.latency_min_ms, traits.latency_max_ms);
+        if (!spec) {
+            return spec.error();
+        }
+        traits.traffic = *spec;
     }
     return traits;
 }

@@ -13,12 +13,28 @@ namespace dactl::emulator {
 
 inline constexpr std::string_view k_actions_path = "/api/v2/integrations/actions";
 
+/// Generated traffic of one action: `per_day` runs a day, evenly spread, over
+/// the `days` days before the emulator started, each taking a latency drawn
+/// (deterministically, from the id) in [latency_min_ms, latency_max_ms]; a
+/// `failure_rate` share of them fail. Runs longer than the action's timeout
+/// time out, recorded at the timeout.
+struct TrafficSpec {
+    int days = 7;
+    int per_day = 100;
+    int latency_min_ms = 0;
+    int latency_max_ms = 0;
+    double failure_rate = 0.0;
+
+    bool operator==(const TrafficSpec&) const = default;
+};
+
 /// What the emulator knows about an action beyond the API's shape (the seed's "_emulator").
 struct ActionTraits {
     int latency_min_ms = 0;  ///< simulated third-party latency of test/execute, uniform
     int latency_max_ms = 0;
     bool custom_auth = false;
     std::optional<std::string> failure;  ///< the third party answers this error
+    std::optional<TrafficSpec> traffic;  ///< executions the analytics hold from before the start
 
     bool operator==(const ActionTraits&) const = default;
 };

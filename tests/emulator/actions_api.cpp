@@ -79,6 +79,10 @@ HttpResponse run(ExecutionKind kind, const HttpRequest& request, const std::stri
     }
     const int latency =
         services.randomness.uniform(entry->traits.latency_min_ms, entry->traits.latency_max_ms);
+    if (kind == ExecutionKind::execute) {
+        services.executions.add({execution_now(entry->action, latency, timeout_of(entry->action),
+                                               entry->traits.failure.has_value())});
+    }
     return simulate_call(kind, request, *entry, latency, services.switches.settings().time_scale,
                          context.correlation_id);
 }

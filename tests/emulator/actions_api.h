@@ -4,6 +4,7 @@
 #include <string>
 
 #include "tests/emulator/clock.h"
+#include "tests/emulator/executions.h"
 #include "tests/emulator/http_types.h"
 #include "tests/emulator/org.h"
 #include "tests/emulator/randomness.h"
@@ -16,6 +17,7 @@ struct ApiServices {
     Org& org;
     Switches& switches;
     Randomness& randomness;
+    ExecutionLog& executions;  ///< every execute call is recorded here
 };
 
 /// How a GET shows an action: includeConfig (default false; not true/false: 400
@@ -31,7 +33,8 @@ bool is_actions_path(const std::string& path);
 
 /// Answers a request under /api/v2/integrations/actions: the list (GET) and create
 /// (POST); one action (GET, PATCH, DELETE; 405 for PUT and POST); its templates (GET);
-/// test and execute (POST). 404 for an unknown action or path.
+/// test and execute (POST; an execute is recorded in the analytics). 404 for an unknown action or
+/// path.
 HttpResponse handle_actions_api(const HttpRequest& request, const RequestContext& context,
                                 ApiServices& services);
 

@@ -3,6 +3,7 @@
 #include "tests/emulator/action_rules.h"
 #include "tests/emulator/action_update.h"
 #include "tests/emulator/error_body.h"
+#include "tests/emulator/traffic_admin.h"
 
 namespace dactl::emulator {
 
@@ -188,6 +189,9 @@ HttpResponse handle_admin_api(const HttpRequest& request, const RequestContext& 
         Json body = Json::object();
         body.set("tokens", Json(std::move(tokens)));
         return HttpResponse::json(200, body);
+    }
+    if (what == "traffic") {
+        return handle_traffic_admin(request, services.org, services.executions);
     }
     if (what == "tokens/expire") {
         if (request.method != "POST") {

@@ -18,11 +18,13 @@ struct AdminServices {
     RateLimiter& rate_limiter;
     TokenStore& tokens;
     RequestLog& log;
+    ExecutionLog& executions;
 };
 
 /// Answers a request under /__emulator/:
 ///   GET /org, GET|PATCH /actions/{id}, GET /actions/{id}/draft, POST /actions, GET|DELETE
-///   /requests, GET|PATCH /settings, POST /tokens/expire; 404 or 405 otherwise.
+///   /requests, GET|PATCH /settings, POST /tokens/expire, POST|DELETE /traffic (add runs
+///   to the analytics: add_traffic; forget every run); 404 or 405 otherwise.
 HttpResponse handle_admin_api(const HttpRequest& request, const RequestContext& context,
                               AdminServices& services);
 

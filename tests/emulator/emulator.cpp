@@ -5,6 +5,7 @@
 
 #include "tests/emulator/actions_api.h"
 #include "tests/emulator/admin_api.h"
+#include "tests/emulator/analytics_api.h"
 #include "tests/emulator/error_body.h"
 #include "tests/emulator/json_codec.h"
 
@@ -53,14 +54,23 @@ Emulator::Emulator(std::vector<ActionEntry> actions, EmulatorOptions options)
       m_org(std::move(actions)),
       m_switches(options.settings),
       m_rate_limiter(options.settings.rate_limit_requests,
-                     std::chrono::seconds(options.settings.rate_limit_window_seconds)) {}
+                     std::chrono::seconds(options.settings.rate_limit_window_seconds)) {
+    const WallClock::time_point now = WallClock::now();
+    for (const ActionEntry& entry : m_org.dump()) {
+        if (entry.traits.traffic) {
+            m_executions.add(generate_executions(
+                entry.action, seed_batch(*entry.traits.traffic, now, timeout_of(entry.action))));
+        }
+    }
+}
 
 HttpResponse Emulator::handle(const HttpRequest& request) {
     RequestContext context{m_randomness.uuid_v4(), Clock::now()};
     HttpResponse response;
     try {
         if (is_admin_path(request.path)) {
-            AdminServices services{m_org, m_switches, m_rate_limiter, m_tokens, m_log};
+            AdminServices services{m_org,    m_switches, m_rate_limiter,
+                                   m_tokens, m_log,      m_executions};
             response = handle_admin_api(request, context, services);
         } else {
             response = handle_counted(request, context);
@@ -141,10 +151,13 @@ HttpResponse Emulator::api_request(const HttpRequest& request, const RequestCont
     if (is_organization_path(request.path)) {
         return handle_organization(request, m_organization, m_switches);
     }
+    if (request.path == k_aggregates_path) {
+        return handle_aggregates_query(request, m_executions, m_switches.settings());
+    }
     if (!is_actions_path(request.path)) {
         return HttpResponse::failure(api_error(404, "not.found", "No resource at " + request.path));
     }
-    ApiServices services{m_org, m_switches, m_randomness};
+    ApiServices services{m_org, m_switches, m_randomness, m_executions};
     return handle_actions_api(request, context, services);
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "tests/emulator/action_shape.h"
+#include "tests/emulator/executions.h"
 #include "tests/emulator/http_types.h"
 #include "tests/emulator/oauth.h"
 #include "tests/emulator/org.h"
@@ -33,7 +34,8 @@ struct EmulatorOptions {
 
 class Emulator {
 public:
-    /// An emulated org holding `actions`, with the client and settings of `options`.
+    /// An emulated org holding `actions`, with the client and settings of `options`;
+    /// the analytics hold the traffic the actions' seeds describe, up to now.
     Emulator(std::vector<ActionEntry> actions, EmulatorOptions options);
 
     /// Answers one request as the service would, from any thread; never throws. Every
@@ -59,6 +61,7 @@ private:
     RateLimiter m_rate_limiter;
     TokenStore m_tokens;
     RequestLog m_log;
+    ExecutionLog m_executions;
 };
 
 }  // namespace dactl::emulator

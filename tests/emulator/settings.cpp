@@ -54,7 +54,9 @@ constexpr int k_max = 1'000'000'000;
 
 Status apply_other_member(Settings& settings, const std::string& name, const Json& value) {
     for (auto [flag, target] : {std::pair{"templatesAsUris", &settings.templates_as_uris},
-                                std::pair{"orgMeForbidden", &settings.org_me_forbidden}}) {
+                                std::pair{"orgMeForbidden", &settings.org_me_forbidden},
+                                std::pair{"analyticsPercentiles", &settings.analytics_percentiles},
+                                std::pair{"analyticsForbidden", &settings.analytics_forbidden}}) {
         if (name == flag) {
             if (!value.is_bool()) {
                 return api_error(400, "invalid.value", name + " must be true or false");
@@ -62,6 +64,14 @@ Status apply_other_member(Settings& settings, const std::string& name, const Jso
             *target = value.as_bool();
             return {};
         }
+    }
+    if (name == "analyticsTimeoutErrorType") {
+        if (!value.is_string() || value.as_string().empty()) {
+            return api_error(400, "invalid.value",
+                             "analyticsTimeoutErrorType must be a non-empty string");
+        }
+        settings.analytics_timeout_error_type = value.as_string();
+        return {};
     }
     if (name == "timeScale") {
         if (!value.is_number() || value.as_number() < 0 || value.as_number() > 1000) {
@@ -74,8 +84,8 @@ Status apply_other_member(Settings& settings, const std::string& name, const Jso
                      name +
                          " is not a setting (rateLimit, latencyMs, failEvery, dropEvery, "
                          "staleReadMs, conflictNextPatches, templatesAsUris, orgMeForbidden, "
-                         "timeScale, "
-                         "tokenTtlSeconds)");
+                         "timeScale, tokenTtlSeconds, analyticsTimeoutErrorType, "
+                         "analyticsPercentiles, analyticsMaxIntervalDays, analyticsForbidden)");
 }
 
 Status apply_member(Settings& settings, SettingsChange& change, const std::string& name,
@@ -114,6 +124,9 @@ Status apply_member(Settings& settings, SettingsChange& change, const std::strin
     if (name == "tokenTtlSeconds") {
         return read_int(value, name, settings.token_ttl_seconds, 1, 172'800);
     }
+    if (name == "analyticsMaxIntervalDays") {
+        return read_int(value, name, settings.analytics_max_interval_days, 0, 3650);
+    }
     return apply_other_member(settings, name, value);
 }
 
@@ -133,6 +146,10 @@ Json settings_to_json(const Settings& settings) {
     json.set("orgMeForbidden", settings.org_me_forbidden);
     json.set("timeScale", settings.time_scale);
     json.set("tokenTtlSeconds", settings.token_ttl_seconds);
+    json.set("analyticsTimeoutErrorType", settings.analytics_timeout_error_type);
+    json.set("analyticsPercentiles", settings.analytics_percentiles);
+    json.set("analyticsMaxIntervalDays", settings.analytics_max_interval_days);
+    json.set("analyticsForbidden", settings.analytics_forbidden);
     return json;
 }
 

@@ -2,6 +2,8 @@
 // Settings: the emulator's switches for what the real service may do and for
 // faults, set on the command line and through PATCH /__emulator/settings.
 
+#include <string>
+
 #include "engine/util/result.h"
 #include "tests/emulator/json_value.h"
 
@@ -21,6 +23,11 @@ struct Settings {
     bool org_me_forbidden = false;   ///< GET /api/v2/organizations/me answers 403
     double time_scale = 1.0;         ///< multiplies the seeded test/execute latencies
     int token_ttl_seconds = 86400;
+    /// The errorType analytics give a run that timed out (undocumented by the vendor).
+    std::string analytics_timeout_error_type = "REQUEST_TIMEOUT";
+    bool analytics_percentiles = true;    ///< stats carry p95 and p99 (unconfirmed)
+    int analytics_max_interval_days = 7;  ///< a longer query interval answers 400; 0: no limit
+    bool analytics_forbidden = false;     ///< the aggregates query answers 403
 
     bool operator==(const Settings&) const = default;
 };
@@ -34,7 +41,9 @@ struct SettingsChange {
 
 /// The settings as the admin API shows them: {"rateLimit": {"requests", "windowSeconds"},
 /// "latencyMs": {"min", "max"}, "failEvery": {"n", "status"}, "dropEvery", "staleReadMs",
-/// "conflictNextPatches", "templatesAsUris", "orgMeForbidden", "timeScale", "tokenTtlSeconds"}.
+/// "conflictNextPatches", "templatesAsUris", "orgMeForbidden", "timeScale", "tokenTtlSeconds",
+/// "analyticsTimeoutErrorType", "analyticsPercentiles", "analyticsMaxIntervalDays",
+/// "analyticsForbidden"}.
 Json settings_to_json(const Settings& settings);
 
 /// Applies any subset of that JSON to `settings` (members of the nested objects may be

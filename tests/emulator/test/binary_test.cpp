@@ -80,7 +80,9 @@ TEST_CASE("the program announces its port, serves, and exits 0 on SIGTERM", "[em
         http_get(port, "/__emulator/settings") ==
         R"({"rateLimit":{"requests":5,"windowSeconds":10},"latencyMs":{"min":0,"max":0},)"
         R"("failEvery":{"n":0,"status":503},"dropEvery":0,"staleReadMs":0,"conflictNextPatches":0,)"
-        R"("templatesAsUris":true,"orgMeForbidden":false,"timeScale":1.0,"tokenTtlSeconds":86400})");
+        R"("templatesAsUris":true,"orgMeForbidden":false,"timeScale":1.0,"tokenTtlSeconds":86400,)"
+        R"("analyticsTimeoutErrorType":"REQUEST_TIMEOUT","analyticsPercentiles":true,)"
+        R"("analyticsMaxIntervalDays":7,"analyticsForbidden":false})");
     REQUIRE(http_get(port, "/api/v2/integrations/actions").find("authentication.required") !=
             std::string::npos);
     process.signal(SIGTERM);

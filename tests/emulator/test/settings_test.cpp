@@ -34,7 +34,9 @@ TEST_CASE("the default settings as the admin API shows them", "[emulator][settin
         write_json(settings_to_json(Settings{})) ==
         R"({"rateLimit":{"requests":300,"windowSeconds":60},"latencyMs":{"min":0,"max":0},)"
         R"("failEvery":{"n":0,"status":503},"dropEvery":0,"staleReadMs":0,"conflictNextPatches":0,)"
-        R"("templatesAsUris":false,"orgMeForbidden":false,"timeScale":1.0,"tokenTtlSeconds":86400})");
+        R"("templatesAsUris":false,"orgMeForbidden":false,"timeScale":1.0,"tokenTtlSeconds":86400,)"
+        R"("analyticsTimeoutErrorType":"REQUEST_TIMEOUT","analyticsPercentiles":true,)"
+        R"("analyticsMaxIntervalDays":7,"analyticsForbidden":false})");
 }
 
 TEST_CASE("a settings patch changes only what it names", "[emulator][settings]") {
@@ -67,7 +69,8 @@ TEST_CASE("bad settings are refused and change nothing", "[emulator][settings]")
             "400 invalid.property: colour is not a setting (rateLimit, latencyMs, failEvery, "
             "dropEvery, "
             "staleReadMs, conflictNextPatches, templatesAsUris, orgMeForbidden, timeScale, "
-            "tokenTtlSeconds)");
+            "tokenTtlSeconds, analyticsTimeoutErrorType, analyticsPercentiles, "
+            "analyticsMaxIntervalDays, analyticsForbidden)");
     REQUIRE(refusal(R"({"dropEvery": 2, "rateLimit": {"requests": -1}})") ==
             "400 invalid.value: rateLimit.requests must be an integer from 0 to 1000000000");
     REQUIRE(refusal(R"({"rateLimit": {"perMinute": 1}})") ==
