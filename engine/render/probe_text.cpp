@@ -6,6 +6,7 @@
 #include <map>
 
 #include "engine/render/markdown.h"
+#include "engine/render/table.h"
 #include "engine/text/quote.h"
 #include "engine/util/time_text.h"
 
@@ -66,34 +67,18 @@ std::vector<std::string> notes(const ProbeEntry& entry) {
     return out;
 }
 
-}  // namespace
-
-std::string render_probe_text(const ProbeReport& report, const Palette& palette) {
-    std::vector<std::vector<std::string>> rows = {{k_headings.begin(), k_headings.end()}};
+TableRows rows_of(const ProbeReport& report) {
+    TableRows rows = {{k_headings.begin(), k_headings.end()}};
     for (const auto& entry : report.entries) {
         rows.push_back(row(entry));
     }
-    std::vector<std::size_t> widths(k_headings.size(), 0);
-    for (const auto& cells : rows) {
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-            widths[i] = std::max(widths[i], cells[i].size());
-        }
-    }
-    std::string text;
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        std::string line;
-        for (std::size_t i = 0; i < rows[r].size(); ++i) {
-            const std::string& cell = rows[r][i];
-            const std::string pad(widths[i] - cell.size(), ' ');
-            if (i == 0) {
-                line += cell + pad;
-            } else {
-                line += "  " + pad;  // numbers right-aligned
-                line += cell;
-            }
-        }
-        text += (r == 0 ? palette.bold(line) : line) + "\n";
-    }
+    return rows;
+}
+
+}  // namespace
+
+std::string render_probe_text(const ProbeReport& report, const Palette& palette) {
+    std::string text = text_table(rows_of(report), palette);
     for (const auto& entry : report.entries) {
         const std::vector<std::string> lines = notes(entry);
         if (lines.empty()) {
@@ -113,20 +98,10 @@ std::string render_probe_text(const ProbeReport& report, const Palette& palette)
 }
 
 std::string render_probe_markdown(const ProbeReport& report) {
-    std::string text =
-        "### dactl probe\n\n| Action | Samples | Failures | p50 | p90 | p99 | Max | Current | "
-        "Recommended |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
-    for (const auto& entry : report.entries) {
-        std::vector<std::string> cells = row(entry);
-        cells[0] = "`" + cells[0] + "`";
-        std::string line = "|";
-        for (const auto& cell : cells) {
-            line += ' ';
-            line += markdown_cell(cell);
-            line += " |";
-        }
-        text += line + "\n";
-    }
+    TableRows rows = rows_of(report);
+    rows[0] = {"Action", "Samples", "Failures", "p50",        "p90",
+               "p99",    "Max",     "Current",  "Recommended"};
+    std::string text = "### dactl probe\n\n" + markdown_table(rows);
     for (const auto& entry : report.entries) {
         for (const auto& note : notes(entry)) {
             text += "\n- `" + entry.address + "`: " + markdown_cell(note);
