@@ -141,9 +141,11 @@ Status probe_via_draft(Provider& provider, Prober& prober, ProbeEntry& entry,
     DraftGuard guard(provider, entry.id);
     // The name marks the draft as dactl's, so a run killed before deleting it
     // lets the next one clean up (and only such drafts).
-    Result<LiveAction> raised = provider.update_draft(
-        *draft, {{Field::timeout_seconds, Value(k_draft_timeout_seconds)},
-                 {Field::name, Value(draft->name + std::string(k_probe_draft_marker))}});
+    std::string marked = draft->name;
+    marked += k_probe_draft_marker;
+    Result<LiveAction> raised =
+        provider.update_draft(*draft, {{Field::timeout_seconds, Value(k_draft_timeout_seconds)},
+                                       {Field::name, Value(std::move(marked))}});
     if (!raised) {
         return raised.error();
     }

@@ -167,7 +167,8 @@ std::string page_of(const std::vector<int>& numbers, int page_count, std::option
                     bool next = false) {
     std::string entities;
     for (int number : numbers) {
-        entities += (entities.empty() ? "" : ",") + action_json(number);
+        entities += entities.empty() ? "" : ",";
+        entities += action_json(number);
     }
     return "{\"entities\": [" + entities + "], \"pageCount\": " + std::to_string(page_count) +
            (total ? ", \"total\": " + std::to_string(*total) : std::string()) +
