@@ -16,6 +16,11 @@ Result<OrgIdentity> Provider::org_identity() {
     return unsupported("identify the org");
 }
 
+Result<std::vector<AggregateGroup>> Provider::query_action_aggregates(
+    const AggregateQuery& /*query*/) {
+    return unsupported("query the analytics");
+}
+
 Result<TestRun> Provider::test_action(const std::string& /*id*/, const std::string& /*input_json*/,
                                       TestTarget /*target*/) {
     return unsupported("test actions");

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/model/execution_stats.h"
 #include "engine/model/live_action.h"
 #include "engine/model/org_identity.h"
 #include "engine/util/result.h"
@@ -77,6 +78,13 @@ public:
     /// interrupt does not cut short (the request timeout bounds it). Templates
     /// as get_action. By default get_action.
     virtual Result<LiveAction> read_after_interrupt(const std::string& id);
+
+    /// For `dactl insights`: the execution statistics of every action that ran in
+    /// `query.interval`, grouped as asked (one request; a read, retried as one).
+    /// An empty answer when nothing ran. Fails with the API's error (ErrorKind::
+    /// forbidden without the permission, bad_request for an interval too long).
+    virtual Result<std::vector<AggregateGroup>> query_action_aggregates(
+        const AggregateQuery& query);
 
     // For `dactl probe`. The test endpoints call the real back-end.
 

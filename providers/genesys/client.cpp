@@ -81,6 +81,11 @@ Result<http::Response> GenesysClient::post(const std::string& path, const std::s
     return call({"POST", path, "application/json", json_body, RetryRule::rate_limit_only});
 }
 
+Result<http::Response> GenesysClient::post_query(const std::string& path,
+                                                 const std::string& json_body) {
+    return call({"POST", path, "application/json", json_body, RetryRule::transient});
+}
+
 Result<http::Response> GenesysClient::remove(const std::string& path, OnInterrupt on_interrupt) {
     return call({"DELETE", path, "application/json", "", RetryRule::transient, on_interrupt});
 }

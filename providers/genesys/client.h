@@ -77,6 +77,10 @@ public:
     /// POST {api_base}{path} with a JSON body. Retried only after 429, like PATCH.
     Result<http::Response> post(const std::string& path, const std::string& json_body);
 
+    /// POST {api_base}{path} with a JSON body that only reads (an analytics
+    /// query): retried like a GET.
+    Result<http::Response> post_query(const std::string& path, const std::string& json_body);
+
     /// DELETE {api_base}{path}. Retried like a GET (deleting twice is harmless).
     Result<http::Response> remove(const std::string& path,
                                   OnInterrupt on_interrupt = OnInterrupt::stop);

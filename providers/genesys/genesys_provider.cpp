@@ -7,6 +7,7 @@
 
 #include "engine/util/ascii.h"
 #include "engine/util/parallel.h"
+#include "providers/genesys/aggregate_codec.h"
 #include "providers/genesys/answer_page.h"
 #include "providers/genesys/json_slice.h"
 #include "providers/genesys/test_result_codec.h"
@@ -495,6 +496,20 @@ Result<LiveAction> GenesysProvider::update_action(const LiveAction& base,
         return get_action(base.id);
     }
     return written;
+}
+
+Result<std::vector<AggregateGroup>> GenesysProvider::query_action_aggregates(
+    const AggregateQuery& query) {
+    Result<http::Response> answer = m_client.post_query(
+        "/api/v2/analytics/actions/aggregates/query", encode_aggregate_query(query));
+    if (!answer) {
+        return answer.error();
+    }
+    Result<std::vector<AggregateGroup>> groups = decode_aggregates(answer->body);
+    if (!groups) {
+        return unreadable(groups.error(), "querying the analytics", *answer);
+    }
+    return groups;
 }
 
 Result<TestRun> GenesysProvider::test_action(const std::string& id, const std::string& input_json,

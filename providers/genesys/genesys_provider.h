@@ -72,6 +72,10 @@ public:
     /// body and decodes the answer (an answer without config is accepted).
     Result<LiveAction> update_action(const LiveAction& base, const FieldValues& changes) override;
     /// POST .../{id}/test or .../{id}/draft/test with the input as the body.
+    /// POST /api/v2/analytics/actions/aggregates/query.
+    Result<std::vector<AggregateGroup>> query_action_aggregates(
+        const AggregateQuery& query) override;
+
     Result<TestRun> test_action(const std::string& id, const std::string& input_json,
                                 TestTarget target) override;
     /// GET .../{id}?includeConfig=true, one attempt that the interrupt does not cut short.

@@ -34,6 +34,10 @@ public:
         return m_target.update_draft(draft, changes);
     }
     Status delete_draft(const std::string& id) override { return m_target.delete_draft(id); }
+    Result<std::vector<AggregateGroup>> query_action_aggregates(
+        const AggregateQuery& query) override {
+        return m_target.query_action_aggregates(query);
+    }
 
 private:
     Provider& m_target;

@@ -179,6 +179,23 @@ void FakeProvider::fail_next_test(Error error) {
     m_test_failure = std::move(error);
 }
 
+Result<std::vector<AggregateGroup>> FakeProvider::query_action_aggregates(
+    const AggregateQuery& query) {
+    AggregatesAnswer answer;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_aggregate_queries.push_back(query);
+        m_calls.push_back("aggregates");
+        answer = m_aggregates;
+    }
+    return answer ? answer(query) : std::vector<AggregateGroup>{};
+}
+
+std::vector<AggregateQuery> FakeProvider::aggregate_queries() const {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_aggregate_queries;
+}
+
 Result<TestRun> FakeProvider::test_action(const std::string& id, const std::string& input_json,
                                           TestTarget target) {
     if (m_before_test) {

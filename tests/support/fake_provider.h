@@ -65,6 +65,12 @@ public:
     void before_test_runs(std::function<void()> hook) { m_before_test = std::move(hook); }
     /// The next test run fails with this error.
     void fail_next_test(Error error);
+    /// How query_action_aggregates answers (by default: no run at all).
+    using AggregatesAnswer =
+        std::function<Result<std::vector<AggregateGroup>>(const AggregateQuery&)>;
+    void answer_aggregates(AggregatesAnswer answer) { m_aggregates = std::move(answer); }
+    /// The aggregate queries asked so far, in order.
+    std::vector<AggregateQuery> aggregate_queries() const;
 
     Result<OrgIdentity> org_identity() override { return m_org; }
     Result<std::vector<LiveAction>> list_actions() override;
@@ -74,6 +80,8 @@ public:
     Result<TestRun> test_action(const std::string& id, const std::string& input_json,
                                 TestTarget target) override;
     Result<LiveAction> read_after_interrupt(const std::string& id) override;
+    Result<std::vector<AggregateGroup>> query_action_aggregates(
+        const AggregateQuery& query) override;
     std::vector<std::vector<std::string>> read_groups(const std::vector<std::string>& ids) override;
     Result<std::vector<LiveAction>> read_actions(const std::vector<std::string>& ids) override;
     Result<std::vector<LiveAction>> read_actions_after_interrupt(
@@ -118,6 +126,8 @@ private:
     std::map<std::string, std::vector<int>> m_latencies;
     std::map<std::string, std::size_t> m_latency_turn;
     std::map<std::string, LiveAction> m_drafts;
+    AggregatesAnswer m_aggregates;
+    std::vector<AggregateQuery> m_aggregate_queries;
     std::chrono::steady_clock::time_point m_clock{};
     std::optional<Error> m_test_failure;
     std::vector<std::string> m_test_inputs;

@@ -1,0 +1,125 @@
+// The analytics query dactl insights makes: its body, its answer, its retries.
+#include <catch2/catch.hpp>
+
+#include "providers/genesys/aggregate_codec.h"
+#include "providers/genesys/genesys_provider.h"
+#include "tests/support/fake_transport.h"
+
+using namespace dactl;
+using namespace dactl::genesys;
+using namespace dactl::testing;
+
+namespace {
+
+constexpr std::int64_t k_start = 1'795'478'400'000;  // 2026-11-24T00:00:00Z
+constexpr std::int64_t k_day = 86'400'000;
+
+ClientOptions quiet() {
+    ClientOptions options;
+    options.sleep = [](std::chrono::milliseconds) {};
+    return options;
+}
+
+struct Fixture {
+    FakeTransport transport;
+    GenesysClient client{transport, {"https://api", "https://login"}, {"id", "secret"}, quiet()};
+    GenesysProvider provider{client};
+
+    Fixture() { transport.push(json_answer(200, R"({"access_token": "t"})")); }
+};
+
+const AggregateQuery k_failures{{k_start, k_start + 7 * k_day},
+                                {"actionId", "errorType", "responseStatus"},
+                                std::string("P1D")};
+
+}  // namespace
+
+TEST_CASE("the aggregates query asks for every action's tTotalExecution", "[provider][insights]") {
+    REQUIRE(
+        encode_aggregate_query(k_failures) ==
+        "{\n"
+        "  \"interval\": \"2026-11-24T00:00:00.000Z/2026-12-01T00:00:00.000Z\",\n"
+        "  \"metrics\": [\n    \"tTotalExecution\"\n  ],\n"
+        "  \"groupBy\": [\n    \"actionId\",\n    \"errorType\",\n    \"responseStatus\"\n  ],\n"
+        "  \"filter\": {\n"
+        "    \"type\": \"and\",\n"
+        "    \"predicates\": [\n"
+        "      {\n"
+        "        \"type\": \"dimension\",\n"
+        "        \"dimension\": \"actionId\",\n"
+        "        \"operator\": \"exists\"\n"
+        "      }\n"
+        "    ]\n"
+        "  },\n"
+        "  \"granularity\": \"P1D\"\n"
+        "}\n");
+}
+
+TEST_CASE("the answer's groups, buckets and stats are read; decimals rounded, p95 optional",
+          "[provider][insights]") {
+    Result<std::vector<AggregateGroup>> groups = decode_aggregates(R"({"results": [
+        {"group": {"actionId": "a1", "errorType": "REQUEST_TIMEOUT"},
+         "data": [{"interval": "2026-11-24T00:00:00.000Z/2026-11-25T00:00:00.000Z",
+                   "metrics": [{"metric": "tTotalExecution",
+                                "stats": {"max": 3000.4, "min": 12.0, "count": 7, "sum": 9000, "p99": 2999}}]}]}]})");
+    REQUIRE(groups);
+    REQUIRE(groups->size() == 1);
+    const AggregateGroup& group = (*groups)[0];
+    REQUIRE(group.group == std::map<std::string, std::string>{{"actionId", "a1"},
+                                                              {"errorType", "REQUEST_TIMEOUT"}});
+    REQUIRE(group.buckets.size() == 1);
+    REQUIRE(group.buckets[0].interval == TimeWindow{k_start, k_start + k_day});
+    REQUIRE(group.buckets[0].stats ==
+            ExecutionStats{7, 12, 3000, 9000, std::nullopt, std::int64_t{2999}});
+    REQUIRE(decode_aggregates("{}")->empty());
+    REQUIRE(decode_aggregates(R"({"results": []})")->empty());
+}
+
+TEST_CASE("an answer that is not an aggregates answer is refused, naming what is wrong",
+          "[provider][insights]") {
+    REQUIRE(decode_aggregates("[]").error().message == "the answer is not a JSON object");
+    REQUIRE(decode_aggregates(R"({"results": {}})").error().message ==
+            "the answer has results that are not an array");
+    REQUIRE(decode_aggregates(R"({"results": [{"group": {}}]})").error().message ==
+            "the answer has a result without data");
+    REQUIRE(
+        decode_aggregates(R"({"results": [{"data": [{"interval": "yesterday", "metrics": []}]}]})")
+            .error()
+            .message == "the answer has a bucket interval that is not START/END: \"yesterday\"");
+    REQUIRE(
+        decode_aggregates(
+            R"({"results": [{"data": [{"interval": "2026-11-24T00:00:00Z/2026-11-25T00:00:00Z", "metrics": [{"metric": "tTotalExecution", "stats": {"max": 1}}]}]}]})")
+            .error()
+            .message == "the answer has stats without a count");
+}
+
+TEST_CASE("the query is one POST, retried like a read after a 503", "[provider][insights]") {
+    Fixture fixture;
+    fixture.transport.push(503,
+                           R"({"message": "busy", "code": "service.unavailable", "status": 503})");
+    fixture.transport.push(json_answer(200, "{}"));
+    Result<std::vector<AggregateGroup>> groups =
+        fixture.provider.query_action_aggregates(k_failures);
+    REQUIRE(groups);
+    REQUIRE(groups->empty());
+    REQUIRE(fixture.transport.lines() ==
+            std::vector<std::string>{"POST https://login/oauth/token",
+                                     "POST https://api/api/v2/analytics/actions/aggregates/query",
+                                     "POST https://api/api/v2/analytics/actions/aggregates/query"});
+    REQUIRE(fixture.transport.requests()[1].body == encode_aggregate_query(k_failures));
+}
+
+TEST_CASE("a 403 is handed back as forbidden, a garbled answer named", "[provider][insights]") {
+    Fixture fixture;
+    fixture.transport.push(
+        403,
+        R"({"message": "You are missing the following permission(s): integrations:action:view", "code": "missing.permissions", "status": 403})");
+    Result<std::vector<AggregateGroup>> refused =
+        fixture.provider.query_action_aggregates(k_failures);
+    REQUIRE_FALSE(refused);
+    REQUIRE(refused.error().kind == ErrorKind::forbidden);
+    REQUIRE(refused.error().http_status == 403);
+    fixture.transport.push(json_answer(200, R"({"results": 3})"));
+    REQUIRE(fixture.provider.query_action_aggregates(k_failures).error().message ==
+            "querying the analytics: the answer has results that are not an array");
+}
