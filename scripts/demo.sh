@@ -2,7 +2,8 @@
 # The demo: sets up a fresh Debian 12 machine (as root), builds dactl and the
 # Genesys Cloud emulator, starts the emulator with an example org in which
 # several data actions time out at 3 s, and runs dactl against it:
-# validate, plan, apply, plan again, then a change made by hand in the org
+# validate, insights (which actions time out, from the org's analytics), plan,
+# apply, plan again, then a change made by hand in the org
 # and the drift report that catches it.
 set -eu
 cd "$(dirname "$0")/.."
@@ -39,20 +40,22 @@ dactl() {
 echo "Emulated org on $api; the manifests are examples/demo/*.toml."
 step "1. Check the manifests (offline)"
 dactl validate
-step "2. What would change? (one token request and one page of the org)"
+step "2. Which actions time out? The org's own analytics, no back-end called (--all: managed or not)"
+dactl insights --all
+step "3. What would change? (one token request and one page of the org)"
 dactl plan
-step "3. Apply it: one PATCH per action with its current version, then a re-read to confirm"
+step "4. Apply it: one PATCH per action with its current version, then a re-read to confirm"
 dactl apply --auto-approve
-step "4. Plan again: nothing left to do"
+step "5. Plan again: nothing left to do"
 dactl plan --detailed-exitcode
-step "5. Someone raises a timeout by hand in the admin UI..."
+step "6. Someone raises a timeout by hand in the admin UI..."
 curl -s -X PATCH -H 'Content-Type: application/json' \
     -d '{"config": {"timeoutSeconds": 45}}' \
     "$api/__emulator/actions/custom_-_9a0b4c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d" >/dev/null
 echo "(FetchCustomerHistory's timeout set to 45 s outside dactl)"
-step "6. ...and the scheduled drift check catches it"
+step "7. ...and the scheduled drift check catches it"
 dactl drift
-step "7. The requests dactl made, as the emulator counted them"
+step "8. The requests dactl made, as the emulator counted them"
 curl -s "$api/__emulator/requests" | python3 -c '
 import json, sys
 for key, count in sorted(json.load(sys.stdin)["counts"].items()):

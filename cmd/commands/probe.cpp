@@ -4,6 +4,7 @@
 #include <map>
 
 #include "cmd/cli.h"
+#include "cmd/command_options.h"
 #include "cmd/commands/command.h"
 #include "cmd/views/probe_view.h"
 #include "engine/export/timeout_writer.h"
@@ -46,24 +47,6 @@ private:
     bool m_drawn = false;
 };
 
-Result<double> number_option(const Arguments& arguments, const std::string& name, double fallback,
-                             double low, double high, bool whole) {
-    std::optional<std::string> text = arguments.value(name);
-    if (!text) {
-        return fallback;
-    }
-    char* end = nullptr;
-    const double value = std::strtod(text->c_str(), &end);
-    if (text->empty() || *end != '\0' || !std::isfinite(value) || value < low || value > high ||
-        (whole && value != std::floor(value))) {
-        return make_error(ErrorKind::invalid_input,
-                          "--" + name + " must be " + (whole ? "a whole number" : "a number") +
-                              " from " + std::to_string(static_cast<long long>(low)) + " to " +
-                              std::to_string(static_cast<long long>(high)) + ", not " + *text);
-    }
-    return value;
-}
-
 Result<ProbeOptions> probe_options(const Arguments& arguments, Context& context) {
     ProbeOptions options;
     Result<double> samples = number_option(arguments, "samples", 20, 1, 1000, true);
@@ -89,32 +72,6 @@ Result<ProbeOptions> probe_options(const Arguments& arguments, Context& context)
         }
     }
     return options;
-}
-
-// The manifest actions named on the command line (all when none is).
-Result<std::vector<DesiredAction>> chosen_actions(const Project& project,
-                                                  const std::vector<std::string>& names) {
-    if (names.empty()) {
-        return project.actions;
-    }
-    std::vector<std::string> addresses;
-    for (const auto& action : project.actions) {
-        addresses.push_back(action.address());
-    }
-    std::vector<DesiredAction> chosen;
-    for (const auto& name : names) {
-        std::optional<Address> address = address_or_label(name);
-        const DesiredAction* found = address ? project.find(address->label) : nullptr;
-        if (found == nullptr) {
-            const std::string shown = address ? address->text() : name;
-            std::vector<std::string> close = closest_matches(shown, addresses, 1);
-            return make_error(ErrorKind::invalid_input,
-                              "no " + shown + " in the manifests" +
-                                  (close.empty() ? "" : "; did you mean " + close[0] + "?"));
-        }
-        chosen.push_back(*found);
-    }
-    return chosen;
 }
 
 // Sets timeout_seconds in the manifests to what was measured (lower bounds are
@@ -153,32 +110,15 @@ int run_probe_command(const Arguments& arguments, Context& context) {
     if (!options) {
         return session.fail(options.error().message);
     }
-    std::optional<Project> project = session.load_project();
-    if (!project) {
-        return k_exit_error;
-    }
-    Result<std::vector<DesiredAction>> chosen = chosen_actions(*project, arguments.positionals);
-    if (!chosen) {
-        return session.fail(chosen.error().message);
-    }
-    std::unique_ptr<Provider> provider = session.connect(*project);
-    if (!provider) {
-        return k_exit_error;
-    }
-    GatherOptions gathering = session.gather_options();
-    gathering.templates = Templates::none;
-    Result<Gathered> org = gather_org(*provider, *chosen, gathering);
-    if (!org) {
-        return session.fail_reading(org.error());
-    }
-    session.show(org->diagnostics);
-    if (org->diagnostics.has_errors()) {
-        return session.fail("the actions to probe cannot be found; nothing was probed",
-                            org->diagnostics);
+    int exit_code = k_exit_error;
+    std::optional<ChosenOrg> read = read_chosen_org(
+        session, "the actions to probe cannot be found; nothing was probed", exit_code);
+    if (!read) {
+        return exit_code;
     }
     Result<ProbeReport> report = [&] {
         ProgressBar progress(session);
-        return run_probe(*provider, org->bindings, *options, progress);
+        return run_probe(*read->provider, read->org.bindings, *options, progress);
     }();
     if (!report) {
         return session.fail(report.error().describe());
@@ -192,7 +132,7 @@ int run_probe_command(const Arguments& arguments, Context& context) {
         }
         session.err() << "Wrote the report to " << *html << "\n";
     }
-    if (arguments.has("write") && !write_recommendations(session, *project, *report)) {
+    if (arguments.has("write") && !write_recommendations(session, read->project, *report)) {
         return k_exit_error;
     }
     if (context.interrupted != nullptr && context.interrupted->load()) {

@@ -10,6 +10,7 @@ int run_export(const Arguments& arguments, Context& context);
 int run_force_unlock(const Arguments& arguments, Context& context);
 int run_version(const Arguments& arguments, Context& context);
 int run_probe_command(const Arguments& arguments, Context& context);
+int run_insights_command(const Arguments& arguments, Context& context);
 int run_completion(const Arguments& arguments, Context& context);
 int run_internal_complete(const Arguments& arguments, Context& context);
 int run_manpage(const Arguments& arguments, Context& context);
@@ -98,6 +99,30 @@ const std::vector<Command>& all_commands() {
           parallelism_option()},
          0,
          run_export},
+        {"insights",
+         "find the actions that time out, from the org's analytics",
+         "dactl insights [options] [ADDRESS...]",
+         "Reads the org's execution statistics (no back-end is called) and reports per\n"
+         "action its executions, failures by error type, timeouts, p95, p99 and max, and a\n"
+         "verdict: timing out, at risk (p99 at or above 80% of the timeout), ok or no\n"
+         "traffic, with a recommended timeout: p99 x headroom, rounded up, within 1-60 s.\n"
+         "--since-apply compares the window before the last apply with the one since.",
+         {{"since", "", "DURATION", "the window up to now: 1h to 90d (default 7d)"},
+          {"interval", "", "START/END", "the window as ISO-8601 dates or instants"},
+          {"all", "", "", "every action of the org, not only the managed ones"},
+          {"headroom", "", "X", "the factor over the p99 (default 1.5)"},
+          {"write", "", "", "set timeout_seconds in the manifests to the recommendations"},
+          {"adopt-into", "", "FILE",
+           "with --all --write: add the unmanaged actions timing out or at risk to FILE"},
+          {"since-apply", "", "", "did the last apply stop the timeouts? before against since"},
+          {"html", "", "FILE", "also write a self-contained HTML report with charts"},
+          {"detailed-exitcode", "", "", "exit 2 when an action is timing out or at risk"},
+          format_option(),
+          github_summary_option(),
+          parallelism_option()},
+         1000,
+         run_insights_command,
+         Operands::addresses},
         {"probe",
          "measure latency and recommend timeouts",
          "dactl probe [options] [ADDRESS...]",

@@ -135,6 +135,43 @@ void read_region(const toml::key& key, const toml::node& value, ManifestFile& fi
     }
 }
 
+InsightsSettings read_insights(const toml::node& node, ManifestFile& file) {
+    InsightsSettings insights;
+    const toml::table* table = node.as_table();
+    if (table == nullptr) {
+        file.error(node.source().begin,
+                   "insights must be a table ([insights]), found " + describe_type(node));
+        return insights;
+    }
+    for (auto&& [key, value] : *table) {
+        const std::string name(key.str());
+        if (name != "timeout_error_types") {
+            file.error(key.source().begin, "unknown key " + dactl::quoted(name) +
+                                               " in [insights]; the key is timeout_error_types");
+            continue;
+        }
+        const toml::array* list = value.as_array();
+        std::vector<std::string> types;
+        bool valid = list != nullptr;
+        for (std::size_t i = 0; valid && i < list->size(); ++i) {
+            const auto* text = (*list)[i].as_string();
+            valid = text != nullptr && !text->get().empty();
+            if (valid) {
+                types.push_back(text->get());
+            }
+        }
+        if (!valid) {
+            file.error(value.source().begin,
+                       "insights.timeout_error_types must be a list of non-empty strings (the "
+                       "analytics errorType values that are timeouts), found " +
+                           describe_type(value));
+            continue;
+        }
+        insights.timeout_error_types = std::move(types);
+    }
+    return insights;
+}
+
 std::string unknown_setting_message(const std::string& name) {
     const std::vector<std::string> keys = api_keys();
     const std::string head = "unknown setting " + dactl::quoted(name) + " in dactl.toml; ";
@@ -144,11 +181,12 @@ std::string unknown_setting_message(const std::string& name) {
     if (const std::string close = closest_api_key(name); !close.empty()) {
         return head + "did you mean " + close + " in the [api] table?";
     }
-    if (const std::vector<std::string> close = closest_matches(name, {"region", "api"}, 1);
+    if (const std::vector<std::string> close =
+            closest_matches(name, {"region", "api", "insights"}, 1);
         !close.empty()) {
         return head + "did you mean " + close[0] + "?";
     }
-    return head + "the settings are region and the [api] table";
+    return head + "the settings are region and the [api] and [insights] tables";
 }
 
 }  // namespace
@@ -161,6 +199,8 @@ Settings read_settings(const toml::table& root, ManifestFile& file) {
             read_region(key, value, file, settings);
         } else if (name == "api") {
             settings.api = read_api(value, file);
+        } else if (name == "insights") {
+            settings.insights = read_insights(value, file);
         } else if (name == "action") {
             file.error(key.source().begin,
                        "dactl.toml holds settings only; move the [action.<label>] tables to "

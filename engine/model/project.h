@@ -30,10 +30,18 @@ struct ApiSettings {
 };
 
 /// Settings from the optional `dactl.toml`.
+/// dactl.toml's [insights] table.
+struct InsightsSettings {
+    /// The analytics errorType values that are timeouts; none: dactl's guess
+    /// (docs/insights.md).
+    std::optional<std::vector<std::string>> timeout_error_types;
+};
+
 struct Settings {
     std::optional<std::string> region;  ///< as written: "us-east-1", "us_east_1" or a domain
     SourcePosition region_where;
     ApiSettings api;
+    InsightsSettings insights;
 };
 
 struct Project {

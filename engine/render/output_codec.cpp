@@ -8,12 +8,16 @@
 
 namespace dactl {
 
-namespace {
-
-void header(JsonWriter& json, std::string_view command) {
+void begin_output(JsonWriter& json, std::string_view command) {
     json.begin_object();
     json.member("format_version", k_output_format_version);
     json.member("command", command);
+}
+
+namespace {
+
+void header(JsonWriter& json, std::string_view command) {
+    begin_output(json, command);
 }
 
 void write_changes(JsonWriter& json, const Plan& plan) {

@@ -15,6 +15,12 @@ namespace dactl {
 
 inline constexpr int k_output_format_version = 1;
 
+class JsonWriter;
+
+/// Opens the document of every command: `{"format_version", "command"` (the
+/// caller writes the rest and closes it).
+void begin_output(JsonWriter& json, std::string_view command);
+
 /// {"format_version", "command": "plan", "changes", "unchanged", "summary"}.
 std::string encode_plan_output(const Plan& plan);
 

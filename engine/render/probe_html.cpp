@@ -145,14 +145,7 @@ std::string latency_chart_svg(const ProbeEntry& entry, std::size_t index) {
 
 std::string render_probe_html(const ProbeReport& report, const std::string& generated_at) {
     std::string html =
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<title>dactl probe report</title>\n<style>\n"
-        "body{font-family:system-ui,sans-serif;margin:2em;color:#222}\n"
-        "table{border-collapse:collapse;margin:0.5em 0 1em}\n"
-        "td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}\n"
-        "th{background:#f3f3f3}\n.warning{color:#a15c00}\n.skipped{color:#777}\n"
-        "section{margin-bottom:2.5em}\n</style>\n</head>\n<body>\n"
-        "<h1>dactl probe report</h1>\n";
+        html_report_start("dactl probe report", ".warning{color:#a15c00}\n.skipped{color:#777}\n");
     std::size_t index = 0;
     for (const auto& entry : report.entries) {
         html += "<section class=\"action\" id=\"" + html_escape(entry.address) + "\">\n<h2>" +

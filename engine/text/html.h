@@ -9,4 +9,8 @@ namespace dactl {
 /// do not use it for attribute values that may hold them).
 std::string html_escape(std::string_view text);
 
+/// The start of a dactl report page, up to and including its <h1>: the title,
+/// the style every report shares (tables of numbers, sections) and `style`.
+std::string html_report_start(const std::string& title, std::string_view style);
+
 }  // namespace dactl

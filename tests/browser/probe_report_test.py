@@ -73,12 +73,13 @@ def render(browser, page, *flags):
                           capture_output=True, text=True, timeout=120)
 
 
-def measured(browser, report, workdir):
+def measured(browser, report, workdir, script=MEASURE):
+    """The JSON `script` (appended to a copy of the report) writes into <pre id="measured">."""
     page = os.path.join(workdir, "measured.html")
     with open(report) as source:
         html = source.read()
     with open(page, "w") as out:
-        out.write(html.replace("</body>", MEASURE + "</body>"))
+        out.write(html.replace("</body>", script + "</body>"))
     run = render(browser, page, "--window-size=1200,1600", "--dump-dom")
     found = re.search(r'<pre id="measured">(.*?)</pre>', run.stdout, re.S)
     if not check(found, "Chromium did not run the measuring script: %s" % run.stderr[-1000:]):

@@ -110,6 +110,8 @@ def commands(plan_file, export_dir):
         ["drift", "--format", "json"],
         ["export", "--out", export_dir],
         ["probe", "--samples", "1", "--format", "json"],
+        ["insights", "--format", "json"],
+        ["insights", "--since-apply"],
         ["force-unlock"],
         ["__complete", "addresses"],
     ]
@@ -292,7 +294,7 @@ def test_answers(binary, emulator, workdir):
                 project = fresh_project(workdir, "answers")
                 for args in (["plan"], ["apply", "--auto-approve"], ["drift"],
                              ["export", "--out", os.path.join(project, "out")],
-                             ["probe", "--samples", "1"]):
+                             ["probe", "--samples", "1"], ["insights"]):
                     run = run_dactl(binary, project, args, environment)
                     label = "%s from %s, dactl %s" % (answer[0], where, args[0])
                     clean_ending(label, run)

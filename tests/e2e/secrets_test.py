@@ -182,6 +182,8 @@ def exercise(run, workdir):
               variants=(["--verbose"],))
     run.dactl("probe", "--samples", "3", "--via-draft", "--html", os.path.join(workdir, "report.html"))
     run.dactl("probe", "--samples", "3", "--format", "json")
+    run.dactl("insights", "--all", "--html", os.path.join(workdir, "insights.html"))
+    run.dactl("insights", "--since-apply", "--format", "json")
 
     print("failing paths: a wrong secret, tokens expiring mid-run, a crash holding the lock", flush=True)
     failed = run.dactl("plan", secret=WRONG_SECRET, expect=(1,))

@@ -185,3 +185,25 @@ TEST_CASE("load_project checks that the CA bundle exists, relative to the projec
               "[api]\nca_bundle = \"" + (dir.path() / "certs/ca.pem").string() + "\"\n");
     REQUIRE(load_project(dir.path()).diagnostics.format().empty());
 }
+
+TEST_CASE("[insights] lists the errorType values that are timeouts", "[manifest][settings]") {
+    REQUIRE_FALSE(load_settings("").project.settings.insights.timeout_error_types);
+    const LoadResult listed =
+        load_settings("[insights]\ntimeout_error_types = [\"REQUEST_TIMEOUT\", \"SLOW\"]\n");
+    REQUIRE(listed.diagnostics.empty());
+    REQUIRE(listed.project.settings.insights.timeout_error_types ==
+            std::vector<std::string>{"REQUEST_TIMEOUT", "SLOW"});
+    REQUIRE(problems("[insights]\ntimeout_error_types = [\"A\", 3]\ntimeouts = []\n") ==
+            "dactl.toml:2:23: insights.timeout_error_types must be a list of non-empty strings "
+            "(the analytics errorType values that are timeouts), found an array\n"
+            "    timeout_error_types = [\"A\", 3]\n"
+            "                          ^\n"
+            "dactl.toml:3:1: unknown key \"timeouts\" in [insights]; the key is "
+            "timeout_error_types\n"
+            "    timeouts = []\n"
+            "    ^\n");
+    REQUIRE(problems("insights = 3\n") ==
+            "dactl.toml:1:12: insights must be a table ([insights]), found an integer\n"
+            "    insights = 3\n"
+            "               ^\n");
+}

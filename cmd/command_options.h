@@ -1,0 +1,43 @@
+#pragma once
+// Options and operands several commands read the same way.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cmd/args.h"
+#include "cmd/commands/command.h"
+#include "engine/gather/gather.h"
+#include "engine/model/project.h"
+#include "engine/util/result.h"
+
+namespace dactl::cli {
+
+/// The number given as --`name`, or `fallback` when absent. Fails with
+/// "--NAME must be a (whole) number from LOW to HIGH, not TEXT".
+Result<double> number_option(const Arguments& arguments, const std::string& name, double fallback,
+                             double low, double high, bool whole);
+
+/// The manifest actions named on the command line (addresses or labels; all
+/// when none is). Fails with "no action.x in the manifests; did you mean ...?".
+Result<std::vector<DesiredAction>> chosen_actions(const Project& project,
+                                                  const std::vector<std::string>& names);
+
+/// The org as a command that reads chosen actions sees it. `org` binds into
+/// `chosen` (moving keeps both in place).
+struct ChosenOrg {
+    Project project;
+    std::vector<DesiredAction> chosen;
+    std::unique_ptr<Provider> provider;
+    Gathered org;
+};
+
+/// Loads the project, picks the actions named on the command line
+/// (chosen_actions), connects and reads the org without templates, showing
+/// the diagnostics. Nothing after reporting a failure (`unbound` when a chosen
+/// action selects nothing), with its exit code in `exit_code`.
+std::optional<ChosenOrg> read_chosen_org(Session& session, const std::string& unbound,
+                                         int& exit_code);
+
+}  // namespace dactl::cli

@@ -1,0 +1,208 @@
+#include "engine/render/insights_text.h"
+
+#include <cstdio>
+
+#include "engine/render/markdown.h"
+#include "engine/render/table.h"
+#include "engine/text/quote.h"
+#include "engine/util/time_text.h"
+
+namespace dactl {
+
+namespace {
+
+std::string utc(std::int64_t ms) {
+    return utc_timestamp(std::chrono::system_clock::time_point(std::chrono::milliseconds(ms)));
+}
+
+std::string current_text(const std::optional<int>& current) {
+    return current ? std::to_string(*current) + " s" : "unset (60 s)";
+}
+
+std::string recommended_text(const Insight& insight) {
+    if (!insight.recommendation) {
+        return "-";
+    }
+    return (insight.recommendation->at_least ? ">= " : "") +
+           std::to_string(insight.recommendation->timeout_seconds) + " s";
+}
+
+std::string p99_text(const Insight& insight) {
+    if (insight.executions == 0) {
+        return "-";
+    }
+    const std::string cut = insight.timeouts > 0 ? ">= " : "";
+    return insight.p99_ms ? cut + insight_seconds(insight.p99_ms)
+                          : cut + insight_seconds(insight.max_ms) + " (max)";
+}
+
+TableRows insight_rows(const InsightsReport& report) {
+    TableRows rows = {{"ACTION", "EXECUTIONS", "TIMEOUTS", "FAILURES", "P95", "P99", "MAX",
+                       "CURRENT", "VERDICT", "RECOMMENDED"}};
+    for (const Insight& insight : report.insights) {
+        const bool ran = insight.executions > 0;
+        rows.push_back(
+            {insight_label(insight.address, insight.name), std::to_string(insight.executions),
+             std::to_string(insight.timeouts), std::to_string(insight.failures),
+             ran ? insight_seconds(insight.p95_ms) : "-", p99_text(insight),
+             ran ? insight_seconds(insight.max_ms) : "-", current_text(insight.current_timeout),
+             verdict_text(insight.verdict), recommended_text(insight)});
+    }
+    return rows;
+}
+
+// What one action's block says: failures by kind, notes, warnings.
+std::vector<std::string> notes_of(const Insight& insight) {
+    std::vector<std::string> lines;
+    for (const FailureCount& kind : insight.failure_kinds) {
+        lines.push_back(std::to_string(kind.count) + " failed with errorType " +
+                        quoted(kind.error_type) + ", responseStatus " +
+                        quoted(kind.response_status) +
+                        (kind.timeout ? " (counted as timeouts)" : " (not a timeout)"));
+    }
+    lines.insert(lines.end(), insight.notes.begin(), insight.notes.end());
+    if (insight.recommendation) {
+        for (const std::string& warning : insight.recommendation->warnings) {
+            lines.push_back("warning: " + warning);
+        }
+    }
+    return lines;
+}
+
+std::string how_text(const InsightsReport& report) {
+    char headroom[16];
+    std::snprintf(headroom, sizeof headroom, "%.2g", report.headroom);
+    std::string text = "Recommended = p99 x " + std::string(headroom) +
+                       ", rounded up to whole seconds, within 1-60 s; at risk = p99 at or above "
+                       "80% of the current timeout.\n";
+    if (report.timeout_error_types) {
+        std::string listed;
+        for (const std::string& type : *report.timeout_error_types) {
+            listed += (listed.empty() ? "" : ", ") + type;
+        }
+        text += "Timeouts: the errorType values " + listed +
+                " ([insights] timeout_error_types in dactl.toml).\n";
+    } else {
+        text +=
+            "Timeouts: failures whose errorType contains \"timeout\" or \"timed\", or whose "
+            "responseStatus is 408 or 504 (set [insights] timeout_error_types in dactl.toml when "
+            "this guesses wrong).\n";
+    }
+    return text;
+}
+
+std::string since_summary(const SinceApplyReport& report) {
+    std::map<Change, int> counts;
+    for (const Comparison& comparison : report.actions) {
+        counts[comparison.change] += 1;
+    }
+    std::string text = std::to_string(report.actions.size()) + " action" +
+                       (report.actions.size() == 1 ? "" : "s") + " changed by the apply at " +
+                       utc(report.applied_at_ms) + ":";
+    bool first = true;
+    for (Change change : {Change::fixed, Change::improved, Change::still_timing_out,
+                          Change::not_enough_traffic, Change::ok}) {
+        text += std::string(first ? " " : ", ") + std::to_string(counts[change]) + " " +
+                change_text(change);
+        first = false;
+    }
+    return text + " (" + std::to_string(report.queries) + " analytics queries).";
+}
+
+TableRows since_rows(const SinceApplyReport& report) {
+    TableRows rows = {{"ACTION", "EXECUTIONS", "TIMEOUTS", "P99", "VERDICT"}};
+    for (const Comparison& comparison : report.actions) {
+        const Insight& before = comparison.before;
+        const Insight& after = comparison.after;
+        rows.push_back(
+            {insight_label(after.address, after.name),
+             std::to_string(before.executions) + " -> " + std::to_string(after.executions),
+             std::to_string(before.timeouts) + " -> " + std::to_string(after.timeouts),
+             p99_text(before) + " -> " + p99_text(after), change_text(comparison.change)});
+    }
+    return rows;
+}
+
+std::string windows_text(const SinceApplyReport& report) {
+    return "Before: " + utc(report.before.start_ms) + " to " + utc(report.before.end_ms) +
+           "; since: " + utc(report.after.start_ms) + " to " + utc(report.after.end_ms) + ".\n";
+}
+
+}  // namespace
+
+std::string insight_label(const std::optional<std::string>& address, const std::string& name) {
+    return address ? *address : quoted(name) + " (unmanaged)";
+}
+
+std::string insight_seconds(std::optional<std::int64_t> ms) {
+    if (!ms) {
+        return "-";
+    }
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f s", static_cast<double>(*ms) / 1000.0);
+    return text;
+}
+
+std::string insights_summary(const InsightsReport& report) {
+    const std::size_t n = report.insights.size();
+    std::string text = std::to_string(n) + " action" + (n == 1 ? "" : "s") + ", " +
+                       utc(report.window.start_ms) + " to " + utc(report.window.end_ms) + ": ";
+    bool first = true;
+    for (Verdict verdict :
+         {Verdict::timing_out, Verdict::at_risk, Verdict::ok, Verdict::no_traffic}) {
+        text += std::string(first ? "" : ", ") + std::to_string(report.count(verdict)) + " " +
+                verdict_text(verdict);
+        first = false;
+    }
+    return text + " (" + std::to_string(report.queries) + " analytics quer" +
+           (report.queries == 1 ? "y" : "ies") + ").";
+}
+
+std::string render_insights_text(const InsightsReport& report, const Palette& palette) {
+    std::string text = text_table(insight_rows(report), palette);
+    for (const Insight& insight : report.insights) {
+        const std::vector<std::string> lines = notes_of(insight);
+        if (lines.empty()) {
+            continue;
+        }
+        text += '\n';
+        text += insight.address
+                    ? palette.bold(*insight.address) + " " + quoted(insight.name) + " (" +
+                          insight.id + ")"
+                    : palette.bold(quoted(insight.name)) + " (unmanaged, " + insight.id + ")";
+        text += '\n';
+        for (const std::string& line : lines) {
+            text += "    " + (line.starts_with("warning:") ? palette.yellow(line) : line) + "\n";
+        }
+    }
+    return text + "\n" + insights_summary(report) + "\n" + how_text(report);
+}
+
+std::string render_insights_markdown(const InsightsReport& report) {
+    TableRows rows = insight_rows(report);
+    rows[0] = {"Action", "Executions", "Timeouts", "Failures", "p95",
+               "p99",    "Max",        "Current",  "Verdict",  "Recommended"};
+    std::string text =
+        "### dactl insights\n\n" + insights_summary(report) + "\n\n" + markdown_table(rows);
+    for (const Insight& insight : report.insights) {
+        for (const std::string& note : notes_of(insight)) {
+            text += "\n- `" + insight_label(insight.address, insight.name) +
+                    "`: " + markdown_cell(note);
+        }
+    }
+    return text + "\n\n" + how_text(report);
+}
+
+std::string render_since_apply_text(const SinceApplyReport& report, const Palette& palette) {
+    return text_table(since_rows(report), palette) + "\n" + windows_text(report) +
+           since_summary(report) + "\n";
+}
+
+std::string render_since_apply_markdown(const SinceApplyReport& report) {
+    TableRows rows = since_rows(report);
+    rows[0] = {"Action", "Executions", "Timeouts", "p99", "Verdict"};
+    return "### dactl insights --since-apply\n\n" + since_summary(report) + "\n\n" +
+           markdown_table(rows) + "\n" + windows_text(report);
+}
+
+}  // namespace dactl

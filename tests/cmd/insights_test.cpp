@@ -1,0 +1,178 @@
+// `dactl insights` in-process against a FakeProvider's analytics.
+
+#include <catch2/catch.hpp>
+
+#include "engine/util/file_io.h"
+#include "tests/support/builders.h"
+#include "tests/support/cli_harness.h"
+#include "tests/support/golden.h"
+
+using namespace dactl;
+using namespace dactl::testing;
+
+namespace {
+
+const char* k_manifest =
+    "[action.slow]\n"
+    "name = \"Slow Lookup\"\n"
+    "timeout_seconds = 3\n"
+    "\n"
+    "[action.close]\n"
+    "name = \"Close Lookup\"\n"
+    "timeout_seconds = 3\n"
+    "\n"
+    "[action.fine]\n"
+    "name = \"Fine Lookup\"\n"
+    "timeout_seconds = 10\n";
+
+AggregateGroup group(std::map<std::string, std::string> dimensions, const TimeWindow& window,
+                     std::int64_t count, std::int64_t max, std::optional<std::int64_t> p99) {
+    return {
+        std::move(dimensions),
+        {{window, {count, 1, max, count * max / 2, p99 ? std::optional(*p99 - 100) : p99, p99}}}};
+}
+
+// slow: 100 runs, 30 timed out at 3 s; close: p99 2.6 s; fine: p99 1 s; other: unmanaged, at risk.
+Result<std::vector<AggregateGroup>> answer(const AggregateQuery& query) {
+    const TimeWindow day{query.interval.start_ms, query.interval.start_ms + 86'400'000};
+    if (query.group_by.size() == 1) {
+        return std::vector<AggregateGroup>{
+            group({{"actionId", "c-1"}}, query.interval, 100, 3000, 3000),
+            group({{"actionId", "c-2"}}, query.interval, 100, 2650, 2600),
+            group({{"actionId", "c-3"}}, query.interval, 100, 1200, 1000),
+            group({{"actionId", "c-4"}}, query.interval, 50, 4500, 4400)};
+    }
+    auto kind = [&](const char* id, const char* type, const char* status, std::int64_t count,
+                    std::int64_t max) {
+        return group({{"actionId", id}, {"errorType", type}, {"responseStatus", status}}, day,
+                     count, max, std::nullopt);
+    };
+    return std::vector<AggregateGroup>{kind("c-1", "NONE", "200", 70, 2900),
+                                       kind("c-1", "REQUEST_TIMEOUT", "504", 30, 3000),
+                                       kind("c-2", "NONE", "200", 100, 2650),
+                                       kind("c-3", "NONE", "200", 98, 1200),
+                                       kind("c-3", "EXECUTION_ERROR", "500", 2, 900),
+                                       kind("c-4", "NONE", "200", 50, 4500)};
+}
+
+void seed(CliHarness& cli) {
+    cli.project.write("actions.toml", k_manifest);
+    cli.org.put(with(make_live("c-1", "Slow Lookup"), Field::timeout_seconds, 3));
+    cli.org.put(with(make_live("c-2", "Close Lookup"), Field::timeout_seconds, 3));
+    cli.org.put(with(make_live("c-3", "Fine Lookup"), Field::timeout_seconds, 10));
+    cli.org.put(with(make_live("c-4", "Other Lookup"), Field::timeout_seconds, 5));
+    cli.org.put(make_live("customAuth_-_5", "Token"));
+    cli.org.answer_aggregates(answer);
+}
+
+}  // namespace
+
+TEST_CASE("insights reports the managed actions worst first", "[cli][insights]") {
+    CliHarness cli;
+    seed(cli);
+    REQUIRE(cli.run({"insights"}) == 0);
+    check_golden("cmd/golden/insights.txt", cli.out());
+    REQUIRE(cli.err().empty());
+    REQUIRE(cli.org.aggregate_queries().size() == 2);
+    REQUIRE(cli.org.aggregate_queries()[0].interval ==
+            TimeWindow{1'795'880'139'000 - 7 * 86'400'000LL, 1'795'880'139'000});
+    REQUIRE(cli.run({"insights", "--detailed-exitcode"}) == 2);
+    REQUIRE(cli.run({"insights", "--detailed-exitcode", "action.fine"}) == 0);
+}
+
+TEST_CASE("insights --all --write raises the managed ones and adopts the others",
+          "[cli][insights]") {
+    CliHarness cli;
+    seed(cli);
+    cli.project.write("adopted.toml", "# adopted by insights\n");
+    REQUIRE(cli.run({"insights", "--all", "--write", "--adopt-into", "adopted.toml", "--format",
+                     "json"}) == 0);
+    REQUIRE(cli.err() ==
+            "adopted.toml: warning: the file declares no actions\n"
+            "action.slow: not written: the measurement was cut off at the timeout (a lower "
+            "bound); measure it with --via-draft\n"
+            "Set timeout_seconds = 4 for action.close in actions.toml\n"
+            "Adopted action.other_lookup into adopted.toml\n");
+    REQUIRE(*read_file(cli.project.path() / "actions.toml") ==
+            "[action.slow]\nname = \"Slow Lookup\"\ntimeout_seconds = 3\n\n[action.close]\nname = "
+            "\"Close Lookup\"\ntimeout_seconds = 4\n\n[action.fine]\nname = \"Fine "
+            "Lookup\"\ntimeout_seconds = 10\n");
+    REQUIRE(*read_file(cli.project.path() / "adopted.toml") ==
+            "# adopted by insights\n"
+            "\n"
+            "# \"Other Lookup\", category \"Orders\", adopted at version 1\n"
+            "[action.other_lookup]\n"
+            "id = \"c-4\"\n"
+            "timeout_seconds = 7\n");
+    REQUIRE(cli.out().find("\"address\": null,\n      \"id\": \"c-4\"") != std::string::npos);
+    REQUIRE(cli.out().find("customAuth_-_5") == std::string::npos);
+}
+
+TEST_CASE("insights explains bad arguments before reading anything", "[cli][insights]") {
+    CliHarness cli;
+    seed(cli);
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+        {{"--since", "7w"}, "--since must be a number of hours or days such as 36h or 7d, not 7w"},
+        {{"--since", "0h"}, "--since must be from 1h to 90d, not 0h"},
+        {{"--interval", "2026-11-08/2026-11-01"},
+         "--interval must be START/END, ISO-8601 dates or instants with START before END, such "
+         "as 2026-11-01/2026-11-08 or 2026-11-01T00:00:00Z/2026-11-02T12:00:00Z, not "
+         "2026-11-08/2026-11-01"},
+        {{"--interval", "2026-01-01/2026-06-01"},
+         "--interval may span at most 90 days, not 2026-01-01/2026-06-01"},
+        {{"--since", "1d", "--interval", "2026-11-01/2026-11-02"},
+         "give one of --since, --interval and --since-apply"},
+        {{"--all", "action.slow"},
+         "--all covers every action of the org; give addresses or --all, not both"},
+        {{"--since-apply", "--write"},
+         "--since-apply compares the actions the last apply changed; it takes no --write or --all"},
+        {{"--adopt-into", "x.toml"},
+         "--adopt-into goes with --all --write (it adopts unmanaged actions)"},
+        {{"--all", "--write"},
+         "--all --write needs --adopt-into FILE: the manifest file the unmanaged actions timing "
+         "out or at risk are adopted into"},
+        {{"--all", "--write", "--adopt-into", "x.txt"},
+         "--adopt-into must name a .toml file of the project, not x.txt"},
+        {{"--headroom", "0.5"}, "--headroom must be a number from 1 to 10, not 0.5"},
+        {{"action.slwo"}, "no action.slwo in the manifests; did you mean action.slow?"},
+        {{"--since-apply"},
+         "--since-apply needs the last apply recorded in .dactl/state.json, and there is none; "
+         "run dactl apply first"},
+    };
+    for (const auto& [arguments, message] : cases) {
+        std::vector<std::string> args = {"insights"};
+        args.insert(args.end(), arguments.begin(), arguments.end());
+        INFO(args.back());
+        REQUIRE(cli.run(args) == 1);
+        REQUIRE(cli.err() == "Error: " + message + "\n");
+    }
+    REQUIRE(cli.org.aggregate_queries().empty());
+}
+
+TEST_CASE("insights names the permission a 403 lacks", "[cli][insights]") {
+    CliHarness cli;
+    seed(cli);
+    cli.org.answer_aggregates([](const AggregateQuery&) -> Result<std::vector<AggregateGroup>> {
+        Error error = make_error(ErrorKind::forbidden, "HTTP 403 missing.permissions");
+        error.http_status = 403;
+        return error;
+    });
+    REQUIRE(cli.run({"insights", "--format", "json"}) == 1);
+    REQUIRE(cli.err() ==
+            "Error: the OAuth client may not read the analytics (HTTP 403): its role needs the "
+            "permission integrations:action:view (or bridge:actions:view) and its grant the scope "
+            "analytics or analytics:readonly\n");
+}
+
+TEST_CASE("insights --html writes the page", "[cli][insights]") {
+    CliHarness cli;
+    seed(cli);
+    const std::string page = (cli.project.path() / "report.html").string();
+    REQUIRE(cli.run({"insights", "--html", page}) == 0);
+    Result<std::string> html = read_file(page);
+    REQUIRE(html);
+    REQUIRE(html->starts_with("<!DOCTYPE html>"));
+    REQUIRE(html->find("<svg class=\"latency\" id=\"latency-0\"") != std::string::npos);
+    REQUIRE(html->find("Generated by dactl at 2026-11-28T15:35:39Z") != std::string::npos);
+    REQUIRE(cli.err() == "Wrote the report to " + page + "\n");
+}

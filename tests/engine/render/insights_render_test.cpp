@@ -1,0 +1,127 @@
+// The views of an insights report and of --since-apply: text, Markdown, JSON
+// and the HTML page, compared whole with golden files.
+
+#include <catch2/catch.hpp>
+
+#include "engine/render/insights_html.h"
+#include "engine/render/insights_json.h"
+#include "engine/render/insights_text.h"
+#include "tests/support/golden.h"
+
+using namespace dactl;
+using namespace dactl::testing;
+
+namespace {
+
+constexpr std::int64_t k_day = 86'400'000;
+constexpr std::int64_t k_start = 1'795'478'400'000;  // 2026-11-24T00:00:00Z
+
+std::vector<DayCount> days(std::int64_t executions, std::int64_t timeouts) {
+    std::vector<DayCount> out;
+    for (int i = 0; i < 7; ++i) {
+        out.push_back({k_start + i * k_day, executions, i % 2 == 0 ? timeouts : timeouts / 2});
+    }
+    return out;
+}
+
+Insight insight(std::optional<std::string> address, std::string id, std::string name,
+                std::optional<int> current, std::int64_t executions, std::int64_t timeouts,
+                std::optional<std::int64_t> p99, std::int64_t max) {
+    Insight out;
+    out.address = std::move(address);
+    out.id = std::move(id);
+    out.name = std::move(name);
+    out.current_timeout = current;
+    out.executions = executions;
+    out.timeouts = timeouts;
+    out.failures = timeouts;
+    out.p95_ms = p99 ? std::optional<std::int64_t>(*p99 - 300) : std::nullopt;
+    out.p99_ms = p99;
+    out.percentiles_measured = p99.has_value();
+    out.max_ms = max;
+    out.chunks_with_traffic = executions > 0 ? 1 : 0;
+    if (timeouts > 0) {
+        out.failure_kinds.push_back({"REQUEST_TIMEOUT", "504", timeouts, true});
+    }
+    out.days = days(executions / 7, timeouts / 7);
+    judge(out, 1.5);
+    return out;
+}
+
+InsightsReport sample_report() {
+    InsightsReport report;
+    report.window = {k_start, k_start + 7 * k_day};
+    report.queries = 2;
+    report.insights = {
+        insight("action.customer_history", "custom_-_9a0b", "FetchCustomerHistory", 3, 840, 362,
+                3000, 3000),
+        insight(std::nullopt, "custom_-_8c9d", "Check Fraud | Score", 3, 280, 14, 3000, 3000),
+        insight("action.order_status", "custom_-_3f1c", "Lookup Order Status", 3, 2100, 0, 2690,
+                2700),
+        insight("action.loyalty_tier", "custom_-_5d6e", "Get Loyalty Tier", std::nullopt, 3500, 0,
+                std::nullopt, 500),
+        insight("action.order_status_v2", "custom_-_7f80", "Get Order Status", 20, 0, 0,
+                std::nullopt, 0)};
+    report.insights[1].failure_kinds.push_back({"EXECUTION_ERROR", "500", 3, false});
+    report.insights[1].failures += 3;
+    return report;
+}
+
+SinceApplyReport sample_since() {
+    SinceApplyReport report;
+    report.applied_at_ms = k_start + 3 * k_day;
+    report.before = {k_start + k_day, k_start + 3 * k_day};
+    report.after = {k_start + 3 * k_day, k_start + 5 * k_day};
+    report.queries = 4;
+    const Insight slow_before = insight("action.b", "b", "B", 3, 100, 40, 3000, 3000);
+    const Insight slow_after = insight("action.b", "b", "B", 3, 110, 35, 3000, 3000);
+    const Insight fixed_before = insight("action.a", "a", "A", 8, 100, 30, 3000, 3000);
+    const Insight fixed_after = insight("action.a", "a", "A", 8, 120, 0, 3900, 4100);
+    report.actions = {
+        {slow_before, slow_after, Change::still_timing_out},
+        {fixed_before, fixed_after, Change::fixed},
+        {Insight{}, insight("action.c", "c", "C", 8, 3, 0, 100, 100), Change::not_enough_traffic}};
+    report.actions[2].before.address = "action.c";
+    return report;
+}
+
+}  // namespace
+
+TEST_CASE("the insights text view", "[render][insights]") {
+    check_golden("engine/render/golden/insights.txt",
+                 render_insights_text(sample_report(), Palette(Color::off)));
+}
+
+TEST_CASE("the insights Markdown view", "[render][insights]") {
+    check_golden("engine/render/golden/insights.md", render_insights_markdown(sample_report()));
+}
+
+TEST_CASE("the insights JSON document", "[render][insights]") {
+    check_golden("engine/render/golden/insights.json", encode_insights_output(sample_report()));
+}
+
+TEST_CASE("the insights HTML page", "[render][insights]") {
+    check_golden("engine/render/golden/insights.html",
+                 render_insights_html(sample_report(), "2026-12-01T12:00:00Z"));
+}
+
+TEST_CASE("a configured timeout list is named in the text view", "[render][insights]") {
+    InsightsReport report = sample_report();
+    report.timeout_error_types = std::vector<std::string>{"REQUEST_TIMEOUT", "SLOW"};
+    const std::string text = render_insights_text(report, Palette(Color::off));
+    REQUIRE(text.ends_with(
+        "Timeouts: the errorType values REQUEST_TIMEOUT, SLOW ([insights] timeout_error_types in "
+        "dactl.toml).\n"));
+    REQUIRE(encode_insights_output(report).find(
+                "\"timeout_error_types\": [\n    \"REQUEST_TIMEOUT\",\n    \"SLOW\"\n  ],") !=
+            std::string::npos);
+}
+
+TEST_CASE("the --since-apply views", "[render][insights]") {
+    check_golden("engine/render/golden/since_apply.txt",
+                 render_since_apply_text(sample_since(), Palette(Color::off)));
+    check_golden("engine/render/golden/since_apply.md",
+                 render_since_apply_markdown(sample_since()));
+    check_golden("engine/render/golden/since_apply.json",
+                 encode_since_apply_output(sample_since()));
+}
