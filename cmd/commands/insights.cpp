@@ -161,8 +161,9 @@ std::optional<std::int64_t> manifest_timeout(const Project& project, const std::
     return found->second.as_integer();
 }
 
-// Raises, never lowers: only actions timing out or at risk are written, and
-// not when their manifest already sets at least the recommendation.
+// Raises, never lowers: only actions timing out or at risk are written, not
+// when their manifest already sets at least the recommendation, and not past
+// the 60 s ceiling (clamping there would not be enough).
 bool write_recommendations(Session& session, const Project& project, const InsightsReport& report) {
     std::vector<TimeoutRecommendation> recommendations;
     for (const Insight& insight : report.insights) {
@@ -171,6 +172,12 @@ bool write_recommendations(Session& session, const Project& project, const Insig
             continue;
         }
         const int seconds = insight.recommendation->timeout_seconds;
+        if (insight.recommendation->beyond_ceiling) {
+            session.err() << *insight.address
+                          << ": not written: it needs more than 60 s, the longest timeout "
+                             "allowed; the back-end needs an asynchronous design\n";
+            continue;
+        }
         const std::optional<std::int64_t> planned = manifest_timeout(project, *insight.address);
         if (planned && *planned >= seconds && !insight.recommendation->at_least) {
             session.err() << *insight.address << ": not written: the manifest already sets "
@@ -206,7 +213,11 @@ bool adopt(Session& session, const Project& project, const InsightsReport& repor
         }
         Adoption adoption{org.find_live(insight.id), std::nullopt, {}};
         const Recommendation& recommendation = *insight.recommendation;
-        if (recommendation.at_least) {
+        if (recommendation.beyond_ceiling) {
+            adoption.comments.push_back(
+                "needs more than 60 s, the longest timeout allowed (not written): the back-end "
+                "needs an asynchronous design");
+        } else if (recommendation.at_least) {
             adoption.comments.push_back(
                 "timing out: needs at least " + std::to_string(recommendation.timeout_seconds) +
                 " s (a lower bound, not written); measure it with dactl probe --via-draft");

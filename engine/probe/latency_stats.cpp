@@ -56,6 +56,7 @@ Recommendation recommend(const LatencyStats& stats, std::optional<int> current_t
     const int raw = static_cast<int>(std::ceil(seconds - 1e-9));
     recommendation.timeout_seconds = std::clamp(raw, 1, 60);
     recommendation.at_least = stats.p99_censored;
+    recommendation.beyond_ceiling = raw > 60;
     if (raw > 60) {
         recommendation.warnings.push_back(
             "the p99 latency (" + std::string(stats.p99_censored ? "at least " : "") +

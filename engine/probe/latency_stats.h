@@ -42,8 +42,9 @@ Milliseconds nearest_rank(std::vector<Milliseconds> latencies, double percentile
 LatencyStats summarize(const std::vector<ProbeSample>& samples);
 
 struct Recommendation {
-    int timeout_seconds = 0;  ///< ceil(p99 * headroom) in whole seconds, clamped to 1-60
-    bool at_least = false;    ///< the measurement was censored: a lower bound
+    int timeout_seconds = 0;      ///< ceil(p99 * headroom) in whole seconds, clamped to 1-60
+    bool at_least = false;        ///< the measurement was censored: a lower bound
+    bool beyond_ceiling = false;  ///< p99 x headroom exceeds 60 s: clamped, not enough
     std::vector<std::string> warnings;
 };
 

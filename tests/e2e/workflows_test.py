@@ -19,9 +19,16 @@ running install-dactl.sh), upload/download-artifact (a directory), and apt-get
 summaries, and that the state commit reached origin so a fresh checkout's
 drift job sees no drift, then does after a hand edit.
 
+Then the insights workflow against seeded analytics traffic, with `gh` replaced
+by a recorder of its exact calls (and of the pull request they make): the first
+run opens a pull request whose body names the actions timing out; a second run
+with the same data updates it without a new commit; after the branch is merged
+and applied, a run over healthy traffic closes it.
+
 usage: workflows_test.py DACTL EMULATOR
 """
 
+import json
 import os
 import re
 import shutil
@@ -37,6 +44,8 @@ sys.path.insert(0, os.path.join(ROOT, "scripts"))
 sys.path.insert(0, os.path.join(ROOT, "tests/support"))
 import reliability as harness  # noqa: E402
 from checks import check, finish  # noqa: E402
+sys.path.insert(0, HERE)
+import insights_test  # noqa: E402  (its seeded org and manifests)
 
 WORKFLOWS = os.path.join(ROOT, "examples/github/workflows")
 DOCS = os.path.join(ROOT, "docs/github-actions.md")
@@ -52,6 +61,41 @@ SHELL_VARIABLE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
 ASSIGNED = re.compile(r"(?:^|[\s;])([A-Za-z_][A-Za-z0-9_]*)=")
 GITHUB_VARIABLES = {"HOME", "PATH", "CI"}
 PLAN_RUN_ID = "4242"
+
+# gh, as the insights workflow calls it: `pr list`, `pr create`, `pr edit`,
+# `pr close`. Records every call (with the body it was given) as a JSON line and
+# keeps the pull requests in a JSON file; `pr close --delete-branch` deletes the
+# branch from origin as GitHub would.
+GH_RECORDER = r"""#!/usr/bin/env python3
+import json, os, subprocess, sys
+here = os.path.dirname(os.path.abspath(__file__))
+state_path, log_path = os.path.join(here, "gh-prs.json"), os.path.join(here, "gh-calls.jsonl")
+prs = json.load(open(state_path)) if os.path.exists(state_path) else []
+args = sys.argv[1:]
+def option(name):
+    return args[args.index(name) + 1] if name in args else None
+body = open(option("--body-file")).read() if option("--body-file") else None
+with open(log_path, "a") as log:
+    log.write(json.dumps({"args": args, "body": body, "token": os.environ.get("GH_TOKEN")}) + "\n")
+if args[:2] == ["pr", "list"]:
+    open_prs = [pr for pr in prs if pr["head"] == option("--head") and pr["state"] == "open"]
+    if open_prs:
+        print(open_prs[0]["number"])
+elif args[:2] == ["pr", "create"]:
+    prs.append({"number": len(prs) + 1, "head": option("--head"), "base": option("--base"),
+                "title": option("--title"), "body": body, "state": "open"})
+    print("https://github.example/pull/%d" % len(prs))
+elif args[:2] == ["pr", "edit"]:
+    prs[int(args[2]) - 1]["body"] = body
+elif args[:2] == ["pr", "close"]:
+    pr = prs[int(args[2]) - 1]
+    pr["state"], pr["comment"] = "closed", option("--comment")
+    if "--delete-branch" in args:
+        subprocess.run(["git", "push", "-q", "origin", "--delete", pr["head"]], check=True)
+else:
+    sys.exit("the gh recorder does not know: gh " + " ".join(args))
+json.dump(prs, open(state_path, "w"))
+"""
 
 
 def on_of(document):
@@ -165,6 +209,10 @@ class Runner:
         with open(stub, "w") as out:
             out.write('#!/bin/sh\necho "apt-get $*" >> "%s/apt-get.log"\n' % workdir)
         os.chmod(stub, 0o755)
+        gh = os.path.join(self.tools, "gh")
+        with open(gh, "w") as out:
+            out.write(GH_RECORDER)
+        os.chmod(gh, 0o755)
         self.home = os.path.join(workdir, "home")
         os.mkdir(self.home)
         self.git(["init", "--quiet", "--bare", "--initial-branch=main", self.origin], workdir)
@@ -218,6 +266,7 @@ class Runner:
             "PATH": "%s:%s" % (self.tools, os.environ["PATH"]), "HOME": self.home, "CI": "true",
             "GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": workspace, "RUNNER_TEMP": temp,
             "GITHUB_STEP_SUMMARY": summary, "DACTL_API_URL": self.emulator.url,
+            "GITHUB_REF_NAME": "main",
         }
         for scope in (document.get("env", {}), job.get("env", {})):
             environment.update({k: self.evaluate(str(v), context) for k, v in scope.items()})
@@ -314,6 +363,115 @@ def run_workflows(dactl_binary, emulator_binary):
             emulator.stop()
 
 
+def gh_calls(runner):
+    path = os.path.join(runner.tools, "gh-calls.jsonl")
+    if not os.path.exists(path):
+        return []
+    with open(path) as handle:
+        return [json.loads(line) for line in handle]
+
+
+def gh_prs(runner):
+    with open(os.path.join(runner.tools, "gh-prs.json")) as handle:
+        return json.load(handle)
+
+
+def branch_head(runner, branch):
+    found = subprocess.run(["git", "rev-parse", "--verify", "-q", branch], cwd=runner.origin,
+                           capture_output=True, text=True)
+    return found.stdout.strip() if found.returncode == 0 else None
+
+
+def healthy_traffic(emulator):
+    """Forgets every execution, then a day of quick ones for every action that has traffic."""
+    emulator.admin("DELETE", "/__emulator/traffic")
+    for number in (1, 2, 3, 5, 6):
+        emulator.admin("POST", "/__emulator/traffic", {
+            "actionId": insights_test.action_id(number), "count": 200, "fromSecondsAgo": 86400,
+            "latencyMs": [100, 300]})
+
+
+def run_insights_workflow(dactl_binary, emulator_binary):
+    with tempfile.TemporaryDirectory() as workdir:
+        seed = os.path.join(workdir, "org.json")
+        with open(seed, "w") as out:
+            json.dump(insights_test.seed(), out)
+        emulator = harness.Emulator(emulator_binary, seed, [], workdir)
+        try:
+            runner = Runner(workdir, dactl_binary, emulator)
+            runner.seed_repository({".gitignore": "dactl/.dactl/lock\n",
+                                    "dactl/actions.toml": insights_test.MANIFEST})
+            main_before = branch_head(runner, "main")
+
+            print("insights workflow: actions timing out open a pull request", flush=True)
+            outcomes, _, summary = runner.run_job("dactl-insights.yml", "insights-1")
+            check(outcomes == [0, 0, 0, 0, 0], "insights workflow steps: %s" % outcomes)
+            calls = gh_calls(runner)
+            check([call["args"][:2] for call in calls] == [["pr", "list"], ["pr", "create"]],
+                  "gh calls: %s" % [call["args"] for call in calls])
+            check(calls[0]["args"] == ["pr", "list", "--head", "dactl/insights", "--state", "open",
+                                       "--json", "number", "--jq", ".[0].number // empty"],
+                  "gh pr list: %s" % calls[0]["args"])
+            check(all(call["token"] == "ghs_test_token" for call in calls), "gh runs with the job's token")
+            (pr,) = gh_prs(runner)
+            check(pr["head"] == "dactl/insights" and pr["base"] == "main" and pr["state"] == "open",
+                  "the pull request: %s" % {k: v for k, v in pr.items() if k != "body"})
+            body = pr["body"]
+            check(body.startswith("### dactl insights\n") and
+                  "| `action.timing_out` | 700 |" in body and "| timing out | &gt;= 5 s |" in body and
+                  "measure it with dactl probe --via-draft action.timing_out" in body and
+                  "| `action.at_risk` |" in body and "| at risk | 4 s |" in body and
+                  "\n#### What this run wrote\n\n```text\naction.timing_out: not written: the measurement "
+                  "was cut off at the timeout (a lower bound); measure it with --via-draft\n"
+                  "Set timeout_seconds = 4 for action.at_risk in actions.toml\n" in body,
+                  "the body names the actions timing out and at risk:\n" + body)
+            check(body == read(summary), "the job summary is the body")
+            branch = branch_head(runner, "dactl/insights")
+            log = runner.git(["log", "--format=%s", "--name-only", "main..dactl/insights"], runner.origin)
+            check(log == "dactl insights: recommended timeouts from the org's analytics\n\n"
+                         "dactl/actions.toml\ndactl/adopted.toml\n", "the branch's commit:\n" + log)
+            manifest = runner.git(["show", "dactl/insights:dactl/actions.toml"], runner.origin)
+            check('[action.at_risk]\nname = "At Risk"\ntimeout_seconds = 4\n' in manifest and
+                  '[action.timing_out]\nname = "Timing Out"\ntimeout_seconds = 3\n' in manifest,
+                  "the raised manifest (lower bounds not written):\n" + manifest)
+            check(branch_head(runner, "main") == main_before, "main is untouched")
+
+            print("insights workflow: the same data updates the pull request, no new commit", flush=True)
+            outcomes, _, _ = runner.run_job("dactl-insights.yml", "insights-2")
+            check(outcomes == [0, 0, 0, 0, 0], "second run steps: %s" % outcomes)
+            calls = gh_calls(runner)[2:]
+            check([call["args"] for call in calls] ==
+                  [calls[0]["args"], ["pr", "edit", "1", "--body-file", calls[1]["args"][-1]]],
+                  "second run's gh calls: %s" % [call["args"] for call in calls])
+            check(len(gh_prs(runner)) == 1 and branch_head(runner, "dactl/insights") == branch,
+                  "a second pull request or a new commit")
+
+            print("merged and applied, healthy traffic closes the pull request", flush=True)
+            release = os.path.join(workdir, "release")
+            runner.git(["clone", "--quiet", runner.origin, release], workdir)
+            runner.git(["merge", "--quiet", "--ff-only", "origin/dactl/insights"], release)
+            runner.git(["push", "--quiet", "origin", "HEAD:main"], release)
+            applied = subprocess.run(["dactl", "-C", os.path.join(release, "dactl"), "apply",
+                                      "--auto-approve"], env=dict(harness.dactl_environment(emulator),
+                                      PATH=runner.dactl_dir + ":" + os.environ["PATH"]),
+                                     capture_output=True, text=True)
+            check(applied.returncode == 0, "apply of the merged branch: %s" % applied.stderr)
+            healthy_traffic(emulator)
+            outcomes, _, summary = runner.run_job("dactl-insights.yml", "insights-3")
+            check(outcomes == [0, 0, 0, 0, 0], "third run steps: %s" % outcomes)
+            calls = gh_calls(runner)[4:]
+            check([call["args"][:3] for call in calls] == [["pr", "list", "--head"], ["pr", "close", "1"]] and
+                  calls[1]["args"][3:] == ["--delete-branch", "--comment",
+                                           "dactl insights: no action is timing out or at risk any "
+                                           "more, nothing to change; the org is healthy."],
+                  "third run's gh calls: %s" % [call["args"] for call in calls])
+            check(gh_prs(runner)[0]["state"] == "closed" and branch_head(runner, "dactl/insights") is None,
+                  "the pull request is closed and its branch gone")
+            check(": 0 timing out, 0 at risk, " in read(summary), "healthy summary:\n" + read(summary))
+        finally:
+            emulator.stop()
+
+
 def main():
     documented = documented_names()
     for workflow in sorted(os.listdir(WORKFLOWS)):
@@ -322,6 +480,7 @@ def main():
     print("lint action.yml", flush=True)
     lint_action(documented)
     run_workflows(sys.argv[1], sys.argv[2])
+    run_insights_workflow(sys.argv[1], sys.argv[2])
     return finish()
 
 
