@@ -171,6 +171,33 @@ async function checkAnalytics(id) {
     checkEqual(refused.status, 400, 'status of an unknown metric');
 }
 
+// The audit trail, as dactl drift asks it who changed an action.
+async function checkAudits(id) {
+    await admin('PATCH', `/actions/${id}?userId=u-jane&userName=Jane%20Admin`, {category: 'Audited'});
+    const audits = new platformClient.AuditApi();
+    const mapping = (await audits.getAuditsQueryRealtimeServicemapping()).body;
+    const integrations = mapping.services.find((service) => service.name === 'Integrations');
+    check(integrations && integrations.entities.some((entity) => entity.name === 'Action'),
+          'servicemapping: no Integrations/Action');
+    const end = new Date(Date.now() + 60000);
+    const start = new Date(end.getTime() - 86400000);
+    const answer = (await audits.postAuditsQueryRealtime({
+        interval: `${start.toISOString()}/${end.toISOString()}`,
+        serviceName: 'Integrations',
+        filters: [{property: 'EntityType', value: 'Action'}, {property: 'EntityId', value: id}],
+        sort: [{name: 'Timestamp', sortOrder: 'descending'}],
+        pageNumber: 1, pageSize: 500,
+    }, {expand: ['user']})).body;
+    check(Array.isArray(answer.entities) && typeof answer.total === 'number' &&
+          typeof answer.pageCount === 'number', 'audits: not an envelope');
+    const entry = answer.entities[0];
+    check(entry && entry.user && entry.user.name === 'Jane Admin' && entry.entity.id === id &&
+          typeof entry.eventDate === 'string', `audits: the newest entry is not Jane's: ${JSON.stringify(entry)}`);
+    const change = entry.propertyChanges.find((item) => item.property === 'category');
+    check(change && Array.isArray(change.oldValues) && change.newValues[0] === 'Audited',
+          `audits: propertyChanges ${JSON.stringify(entry.propertyChanges)}`);
+}
+
 async function main() {
     const client = platformClient.ApiClient.instance;
     client.setGateway({protocol: 'http', host: '127.0.0.1', port: Number(port)});
@@ -183,6 +210,7 @@ async function main() {
     const action = await checkOneAction(api, ids[1]);
     await checkPatches(api, action);
     await checkAnalytics(ids[0]);
+    await checkAudits(ids[0]);
     await checkRateLimit(api, ids[2]);
 
     const counts = (await admin('GET', '/requests')).counts;

@@ -38,6 +38,8 @@ HttpResponse patch_action(const HttpRequest& request, const std::string& id,
     }
     const Settings settings = services.switches.settings();
     const Presentation presentation = full_presentation(services.switches);
+    Json before;
+    Json after;
     Result<Json> updated = services.org.edit(
         id,
         [&](ActionEntry& entry) -> Result<Json> {
@@ -51,13 +53,23 @@ HttpResponse patch_action(const HttpRequest& request, const std::string& id,
             if (!version_matches(*body, entry.action)) {
                 return version_conflict();
             }
+            before = entry.action;
             apply_update_input(entry.action, *body);
+            after = entry.action;
             return present_action(entry.action, presentation);
         },
         StaleWindow{Milliseconds(settings.stale_read_ms), context.now});
     if (!updated) {
         return HttpResponse::failure(updated.error());
     }
+    services.audits.add({"",
+                         now_ms(),
+                         {std::nullopt, services.client_id},
+                         "Update",
+                         id,
+                         after.string_or("name", ""),
+                         std::move(before),
+                         std::move(after)});
     return HttpResponse::json(200, *updated);
 }
 

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "tests/emulator/audits.h"
 #include "tests/emulator/clock.h"
 #include "tests/emulator/executions.h"
 #include "tests/emulator/http_types.h"
@@ -18,6 +19,8 @@ struct ApiServices {
     Switches& switches;
     Randomness& randomness;
     ExecutionLog& executions;  ///< every execute call is recorded here
+    AuditLog& audits;          ///< every change through the API is recorded here
+    std::string client_id;     ///< the OAuth client the API's callers log in as
 };
 
 /// How a GET shows an action: includeConfig (default false; not true/false: 400

@@ -3,7 +3,9 @@
 #include "tests/emulator/action_rules.h"
 #include "tests/emulator/action_update.h"
 #include "tests/emulator/error_body.h"
+#include "tests/emulator/executions.h"
 #include "tests/emulator/traffic_admin.h"
+#include "tests/emulator/url_encoding.h"
 
 namespace dactl::emulator {
 
@@ -78,17 +80,44 @@ Result<Json> merge_edit(ActionEntry& entry, const Json& patch) {
     return present_action(entry.action, stored_form());
 }
 
+// Who an admin edit is audited as: ?clientId= alone (another tool's OAuth
+// client), else the user ?userId=&userName= (default: the emulator's admin)
+// through the admin UI's client.
+AuditActor editor_of(const HttpRequest& request) {
+    const QueryParameters parameters = parse_query(request.query);
+    std::optional<std::string> client = find_parameter(parameters, "clientId");
+    std::optional<std::string> user = find_parameter(parameters, "userId");
+    if (client && !user) {
+        return {std::nullopt, *client};
+    }
+    return {AuditUser{
+                user.value_or(std::string(k_default_admin_id)),
+                find_parameter(parameters, "userName").value_or(std::string(k_default_admin_name))},
+            client.value_or("genesys-cloud-admin-ui")};
+}
+
 HttpResponse edit_action(const HttpRequest& request, const std::string& id,
                          AdminServices& services) {
     Result<Json> patch = parse_json_body(request);
     if (!patch) {
         return HttpResponse::failure(patch.error());
     }
+    Json before;
+    Json after;
     Result<Json> edited = services.org.edit(
-        id, [&](ActionEntry& entry) { return merge_edit(entry, *patch); }, StaleWindow{});
+        id,
+        [&](ActionEntry& entry) {
+            before = entry.action;
+            Result<Json> merged = merge_edit(entry, *patch);
+            after = entry.action;
+            return merged;
+        },
+        StaleWindow{});
     if (!edited) {
         return HttpResponse::failure(edited.error());
     }
+    services.audits.add({"", now_ms(), editor_of(request), "Update", id,
+                         after.string_or("name", ""), std::move(before), std::move(after)});
     return HttpResponse::json(200, *edited);
 }
 

@@ -19,12 +19,15 @@ struct AdminServices {
     TokenStore& tokens;
     RequestLog& log;
     ExecutionLog& executions;
+    AuditLog& audits;
 };
 
 /// Answers a request under /__emulator/:
-///   GET /org, GET|PATCH /actions/{id}, GET /actions/{id}/draft, POST /actions, GET|DELETE
-///   /requests, GET|PATCH /settings, POST /tokens/expire, POST|DELETE /traffic (add runs
-///   to the analytics: add_traffic; forget every run); 404 or 405 otherwise.
+///   GET /org, GET|PATCH /actions/{id} (a PATCH is audited as by the user
+///   ?userId=&userName=, by default the emulator's admin, or by ?clientId= alone), GET
+///   /actions/{id}/draft, POST /actions, GET|DELETE /requests, GET|PATCH /settings, POST
+///   /tokens/expire, POST|DELETE /traffic (add runs to the analytics: add_traffic; forget every
+///   run); 404 or 405 otherwise.
 HttpResponse handle_admin_api(const HttpRequest& request, const RequestContext& context,
                               AdminServices& services);
 

@@ -6,6 +6,7 @@
 #include "tests/emulator/actions_api.h"
 #include "tests/emulator/admin_api.h"
 #include "tests/emulator/analytics_api.h"
+#include "tests/emulator/audits.h"
 #include "tests/emulator/error_body.h"
 #include "tests/emulator/json_codec.h"
 
@@ -69,8 +70,8 @@ HttpResponse Emulator::handle(const HttpRequest& request) {
     HttpResponse response;
     try {
         if (is_admin_path(request.path)) {
-            AdminServices services{m_org,    m_switches, m_rate_limiter,
-                                   m_tokens, m_log,      m_executions};
+            AdminServices services{m_org, m_switches,   m_rate_limiter, m_tokens,
+                                   m_log, m_executions, m_audits};
             response = handle_admin_api(request, context, services);
         } else {
             response = handle_counted(request, context);
@@ -151,13 +152,19 @@ HttpResponse Emulator::api_request(const HttpRequest& request, const RequestCont
     if (is_organization_path(request.path)) {
         return handle_organization(request, m_organization, m_switches);
     }
+    if (request.path == k_audit_mapping_path) {
+        return handle_audit_mapping(request, m_switches.settings());
+    }
+    if (request.path == k_audit_query_path) {
+        return handle_audit_query(request, m_audits, m_switches.settings());
+    }
     if (request.path == k_aggregates_path) {
         return handle_aggregates_query(request, m_executions, m_switches.settings());
     }
     if (!is_actions_path(request.path)) {
         return HttpResponse::failure(api_error(404, "not.found", "No resource at " + request.path));
     }
-    ApiServices services{m_org, m_switches, m_randomness, m_executions};
+    ApiServices services{m_org, m_switches, m_randomness, m_executions, m_audits, m_client.id};
     return handle_actions_api(request, context, services);
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "tests/emulator/action_shape.h"
+#include "tests/emulator/audits.h"
 #include "tests/emulator/executions.h"
 #include "tests/emulator/http_types.h"
 #include "tests/emulator/oauth.h"
@@ -62,6 +63,7 @@ private:
     TokenStore m_tokens;
     RequestLog m_log;
     ExecutionLog m_executions;
+    AuditLog m_audits;
 };
 
 }  // namespace dactl::emulator

@@ -132,6 +132,10 @@ std::int64_t timeout_of(const Json& action) {
     return timeout != nullptr && timeout->is_integer() ? timeout->as_integer() : 60;
 }
 
+std::int64_t now_ms() {
+    return epoch_ms(WallClock::now());
+}
+
 Execution execution_now(const Json& action, int latency_ms, std::int64_t timeout_seconds,
                         bool failed) {
     return run_of(action, epoch_ms(WallClock::now()), latency_ms, timeout_seconds, failed);

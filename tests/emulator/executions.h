@@ -59,6 +59,9 @@ RunBatch seed_batch(const TrafficSpec& spec, WallClock::time_point now,
 /// The action's timeout: config.timeoutSeconds, or the service default of 60 s.
 std::int64_t timeout_of(const Json& action);
 
+/// Milliseconds since the epoch, now.
+std::int64_t now_ms();
+
 /// One run of `action` now, as an execute call made it.
 Execution execution_now(const Json& action, int latency_ms, std::int64_t timeout_seconds,
                         bool failed);

@@ -56,7 +56,9 @@ Status apply_other_member(Settings& settings, const std::string& name, const Jso
     for (auto [flag, target] : {std::pair{"templatesAsUris", &settings.templates_as_uris},
                                 std::pair{"orgMeForbidden", &settings.org_me_forbidden},
                                 std::pair{"analyticsPercentiles", &settings.analytics_percentiles},
-                                std::pair{"analyticsForbidden", &settings.analytics_forbidden}}) {
+                                std::pair{"analyticsForbidden", &settings.analytics_forbidden},
+                                std::pair{"auditsForbidden", &settings.audits_forbidden},
+                                std::pair{"auditServiceMapped", &settings.audit_service_mapped}}) {
         if (name == flag) {
             if (!value.is_bool()) {
                 return api_error(400, "invalid.value", name + " must be true or false");
@@ -64,6 +66,13 @@ Status apply_other_member(Settings& settings, const std::string& name, const Jso
             *target = value.as_bool();
             return {};
         }
+    }
+    if (name == "auditPropertyNames") {
+        if (!value.is_string() || (value.as_string() != "dotted" && value.as_string() != "bare")) {
+            return api_error(400, "invalid.value", "auditPropertyNames must be dotted or bare");
+        }
+        settings.audit_dotted_properties = value.as_string() == "dotted";
+        return {};
     }
     if (name == "analyticsTimeoutErrorType") {
         if (!value.is_string() || value.as_string().empty()) {
@@ -85,7 +94,8 @@ Status apply_other_member(Settings& settings, const std::string& name, const Jso
                          " is not a setting (rateLimit, latencyMs, failEvery, dropEvery, "
                          "staleReadMs, conflictNextPatches, templatesAsUris, orgMeForbidden, "
                          "timeScale, tokenTtlSeconds, analyticsTimeoutErrorType, "
-                         "analyticsPercentiles, analyticsMaxIntervalDays, analyticsForbidden)");
+                         "analyticsPercentiles, analyticsMaxIntervalDays, analyticsForbidden, "
+                         "auditsForbidden, auditServiceMapped, auditPropertyNames)");
 }
 
 Status apply_member(Settings& settings, SettingsChange& change, const std::string& name,
@@ -150,6 +160,9 @@ Json settings_to_json(const Settings& settings) {
     json.set("analyticsPercentiles", settings.analytics_percentiles);
     json.set("analyticsMaxIntervalDays", settings.analytics_max_interval_days);
     json.set("analyticsForbidden", settings.analytics_forbidden);
+    json.set("auditsForbidden", settings.audits_forbidden);
+    json.set("auditServiceMapped", settings.audit_service_mapped);
+    json.set("auditPropertyNames", settings.audit_dotted_properties ? "dotted" : "bare");
     return json;
 }
 

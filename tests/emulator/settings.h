@@ -28,6 +28,9 @@ struct Settings {
     bool analytics_percentiles = true;    ///< stats carry p95 and p99 (unconfirmed)
     int analytics_max_interval_days = 7;  ///< a longer query interval answers 400; 0: no limit
     bool analytics_forbidden = false;     ///< the aggregates query answers 403
+    bool audits_forbidden = false;        ///< the audit query answers 403
+    bool audit_service_mapped = true;     ///< the service mapping offers Integrations
+    bool audit_dotted_properties = true;  ///< propertyChanges name API paths, else bare names
 
     bool operator==(const Settings&) const = default;
 };
@@ -43,7 +46,8 @@ struct SettingsChange {
 /// "latencyMs": {"min", "max"}, "failEvery": {"n", "status"}, "dropEvery", "staleReadMs",
 /// "conflictNextPatches", "templatesAsUris", "orgMeForbidden", "timeScale", "tokenTtlSeconds",
 /// "analyticsTimeoutErrorType", "analyticsPercentiles", "analyticsMaxIntervalDays",
-/// "analyticsForbidden"}.
+/// "analyticsForbidden", "auditsForbidden", "auditServiceMapped", "auditPropertyNames"
+/// ("dotted" or "bare")}.
 Json settings_to_json(const Settings& settings);
 
 /// Applies any subset of that JSON to `settings` (members of the nested objects may be

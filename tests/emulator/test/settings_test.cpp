@@ -36,7 +36,8 @@ TEST_CASE("the default settings as the admin API shows them", "[emulator][settin
         R"("failEvery":{"n":0,"status":503},"dropEvery":0,"staleReadMs":0,"conflictNextPatches":0,)"
         R"("templatesAsUris":false,"orgMeForbidden":false,"timeScale":1.0,"tokenTtlSeconds":86400,)"
         R"("analyticsTimeoutErrorType":"REQUEST_TIMEOUT","analyticsPercentiles":true,)"
-        R"("analyticsMaxIntervalDays":7,"analyticsForbidden":false})");
+        R"("analyticsMaxIntervalDays":7,"analyticsForbidden":false,"auditsForbidden":false,)"
+        R"("auditServiceMapped":true,"auditPropertyNames":"dotted"})");
 }
 
 TEST_CASE("a settings patch changes only what it names", "[emulator][settings]") {
@@ -70,7 +71,8 @@ TEST_CASE("bad settings are refused and change nothing", "[emulator][settings]")
             "dropEvery, "
             "staleReadMs, conflictNextPatches, templatesAsUris, orgMeForbidden, timeScale, "
             "tokenTtlSeconds, analyticsTimeoutErrorType, analyticsPercentiles, "
-            "analyticsMaxIntervalDays, analyticsForbidden)");
+            "analyticsMaxIntervalDays, analyticsForbidden, auditsForbidden, auditServiceMapped, "
+            "auditPropertyNames)");
     REQUIRE(refusal(R"({"dropEvery": 2, "rateLimit": {"requests": -1}})") ==
             "400 invalid.value: rateLimit.requests must be an integer from 0 to 1000000000");
     REQUIRE(refusal(R"({"rateLimit": {"perMinute": 1}})") ==
