@@ -192,7 +192,11 @@ def test_apply_into_head(workdir):
         check(run.stdout.rstrip().endswith("exit=1"), "dactl's exit through head: %r" % run.stdout)
         check(run.stderr.endswith("Error: standard output was closed before dactl finished writing "
                                   "to it; it stopped as on Ctrl-C\n"), "stderr: %r" % run.stderr)
-        check(len(org.state()) == 100, "the state records %d actions, not the first wave's 100" %
+        # head closes the pipe after it read the first line; on a loaded machine that can
+        # come after the second wave's lines were written too. Either way no write
+        # follows the failed one, and the state matches the org.
+        check(len(org.state()) in (100, 120),
+              "the state records %d actions, not the first wave's 100 (or both waves' 120)" %
               len(org.state()))
         org.check_consistent("apply | head -1")
         org.converges("apply | head -1")
