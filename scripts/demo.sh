@@ -4,7 +4,7 @@
 # several data actions time out at 3 s, and runs dactl against it:
 # validate, insights (which actions time out, from the org's analytics), plan,
 # apply, plan again, then a change made by hand in the org
-# and the drift report that catches it.
+# and the drift report that catches it and names who did it (the audit trail).
 set -eu
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
@@ -51,9 +51,9 @@ dactl plan --detailed-exitcode
 step "6. Someone raises a timeout by hand in the admin UI..."
 curl -s -X PATCH -H 'Content-Type: application/json' \
     -d '{"config": {"timeoutSeconds": 45}}' \
-    "$api/__emulator/actions/custom_-_9a0b4c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d" >/dev/null
-echo "(FetchCustomerHistory's timeout set to 45 s outside dactl)"
-step "7. ...and the scheduled drift check catches it"
+    "$api/__emulator/actions/custom_-_9a0b4c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d?userId=5f2e8c1a-0d3b-4e6f-9a7c-1b2d3e4f5a6b&userName=Jane%20Admin" >/dev/null
+echo "(Jane Admin set FetchCustomerHistory's timeout to 45 s outside dactl)"
+step "7. ...and the scheduled drift check catches it, and names who did it (the audit trail)"
 dactl drift
 step "8. The requests dactl made, as the emulator counted them"
 curl -s "$api/__emulator/requests" | python3 -c '

@@ -4,10 +4,12 @@
 #include "cmd/commands/command.h"
 #include "cmd/github.h"
 #include "cmd/views/drift_view.h"
+#include "engine/audit/audit_trail.h"
 #include "engine/gather/gather.h"
 #include "engine/render/markdown.h"
 #include "engine/state/state_file.h"
 #include "engine/state/state_key.h"
+#include "engine/util/time_text.h"
 
 namespace dactl::cli {
 
@@ -50,6 +52,16 @@ int run_drift(const Arguments& arguments, Context& context) {
         return session.fail(key.error().message);
     }
     DriftReport report = compute_drift(project->actions, *org, *state, *key);
+    if (!arguments.has("no-audit")) {
+        const std::int64_t now_ms = epoch_ms(context.now());
+        if (std::optional<TimeWindow> window = audit_window(report, *state, now_ms)) {
+            const AuditTrail trail =
+                read_audit_trail(*provider, *window, changed_outside_ids(report), now_ms);
+            attribute_drift(report, *state, trail,
+                            context.environment("GENESYSCLOUD_OAUTHCLIENT_ID").value_or(""),
+                            now_ms);
+        }
+    }
     drift_view(session.format(), session.view_target())->report(report);
     if (arguments.has("github-summary")) {
         if (Status appended =

@@ -78,8 +78,12 @@ const std::vector<Command>& all_commands() {
          "report what changed outside dactl",
          "dactl drift [options]",
          "Compares, per managed field, the manifest, the value last applied (from\n"
-         ".dactl/state.json) and the live org. Exits 0 without drift, 2 with drift.",
-         {format_option(), github_summary_option(), parallelism_option()},
+         ".dactl/state.json) and the live org, and names who changed an action outside\n"
+         "dactl from the org's audit trail. Exits 0 without drift, 2 with drift.",
+         {{"no-audit", "", "", "do not read the audit trail (who changed what)"},
+          format_option(),
+          github_summary_option(),
+          parallelism_option()},
          0,
          run_drift},
         {"export",

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/gather/gather.h"
+#include "engine/model/audit.h"
 #include "engine/model/desired_action.h"
 #include "engine/model/live_action.h"
 #include "engine/state/state.h"
@@ -47,6 +48,9 @@ struct ActionDrift {
     /// A problem with the action as a whole ("no longer exists in the org", "now
     /// matches 2 live actions"...); empty when the action was found.
     std::string problem;
+    /// Who changed it since the last apply, oldest first, from the audit trail
+    /// (attribute_drift); empty when the trail was not read or names no one.
+    std::vector<Attribution> changed_by;
 };
 
 struct DriftReport {
@@ -54,6 +58,10 @@ struct DriftReport {
     std::vector<std::string> in_sync;  ///< addresses, sorted
     bool has_state = false;            ///< whether a state file was compared
     bool secrets_unchecked = false;    ///< any action's secrets_unchecked
+    bool audited = false;              ///< the audit trail was read for the changed actions
+    /// Why the audit trail names no one (or what it cannot cover); empty when
+    /// all is well or it was not asked.
+    std::string audit_note;
 
     bool empty() const { return drifted.empty(); }
 };

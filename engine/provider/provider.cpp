@@ -21,6 +21,14 @@ Result<std::vector<AggregateGroup>> Provider::query_action_aggregates(
     return unsupported("query the analytics");
 }
 
+Result<std::vector<AuditService>> Provider::audit_services() {
+    return unsupported("read the audit trail");
+}
+
+Result<AuditPage> Provider::query_audits(const AuditQuery& /*query*/) {
+    return unsupported("read the audit trail");
+}
+
 Result<TestRun> Provider::test_action(const std::string& /*id*/, const std::string& /*input_json*/,
                                       TestTarget /*target*/) {
     return unsupported("test actions");

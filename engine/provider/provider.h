@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/model/audit.h"
 #include "engine/model/execution_stats.h"
 #include "engine/model/live_action.h"
 #include "engine/model/org_identity.h"
@@ -85,6 +86,13 @@ public:
     /// forbidden without the permission, bad_request for an interval too long).
     virtual Result<std::vector<AggregateGroup>> query_action_aggregates(
         const AggregateQuery& query);
+
+    /// For `dactl drift`: the services of the audit trail and their entity types
+    /// (GET /api/v2/audits/query/realtime/servicemapping).
+    virtual Result<std::vector<AuditService>> audit_services();
+    /// One page of the audit trail's entries about actions, oldest first, users
+    /// named. Fails with ErrorKind::forbidden without the permission.
+    virtual Result<AuditPage> query_audits(const AuditQuery& query);
 
     // For `dactl probe`. The test endpoints call the real back-end.
 

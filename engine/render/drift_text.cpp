@@ -1,7 +1,10 @@
 #include "engine/render/drift_text.h"
 
+#include <algorithm>
+
 #include "engine/render/value_text.h"
 #include "engine/text/quote.h"
+#include "engine/util/time_text.h"
 
 namespace dactl {
 
@@ -48,7 +51,65 @@ std::string group(const ActionDrift& drift, DriftKind kind, const Palette& palet
     return "    " + title + "\n" + text;
 }
 
+std::string joined(const std::vector<std::string>& values) {
+    if (values.empty()) {
+        return "(none)";
+    }
+    std::string text;
+    for (const std::string& value : values) {
+        text += (text.empty() ? "" : ", ") + value;
+    }
+    return text;
+}
+
+// The attribution lines of an action changed outside dactl.
+std::string attributions(const ActionDrift& drift, const DriftReport& report) {
+    const bool outside =
+        std::any_of(drift.fields.begin(), drift.fields.end(), [](const FieldDrift& f) {
+            return f.kind == DriftKind::changed_outside || f.kind == DriftKind::differs;
+        });
+    if (!report.audited || !outside || !drift.problem.empty()) {
+        return "";
+    }
+    if (drift.changed_by.empty()) {
+        return "    the audit trail names no change of it since the last apply\n";
+    }
+    std::string text;
+    for (const Attribution& attribution : drift.changed_by) {
+        text += "    " + attribution_text(attribution) + "\n";
+    }
+    return text;
+}
+
 }  // namespace
+
+std::string attribution_text(const Attribution& attribution) {
+    const AuditEntry& entry = attribution.entry;
+    std::string who;
+    if (attribution.by_dactl) {
+        who = "dactl (OAuth client " + entry.client_id + ")";
+    } else if (entry.user_id) {
+        who = entry.user_name ? *entry.user_name + " (user " + *entry.user_id + ")"
+                              : "user " + *entry.user_id;
+    } else {
+        who = "OAuth client " + entry.client_id;
+    }
+    std::string text = "by " + who + " at " +
+                       utc_timestamp(std::chrono::system_clock::time_point(
+                           std::chrono::milliseconds(entry.at_ms))) +
+                       ":";
+    if (entry.changes.empty()) {
+        return text + " " + (entry.action.empty() ? "a change" : entry.action) +
+               ", no property changes logged";
+    }
+    std::string changes;
+    for (const PropertyChange& change : entry.changes) {
+        changes += changes.empty() ? " " : "; ";
+        changes +=
+            change.property + " " + joined(change.old_values) + " -> " + joined(change.new_values);
+    }
+    return text + changes;
+}
 
 std::string render_drift_text(const DriftReport& report, const Palette& palette) {
     std::string text;
@@ -61,6 +122,7 @@ std::string render_drift_text(const DriftReport& report, const Palette& palette)
              {DriftKind::changed_outside, DriftKind::not_yet_applied, DriftKind::differs}) {
             text += group(drift, kind, palette);
         }
+        text += attributions(drift, report);
         text += "\n";
     }
     if (report.drifted.empty()) {
@@ -70,6 +132,9 @@ std::string render_drift_text(const DriftReport& report, const Palette& palette)
             std::to_string(report.in_sync.size()) + " in sync.\n";
     if (report.secrets_unchecked) {
         text += std::string(k_secrets_unchecked_note) + "\n";
+    }
+    if (!report.audit_note.empty()) {
+        text += "Audit trail: " + report.audit_note + ".\n";
     }
     return text;
 }

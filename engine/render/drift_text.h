@@ -13,10 +13,17 @@ inline constexpr std::string_view k_secrets_unchecked_note =
     "Secret header values were not compared: the state holds them masked, or fingerprinted "
     "with another key; set DACTL_STATE_KEY to the key of the apply that wrote it.";
 
-/// Per drifted action a heading and, grouped by kind, its field lines; actions
+/// One attribution: "by Jane Admin (user 5f2e...) at 2026-11-30T10:02:11Z:
+/// config.timeoutSeconds 10 -> 45", "by OAuth client X at ...", "by dactl
+/// (OAuth client X) at ..."; the changes as the audit trail gives them.
+std::string attribution_text(const Attribution& attribution);
+
+/// Per drifted action a heading and, grouped by kind, its field lines, then
+/// who changed it (attribution_text, from the audit trail); actions
 /// that could not be found get one "!" line; then "Drift: N drifted, M in sync."
 /// or "No drift. ..." when there is none, then a note when secret header values
-/// could not be compared (k_secrets_unchecked_note). Ends with a newline.
+/// could not be compared (k_secrets_unchecked_note), and why the audit trail
+/// names no one when it cannot. Ends with a newline.
 std::string render_drift_text(const DriftReport& report, const Palette& palette);
 
 }  // namespace dactl

@@ -227,9 +227,12 @@ std::string render_apply_markdown(const Plan& plan, const ApplyReport& report) {
 }
 
 std::string render_drift_markdown(const DriftReport& report, std::size_t limit) {
-    const std::string note = report.secrets_unchecked
-                                 ? "\n> **Note:** " + std::string(k_secrets_unchecked_note) + "\n"
-                                 : std::string();
+    std::string note = report.secrets_unchecked
+                           ? "\n> **Note:** " + std::string(k_secrets_unchecked_note) + "\n"
+                           : std::string();
+    if (!report.audit_note.empty()) {
+        note += "\n> **Audit trail:** " + markdown_cell(report.audit_note) + ".\n";
+    }
     if (report.drifted.empty()) {
         return "### dactl drift: no drift\n\nThe org, the manifests and the last apply agree (" +
                std::to_string(report.in_sync.size()) + " in sync).\n" + note;
@@ -255,6 +258,9 @@ std::string render_drift_markdown(const DriftReport& report, std::size_t limit) 
                 kinds += (kinds.empty() ? "" : "; ") + std::string(drift_kind_text(kind));
                 diff += "# " + std::string(drift_kind_text(kind)) + "\n" + lines;
             }
+        }
+        for (const Attribution& attribution : drift.changed_by) {
+            diff += "# " + attribution_text(attribution) + "\n";
         }
         rows.push_back("| " + std::string(drift.problem.empty() ? "~" : "!") + " | " +
                        code(drift.address) + " | " + markdown_cell(drift.name) + " | " +

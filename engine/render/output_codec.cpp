@@ -5,6 +5,7 @@
 #include "engine/json/json_writer.h"
 #include "engine/plan/plan_codec.h"
 #include "engine/render/apply_text.h"
+#include "engine/util/time_text.h"
 
 namespace dactl {
 
@@ -15,6 +16,43 @@ void begin_output(JsonWriter& json, std::string_view command) {
 }
 
 namespace {
+
+void write_changed_by(JsonWriter& json, const ActionDrift& drift) {
+    json.key("changed_by");
+    json.begin_array();
+    for (const Attribution& attribution : drift.changed_by) {
+        const AuditEntry& entry = attribution.entry;
+        json.begin_object();
+        json.member("at", utc_timestamp(std::chrono::system_clock::time_point(
+                              std::chrono::milliseconds(entry.at_ms))));
+        json.key("user");
+        if (entry.user_id) {
+            json.begin_object();
+            json.member("id", *entry.user_id);
+            json.key("name");
+            entry.user_name ? json.string(*entry.user_name) : json.null();
+            json.end_object();
+        } else {
+            json.null();
+        }
+        json.member("client_id", entry.client_id);
+        json.key("by_dactl");
+        json.boolean(attribution.by_dactl);
+        json.member("action", entry.action);
+        json.key("changes");
+        json.begin_array();
+        for (const PropertyChange& change : entry.changes) {
+            json.begin_object();
+            json.member("property", change.property);
+            json.strings("old", change.old_values);
+            json.strings("new", change.new_values);
+            json.end_object();
+        }
+        json.end_array();
+        json.end_object();
+    }
+    json.end_array();
+}
 
 void header(JsonWriter& json, std::string_view command) {
     begin_output(json, command);
@@ -145,10 +183,18 @@ std::string encode_drift_output(const DriftReport& report) {
             json.end_object();
         }
         json.end_array();
+        write_changed_by(json, drift);
         json.end_object();
     }
     json.end_array();
     json.strings("in_sync", report.in_sync);
+    json.key("audit");
+    json.begin_object();
+    json.key("read");
+    json.boolean(report.audited);
+    json.key("note");
+    report.audit_note.empty() ? json.null() : json.string(report.audit_note);
+    json.end_object();
     json.key("summary");
     json.begin_object();
     json.member("drifted", static_cast<std::int64_t>(report.drifted.size()));

@@ -9,6 +9,7 @@
 #include "engine/util/parallel.h"
 #include "providers/genesys/aggregate_codec.h"
 #include "providers/genesys/answer_page.h"
+#include "providers/genesys/audit_codec.h"
 #include "providers/genesys/json_slice.h"
 #include "providers/genesys/test_result_codec.h"
 #include "providers/http/encoding.h"
@@ -510,6 +511,31 @@ Result<std::vector<AggregateGroup>> GenesysProvider::query_action_aggregates(
         return unreadable(groups.error(), "querying the analytics", *answer);
     }
     return groups;
+}
+
+Result<std::vector<AuditService>> GenesysProvider::audit_services() {
+    Result<http::Response> answer = m_client.get("/api/v2/audits/query/realtime/servicemapping");
+    if (!answer) {
+        return answer.error();
+    }
+    Result<std::vector<AuditService>> services = decode_audit_services(answer->body);
+    if (!services) {
+        return unreadable(services.error(), "reading the audit service mapping", *answer);
+    }
+    return services;
+}
+
+Result<AuditPage> GenesysProvider::query_audits(const AuditQuery& query) {
+    Result<http::Response> answer =
+        m_client.post_query("/api/v2/audits/query/realtime?expand=user", encode_audit_query(query));
+    if (!answer) {
+        return answer.error();
+    }
+    Result<AuditPage> page = decode_audit_page(answer->body);
+    if (!page) {
+        return unreadable(page.error(), "querying the audit trail", *answer);
+    }
+    return page;
 }
 
 Result<TestRun> GenesysProvider::test_action(const std::string& id, const std::string& input_json,

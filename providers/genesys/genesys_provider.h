@@ -76,6 +76,11 @@ public:
     Result<std::vector<AggregateGroup>> query_action_aggregates(
         const AggregateQuery& query) override;
 
+    /// GET /api/v2/audits/query/realtime/servicemapping.
+    Result<std::vector<AuditService>> audit_services() override;
+    /// POST /api/v2/audits/query/realtime?expand=user.
+    Result<AuditPage> query_audits(const AuditQuery& query) override;
+
     Result<TestRun> test_action(const std::string& id, const std::string& input_json,
                                 TestTarget target) override;
     /// GET .../{id}?includeConfig=true, one attempt that the interrupt does not cut short.

@@ -184,6 +184,14 @@ TEST_CASE("drift tells changes outside dactl from changes not applied", "[cli][d
             "sync.\n");
 
     cli.org.edit_out_of_band("custom_-_2", Field::timeout_seconds, 30);
+    // The harness's clock stands still at 2026-11-28T15:35:39Z, when its apply ran.
+    cli.org.add_audit({1'795'880'139'000,
+                       "custom_-_2",
+                       "Update",
+                       "u-1",
+                       "Jane Admin",
+                       "admin-ui",
+                       {{"config.timeoutSeconds", {"10"}, {"30"}}}});
     cli.project.write("actions.toml",
                       "[action.order]\nname = \"Get Order\"\ntimeout_seconds = 20\n\n"
                       "[action.customer]\nname = \"Get Customer\"\ntimeout_seconds = 10\n");
@@ -193,6 +201,7 @@ TEST_CASE("drift tells changes outside dactl from changes not applied", "[cli][d
         "~ action.customer: \"Get Customer\" (custom_-_2), live version 9, last applied version 8\n"
         "    changed in the org outside dactl (last applied -> live):\n"
         "        ~ timeout_seconds: 10 -> 30\n"
+        "    by Jane Admin (user u-1) at 2026-11-28T15:35:39Z: config.timeoutSeconds 10 -> 30\n"
         "\n"
         "~ action.order: \"Get Order\" (custom_-_1), live version 4, last applied version 4\n"
         "    not yet applied (last applied -> manifest):\n"
@@ -201,6 +210,34 @@ TEST_CASE("drift tells changes outside dactl from changes not applied", "[cli][d
         "Drift: 2 drifted, 0 in sync.\n");
     REQUIRE(cli.run({"drift", "--format", "json"}) == 2);
     check_golden("cmd/golden/drift.json", cli.out());
+    const std::vector<AuditQuery> asked = cli.org.audit_queries();
+    // Without a state (the first drift) the last 14 days; then since the last apply.
+    REQUIRE(asked.size() == 3);
+    REQUIRE(asked[0].interval.start_ms == 1'795'880'139'000 - 14 * 86'400'000LL);
+    REQUIRE(asked[1].entity_id == "custom_-_2");
+    REQUIRE(asked[1].interval.start_ms == 1'795'880'139'000);
+    REQUIRE(asked[1].page_size == 500);
+}
+
+TEST_CASE("drift without the audit trail works as before and says why in one line",
+          "[cli][drift][audit]") {
+    CliHarness cli;
+    seed(cli);
+    REQUIRE(cli.run({"apply", "--auto-approve"}) == 0);
+    cli.org.edit_out_of_band("custom_-_2", Field::timeout_seconds, 30);
+    Error forbidden = make_error(ErrorKind::forbidden, "missing permission");
+    forbidden.http_status = 403;
+    cli.org.fail_audits(forbidden);
+    REQUIRE(cli.run({"drift"}) == 2);
+    REQUIRE(cli.out().ends_with(
+        "Drift: 1 drifted, 1 in sync.\n"
+        "Audit trail: the OAuth client may not read the audit trail (HTTP 403: it needs the "
+        "permission audits:audit:view and the scope audits or audits:readonly), so drift cannot "
+        "say who changed what.\n"));
+    REQUIRE(cli.out().find("    by ") == std::string::npos);
+    REQUIRE(cli.run({"drift", "--no-audit"}) == 2);
+    REQUIRE(cli.out().ends_with("Drift: 1 drifted, 1 in sync.\n"));
+    REQUIRE(cli.org.audit_queries().empty());
 }
 
 TEST_CASE("export writes manifests that plan as unchanged", "[cli][export]") {

@@ -34,6 +34,12 @@ public:
         return m_target.update_draft(draft, changes);
     }
     Status delete_draft(const std::string& id) override { return m_target.delete_draft(id); }
+    Result<std::vector<AuditService>> audit_services() override {
+        return m_target.audit_services();
+    }
+    Result<AuditPage> query_audits(const AuditQuery& query) override {
+        return m_target.query_audits(query);
+    }
     Result<std::vector<AggregateGroup>> query_action_aggregates(
         const AggregateQuery& query) override {
         return m_target.query_action_aggregates(query);

@@ -191,6 +191,49 @@ Result<std::vector<AggregateGroup>> FakeProvider::query_action_aggregates(
     return answer ? answer(query) : std::vector<AggregateGroup>{};
 }
 
+void FakeProvider::add_audit(AuditEntry entry) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_audits.push_back(std::move(entry));
+}
+
+std::vector<AuditQuery> FakeProvider::audit_queries() const {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_audit_queries;
+}
+
+Result<std::vector<AuditService>> FakeProvider::audit_services() {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_calls.emplace_back("audit mapping");
+    if (m_audit_failure) {
+        return *m_audit_failure;
+    }
+    return std::vector<AuditService>{{"Integrations", {"Action", "ActionDraft"}}};
+}
+
+Result<AuditPage> FakeProvider::query_audits(const AuditQuery& query) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_calls.emplace_back("audits");
+    m_audit_queries.push_back(query);
+    if (m_audit_failure) {
+        return *m_audit_failure;
+    }
+    std::vector<AuditEntry> matched;
+    for (const AuditEntry& entry : m_audits) {
+        if (entry.at_ms >= query.interval.start_ms && entry.at_ms < query.interval.end_ms &&
+            (!query.entity_id || *query.entity_id == entry.entity_id)) {
+            matched.push_back(entry);
+        }
+    }
+    AuditPage page;
+    const auto size = static_cast<std::size_t>(query.page_size);
+    page.page_count = static_cast<int>((matched.size() + size - 1) / size);
+    const std::size_t first = static_cast<std::size_t>(query.page_number - 1) * size;
+    for (std::size_t i = first; i < std::min(matched.size(), first + size); ++i) {
+        page.entries.push_back(matched[i]);
+    }
+    return page;
+}
+
 std::vector<AggregateQuery> FakeProvider::aggregate_queries() const {
     std::lock_guard<std::mutex> lock(m_mutex);
     return m_aggregate_queries;

@@ -69,6 +69,12 @@ public:
     using AggregatesAnswer =
         std::function<Result<std::vector<AggregateGroup>>(const AggregateQuery&)>;
     void answer_aggregates(AggregatesAnswer answer) { m_aggregates = std::move(answer); }
+    /// The audit trail: every entry added, served oldest first in pages; the
+    /// mapping offers Integrations/Action. fail_audits makes both calls fail.
+    void add_audit(AuditEntry entry);
+    void fail_audits(Error error) { m_audit_failure = std::move(error); }
+    /// The audit queries asked so far, in order.
+    std::vector<AuditQuery> audit_queries() const;
     /// The aggregate queries asked so far, in order.
     std::vector<AggregateQuery> aggregate_queries() const;
 
@@ -82,6 +88,8 @@ public:
     Result<LiveAction> read_after_interrupt(const std::string& id) override;
     Result<std::vector<AggregateGroup>> query_action_aggregates(
         const AggregateQuery& query) override;
+    Result<std::vector<AuditService>> audit_services() override;
+    Result<AuditPage> query_audits(const AuditQuery& query) override;
     std::vector<std::vector<std::string>> read_groups(const std::vector<std::string>& ids) override;
     Result<std::vector<LiveAction>> read_actions(const std::vector<std::string>& ids) override;
     Result<std::vector<LiveAction>> read_actions_after_interrupt(
@@ -128,6 +136,9 @@ private:
     std::map<std::string, LiveAction> m_drafts;
     AggregatesAnswer m_aggregates;
     std::vector<AggregateQuery> m_aggregate_queries;
+    std::vector<AuditEntry> m_audits;
+    std::vector<AuditQuery> m_audit_queries;
+    std::optional<Error> m_audit_failure;
     std::chrono::steady_clock::time_point m_clock{};
     std::optional<Error> m_test_failure;
     std::vector<std::string> m_test_inputs;

@@ -69,6 +69,22 @@ TEST_CASE("JSON drift output", "[output]") {
     drift.live_version = 6;
     drift.applied_version = 4;
     drift.fields = {{Field::timeout_seconds, DriftKind::changed_outside, 15, 30}};
+    AuditEntry by_jane{1'796'032'931'000,
+                       "custom_-_1",
+                       "Update",
+                       "5f2e8c1a",
+                       "Jane Admin",
+                       "admin-ui",
+                       {{"config.timeoutSeconds", {"15"}, {"30"}}}};
+    AuditEntry by_tool{1'796'032'990'000,
+                       "custom_-_1",
+                       "Update",
+                       std::nullopt,
+                       std::nullopt,
+                       "7c1d-other-tool",
+                       {{"config.request.headers.Authorization", {}, {"(sensitive)"}}}};
+    drift.changed_by = {{by_jane, false}, {by_tool, false}};
+    report.audited = true;
     ActionDrift gone;
     gone.address = "action.gone";
     gone.problem = "custom_-_9 (last applied at version 2) no longer exists in the org";

@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""dactl drift names who changed an action outside dactl, from the emulator's
+audit trail: a user (Jane Admin, through the admin UI), another OAuth client,
+another dactl run with the same client; dactl's own apply never shows as drift.
+Then every audit switch (403, the service missing from the mapping, bare
+property names) and --no-audit: drift still works and says why in one line.
+Request counts asserted: a drift run costs what it did plus 1 mapping request
+and ceil(entries/500) audit pages.
+
+usage: audit_test.py DACTL EMULATOR
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "../../scripts"))
+sys.path.insert(0, os.path.join(HERE, "../support"))
+import reliability as harness  # noqa: E402
+from checks import check, finish  # noqa: E402
+
+MANIFEST = ('[action.one]\nname = "Lookup 0001"\ntimeout_seconds = 12\n\n'
+            '[action.two]\nname = "Lookup 0002"\ntimeout_seconds = 20\n')
+MAPPING = "GET /api/v2/audits/query/realtime/servicemapping"
+QUERY = "POST /api/v2/audits/query/realtime"
+BASE = {"POST /oauth/token": 1, "GET /api/v2/organizations/me": 1,
+        "GET /api/v2/integrations/actions": 1}
+ISO = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"
+
+
+class Org:
+    def __init__(self, workdir, binary, emulator_binary):
+        self.binary = binary
+        seed = os.path.join(workdir, "org.json")
+        harness.make_seed(3, seed)
+        self.emulator = harness.Emulator(emulator_binary, seed, [], workdir)
+        self.project = os.path.join(workdir, "project")
+        os.mkdir(self.project)
+        with open(os.path.join(self.project, "actions.toml"), "w") as out:
+            out.write(MANIFEST)
+
+    def run(self, *args, project=None):
+        self.emulator.admin("DELETE", "/__emulator/requests")
+        return subprocess.run([self.binary, "-C", project or self.project] + list(args),
+                              env=harness.dactl_environment(self.emulator),
+                              capture_output=True, text=True, timeout=120)
+
+    def counts(self):
+        return self.emulator.admin("GET", "/__emulator/requests")["counts"]
+
+    def edit(self, number, query, body):
+        self.emulator.admin("PATCH", "/__emulator/actions/%s?%s" % (harness.action_id(number), query), body)
+
+    def settings(self, body):
+        self.emulator.admin("PATCH", "/__emulator/settings", body)
+
+
+def test_own_apply_is_not_drift(org):
+    print("dactl's own apply is not drift", flush=True)
+    applied = org.run("apply", "--auto-approve")
+    check(applied.returncode == 0, "apply: %s" % applied.stderr)
+    run = org.run("drift")
+    check(run.returncode == 0 and "No drift." in run.stdout and "by " not in run.stdout,
+          "drift after apply: %d %s" % (run.returncode, run.stdout))
+    check(org.counts() == BASE, "no drift, no audit request: %s" % org.counts())
+
+
+def test_jane(org):
+    print("a user's hand edit names the user, the time and the change", flush=True)
+    org.edit(1, "userId=u-jane&userName=Jane%20Admin", {"config": {"timeoutSeconds": 45}})
+    run = org.run("drift")
+    check(run.returncode == 2, "drift exit %d: %s" % (run.returncode, run.stderr))
+    lines = run.stdout.splitlines()
+    check(lines[:3] == ['~ action.one: "Lookup 0001" (%s), live version %s, last applied version %s'
+                        % (harness.action_id(1), lines[0].split("live version ")[1].split(",")[0],
+                           lines[0].split("last applied version ")[1]) if "last applied version" in lines[0]
+                        else lines[0],
+                        "    changed in the org outside dactl (last applied -> live):",
+                        "        ~ timeout_seconds: 12 -> 45"], "drift lines: %s" % lines[:3])
+    check(re.fullmatch(r"    by Jane Admin \(user u-jane\) at %s: config\.timeoutSeconds 12 -> 45" % ISO,
+                       lines[3]) is not None, "the attribution: %r" % lines[3])
+    check(dict(BASE, **{MAPPING: 1, QUERY: 1}) == org.counts(), "requests: %s" % org.counts())
+    document = json.loads(org.run("drift", "--format", "json").stdout)
+    (one,) = [entry for entry in document["drifted"] if entry["address"] == "action.one"]
+    (by,) = one["changed_by"]
+    check(by["user"] == {"id": "u-jane", "name": "Jane Admin"} and not by["by_dactl"] and
+          by["changes"] == [{"property": "config.timeoutSeconds", "old": ["12"], "new": ["45"]}] and
+          document["audit"] == {"read": True, "note": None}, "JSON: %s" % one)
+
+
+def test_other_client_and_other_dactl(org):
+    print("another OAuth client, and another dactl run with the same client", flush=True)
+    org.edit(2, "clientId=7c1d-reporting-tool", {"config": {"timeoutSeconds": 33}})
+    other = os.path.join(os.path.dirname(org.project), "other-checkout")
+    os.mkdir(other)
+    with open(os.path.join(other, "actions.toml"), "w") as out:
+        out.write('[action.one]\nname = "Lookup 0001"\ntimeout_seconds = 50\n')
+    # applied_at has whole seconds: dactl takes its own client's writes up to 2 s
+    # after it for the apply's own; another run comes later than that.
+    time.sleep(2.5)
+    applied = org.run("apply", "--auto-approve", project=other)
+    check(applied.returncode == 0, "the other checkout's apply: %s" % applied.stderr)
+    run = org.run("drift")
+    by_lines = [line.strip() for line in run.stdout.splitlines() if line.startswith("    by ")]
+    check(len(by_lines) == 3, "three attributions: %s" % by_lines)
+    check(re.fullmatch(r"by dactl \(OAuth client %s\) at %s: config\.timeoutSeconds 45 -> 50"
+                       % (harness.CLIENT_ID, ISO), by_lines[1]) is not None, "dactl: %r" % by_lines[1])
+    check(re.fullmatch(r"by OAuth client 7c1d-reporting-tool at %s: config\.timeoutSeconds 20 -> 33" % ISO,
+                       by_lines[2]) is not None, "the other client: %r" % by_lines[2])
+    check(dict(BASE, **{MAPPING: 1, QUERY: 1}) == org.counts(),
+          "one query for both actions: %s" % org.counts())
+
+
+def test_switches(org):
+    print("bare property names, 403, no service, --no-audit", flush=True)
+    org.settings({"auditPropertyNames": "bare"})
+    run = org.run("drift")
+    check(": timeoutSeconds 12 -> 45" in run.stdout, "bare names shown as given: %s" % run.stdout)
+    org.settings({"auditPropertyNames": "dotted", "auditsForbidden": True})
+    run = org.run("drift")
+    check(run.returncode == 2 and "    by " not in run.stdout and run.stdout.endswith(
+        "Audit trail: the OAuth client may not read the audit trail (HTTP 403: it needs the "
+        "permission audits:audit:view and the scope audits or audits:readonly), so drift cannot "
+        "say who changed what.\n"), "403: %d %r" % (run.returncode, run.stdout[-300:]))
+    check(dict(BASE, **{MAPPING: 1, QUERY: 1}) == org.counts(), "403 is not retried: %s" % org.counts())
+    org.settings({"auditsForbidden": False, "auditServiceMapped": False})
+    run = org.run("drift")
+    check(run.returncode == 2 and run.stdout.endswith(
+        "Audit trail: the audit trail offers no service Integrations with the entity type Action "
+        "(GET /api/v2/audits/query/realtime/servicemapping), so drift cannot say who changed what.\n"),
+        "unmapped: %r" % run.stdout[-300:])
+    check(dict(BASE, **{MAPPING: 1}) == org.counts(), "unmapped: no query: %s" % org.counts())
+    org.settings({"auditServiceMapped": True})
+    run = org.run("drift", "--no-audit")
+    check(run.returncode == 2 and "by " not in run.stdout and "Audit trail" not in run.stdout,
+          "--no-audit: %s" % run.stdout)
+    check(org.counts() == BASE, "--no-audit reads no audit: %s" % org.counts())
+
+
+def test_pages(org):
+    print("many entries: pages of 500", flush=True)
+    for value in range(1, 1001):
+        org.edit(3, "userId=u-bot&userName=Bot", {"category": "C%d" % value})
+    project = os.path.join(os.path.dirname(org.project), "third")
+    os.mkdir(project)
+    with open(os.path.join(project, "actions.toml"), "w") as out:
+        out.write('[action.three]\nname = "Lookup 0003"\ncategory = "Orders"\n')
+    run = org.run("drift", project=project)
+    check(run.returncode == 2, "drift without a state: %d %s" % (run.returncode, run.stderr))
+    counts = org.counts()
+    check(counts.get(MAPPING) == 1 and counts.get(QUERY) == 2, "1000 entries in 2 pages: %s" % counts)
+    check(len([line for line in run.stdout.splitlines() if line.startswith("    by Bot")]) == 1000,
+          "every entry named")
+
+
+def main():
+    if len(sys.argv) != 3:
+        print(__doc__)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="dactl-audit-") as workdir:
+        org = Org(workdir, sys.argv[1], sys.argv[2])
+        try:
+            for test in (test_own_apply_is_not_drift, test_jane, test_other_client_and_other_dactl,
+                         test_switches, test_pages):
+                test(org)
+        finally:
+            org.emulator.stop()
+    return finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
