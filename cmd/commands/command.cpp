@@ -97,7 +97,7 @@ void Session::show(const Diagnostics& diagnostics) {
     }
 }
 
-std::optional<Project> Session::load_project() {
+std::optional<Project> Session::load_project(Diagnostics* shown) {
     const std::string directory = m_arguments.value("chdir").value_or(".");
     std::error_code ec;
     const auto status = std::filesystem::status(directory, ec);
@@ -114,6 +114,9 @@ std::optional<Project> Session::load_project() {
     }
     LoadResult loaded = dactl::load_project(directory);
     show(loaded.diagnostics);
+    if (shown != nullptr) {
+        *shown = loaded.diagnostics;
+    }
     if (loaded.diagnostics.has_errors()) {
         std::size_t errors = 0;
         for (const auto& diagnostic : loaded.diagnostics.items()) {

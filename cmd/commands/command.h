@@ -77,7 +77,8 @@ public:
 
     /// Loads the project from -C DIR (default "."), showing every diagnostic.
     /// Nothing (after fail()) when any is an error.
-    std::optional<Project> load_project();
+    /// `shown`, when given, receives the diagnostics (warnings of a valid project).
+    std::optional<Project> load_project(Diagnostics* shown = nullptr);
     /// Makes the provider, or fails and answers null.
     std::unique_ptr<Provider> connect(const Project& project);
 

@@ -70,7 +70,9 @@ int run_drift(const Arguments& arguments, Context& context) {
             return session.fail(appended.error().message);
         }
     }
-    return report.empty() ? k_exit_ok : k_exit_changes;
+    const bool failing =
+        arguments.has("include-pending") ? !report.empty() : report.changed_in_org();
+    return failing ? k_exit_changes : k_exit_ok;
 }
 
 }  // namespace dactl::cli

@@ -41,8 +41,10 @@ const std::vector<Command>& all_commands() {
          "check the manifests offline",
          "dactl validate [options]",
          "Reads every *.toml file of the project and reports every problem, each with its\n"
-         "file, line and column. Sends nothing to the org.",
-         {},
+         "file, line and column. Sends nothing to the org. With --format json the\n"
+         "diagnostics are a JSON document (path, line, column, severity, message);\n"
+         "markdown prints the text.",
+         {format_option()},
          0,
          run_validate},
         {"plan",
@@ -79,8 +81,11 @@ const std::vector<Command>& all_commands() {
          "dactl drift [options]",
          "Compares, per managed field, the manifest, the value last applied (from\n"
          ".dactl/state.json) and the live org, and names who changed an action outside\n"
-         "dactl from the org's audit trail. Exits 0 without drift, 2 with drift.",
+         "dactl from the org's audit trail. Exits 2 when something changed in the org\n"
+         "outside dactl (or an action vanished), 0 when all that differs is merged but not\n"
+         "yet applied (--include-pending: 2 for that too).",
          {{"no-audit", "", "", "do not read the audit trail (who changed what)"},
+          {"include-pending", "", "", "exit 2 also for changes merged but not yet applied"},
           format_option(),
           github_summary_option(),
           parallelism_option()},

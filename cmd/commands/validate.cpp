@@ -1,16 +1,25 @@
 #include "cmd/cli.h"
 #include "cmd/commands/command.h"
+#include "engine/render/output_codec.h"
 
 namespace dactl::cli {
 
 int run_validate(const Arguments& arguments, Context& context) {
     Session session(arguments, context, "validate");
-    std::optional<Project> project = session.load_project();
+    if (!session.check_options()) {
+        return k_exit_error;
+    }
+    Diagnostics diagnostics;
+    std::optional<Project> project = session.load_project(&diagnostics);
     if (!project) {
         return k_exit_error;
     }
     const std::size_t actions = project->actions.size();
     const std::size_t files = project->files.size();
+    if (session.format() == OutputFormat::json) {
+        session.out() << encode_validate_output(actions, files, diagnostics);
+        return k_exit_ok;
+    }
     session.out() << "Valid: " << actions << (actions == 1 ? " action" : " actions") << " in "
                   << files << (files == 1 ? " file" : " files") << ".\n";
     return k_exit_ok;

@@ -200,4 +200,13 @@ DriftReport compute_drift(const std::vector<DesiredAction>& desired, const Gathe
     return report;
 }
 
+bool DriftReport::changed_in_org() const {
+    return std::any_of(drifted.begin(), drifted.end(), [](const ActionDrift& drift) {
+        return !drift.problem.empty() ||
+               std::any_of(drift.fields.begin(), drift.fields.end(), [](const FieldDrift& field) {
+                   return field.kind != DriftKind::not_yet_applied;
+               });
+    });
+}
+
 }  // namespace dactl

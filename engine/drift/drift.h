@@ -64,6 +64,10 @@ struct DriftReport {
     std::string audit_note;
 
     bool empty() const { return drifted.empty(); }
+    /// Whether anything moved in the org itself: a field changed outside dactl
+    /// (or differing without a recorded apply), or an action that vanished or
+    /// became ambiguous. False when all that drifted is merged but not yet applied.
+    bool changed_in_org() const;
 };
 
 /// Compares, per managed action and field, the manifest, the last applied value

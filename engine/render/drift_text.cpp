@@ -126,10 +126,15 @@ std::string render_drift_text(const DriftReport& report, const Palette& palette)
         text += "\n";
     }
     if (report.drifted.empty()) {
-        text += "No drift. The org, the manifests and the last apply agree.\n\n";
+        text += report.has_state
+                    ? "No drift. The org, the manifests and the last apply agree.\n\n"
+                    : "No drift. The org matches the manifests; no apply is recorded yet.\n\n";
     }
     text += palette.bold("Drift:") + " " + std::to_string(report.drifted.size()) + " drifted, " +
             std::to_string(report.in_sync.size()) + " in sync.\n";
+    if (!report.empty() && !report.changed_in_org()) {
+        text += "Nothing changed in the org: all that differs is merged but not yet applied.\n";
+    }
     if (report.secrets_unchecked) {
         text += std::string(k_secrets_unchecked_note) + "\n";
     }

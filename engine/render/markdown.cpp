@@ -234,7 +234,11 @@ std::string render_drift_markdown(const DriftReport& report, std::size_t limit) 
         note += "\n> **Audit trail:** " + markdown_cell(report.audit_note) + ".\n";
     }
     if (report.drifted.empty()) {
-        return "### dactl drift: no drift\n\nThe org, the manifests and the last apply agree (" +
+        return (report.has_state
+                    ? "### dactl drift: no drift\n\nThe org, the manifests and the last apply "
+                      "agree ("
+                    : "### dactl drift: no drift\n\nThe org matches the manifests; no apply is "
+                      "recorded yet (") +
                std::to_string(report.in_sync.size()) + " in sync).\n" + note;
     }
     const std::string head =

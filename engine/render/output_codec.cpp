@@ -204,11 +204,9 @@ std::string encode_drift_output(const DriftReport& report) {
     return json.finish();
 }
 
-std::string encode_error_output(const std::string& command, const std::string& error,
-                                const Diagnostics& diagnostics) {
-    JsonWriter json;
-    header(json, command);
-    json.member("error", error);
+namespace {
+
+void write_diagnostics(JsonWriter& json, const Diagnostics& diagnostics) {
     json.key("diagnostics");
     json.begin_array();
     for (const auto& diagnostic : diagnostics.items()) {
@@ -221,6 +219,29 @@ std::string encode_error_output(const std::string& command, const std::string& e
         json.end_object();
     }
     json.end_array();
+}
+
+}  // namespace
+
+std::string encode_validate_output(std::size_t actions, std::size_t files,
+                                   const Diagnostics& diagnostics) {
+    JsonWriter json;
+    header(json, "validate");
+    json.key("valid");
+    json.boolean(true);
+    json.member("actions", static_cast<std::int64_t>(actions));
+    json.member("files", static_cast<std::int64_t>(files));
+    write_diagnostics(json, diagnostics);
+    json.end_object();
+    return json.finish();
+}
+
+std::string encode_error_output(const std::string& command, const std::string& error,
+                                const Diagnostics& diagnostics) {
+    JsonWriter json;
+    header(json, command);
+    json.member("error", error);
+    write_diagnostics(json, diagnostics);
     json.end_object();
     return json.finish();
 }

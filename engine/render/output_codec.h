@@ -34,6 +34,12 @@ std::string encode_drift_output(const DriftReport& report);
 /// in milliseconds.
 std::string encode_probe_output(const ProbeReport& report);
 
+/// {"format_version", "command": "validate", "valid": true, "actions", "files",
+/// "diagnostics"} (the warnings) for valid manifests; invalid ones give the
+/// error document below.
+std::string encode_validate_output(std::size_t actions, std::size_t files,
+                                   const Diagnostics& diagnostics);
+
 /// {"format_version", "command", "error", "diagnostics"} for a run that failed
 /// before it had a result.
 std::string encode_error_output(const std::string& command, const std::string& error,

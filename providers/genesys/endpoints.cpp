@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <arpa/inet.h>
 
+#include "engine/text/suggest.h"
 #include "engine/util/ascii.h"
 
 namespace dactl::genesys {
@@ -110,8 +111,24 @@ Result<Endpoints> region_endpoints(const std::string& written) {
                              "https://login." + std::string(region.domain)};
         }
     }
-    return invalid("unknown region \"" + written + "\": use one of " + key_list() +
-                   ", or a region's domain such as mypurecloud.com");
+    std::vector<std::string> keys;
+    for (const Region& region : all_regions()) {
+        std::string dashed(region.key);
+        std::replace(dashed.begin(), dashed.end(), '_', '-');
+        keys.push_back(std::move(dashed));
+    }
+    std::string message = "unknown region \"" + written + "\"";
+    if (std::vector<std::string> close = closest_matches(ascii_lower(written), keys, 1);
+        !close.empty()) {
+        message += "; did you mean ";
+        message += close[0];
+        message += "? Use one of ";
+    } else {
+        message += ": use one of ";
+    }
+    message += key_list();
+    message += ", or a region's domain such as mypurecloud.com";
+    return invalid(message);
 }
 
 }  // namespace

@@ -210,6 +210,24 @@ TEST_CASE("drift tells changes outside dactl from changes not applied", "[cli][d
         "Drift: 2 drifted, 0 in sync.\n");
     REQUIRE(cli.run({"drift", "--format", "json"}) == 2);
     check_golden("cmd/golden/drift.json", cli.out());
+
+    // Only merged, not yet applied: reported, and exit 0 unless --include-pending.
+    cli.project.write("actions.toml",
+                      "[action.order]\nname = \"Get Order\"\ntimeout_seconds = 20\n\n"
+                      "[action.customer]\nname = \"Get Customer\"\ntimeout_seconds = 30\n");
+    REQUIRE(cli.run({"apply", "--auto-approve"}) == 0);
+    cli.project.write("actions.toml",
+                      "[action.order]\nname = \"Get Order\"\ntimeout_seconds = 25\n\n"
+                      "[action.customer]\nname = \"Get Customer\"\ntimeout_seconds = 30\n");
+    REQUIRE(cli.run({"drift"}) == 0);
+    REQUIRE(cli.out() ==
+            "~ action.order: \"Get Order\" (custom_-_1), live version 5, last applied version 5\n"
+            "    not yet applied (last applied -> manifest):\n"
+            "        ~ timeout_seconds: 20 -> 25\n"
+            "\n"
+            "Drift: 1 drifted, 1 in sync.\n"
+            "Nothing changed in the org: all that differs is merged but not yet applied.\n");
+    REQUIRE(cli.run({"drift", "--include-pending"}) == 2);
     const std::vector<AuditQuery> asked = cli.org.audit_queries();
     // Without a state (the first drift) the last 14 days; then since the last apply.
     REQUIRE(asked.size() == 3);
@@ -282,4 +300,53 @@ TEST_CASE("a second apply fails at once while the project is locked", "[cli][loc
     REQUIRE(cli.run({"force-unlock", held->info().id}) == 0);
     REQUIRE(cli.out() == "Removed the lock " + held->info().id + ".\n");
     REQUIRE(cli.run({"apply", "--auto-approve"}) == 0);
+}
+
+TEST_CASE("drift before any apply says there is no last apply", "[cli][drift]") {
+    CliHarness cli;
+    cli.org.put(with(make_live("custom_-_1", "Get Order"), Field::timeout_seconds, 15));
+    cli.project.write("actions.toml",
+                      "[action.order]\nname = \"Get Order\"\ntimeout_seconds = 15\n");
+    REQUIRE(cli.run({"drift"}) == 0);
+    REQUIRE(cli.out() ==
+            "No state file: comparing the manifests with the org only.\n\n"
+            "No drift. The org matches the manifests; no apply is recorded yet.\n\n"
+            "Drift: 0 drifted, 1 in sync.\n");
+    REQUIRE(cli.run({"drift", "--format", "markdown"}) == 0);
+    REQUIRE(cli.out() ==
+            "### dactl drift: no drift\n\nThe org matches the manifests; no apply is recorded yet "
+            "(1 in sync).\n");
+}
+
+TEST_CASE("validate --format json gives the diagnostics as JSON", "[cli][validate]") {
+    CliHarness cli;
+    cli.project.write("actions.toml",
+                      "[action.order]\nname = \"Get Order\"\ntimeout_seconds = 15\n");
+    cli.project.write("empty.toml", "# nothing yet\n");
+    REQUIRE(cli.run({"validate", "--format", "json"}) == 0);
+    REQUIRE(cli.out() ==
+            "{\n"
+            "  \"format_version\": 1,\n"
+            "  \"command\": \"validate\",\n"
+            "  \"valid\": true,\n"
+            "  \"actions\": 1,\n"
+            "  \"files\": 2,\n"
+            "  \"diagnostics\": [\n"
+            "    {\n"
+            "      \"severity\": \"warning\",\n"
+            "      \"path\": \"empty.toml\",\n"
+            "      \"line\": 0,\n"
+            "      \"column\": 0,\n"
+            "      \"message\": \"the file declares no actions\"\n"
+            "    }\n"
+            "  ]\n"
+            "}\n");
+    cli.project.write("actions.toml",
+                      "[action.order]\nname = \"Get Order\"\ntimeout_seconds = 99\n");
+    REQUIRE(cli.run({"validate", "--format", "json"}) == 1);
+    REQUIRE(cli.out().find("\"command\": \"validate\",\n  \"error\": \"1 problem in the manifests; "
+                           "nothing was sent to the org\",") != std::string::npos);
+    REQUIRE(
+        cli.out().find("\"path\": \"actions.toml\",\n      \"line\": 3,\n      \"column\": 19,") !=
+        std::string::npos);
 }

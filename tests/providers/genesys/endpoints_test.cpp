@@ -58,11 +58,20 @@ TEST_CASE("every region of the facts file resolves by key and by domain", "[endp
 
 TEST_CASE("an unknown region lists the valid keys", "[endpoints]") {
     CHECK(refused({std::nullopt, std::nullopt, "us-east-9"}) ==
-          "unknown region \"us-east-9\": use one of us-east-1, eu-west-1, ap-southeast-2, "
+          "unknown region \"us-east-9\"; did you mean us-east-1? Use one of us-east-1, eu-west-1, "
+          "ap-southeast-2, "
           "ap-northeast-1, eu-central-1, us-west-2, ca-central-1, eu-central-2, ap-southeast-1, "
           "ap-northeast-2, eu-west-2, ap-south-1, us-east-2, sa-east-1, me-central-1, "
           "ap-northeast-3, mx-central-1, eusc-de-east-1, or a region's domain such as "
           "mypurecloud.com");
+}
+
+TEST_CASE("a region typo gets the closest region", "[endpoints]") {
+    CHECK(refused({std::nullopt, std::nullopt, "eu-west1"})
+              .starts_with(
+                  "unknown region \"eu-west1\"; did you mean eu-west-1? Use one of us-east-1,"));
+    CHECK(refused({std::nullopt, std::nullopt, "Mars"})
+              .starts_with("unknown region \"Mars\": use one of us-east-1,"));
 }
 
 TEST_CASE("without region or API URL there is nothing to connect to", "[endpoints]") {
