@@ -5,6 +5,7 @@
 #include <rapidjson/writer.h>
 
 #include "engine/util/json_depth.h"
+#include "engine/util/utf8.h"
 
 namespace dactl {
 
@@ -30,6 +31,57 @@ std::string JsonProblem::describe() const {
     return "not valid JSON at byte " + std::to_string(offset) + ": " + reason;
 }
 
+namespace {
+
+bool valid_text(const rapidjson::Value& string) {
+    const std::string_view text(string.GetString(), string.GetStringLength());
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t length = utf8_sequence_length(text, at);
+        if (length == 0) {
+            return false;
+        }
+        at += length;
+    }
+    return true;
+}
+
+// Whether every string (and member name) decoded to valid UTF-8: RapidJSON
+// checks the bytes of the text, not what a \u escape of a lone UTF-16
+// surrogate (\udc00) decodes to. The depth was checked before parsing.
+bool decoded_utf8(const rapidjson::Value& value) {
+    if (value.IsString()) {
+        return valid_text(value);
+    }
+    if (value.IsArray()) {
+        for (const auto& item : value.GetArray()) {
+            if (!decoded_utf8(item)) {
+                return false;
+            }
+        }
+    } else if (value.IsObject()) {
+        for (const auto& entry : value.GetObject()) {
+            if (!valid_text(entry.name) || !decoded_utf8(entry.value)) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+// Where the first escaped low surrogate (\\uDC00-\\uDFFF) starts; 0 if none.
+std::size_t low_surrogate_at(std::string_view text) {
+    for (std::size_t at = text.find("\\u"); at != std::string_view::npos;
+         at = text.find("\\u", at + 1)) {
+        if (at + 3 < text.size() && (text[at + 2] == 'd' || text[at + 2] == 'D') &&
+            std::string_view("cdefCDEF").find(text[at + 3]) != std::string_view::npos) {
+            return at;
+        }
+    }
+    return 0;
+}
+
+}  // namespace
+
 std::optional<JsonProblem> parse_json(std::string_view text, rapidjson::Document& document,
                                       Utf8 utf8) {
     if (json_nesting_depth(text) > k_max_json_nesting) {
@@ -46,6 +98,12 @@ std::optional<JsonProblem> parse_json(std::string_view text, rapidjson::Document
         document.Parse<k_trusting>(text.data(), text.size());
     }
     if (!document.HasParseError()) {
+        if (utf8 == Utf8::validated && !decoded_utf8(document)) {
+            return JsonProblem{false,
+                               "A string escapes a lone UTF-16 surrogate (\\uDC00-\\uDFFF), "
+                               "which is not text.",
+                               low_surrogate_at(text)};
+        }
         return std::nullopt;
     }
     return JsonProblem{false, rapidjson::GetParseError_En(document.GetParseError()),

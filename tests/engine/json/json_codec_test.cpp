@@ -108,6 +108,24 @@ TEST_CASE("parse_json says why a text is not JSON, and refuses deep nesting unpa
           "Invalid encoding in string.");
 }
 
+TEST_CASE("a lone UTF-16 surrogate escaped in a string is not text", "[json]") {
+    // Found by fuzz_state_json: RapidJSON decodes "\ude00" to bytes that are not
+    // UTF-8, so a state holding it was read, then its own rewrite refused.
+    rapidjson::Document document;
+    for (auto [text, at] : {std::pair{R"({"name": "Zo\u00eb \ud41d\ude00"})", "25"},
+                            std::pair{R"({"\uDC00": 1})", "2"}}) {
+        INFO(text);
+        std::optional<JsonProblem> problem = parse_json(text, document, Utf8::validated);
+        REQUIRE(problem);
+        CHECK(problem->describe() == std::string("not valid JSON at byte ") + at +
+                                         ": A string escapes a lone UTF-16 surrogate "
+                                         "(\\uDC00-\\uDFFF), which is not text.");
+    }
+    REQUIRE(parse_json(R"([["\ud800"]])", document, Utf8::validated)->reason ==
+            "The surrogate pair in string is invalid.");
+    CHECK_FALSE(parse_json(R"({"name": "\ud83d\ude00 Zo\u00eb"})", document, Utf8::validated));
+}
+
 TEST_CASE("member lookups answer null or nothing for what is not there", "[json]") {
     rapidjson::Document document;
     REQUIRE_FALSE(parse_json(R"j({"a":"x","n":1})j", document, Utf8::trusted));
