@@ -53,6 +53,23 @@ Result<std::vector<DesiredAction>> chosen_actions(const Project& project,
     return chosen;
 }
 
+bool write_timeouts(Session& session, const Project& project,
+                    const std::vector<TimeoutRecommendation>& recommendations) {
+    TimeoutEdits edits = timeout_edits(project, recommendations);
+    for (const auto& note : edits.notes) {
+        session.err() << note << "\n";
+    }
+    Result<std::vector<std::string>> written = write_timeout_edits(project, edits.edits);
+    if (!written) {
+        session.fail(written.error().message);
+        return false;
+    }
+    for (const auto& line : *written) {
+        session.err() << line << "\n";
+    }
+    return true;
+}
+
 std::optional<ChosenOrg> read_chosen_org(Session& session, const std::string& unbound,
                                          int& exit_code) {
     exit_code = k_exit_error;

@@ -8,6 +8,7 @@
 
 #include "cmd/args.h"
 #include "cmd/commands/command.h"
+#include "engine/export/timeout_writer.h"
 #include "engine/gather/gather.h"
 #include "engine/model/project.h"
 #include "engine/util/result.h"
@@ -23,6 +24,12 @@ Result<double> number_option(const Arguments& arguments, const std::string& name
 /// when none is). Fails with "no action.x in the manifests; did you mean ...?".
 Result<std::vector<DesiredAction>> chosen_actions(const Project& project,
                                                   const std::vector<std::string>& names);
+
+/// Sets timeout_seconds in the manifests to `recommendations` (lower bounds are
+/// not written: timeout_edits), telling each edit and each note on standard
+/// error. False after reporting a failure.
+bool write_timeouts(Session& session, const Project& project,
+                    const std::vector<TimeoutRecommendation>& recommendations);
 
 /// The org as a command that reads chosen actions sees it. `org` binds into
 /// `chosen` (moving keeps both in place).

@@ -186,19 +186,7 @@ bool write_recommendations(Session& session, const Project& project, const Insig
         }
         recommendations.push_back({*insight.address, seconds, insight.recommendation->at_least});
     }
-    TimeoutEdits edits = timeout_edits(project, recommendations);
-    for (const auto& note : edits.notes) {
-        session.err() << note << "\n";
-    }
-    Result<std::vector<std::string>> written = write_timeout_edits(project, edits.edits);
-    if (!written) {
-        session.fail(written.error().message);
-        return false;
-    }
-    for (const auto& line : *written) {
-        session.err() << line << "\n";
-    }
-    return true;
+    return write_timeouts(session, project, recommendations);
 }
 
 // Appends a manifest entry to `file` for each unmanaged action timing out or
@@ -214,7 +202,7 @@ bool adopt(Session& session, const Project& project, const InsightsReport& repor
         Adoption adoption{org.find_live(insight.id), std::nullopt, {}};
         const Recommendation& recommendation = *insight.recommendation;
         if (recommendation.beyond_ceiling) {
-            adoption.comments.push_back(
+            adoption.comments.emplace_back(
                 "needs more than 60 s, the longest timeout allowed (not written): the back-end "
                 "needs an asynchronous design");
         } else if (recommendation.at_least) {

@@ -84,19 +84,7 @@ bool write_recommendations(Session& session, const Project& project, const Probe
                                        entry.recommendation.at_least});
         }
     }
-    TimeoutEdits edits = timeout_edits(project, recommendations);
-    for (const auto& note : edits.notes) {
-        session.err() << note << "\n";
-    }
-    Result<std::vector<std::string>> written = write_timeout_edits(project, edits.edits);
-    if (!written) {
-        session.fail(written.error().message);
-        return false;
-    }
-    for (const auto& line : *written) {
-        session.err() << line << "\n";
-    }
-    return true;
+    return write_timeouts(session, project, recommendations);
 }
 
 }  // namespace

@@ -236,24 +236,21 @@ struct Query {
 Result<Query> parse_query_body(const Json& body, const Settings& settings) {
     Query query;
     const std::string interval = body.string_or("interval", "");
-    const std::size_t slash = interval.find('/');
-    const auto start = parse_instant(std::string_view(interval).substr(0, slash));
-    const auto end = slash == std::string::npos
-                         ? std::nullopt
-                         : parse_instant(std::string_view(interval).substr(slash + 1));
-    if (!start || !end || *start >= *end) {
+    const auto window = parse_interval(interval);
+    if (!window) {
         return invalid(
             "interval must be START/END, ISO-8601 instants in UTC with START before "
             "END, e.g. 2026-11-24T00:00:00.000Z/2026-12-01T00:00:00.000Z; got \"" +
             interval + "\"");
     }
+    const auto [start, end] = *window;
     const std::int64_t days_allowed = settings.analytics_max_interval_days;
-    if (days_allowed > 0 && *end - *start > days_allowed * k_day_ms) {
+    if (days_allowed > 0 && end - start > days_allowed * k_day_ms) {
         return invalid("The interval " + interval + " exceeds the maximum of " +
                        std::to_string(days_allowed) + " days for this query");
     }
-    query.start = *start;
-    query.end = *end;
+    query.start = start;
+    query.end = end;
     const Json* metrics = body.find("metrics");
     if (metrics == nullptr || !metrics->is_array() || metrics->as_array().empty()) {
         return invalid("metrics is required: [\"tTotalExecution\"]");
@@ -327,6 +324,17 @@ std::optional<std::int64_t> parse_instant(std::string_view text) {
     const std::int64_t days =
         days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
     return ((days * 24 + hour) * 60 + minute) * k_minute_ms + second * 1000 + millis;
+}
+
+std::optional<std::pair<std::int64_t, std::int64_t>> parse_interval(std::string_view text) {
+    const std::size_t slash = text.find('/');
+    const auto start = parse_instant(text.substr(0, slash));
+    const auto end =
+        slash == std::string_view::npos ? std::nullopt : parse_instant(text.substr(slash + 1));
+    if (!start || !end || *start >= *end) {
+        return std::nullopt;
+    }
+    return std::pair{*start, *end};
 }
 
 std::string format_instant(std::int64_t at_ms) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "tests/emulator/executions.h"
 #include "tests/emulator/http_types.h"
@@ -19,6 +20,10 @@ inline constexpr std::string_view k_aggregates_path = "/api/v2/analytics/actions
 /// "2026-11-24T00:00:00.000Z" (milliseconds optional) as milliseconds since the
 /// epoch; nothing when it is not such an instant in UTC.
 std::optional<std::int64_t> parse_instant(std::string_view text);
+/// "START/END" of two such instants with START before END, as [start, end) in
+/// milliseconds; nothing otherwise.
+std::optional<std::pair<std::int64_t, std::int64_t>> parse_interval(std::string_view text);
+
 /// Milliseconds since the epoch as "YYYY-MM-DDThh:mm:ss.sssZ".
 std::string format_instant(std::int64_t at_ms);
 

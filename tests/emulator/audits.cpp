@@ -101,19 +101,15 @@ Status read_filters(const Json& body, Query& query) {
 Result<Query> read_query(const Json& body) {
     Query query;
     const std::string interval = body.string_or("interval", "");
-    const std::size_t slash = interval.find('/');
-    const auto start = parse_instant(std::string_view(interval).substr(0, slash));
-    const auto end = slash == std::string::npos
-                         ? std::nullopt
-                         : parse_instant(std::string_view(interval).substr(slash + 1));
-    if (!start || !end || *start >= *end) {
+    const auto window = parse_interval(interval);
+    if (!window) {
         return invalid(
             "interval is required: START/END, ISO-8601 instants in UTC, START before "
             "END; got \"" +
             interval + "\"");
     }
-    query.start = *start;
-    query.end = *end;
+    query.start = window->first;
+    query.end = window->second;
     if (const Json* service = body.find("serviceName");
         service != nullptr && service->is_string()) {
         query.service = service->as_string();
