@@ -10,7 +10,7 @@ AdoptionText adoption_text(const std::vector<Adoption>& adoptions, std::set<std:
     AdoptionText result;
     for (const Adoption& adoption : adoptions) {
         const LiveAction& action = *adoption.action;
-        const std::string base = label_from_name(action.name);
+        const std::string base = label_for(action.name, action.id);
         std::string label = base;
         for (int n = 2; taken.count(label) != 0; ++n) {
             label = base + "_" + std::to_string(n);

@@ -145,7 +145,7 @@ ExportResult export_actions(const std::vector<LiveAction>& live, const ExportOpt
     std::set<std::string> taken;
     std::map<std::string, std::string> files;
     for (const LiveAction* action : chosen) {
-        const std::string base = label_from_name(action->name);
+        const std::string base = label_for(action->name, action->id);
         std::string label = base;
         for (int n = 2; taken.count(label) != 0; ++n) {
             label = base + "_" + std::to_string(n);

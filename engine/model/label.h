@@ -12,9 +12,16 @@ namespace dactl {
 bool is_valid_label(std::string_view label);
 
 /// A valid label from a name or a mistyped label: ASCII letters and digits in
-/// lower case, each run of other characters as one "_" between them; never
-/// empty ("action") and never starting with a digit ("action_" is put first).
+/// lower case, words kept apart by "_" (each run of other characters, and a
+/// change from a lower-case to an upper-case letter: "FetchCustomerHistory" ->
+/// "fetch_customer_history", "HTTPStatus" -> "http_status"), the accented
+/// letters of Latin-1 as their base letter ("Zoë" -> "zoe"); never empty
+/// ("action") and never starting with a digit ("action_" is put first).
 /// "Get Order Status" -> "get_order_status", "Fetch-History" -> "fetch_history".
 std::string label_from_name(std::string_view name);
+
+/// label_from_name, or when the name leaves nothing of its own, "action_" and
+/// the last 8 letters and digits of `id` (export and adoption).
+std::string label_for(std::string_view name, std::string_view id);
 
 }  // namespace dactl

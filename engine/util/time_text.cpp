@@ -124,6 +124,29 @@ std::optional<std::int64_t> parse_instant(std::string_view text) {
     return static_cast<std::int64_t>(timegm(&parts)) * 1000 + millis - offset;
 }
 
+std::optional<std::int64_t> parse_http_date(std::string_view text) {
+    static constexpr std::string_view k_months = "JanFebMarAprMayJunJulAugSepOctNovDec";
+    // "Wed, 21 Oct 2015 07:28:00 GMT": 29 characters, fixed positions.
+    if (text.size() != 29 || text.substr(3, 2) != ", " || text[7] != ' ' || text[11] != ' ' ||
+        text[16] != ' ' || text.substr(25) != " GMT") {
+        return std::nullopt;
+    }
+    const std::size_t month = k_months.find(text.substr(8, 3));
+    if (month == std::string_view::npos || month % 3 != 0) {
+        return std::nullopt;
+    }
+    std::string iso(text.substr(12, 4));
+    iso += '-';
+    iso += static_cast<char>('0' + (month / 3 + 1) / 10);
+    iso += static_cast<char>('0' + (month / 3 + 1) % 10);
+    iso += '-';
+    iso += text.substr(5, 2);
+    iso += 'T';
+    iso += text.substr(17, 8);
+    iso += 'Z';
+    return parse_instant(iso);
+}
+
 std::string seconds_text(std::chrono::milliseconds duration) {
     char text[32];
     std::snprintf(text, sizeof text, "%.2f s", static_cast<double>(duration.count()) / 1000.0);

@@ -25,6 +25,10 @@ std::string iso_instant(std::int64_t at_ms);
 /// anything else, an impossible date included.
 std::optional<std::int64_t> parse_instant(std::string_view text);
 
+/// An HTTP date (RFC 9110's IMF-fixdate, "Wed, 21 Oct 2015 07:28:00 GMT") as
+/// milliseconds since the epoch; nothing for anything else.
+std::optional<std::int64_t> parse_http_date(std::string_view text);
+
 /// A duration in seconds with two decimals: "1.25 s".
 std::string seconds_text(std::chrono::milliseconds duration);
 

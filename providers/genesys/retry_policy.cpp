@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "engine/util/time_text.h"
 #include "providers/genesys/action_codec.h"
 
 namespace dactl::genesys {
@@ -33,6 +34,12 @@ std::chrono::milliseconds backoff_delay(int attempt, double jitter) {
 
 std::optional<std::chrono::seconds> retry_after(const http::Response& response) {
     const std::string text = response.header("Retry-After");
+    if (std::optional<std::int64_t> until = parse_http_date(text)) {
+        // Against the answer's own Date when it has one: the server's clock, not ours.
+        const std::int64_t now = parse_http_date(response.header("Date"))
+                                     .value_or(epoch_ms(std::chrono::system_clock::now()));
+        return std::chrono::seconds(std::max<std::int64_t>(0, (*until - now + 999) / 1000));
+    }
     if (text.empty() || text.size() > 9 ||
         !std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); })) {
         return std::nullopt;

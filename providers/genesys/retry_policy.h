@@ -44,7 +44,9 @@ RetryDecision decide_retry(const Result<http::Response>& answer, int attempt, Re
 /// most 30 s, then changed by `jitter` x 25 %.
 std::chrono::milliseconds backoff_delay(int attempt, double jitter);
 
-/// The whole seconds of the Retry-After header, or nothing when absent or not a number.
+/// The whole seconds of the Retry-After header (a number of seconds, or an HTTP
+/// date: the seconds from the answer's Date, or from now, rounded up; 0 when
+/// past), or nothing when absent or neither.
 std::optional<std::chrono::seconds> retry_after(const http::Response& response);
 
 }  // namespace dactl::genesys

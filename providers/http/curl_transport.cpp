@@ -211,7 +211,12 @@ Error failure(const Request& request, CURLcode code, const Exchange& exchange, C
                                                         : subject + "no complete answer within " +
                                                               duration_text(options.total_timeout));
     }
-    const std::string detail = error_text[0] != '\0' ? error_text : curl_easy_strerror(code);
+    std::string detail = error_text[0] != '\0' ? error_text : curl_easy_strerror(code);
+    if (code == CURLE_SSL_CONNECT_ERROR &&
+        detail.find("wrong version number") != std::string::npos) {
+        // OpenSSL's words when the other side answers the TLS hello in plain HTTP.
+        detail += "; the server may speak plain HTTP, not TLS (use an http:// URL for it)";
+    }
     return make_error(ErrorKind::transport, subject + "no answer: " + detail);
 }
 

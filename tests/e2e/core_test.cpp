@@ -138,6 +138,25 @@ TEST_CASE("templates served as URIs survive a timeout change byte for byte", "[e
                                      {"PATCH /api/v2/integrations/actions/{id}", 1}});
 }
 
+TEST_CASE("TLS to a plain HTTP port says the server may be plain HTTP", "[e2e]") {
+    Emulator emulator(seed_json(many_actions(1)));
+    TempDir project;
+    project.write("a.toml", manifest("first", "Action 0001", 15));
+    std::string url = emulator.base_url();
+    url.replace(0, 4, "https");
+    ProcessOptions options;
+    options.environment["DACTL_API_URL"] = url;
+
+    ProcessResult run = emulator.dactl({"-C", project.path().string(), "plan"}, options);
+
+    INFO(run.err);
+    REQUIRE(run.exit_code == 1);
+    REQUIRE(run.err.starts_with("Error: POST " + url + "/oauth/token: no answer: OpenSSL/"));
+    REQUIRE(
+        run.err.ends_with("wrong version number; the server may speak plain HTTP, not TLS "
+                          "(use an http:// URL for it)\n"));
+}
+
 TEST_CASE("an ambiguous name lists the candidates and changes nothing", "[e2e]") {
     std::vector<SeedAction> actions = many_actions(3);
     actions[1].name = "Get Order";

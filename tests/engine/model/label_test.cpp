@@ -10,11 +10,16 @@ TEST_CASE("labels come from names by one rule", "[label]") {
     CHECK(label_from_name("Get Order Status") == "get_order_status");
     CHECK(label_from_name("  CRM -- Lookup (v2)!") == "crm_lookup_v2");
     CHECK(label_from_name("3DS check") == "action_3ds_check");
-    CHECK(label_from_name("Zoë’s lookup") == "zo_s_lookup");
+    CHECK(label_from_name("Zoë’s lookup") == "zoe_s_lookup");
+    CHECK(label_from_name("FetchCustomerHistory") == "fetch_customer_history");
+    CHECK(label_from_name("HTTPStatus of OrderID") == "http_status_of_order_id");
+    CHECK(label_from_name("Café Größe ÆON") == "cafe_grosse_aeon");
     CHECK(label_from_name("Fetch-History") == "fetch_history");
     CHECK(label_from_name("…") == "action");
     CHECK(label_from_name("") == "action");
     CHECK(is_valid_label(label_from_name("--Get Order (v2)!")));
+    CHECK(label_for("…", "custom_-_9a0b4c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d") == "action_9a0b1c2d");
+    CHECK(label_for("Get Order", "custom_-_1") == "get_order");
 }
 
 TEST_CASE("a label is a-z, 0-9 and _ only", "[label]") {

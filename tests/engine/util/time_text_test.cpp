@@ -26,3 +26,14 @@ TEST_CASE("instants are read as dates, or times with fractions and offsets", "[u
         REQUIRE_FALSE(parse_instant(bad));
     }
 }
+
+TEST_CASE("HTTP dates are read in their IMF-fixdate form", "[util][time]") {
+    REQUIRE(parse_http_date("Tue, 24 Nov 2026 10:20:30 GMT") == 1'795'478'400'000 + 37'230'000);
+    REQUIRE(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT") == 784'111'777'000);
+    for (const char* bad : {"", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994",
+                            "Sun, 06 Nox 1994 08:49:37 GMT", "Sun, 31 Feb 1994 08:49:37 GMT",
+                            "Sun, 06 Nov 1994 08:49:37 UTC", "120"}) {
+        INFO(bad);
+        REQUIRE_FALSE(parse_http_date(bad));
+    }
+}

@@ -47,6 +47,22 @@ TEST_CASE("Retry-After is read as whole seconds", "[retry]") {
     CHECK_FALSE(retry_after(*status(429, {{"Retry-After", "99999999999"}})).has_value());
 }
 
+TEST_CASE("Retry-After as an HTTP date counts from the answer's Date", "[retry]") {
+    const http::Headers dated = {{"Date", "Wed, 21 Oct 2015 07:28:00 GMT"}};
+    auto with = [&](const char* value) {
+        http::Headers headers = dated;
+        headers.emplace_back("Retry-After", value);
+        return retry_after(*status(429, headers));
+    };
+    CHECK(with("Wed, 21 Oct 2015 07:28:30 GMT") == std::chrono::seconds(30));
+    CHECK(with("Wed, 21 Oct 2015 07:27:00 GMT") == std::chrono::seconds(0));
+    CHECK_FALSE(with("Wed, 21 Foo 2015 07:28:30 GMT").has_value());
+    CHECK_FALSE(with("Wed, 21 Oct 2015 07:28:30 CET").has_value());
+    // Without a Date: from now; a date long past waits nothing.
+    CHECK(retry_after(*status(429, {{"Retry-After", "Thu, 01 Jan 1970 00:00:00 GMT"}})) ==
+          std::chrono::seconds(0));
+}
+
 TEST_CASE("reads retry 429, 408, gateway failures and lost answers", "[retry]") {
     CHECK(wait_of(decide_retry(status(429, {{"Retry-After", "7"}}), 1, RetryRule::transient,
                                k_limits, 0.9)) == milliseconds(7000));
