@@ -24,6 +24,9 @@ struct Console {
     bool out_is_tty = false;
     bool in_is_tty = false;
     bool err_is_tty = false;
+    /// Whether standard input is closed or already at its end, answered
+    /// without waiting for input that has not arrived yet (empty: never).
+    std::function<bool()> in_ended = {};
 };
 
 /// Looks up an environment variable; nothing when unset.

@@ -3,8 +3,10 @@
 
 #include <cstdlib>
 #include <exception>
+#include <fcntl.h>
 #include <iostream>
 #include <new>
+#include <poll.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -42,6 +44,20 @@ void install_signal_handlers() {
     ::signal(SIGPIPE, SIG_IGN);
 }
 
+// Closed (`<&-`) or at its end (`</dev/null`, a pipe whose writer is done):
+// asked before apply reads the org, so that it refuses at once. Input that has
+// not arrived yet is not an end: apply reads it after showing the plan.
+bool standard_input_ended() {
+    if (::fcntl(STDIN_FILENO, F_GETFD) == -1) {
+        return true;
+    }
+    pollfd input{STDIN_FILENO, POLLIN, 0};
+    if (::poll(&input, 1, 0) <= 0) {
+        return false;
+    }
+    return std::cin.peek() == std::char_traits<char>::eof();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -54,7 +70,8 @@ int main(int argc, char** argv) {
 
     dactl::cli::Context context{
         dactl::cli::Console{std::cout, std::cerr, std::cin, ::isatty(STDOUT_FILENO) == 1,
-                            ::isatty(STDIN_FILENO) == 1, ::isatty(STDERR_FILENO) == 1},
+                            ::isatty(STDIN_FILENO) == 1, ::isatty(STDERR_FILENO) == 1,
+                            standard_input_ended},
         [](const char* name) -> std::optional<std::string> {
             const char* value = std::getenv(name);
             return value == nullptr ? std::nullopt : std::optional<std::string>(value);

@@ -21,26 +21,44 @@ namespace dactl::cli {
 
 namespace {
 
-bool confirmed(Session& session, std::size_t count, bool from_file) {
-    if (from_file || session.arguments().has("auto-approve")) {
+// Whether this run asks for 'yes' before it writes.
+bool asks(const Session& session) {
+    return session.arguments().positionals.empty() && !session.arguments().has("auto-approve");
+}
+
+// Asked before anything is sent: an answer that can never come is known now.
+bool answer_can_come(Session& session) {
+    const Console& console = session.context().console;
+    if (!asks(session) || console.in_is_tty || !console.in_ended || !console.in_ended()) {
         return true;
     }
-    Context& context = session.context();
-    if (!context.console.in_is_tty) {
-        session.fail(
-            "apply needs confirmation, and standard input is not a terminal; review the plan "
-            "and pass --auto-approve to apply without asking");
-        return false;
+    session.fail(
+        "apply needs confirmation, and standard input is closed; review the plan and pass "
+        "--auto-approve, or answer 'yes' on standard input (echo yes | dactl apply); nothing "
+        "was sent to the org");
+    return false;
+}
+
+// On a terminal or from a pipe (`echo yes | dactl apply`), as Terraform asks.
+// The question goes where the view does not write its document.
+bool confirmed(Session& session, std::size_t count) {
+    if (!asks(session)) {
+        return true;
     }
-    session.out() << "\nApply these changes to " << count << (count == 1 ? " action" : " actions")
-                  << "? Only 'yes' will be accepted: " << std::flush;
+    Console& console = session.context().console;
+    std::ostream& ask = session.format() == OutputFormat::text ? session.out() : session.err();
+    ask << "\nApply these changes to " << count << (count == 1 ? " action" : " actions")
+        << "? Only 'yes' will be accepted: " << std::flush;
     std::string answer;
-    std::getline(context.console.in, answer);
+    std::getline(console.in, answer);
+    if (!console.in_is_tty) {
+        ask << "\n";  // the answer was not echoed: end the question's line
+    }
     if (answer != "yes" || session.interrupted()) {
-        session.out() << "Apply cancelled; nothing was changed.\n";
+        ask << "Apply cancelled; nothing was changed.\n";
         return false;
     }
-    session.out() << "\n";
+    ask << "\n";
     return true;
 }
 
@@ -167,6 +185,9 @@ int run_apply(const Arguments& arguments, Context& context) {
     if (!project) {
         return k_exit_error;
     }
+    if (!answer_can_come(session)) {
+        return k_exit_error;
+    }
     Result<ProjectLock> lock = ProjectLock::acquire(
         project->directory, "apply", *wait, utc_timestamp(context.now()), context.interrupted);
     if (!lock) {
@@ -194,7 +215,7 @@ int run_apply(const Arguments& arguments, Context& context) {
     view->planned(plan);
     ApplyReport report;
     if (!plan.empty()) {
-        if (!confirmed(session, plan.changes.size(), !arguments.positionals.empty())) {
+        if (!confirmed(session, plan.changes.size())) {
             return session.interrupted() ? k_exit_interrupted : k_exit_error;
         }
         ApplyOptions options;

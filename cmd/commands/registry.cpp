@@ -62,12 +62,14 @@ const std::vector<Command>& all_commands() {
         {"apply",
          "change the org to match the manifests",
          "dactl apply [options] [PLAN_FILE]",
-         "Plans afresh, shows the plan and asks for 'yes' (or takes --auto-approve), then\n"
-         "PATCHes each changed action with its current version and re-reads it until the\n"
-         "change shows. Records the result in .dactl/state.json.\n"
+         "Plans afresh, shows the plan and asks for 'yes' on standard input (a terminal, or\n"
+         "piped: echo yes | dactl apply; --auto-approve: no question), then PATCHes each\n"
+         "changed action with its current version and re-reads it until the change shows.\n"
+         "Records the result in .dactl/state.json. With standard input closed and no\n"
+         "--auto-approve it refuses before sending anything.\n"
          "With PLAN_FILE (from plan --out) it applies exactly that plan without asking, and\n"
          "refuses it whole when the manifests or any planned action changed since.",
-         {{"auto-approve", "", "", "apply without asking (needed when stdin is not a terminal)"},
+         {{"auto-approve", "", "", "apply without asking for 'yes' on standard input"},
           {"lock-timeout", "", "DURATION",
            "wait this long for another apply's lock (e.g. 30s; default: fail at once)"},
           format_option(),

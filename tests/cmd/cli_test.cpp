@@ -126,17 +126,59 @@ TEST_CASE("a failed login is not reported as a failed listing", "[cli]") {
             "400)\n");
 }
 
-TEST_CASE("apply refuses to run unattended without --auto-approve", "[cli]") {
+TEST_CASE("apply with standard input closed refuses before it sends anything", "[cli]") {
     CliHarness cli;
     seed(cli);
 
     REQUIRE(cli.run({"apply"}) == 1);
 
     REQUIRE(cli.err() ==
-            "Error: apply needs confirmation, and standard input is not a terminal; review the "
-            "plan and pass --auto-approve to apply without asking\n");
-    REQUIRE(cli.org.calls() == std::vector<std::string>{"list"});
+            "Error: apply needs confirmation, and standard input is closed; review the plan and "
+            "pass --auto-approve, or answer 'yes' on standard input (echo yes | dactl apply); "
+            "nothing was sent to the org\n");
+    REQUIRE(cli.org.calls().empty());
+    REQUIRE(cli.provider_requests == 0);
     REQUIRE_FALSE(std::filesystem::exists(state_path(cli.project.path())));
+    REQUIRE_FALSE(std::filesystem::exists(cli.project.path() / ".dactl" / "lock"));
+}
+
+TEST_CASE("apply takes 'yes' piped on standard input, as Terraform does", "[cli]") {
+    CliHarness cli;
+    seed(cli);
+
+    SECTION("yes") {
+        cli.input = "yes\n";
+        REQUIRE(cli.run({"apply", "--no-color"}) == 0);
+        REQUIRE(cli.out().rfind("~ action.order_status: \"Get Order Status\" (custom_-_1)\n"
+                                "    ~ timeout_seconds: 3 -> 15\n"
+                                "\n"
+                                "Plan: 1 to change, 1 unchanged.\n"
+                                "\n"
+                                "Apply these changes to 1 action? Only 'yes' will be accepted: \n"
+                                "\n",
+                                0) == 0);
+        REQUIRE(cli.org.stored("custom_-_1").get(Field::timeout_seconds) == Value(15));
+    }
+    SECTION("anything else cancels") {
+        cli.input = "y\n";
+        REQUIRE(cli.run({"apply", "--no-color"}) == 1);
+        REQUIRE(cli.out() ==
+                "~ action.order_status: \"Get Order Status\" (custom_-_1)\n"
+                "    ~ timeout_seconds: 3 -> 15\n"
+                "\n"
+                "Plan: 1 to change, 1 unchanged.\n"
+                "\n"
+                "Apply these changes to 1 action? Only 'yes' will be accepted: \n"
+                "Apply cancelled; nothing was changed.\n");
+        REQUIRE(cli.org.stored("custom_-_1").version == 3);
+    }
+    SECTION("with --format json the question goes to standard error") {
+        cli.input = "yes\n";
+        REQUIRE(cli.run({"apply", "--format", "json"}) == 0);
+        REQUIRE(cli.err() ==
+                "\nApply these changes to 1 action? Only 'yes' will be accepted: \n\n");
+        REQUIRE(cli.out().front() == '{');
+    }
 }
 
 TEST_CASE("apply asks on a terminal and takes only 'yes'", "[cli]") {

@@ -109,6 +109,56 @@ TEST_CASE("apply changes exactly the planned field and confirms it", "[e2e]") {
     }
 }
 
+TEST_CASE("apply takes 'yes' from a pipe and refuses an ended input before any request", "[e2e]") {
+    Emulator emulator(seed_json(many_actions(2)));
+    TempDir project;
+    project.write("a.toml", manifest("one", "Action 0001", 20));
+    const std::string dir = project.path().string();
+
+    SECTION("echo yes | dactl apply") {
+        ProcessOptions piped;
+        piped.input = "yes\n";
+        ProcessResult run = emulator.dactl({"-C", dir, "apply", "--no-color"}, piped);
+        INFO(run.err);
+        REQUIRE(run.exit_code == 0);
+        REQUIRE(run.out ==
+                "~ action.one: \"Action 0001\" (custom_-_0001)\n"
+                "    ~ timeout_seconds: 3 -> 20\n"
+                "\n"
+                "Plan: 1 to change, 0 unchanged.\n"
+                "\n"
+                "Apply these changes to 1 action? Only 'yes' will be accepted: \n"
+                "\n"
+                "action.one: applied, version 1 -> 2\n"
+                "\n"
+                "Apply complete: 1 changed, 0 unchanged.\n");
+        REQUIRE(timeout_of(emulator, "custom_-_0001") == 20);
+    }
+    SECTION("an empty pipe, /dev/null or a closed descriptor") {
+        const std::string expected =
+            "Error: apply needs confirmation, and standard input is closed; review the plan and "
+            "pass --auto-approve, or answer 'yes' on standard input (echo yes | dactl apply); "
+            "nothing was sent to the org\n";
+        ProcessResult empty = emulator.dactl({"-C", dir, "apply"});
+        REQUIRE(empty.exit_code == 1);
+        REQUIRE(empty.err == expected);
+        for (const char* redirect : {"</dev/null", "<&-"}) {
+            ProcessOptions options;
+            options.environment = emulator.dactl_environment();
+            options.unset = {"GENESYSCLOUD_REGION", "DACTL_LOGIN_URL"};
+            ProcessResult shell =
+                run_process({"/bin/sh", "-c", std::string("\"$0\" -C \"$1\" apply ") + redirect,
+                             DACTL_BINARY, dir},
+                            options);
+            INFO(redirect);
+            REQUIRE(shell.exit_code == 1);
+            REQUIRE(shell.err == expected);
+        }
+        REQUIRE(emulator.counts().empty());
+        REQUIRE(timeout_of(emulator, "custom_-_0001") == 3);
+    }
+}
+
 TEST_CASE("templates served as URIs survive a timeout change byte for byte", "[e2e]") {
     std::vector<SeedAction> actions = many_actions(2);
     actions[0].request_template =
