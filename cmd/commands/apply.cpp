@@ -68,15 +68,9 @@ Result<std::optional<SavedPlan>> saved_plan(Session& session) {
     if (files.empty()) {
         return std::optional<SavedPlan>();
     }
-    Result<std::string> text = read_file(files.front());
-    if (!text) {
-        return text.error();
-    }
-    Result<SavedPlan> saved = decode_saved_plan(*text);
+    Result<SavedPlan> saved = read_saved_plan(files.front());
     if (!saved) {
-        Error error = saved.error();
-        error.message = files.front() + ": " + error.message;
-        return error;
+        return saved.error();
     }
     return std::optional<SavedPlan>(std::move(saved).value());
 }

@@ -7,6 +7,7 @@ int run_plan(const Arguments& arguments, Context& context);
 int run_apply(const Arguments& arguments, Context& context);
 int run_drift(const Arguments& arguments, Context& context);
 int run_export(const Arguments& arguments, Context& context);
+int run_show(const Arguments& arguments, Context& context);
 int run_force_unlock(const Arguments& arguments, Context& context);
 int run_version(const Arguments& arguments, Context& context);
 int run_probe_command(const Arguments& arguments, Context& context);
@@ -154,6 +155,16 @@ const std::vector<Command>& all_commands() {
          1000,
          run_probe_command,
          Operands::addresses},
+        {"show",
+         "render a saved plan without contacting the org",
+         "dactl show [options] PLAN_FILE",
+         "Prints the plan saved by plan --out, and when, by which dactl and against which\n"
+         "org it was made: exactly what `dactl apply PLAN_FILE` would apply. Reads only\n"
+         "the file.",
+         {format_option()},
+         1,
+         run_show,
+         Operands::file},
         {"force-unlock",
          "remove a lock left by a crashed apply",
          "dactl force-unlock ID",

@@ -2,7 +2,7 @@
 // PlanView: how `dactl plan` shows the plan.
 
 #include "cmd/views/view.h"
-#include "engine/plan/plan.h"
+#include "engine/plan/plan_codec.h"
 
 namespace dactl::cli {
 
@@ -14,6 +14,8 @@ public:
     /// Text: Terraform-style lines; JSON: the plan document; Markdown: the
     /// pull-request view.
     virtual void plan(const Plan& plan) = 0;
+    /// `dactl show FILE`: what the saved plan records, then its plan.
+    virtual void saved(const SavedPlan& saved, const std::string& file) = 0;
 
 protected:
     ViewTarget m_target;

@@ -3,6 +3,7 @@
 #include "engine/json/json_reader.h"
 #include "engine/json/json_writer.h"
 #include "engine/json/org_json.h"
+#include "engine/util/file_io.h"
 
 namespace dactl {
 
@@ -142,6 +143,20 @@ Result<SavedPlan> decode_saved_plan(std::string_view text) {
             return invalid("an entry of unchanged is not a string");
         }
         saved.plan.unchanged.push_back(text_of(entry));
+    }
+    return saved;
+}
+
+Result<SavedPlan> read_saved_plan(const std::string& path) {
+    Result<std::string> text = read_file(path);
+    if (!text) {
+        return text.error();
+    }
+    Result<SavedPlan> saved = decode_saved_plan(*text);
+    if (!saved) {
+        Error error = saved.error();
+        error.message = path + ": " + error.message;
+        return error;
     }
     return saved;
 }

@@ -40,4 +40,7 @@ std::string encode_saved_plan(const SavedPlan& saved);
 /// (not JSON, another format_version, a member missing or of the wrong type).
 Result<SavedPlan> decode_saved_plan(std::string_view json);
 
+/// Reads and decodes the saved plan in `path`; errors start with the path.
+Result<SavedPlan> read_saved_plan(const std::string& path);
+
 }  // namespace dactl

@@ -68,6 +68,14 @@ void write_changes(JsonWriter& json, const Plan& plan) {
     json.strings("unchanged", plan.unchanged);
 }
 
+void write_plan_summary(JsonWriter& json, const Plan& plan) {
+    json.key("summary");
+    json.begin_object();
+    json.member("to_change", static_cast<std::int64_t>(plan.changes.size()));
+    json.member("unchanged", static_cast<std::int64_t>(plan.unchanged.size()));
+    json.end_object();
+}
+
 void write_error(JsonWriter& json, const Error& error) {
     json.begin_object();
     json.member("message", error.message);
@@ -107,11 +115,31 @@ std::string encode_plan_output(const Plan& plan) {
     JsonWriter json;
     header(json, "plan");
     write_changes(json, plan);
-    json.key("summary");
-    json.begin_object();
-    json.member("to_change", static_cast<std::int64_t>(plan.changes.size()));
-    json.member("unchanged", static_cast<std::int64_t>(plan.unchanged.size()));
+    write_plan_summary(json, plan);
     json.end_object();
+    return json.finish();
+}
+
+std::string encode_show_output(const SavedPlan& saved) {
+    JsonWriter json;
+    header(json, "show");
+    json.key("saved");
+    json.begin_object();
+    json.member("created_at", saved.created_at);
+    json.member("dactl_version", saved.dactl_version);
+    json.key("org");
+    if (saved.org) {
+        json.begin_object();
+        json.member("id", saved.org->id);
+        json.member("name", saved.org->name);
+        json.end_object();
+    } else {
+        json.null();
+    }
+    json.member("manifests_digest", saved.manifests_digest);
+    json.end_object();
+    write_changes(json, saved.plan);
+    write_plan_summary(json, saved.plan);
     json.end_object();
     return json.finish();
 }

@@ -9,6 +9,7 @@
 #include "engine/diagnostics/diagnostic.h"
 #include "engine/drift/drift.h"
 #include "engine/plan/plan.h"
+#include "engine/plan/plan_codec.h"
 #include "engine/probe/probe_report.h"
 
 namespace dactl {
@@ -23,6 +24,10 @@ void begin_output(JsonWriter& json, std::string_view command);
 
 /// {"format_version", "command": "plan", "changes", "unchanged", "summary"}.
 std::string encode_plan_output(const Plan& plan);
+
+/// The plan's members plus "saved": {"created_at", "dactl_version", "org",
+/// "manifests_digest"}, for `dactl show PLANFILE`.
+std::string encode_show_output(const SavedPlan& saved);
 
 /// The plan's members plus "results" (one per planned action) and "succeeded".
 std::string encode_apply_output(const Plan& plan, const ApplyReport& report);

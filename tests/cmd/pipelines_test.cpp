@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "engine/plan/plan_codec.h"
 #include "engine/state/lock.h"
 #include "engine/state/state_file.h"
 #include "engine/util/file_io.h"
@@ -349,4 +350,63 @@ TEST_CASE("validate --format json gives the diagnostics as JSON", "[cli][validat
     REQUIRE(
         cli.out().find("\"path\": \"actions.toml\",\n      \"line\": 3,\n      \"column\": 19,") !=
         std::string::npos);
+}
+
+TEST_CASE("show renders a saved plan without contacting the org", "[cli][saved]") {
+    CliHarness cli;
+    seed(cli);
+    cli.org.set_org({"org-test", "Test"});
+    REQUIRE(cli.run({"plan", "--out", plan_file(cli)}) == 0);
+    const int requests = cli.provider_requests;
+    const std::string file = plan_file(cli);
+    const std::string digest = read_saved_plan(file).value().manifests_digest;
+
+    SECTION("text") {
+        REQUIRE(cli.run({"show", file, "--no-color"}) == 0);
+        REQUIRE(cli.out() == "Saved plan " + file + ": made 2026-11-28T15:35:39Z by dactl " +
+                                 DACTL_VERSION +
+                                 " against \"Test\" (id org-test).\n"
+                                 "Apply exactly it with: dactl apply " +
+                                 file +
+                                 "\n"
+                                 "\n"
+                                 "~ action.order: \"Get Order\" (custom_-_1)\n"
+                                 "    ~ timeout_seconds: 3 -> 15\n"
+                                 "\n"
+                                 "Plan: 1 to change, 1 unchanged.\n");
+        REQUIRE(cli.err().empty());
+    }
+    // The golden files hold VERSION and FILE where this build's version and the
+    // temporary path go.
+    auto generic = [&](std::string text) {
+        for (const auto& [from, to] :
+             {std::pair<std::string, std::string>{file, "FILE"}, {DACTL_VERSION, "VERSION"}}) {
+            for (std::size_t at = text.find(from); at != std::string::npos;
+                 at = text.find(from, at + to.size())) {
+                text.replace(at, from.size(), to);
+            }
+        }
+        return text;
+    };
+    SECTION("json") {
+        REQUIRE(cli.run({"show", file, "--format", "json"}) == 0);
+        check_golden("cmd/golden/show.json", generic(cli.out()));
+        REQUIRE(cli.out().find(digest) != std::string::npos);
+    }
+    SECTION("markdown") {
+        REQUIRE(cli.run({"show", file, "--format", "markdown"}) == 0);
+        check_golden("cmd/golden/show.md", generic(cli.out()));
+    }
+    SECTION("errors") {
+        REQUIRE(cli.run({"show"}) == 1);
+        REQUIRE(cli.err() == "Error: show needs the saved plan to read: dactl show PLANFILE\n");
+        const std::string missing = (cli.project.path() / "missing.plan").string();
+        REQUIRE(cli.run({"show", missing}) == 1);
+        REQUIRE(cli.err() == "Error: cannot read " + missing + ": No such file or directory\n");
+        cli.project.write("broken.plan", "{\"format_version\": 1");
+        const std::string broken = (cli.project.path() / "broken.plan").string();
+        REQUIRE(cli.run({"show", broken}) == 1);
+        REQUIRE(cli.err().rfind("Error: " + broken + ": ", 0) == 0);
+    }
+    REQUIRE(cli.provider_requests == requests);
 }
