@@ -57,9 +57,11 @@ bool changed_outside(const ActionDrift& drift) {
 AuditEntry masked_entry(AuditEntry entry) {
     for (PropertyChange& change : entry.changes) {
         const std::string last = change.property.substr(change.property.rfind('.') + 1);
-        if (is_secret_header(last)) {
-            for (auto* values : {&change.old_values, &change.new_values}) {
-                std::fill(values->begin(), values->end(), std::string(k_masked_value));
+        for (auto* values : {&change.old_values, &change.new_values}) {
+            for (std::string& value : *values) {
+                if (is_secret_entry(Field::request_headers, last, value)) {
+                    value = std::string(k_masked_value);
+                }
             }
         }
     }

@@ -47,12 +47,16 @@ public:
         }
         StringMap kept;
         for (const auto& [name, entry] : value.as_map()) {
-            if (!is_secret_entry(field, name)) {
+            auto stored = recorded.as_map().find(name);
+            const bool found = stored != recorded.as_map().end();
+            // A template reference is compared as it is, unless the state holds
+            // its fingerprint (written before references were told apart).
+            if (!is_secret_entry(field, name, entry) &&
+                !(found && is_secret_entry(field, name, stored->second))) {
                 kept[name] = entry;
                 continue;
             }
-            auto stored = recorded.as_map().find(name);
-            if (stored == recorded.as_map().end()) {
+            if (!found) {
                 kept[name] = m_key ? fingerprint(*m_key, entry) : entry;
             } else if (comparable_entry(stored->second)) {
                 kept[name] = is_fingerprint(entry) ? entry : fingerprint(*m_key, entry);
@@ -67,7 +71,7 @@ public:
         }
         StringMap kept;
         for (const auto& [name, entry] : recorded.as_map()) {
-            if (!is_secret_entry(field, name) || comparable_entry(entry)) {
+            if (!is_secret_entry(field, name, entry) || comparable_entry(entry)) {
                 kept[name] = entry;
             }
         }
@@ -85,7 +89,7 @@ public:
             return false;
         }
         for (const auto& [name, entry] : recorded.as_map()) {
-            if (is_secret_entry(field, name) && !comparable_entry(entry)) {
+            if (is_secret_entry(field, name, entry) && !comparable_entry(entry)) {
                 return true;
             }
         }

@@ -47,8 +47,9 @@ bool has_secret_header(const Value& headers) {
     if (!headers.is_map()) {
         return false;
     }
-    return std::any_of(headers.as_map().begin(), headers.as_map().end(),
-                       [](const auto& entry) { return is_secret_header(entry.first); });
+    return std::any_of(headers.as_map().begin(), headers.as_map().end(), [](const auto& entry) {
+        return is_secret_entry(Field::request_headers, entry.first, entry.second);
+    });
 }
 
 void write_value(std::string& text, std::string_view key, Field field, const Value& value) {

@@ -36,7 +36,7 @@ void write_value(Writer& writer, Field field, const Value& value, Secrets secret
             writer.Key(name.data(), size_of(name));
             const bool kept = secrets == Secrets::revealed ||
                               (secrets == Secrets::fingerprints_kept && is_fingerprint(entry));
-            const bool hide = !kept && is_secret_entry(field, key);
+            const bool hide = !kept && is_secret_entry(field, key, entry);
             const std::string text = valid_utf8(hide ? k_masked_value : std::string_view(entry));
             writer.String(text.data(), size_of(text));
         }
@@ -53,7 +53,10 @@ void mask_document_headers(rapidjson::Value& action) {
         return;
     }
     for (auto& header : headers->GetObject()) {
-        if (is_secret_entry(Field::request_headers, header.name.GetString())) {
+        if (header.value.IsString() &&
+            is_secret_entry(
+                Field::request_headers, header.name.GetString(),
+                std::string_view(header.value.GetString(), header.value.GetStringLength()))) {
             header.value.SetString(k_masked_value.data(), size_of(k_masked_value));
         }
     }

@@ -54,7 +54,8 @@ std::string with_secrets_masked(std::string_view line) {
                 --before;
             }
             if (before > 0 && line[before - 1] == '=' &&
-                is_secret_header(key_before(line, before - 1))) {
+                is_secret_entry(Field::request_headers, key_before(line, before - 1),
+                                line.substr(at + 1, close > at ? close - at - 1 : 0))) {
                 for (std::size_t i = at + 1; i < close; ++i) {
                     out[i] = '*';
                 }

@@ -18,8 +18,65 @@ bool is_secret_header(std::string_view name) {
     });
 }
 
-bool is_secret_entry(Field field, std::string_view key) {
-    return field == Field::request_headers && is_secret_header(key);
+namespace {
+
+bool is_name_char(char c) {
+    return ascii_is_alnum(c) || c == '_' || c == '.';
+}
+
+// The reference starting at `at` ("${name}" or "$!{name}"): its length, 0 when
+// none starts there.
+std::size_t reference_length(std::string_view text, std::size_t at) {
+    std::size_t open = at + 1;
+    if (open < text.size() && text[open] == '!') {
+        ++open;
+    }
+    if (open >= text.size() || text[open] != '{') {
+        return 0;
+    }
+    const std::size_t close = text.find('}', open);
+    if (close == std::string_view::npos || close == open + 1 ||
+        !std::all_of(text.begin() + static_cast<std::ptrdiff_t>(open) + 1,
+                     text.begin() + static_cast<std::ptrdiff_t>(close), is_name_char) ||
+        !(ascii_is_alpha(text[open + 1]) || text[open + 1] == '_')) {
+        return 0;
+    }
+    return close + 1 - at;
+}
+
+}  // namespace
+
+bool is_template_reference(std::string_view value) {
+    std::size_t at = 0;
+    // An authentication scheme first ("Bearer ", "Basic "), a word then a space.
+    std::size_t word = 0;
+    while (word < value.size() && ascii_is_alpha(value[word])) {
+        ++word;
+    }
+    if (word > 0 && word < value.size() && value[word] == ' ') {
+        at = word;
+    }
+    bool referenced = false;
+    while (at < value.size()) {
+        if (value[at] == '$') {
+            const std::size_t length = reference_length(value, at);
+            if (length == 0) {
+                return false;
+            }
+            referenced = true;
+            at += length;
+        } else if (std::string_view(" \t:;,=").find(value[at]) != std::string_view::npos) {
+            ++at;
+        } else {
+            return false;  // literal text, which may be a secret
+        }
+    }
+    return referenced;
+}
+
+bool is_secret_entry(Field field, std::string_view key, std::string_view value) {
+    return field == Field::request_headers && is_secret_header(key) &&
+           !is_template_reference(value);
 }
 
 Value masked(Field field, const Value& value) {
@@ -28,7 +85,7 @@ Value masked(Field field, const Value& value) {
     }
     StringMap map = value.as_map();
     for (auto& [key, entry] : map) {
-        if (is_secret_entry(field, key)) {
+        if (is_secret_entry(field, key, entry)) {
             entry = std::string(k_masked_value);
         }
     }
@@ -82,7 +139,8 @@ Value fingerprinted(Field field, const Value& value, std::string_view key) {
     }
     StringMap map = value.as_map();
     for (auto& [name, entry] : map) {
-        if (is_secret_entry(field, name) && !is_fingerprint(entry) && entry != k_masked_value) {
+        if (is_secret_entry(field, name, entry) && !is_fingerprint(entry) &&
+            entry != k_masked_value) {
             entry = fingerprint(key, entry);
         }
     }

@@ -17,10 +17,17 @@ inline constexpr std::string_view k_masked_value = "(sensitive)";
 /// "cookie", "credential" or "signature".
 bool is_secret_header(std::string_view name);
 
-/// Whether the entry `key` of a map field's value is secret: an entry of
-/// request.headers whose name is secret-looking. The one rule every view and
-/// every file dactl writes applies.
-bool is_secret_entry(Field field, std::string_view key);
+/// Whether a header value is only template references, at most after an
+/// authentication scheme: "${credentials.token}", "Bearer ${credentials.token}",
+/// "Basic ${user}:${password}". Such a value names a secret without holding one.
+/// A reference is ${name} or $!{name}, the name letters, digits, '_' and '.'.
+bool is_template_reference(std::string_view value);
+
+/// Whether the entry `key` = `value` of a map field's value is secret: an entry
+/// of request.headers whose name is secret-looking and whose value is not a
+/// template reference (fingerprints and masks are secret). The one rule every
+/// view and every file dactl writes applies.
+bool is_secret_entry(Field field, std::string_view key, std::string_view value);
 
 /// `value` with each secret entry's value replaced by k_masked_value (a
 /// fingerprint too: views show neither).

@@ -7,7 +7,7 @@
 namespace dactl {
 
 std::string map_entry_text(Field field, const std::string& key, const std::string& value) {
-    if (is_secret_entry(field, key)) {
+    if (is_secret_entry(field, key, value)) {
         return std::string(k_masked_value);
     }
     return quoted(value);

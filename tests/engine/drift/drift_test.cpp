@@ -157,3 +157,29 @@ TEST_CASE("drift sees a secret header changed by hand through its fingerprint",
     CHECK(no_key.drifted.empty());
     CHECK(no_key.secrets_unchecked);
 }
+
+TEST_CASE("drift compares template references in secret-looking headers as they are",
+          "[drift][secrets]") {
+    const StringMap applied = {{"Authorization", "Bearer ${credentials.token}"}};
+    Scene scene;
+    scene.desired = {manage(make_desired("a", "A"), Field::request_headers, applied)};
+    scene.state = State{};
+    auto drift_with = [&](const StringMap& recorded_headers, const StringMap& live) {
+        scene.state->actions = {
+            recorded("action.a", "custom_-_1", 4, {{Field::request_headers, recorded_headers}})};
+        scene.live = {with(make_live("custom_-_1", "A", 5), Field::request_headers, live)};
+        return compute_drift(scene.desired, bind_org(scene.live, scene.desired), scene.state,
+                             std::string("key-1"));
+    };
+
+    CHECK(drift_with(applied, applied).drifted.empty());
+    // A state written before references were told apart holds their fingerprint.
+    CHECK(drift_with(fingerprinted(Field::request_headers, StringMap(applied), "key-1").as_map(),
+                     applied)
+              .drifted.empty());
+    DriftReport changed =
+        drift_with(applied, StringMap{{"Authorization", "Bearer ${credentials.other}"}});
+    REQUIRE(changed.drifted.size() == 1);
+    REQUIRE(render_drift_text(changed, Palette()).find("${credentials.other}") !=
+            std::string::npos);
+}

@@ -54,6 +54,24 @@ TEST_CASE("export writes one file per category, skipping what cannot be managed"
                 "secret-looking header; manage them in the UI or add them by hand"});
 }
 
+TEST_CASE("export keeps headers whose secret-looking values are template references",
+          "[export][secrets]") {
+    std::vector<LiveAction> live = {with(make_live("custom_-_1", "Get Order", 3),
+                                         Field::request_headers,
+                                         StringMap{{"Authorization", "Bearer ${credentials.token}"},
+                                                   {"Accept", "application/json"}})};
+    ExportOptions options;
+    options.fields = ExportFields::all;
+
+    ExportResult result = export_actions(live, options);
+
+    REQUIRE(result.notes.empty());
+    REQUIRE(result.files.size() == 1);
+    REQUIRE(result.files[0].text.find(
+                "headers = { Accept = \"application/json\", Authorization = \"Bearer "
+                "${credentials.token}\" }\n") != std::string::npos);
+}
+
 TEST_CASE("export filters by name and category", "[export]") {
     std::vector<LiveAction> live = {
         make_live("custom_-_1", "Get Order"),

@@ -52,6 +52,27 @@ TEST_CASE("render_plan_text masks secret header values", "[render]") {
     REQUIRE(text.find("k-123") == std::string::npos);
 }
 
+TEST_CASE("render_plan_text shows template references in secret-looking headers",
+          "[render][secrets]") {
+    Plan plan;
+    plan.changes.push_back(ActionChange{
+        "action.a",
+        "custom_-_1",
+        "A",
+        "Orders",
+        2,
+        {{Field::request_headers, StringMap{{"Authorization", "Bearer literal-1"}},
+          StringMap{{"Authorization", "Bearer ${credentials.token}"}, {"X-Api-Key", "k-1"}}}}});
+
+    REQUIRE(render_plan_text(plan, Palette()) ==
+            "~ action.a: \"A\" (custom_-_1)\n"
+            "    ~ request.headers:\n"
+            "        ~ \"Authorization\": (sensitive) -> \"Bearer ${credentials.token}\"\n"
+            "        + \"X-Api-Key\": (sensitive)\n"
+            "\n"
+            "Plan: 1 to change, 0 unchanged.\n");
+}
+
 TEST_CASE("render_plan_text colours only when asked", "[render]") {
     check_golden("engine/render/golden/plan_color.txt",
                  render_plan_text(sample_plan(), Palette(Color::on)));
