@@ -79,7 +79,13 @@ Result<Request> request_of(const Arguments& arguments, std::int64_t now_ms) {
     if (!headroom) {
         return headroom.error();
     }
+    Result<double> floor =
+        number_option(arguments, "min-timeout", k_default_min_timeout, 1, 60, true);
+    if (!floor) {
+        return floor.error();
+    }
     request.options.headroom = *headroom;
+    request.options.min_timeout = static_cast<int>(*floor);
     request.all = arguments.has("all");
     request.since_apply = arguments.has("since-apply");
     request.write = arguments.has("write");

@@ -52,7 +52,9 @@ Result<ProbeOptions> probe_options(const Arguments& arguments, Context& context)
     Result<double> samples = number_option(arguments, "samples", 20, 1, 1000, true);
     Result<double> concurrency = number_option(arguments, "concurrency", 2, 1, 20, true);
     Result<double> headroom = number_option(arguments, "headroom", 1.5, 1, 10, false);
-    for (const Result<double>* value : {&samples, &concurrency, &headroom}) {
+    Result<double> floor =
+        number_option(arguments, "min-timeout", k_default_min_timeout, 1, 60, true);
+    for (const Result<double>* value : {&samples, &concurrency, &headroom, &floor}) {
         if (!*value) {
             return value->error();
         }
@@ -60,6 +62,7 @@ Result<ProbeOptions> probe_options(const Arguments& arguments, Context& context)
     options.samples = static_cast<int>(*samples);
     options.concurrency = static_cast<int>(*concurrency);
     options.headroom = *headroom;
+    options.min_timeout = static_cast<int>(*floor);
     options.allow_writes = arguments.has("allow-writes");
     options.via_draft = arguments.has("via-draft");
     options.interrupted = context.interrupted;

@@ -30,6 +30,10 @@ OptionSpec format_option() {
             "text (default), json (docs/json-output.md) or markdown",
             {"text", "json", "markdown"}};
 }
+OptionSpec min_timeout_option() {
+    return {"min-timeout", "", "SECONDS",
+            "never recommend less than this, 1-60 (default 3, the old service default)"};
+}
 OptionSpec github_summary_option() {
     return {"github-summary", "", "", "also append the Markdown view to $GITHUB_STEP_SUMMARY"};
 }
@@ -117,12 +121,13 @@ const std::vector<Command>& all_commands() {
          "Reads the org's execution statistics (no back-end is called) and reports per\n"
          "action its executions, failures by error type, timeouts, p95, p99 and max, and a\n"
          "verdict: timing out, at risk (p99 at or above 80% of the timeout), ok or no\n"
-         "traffic, with a recommended timeout: p99 x headroom, rounded up, within 1-60 s.\n"
+         "traffic, with a recommended timeout: p99 x headroom, rounded up, within 3-60 s.\n"
          "--since-apply compares the window before the last apply with the one since.",
          {{"since", "", "DURATION", "the window up to now: 1h to 90d (default 7d)"},
           {"interval", "", "START/END", "the window as ISO-8601 dates or instants"},
           {"all", "", "", "every action of the org, not only the managed ones"},
           {"headroom", "", "X", "the factor over the p99 (default 1.5)"},
+          min_timeout_option(),
           {"write", "", "", "set timeout_seconds in the manifests to the recommendations"},
           {"adopt-into", "", "FILE",
            "with --all --write: add the unmanaged actions timing out or at risk to FILE"},
@@ -140,11 +145,12 @@ const std::vector<Command>& all_commands() {
          "dactl probe [options] [ADDRESS...]",
          "Runs each selected action's test endpoint --samples times (the input is its\n"
          "[action.x.probe] input) and reports p50, p90, p99 and max latency with a\n"
-         "recommended timeout: p99 x headroom, rounded up, within 1-60 s. The test endpoint\n"
+         "recommended timeout: p99 x headroom, rounded up, within 3-60 s. The test endpoint\n"
          "calls the real back-end: actions whose request type is not GET need --allow-writes.",
          {{"samples", "", "N", "test runs per action (default 20)"},
           {"concurrency", "", "C", "test runs in flight at once (default 2)"},
           {"headroom", "", "X", "the factor over the p99 (default 1.5)"},
+          min_timeout_option(),
           {"allow-writes", "", "", "also probe actions whose request type is not GET"},
           {"via-draft", "", "",
            "measure on a draft with a 60 s timeout (never if one exists), "

@@ -169,7 +169,7 @@ Insight insight_of(const InsightTarget& target, const Tally& tally, const Insigh
                                 " chunks of at most " + std::to_string(report.chunk_days) +
                                 " days: percentiles cannot be merged");
     }
-    judge(insight, options.headroom);
+    judge(insight, options.headroom, options.min_timeout);
     return insight;
 }
 
@@ -251,7 +251,7 @@ std::vector<TimeWindow> chunks_of(const TimeWindow& window, int days) {
     return chunks;
 }
 
-void judge(Insight& insight, double headroom) {
+void judge(Insight& insight, double headroom, int min_timeout) {
     if (insight.executions == 0) {
         insight.verdict = Verdict::no_traffic;
         return;
@@ -273,7 +273,7 @@ void judge(Insight& insight, double headroom) {
     stats.p99 = Milliseconds(insight.p99_or_max());
     stats.max = Milliseconds(insight.max_ms);
     stats.p99_censored = censored;
-    insight.recommendation = recommend(stats, insight.current_timeout, headroom);
+    insight.recommendation = recommend(stats, insight.current_timeout, headroom, min_timeout);
     if (!insight.percentiles_measured) {
         insight.notes.push_back("the analytics gave no p95 or p99: the max (" +
                                 seconds(insight.max_ms) + ") stands in for the p99");
@@ -308,6 +308,7 @@ Result<InsightsReport> run_insights(Provider& provider, const std::vector<Insigh
     InsightsReport report;
     report.window = options.window;
     report.headroom = options.headroom;
+    report.min_timeout = options.min_timeout;
     report.timeout_error_types = options.timeout_error_types;
     std::map<std::string, Tally> tallies;
     for (int days = k_chunk_days;; days = days / 2) {

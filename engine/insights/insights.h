@@ -34,6 +34,7 @@ struct InsightTarget {
 struct InsightOptions {
     TimeWindow window;
     double headroom = 1.5;
+    int min_timeout = k_default_min_timeout;  ///< the least timeout recommended
     /// The errorType values that are timeouts; none: the default guess
     /// (is_timeout_failure).
     std::optional<std::vector<std::string>> timeout_error_types;
@@ -89,6 +90,7 @@ struct Insight {
 struct InsightsReport {
     TimeWindow window;
     double headroom = 1.5;
+    int min_timeout = k_default_min_timeout;
     std::optional<std::vector<std::string>> timeout_error_types;  ///< as the options had it
     int queries = 0;                                              ///< analytics queries sent
     int chunk_days = k_chunk_days;                                ///< the chunk length used
@@ -124,6 +126,6 @@ Result<InsightsReport> run_insights(Provider& provider, const std::vector<Insigh
 /// under a lower one, do not count), else at risk or ok by the p99 (or max)
 /// against the current timeout; and its recommendation, a lower bound when the
 /// p99 itself is cut off.
-void judge(Insight& insight, double headroom);
+void judge(Insight& insight, double headroom, int min_timeout = k_default_min_timeout);
 
 }  // namespace dactl

@@ -50,11 +50,18 @@ std::string seconds_text(Milliseconds value) {
 }  // namespace
 
 Recommendation recommend(const LatencyStats& stats, std::optional<int> current_timeout_seconds,
-                         double headroom) {
+                         double headroom, int min_timeout) {
     Recommendation recommendation;
     const double seconds = static_cast<double>(stats.p99.count()) * headroom / 1000.0;
     const int raw = static_cast<int>(std::ceil(seconds - 1e-9));
-    recommendation.timeout_seconds = std::clamp(raw, 1, 60);
+    const int floor = std::clamp(min_timeout, 1, 60);
+    recommendation.timeout_seconds = std::clamp(raw, floor, 60);
+    if (raw < floor && floor > 1) {
+        recommendation.floored = true;
+        recommendation.notes.push_back("p99 x headroom asks for " +
+                                       std::to_string(std::max(raw, 1)) + " s; the floor of " +
+                                       std::to_string(floor) + " s decided (--min-timeout)");
+    }
     recommendation.at_least = stats.p99_censored;
     recommendation.beyond_ceiling = raw > 60;
     if (raw > 60) {
@@ -73,6 +80,19 @@ Recommendation recommend(const LatencyStats& stats, std::optional<int> current_t
             (current < 60 ? "; measure it with --via-draft" : ""));
     }
     return recommendation;
+}
+
+std::string recommendation_rule(double headroom, int min_timeout, std::string_view times) {
+    char factor[16];
+    std::snprintf(factor, sizeof factor, "%.2g", headroom);
+    std::string text = "p99 ";
+    text += times;
+    text += ' ';
+    text += factor;
+    text += ", rounded up to whole seconds, within ";
+    text += std::to_string(std::clamp(min_timeout, 1, 60));
+    text += "-60 s";
+    return text;
 }
 
 }  // namespace dactl

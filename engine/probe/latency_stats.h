@@ -41,18 +41,29 @@ Milliseconds nearest_rank(std::vector<Milliseconds> latencies, double percentile
 /// latency is how long the caller waited).
 LatencyStats summarize(const std::vector<ProbeSample>& samples);
 
+/// The least timeout recommended (--min-timeout): 3 s, the service's old default.
+inline constexpr int k_default_min_timeout = 3;
+
 struct Recommendation {
-    int timeout_seconds = 0;      ///< ceil(p99 * headroom) in whole seconds, clamped to 1-60
+    /// ceil(p99 * headroom) in whole seconds, within min_timeout-60
+    int timeout_seconds = 0;
+    bool floored = false;         ///< p99 x headroom was under the floor, which decided
     bool at_least = false;        ///< the measurement was censored: a lower bound
     bool beyond_ceiling = false;  ///< p99 x headroom exceeds 60 s: clamped, not enough
     std::vector<std::string> warnings;
+    std::vector<std::string> notes;  ///< the floor deciding
 };
 
 /// The recommended timeout for an action with these statistics, its current
-/// timeout (unset: the service default of 60 s) and the headroom factor. Warns
+/// timeout (unset: the service default of 60 s), the headroom factor and the
+/// floor (`min_timeout`, 1-60; a note says when it decided). Warns
 /// when p99 x headroom exceeds 60 s (the back-end needs an asynchronous design)
 /// and when samples timed out (the measurement is then a lower bound).
 Recommendation recommend(const LatencyStats& stats, std::optional<int> current_timeout_seconds,
-                         double headroom);
+                         double headroom, int min_timeout = k_default_min_timeout);
+
+/// How recommendations are made, for the reports' footers: "p99 x 1.5, rounded
+/// up to whole seconds, within 3-60 s" (`times` is "x", or "&times;" in HTML).
+std::string recommendation_rule(double headroom, int min_timeout, std::string_view times = "x");
 
 }  // namespace dactl

@@ -25,6 +25,7 @@ struct ProbeEntry {
 struct ProbeReport {
     std::vector<ProbeEntry> entries;  ///< sorted by address
     double headroom = 1.5;
+    int min_timeout = k_default_min_timeout;
 };
 
 }  // namespace dactl

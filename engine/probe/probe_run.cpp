@@ -158,6 +158,7 @@ Result<ProbeReport> run_probe(Provider& provider, const std::vector<Binding>& bi
                               const ProbeOptions& options, ProbeObserver& observer) {
     ProbeReport report;
     report.headroom = options.headroom;
+    report.min_timeout = options.min_timeout;
     std::vector<ProbeEntry> entries;
     std::size_t probed = 0;
     for (const auto& binding : bindings) {
@@ -189,7 +190,7 @@ Result<ProbeReport> run_probe(Provider& provider, const std::vector<Binding>& bi
         entry.stats = summarize(entry.samples);
         const std::optional<int> limit =
             options.via_draft ? std::optional<int>(k_draft_timeout_seconds) : entry.current_timeout;
-        entry.recommendation = recommend(entry.stats, limit, options.headroom);
+        entry.recommendation = recommend(entry.stats, limit, options.headroom, options.min_timeout);
     }
     std::sort(entries.begin(), entries.end(),
               [](const ProbeEntry& a, const ProbeEntry& b) { return a.address < b.address; });

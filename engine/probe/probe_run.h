@@ -23,8 +23,9 @@ struct ProbeOptions {
     int samples = 20;
     int concurrency = 2;
     double headroom = 1.5;
-    bool allow_writes = false;  ///< probe actions whose request type is not GET
-    bool via_draft = false;     ///< measure on a draft with a 60 s timeout
+    int min_timeout = k_default_min_timeout;  ///< the least timeout recommended
+    bool allow_writes = false;                ///< probe actions whose request type is not GET
+    bool via_draft = false;                   ///< measure on a draft with a 60 s timeout
     /// Measured durations are divided by this: an emulator may run the third
     /// party's time faster. Always 1 against a real org.
     double time_scale = 1.0;

@@ -87,6 +87,8 @@ void write_insight(JsonWriter& json, const Insight& insight) {
                          : std::nullopt);
     json.key("recommendation_at_least");
     json.boolean(insight.recommendation && insight.recommendation->at_least);
+    json.key("recommendation_floored");
+    json.boolean(insight.recommendation && insight.recommendation->floored);
     json.strings("warnings", insight.recommendation ? insight.recommendation->warnings
                                                     : std::vector<std::string>{});
     json.strings("notes", insight.notes);
@@ -113,6 +115,7 @@ std::string encode_insights_output(const InsightsReport& report) {
     window(json, "interval", report.window);
     json.key("headroom");
     json.number(report.headroom);
+    json.member("min_timeout_seconds", static_cast<std::int64_t>(report.min_timeout));
     json.member("queries", std::int64_t{report.queries});
     json.key("timeout_error_types");
     if (report.timeout_error_types) {

@@ -62,6 +62,8 @@ std::vector<std::string> notes_of(const Insight& insight) {
     }
     lines.insert(lines.end(), insight.notes.begin(), insight.notes.end());
     if (insight.recommendation) {
+        lines.insert(lines.end(), insight.recommendation->notes.begin(),
+                     insight.recommendation->notes.end());
         for (const std::string& warning : insight.recommendation->warnings) {
             lines.push_back("warning: " + warning);
         }
@@ -70,11 +72,9 @@ std::vector<std::string> notes_of(const Insight& insight) {
 }
 
 std::string how_text(const InsightsReport& report) {
-    char headroom[16];
-    std::snprintf(headroom, sizeof headroom, "%.2g", report.headroom);
-    std::string text = "Recommended = p99 x " + std::string(headroom) +
-                       ", rounded up to whole seconds, within 1-60 s; at risk = p99 at or above "
-                       "80% of the current timeout.\n";
+    std::string text = "Recommended = ";
+    text += recommendation_rule(report.headroom, report.min_timeout);
+    text += "; at risk = p99 at or above 80% of the current timeout.\n";
     if (report.timeout_error_types) {
         std::string listed;
         for (const std::string& type : *report.timeout_error_types) {

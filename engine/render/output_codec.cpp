@@ -299,6 +299,8 @@ void write_probe_entry(JsonWriter& json, const ProbeEntry& entry) {
     entry.skipped.empty() ? json.integer(entry.recommendation.timeout_seconds) : json.null();
     json.key("recommendation_at_least");
     json.boolean(entry.recommendation.at_least);
+    json.key("recommendation_floored");
+    json.boolean(entry.recommendation.floored);
     json.strings("warnings", entry.recommendation.warnings);
     json.strings("notes", entry.notes);
     json.end_object();
@@ -309,6 +311,7 @@ std::string encode_probe_output(const ProbeReport& report) {
     header(json, "probe");
     json.key("headroom");
     json.number(report.headroom);
+    json.member("min_timeout_seconds", static_cast<std::int64_t>(report.min_timeout));
     json.key("actions");
     json.begin_array();
     for (const auto& entry : report.entries) {

@@ -52,6 +52,7 @@ std::vector<std::string> notes(const ProbeEntry& entry) {
         out.emplace_back(
             "samples cut off at the timeout only say the latency is at least that long");
     }
+    out.insert(out.end(), entry.recommendation.notes.begin(), entry.recommendation.notes.end());
     for (const auto& warning : entry.recommendation.warnings) {
         out.push_back("warning: " + warning);
     }
@@ -90,10 +91,9 @@ std::string render_probe_text(const ProbeReport& report, const Palette& palette)
             text += "    " + (line.rfind("warning:", 0) == 0 ? palette.yellow(line) : line) + "\n";
         }
     }
-    char headroom[16];
-    std::snprintf(headroom, sizeof headroom, "%.2g", report.headroom);
-    text += "\nRecommended = p99 x " + std::string(headroom) +
-            ", rounded up to whole seconds, within 1-60 s.\n";
+    text += "\nRecommended = ";
+    text += recommendation_rule(report.headroom, report.min_timeout);
+    text += ".\n";
     return text;
 }
 

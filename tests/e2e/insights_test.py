@@ -138,7 +138,9 @@ def test_verdicts_and_requests(org):
           not risky["recommendation_at_least"] and risky["timeouts"] == 0 and
           2400 <= risky["p99_ms"] <= 2620 and risky["percentiles"] == "measured", "at risk: %s" % risky)
     healthy = actions["Healthy"]
-    check(healthy["verdict"] == "ok" and healthy["recommended_timeout_seconds"] == 1, "healthy: %s" % healthy)
+    # p99 0.4 s x 1.5 asks for 1 s: the floor of 3 s decides, and says so.
+    check(healthy["verdict"] == "ok" and healthy["recommended_timeout_seconds"] == 3 and
+          healthy["recommendation_floored"], "healthy: %s" % healthy)
     idle = actions["Idle"]
     check(idle["verdict"] == "no traffic" and idle["recommended_timeout_seconds"] is None and
           idle["p99_ms"] is None, "idle: %s" % idle)
@@ -158,8 +160,19 @@ def test_verdicts_and_requests(org):
           in text.stdout, "summary line: %s" % text.stdout)
     check("measure it with dactl probe --via-draft action.timing_out" in text.stdout, "lower bound note")
     check(text.stderr == "", "stderr: %r" % text.stderr)
+    check("    p99 x headroom asks for 1 s; the floor of 3 s decided (--min-timeout)\n" in text.stdout,
+          "the floor note: %s" % text.stdout)
     one = org.run(project, "insights", "--format", "json", "action.healthy")
     check([entry["name"] for entry in json.loads(one.stdout)["actions"]] == ["Healthy"], "one address")
+    lower = org.run(project, "insights", "--format", "json", "--min-timeout", "1", "action.healthy")
+    document = json.loads(lower.stdout)
+    entry = document["actions"][0]
+    check(document["min_timeout_seconds"] == 1 and entry["recommended_timeout_seconds"] == 1 and
+          not entry["recommendation_floored"], "--min-timeout 1: %s" % entry)
+    bad = org.run(project, "insights", "--min-timeout", "0")
+    check(bad.returncode == 1 and
+          bad.stderr == "Error: --min-timeout must be a whole number from 1 to 60, not 0\n",
+          "--min-timeout 0: %r" % bad.stderr)
 
 
 def test_all(org):
@@ -234,7 +247,7 @@ def test_percentiles_missing(org):
         run = org.run(project, "insights", "--format", "json", "action.healthy")
         healthy = json.loads(run.stdout)["actions"][0]
         check(healthy["percentiles"] == "unavailable" and healthy["p99_ms"] is None and
-              healthy["recommended_timeout_seconds"] == 1 and
+              healthy["recommended_timeout_seconds"] == 3 and
               healthy["notes"][0].startswith("the analytics gave no p95 or p99: the max ("),
               "healthy: %s" % healthy)
     finally:

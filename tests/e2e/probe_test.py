@@ -180,7 +180,7 @@ def test_published(probe):
         "    skipped: request type POST: the test endpoint calls the real back-end; pass "
         "--allow-writes to probe it\n" % action_id(4))
     check(expected_ticket in out, "the ticket's skip note is not:\n" + expected_ticket)
-    check(out.endswith("Recommended = p99 x 1.5, rounded up to whole seconds, within 1-60 s.\n"),
+    check(out.endswith("Recommended = p99 x 1.5, rounded up to whole seconds, within 3-60 s.\n"),
           "the footer is missing")
     counts = probe.counts()
     check(counts.get("POST /api/v2/integrations/actions/{id}/test") == 40,

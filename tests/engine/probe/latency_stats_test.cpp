@@ -83,8 +83,27 @@ TEST_CASE("a latency beyond 60 s asks for an asynchronous design", "[probe]") {
                                      "asynchronous design, not a bigger timeout"});
 }
 
-TEST_CASE("recommendations never go below one second", "[probe]") {
-    REQUIRE(recommend(summarize({ok(10), ok(12)}), 5, 1.5).timeout_seconds == 1);
+TEST_CASE("recommendations never go below the floor, and say when it decided", "[probe]") {
+    Recommendation floored = recommend(summarize({ok(10), ok(12)}), 5, 1.5);
+    REQUIRE(floored.timeout_seconds == 3);
+    REQUIRE(floored.floored);
+    REQUIRE(floored.notes ==
+            std::vector<std::string>{"p99 x headroom asks for 1 s; the floor of 3 s decided "
+                                     "(--min-timeout)"});
+    Recommendation one = recommend(summarize({ok(10), ok(12)}), 5, 1.5, 1);
+    REQUIRE(one.timeout_seconds == 1);
+    REQUIRE_FALSE(one.floored);
+    REQUIRE(one.notes.empty());
+    // At or above the floor the headroom decides.
+    Recommendation above = recommend(summarize({ok(2500), ok(2600)}), 5, 1.5, 3);
+    REQUIRE(above.timeout_seconds == 4);
+    REQUIRE_FALSE(above.floored);
+    Recommendation high = recommend(summarize({ok(2500), ok(2600)}), 5, 1.5, 10);
+    REQUIRE(high.timeout_seconds == 10);
+    REQUIRE(high.notes == std::vector<std::string>{"p99 x headroom asks for 4 s; the floor of "
+                                                   "10 s decided (--min-timeout)"});
+    REQUIRE(recommendation_rule(1.5, 10) ==
+            "p99 x 1.5, rounded up to whole seconds, within 10-60 s");
 }
 
 TEST_CASE("a latency cut off at 60 s still asks for an asynchronous design", "[probe]") {
