@@ -42,6 +42,22 @@ public:
         m_drawn = true;
     }
 
+    // Where no bar can be drawn (a pipeline's log), one line per action.
+    void measured(const std::string& address, const LatencyStats& stats, std::size_t done,
+                  std::size_t total) override {
+        if (m_session.context().console.err_is_tty) {
+            return;
+        }
+        m_session.err() << "probed " << address << " (" << done << "/" << total
+                        << "): " << stats.samples << " samples, " << stats.failures << " failed"
+                        << (stats.timeouts > 0
+                                ? " (" + std::to_string(stats.timeouts) + " timed out)"
+                                : std::string())
+                        << ", p99 " << (stats.p99_censored ? ">= " : "") << seconds_text(stats.p99)
+                        << "\n"
+                        << std::flush;
+    }
+
 private:
     Session& m_session;
     bool m_drawn = false;

@@ -173,6 +173,7 @@ Result<ProbeReport> run_probe(Provider& provider, const std::vector<Binding>& bi
         entries.push_back(std::move(entry));
     }
     Prober prober(provider, options, observer, probed * static_cast<std::size_t>(options.samples));
+    std::size_t measured_count = 0;
     for (std::size_t i = 0; i < entries.size(); ++i) {
         ProbeEntry& entry = entries[i];
         if (!entry.skipped.empty()) {
@@ -188,6 +189,7 @@ Result<ProbeReport> run_probe(Provider& provider, const std::vector<Binding>& bi
             return error;
         }
         entry.stats = summarize(entry.samples);
+        observer.measured(entry.address, entry.stats, ++measured_count, probed);
         const std::optional<int> limit =
             options.via_draft ? std::optional<int>(k_draft_timeout_seconds) : entry.current_timeout;
         entry.recommendation = recommend(entry.stats, limit, options.headroom, options.min_timeout);

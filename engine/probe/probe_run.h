@@ -38,6 +38,9 @@ class ProbeObserver {
 public:
     virtual ~ProbeObserver() = default;
     virtual void sampled(std::size_t /*done*/, std::size_t /*total*/) {}
+    /// One action measured (`done` of `total` actions to probe), its statistics summarized.
+    virtual void measured(const std::string& /*address*/, const LatencyStats& /*stats*/,
+                          std::size_t /*done*/, std::size_t /*total*/) {}
 };
 
 /// Probes every binding (skipping, with the reason, custom authentication

@@ -69,6 +69,8 @@ TEST_CASE("probe --write updates only timeout_seconds in the manifests", "[cli][
             0);
 
     REQUIRE(cli.err() ==
+            "probed action.fast (1/2): 3 samples, 0 failed, p99 5.40 s\n"
+            "probed action.slow (2/2): 3 samples, 3 failed (3 timed out), p99 >= 3.00 s\n"
             "action.slow: not written: the measurement was cut off at the timeout (a lower bound); "
             "measure it with --via-draft\n"
             "Set timeout_seconds = 9 for action.fast in actions.toml\n");
@@ -89,6 +91,7 @@ TEST_CASE("probe --write that cannot update a manifest says so and exits 1", "[c
     REQUIRE(cli.run({"probe", "fast", "--samples", "3", "--concurrency", "1", "--write"}) == 1);
 
     REQUIRE(cli.err() ==
+            "probed action.fast (1/1): 3 samples, 0 failed, p99 5.40 s\n"
             "Error: actions.toml: the file changed since it was read; action.fast was not "
             "updated\n");
     REQUIRE(*read_file(cli.project.path() / "actions.toml") == edited);
@@ -104,7 +107,25 @@ TEST_CASE("probe --html writes one self-contained page", "[cli][probe]") {
     const std::string html = *read_file(page);
     REQUIRE(html.find("<svg id=\"chart-0\"") != std::string::npos);
     REQUIRE(html.find("recommended 3 s") != std::string::npos);
-    REQUIRE(cli.err() == "Wrote the report to " + page.string() + "\n");
+    REQUIRE(cli.err() ==
+            "probed action.fast (1/1): 5 samples, 0 failed, p99 1.60 s\n"
+            "Wrote the report to " +
+                page.string() + "\n");
+}
+
+TEST_CASE("probe draws a bar on a terminal and prints a line per action elsewhere",
+          "[cli][probe]") {
+    CliHarness cli;
+    seed(cli);
+
+    REQUIRE(cli.run({"probe", "fast", "slow", "--samples", "3", "--concurrency", "1"}) == 0);
+    REQUIRE(cli.err() ==
+            "probed action.fast (1/2): 3 samples, 0 failed, p99 1.40 s\n"
+            "probed action.slow (2/2): 3 samples, 3 failed (3 timed out), p99 >= 3.00 s\n");
+
+    cli.terminal = true;
+    REQUIRE(cli.run({"probe", "fast", "--samples", "2", "--concurrency", "1", "--no-color"}) == 0);
+    REQUIRE(cli.err().find("probed ") == std::string::npos);
 }
 
 TEST_CASE("probe explains bad arguments", "[cli][probe]") {

@@ -58,7 +58,7 @@ int CliHarness::run(std::vector<std::string> args) {
     m_err.str("");
     std::istringstream in(input);
     cli::Context context{
-        cli::Console{m_out, m_err, in, terminal, terminal, false,
+        cli::Console{m_out, m_err, in, terminal, terminal, terminal,
                      [&in] { return in.peek() == std::char_traits<char>::eof(); }},
         [this](const char* name) -> std::optional<std::string> {
             auto found = environment.find(name);

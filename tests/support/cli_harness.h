@@ -21,7 +21,7 @@ public:
     FakeProvider org;
     std::map<std::string, std::string> environment;
     std::string input;          ///< what standard input holds
-    bool terminal = false;      ///< whether stdin and stdout are terminals
+    bool terminal = false;      ///< whether stdin, stdout and stderr are terminals
     int provider_requests = 0;  ///< how many times a provider was asked for
 
     /// Runs `dactl -C <project> <args...>`; answers the exit code.
