@@ -76,14 +76,14 @@ std::string github_annotation(const Diagnostic& diagnostic,
     return text + "::" + escape_data(diagnostic.message);
 }
 
-Status append_step_summary(const Environment& environment, const std::string& markdown) {
-    std::optional<std::string> path = environment("GITHUB_STEP_SUMMARY");
+Status append_step_summary(const Context& context, const std::string& markdown) {
+    std::optional<std::string> path = context.environment("GITHUB_STEP_SUMMARY");
     if (!path || path->empty()) {
         return make_error(ErrorKind::invalid_input,
                           "--github-summary needs GITHUB_STEP_SUMMARY (set by GitHub Actions)");
     }
     std::ofstream file(*path, std::ios::app | std::ios::binary);
-    file << markdown;
+    file << (context.redactor ? context.redactor->redact(markdown) : markdown);
     if (!file) {
         return make_error(ErrorKind::io, "cannot append to " + *path);
     }

@@ -21,8 +21,9 @@ std::string github_annotation(const Diagnostic& diagnostic,
                               const std::filesystem::path& project_directory,
                               const Environment& environment);
 
-/// Appends `markdown` to the file named by GITHUB_STEP_SUMMARY. Fails when the
-/// variable is unset or the file cannot be written.
-Status append_step_summary(const Environment& environment, const std::string& markdown);
+/// Appends `markdown`, the run's secrets cut out (context.redactor), to the
+/// file named by GITHUB_STEP_SUMMARY. Fails when the variable is unset or the
+/// file cannot be written.
+Status append_step_summary(const Context& context, const std::string& markdown);
 
 }  // namespace dactl::cli

@@ -223,7 +223,7 @@ int run_apply(const Arguments& arguments, Context& context) {
     Status saved_state = save_state(session, *project, *previous, *planning, report, prepared->org);
     view->applied(plan, report);
     if (arguments.has("github-summary")) {
-        (void)append_step_summary(context.environment, render_apply_markdown(plan, report));
+        (void)append_step_summary(context, render_apply_markdown(plan, report));
     }
     if (!saved_state) {
         return session.fail("the state file was not written: " + saved_state.error().message +

@@ -4,6 +4,7 @@
 #include "cmd/github.h"
 #include "cmd/views/error_view.h"
 #include "engine/manifest/loader.h"
+#include "engine/render/markdown.h"
 #include "engine/util/interrupt.h"
 #include "engine/util/utf8.h"
 
@@ -72,6 +73,13 @@ ViewTarget Session::view_target() {
 int Session::fail(const std::string& message, const Diagnostics& diagnostics) {
     report_error(m_context, message);
     error_view(m_format, view_target())->failed(m_command, message, diagnostics);
+    // The job summary says why the job failed, too (best effort: the run has
+    // failed already, and says so above).
+    if (m_arguments.has("github-summary") && !m_failure_summarized) {
+        m_failure_summarized = true;
+        (void)append_step_summary(m_context,
+                                  render_error_markdown(m_command, message, diagnostics));
+    }
     return interrupted() ? k_exit_interrupted : k_exit_error;
 }
 

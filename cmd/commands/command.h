@@ -88,6 +88,7 @@ private:
     std::string m_command;
     OutputFormat m_format = OutputFormat::text;
     int m_parallelism = 10;
+    bool m_failure_summarized = false;  ///< fail() wrote the job summary once
 };
 
 /// Prints "Error: <message>" to standard error and answers k_exit_error.

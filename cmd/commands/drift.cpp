@@ -64,8 +64,7 @@ int run_drift(const Arguments& arguments, Context& context) {
     }
     drift_view(session.format(), session.view_target())->report(report);
     if (arguments.has("github-summary")) {
-        if (Status appended =
-                append_step_summary(context.environment, render_drift_markdown(report));
+        if (Status appended = append_step_summary(context, render_drift_markdown(report));
             !appended) {
             return session.fail(appended.error().message);
         }

@@ -318,8 +318,8 @@ int run_since_apply(Session& session, Provider& provider, const Project& project
     }
     insights_view(session.format(), session.view_target())->since_apply(*report);
     if (session.arguments().has("github-summary")) {
-        if (Status appended = append_step_summary(session.context().environment,
-                                                  render_since_apply_markdown(*report));
+        if (Status appended =
+                append_step_summary(session.context(), render_since_apply_markdown(*report));
             !appended) {
             return session.fail(appended.error().message);
         }
@@ -349,8 +349,8 @@ bool write_outputs(Session& session, const Project& project, const Gathered& org
         return false;
     }
     if (session.arguments().has("github-summary")) {
-        if (Status appended = append_step_summary(session.context().environment,
-                                                  render_insights_markdown(report));
+        if (Status appended =
+                append_step_summary(session.context(), render_insights_markdown(report));
             !appended) {
             session.fail(appended.error().message);
             return false;

@@ -59,8 +59,7 @@ int run_plan(const Arguments& arguments, Context& context) {
     }
     plan_view(session.format(), session.view_target())->plan(planning->plan);
     if (arguments.has("github-summary")) {
-        Status appended =
-            append_step_summary(context.environment, render_plan_markdown(planning->plan));
+        Status appended = append_step_summary(context, render_plan_markdown(planning->plan));
         if (!appended) {
             return session.fail(appended.error().message);
         }

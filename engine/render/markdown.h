@@ -7,6 +7,7 @@
 #include <string>
 
 #include "engine/apply/apply.h"
+#include "engine/diagnostics/diagnostic.h"
 #include "engine/drift/drift.h"
 #include "engine/plan/plan.h"
 
@@ -24,6 +25,13 @@ std::string render_apply_markdown(const Plan& plan, const ApplyReport& report);
 
 /// The drift report as Markdown, at most `limit` bytes.
 std::string render_drift_markdown(const DriftReport& report, std::size_t limit = k_markdown_limit);
+
+/// A run that failed before it had a result (`dactl apply` whose plan could
+/// not be made): a heading naming the command, the error and every diagnostic
+/// in a text block. At most `limit` bytes.
+std::string render_error_markdown(const std::string& command, const std::string& message,
+                                  const Diagnostics& diagnostics,
+                                  std::size_t limit = k_markdown_limit);
 
 /// Text safe inside a Markdown table cell: `|` and HTML's <, >, & escaped,
 /// newlines as spaces.

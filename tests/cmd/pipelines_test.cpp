@@ -172,6 +172,40 @@ TEST_CASE("in GitHub Actions manifest errors become annotations and plans a job 
     REQUIRE(*read_file(summary) == read_golden("cmd/golden/plan.md"));
 }
 
+TEST_CASE("the job summary says why apply failed when the plan cannot be made", "[cli][github]") {
+    CliHarness cli;
+    const std::string summary = (cli.project.path() / "summary.md").string();
+    cli.environment["GITHUB_STEP_SUMMARY"] = summary;
+
+    SECTION("invalid manifests") {
+        cli.project.write("actions.toml",
+                          "[action.order]\nname = \"Get Order\"\ntimeout_seconds = 99\n");
+        REQUIRE(cli.run({"apply", "--auto-approve", "--github-summary"}) == 1);
+        REQUIRE(*read_file(summary) ==
+                "### dactl apply: failed\n"
+                "\n"
+                "```text\n"
+                "Error: 1 problem in the manifests; nothing was sent to the org\n"
+                "actions.toml:3:19: timeout_seconds must be a whole number of seconds from 1 to "
+                "60, found 99; without it the service default of 60 applies\n"
+                "    timeout_seconds = 99\n"
+                "                      ^\n"
+                "```\n");
+    }
+    SECTION("the org cannot be read; the secret in the answer is cut out") {
+        seed(cli);
+        cli.secrets = {"sekrit-42"};
+        cli.org.fail_listing(make_error(ErrorKind::server, "echo sekrit-42"));
+        REQUIRE(cli.run({"apply", "--auto-approve", "--github-summary"}) == 1);
+        REQUIRE(*read_file(summary) ==
+                "### dactl apply: failed\n"
+                "\n"
+                "```text\n"
+                "Error: listing the org's actions failed: echo (sensitive)\n"
+                "```\n");
+    }
+}
+
 TEST_CASE("drift tells changes outside dactl from changes not applied", "[cli][drift]") {
     CliHarness cli;
     seed(cli);

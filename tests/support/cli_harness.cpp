@@ -74,6 +74,9 @@ int CliHarness::run(std::vector<std::string> args) {
         [this] { return org.now(); },
         nullptr,
     };
+    for (const std::string& secret : secrets) {
+        context.redactor->add(secret);
+    }
     args.insert(args.begin(), {"-C", project.path().string()});
     return cli::run(args, context);
 }

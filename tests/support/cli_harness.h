@@ -23,6 +23,9 @@ public:
     std::string input;          ///< what standard input holds
     bool terminal = false;      ///< whether stdin, stdout and stderr are terminals
     int provider_requests = 0;  ///< how many times a provider was asked for
+    /// The run's secrets, as a login would teach its redactor (reports the
+    /// run writes are cut by it; the harness's streams are not).
+    std::vector<std::string> secrets;
 
     /// Runs `dactl -C <project> <args...>`; answers the exit code.
     int run(std::vector<std::string> args);
