@@ -8,6 +8,7 @@ int run_apply(const Arguments& arguments, Context& context);
 int run_drift(const Arguments& arguments, Context& context);
 int run_export(const Arguments& arguments, Context& context);
 int run_show(const Arguments& arguments, Context& context);
+int run_state(const Arguments& arguments, Context& context);
 int run_force_unlock(const Arguments& arguments, Context& context);
 int run_version(const Arguments& arguments, Context& context);
 int run_probe_command(const Arguments& arguments, Context& context);
@@ -171,6 +172,23 @@ const std::vector<Command>& all_commands() {
          1,
          run_show,
          Operands::file},
+        {"state",
+         "list, show, rename or forget what the state records",
+         "dactl state list | show ADDRESS | mv OLD NEW | rm ADDRESS...",
+         "Reads or edits .dactl/state.json, never the org.\n"
+         "  list          every action the state records: address, id, version, when applied\n"
+         "  show ADDRESS  one of them: its managed values as applied (secrets masked)\n"
+         "  mv OLD NEW    record OLD under the address NEW (after renaming its label in the\n"
+         "                manifests), keeping its history\n"
+         "  rm ADDRESS... forget actions without touching the org\n"
+         "mv and rm take the project's lock and write the state atomically, as apply does.",
+         {{"lock-timeout", "", "DURATION",
+           "mv, rm: wait this long for another run's lock (default: fail at once)"},
+          {"format", "", "FORMAT", "list, show: text (default) or json", {"text", "json"}}},
+         1000,
+         run_state,
+         Operands::choice,
+         {"list", "show", "mv", "rm"}},
         {"force-unlock",
          "remove a lock left by a crashed apply",
          "dactl force-unlock ID",

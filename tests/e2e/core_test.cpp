@@ -390,3 +390,35 @@ TEST_CASE("a saved plan is re-read and confirmed 50 actions a request", "[e2e][b
                                        {"GET /api/v2/integrations/actions", 3 + 3},
                                        {"PATCH /api/v2/integrations/actions/{id}", 120}});
 }
+
+TEST_CASE("state mv after a label rename keeps drift quiet; state rm sends nothing",
+          "[e2e][state]") {
+    Emulator emulator(seed_json(many_actions(2)));
+    TempDir project;
+    project.write("a.toml", manifest("one", "Action 0001", 20) + manifest("two", "Action 0002", 3));
+    const std::string dir = project.path().string();
+    REQUIRE(emulator.dactl({"-C", dir, "apply", "--auto-approve"}).exit_code == 0);
+    emulator.clear_log();
+
+    ProcessResult moved = emulator.dactl({"-C", dir, "state", "mv", "action.one", "action.first"});
+    INFO(moved.err);
+    REQUIRE(moved.exit_code == 0);
+    REQUIRE(moved.out ==
+            "Moved action.one to action.first in the state; its history came along. Rename it "
+            "in the manifests too. The org was not touched.\n");
+    ProcessResult removed = emulator.dactl({"-C", dir, "state", "rm", "action.two"});
+    REQUIRE(removed.exit_code == 0);
+    REQUIRE(emulator.counts().empty());
+
+    project.write("a.toml", manifest("first", "Action 0001", 20));
+    ProcessResult drift = emulator.dactl({"-C", dir, "drift", "--no-audit"});
+    INFO(drift.err);
+    REQUIRE(drift.exit_code == 0);
+    REQUIRE(drift.out ==
+            "No drift. The org, the manifests and the last apply agree.\n\nDrift: 0 drifted, 1 in "
+            "sync.\n");
+    ProcessResult listed = emulator.dactl({"-C", dir, "state", "list"});
+    INFO(listed.out);
+    REQUIRE(listed.out.find("\naction.first  custom_-_0001        2  ") != std::string::npos);
+    REQUIRE(listed.out.find("action.two") == std::string::npos);
+}
