@@ -9,6 +9,7 @@ int run_drift(const Arguments& arguments, Context& context);
 int run_export(const Arguments& arguments, Context& context);
 int run_show(const Arguments& arguments, Context& context);
 int run_state(const Arguments& arguments, Context& context);
+int run_import(const Arguments& arguments, Context& context);
 int run_force_unlock(const Arguments& arguments, Context& context);
 int run_version(const Arguments& arguments, Context& context);
 int run_probe_command(const Arguments& arguments, Context& context);
@@ -116,6 +117,25 @@ const std::vector<Command>& all_commands() {
           parallelism_option()},
          0,
          run_export},
+        {"import",
+         "adopt one live action: a manifest entry and a state record",
+         "dactl import [options] ADDRESS ID",
+         "Reads the live action ID and adds [action.<label>] for it (ADDRESS is\n"
+         "action.<label>), selecting it by id with its current values, to the file\n"
+         "export would put it in (its category's) or --into FILE, then records it in the\n"
+         "state, so that plan shows nothing to change and drift covers it. Changes nothing\n"
+         "in the org.",
+         {{"fields",
+           "",
+           "WHICH",
+           "timeout (default: id and timeout_seconds) or all",
+           {"timeout", "all"}},
+          {"into", "", "FILE", "the manifest to add it to (relative to the project)"},
+          {"lock-timeout", "", "DURATION",
+           "wait this long for another run's lock (default: fail at once)"},
+          parallelism_option()},
+         2,
+         run_import},
         {"insights",
          "find the actions that time out, from the org's analytics",
          "dactl insights [options] [ADDRESS...]",

@@ -132,6 +132,21 @@ std::string file_name(const std::string& category) {
 
 }  // namespace
 
+Result<ExportedEntry> export_entry(const LiveAction& action, const std::string& label,
+                                   ExportFields fields) {
+    ExportResult result;
+    if (!selected(action, ExportOptions{}, result)) {
+        std::string why = result.notes.front();
+        why.erase(0, why.find(' ') + 1);  // "skipped <id> ...": the id on
+        return make_error(ErrorKind::invalid_input, why);
+    }
+    ExportedEntry entry;
+    entry.file = file_name(action.category);
+    entry.text = action_text(action, label, fields, result);
+    entry.notes = std::move(result.notes);
+    return entry;
+}
+
 ExportResult export_actions(const std::vector<LiveAction>& live, const ExportOptions& options) {
     ExportResult result;
     std::vector<const LiveAction*> chosen;

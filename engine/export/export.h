@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/model/live_action.h"
+#include "engine/util/result.h"
 
 namespace dactl {
 
@@ -43,5 +44,17 @@ bool export_selects(const LiveAction& action, const ExportOptions& options);
 /// request headers holding secret-looking names (managed in the UI instead).
 /// Templates must be loaded (no field in `unloaded`) for ExportFields::all.
 ExportResult export_actions(const std::vector<LiveAction>& live, const ExportOptions& options);
+
+/// One action's entry as export_actions writes it, under `label`, and the file
+/// export would put it in ("<category-slug>.toml"): for `dactl import`. A
+/// built-in or custom authentication action is refused (invalid_input) with
+/// the reason export gives; `notes` receives what was left out.
+struct ExportedEntry {
+    std::string file;
+    std::string text;
+    std::vector<std::string> notes;
+};
+Result<ExportedEntry> export_entry(const LiveAction& action, const std::string& label,
+                                   ExportFields fields);
 
 }  // namespace dactl

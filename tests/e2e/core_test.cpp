@@ -5,6 +5,7 @@
 #include <rapidjson/document.h>
 
 #include "engine/state/state_file.h"
+#include "engine/util/file_io.h"
 #include "tests/support/emulator.h"
 #include "tests/support/temp_dir.h"
 
@@ -421,4 +422,37 @@ TEST_CASE("state mv after a label rename keeps drift quiet; state rm sends nothi
     INFO(listed.out);
     REQUIRE(listed.out.find("\naction.first  custom_-_0001        2  ") != std::string::npos);
     REQUIRE(listed.out.find("action.two") == std::string::npos);
+}
+
+TEST_CASE("import adopts one action in three requests; plan then has nothing to do",
+          "[e2e][import]") {
+    Emulator emulator(seed_json(many_actions(120)));
+    TempDir project;
+    const std::string dir = project.path().string();
+
+    ProcessResult imported =
+        emulator.dactl({"-C", dir, "import", "action.lookup", "custom_-_0077"});
+    INFO(imported.err);
+    REQUIRE(imported.exit_code == 0);
+    REQUIRE(imported.out ==
+            "Imported custom_-_0077 \"Action 0077\" (version 1) as action.lookup into orders.toml "
+            "and the state. The org was not touched.\n");
+    // One read by id, not the 120-action listing; the org's identity for the state.
+    REQUIRE(emulator.counts() ==
+            std::map<std::string, int>{{"POST /oauth/token", 1},
+                                       {"GET /api/v2/organizations/me", 1},
+                                       {"GET /api/v2/integrations/actions", 1}});
+    REQUIRE(*read_file(project.path() / "orders.toml") ==
+            "# \"Action 0077\", category \"Orders\", exported at version 1\n"
+            "[action.lookup]\n"
+            "id = \"custom_-_0077\"\n"
+            "timeout_seconds = 3\n");
+
+    ProcessResult plan = emulator.dactl({"-C", dir, "plan", "--detailed-exitcode"});
+    REQUIRE(plan.exit_code == 0);
+    ProcessResult drift = emulator.dactl({"-C", dir, "drift", "--no-audit"});
+    REQUIRE(drift.exit_code == 0);
+    REQUIRE(drift.out ==
+            "No drift. The org, the manifests and the last apply agree.\n\nDrift: 0 drifted, 1 in "
+            "sync.\n");
 }
