@@ -6,6 +6,11 @@
 
 namespace dactl::cli {
 
+std::vector<std::string> Arguments::all_values(const std::string& name) const {
+    auto found = repeated.find(name);
+    return found == repeated.end() ? std::vector<std::string>{} : found->second;
+}
+
 std::optional<std::string> Arguments::value(const std::string& name) const {
     auto found = values.find(name);
     if (found == values.end()) {
@@ -87,6 +92,7 @@ Result<Arguments> parse_arguments(const std::vector<std::string>& args,
             inline_value = args[++i];
         }
         parsed.values[spec->name] = *inline_value;
+        parsed.repeated[spec->name].push_back(*inline_value);
     }
     return parsed;
 }

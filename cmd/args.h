@@ -26,10 +26,14 @@ struct Arguments {
     std::vector<std::string> positionals;
     std::map<std::string, std::string> values;  ///< options given with a value (last one wins)
     std::set<std::string> flags;                ///< flags given
+    /// Every value of each option, in the order given (--target A --target B).
+    std::map<std::string, std::vector<std::string>> repeated;
 
     bool has(const std::string& name) const { return flags.count(name) != 0; }
     /// The option's value, or nothing.
     std::optional<std::string> value(const std::string& name) const;
+    /// Every value given to a repeatable option; empty when none.
+    std::vector<std::string> all_values(const std::string& name) const;
 };
 
 /// Parses `args` (the words after the command name) against `specs`. Fails with

@@ -5,7 +5,7 @@
 #include <optional>
 
 #include "cmd/cli.h"
-#include "engine/text/suggest.h"
+#include "engine/gather/target.h"
 
 namespace dactl::cli {
 
@@ -29,28 +29,18 @@ Result<double> number_option(const Arguments& arguments, const std::string& name
 
 Result<std::vector<DesiredAction>> chosen_actions(const Project& project,
                                                   const std::vector<std::string>& names) {
-    if (names.empty()) {
-        return project.actions;
+    return targeted_actions(project.actions, names);
+}
+
+Result<Project> targeted_project(const Project& project, const Arguments& arguments) {
+    Result<std::vector<DesiredAction>> chosen =
+        targeted_actions(project.actions, arguments.all_values("target"));
+    if (!chosen) {
+        return chosen.error();
     }
-    std::vector<std::string> addresses;
-    addresses.reserve(project.actions.size());
-    for (const auto& action : project.actions) {
-        addresses.push_back(action.address());
-    }
-    std::vector<DesiredAction> chosen;
-    for (const auto& name : names) {
-        std::optional<Address> address = address_or_label(name);
-        const DesiredAction* found = address ? project.find(address->label) : nullptr;
-        if (found == nullptr) {
-            const std::string shown = address ? address->text() : name;
-            std::vector<std::string> close = closest_matches(shown, addresses, 1);
-            return make_error(ErrorKind::invalid_input,
-                              "no " + shown + " in the manifests" +
-                                  (close.empty() ? "" : "; did you mean " + close[0] + "?"));
-        }
-        chosen.push_back(*found);
-    }
-    return chosen;
+    Project partial = project;
+    partial.actions = std::move(chosen).value();
+    return partial;
 }
 
 bool write_timeouts(Session& session, const Project& project,
@@ -77,8 +67,12 @@ std::optional<ChosenOrg> read_chosen_org(Session& session, const std::string& un
     if (!project) {
         return std::nullopt;
     }
-    Result<std::vector<DesiredAction>> chosen =
-        chosen_actions(*project, session.arguments().positionals);
+    // The addresses given, and --target's (insights): one way of naming actions.
+    std::vector<std::string> named = session.arguments().positionals;
+    for (std::string& target : session.arguments().all_values("target")) {
+        named.push_back(std::move(target));
+    }
+    Result<std::vector<DesiredAction>> chosen = chosen_actions(*project, named);
     if (!chosen) {
         exit_code = session.fail(chosen.error().message);
         return std::nullopt;

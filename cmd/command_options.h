@@ -25,6 +25,10 @@ Result<double> number_option(const Arguments& arguments, const std::string& name
 Result<std::vector<DesiredAction>> chosen_actions(const Project& project,
                                                   const std::vector<std::string>& names);
 
+/// `project` with only the actions --target names (every one without it);
+/// files, digest and settings as they are. Fails as chosen_actions does.
+Result<Project> targeted_project(const Project& project, const Arguments& arguments);
+
 /// Sets timeout_seconds in the manifests to `recommendations` (lower bounds are
 /// not written: timeout_edits), telling each edit and each note on standard
 /// error. False after reporting a failure.

@@ -3,6 +3,7 @@
 #include <istream>
 
 #include "cmd/cli.h"
+#include "cmd/command_options.h"
 #include "cmd/commands/command.h"
 #include "cmd/duration.h"
 #include "cmd/github.h"
@@ -119,6 +120,7 @@ Result<Prepared> prepare(Session& session, Provider& provider, const Project& pr
         if (!planning) {
             return planning.error();
         }
+        planning->plan.targets = session.arguments().all_values("target");
         Result<std::optional<OrgIdentity>> org = reached_org(session, provider, previous);
         if (!org) {
             return org.error();
@@ -179,6 +181,18 @@ int run_apply(const Arguments& arguments, Context& context) {
     if (!project) {
         return k_exit_error;
     }
+    if (!arguments.positionals.empty() && !arguments.all_values("target").empty()) {
+        return session.fail(
+            "--target applies to a fresh plan; a saved plan applies the targets it was made "
+            "with (dactl show " +
+            arguments.positionals.front() + ")");
+    }
+    // What is planned and applied: the targets (all without --target); the
+    // state keeps every other action of the manifests as it was.
+    Result<Project> partial = targeted_project(*project, arguments);
+    if (!partial) {
+        return session.fail(partial.error().message);
+    }
     if (!answer_can_come(session)) {
         return k_exit_error;
     }
@@ -195,7 +209,7 @@ int run_apply(const Arguments& arguments, Context& context) {
     if (!provider) {
         return k_exit_error;
     }
-    Result<Prepared> prepared = prepare(session, *provider, *project, *previous);
+    Result<Prepared> prepared = prepare(session, *provider, *partial, *previous);
     if (!prepared) {
         return session.fail_reading(prepared.error());
     }

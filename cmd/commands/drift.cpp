@@ -6,6 +6,7 @@
 #include "cmd/views/drift_view.h"
 #include "engine/audit/audit_trail.h"
 #include "engine/gather/gather.h"
+#include "engine/gather/target.h"
 #include "engine/render/markdown.h"
 #include "engine/state/state_file.h"
 #include "engine/state/state_key.h"
@@ -21,6 +22,11 @@ int run_drift(const Arguments& arguments, Context& context) {
     std::optional<Project> project = session.load_project();
     if (!project) {
         return k_exit_error;
+    }
+    Result<std::vector<DesiredAction>> targets =
+        targeted_actions(project->actions, arguments.all_values("target"));
+    if (!targets) {
+        return session.fail(targets.error().message);
     }
     Result<std::optional<State>> state = read_state(project->directory);
     if (!state) {
@@ -42,7 +48,7 @@ int run_drift(const Arguments& arguments, Context& context) {
             return session.fail(same.error().message);
         }
     }
-    Result<Gathered> org = gather_org(*provider, project->actions, session.gather_options());
+    Result<Gathered> org = gather_org(*provider, *targets, session.gather_options());
     if (!org) {
         return session.fail_reading(org.error());
     }
@@ -51,7 +57,8 @@ int run_drift(const Arguments& arguments, Context& context) {
     if (!key) {
         return session.fail(key.error().message);
     }
-    DriftReport report = compute_drift(project->actions, *org, *state, *key);
+    DriftReport report = compute_drift(*targets, *org, *state, *key);
+    report.targets = arguments.all_values("target");
     if (!arguments.has("no-audit")) {
         const std::int64_t now_ms = epoch_ms(context.now());
         if (std::optional<TimeWindow> window = audit_window(report, *state, now_ms)) {

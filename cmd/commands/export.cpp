@@ -25,6 +25,7 @@ Result<ExportOptions> export_options(const Arguments& arguments) {
         }
     }
     options.category = arguments.value("category");
+    options.targets = arguments.all_values("target");
     const std::string fields = arguments.value("fields").value_or("timeout");
     if (fields == "all") {
         options.fields = ExportFields::all;

@@ -8,7 +8,7 @@
 #include "engine/export/export.h"
 #include "engine/gather/gather.h"
 #include "engine/manifest/loader.h"
-#include "engine/model/label.h"
+#include "engine/model/address.h"
 #include "engine/state/lock.h"
 #include "engine/state/state_file.h"
 #include "engine/state/state_key.h"
@@ -50,10 +50,11 @@ Status check_free(const Project& project, const std::optional<State>& state,
     }
     for (const StateAction& recorded : state->actions) {
         if (recorded.id == id) {
-            return make_error(ErrorKind::invalid_input,
-                              id + " is in the state already as " + recorded.address +
-                                  "; to give it a new address: dactl state mv " + recorded.address +
-                                  " " + address);
+            std::string message = id;
+            message += " is in the state already as " + recorded.address;
+            message += "; to give it a new address: dactl state mv " + recorded.address;
+            message += " " + address;
+            return make_error(ErrorKind::invalid_input, message);
         }
     }
     return {};
@@ -93,9 +94,8 @@ int run_import(const Arguments& arguments, Context& context) {
     }
     const std::string& address = arguments.positionals[0];
     const std::string& id = arguments.positionals[1];
-    constexpr std::string_view prefix = "action.";
-    if (!address.starts_with(prefix) ||
-        !is_valid_label(std::string_view(address).substr(prefix.size()))) {
+    const std::optional<Address> parsed = parse_address(address);
+    if (!parsed) {
         return session.fail(
             "the address must be action.<label>, the label made of a-z, 0-9 and "
             "_, not " +
@@ -146,8 +146,7 @@ int run_import(const Arguments& arguments, Context& context) {
     if (Status free = check_name_free(*project, *live); !free) {
         return session.fail(free.error().message + "; nothing was written");
     }
-    const std::string label(std::string_view(address).substr(prefix.size()));
-    Result<ExportedEntry> entry = export_entry(*live, label, fields);
+    Result<ExportedEntry> entry = export_entry(*live, parsed->label, fields);
     if (!entry) {
         return session.fail("cannot import " + entry.error().message + "; nothing was written");
     }

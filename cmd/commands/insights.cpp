@@ -97,7 +97,8 @@ Result<Request> request_of(const Arguments& arguments, std::int64_t now_ms) {
         1) {
         return invalid("give one of --since, --interval and --since-apply");
     }
-    if (request.all && !arguments.positionals.empty()) {
+    if (request.all &&
+        (!arguments.positionals.empty() || !arguments.all_values("target").empty())) {
         return invalid("--all covers every action of the org; give addresses or --all, not both");
     }
     if (request.since_apply && (request.write || request.all)) {

@@ -1,4 +1,5 @@
 #include "cmd/cli.h"
+#include "cmd/command_options.h"
 #include "cmd/commands/command.h"
 #include "cmd/github.h"
 #include "cmd/views/plan_view.h"
@@ -38,11 +39,15 @@ int run_plan(const Arguments& arguments, Context& context) {
     if (!project) {
         return k_exit_error;
     }
+    Result<Project> partial = targeted_project(*project, arguments);
+    if (!partial) {
+        return session.fail(partial.error().message);
+    }
     std::unique_ptr<Provider> provider = session.connect(*project);
     if (!provider) {
         return k_exit_error;
     }
-    Result<Planning> planning = plan_project(*provider, *project, session.parallelism());
+    Result<Planning> planning = plan_project(*provider, *partial, session.parallelism());
     if (!planning) {
         return session.fail_reading(planning.error());
     }
@@ -50,6 +55,7 @@ int run_plan(const Arguments& arguments, Context& context) {
     if (planning->diagnostics.has_errors()) {
         return session.fail("the plan cannot be made; nothing was changed", planning->diagnostics);
     }
+    planning->plan.targets = arguments.all_values("target");
     if (std::optional<std::string> out = arguments.value("out")) {
         if (Status saved = save_plan(session, *provider, *project, planning->plan, *out); !saved) {
             return session.fail("the plan was not saved: " + saved.error().message);

@@ -36,6 +36,10 @@ OptionSpec min_timeout_option() {
     return {"min-timeout", "", "SECONDS",
             "never recommend less than this, 1-60 (default 3, the old service default)"};
 }
+OptionSpec target_option() {
+    return {"target", "", "ADDRESS",
+            "only this action (repeatable; action.label or label, globs like action.order_*)"};
+}
 OptionSpec github_summary_option() {
     return {"github-summary", "", "", "also append the Markdown view to $GITHUB_STEP_SUMMARY"};
 }
@@ -60,6 +64,7 @@ const std::vector<Command>& all_commands() {
          "Reads the live actions and shows, field by field, what apply would change.\n"
          "Fields the manifests do not mention are never compared or shown.",
          {{"detailed-exitcode", "", "", "exit 2 when there are changes (0: none, 1: error)"},
+          target_option(),
           {"out", "", "FILE", "also save the plan, for `dactl apply FILE` (mode 0600, no secrets)"},
           format_option(),
           github_summary_option(),
@@ -77,6 +82,7 @@ const std::vector<Command>& all_commands() {
          "With PLAN_FILE (from plan --out) it applies exactly that plan without asking, and\n"
          "refuses it whole when the manifests or any planned action changed since.",
          {{"auto-approve", "", "", "apply without asking for 'yes' on standard input"},
+          target_option(),
           {"lock-timeout", "", "DURATION",
            "wait this long for another apply's lock (e.g. 30s; default: fail at once)"},
           format_option(),
@@ -94,6 +100,7 @@ const std::vector<Command>& all_commands() {
          "outside dactl (or an action vanished), 0 when all that differs is merged but not\n"
          "yet applied (--include-pending: 2 for that too).",
          {{"no-audit", "", "", "do not read the audit trail (who changed what)"},
+          target_option(),
           {"include-pending", "", "", "exit 2 also for changes merged but not yet applied"},
           format_option(),
           github_summary_option(),
@@ -107,6 +114,7 @@ const std::vector<Command>& all_commands() {
          "can adopt dactl on an existing org. Built-in and custom authentication actions\n"
          "are skipped with a note.",
          {{"out", "", "DIR", "the directory to write to (existing files are never overwritten)"},
+          target_option(),
           {"name", "", "REGEX", "only actions whose name matches"},
           {"category", "", "NAME", "only actions of this category"},
           {"fields",
@@ -145,6 +153,7 @@ const std::vector<Command>& all_commands() {
          "traffic, with a recommended timeout: p99 x headroom, rounded up, within 3-60 s.\n"
          "--since-apply compares the window before the last apply with the one since.",
          {{"since", "", "DURATION", "the window up to now: 1h to 90d (default 7d)"},
+          target_option(),
           {"interval", "", "START/END", "the window as ISO-8601 dates or instants"},
           {"all", "", "", "every action of the org, not only the managed ones"},
           {"headroom", "", "X", "the factor over the p99 (default 1.5)"},

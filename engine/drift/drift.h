@@ -62,6 +62,8 @@ struct DriftReport {
     /// Why the audit trail names no one (or what it cannot cover); empty when
     /// all is well or it was not asked.
     std::string audit_note;
+    /// The --target patterns it covered, as given; empty: every managed action.
+    std::vector<std::string> targets;
 
     bool empty() const { return drifted.empty(); }
     /// Whether anything moved in the org itself: a field changed outside dactl

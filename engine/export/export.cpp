@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "engine/export/toml_text.h"
+#include "engine/model/address.h"
 #include "engine/model/label.h"
 #include "engine/model/secrets.h"
 #include "engine/text/quote.h"
@@ -167,6 +168,13 @@ ExportResult export_actions(const std::vector<LiveAction>& live, const ExportOpt
             label = base + "_" + std::to_string(n);
         }
         taken.insert(label);
+        const std::string address = std::string(k_action_prefix) + label;
+        if (!options.targets.empty() && std::none_of(options.targets.begin(), options.targets.end(),
+                                                     [&](const std::string& target) {
+                                                         return target_matches(target, address);
+                                                     })) {
+            continue;
+        }
         std::string& text = files[file_name(action->category)];
         if (!text.empty()) {
             text += '\n';

@@ -21,6 +21,9 @@ struct ExportOptions {
     std::optional<std::regex> name_filter;  ///< keep actions whose name matches (search)
     std::optional<std::string> category;    ///< keep actions of exactly this category
     ExportFields fields = ExportFields::timeout;
+    /// Only the actions whose address (as labelled) one of these names
+    /// (target_matches); empty: every one. Labels stay those of a whole export.
+    std::vector<std::string> targets;
 };
 
 struct ExportedFile {

@@ -38,6 +38,9 @@ struct ActionChange {
 struct Plan {
     std::vector<ActionChange> changes;   ///< sorted by address
     std::vector<std::string> unchanged;  ///< addresses already as declared, sorted
+    /// The --target patterns the plan was made for, as given; empty: every
+    /// action of the manifests. A partial plan says so wherever it is shown.
+    std::vector<std::string> targets;
 
     bool empty() const { return changes.empty(); }
 };

@@ -99,6 +99,7 @@ std::string encode_saved_plan(const SavedPlan& saved) {
     }
     json.end_array();
     json.strings("unchanged", saved.plan.unchanged);
+    json.strings("targets", saved.plan.targets);
     json.end_object();
     return json.finish();
 }
@@ -143,6 +144,18 @@ Result<SavedPlan> decode_saved_plan(std::string_view text) {
             return invalid("an entry of unchanged is not a string");
         }
         saved.plan.unchanged.push_back(text_of(entry));
+    }
+    // Plans saved before targets existed lack the member: whole plans.
+    if (const rapidjson::Value* targets = member(document, "targets")) {
+        if (!targets->IsArray()) {
+            return invalid("targets is not an array");
+        }
+        for (const auto& entry : targets->GetArray()) {
+            if (!entry.IsString()) {
+                return invalid("an entry of targets is not a string");
+            }
+            saved.plan.targets.push_back(text_of(entry));
+        }
     }
     return saved;
 }

@@ -108,6 +108,7 @@ Result<Planning> replan_saved(Provider& provider, const Project& project, const 
     }
     Planning planning = plan_gathered(std::move(org).value());
     planning.plan.unchanged = saved.plan.unchanged;
+    planning.plan.targets = saved.plan.targets;
     if (!planning.diagnostics.has_errors() && !same_changes(planning.plan, saved.plan)) {
         return stale(stale_line("the changes it would make now differ from the saved ones"));
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/model/address.h"
 #include "engine/render/value_text.h"
 #include "engine/text/quote.h"
 #include "engine/util/time_text.h"
@@ -135,6 +136,9 @@ std::string render_drift_text(const DriftReport& report, const Palette& palette)
     if (!report.empty() && !report.changed_in_org()) {
         text += "Nothing changed in the org: all that differs is merged but not yet applied.\n";
     }
+    if (!report.targets.empty()) {
+        text += partial_drift_note(report) + "\n";
+    }
     if (report.secrets_unchecked) {
         text += std::string(k_secrets_unchecked_note) + "\n";
     }
@@ -142,6 +146,11 @@ std::string render_drift_text(const DriftReport& report, const Palette& palette)
         text += "Audit trail: " + report.audit_note + ".\n";
     }
     return text;
+}
+
+std::string partial_drift_note(const DriftReport& report) {
+    return "Partial check: only " + targets_text(report.targets) +
+           "; the other actions of the manifests were not compared.";
 }
 
 }  // namespace dactl

@@ -26,4 +26,8 @@ std::string attribution_text(const Attribution& attribution);
 /// names no one when it cannot. Ends with a newline.
 std::string render_drift_text(const DriftReport& report, const Palette& palette);
 
+/// "Partial check: only action.a, action.b*; the other actions of the manifests
+/// were not compared." for a drift report made with --target.
+std::string partial_drift_note(const DriftReport& report);
+
 }  // namespace dactl

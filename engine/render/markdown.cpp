@@ -6,6 +6,7 @@
 
 #include "engine/render/apply_text.h"
 #include "engine/render/drift_text.h"
+#include "engine/render/text_plan.h"
 #include "engine/render/value_text.h"
 #include "engine/text/html.h"
 #include "engine/text/quote.h"
@@ -203,14 +204,18 @@ std::string assemble(const std::string& head, const std::vector<std::string>& ro
 }  // namespace
 
 std::string render_plan_markdown(const Plan& plan, std::size_t limit) {
+    const std::string partial = plan.targets.empty()
+                                    ? std::string()
+                                    : "> " + markdown_cell(partial_plan_note(plan)) + "\n\n";
     if (plan.changes.empty()) {
-        return "### dactl plan: no changes\n\nThe live actions match the manifests (" +
-               std::to_string(plan.unchanged.size()) + " unchanged).\n";
+        return "### dactl plan: no changes\n\n" + partial +
+               "The live actions match the manifests (" + std::to_string(plan.unchanged.size()) +
+               " unchanged).\n";
     }
-    const std::string head =
-        "### dactl plan: " + std::to_string(plan.changes.size()) + " to change, " +
-        std::to_string(plan.unchanged.size()) +
-        " unchanged\n\n| | Action | Name | Id | Fields |\n|---|---|---|---|---|\n";
+    const std::string head = "### dactl plan: " + std::to_string(plan.changes.size()) +
+                             " to change, " + std::to_string(plan.unchanged.size()) +
+                             " unchanged\n\n" + partial +
+                             "| | Action | Name | Id | Fields |\n|---|---|---|---|---|\n";
     std::vector<std::string> rows;
     std::vector<std::string> blocks;
     for (const auto& change : plan.changes) {
@@ -249,6 +254,9 @@ std::string render_drift_markdown(const DriftReport& report, std::size_t limit) 
                            : std::string();
     if (!report.audit_note.empty()) {
         note += "\n> **Audit trail:** " + markdown_cell(report.audit_note) + ".\n";
+    }
+    if (!report.targets.empty()) {
+        note += "\n> " + markdown_cell(partial_drift_note(report)) + "\n";
     }
     if (report.drifted.empty()) {
         return (report.has_state

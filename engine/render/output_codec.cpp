@@ -66,6 +66,7 @@ void write_changes(JsonWriter& json, const Plan& plan) {
     }
     json.end_array();
     json.strings("unchanged", plan.unchanged);
+    json.strings("targets", plan.targets);
 }
 
 void write_plan_summary(JsonWriter& json, const Plan& plan) {
@@ -216,6 +217,7 @@ std::string encode_drift_output(const DriftReport& report) {
     }
     json.end_array();
     json.strings("in_sync", report.in_sync);
+    json.strings("targets", report.targets);
     json.key("audit");
     json.begin_object();
     json.key("read");

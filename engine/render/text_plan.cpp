@@ -1,5 +1,6 @@
 #include "engine/render/text_plan.h"
 
+#include "engine/model/address.h"
 #include "engine/render/value_text.h"
 #include "engine/text/quote.h"
 
@@ -27,7 +28,15 @@ std::string render_plan_text(const Plan& plan, const Palette& palette) {
     }
     text += palette.bold("Plan:") + " " + std::to_string(plan.changes.size()) + " to change, " +
             std::to_string(plan.unchanged.size()) + " unchanged.\n";
+    if (!plan.targets.empty()) {
+        text += partial_plan_note(plan) + "\n";
+    }
     return text;
+}
+
+std::string partial_plan_note(const Plan& plan) {
+    return "Partial plan: only " + targets_text(plan.targets) +
+           "; the other actions of the manifests were not read in detail or planned.";
 }
 
 }  // namespace dactl

@@ -17,4 +17,8 @@ std::string action_heading(const ActionChange& change, const Palette& palette);
 /// the summary line "Plan: N to change, M unchanged.". Ends with a newline.
 std::string render_plan_text(const Plan& plan, const Palette& palette);
 
+/// "Partial plan: only action.a, action.b*; the other actions of the manifests
+/// were not read in detail or planned." for a plan made with --target.
+std::string partial_plan_note(const Plan& plan);
+
 }  // namespace dactl

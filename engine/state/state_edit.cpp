@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "engine/model/label.h"
+#include "engine/model/address.h"
 
 namespace dactl {
 
@@ -21,8 +21,7 @@ void sort_by_address(std::vector<StateAction>& actions) {
 }  // namespace
 
 Result<State> state_moved(const State& state, const std::string& from, const std::string& to) {
-    constexpr std::string_view prefix = "action.";
-    if (!to.starts_with(prefix) || !is_valid_label(std::string_view(to).substr(prefix.size()))) {
+    if (!parse_address(to)) {
         return make_error(ErrorKind::invalid_input,
                           "the new address must be action.<label>, the label made of a-z, 0-9 "
                           "and _, not " +

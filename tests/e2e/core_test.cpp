@@ -456,3 +456,31 @@ TEST_CASE("import adopts one action in three requests; plan then has nothing to 
             "No drift. The org, the manifests and the last apply agree.\n\nDrift: 0 drifted, 1 in "
             "sync.\n");
 }
+
+TEST_CASE("apply --target changes only the named actions", "[e2e][target]") {
+    Emulator emulator(seed_json(many_actions(3)));
+    TempDir project;
+    project.write("a.toml", manifest("one", "Action 0001", 20) +
+                                manifest("two", "Action 0002", 30) +
+                                manifest("three", "Action 0003", 40));
+    const std::string dir = project.path().string();
+
+    ProcessResult run = emulator.dactl(
+        {"-C", dir, "apply", "--auto-approve", "--target", "action.t*", "--no-color"});
+
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    REQUIRE(run.out.find("Partial plan: only action.t*; the other actions of the manifests were "
+                         "not read in detail or planned.\n") != std::string::npos);
+    REQUIRE(timeout_of(emulator, "custom_-_0001") == 3);
+    REQUIRE(timeout_of(emulator, "custom_-_0002") == 30);
+    REQUIRE(timeout_of(emulator, "custom_-_0003") == 40);
+    REQUIRE(emulator.counts().at("PATCH /api/v2/integrations/actions/{id}") == 2);
+    ProcessResult plan = emulator.dactl({"-C", dir, "plan", "--detailed-exitcode", "--no-color"});
+    REQUIRE(plan.exit_code == 2);
+    REQUIRE(plan.out ==
+            "~ action.one: \"Action 0001\" (custom_-_0001)\n"
+            "    ~ timeout_seconds: 3 -> 20\n"
+            "\n"
+            "Plan: 1 to change, 2 unchanged.\n");
+}

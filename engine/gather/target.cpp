@@ -1,0 +1,40 @@
+#include "engine/gather/target.h"
+
+#include <algorithm>
+
+#include "engine/text/suggest.h"
+
+namespace dactl {
+
+Result<std::vector<DesiredAction>> targeted_actions(const std::vector<DesiredAction>& actions,
+                                                    const std::vector<std::string>& patterns) {
+    if (patterns.empty()) {
+        return actions;
+    }
+    std::vector<std::string> addresses;
+    addresses.reserve(actions.size());
+    for (const DesiredAction& action : actions) {
+        addresses.push_back(action.address());
+    }
+    for (const std::string& pattern : patterns) {
+        const bool named = std::any_of(addresses.begin(), addresses.end(),
+                                       [&](const auto& a) { return target_matches(pattern, a); });
+        if (!named) {
+            const std::string shown = target_address(pattern);
+            std::vector<std::string> close = closest_matches(shown, addresses, 1);
+            return make_error(ErrorKind::invalid_input,
+                              "no " + shown + " in the manifests" +
+                                  (close.empty() ? "" : "; did you mean " + close[0] + "?"));
+        }
+    }
+    std::vector<DesiredAction> chosen;
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+        if (std::any_of(patterns.begin(), patterns.end(),
+                        [&](const auto& p) { return target_matches(p, addresses[i]); })) {
+            chosen.push_back(actions[i]);
+        }
+    }
+    return chosen;
+}
+
+}  // namespace dactl

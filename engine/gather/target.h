@@ -1,0 +1,22 @@
+#pragma once
+// Targets: the actions a command line names (`--target`, probe's and insights'
+// addresses): "action.<label>" or a bare label, each a shell-style glob
+// (`*`, `?`, `[...]`), as Terraform users name resources.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/model/address.h"
+#include "engine/model/desired_action.h"
+#include "engine/util/result.h"
+
+namespace dactl {
+
+/// The actions the patterns name, in the order of `actions`, each once; all of
+/// them when `patterns` is empty. Fails (invalid_input) naming the first pattern
+/// that names none: "no action.x in the manifests; did you mean action.y?".
+Result<std::vector<DesiredAction>> targeted_actions(const std::vector<DesiredAction>& actions,
+                                                    const std::vector<std::string>& patterns);
+
+}  // namespace dactl
