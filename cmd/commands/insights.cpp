@@ -307,9 +307,7 @@ int run_since_apply(Session& session, Provider& provider, const Project& project
         }
     }
     if (targets.empty()) {
-        return session.fail("the last apply (at " +
-                            utc_timestamp(std::chrono::system_clock::time_point(
-                                std::chrono::milliseconds(last->first))) +
+        return session.fail("the last apply (at " + utc_timestamp(last->first) +
                             ") changed none of the chosen actions; there is nothing to compare");
     }
     Result<SinceApplyReport> report =

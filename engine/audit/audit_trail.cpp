@@ -15,10 +15,6 @@ constexpr std::int64_t k_own_write_slack_ms = 2000;  ///< applied_at has whole s
 
 constexpr const char* k_cannot_say = ", so drift cannot say who changed what";
 
-std::string date_of(std::int64_t ms) {
-    return utc_timestamp(std::chrono::system_clock::time_point(std::chrono::milliseconds(ms)));
-}
-
 std::string unavailable(const Error& error) {
     if (error.kind == ErrorKind::forbidden) {
         return std::string(
@@ -90,7 +86,7 @@ AuditTrail read_audit_trail(Provider& provider, const TimeWindow& window,
     query.interval = {std::max(window.start_ms, now_ms - k_audit_days_ms), window.end_ms};
     if (window.start_ms < query.interval.start_ms) {
         trail.note = "the audit trail keeps 14 days: changes before " +
-                     date_of(query.interval.start_ms) + " cannot be named";
+                     utc_timestamp(query.interval.start_ms) + " cannot be named";
     }
     if (ids.size() == 1) {
         query.entity_id = ids[0];

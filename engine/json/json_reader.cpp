@@ -187,4 +187,15 @@ std::string compact_json(const rapidjson::Value& value) {
     return std::string(buffer.GetString(), buffer.GetSize());
 }
 
+Result<rapidjson::Document> answer_object(std::string_view json) {
+    rapidjson::Document body;
+    if (std::optional<JsonProblem> problem = parse_json(json, body, Utf8::validated)) {
+        return make_error(ErrorKind::invalid_response, "the answer is " + problem->describe());
+    }
+    if (!body.IsObject()) {
+        return make_error(ErrorKind::invalid_response, "the answer is not a JSON object");
+    }
+    return body;
+}
+
 }  // namespace dactl

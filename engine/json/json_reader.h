@@ -34,6 +34,11 @@ struct JsonProblem {
 std::optional<JsonProblem> parse_json(std::string_view text, rapidjson::Document& document,
                                       Utf8 utf8);
 
+/// An API answer that must be a JSON object, UTF-8 validated: the document,
+/// or ErrorKind::invalid_response "the answer is <why it did not parse>" /
+/// "the answer is not a JSON object".
+Result<rapidjson::Document> answer_object(std::string_view json);
+
 /// Whether `json` is an object with a member `name` (false when it is not JSON).
 bool has_member(std::string_view json, const char* name);
 

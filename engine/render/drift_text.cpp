@@ -95,10 +95,7 @@ std::string attribution_text(const Attribution& attribution) {
     } else {
         who = "OAuth client " + entry.client_id;
     }
-    std::string text = "by " + who + " at " +
-                       utc_timestamp(std::chrono::system_clock::time_point(
-                           std::chrono::milliseconds(entry.at_ms))) +
-                       ":";
+    std::string text = "by " + who + " at " + utc_timestamp(entry.at_ms) + ":";
     if (entry.changes.empty()) {
         return text + " " + (entry.action.empty() ? "a change" : entry.action) +
                ", no property changes logged";

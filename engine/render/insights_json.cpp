@@ -11,10 +11,6 @@ namespace dactl {
 
 namespace {
 
-std::string utc(std::int64_t ms) {
-    return utc_timestamp(std::chrono::system_clock::time_point(std::chrono::milliseconds(ms)));
-}
-
 void optional_integer(JsonWriter& json, std::string_view key, std::optional<std::int64_t> value) {
     json.key(key);
     value ? json.integer(*value) : json.null();
@@ -29,8 +25,8 @@ void optional_text(JsonWriter& json, std::string_view key,
 void window(JsonWriter& json, std::string_view key, const TimeWindow& window) {
     json.key(key);
     json.begin_object();
-    json.member("start", utc(window.start_ms));
-    json.member("end", utc(window.end_ms));
+    json.member("start", utc_timestamp(window.start_ms));
+    json.member("end", utc_timestamp(window.end_ms));
     json.end_object();
 }
 
@@ -54,7 +50,7 @@ void write_days(JsonWriter& json, const Insight& insight) {
     json.begin_array();
     for (const DayCount& day : insight.days) {
         json.begin_object();
-        json.member("start", utc(day.start_ms));
+        json.member("start", utc_timestamp(day.start_ms));
         json.member("executions", day.executions);
         json.member("timeouts", day.timeouts);
         json.end_object();
@@ -151,7 +147,7 @@ std::string encode_since_apply_output(const SinceApplyReport& report) {
     begin_output(json, "insights");
     json.key("since_apply");
     json.begin_object();
-    json.member("applied_at", utc(report.applied_at_ms));
+    json.member("applied_at", utc_timestamp(report.applied_at_ms));
     window(json, "before", report.before);
     window(json, "after", report.after);
     json.end_object();

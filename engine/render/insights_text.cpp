@@ -11,10 +11,6 @@ namespace dactl {
 
 namespace {
 
-std::string utc(std::int64_t ms) {
-    return utc_timestamp(std::chrono::system_clock::time_point(std::chrono::milliseconds(ms)));
-}
-
 std::string current_text(const std::optional<int>& current) {
     return current ? std::to_string(*current) + " s" : "unset (60 s)";
 }
@@ -98,7 +94,7 @@ std::string since_summary(const SinceApplyReport& report) {
     }
     std::string text = std::to_string(report.actions.size()) + " action" +
                        (report.actions.size() == 1 ? "" : "s") + " changed by the apply at " +
-                       utc(report.applied_at_ms) + ":";
+                       utc_timestamp(report.applied_at_ms) + ":";
     bool first = true;
     for (Change change : {Change::fixed, Change::improved, Change::still_timing_out,
                           Change::not_enough_traffic, Change::ok}) {
@@ -124,8 +120,10 @@ TableRows since_rows(const SinceApplyReport& report) {
 }
 
 std::string windows_text(const SinceApplyReport& report) {
-    return "Before: " + utc(report.before.start_ms) + " to " + utc(report.before.end_ms) +
-           "; since: " + utc(report.after.start_ms) + " to " + utc(report.after.end_ms) + ".\n";
+    return "Before: " + utc_timestamp(report.before.start_ms) + " to " +
+           utc_timestamp(report.before.end_ms) +
+           "; since: " + utc_timestamp(report.after.start_ms) + " to " +
+           utc_timestamp(report.after.end_ms) + ".\n";
 }
 
 }  // namespace
@@ -146,7 +144,8 @@ std::string insight_seconds(std::optional<std::int64_t> ms) {
 std::string insights_summary(const InsightsReport& report) {
     const std::size_t n = report.insights.size();
     std::string text = std::to_string(n) + " action" + (n == 1 ? "" : "s") + ", " +
-                       utc(report.window.start_ms) + " to " + utc(report.window.end_ms) + ": ";
+                       utc_timestamp(report.window.start_ms) + " to " +
+                       utc_timestamp(report.window.end_ms) + ": ";
     bool first = true;
     for (Verdict verdict :
          {Verdict::timing_out, Verdict::at_risk, Verdict::ok, Verdict::no_traffic}) {

@@ -23,8 +23,7 @@ void write_changed_by(JsonWriter& json, const ActionDrift& drift) {
     for (const Attribution& attribution : drift.changed_by) {
         const AuditEntry& entry = attribution.entry;
         json.begin_object();
-        json.member("at", utc_timestamp(std::chrono::system_clock::time_point(
-                              std::chrono::milliseconds(entry.at_ms))));
+        json.member("at", utc_timestamp(entry.at_ms));
         json.key("user");
         if (entry.user_id) {
             json.begin_object();

@@ -5,6 +5,11 @@
 
 namespace dactl {
 
+std::string utc_timestamp(std::int64_t epoch_ms) {
+    return utc_timestamp(
+        std::chrono::system_clock::time_point(std::chrono::milliseconds(epoch_ms)));
+}
+
 std::string utc_timestamp(std::chrono::system_clock::time_point time) {
     std::time_t seconds = std::chrono::system_clock::to_time_t(time);
     std::tm parts{};

@@ -11,6 +11,8 @@ namespace dactl {
 
 /// The time as UTC in RFC 3339 form with seconds: "2026-11-28T15:35:39Z".
 std::string utc_timestamp(std::chrono::system_clock::time_point time);
+/// The same for milliseconds since the Unix epoch (the APIs' timestamps).
+std::string utc_timestamp(std::int64_t epoch_ms);
 
 /// Milliseconds since the epoch of a time.
 std::int64_t epoch_ms(std::chrono::system_clock::time_point time);

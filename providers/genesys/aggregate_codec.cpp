@@ -134,13 +134,11 @@ std::string encode_aggregate_query(const AggregateQuery& query) {
 }
 
 Result<std::vector<AggregateGroup>> decode_aggregates(std::string_view json) {
-    rapidjson::Document body;
-    if (std::optional<JsonProblem> problem = parse_json(json, body, Utf8::validated)) {
-        return invalid("is " + problem->describe());
+    Result<rapidjson::Document> parsed = answer_object(json);
+    if (!parsed) {
+        return parsed.error();
     }
-    if (!body.IsObject()) {
-        return invalid("is not a JSON object");
-    }
+    const rapidjson::Document& body = *parsed;
     std::vector<AggregateGroup> groups;
     const rapidjson::Value* results = member(body, "results");
     if (results == nullptr) {

@@ -65,17 +65,6 @@ Result<AuditEntry> entry_of(const rapidjson::Value& entity) {
     return entry;
 }
 
-Result<rapidjson::Document> object_of(std::string_view json) {
-    rapidjson::Document body;
-    if (std::optional<JsonProblem> problem = parse_json(json, body, Utf8::validated)) {
-        return invalid("is " + problem->describe());
-    }
-    if (!body.IsObject()) {
-        return invalid("is not a JSON object");
-    }
-    return body;
-}
-
 }  // namespace
 
 std::string encode_audit_query(const AuditQuery& query) {
@@ -105,7 +94,7 @@ std::string encode_audit_query(const AuditQuery& query) {
 }
 
 Result<AuditPage> decode_audit_page(std::string_view json) {
-    Result<rapidjson::Document> body = object_of(json);
+    Result<rapidjson::Document> body = answer_object(json);
     if (!body) {
         return body.error();
     }
@@ -127,7 +116,7 @@ Result<AuditPage> decode_audit_page(std::string_view json) {
 }
 
 Result<std::vector<AuditService>> decode_audit_services(std::string_view json) {
-    Result<rapidjson::Document> body = object_of(json);
+    Result<rapidjson::Document> body = answer_object(json);
     if (!body) {
         return body.error();
     }
