@@ -177,19 +177,52 @@ std::string render_insights_text(const InsightsReport& report, const Palette& pa
     return text + "\n" + insights_summary(report) + "\n" + how_text(report);
 }
 
-std::string render_insights_markdown(const InsightsReport& report) {
+std::string render_insights_markdown(const InsightsReport& report, std::size_t limit) {
     TableRows rows = insight_rows(report);
     rows[0] = {"Action", "Executions", "Timeouts", "Failures", "p95",
                "p99",    "Max",        "Current",  "Verdict",  "Recommended"};
-    std::string text =
-        "### dactl insights\n\n" + insights_summary(report) + "\n\n" + markdown_table(rows);
-    for (const Insight& insight : report.insights) {
+    const std::string head = "### dactl insights\n\n" + insights_summary(report) + "\n\n";
+    const std::string foot = "\n\n" + how_text(report);
+    // Room for the line that says what was left out.
+    constexpr std::size_t k_reserve = 200;
+    const std::size_t room = limit > head.size() + foot.size() + k_reserve
+                                 ? limit - head.size() - foot.size() - k_reserve
+                                 : 0;
+    // Rows (worst first) while they fit, then the notes of the actions shown.
+    // The table is a heading line, a separator line, then one line per row.
+    std::string table = markdown_table(rows);
+    std::size_t shown = report.insights.size();
+    if (table.size() > room) {
+        std::size_t end = table.find('\n', table.find('\n') + 1) + 1;
+        shown = 0;
+        for (std::size_t next = table.find('\n', end);
+             next != std::string::npos && next + 1 <= room; next = table.find('\n', end)) {
+            end = next + 1;
+            ++shown;
+        }
+        table.resize(end);
+    }
+    std::string notes;
+    bool full = false;
+    for (std::size_t i = 0; i < shown && !full; ++i) {
+        const Insight& insight = report.insights[i];
         for (const std::string& note : notes_of(insight)) {
-            text += "\n- `" + insight_label(insight.address, insight.name) +
-                    "`: " + markdown_cell(note);
+            std::string line = "\n- `" + insight_label(insight.address, insight.name) + "`: ";
+            line += markdown_cell(note);
+            full = table.size() + notes.size() + line.size() > room;
+            if (full) {
+                break;
+            }
+            notes += line;
         }
     }
-    return text + "\n\n" + how_text(report);
+    std::string text = head + table + notes;
+    if (shown < report.insights.size()) {
+        text += "\n\n" + std::to_string(report.insights.size() - shown) +
+                " more actions, the least urgent, are left out here (GitHub takes at most 65,536 "
+                "characters); the job log and --format json have every one.";
+    }
+    return text + foot;
 }
 
 std::string render_since_apply_text(const SinceApplyReport& report, const Palette& palette) {

@@ -7,6 +7,7 @@
 
 #include "engine/insights/insights.h"
 #include "engine/insights/since_apply.h"
+#include "engine/render/markdown.h"
 #include "engine/render/palette.h"
 
 namespace dactl {
@@ -22,7 +23,10 @@ std::string insights_summary(const InsightsReport& report);
 std::string render_insights_text(const InsightsReport& report, const Palette& palette);
 
 /// The same in Markdown, for pull requests and $GITHUB_STEP_SUMMARY.
-std::string render_insights_markdown(const InsightsReport& report);
+/// At most `limit` bytes: past it the least urgent actions (the table is
+/// worst first) are left out, with a line saying how many.
+std::string render_insights_markdown(const InsightsReport& report,
+                                     std::size_t limit = k_markdown_limit);
 
 /// The comparison table (action, executions, timeouts and p99 before -> since,
 /// verdict) with the windows and a summary.

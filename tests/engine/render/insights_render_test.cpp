@@ -96,6 +96,37 @@ TEST_CASE("the insights Markdown view", "[render][insights]") {
     check_golden("engine/render/golden/insights.md", render_insights_markdown(sample_report()));
 }
 
+TEST_CASE("the insights Markdown view stays under GitHub's limit, worst first",
+          "[render][insights]") {
+    InsightsReport report = sample_report();
+    const Insight worst = report.insights.front();
+    report.insights.clear();
+    for (int i = 0; i < 2000; ++i) {
+        Insight copy = worst;
+        copy.address = "action.lookup_" + std::to_string(10000 + i);
+        report.insights.push_back(copy);
+    }
+
+    const std::string text = render_insights_markdown(report);
+
+    REQUIRE(text.size() <= k_markdown_limit);
+    REQUIRE(text.find("`action.lookup_10000`") != std::string::npos);
+    REQUIRE(text.find("`action.lookup_11999`") == std::string::npos);
+    // The count of the rows left out is said.
+    std::size_t shown = 0;
+    for (std::size_t at = text.find("\n| `action.lookup_"); at != std::string::npos;
+         at = text.find("\n| `action.lookup_", at + 1)) {
+        ++shown;
+    }
+    REQUIRE(shown > 100);
+    REQUIRE(text.find("\n\n" + std::to_string(2000 - shown) +
+                      " more actions, the least urgent, are left out here (GitHub takes at most "
+                      "65,536 characters); the job log and --format json have every one.\n") !=
+            std::string::npos);
+    // Small enough, nothing is left out.
+    REQUIRE(render_insights_markdown(sample_report()).find("left out") == std::string::npos);
+}
+
 TEST_CASE("the insights JSON document", "[render][insights]") {
     check_golden("engine/render/golden/insights.json", encode_insights_output(sample_report()));
 }
