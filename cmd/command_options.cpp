@@ -5,7 +5,10 @@
 #include <optional>
 
 #include "cmd/cli.h"
+#include "cmd/duration.h"
 #include "engine/gather/target.h"
+#include "engine/state/state_file.h"
+#include "engine/util/time_text.h"
 
 namespace dactl::cli {
 
@@ -41,6 +44,29 @@ Result<Project> targeted_project(const Project& project, const Arguments& argume
     Project partial = project;
     partial.actions = std::move(chosen).value();
     return partial;
+}
+
+std::optional<LockedState> lock_state(Session& session, const std::filesystem::path& directory,
+                                      const std::string& command) {
+    Context& context = session.context();
+    Result<std::chrono::milliseconds> wait =
+        parse_duration(session.arguments().value("lock-timeout").value_or("0s"), "--lock-timeout");
+    if (!wait) {
+        session.fail(wait.error().message);
+        return std::nullopt;
+    }
+    Result<ProjectLock> lock = ProjectLock::acquire(
+        directory, command, *wait, utc_timestamp(context.now()), context.interrupted);
+    if (!lock) {
+        session.fail(lock.error().message);
+        return std::nullopt;
+    }
+    Result<std::optional<State>> state = read_state(directory);
+    if (!state) {
+        session.fail(state.error().message + "; fix or remove it first");
+        return std::nullopt;
+    }
+    return LockedState{std::move(lock).value(), std::move(state).value()};
 }
 
 bool write_timeouts(Session& session, const Project& project,

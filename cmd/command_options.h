@@ -11,6 +11,8 @@
 #include "engine/export/timeout_writer.h"
 #include "engine/gather/gather.h"
 #include "engine/model/project.h"
+#include "engine/state/lock.h"
+#include "engine/state/state.h"
 #include "engine/util/result.h"
 
 namespace dactl::cli {
@@ -28,6 +30,17 @@ Result<std::vector<DesiredAction>> chosen_actions(const Project& project,
 /// `project` with only the actions --target names (every one without it);
 /// files, digest and settings as they are. Fails as chosen_actions does.
 Result<Project> targeted_project(const Project& project, const Arguments& arguments);
+
+/// The project's lock, taken for `command` (waiting --lock-timeout), and the
+/// state read under it.
+struct LockedState {
+    ProjectLock lock;
+    std::optional<State> state;  ///< nothing before the first apply
+};
+/// Nothing after reporting a bad --lock-timeout, a held lock, an interrupt while
+/// waiting for it (exit with k_exit_interrupted then) or an unreadable state.
+std::optional<LockedState> lock_state(Session& session, const std::filesystem::path& directory,
+                                      const std::string& command);
 
 /// Sets timeout_seconds in the manifests to `recommendations` (lower bounds are
 /// not written: timeout_edits), telling each edit and each note on standard

@@ -172,11 +172,6 @@ int run_apply(const Arguments& arguments, Context& context) {
     if (!session.check_options()) {
         return k_exit_error;
     }
-    Result<std::chrono::milliseconds> wait =
-        parse_duration(arguments.value("lock-timeout").value_or("0s"), "--lock-timeout");
-    if (!wait) {
-        return session.fail(wait.error().message);
-    }
     std::optional<Project> project = session.load_project();
     if (!project) {
         return k_exit_error;
@@ -196,15 +191,11 @@ int run_apply(const Arguments& arguments, Context& context) {
     if (!answer_can_come(session)) {
         return k_exit_error;
     }
-    Result<ProjectLock> lock = ProjectLock::acquire(
-        project->directory, "apply", *wait, utc_timestamp(context.now()), context.interrupted);
-    if (!lock) {
-        return session.fail(lock.error().message);
+    std::optional<LockedState> locked = lock_state(session, project->directory, "apply");
+    if (!locked) {
+        return session.interrupted() ? k_exit_interrupted : k_exit_error;
     }
-    Result<std::optional<State>> previous = read_state(project->directory);
-    if (!previous) {
-        return session.fail(previous.error().message + "; fix or remove it first");
-    }
+    const std::optional<State>* previous = &locked->state;
     std::unique_ptr<Provider> provider = session.connect(*project);
     if (!provider) {
         return k_exit_error;

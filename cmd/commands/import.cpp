@@ -2,6 +2,7 @@
 #include <set>
 
 #include "cmd/cli.h"
+#include "cmd/command_options.h"
 #include "cmd/commands/command.h"
 #include "cmd/duration.h"
 #include "engine/apply/next_state.h"
@@ -106,24 +107,15 @@ int run_import(const Arguments& arguments, Context& context) {
         return session.fail("--fields must be timeout or all, not " + fields_text);
     }
     const ExportFields fields = fields_text == "all" ? ExportFields::all : ExportFields::timeout;
-    Result<std::chrono::milliseconds> wait =
-        parse_duration(arguments.value("lock-timeout").value_or("0s"), "--lock-timeout");
-    if (!wait) {
-        return session.fail(wait.error().message);
-    }
     std::optional<Project> project = session.load_project();
     if (!project) {
         return k_exit_error;
     }
-    Result<ProjectLock> lock = ProjectLock::acquire(
-        project->directory, "import", *wait, utc_timestamp(context.now()), context.interrupted);
-    if (!lock) {
-        return session.fail(lock.error().message);
+    std::optional<LockedState> locked = lock_state(session, project->directory, "import");
+    if (!locked) {
+        return session.interrupted() ? k_exit_interrupted : k_exit_error;
     }
-    Result<std::optional<State>> previous = read_state(project->directory);
-    if (!previous) {
-        return session.fail(previous.error().message + "; fix or remove it first");
-    }
+    const std::optional<State>* previous = &locked->state;
     if (Status free = check_free(*project, *previous, address, id); !free) {
         return session.fail(free.error().message + "; nothing was written");
     }

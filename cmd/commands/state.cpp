@@ -1,6 +1,7 @@
 #include <functional>
 
 #include "cmd/cli.h"
+#include "cmd/command_options.h"
 #include "cmd/commands/command.h"
 #include "cmd/duration.h"
 #include "cmd/views/state_view.h"
@@ -15,6 +16,10 @@ namespace {
 
 constexpr const char* k_usage = "dactl state list | show ADDRESS | mv OLD NEW | rm ADDRESS...";
 
+std::string no_state(const std::string& directory) {
+    return "there is no state yet (" + state_path(directory).string() + "): no apply is recorded";
+}
+
 // The project's state; fails (after saying so) when there is none or it is unreadable.
 std::optional<State> existing_state(Session& session, const std::string& directory) {
     Result<std::optional<State>> state = read_state(directory);
@@ -23,8 +28,7 @@ std::optional<State> existing_state(Session& session, const std::string& directo
         return std::nullopt;
     }
     if (!*state) {
-        session.fail("there is no state yet (" + state_path(directory).string() +
-                     "): no apply is recorded");
+        session.fail(no_state(directory));
         return std::nullopt;
     }
     return **state;
@@ -33,22 +37,14 @@ std::optional<State> existing_state(Session& session, const std::string& directo
 // mv and rm: under the lock, the state re-read, changed, written atomically.
 int edit_state(Session& session, const std::string& directory,
                const std::function<Result<State>(const State&)>& edit, const std::string& done) {
-    Context& context = session.context();
-    Result<std::chrono::milliseconds> wait =
-        parse_duration(session.arguments().value("lock-timeout").value_or("0s"), "--lock-timeout");
-    if (!wait) {
-        return session.fail(wait.error().message);
+    std::optional<LockedState> locked = lock_state(session, directory, "state");
+    if (!locked) {
+        return session.interrupted() ? k_exit_interrupted : k_exit_error;
     }
-    Result<ProjectLock> lock = ProjectLock::acquire(
-        directory, "state", *wait, utc_timestamp(context.now()), context.interrupted);
-    if (!lock) {
-        return session.fail(lock.error().message);
+    if (!locked->state) {
+        return session.fail(no_state(directory));
     }
-    std::optional<State> state = existing_state(session, directory);
-    if (!state) {
-        return k_exit_error;
-    }
-    Result<State> edited = edit(*state);
+    Result<State> edited = edit(*locked->state);
     if (!edited) {
         return session.fail(edited.error().message + "; the state was not changed");
     }

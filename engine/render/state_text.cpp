@@ -4,6 +4,7 @@
 #include "engine/render/output_codec.h"
 #include "engine/render/table.h"
 #include "engine/render/value_text.h"
+#include "engine/state/state_codec.h"
 #include "engine/text/quote.h"
 
 namespace dactl {
@@ -79,24 +80,7 @@ std::string encode_state_entry_output(const StateAction& action) {
     JsonWriter json;
     begin_output(json, "state show");
     json.key("action");
-    json.begin_object();
-    json.member("address", action.address);
-    json.member("id", action.id);
-    json.member("name", action.name);
-    json.member("version", action.version);
-    json.member("applied_at", action.applied_at);
-    json.key("managed");
-    json.begin_object();
-    for (const auto& [field, value] : action.managed) {
-        json.key(field_key(field));
-        json.value(field, value);
-    }
-    json.end_object();
-    json.key("before");
-    json.document(action.before);
-    json.key("after");
-    json.document(action.after);
-    json.end_object();
+    write_state_action(json, action, RecordedSecrets::masked);
     json.end_object();
     return json.finish();
 }

@@ -6,9 +6,9 @@
 
 namespace dactl {
 
-namespace {
+namespace {}  // namespace
 
-void write_action(JsonWriter& json, const StateAction& action) {
+void write_state_action(JsonWriter& json, const StateAction& action, RecordedSecrets secrets) {
     json.begin_object();
     json.member("address", action.address);
     json.member("id", action.id);
@@ -19,7 +19,8 @@ void write_action(JsonWriter& json, const StateAction& action) {
     json.begin_object();
     for (const auto& [field, value] : action.managed) {
         json.key(field_key(field));
-        json.stored_value(field, value);
+        secrets == RecordedSecrets::fingerprints ? json.stored_value(field, value)
+                                                 : json.value(field, value);
     }
     json.end_object();
     json.key("before");
@@ -28,6 +29,8 @@ void write_action(JsonWriter& json, const StateAction& action) {
     json.document(action.after);
     json.end_object();
 }
+
+namespace {
 
 Error invalid(const std::string& what) {
     return make_error(ErrorKind::invalid_input, "state file: " + what);
@@ -102,7 +105,7 @@ std::string encode_state(const State& state) {
     json.key("actions");
     json.begin_array();
     for (const auto& action : state.actions) {
-        write_action(json, action);
+        write_state_action(json, action, RecordedSecrets::fingerprints);
     }
     json.end_array();
     json.end_object();

@@ -69,6 +69,8 @@ TEST_CASE("state list and show print what the state records, secrets masked", "[
     REQUIRE(cli.run({"state", "show", "action.order", "--format", "json"}) == 0);
     REQUIRE(cli.out().find("k-123") == std::string::npos);
     REQUIRE(cli.out().find("\"command\": \"state show\"") != std::string::npos);
+    REQUIRE(cli.out().find("\"X-Api-Key\": \"(sensitive)\"") != std::string::npos);
+    REQUIRE(cli.out().find("hmac-sha256") == std::string::npos);
 
     REQUIRE(cli.run({"state", "show", "action.nope"}) == 1);
     REQUIRE(cli.err() ==
