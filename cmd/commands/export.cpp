@@ -7,6 +7,7 @@
 #include "cmd/commands/command.h"
 #include "engine/gather/gather.h"
 #include "engine/manifest/loader.h"
+#include "engine/model/address.h"
 #include "engine/util/file_io.h"
 
 namespace dactl::cli {
@@ -94,6 +95,11 @@ int run_export(const Arguments& arguments, Context& context) {
     ExportResult result = export_actions(org->live, *options);
     for (const auto& note : result.notes) {
         session.err() << "note: " << note << "\n";
+    }
+    if (!options->targets.empty() && result.exported == 0) {
+        return session.fail("--target " + targets_text(options->targets) +
+                            " names none of the labels export gives the org's actions; nothing "
+                            "was written");
     }
     if (Status written = write_files(*out, result); !written) {
         return session.fail(written.error().message);

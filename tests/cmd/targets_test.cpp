@@ -157,6 +157,12 @@ TEST_CASE("drift, export and insights take --target too", "[cli][target]") {
     REQUIRE(text.find("[action.get_order_history]") != std::string::npos);
     REQUIRE(text.find("[action.get_order_status]") != std::string::npos);
     REQUIRE(text.find("[action.get_customer]") == std::string::npos);
+    const auto elsewhere = cli.project.path() / "none";
+    REQUIRE(cli.run({"export", "--out", elsewhere.string(), "--target", "action.pay*"}) == 1);
+    REQUIRE(cli.err() ==
+            "Error: --target action.pay* names none of the labels export gives the org's actions; "
+            "nothing was written\n");
+    REQUIRE_FALSE(std::filesystem::exists(elsewhere));
 
     REQUIRE(cli.run({"insights", "--target", "customer", "--format", "json"}) == 0);
     REQUIRE(cli.out().find("\"address\": \"action.customer\"") != std::string::npos);
