@@ -198,6 +198,44 @@ async function checkAudits(id) {
           `audits: propertyChanges ${JSON.stringify(entry.propertyChanges)}`);
 }
 
+// A function data action added through the admin API, then read and changed
+// through a draft the way issue 18 has dactl do it.
+async function checkFunctions(api) {
+    const id = 'custom_-_function-conformance';
+    await admin('POST', '/actions', {
+        id, name: 'Score Lead', integrationId: 'int-lambda-conformance', category: 'Functions', version: 1,
+        secure: false,
+        contract: {input: {inputSchema: {type: 'object'}}, output: {successSchema: {type: 'object'}}},
+        config: {timeoutSeconds: 30,
+                 request: {requestUrlTemplate: 'arn:aws:lambda:us-east-1:1:function:score', requestType: 'POST',
+                           headers: {}, requestTemplate: '${input.rawRequest}'},
+                 response: {translationMap: {}, translationMapDefaults: {}, successTemplate: '${rawResult}'}},
+        _emulator: {function: {description: 'scores a lead', handler: 'index.handler', runtime: 'nodejs18.x',
+                               timeoutSeconds: 15, zipId: 'zip-1'}},
+    });
+    const integrations = (await api.getIntegrations({pageSize: 100, pageNumber: 1})).body;
+    const lambda = integrations.entities.find((entity) => entity.id === 'int-lambda-conformance');
+    check(lambda && lambda.integrationType && lambda.integrationType.id === 'function-data-actions',
+          'getIntegrations: the function integration is not of type function-data-actions');
+    check(integrations.entities.some((entity) => entity.integrationType.id === 'custom-rest-actions'),
+          'getIntegrations: no custom-rest-actions integration');
+    const published = (await api.getIntegrationsActionFunction(id)).body;
+    checkEqual(published.function.timeoutSeconds, 15, 'getIntegrationsActionFunction timeoutSeconds');
+    checkEqual(published.function.handler, 'index.handler', 'getIntegrationsActionFunction handler');
+    const draft = (await api.postIntegrationsActionDraft(id)).body;
+    const put = (await api.putIntegrationsActionDraftFunction(id, {
+        description: published.function.description, handler: published.function.handler,
+        runtime: published.function.runtime, timeoutSeconds: 10})).body;
+    checkEqual(put.function.timeoutSeconds, 10, 'putIntegrationsActionDraftFunction timeoutSeconds');
+    checkErrorBody(await failure(() => api.putIntegrationsActionDraftFunction(id, {
+        description: 'd', handler: 'h', runtime: 'r', timeoutSeconds: 16}), 'a function timeout of 16'),
+                   400, 'bad.request', 'a function timeout of 16');
+    await api.postIntegrationsActionDraftPublish(id, {version: draft.version});
+    const after = (await api.getIntegrationsActionFunction(id)).body;
+    checkEqual(after.function.timeoutSeconds, 10, 'the published function after publish');
+    checkEqual((await api.getIntegrationsAction(id)).body.id, id, 'the action keeps its id');
+}
+
 async function main() {
     const client = platformClient.ApiClient.instance;
     client.setGateway({protocol: 'http', host: '127.0.0.1', port: Number(port)});
@@ -211,6 +249,7 @@ async function main() {
     await checkPatches(api, action);
     await checkAnalytics(ids[0]);
     await checkAudits(ids[0]);
+    await checkFunctions(api);
     await checkRateLimit(api, ids[2]);
 
     const counts = (await admin('GET', '/requests')).counts;

@@ -7,6 +7,7 @@
 
 #include "tests/emulator/error_body.h"
 #include "tests/emulator/executions.h"
+#include "tests/emulator/functions.h"
 
 namespace dactl::emulator {
 
@@ -250,12 +251,15 @@ Result<ActionTraits> parse_traits(const Json& member, const std::string& id) {
             traits.failure = value.as_string();
         } else if (name == "traffic") {
             traffic = &value;
+        } else if (name == "function") {
+            continue;  // read by check_full_action
         } else if (name == "customAuth" || name == "failure") {
             return invalid_value("_emulator." + name + " must be " +
                                  (name == "failure" ? "a string" : "a boolean"));
         } else {
-            return invalid_property("_emulator." + name +
-                                    " is not known (latencyMs, customAuth, failure, traffic)");
+            return invalid_property(
+                "_emulator." + name +
+                " is not known (latencyMs, customAuth, failure, traffic, function)");
         }
     }
     // Read last: its latency defaults to latencyMs, wherever that stands.
@@ -292,6 +296,13 @@ Result<ActionEntry> check_full_action(const Json& action) {
             return parsed.error();
         }
         entry.traits = *parsed;
+        if (const Json* function = traits->find("function")) {
+            Result<Json> checked = check_function(*function);
+            if (!checked) {
+                return invalid_value("_emulator.function: " + checked.error().message);
+            }
+            entry.function = *checked;
+        }
     }
     if (const Json* config = api_members.find("config")) {
         if (Status checked = check_config(*config); !checked) {

@@ -44,6 +44,9 @@ struct ActionEntry {
     Json action;
     ActionTraits traits;
     std::optional<Json> draft;  ///< the action's draft (same shape), when someone has one
+    /// A function action's published Function (seed: "_emulator.function").
+    std::optional<Json> function;
+    std::optional<Json> draft_function;  ///< the draft's Function, while there is a draft
 };
 
 enum class ConfigMember { omitted, included };

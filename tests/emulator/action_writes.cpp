@@ -4,6 +4,7 @@
 #include "tests/emulator/action_update.h"
 #include "tests/emulator/actions_api.h"
 #include "tests/emulator/error_body.h"
+#include "tests/emulator/functions.h"
 #include "tests/emulator/json_codec.h"
 
 namespace dactl::emulator {
@@ -45,6 +46,10 @@ HttpResponse patch_action(const HttpRequest& request, const std::string& id,
         [&](ActionEntry& entry) -> Result<Json> {
             if (Status checked = check_update_input(*body, entry); !checked) {
                 return checked.error();
+            }
+            if (Status limit = check_function_timeout(entry, body->find("config"), settings);
+                !limit) {
+                return limit.error();
             }
             if (services.switches.take_conflict()) {
                 bump_version(entry.action);

@@ -6,6 +6,7 @@
 #include "tests/emulator/drafts.h"
 #include "tests/emulator/error_body.h"
 #include "tests/emulator/execution.h"
+#include "tests/emulator/functions.h"
 #include "tests/emulator/listing.h"
 
 namespace dactl::emulator {
@@ -80,7 +81,7 @@ HttpResponse run(ExecutionKind kind, const HttpRequest& request, const std::stri
     const int latency =
         services.randomness.uniform(entry->traits.latency_min_ms, entry->traits.latency_max_ms);
     if (kind == ExecutionKind::execute) {
-        services.executions.add({execution_now(entry->action, latency, timeout_of(entry->action),
+        services.executions.add({execution_now(entry->action, latency, effective_timeout(*entry),
                                                entry->traits.failure.has_value())});
     }
     return simulate_call(kind, request, *entry, latency, services.switches.settings().time_scale,
@@ -109,6 +110,9 @@ HttpResponse below_action(const HttpRequest& request, const std::vector<std::str
             return method_not_allowed(request, "GET");
         }
         return get_template(id, segments[2], context, services);
+    }
+    if (segments.size() == 2 && segments[1] == "function") {
+        return handle_function(request, id, false, services);
     }
     if (segments[1] == "draft") {
         return handle_draft(request, segments, context, services);

@@ -18,12 +18,17 @@ Presentation stored_form() {
     return presentation;
 }
 
-Json traits_to_json(const ActionTraits& traits) {
+// The "_emulator" members of a stored action, as a seed gives them.
+Json traits_to_json(const ActionEntry& entry) {
+    const ActionTraits& traits = entry.traits;
     Json json = Json::object();
     json.set("latencyMs", Json(Json::Array{traits.latency_min_ms, traits.latency_max_ms}));
     json.set("customAuth", traits.custom_auth);
     if (traits.failure) {
         json.set("failure", *traits.failure);
+    }
+    if (entry.function) {
+        json.set("function", *entry.function);
     }
     return json;
 }
@@ -63,7 +68,7 @@ Result<Json> merge_edit(ActionEntry& entry, const Json& patch) {
         return api_error(400, "bad.request", "The body must be a JSON object (a partial action)");
     }
     Json full = entry.action;
-    full.set("_emulator", traits_to_json(entry.traits));
+    full.set("_emulator", traits_to_json(entry));
     merge_patch(full, patch);
     if (full.string_or("id", "") != entry.action.string_or("id", "")) {
         return api_error(400, "invalid.value", "The id of an action cannot change");
@@ -76,6 +81,7 @@ Result<Json> merge_edit(ActionEntry& entry, const Json& patch) {
         return checked.error();
     }
     checked->draft = std::move(entry.draft);
+    checked->draft_function = std::move(entry.draft_function);
     entry = std::move(*checked);
     return present_action(entry.action, stored_form());
 }

@@ -5,6 +5,7 @@
 #include "tests/emulator/actions_api.h"
 #include "tests/emulator/error_body.h"
 #include "tests/emulator/execution.h"
+#include "tests/emulator/functions.h"
 
 namespace dactl::emulator {
 
@@ -32,6 +33,7 @@ HttpResponse create_draft(const std::string& id, ApiServices& services) {
             }
             entry.draft = entry.action;
             entry.draft->set("version", 1);
+            entry.draft_function = entry.function;
             return present_action(*entry.draft, presentation);
         },
         StaleWindow{}));
@@ -64,7 +66,8 @@ HttpResponse patch_draft(const HttpRequest& request, const std::string& id, ApiS
             if (!entry.draft) {
                 return no_draft(id);
             }
-            const ActionEntry draft{*entry.draft, entry.traits, std::nullopt};
+            const ActionEntry draft{*entry.draft, entry.traits, std::nullopt, entry.draft_function,
+                                    std::nullopt};
             if (Status checked = check_update_input(*body, draft, UpdateKind::draft); !checked) {
                 return checked.error();
             }
@@ -85,6 +88,7 @@ HttpResponse delete_draft(const std::string& id, ApiServices& services) {
                 return no_draft(id);
             }
             entry.draft.reset();
+            entry.draft_function.reset();
             return Json();
         },
         StaleWindow{});
@@ -126,8 +130,16 @@ HttpResponse publish_draft(const HttpRequest& request, const std::string& id,
             if (!version_matches(*body, *entry.draft)) {
                 return version_conflict();
             }
+            if (Status limit = check_function_timeout(entry, entry.draft->find("config"), settings);
+                !limit) {
+                return limit.error();
+            }
             take_draft(entry.action, *entry.draft);
             entry.draft.reset();
+            if (entry.draft_function) {
+                entry.function = std::move(entry.draft_function);
+                entry.draft_function.reset();
+            }
             return present_action(entry.action, presentation);
         },
         StaleWindow{Milliseconds(settings.stale_read_ms), context.now}));
@@ -142,7 +154,8 @@ Result<ActionEntry> draft_entry(const std::string& id, ApiServices& services) {
     if (!entry->draft) {
         return no_draft(id);
     }
-    return ActionEntry{*entry->draft, entry->traits, std::nullopt};
+    return ActionEntry{*entry->draft, entry->traits, std::nullopt, entry->draft_function,
+                       std::nullopt};
 }
 
 HttpResponse validate_draft(const std::string& id, ApiServices& services) {
@@ -221,6 +234,9 @@ HttpResponse handle_draft(const HttpRequest& request, const std::vector<std::str
     const std::string what = segments.size() > 2 ? segments[2] : "";
     if (segments.size() == 2) {
         return the_draft(request, id, services);
+    }
+    if (segments.size() == 3 && what == "function") {
+        return handle_function(request, id, true, services);
     }
     if (segments.size() == 4 && what == "templates") {
         return request.method == "GET" ? draft_template(id, segments[3], services)

@@ -8,6 +8,7 @@
 #include "tests/emulator/analytics_api.h"
 #include "tests/emulator/audits.h"
 #include "tests/emulator/error_body.h"
+#include "tests/emulator/functions.h"
 #include "tests/emulator/json_codec.h"
 
 namespace dactl::emulator {
@@ -60,7 +61,7 @@ Emulator::Emulator(std::vector<ActionEntry> actions, EmulatorOptions options)
     for (const ActionEntry& entry : m_org.dump()) {
         if (entry.traits.traffic) {
             m_executions.add(generate_executions(
-                entry.action, seed_batch(*entry.traits.traffic, now, timeout_of(entry.action))));
+                entry.action, seed_batch(*entry.traits.traffic, now, effective_timeout(entry))));
         }
     }
 }
@@ -161,10 +162,13 @@ HttpResponse Emulator::api_request(const HttpRequest& request, const RequestCont
     if (request.path == k_aggregates_path) {
         return handle_aggregates_query(request, m_executions, m_switches.settings());
     }
+    ApiServices services{m_org, m_switches, m_randomness, m_executions, m_audits, m_client.id};
+    if (request.path == k_integrations_path) {
+        return handle_integrations(request, context, services);
+    }
     if (!is_actions_path(request.path)) {
         return HttpResponse::failure(api_error(404, "not.found", "No resource at " + request.path));
     }
-    ApiServices services{m_org, m_switches, m_randomness, m_executions, m_audits, m_client.id};
     return handle_actions_api(request, context, services);
 }
 

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "tests/emulator/error_body.h"
+#include "tests/emulator/functions.h"
 #include "tests/emulator/json_codec.h"
 
 namespace dactl::emulator {
@@ -84,7 +85,7 @@ Json test_result(const ActionEntry& entry, const ExecutionPlan& plan,
 ExecutionPlan plan_execution(const ActionEntry& entry, int latency_ms, double time_scale) {
     ExecutionPlan plan;
     plan.latency_ms = latency_ms;
-    plan.timeout_seconds = timeout_seconds(entry.action).value_or(k_default_timeout_seconds);
+    plan.timeout_seconds = effective_timeout(entry);
     plan.timed_out = static_cast<std::int64_t>(latency_ms) > plan.timeout_seconds * 1000;
     plan.failure = entry.traits.failure;
     const double waited =

@@ -25,7 +25,8 @@ void Org::reindex() {
 
 ActionEntry Org::reader_view(const Stored& stored, TimePoint now) const {
     if (stored.stale_view && now < stored.stale_until) {
-        return ActionEntry{*stored.stale_view, stored.entry.traits, stored.entry.draft};
+        return ActionEntry{*stored.stale_view, stored.entry.traits, stored.entry.draft,
+                           stored.entry.function, stored.entry.draft_function};
     }
     return stored.entry;
 }

@@ -74,6 +74,15 @@ Status apply_other_member(Settings& settings, const std::string& name, const Jso
         settings.audit_dotted_properties = value.as_string() == "dotted";
         return {};
     }
+    if (name == "functionTimeouts") {
+        if (!value.is_string() ||
+            (value.as_string() != "smaller" && value.as_string() != "refuse-over-15")) {
+            return api_error(400, "invalid.value",
+                             "functionTimeouts must be smaller or refuse-over-15");
+        }
+        settings.function_timeouts_over_15_refused = value.as_string() == "refuse-over-15";
+        return {};
+    }
     if (name == "analyticsTimeoutErrorType") {
         if (!value.is_string() || value.as_string().empty()) {
             return api_error(400, "invalid.value",
@@ -95,7 +104,8 @@ Status apply_other_member(Settings& settings, const std::string& name, const Jso
                          "staleReadMs, conflictNextPatches, templatesAsUris, orgMeForbidden, "
                          "timeScale, tokenTtlSeconds, analyticsTimeoutErrorType, "
                          "analyticsPercentiles, analyticsMaxIntervalDays, analyticsForbidden, "
-                         "auditsForbidden, auditServiceMapped, auditPropertyNames)");
+                         "auditsForbidden, auditServiceMapped, auditPropertyNames, "
+                         "functionTimeouts)");
 }
 
 Status apply_member(Settings& settings, SettingsChange& change, const std::string& name,
@@ -163,6 +173,8 @@ Json settings_to_json(const Settings& settings) {
     json.set("auditsForbidden", settings.audits_forbidden);
     json.set("auditServiceMapped", settings.audit_service_mapped);
     json.set("auditPropertyNames", settings.audit_dotted_properties ? "dotted" : "bare");
+    json.set("functionTimeouts",
+             settings.function_timeouts_over_15_refused ? "refuse-over-15" : "smaller");
     return json;
 }
 

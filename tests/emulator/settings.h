@@ -31,6 +31,9 @@ struct Settings {
     bool audits_forbidden = false;        ///< the audit query answers 403
     bool audit_service_mapped = true;     ///< the service mapping offers Integrations
     bool audit_dotted_properties = true;  ///< propertyChanges name API paths, else bare names
+    /// A function action's config.timeoutSeconds above 15 answers 400 (unconfirmed;
+    /// default: accepted, and runs stop at the smaller of the two timeouts).
+    bool function_timeouts_over_15_refused = false;
 
     bool operator==(const Settings&) const = default;
 };
@@ -47,7 +50,7 @@ struct SettingsChange {
 /// "conflictNextPatches", "templatesAsUris", "orgMeForbidden", "timeScale", "tokenTtlSeconds",
 /// "analyticsTimeoutErrorType", "analyticsPercentiles", "analyticsMaxIntervalDays",
 /// "analyticsForbidden", "auditsForbidden", "auditServiceMapped", "auditPropertyNames"
-/// ("dotted" or "bare")}.
+/// ("dotted" or "bare"), "functionTimeouts" ("smaller" or "refuse-over-15")}.
 Json settings_to_json(const Settings& settings);
 
 /// Applies any subset of that JSON to `settings` (members of the nested objects may be

@@ -146,7 +146,7 @@ TEST_CASE("bad _emulator members are refused", "[emulator][seed]") {
             "0 <= MIN <= MAX");
     REQUIRE(error_of(seed_with("custom_-_1", R"("_emulator": {"slow": true},)")) ==
             "org.json: action 1 (id \"custom_-_1\"): _emulator.slow is not known (latencyMs, "
-            "customAuth, failure, traffic)");
+            "customAuth, failure, traffic, function)");
     REQUIRE(error_of(seed_with("custom_-_1", R"("_emulator": {"failure": 5},)")) ==
             "org.json: action 1 (id \"custom_-_1\"): _emulator.failure must be a string");
 }
