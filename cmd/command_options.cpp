@@ -35,6 +35,15 @@ Result<std::vector<DesiredAction>> chosen_actions(const Project& project,
     return targeted_actions(project.actions, names);
 }
 
+Result<ExportFields> fields_option(const Arguments& arguments) {
+    const std::string fields = arguments.value("fields").value_or("timeout");
+    if (fields != "timeout" && fields != "all") {
+        return make_error(ErrorKind::invalid_input,
+                          "--fields must be timeout or all, not " + fields);
+    }
+    return fields == "all" ? ExportFields::all : ExportFields::timeout;
+}
+
 Result<Project> targeted_project(const Project& project, const Arguments& arguments) {
     Result<std::vector<DesiredAction>> chosen =
         targeted_actions(project.actions, arguments.all_values("target"));

@@ -8,6 +8,7 @@
 
 #include "cmd/args.h"
 #include "cmd/commands/command.h"
+#include "engine/export/export.h"
 #include "engine/export/timeout_writer.h"
 #include "engine/gather/gather.h"
 #include "engine/model/project.h"
@@ -26,6 +27,9 @@ Result<double> number_option(const Arguments& arguments, const std::string& name
 /// when none is). Fails with "no action.x in the manifests; did you mean ...?".
 Result<std::vector<DesiredAction>> chosen_actions(const Project& project,
                                                   const std::vector<std::string>& names);
+
+/// --fields: timeout (the default) or all, as export and import take it.
+Result<ExportFields> fields_option(const Arguments& arguments);
 
 /// `project` with only the actions --target names (every one without it);
 /// files, digest and settings as they are. Fails as chosen_actions does.

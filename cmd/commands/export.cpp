@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "cmd/cli.h"
+#include "cmd/command_options.h"
 #include "cmd/commands/command.h"
 #include "engine/gather/gather.h"
 #include "engine/manifest/loader.h"
@@ -27,13 +28,11 @@ Result<ExportOptions> export_options(const Arguments& arguments) {
     }
     options.category = arguments.value("category");
     options.targets = arguments.all_values("target");
-    const std::string fields = arguments.value("fields").value_or("timeout");
-    if (fields == "all") {
-        options.fields = ExportFields::all;
-    } else if (fields != "timeout") {
-        return make_error(ErrorKind::invalid_input,
-                          "--fields must be timeout or all, not " + fields);
+    Result<ExportFields> fields = fields_option(arguments);
+    if (!fields) {
+        return fields.error();
     }
+    options.fields = *fields;
     return options;
 }
 

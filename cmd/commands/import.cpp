@@ -102,11 +102,10 @@ int run_import(const Arguments& arguments, Context& context) {
             "_, not " +
             address);
     }
-    const std::string fields_text = arguments.value("fields").value_or("timeout");
-    if (fields_text != "timeout" && fields_text != "all") {
-        return session.fail("--fields must be timeout or all, not " + fields_text);
+    Result<ExportFields> fields = fields_option(arguments);
+    if (!fields) {
+        return session.fail(fields.error().message);
     }
-    const ExportFields fields = fields_text == "all" ? ExportFields::all : ExportFields::timeout;
     std::optional<Project> project = session.load_project();
     if (!project) {
         return k_exit_error;
@@ -124,7 +123,7 @@ int run_import(const Arguments& arguments, Context& context) {
         return k_exit_error;
     }
     GatherOptions gathering = session.gather_options();
-    if (fields == ExportFields::all) {
+    if (*fields == ExportFields::all) {
         gathering.all_templates_of = [](const LiveAction&) { return true; };
     }
     Result<Gathered> read = gather_by_id(*provider, {Reread{address, nullptr, id}}, gathering);
@@ -138,7 +137,7 @@ int run_import(const Arguments& arguments, Context& context) {
     if (Status free = check_name_free(*project, *live); !free) {
         return session.fail(free.error().message + "; nothing was written");
     }
-    Result<ExportedEntry> entry = export_entry(*live, parsed->label, fields);
+    Result<ExportedEntry> entry = export_entry(*live, parsed->label, *fields);
     if (!entry) {
         return session.fail("cannot import " + entry.error().message + "; nothing was written");
     }
