@@ -53,6 +53,7 @@ private:
     std::optional<std::string> text(const std::string& name, const toml::node& value);
     std::optional<std::string> non_empty_text(const std::string& name, const toml::node& value);
     std::optional<Value> timeout(const toml::node& value);
+    std::optional<Value> function_timeout(const toml::node& value);
     std::optional<Value> request_type(const toml::node& value);
     std::optional<Value> string_map(const std::string& name, const toml::node& value);
     void read_selector_key(std::optional<Written>& slot, const toml::key& key,
@@ -99,6 +100,8 @@ void ActionReader::read_action_key(const toml::key& key, const toml::node& value
         read_table(TableLevel::request, value);
     } else if (name == "response") {
         read_table(TableLevel::response, value);
+    } else if (name == "function") {
+        read_table(TableLevel::function, value);
     } else if (name == "probe") {
         read_table(TableLevel::probe, value);
     } else if (accepts(TableLevel::action, name)) {
@@ -143,6 +146,8 @@ std::optional<Value> ActionReader::field_value(Field field, const toml::node& va
     switch (field) {
         case Field::timeout_seconds:
             return timeout(value);
+        case Field::function_timeout_seconds:
+            return function_timeout(value);
         case Field::request_type:
             return request_type(value);
         case Field::name:
@@ -184,6 +189,19 @@ std::optional<Value> ActionReader::timeout(const toml::node& value) {
     m_file.error(value.source().begin,
                  "timeout_seconds must be a whole number of seconds from 1 to 60, found " + found +
                      "; without it the service default of 60 applies");
+    return std::nullopt;
+}
+
+std::optional<Value> ActionReader::function_timeout(const toml::node& value) {
+    const auto* integer = value.as_integer();
+    if (integer != nullptr && integer->get() >= 1 && integer->get() <= 15) {
+        return Value(integer->get());
+    }
+    const std::string found = value.is_number() ? describe_value(value) : describe_type(value);
+    m_file.error(value.source().begin,
+                 "function.timeout_seconds must be a whole number of seconds from 1 to 15 (a "
+                 "function runs at most 15 s), found " +
+                     found);
     return std::nullopt;
 }
 

@@ -13,15 +13,17 @@ namespace dactl::manifest {
 
 namespace {
 
-constexpr std::array<std::string_view, 7> k_action_keys = {
-    "name", "id", "category", "timeout_seconds", "request", "response", "probe"};
+constexpr std::array<std::string_view, 8> k_action_keys = {
+    "name", "id", "category", "timeout_seconds", "request", "response", "function", "probe"};
 constexpr std::array<std::string_view, 4> k_request_keys = {"url_template", "type", "headers",
                                                             "template"};
 constexpr std::array<std::string_view, 3> k_response_keys = {
     "translation_map", "translation_map_defaults", "success_template"};
+constexpr std::array<std::string_view, 1> k_function_keys = {"timeout_seconds"};
 constexpr std::array<std::string_view, 1> k_probe_keys = {"input"};
-constexpr std::array<TableLevel, 4> k_levels = {TableLevel::action, TableLevel::request,
-                                                TableLevel::response, TableLevel::probe};
+constexpr std::array<TableLevel, 5> k_levels = {TableLevel::action, TableLevel::request,
+                                                TableLevel::response, TableLevel::function,
+                                                TableLevel::probe};
 
 struct Place {
     TableLevel level;
@@ -117,6 +119,9 @@ std::string hint(std::string_view key, TableLevel level, std::string_view label)
             return "it belongs in " + table_header(place.level, label);
         }
     }
+    if (folded(key).starts_with("timeout") && level == TableLevel::function) {
+        return "use timeout_seconds, the function's timeout in whole seconds from 1 to 15";
+    }
     if (folded(key).starts_with("timeout") && key != "timeout_seconds") {
         return "use timeout_seconds" +
                (level == TableLevel::action ? ""
@@ -140,6 +145,8 @@ std::string_view table_key(TableLevel level) {
             return "request";
         case TableLevel::response:
             return "response";
+        case TableLevel::function:
+            return "function";
         case TableLevel::probe:
             return "probe";
         case TableLevel::action:
@@ -154,6 +161,8 @@ std::span<const std::string_view> keys_of(TableLevel level) {
             return k_request_keys;
         case TableLevel::response:
             return k_response_keys;
+        case TableLevel::function:
+            return k_function_keys;
         case TableLevel::probe:
             return k_probe_keys;
         case TableLevel::action:

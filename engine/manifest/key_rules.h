@@ -9,9 +9,10 @@
 namespace dactl::manifest {
 
 /// The tables of one action: [action.x], [action.x.request], ...
-enum class TableLevel { action, request, response, probe };
+enum class TableLevel { action, request, response, function, probe };
 
-/// The table's key under [action.x]: "request", "response", "probe"; "" for the action.
+/// The table's key under [action.x]: "request", "response", "function", "probe"; "" for
+/// the action.
 std::string_view table_key(TableLevel level);
 
 /// The keys a table at `level` accepts, in the order messages list them.

@@ -6,7 +6,7 @@ namespace dactl {
 
 namespace {
 
-constexpr std::array<FieldInfo, 10> k_fields = {{
+constexpr std::array<FieldInfo, 11> k_fields = {{
     {Field::name, "name", "name", FieldKind::text},
     {Field::category, "category", "category", FieldKind::text},
     {Field::timeout_seconds, "timeout_seconds", "config.timeoutSeconds", FieldKind::integer},
@@ -22,6 +22,8 @@ constexpr std::array<FieldInfo, 10> k_fields = {{
      "config.response.translationMapDefaults", FieldKind::string_map},
     {Field::response_success_template, "response.success_template",
      "config.response.successTemplate", FieldKind::template_text},
+    {Field::function_timeout_seconds, "function.timeout_seconds", "function.timeoutSeconds",
+     FieldKind::integer},
 }};
 
 }  // namespace
@@ -45,6 +47,10 @@ std::optional<Field> field_from_key(std::string_view key) {
         }
     }
     return std::nullopt;
+}
+
+bool in_action_document(Field field) {
+    return field != Field::function_timeout_seconds;
 }
 
 }  // namespace dactl

@@ -21,6 +21,9 @@ enum class Field {
     response_translation_map,
     response_translation_map_defaults,
     response_success_template,
+    /// The function's own timeout (1-15 s) of a function data action: not in the
+    /// action's config, read and written through the action's function.
+    function_timeout_seconds,
 };
 
 enum class FieldKind {
@@ -46,5 +49,8 @@ const FieldInfo& field_info(Field field);
 std::string_view field_key(Field field);
 /// The field with this dotted key, or nothing.
 std::optional<Field> field_from_key(std::string_view key);
+/// Whether the field lives in the action's own document (name, category,
+/// config), which a PATCH of the action writes; false for the function's.
+bool in_action_document(Field field);
 
 }  // namespace dactl

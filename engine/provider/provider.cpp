@@ -94,4 +94,22 @@ Status Provider::delete_draft(const std::string& /*id*/) {
     return unsupported("delete drafts");
 }
 
+Result<std::set<std::string>> Provider::function_integrations() {
+    return unsupported("list integrations");
+}
+
+Result<FunctionSetup> Provider::get_function(const std::string& /*id*/) {
+    return unsupported("read functions");
+}
+
+Result<FunctionSetup> Provider::put_draft_function(const std::string& /*id*/,
+                                                   const FunctionSetup& /*function*/) {
+    return unsupported("write functions");
+}
+
+Result<LiveAction> Provider::publish_draft(const std::string& /*id*/,
+                                           std::int64_t /*draft_version*/) {
+    return unsupported("publish drafts");
+}
+
 }  // namespace dactl

@@ -5,11 +5,13 @@
 // Implementations must be safe to call from several threads at once.
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "engine/model/audit.h"
 #include "engine/model/execution_stats.h"
+#include "engine/model/function_setup.h"
 #include "engine/model/live_action.h"
 #include "engine/model/org_identity.h"
 #include "engine/util/result.h"
@@ -110,6 +112,20 @@ public:
     /// Deletes the action's draft; the interrupt does not stop it (a draft dactl
     /// made must not be left behind).
     virtual Status delete_draft(const std::string& id);
+
+    // Function data actions: their function's own timeout (1-15 s).
+
+    /// The ids of the org's integrations of type function-data-actions, whose
+    /// actions run a function (every page of GET /api/v2/integrations).
+    virtual Result<std::set<std::string>> function_integrations();
+    /// The published function of a function action.
+    virtual Result<FunctionSetup> get_function(const std::string& id);
+    /// Replaces the function of the action's draft with `function`; answers it as stored.
+    virtual Result<FunctionSetup> put_draft_function(const std::string& id,
+                                                     const FunctionSetup& function);
+    /// Publishes the action's draft at `draft_version`; answers the published
+    /// action. Fails with ErrorKind::conflict when the draft moved on.
+    virtual Result<LiveAction> publish_draft(const std::string& id, std::int64_t draft_version);
 };
 
 }  // namespace dactl

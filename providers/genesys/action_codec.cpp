@@ -169,6 +169,9 @@ Result<Value> ActionReader::read_field(const FieldInfo& info) {
 
 Status ActionReader::read_fields(LiveAction& action) {
     for (const FieldInfo& info : all_fields()) {
+        if (!in_action_document(info.field)) {
+            continue;  // the function's, read apart
+        }
         Result<Value> value = read_field(info);
         if (!value) {
             return value.error();

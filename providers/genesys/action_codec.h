@@ -49,7 +49,8 @@ Result<ActionPage> decode_action_page(std::string_view json);
 /// config with every member kept as received (same order, same bytes), template
 /// URIs replaced by the template text from base.fields, and each change written
 /// at its api_path (a map replaces the whole object; an unset value removes the
-/// member; new members are appended). Never contract or secure. Fails with
+/// member; new members are appended); a field outside the action's document (the
+/// function's timeout) is not written. Never contract or secure. Fails with
 /// ErrorKind::generic when the document has no config or a template is needed
 /// that is still in base.unloaded.
 Result<std::string> encode_update(const LiveAction& base, const FieldValues& changes);

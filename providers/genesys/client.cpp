@@ -77,6 +77,10 @@ Result<http::Response> GenesysClient::patch(const std::string& path, const std::
     return call({"PATCH", path, "application/json", json_body, RetryRule::rate_limit_only});
 }
 
+Result<http::Response> GenesysClient::put(const std::string& path, const std::string& json_body) {
+    return call({"PUT", path, "application/json", json_body, RetryRule::rate_limit_only});
+}
+
 Result<http::Response> GenesysClient::post(const std::string& path, const std::string& json_body) {
     return call({"POST", path, "application/json", json_body, RetryRule::rate_limit_only});
 }

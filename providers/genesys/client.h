@@ -74,6 +74,9 @@ public:
     /// stale version as ErrorKind::conflict. Answers the 2xx response.
     Result<http::Response> patch(const std::string& path, const std::string& json_body);
 
+    /// PUT {api_base}{path} with a JSON body. Retried only after 429, like PATCH.
+    Result<http::Response> put(const std::string& path, const std::string& json_body);
+
     /// POST {api_base}{path} with a JSON body. Retried only after 429, like PATCH.
     Result<http::Response> post(const std::string& path, const std::string& json_body);
 

@@ -10,6 +10,7 @@
 #include "providers/genesys/aggregate_codec.h"
 #include "providers/genesys/answer_page.h"
 #include "providers/genesys/audit_codec.h"
+#include "providers/genesys/function_codec.h"
 #include "providers/genesys/json_slice.h"
 #include "providers/genesys/test_result_codec.h"
 #include "providers/http/encoding.h"
@@ -619,6 +620,66 @@ Status GenesysProvider::delete_draft(const std::string& id) {
         return answer.error();
     }
     return {};
+}
+
+Result<std::set<std::string>> GenesysProvider::function_integrations() {
+    std::set<std::string> ids;
+    int page_count = 1;
+    for (int number = 1; number <= page_count; ++number) {
+        Result<http::Response> answer =
+            m_client.get("/api/v2/integrations?pageSize=" + std::to_string(k_page_size) +
+                         "&pageNumber=" + std::to_string(number));
+        if (!answer) {
+            return answer.error();
+        }
+        Result<IntegrationPage> page = decode_integration_page(answer->body);
+        if (!page) {
+            return unreadable(page.error(), "integrations page " + std::to_string(number), *answer);
+        }
+        ids.insert(page->function_ids.begin(), page->function_ids.end());
+        page_count = page->page_count;
+    }
+    return ids;
+}
+
+Result<FunctionSetup> GenesysProvider::get_function(const std::string& id) {
+    Result<http::Response> answer = m_client.get(action_path(id) + "/function");
+    if (!answer) {
+        return answer.error();
+    }
+    Result<FunctionSetup> function = decode_function_config(answer->body);
+    if (!function) {
+        return unreadable(function.error(), "reading the function of " + id, *answer);
+    }
+    return function;
+}
+
+Result<FunctionSetup> GenesysProvider::put_draft_function(const std::string& id,
+                                                          const FunctionSetup& function) {
+    Result<http::Response> answer =
+        m_client.put(action_path(id) + "/draft/function", encode_function(function));
+    if (!answer) {
+        return answer.error();
+    }
+    Result<FunctionSetup> stored = decode_function_config(answer->body);
+    if (!stored) {
+        return unreadable(stored.error(), "writing the draft function of " + id, *answer);
+    }
+    return stored;
+}
+
+Result<LiveAction> GenesysProvider::publish_draft(const std::string& id,
+                                                  std::int64_t draft_version) {
+    Result<http::Response> answer = m_client.post(
+        action_path(id) + "/draft/publish", "{\"version\": " + std::to_string(draft_version) + "}");
+    if (!answer) {
+        return answer.error();
+    }
+    Result<LiveAction> published = decode_action(answer->body);
+    if (!published) {
+        return unreadable(published.error(), "publishing the draft of " + id, *answer);
+    }
+    return published;
 }
 
 namespace {

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -94,6 +95,16 @@ public:
     Result<LiveAction> update_draft(const LiveAction& draft, const FieldValues& changes) override;
     /// DELETE .../{id}/draft, even after the interrupt.
     Status delete_draft(const std::string& id) override;
+
+    /// GET /api/v2/integrations?pageSize=100&pageNumber=N, page 1 to pageCount.
+    Result<std::set<std::string>> function_integrations() override;
+    /// GET .../{id}/function.
+    Result<FunctionSetup> get_function(const std::string& id) override;
+    /// PUT .../{id}/draft/function with encode_function's body.
+    Result<FunctionSetup> put_draft_function(const std::string& id,
+                                             const FunctionSetup& function) override;
+    /// POST .../{id}/draft/publish with {"version": draft_version}.
+    Result<LiveAction> publish_draft(const std::string& id, std::int64_t draft_version) override;
 
 private:
     Status load_templates_of(LiveAction& action, const std::string& resource,

@@ -219,7 +219,7 @@ Result<std::string> encode_update(const LiveAction& base, const FieldValues& cha
         return inlined.error();
     }
     for (const auto& [field, value] : changes) {
-        if (field != Field::name && field != Field::category) {
+        if (field != Field::name && field != Field::category && in_action_document(field)) {
             edits.push_back({config_path(field), json_value(field, value)});
         }
     }

@@ -34,6 +34,19 @@ public:
         return m_target.update_draft(draft, changes);
     }
     Status delete_draft(const std::string& id) override { return m_target.delete_draft(id); }
+    Result<std::set<std::string>> function_integrations() override {
+        return m_target.function_integrations();
+    }
+    Result<FunctionSetup> get_function(const std::string& id) override {
+        return m_target.get_function(id);
+    }
+    Result<FunctionSetup> put_draft_function(const std::string& id,
+                                             const FunctionSetup& function) override {
+        return m_target.put_draft_function(id, function);
+    }
+    Result<LiveAction> publish_draft(const std::string& id, std::int64_t version) override {
+        return m_target.publish_draft(id, version);
+    }
     Result<std::vector<AuditService>> audit_services() override {
         return m_target.audit_services();
     }

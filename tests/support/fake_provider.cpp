@@ -351,6 +351,9 @@ Result<LiveAction> FakeProvider::create_draft(const std::string& id) {
     LiveAction draft = m_actions.at(id);
     draft.version = 1;
     m_drafts[id] = draft;
+    if (auto function = m_functions.find(id); function != m_functions.end()) {
+        m_draft_functions[id] = function->second;
+    }
     return draft;
 }
 
@@ -372,7 +375,89 @@ Status FakeProvider::delete_draft(const std::string& id) {
     std::lock_guard<std::mutex> lock(m_mutex);
     m_calls.push_back("delete draft " + id);
     m_drafts.erase(id);
+    m_draft_functions.erase(id);
     return {};
+}
+
+void FakeProvider::set_function(const std::string& id, FunctionSetup function) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_functions[id] = std::move(function);
+}
+
+std::optional<FunctionSetup> FakeProvider::function(const std::string& id) const {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    auto found = m_functions.find(id);
+    return found == m_functions.end() ? std::nullopt : std::optional<FunctionSetup>(found->second);
+}
+
+Result<std::set<std::string>> FakeProvider::function_integrations() {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_calls.emplace_back("integrations");
+    std::set<std::string> ids;
+    for (const auto& [id, function] : m_functions) {
+        ids.insert(m_actions.at(id).integration_id);
+    }
+    return ids;
+}
+
+Result<FunctionSetup> FakeProvider::get_function(const std::string& id) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_calls.push_back("function " + id);
+    auto found = m_functions.find(id);
+    if (found == m_functions.end()) {
+        return make_error(ErrorKind::not_found, "action " + id + " is not a function data action");
+    }
+    return found->second;
+}
+
+Result<FunctionSetup> FakeProvider::put_draft_function(const std::string& id,
+                                                       const FunctionSetup& function) {
+    Result<FunctionSetup> answer = put_draft_function_locked(id, function);
+    if (m_while_updating) {
+        m_while_updating();
+    }
+    return answer;
+}
+
+Result<FunctionSetup> FakeProvider::put_draft_function_locked(const std::string& id,
+                                                              const FunctionSetup& function) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_calls.push_back("put draft function " + id + " " + std::to_string(function.timeout_seconds) +
+                      "s");
+    if (m_function_put_failure) {
+        Error error = *m_function_put_failure;
+        m_function_put_failure.reset();
+        return error;
+    }
+    if (m_drafts.count(id) == 0) {
+        return make_error(ErrorKind::not_found, "action " + id + " has no draft");
+    }
+    m_draft_functions[id] = function;
+    return function;
+}
+
+Result<LiveAction> FakeProvider::publish_draft(const std::string& id, std::int64_t draft_version) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_calls.push_back("publish " + id + " v" + std::to_string(draft_version));
+    auto draft = m_drafts.find(id);
+    if (draft == m_drafts.end()) {
+        return make_error(ErrorKind::not_found, "action " + id + " has no draft");
+    }
+    if (draft->second.version != draft_version) {
+        return make_error(ErrorKind::conflict,
+                          "the draft's version is " + std::to_string(draft->second.version));
+    }
+    LiveAction& action = m_actions.at(id);
+    m_previous[id] = action;
+    const std::int64_t version = action.version + 1;
+    action = draft->second;
+    action.version = version;
+    if (auto function = m_draft_functions.find(id); function != m_draft_functions.end()) {
+        m_functions[id] = function->second;
+        m_draft_functions.erase(function);
+    }
+    m_drafts.erase(draft);
+    return presented(action);
 }
 
 std::vector<std::string> FakeProvider::test_inputs() const {

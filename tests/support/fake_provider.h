@@ -7,6 +7,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -57,7 +58,8 @@ public:
     void put_draft(const std::string& id, std::optional<std::string> name = std::nullopt);
     /// The draft of an action, if any.
     std::optional<LiveAction> draft(const std::string& id) const;
-    /// Called (outside the fake's lock) as every update is answered: lets a test
+    /// Called (outside the fake's lock) as every update (and draft function PUT)
+    /// is answered: lets a test
     /// act (press Ctrl-C, say) while a write is in flight.
     void while_updating(std::function<void()> hook) { m_while_updating = std::move(hook); }
     /// Called (outside the fake's lock) before every test run: lets a test act
@@ -101,6 +103,24 @@ public:
     Result<LiveAction> update_draft(const LiveAction& draft, const FieldValues& changes) override;
     Status delete_draft(const std::string& id) override;
 
+    /// The action runs a function (its integration becomes a function-data-actions
+    /// one) with this published function.
+    void set_function(const std::string& id, FunctionSetup function);
+    /// The published function of an action (unset when it runs none).
+    std::optional<FunctionSetup> function(const std::string& id) const;
+    /// The next put_draft_function fails with this error, writing nothing.
+    void fail_next_function_put(Error error) { m_function_put_failure = std::move(error); }
+    /// "integrations"; the integrations of the actions set_function was given.
+    Result<std::set<std::string>> function_integrations() override;
+    /// "function <id>".
+    Result<FunctionSetup> get_function(const std::string& id) override;
+    /// "put draft function <id> <timeout>s".
+    Result<FunctionSetup> put_draft_function(const std::string& id,
+                                             const FunctionSetup& function) override;
+    /// "publish <id> v<draft version>": the draft's fields and function become
+    /// the action's, its version grows, the draft goes.
+    Result<LiveAction> publish_draft(const std::string& id, std::int64_t draft_version) override;
+
     /// The inputs test runs were given, in order.
     std::vector<std::string> test_inputs() const;
 
@@ -114,6 +134,8 @@ private:
     LiveAction presented(const LiveAction& action) const;
     Result<LiveAction> read_locked(const std::string& id);
     Result<LiveAction> read_loaded_locked(const std::string& id);
+    Result<FunctionSetup> put_draft_function_locked(const std::string& id,
+                                                    const FunctionSetup& function);
 
     mutable std::mutex m_mutex;
     std::map<std::string, LiveAction> m_actions;
@@ -134,6 +156,9 @@ private:
     std::map<std::string, std::vector<int>> m_latencies;
     std::map<std::string, std::size_t> m_latency_turn;
     std::map<std::string, LiveAction> m_drafts;
+    std::map<std::string, FunctionSetup> m_functions;
+    std::map<std::string, FunctionSetup> m_draft_functions;
+    std::optional<Error> m_function_put_failure;
     AggregatesAnswer m_aggregates;
     std::vector<AggregateQuery> m_aggregate_queries;
     std::vector<AuditEntry> m_audits;

@@ -102,7 +102,7 @@ TEST_CASE("the API's camelCase names map to manifest keys", "[manifest]") {
 TEST_CASE("a key with no close match lists the keys of its table", "[manifest]") {
     REQUIRE(problems_in("colour = \"blue\"\n[action.a.response]\nzzz = 1\n") ==
             "a.toml:3:1: unknown key \"colour\" in [action.a]; expected name, id, category, "
-            "timeout_seconds, request, response or probe\n"
+            "timeout_seconds, request, response, function or probe\n"
             "    colour = \"blue\"\n"
             "    ^\n"
             "a.toml:5:1: unknown key \"zzz\" in [action.a.response]; expected translation_map, "

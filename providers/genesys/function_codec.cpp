@@ -1,0 +1,84 @@
+#include "providers/genesys/function_codec.h"
+
+#include <rapidjson/document.h>
+
+#include "engine/json/json_reader.h"
+#include "engine/json/json_writer.h"
+
+namespace dactl::genesys {
+
+namespace {
+
+Error invalid(const std::string& what) {
+    return make_error(ErrorKind::invalid_response, what);
+}
+
+}  // namespace
+
+Result<IntegrationPage> decode_integration_page(std::string_view json) {
+    Result<rapidjson::Document> page = answer_object(json);
+    if (!page) {
+        return page.error();
+    }
+    const rapidjson::Value* entities = member(*page, "entities");
+    if (entities == nullptr || !entities->IsArray()) {
+        return invalid("the integrations page has no entities array");
+    }
+    IntegrationPage result;
+    for (const rapidjson::Value& entity : entities->GetArray()) {
+        if (!entity.IsObject()) {
+            return invalid("the integrations page holds an entity that is not an object");
+        }
+        const rapidjson::Value* type = member(entity, "integrationType");
+        if (type != nullptr && type->IsObject() &&
+            text_member(*type, "id") == k_function_integration_type) {
+            result.function_ids.push_back(text_member(entity, "id"));
+        }
+    }
+    const rapidjson::Value* count = member(*page, "pageCount");
+    if (count != nullptr && count->IsInt()) {
+        result.page_count = count->GetInt();
+    }
+    if (result.page_count < 0 || result.page_count > 10000) {
+        return invalid("the integrations page has a pageCount of " +
+                       std::to_string(result.page_count) + ", outside 0-10000");
+    }
+    return result;
+}
+
+Result<FunctionSetup> decode_function_config(std::string_view json) {
+    Result<rapidjson::Document> config = answer_object(json);
+    if (!config) {
+        return config.error();
+    }
+    const rapidjson::Value* function = member(*config, "function");
+    if (function == nullptr || !function->IsObject()) {
+        return invalid("the function config has no function object");
+    }
+    FunctionSetup setup;
+    if (const rapidjson::Value* timeout = member(*function, "timeoutSeconds")) {
+        if (!timeout->IsInt64() || timeout->GetInt64() < 1 ||
+            timeout->GetInt64() > k_longest_function_timeout) {
+            return invalid("the function's timeoutSeconds is " + compact_json(*timeout) +
+                           ", not a whole number from 1 to 15");
+        }
+        setup.timeout_seconds = timeout->GetInt64();
+    }
+    setup.description = text_member(*function, "description");
+    setup.handler = text_member(*function, "handler");
+    setup.runtime = text_member(*function, "runtime");
+    return setup;
+}
+
+std::string encode_function(const FunctionSetup& function) {
+    JsonWriter json;
+    json.begin_object();
+    json.member("description", function.description);
+    json.member("handler", function.handler);
+    json.member("runtime", function.runtime);
+    json.member("timeoutSeconds", function.timeout_seconds);
+    json.end_object();
+    return json.finish();
+}
+
+}  // namespace dactl::genesys
