@@ -1,5 +1,6 @@
 #include "cmd/command_options.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <optional>
@@ -7,6 +8,7 @@
 #include "cmd/cli.h"
 #include "cmd/duration.h"
 #include "engine/gather/target.h"
+#include "engine/plan/compute_plan.h"
 #include "engine/state/state_file.h"
 #include "engine/util/time_text.h"
 
@@ -119,10 +121,20 @@ std::optional<ChosenOrg> read_chosen_org(Session& session, const std::string& un
     ChosenOrg read{std::move(*project), std::move(*chosen), std::move(provider), {}};
     GatherOptions gathering = session.gather_options();
     gathering.templates = Templates::none;
+    // A chosen function action's own timeout may cut it off first: warn.
+    gathering.functions_of = [&read](const LiveAction& action) {
+        return std::any_of(read.chosen.begin(), read.chosen.end(), [&](const DesiredAction& d) {
+            return d.selector.value ==
+                   (d.selector.by == Selector::By::id ? action.id : action.name);
+        });
+    };
     Result<Gathered> org = gather_org(*read.provider, read.chosen, gathering);
     if (!org) {
         exit_code = session.fail_reading(org.error());
         return std::nullopt;
+    }
+    for (const Binding& binding : org->bindings) {
+        warn_function_limit(*binding.desired, *binding.live, org->diagnostics);
     }
     session.show(org->diagnostics);
     if (org->diagnostics.has_errors()) {

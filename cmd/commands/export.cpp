@@ -87,10 +87,15 @@ int run_export(const Arguments& arguments, Context& context) {
             return export_selects(action, *options);
         };
     }
+    // Function actions export their function's timeout too.
+    gathering.functions_of = [&](const LiveAction& action) {
+        return export_selects(action, *options);
+    };
     Result<Gathered> org = gather_org(*provider, {}, gathering);
     if (!org) {
         return session.fail_reading(org.error());
     }
+    session.show(org->diagnostics);
     ExportResult result = export_actions(org->live, *options);
     for (const auto& note : result.notes) {
         session.err() << "note: " << note << "\n";

@@ -126,10 +126,12 @@ int run_import(const Arguments& arguments, Context& context) {
     if (*fields == ExportFields::all) {
         gathering.all_templates_of = [](const LiveAction&) { return true; };
     }
+    gathering.functions_of = [](const LiveAction&) { return true; };  // as export writes it
     Result<Gathered> read = gather_by_id(*provider, {Reread{address, nullptr, id}}, gathering);
     if (!read) {
         return session.fail_reading(read.error());
     }
+    session.show(read->diagnostics);
     const LiveAction* live = read->find_live(id);
     if (live == nullptr) {
         return session.fail("the org has no action " + id + "; nothing was written");

@@ -5,14 +5,23 @@
 
 namespace dactl {
 
-namespace {
-
-// No answer came (or the interrupt cut it off), so the PATCH may or may not
-// have been written.
 bool answer_lost(const Error& error) {
     return error.kind == ErrorKind::transport || error.kind == ErrorKind::timeout ||
            error.kind == ErrorKind::server || error.kind == ErrorKind::cancelled;
 }
+
+void pause_for(const ApplyOptions& options, std::chrono::milliseconds delay) {
+    if (delay.count() <= 0) {
+        return;
+    }
+    if (options.sleep) {
+        options.sleep(delay);
+    } else {
+        (void)sleep_unless_interrupted(delay, options.interrupted);
+    }
+}
+
+namespace {
 
 Error interrupted_error(const std::string& what) {
     return make_error(ErrorKind::cancelled, "interrupted " + what);
@@ -258,14 +267,7 @@ ActionApplier::Step ActionApplier::settle(ActionStatus status, std::optional<Err
 }
 
 void ActionApplier::pause(std::chrono::milliseconds delay) const {
-    if (delay.count() <= 0) {
-        return;
-    }
-    if (m_options.sleep) {
-        m_options.sleep(delay);
-    } else {
-        (void)sleep_unless_interrupted(delay, m_options.interrupted);
-    }
+    pause_for(m_options, delay);
 }
 
 }  // namespace dactl

@@ -5,6 +5,12 @@
 
 namespace dactl {
 
+/// No answer came (or the interrupt cut it off): the write may or may not have happened.
+bool answer_lost(const Error& error);
+
+/// Waits `delay` as `options` says (its sleep, else really, cut short by the interrupt).
+void pause_for(const ApplyOptions& options, std::chrono::milliseconds delay);
+
 /// A change's result before anything was tried: its address, id and planned
 /// version, ActionStatus::not_attempted.
 ActionResult initial_result(const ActionChange& change);

@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "engine/apply/action_applier.h"
+#include "engine/apply/function_applier.h"
 #include "engine/util/interrupt.h"
 #include "engine/util/parallel.h"
 
@@ -71,6 +72,14 @@ public:
             }
             run_wave(wave);
         }
+        for (std::size_t index = 0; index < m_plan.changes.size(); ++index) {
+            if (changes_function(m_plan.changes[index])) {
+                if (stopping()) {
+                    break;
+                }
+                run_through_draft(index);
+            }
+        }
         return std::move(m_report);
     }
 
@@ -80,11 +89,32 @@ private:
         return m_options.interrupted != nullptr && m_options.interrupted->load();
     }
 
-    // The plan's changes as the provider groups them for reading back.
+    // A change to a function's timeout, one at a time: through a draft.
+    void run_through_draft(std::size_t index) {
+        const ActionChange& change = m_plan.changes[index];
+        notify([&] { m_observer.started(change); });
+        auto base = m_bases.find(change.id);
+        ActionResult& result = m_report.results[index];
+        if (base == m_bases.end()) {
+            result.status = ActionStatus::failed;
+            result.error =
+                make_error(ErrorKind::generic, "the action was not read before applying");
+        } else {
+            result = apply_through_draft(m_provider, m_options, change, base->second);
+        }
+        notify([&] { m_observer.finished(result); });
+        stop_after(result);
+    }
+
+    // The plan's changes as the provider groups them for reading back; those
+    // that change a function are applied apart (run_through_draft).
     std::vector<std::vector<std::size_t>> waves() const {
         std::vector<std::string> ids;
         std::map<std::string, std::size_t> index_of;
         for (std::size_t i = 0; i < m_plan.changes.size(); ++i) {
+            if (changes_function(m_plan.changes[i])) {
+                continue;
+            }
             ids.push_back(m_plan.changes[i].id);
             index_of.emplace(m_plan.changes[i].id, i);
         }
@@ -226,16 +256,7 @@ private:
         }
     }
 
-    void pause(std::chrono::milliseconds delay) const {
-        if (delay.count() <= 0) {
-            return;
-        }
-        if (m_options.sleep) {
-            m_options.sleep(delay);
-        } else {
-            (void)sleep_unless_interrupted(delay, m_options.interrupted);
-        }
-    }
+    void pause(std::chrono::milliseconds delay) const { pause_for(m_options, delay); }
 
     template <class Call>
     void notify(Call call) {

@@ -103,6 +103,10 @@ std::string action_text(const LiveAction& action, const std::string& label, Expo
         write_value(text, "timeout_seconds", Field::timeout_seconds,
                     action.get(Field::timeout_seconds));
     }
+    if (!action.get(Field::function_timeout_seconds).is_unset()) {
+        write_value(text, "function.timeout_seconds", Field::function_timeout_seconds,
+                    action.get(Field::function_timeout_seconds));
+    }
     if (fields == ExportFields::all) {
         text += section("[action." + label + ".request]", action,
                         {{"url_template", Field::request_url_template},

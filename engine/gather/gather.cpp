@@ -2,6 +2,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 
 #include "engine/util/parallel.h"
 
@@ -83,6 +84,82 @@ Status load_templates(Provider& provider, Gathered& org, const GatherOptions& op
     return {};
 }
 
+namespace {
+
+bool manages_function(const Gathered& org) {
+    for (const Binding& binding : org.bindings) {
+        if (binding.desired->managed.count(Field::function_timeout_seconds) != 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool any_accepted(const Gathered& org, const GatherOptions& options) {
+    if (!options.functions_of) {
+        return false;
+    }
+    for (const LiveAction& action : org.live) {
+        if (options.functions_of(action)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+Status read_functions(Provider& provider, Gathered& org, const GatherOptions& options) {
+    const bool managed = manages_function(org);
+    if (!managed && !any_accepted(org, options)) {
+        return {};
+    }
+    Result<std::set<std::string>> integrations = provider.function_integrations();
+    if (!integrations && !managed && integrations.error().kind == ErrorKind::forbidden) {
+        org.diagnostics.warning(SourcePosition{},
+                                "the client may not list the org's integrations (" +
+                                    integrations.error().message +
+                                    "), so function data actions are not told apart and their "
+                                    "function's timeout is left out");
+        return {};
+    }
+    if (!integrations) {
+        Error error = integrations.error();
+        error.message = "listing the org's integrations failed: " + error.message;
+        return error;
+    }
+    std::map<const LiveAction*, std::string> addresses;
+    for (const Binding& binding : org.bindings) {
+        addresses.emplace(binding.live, binding.desired->address());
+    }
+    std::vector<LiveAction*> needed;
+    for (LiveAction& action : org.live) {
+        action.runs_function = integrations->count(action.integration_id) != 0;
+        const bool bound = addresses.count(&action) != 0;
+        if (action.runs_function &&
+            ((managed && bound) || (options.functions_of && options.functions_of(action)))) {
+            needed.push_back(&action);
+        }
+    }
+    std::vector<Result<FunctionSetup>> answers(needed.size(),
+                                               Result<FunctionSetup>(FunctionSetup{}));
+    parallel_for(needed.size(), options.parallelism,
+                 [&](std::size_t i) { answers[i] = provider.get_function(needed[i]->id); });
+    for (std::size_t i = 0; i < needed.size(); ++i) {
+        if (!answers[i]) {
+            Error error = answers[i].error();
+            auto address = addresses.find(needed[i]);
+            error.message = (address == addresses.end() ? "" : address->second + ": ") +
+                            "reading the function of " + needed[i]->id +
+                            " failed: " + error.message;
+            return error;
+        }
+        needed[i]->function = *answers[i];
+        needed[i]->fields[Field::function_timeout_seconds] = Value(answers[i]->timeout_seconds);
+    }
+    return {};
+}
+
 Gathered bind_org(std::vector<LiveAction> live, const std::vector<DesiredAction>& desired) {
     Gathered org;
     org.live = std::move(live);
@@ -105,6 +182,9 @@ Result<Gathered> gather_org(Provider& provider, const std::vector<DesiredAction>
     Gathered org = bind_org(std::move(listed).value(), desired);
     if (Status loaded = load_templates(provider, org, options); !loaded) {
         return loaded.error();
+    }
+    if (Status functions = read_functions(provider, org, options); !functions) {
+        return functions.error();
     }
     return org;
 }
@@ -146,6 +226,9 @@ Result<Gathered> gather_by_id(Provider& provider, const std::vector<Reread>& rea
     }
     if (Status loaded = load_templates(provider, org, options); !loaded) {
         return loaded.error();
+    }
+    if (Status functions = read_functions(provider, org, options); !functions) {
+        return functions.error();
     }
     return org;
 }

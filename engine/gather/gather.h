@@ -46,17 +46,24 @@ struct GatherOptions {
     /// Also loads every template of the live actions this accepts, bound or
     /// not (export --fields all); empty: none besides `templates`.
     std::function<bool(const LiveAction&)> all_templates_of;
+    /// Also reads the function of every function data action this accepts
+    /// (export, probe, insights). Besides these, gather reads the function of
+    /// every bound function action when a manifest manages
+    /// function.timeout_seconds; otherwise, and when this accepts none, it
+    /// reads no integration and no function.
+    std::function<bool(const LiveAction&)> functions_of;
 };
 
 /// The pure half of gather_org: takes the listed actions and binds `desired`
 /// to them (select_actions). Loads nothing.
 Gathered bind_org(std::vector<LiveAction> live, const std::vector<DesiredAction>& desired);
 
-/// Lists every action of the org, binds `desired` to them (select_actions) and
-/// loads the templates `options` asks for. Fails only when the API fails, with
-/// "listing the org's actions failed: ..." or, for a template,
-/// "<address>: reading the templates of <id> failed: ..." (without an address
-/// for an unbound action); selection problems are diagnostics in the answer.
+/// Lists every action of the org, binds `desired` to them (select_actions),
+/// loads the templates `options` asks for and reads the functions (read_functions).
+/// Fails only when the API fails, with "listing the org's actions failed: ..."
+/// or, for a template, "<address>: reading the templates of <id> failed: ..."
+/// (without an address for an unbound action); selection problems are
+/// diagnostics in the answer.
 Result<Gathered> gather_org(Provider& provider, const std::vector<DesiredAction>& desired,
                             const GatherOptions& options);
 
@@ -64,6 +71,17 @@ Result<Gathered> gather_org(Provider& provider, const std::vector<DesiredAction>
 /// `options.parallelism` at once (the last step of gather_org, for a caller of
 /// gather_by_id that checks what it read first). Fails as gather_org does.
 Status load_templates(Provider& provider, Gathered& org, const GatherOptions& options);
+
+/// For function data actions: when a bound manifest action manages
+/// function.timeout_seconds, or `options.functions_of` accepts a live action,
+/// lists the integrations (Provider::function_integrations) to mark the live
+/// actions that run a function, then reads the function of each bound one and
+/// each one `functions_of` accepts, up to `options.parallelism` at once. When
+/// only `functions_of` asked and the listing is forbidden, a warning in
+/// `org.diagnostics` says the functions are left out. Fails
+/// with "listing the org's integrations failed: ..." or "<address>: reading
+/// the function of <id> failed: ...".
+Status read_functions(Provider& provider, Gathered& org, const GatherOptions& options);
 
 /// One action to re-read by id: the address it is planned under and its
 /// manifest action (null when the manifests no longer have it: read, not bound).
@@ -74,9 +92,9 @@ struct Reread {
 };
 
 /// Re-reads the actions by id, together (Provider::read_actions: 50 a request),
-/// binds those with a manifest action and loads the templates `options` asks
-/// for. An action that no longer exists is left out of `live`. Fails when the
-/// read fails, "re-reading the N planned actions failed: ...".
+/// binds those with a manifest action, loads the templates `options` asks
+/// for and reads the functions (read_functions). An action that no longer exists is left out of
+/// `live`. Fails when the read fails, "re-reading the N planned actions failed: ...".
 Result<Gathered> gather_by_id(Provider& provider, const std::vector<Reread>& reads,
                               const GatherOptions& options);
 

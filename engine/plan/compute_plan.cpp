@@ -23,6 +23,15 @@ bool check_rules(const DesiredAction& desired, const LiveAction& live,
                               "remove timeout_seconds");
         failed = true;
     }
+    if (!live.runs_function && desired.managed.count(Field::function_timeout_seconds) != 0) {
+        diagnostics.error(desired.position_of(Field::function_timeout_seconds),
+                          desired.address() + ": " + describe(live) +
+                              " is not a function data action (its integration " +
+                              quoted(live.integration_id) +
+                              " is not of type function-data-actions), so it has no function "
+                              "timeout; remove function.timeout_seconds");
+        failed = true;
+    }
     if (live.is_static() && !changes.empty()) {
         std::string fields;
         for (const auto& change : changes) {
@@ -37,7 +46,28 @@ bool check_rules(const DesiredAction& desired, const LiveAction& live,
     return failed;
 }
 
+// The value a field will hold once the plan is applied.
+const Value& planned(Field field, const DesiredAction& desired, const LiveAction& live) {
+    auto wanted = desired.managed.find(field);
+    return wanted != desired.managed.end() ? wanted->second : live.get(field);
+}
+
 }  // namespace
+
+void warn_function_limit(const DesiredAction& desired, const LiveAction& live,
+                         Diagnostics& diagnostics) {
+    const Value& function = planned(Field::function_timeout_seconds, desired, live);
+    if (!live.runs_function || !function.is_integer()) {
+        return;
+    }
+    const Value& configured = planned(Field::timeout_seconds, desired, live);
+    const std::int64_t seconds = configured.is_integer() ? configured.as_integer() : 60;
+    if (seconds > function.as_integer()) {
+        diagnostics.warning(
+            desired.position_of(Field::timeout_seconds),
+            function_limit_warning(desired.address(), seconds, function.as_integer()));
+    }
+}
 
 PlanResult compute_plan(const std::vector<Binding>& bindings) {
     PlanResult result;
@@ -62,6 +92,7 @@ PlanResult compute_plan(const std::vector<Binding>& bindings) {
         if (check_rules(desired, live, changes, result.diagnostics) || unloaded) {
             continue;
         }
+        warn_function_limit(desired, live, result.diagnostics);
         if (changes.empty()) {
             result.plan.unchanged.push_back(desired.address());
             continue;

@@ -118,7 +118,8 @@ def test_verdicts_and_requests(org):
     run = org.run(project, "insights", "--format", "json")
     check(run.returncode == 0, "insights exited %d: %s" % (run.returncode, run.stderr))
     counts = org.counts()
-    check(counts == {"POST /oauth/token": 1, "GET /api/v2/integrations/actions": 1, AGGREGATES: 2},
+    check(counts == {"POST /oauth/token": 1, "GET /api/v2/integrations/actions": 1,
+                      "GET /api/v2/integrations": 1, AGGREGATES: 2},
           "requests: %s" % counts)
     document = json.loads(run.stdout)
     check(document["command"] == "insights" and document["queries"] == 2, "header: %s" % document)
@@ -318,7 +319,8 @@ def test_since_apply(org):
             "latencyMs": latency})
     run = org.run(project, "insights", "--since-apply", "--format", "json", "--detailed-exitcode")
     check(run.returncode == 2, "--since-apply exited %d: %s" % (run.returncode, run.stderr))
-    check(org.counts() == {"POST /oauth/token": 1, "GET /api/v2/integrations/actions": 1, AGGREGATES: 4},
+    check(org.counts() == {"POST /oauth/token": 1, "GET /api/v2/integrations/actions": 1,
+                            "GET /api/v2/integrations": 1, AGGREGATES: 4},
           "requests: %s" % org.counts())
     document = json.loads(run.stdout)
     verdicts = {entry["address"]: (entry["verdict"], entry["before"]["timeouts"] > 0, entry["after"]["timeouts"])

@@ -164,3 +164,65 @@ TEST_CASE("gather_by_id fails on a read that is not a 404, saying what it read",
     REQUIRE(org.error().message ==
             "re-reading the 2 planned actions failed: no answer within 60 s");
 }
+
+namespace {
+
+// An org of a function action (integration int-lambda) and a REST one.
+void seed_functions(FakeProvider& org) {
+    LiveAction lead = with(make_live("custom_-_f", "Score Lead"), Field::timeout_seconds, 12);
+    lead.integration_id = "int-lambda";
+    org.put(lead);
+    org.set_function("custom_-_f", FunctionSetup{10, "scores", "index.handler", "nodejs18.x"});
+    LiveAction order = make_live("custom_-_r", "Get Order");
+    order.integration_id = "int-rest";
+    org.put(order);
+}
+
+}  // namespace
+
+TEST_CASE("gather reads no integration and no function unless a manifest manages one",
+          "[gather][functions]") {
+    FakeProvider provider;
+    seed_functions(provider);
+    const std::vector<DesiredAction> desired = {
+        manage(make_desired("lead", "Score Lead"), Field::timeout_seconds, 12)};
+    Result<Gathered> org = gather_org(provider, desired, GatherOptions{});
+
+    REQUIRE(org.ok());
+    REQUIRE(provider.calls() == std::vector<std::string>{"list"});
+    REQUIRE_FALSE(org->binding_of(desired[0])->live->runs_function);
+}
+
+TEST_CASE("a managed function timeout reads the integrations once and the bound functions",
+          "[gather][functions]") {
+    FakeProvider provider;
+    seed_functions(provider);
+    const std::vector<DesiredAction> desired = {
+        manage(make_desired("lead", "Score Lead"), Field::function_timeout_seconds, 10),
+        manage(make_desired("order", "Get Order"), Field::timeout_seconds, 5)};
+    Result<Gathered> org = gather_org(provider, desired, GatherOptions{});
+
+    REQUIRE(org.ok());
+    REQUIRE(provider.calls() ==
+            std::vector<std::string>{"list", "integrations", "function custom_-_f"});
+    const LiveAction& lead = *org->binding_of(desired[0])->live;
+    REQUIRE(lead.runs_function);
+    REQUIRE(lead.get(Field::function_timeout_seconds) == Value(10));
+    REQUIRE(lead.function->handler == "index.handler");
+    REQUIRE_FALSE(org->binding_of(desired[1])->live->runs_function);
+}
+
+TEST_CASE("functions_of reads the functions a command asks for, bound or not",
+          "[gather][functions]") {
+    FakeProvider provider;
+    seed_functions(provider);
+    GatherOptions options;
+    options.functions_of = [](const LiveAction&) { return true; };
+    Result<Gathered> org = gather_org(provider, {}, options);
+
+    REQUIRE(org.ok());
+    REQUIRE(provider.calls() ==
+            std::vector<std::string>{"list", "integrations", "function custom_-_f"});
+    REQUIRE(org->find_live("custom_-_f")->get(Field::function_timeout_seconds) == Value(10));
+    REQUIRE(org->find_live("custom_-_r")->get(Field::function_timeout_seconds).is_unset());
+}

@@ -162,3 +162,52 @@ TEST_CASE("compute_plan reports a managed template the provider did not load", "
             "actions.toml:3:1: action.order: request.template of custom_-_1 \"Get Order\" was not "
             "loaded from the API\n");
 }
+
+TEST_CASE("function.timeout_seconds plans like any field on a function action",
+          "[plan][functions]") {
+    LiveAction live = with(make_live("custom_-_f", "Score Lead"), Field::timeout_seconds, 12);
+    live.runs_function = true;
+    live.fields[Field::function_timeout_seconds] = Value(15);
+    const DesiredAction desired =
+        manage(make_desired("lead", "Score Lead"), Field::function_timeout_seconds, 10);
+    PlanResult result = plan_one(desired, live);
+
+    REQUIRE(result.plan.changes.size() == 1);
+    REQUIRE(result.plan.changes[0].fields ==
+            std::vector<FieldChange>{{Field::function_timeout_seconds, Value(15), Value(10)}});
+    REQUIRE(result.diagnostics.format() ==
+            "actions.toml:1:1: warning: action.lead: the function stops at 10 s: raising the "
+            "action's timeout (12 s) past it has no effect; the function's own limit is "
+            "function.timeout_seconds (1-15 s)\n");
+}
+
+TEST_CASE("no warning when the action stops first; an unset timeout counts as 60",
+          "[plan][functions]") {
+    LiveAction live = with(make_live("custom_-_f", "Score Lead"), Field::timeout_seconds, 8);
+    live.runs_function = true;
+    live.fields[Field::function_timeout_seconds] = Value(15);
+    const DesiredAction within =
+        manage(make_desired("lead", "Score Lead"), Field::function_timeout_seconds, 10);
+    REQUIRE(plan_one(within, live).diagnostics.format().empty());
+
+    live.fields.erase(Field::timeout_seconds);
+    REQUIRE(plan_one(within, live).diagnostics.format() ==
+            "actions.toml:1:1: warning: action.lead: the function stops at 10 s: raising the "
+            "action's timeout (60 s) past it has no effect; the function's own limit is "
+            "function.timeout_seconds (1-15 s)\n");
+}
+
+TEST_CASE("function.timeout_seconds on an action that runs no function is an error",
+          "[plan][functions]") {
+    LiveAction live = make_live("custom_-_r", "Get Order");
+    live.integration_id = "int-rest";
+    const DesiredAction desired =
+        manage(make_desired("order", "Get Order"), Field::function_timeout_seconds, 5);
+    PlanResult result = plan_one(desired, live);
+
+    REQUIRE(result.plan.changes.empty());
+    REQUIRE(result.diagnostics.format() ==
+            "actions.toml:3:1: action.order: custom_-_r \"Get Order\" is not a function data "
+            "action (its integration \"int-rest\" is not of type function-data-actions), so it "
+            "has no function timeout; remove function.timeout_seconds\n");
+}
