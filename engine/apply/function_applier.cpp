@@ -111,13 +111,12 @@ private:
             // The publish may or may not have happened: the reads below tell.
             m_result.lost_answers = 1;
             (void)m_provider.delete_draft(m_change.id);
+            return confirm(std::nullopt, published.error());
         }
-        return confirm(
-            published ? std::optional<LiveAction>(std::move(published).value()) : std::nullopt,
-            published ? std::nullopt : std::optional<Error>(published.error()));
+        return confirm(std::move(published).value(), std::nullopt);
     }
 
-    ActionResult confirm(std::optional<LiveAction> published, std::optional<Error> lost) {
+    ActionResult confirm(std::optional<LiveAction> published, const std::optional<Error>& lost) {
         std::optional<Error> last_error = lost;
         for (auto delay : m_options.reread_delays) {
             pause(delay);

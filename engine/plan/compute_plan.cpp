@@ -86,7 +86,7 @@ PlanResult compute_plan(const std::vector<Binding>& bindings) {
                 continue;
             }
             if (!value_satisfies(field, live.get(field), wanted)) {
-                changes.push_back(FieldChange{field, live.get(field), wanted});
+                changes.emplace_back(field, live.get(field), wanted);
             }
         }
         if (check_rules(desired, live, changes, result.diagnostics) || unloaded) {
