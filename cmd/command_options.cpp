@@ -54,6 +54,7 @@ Result<Project> targeted_project(const Project& project, const Arguments& argume
     }
     Project partial = project;
     partial.actions = std::move(chosen).value();
+    partial.targets = arguments.all_values("target");
     return partial;
 }
 

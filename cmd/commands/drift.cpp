@@ -7,6 +7,7 @@
 #include "engine/audit/audit_trail.h"
 #include "engine/gather/gather.h"
 #include "engine/gather/target.h"
+#include "engine/plan/rules.h"
 #include "engine/render/markdown.h"
 #include "engine/state/state_file.h"
 #include "engine/state/state_key.h"
@@ -48,16 +49,29 @@ int run_drift(const Arguments& arguments, Context& context) {
             return session.fail(same.error().message);
         }
     }
-    Result<Gathered> org = gather_org(*provider, *targets, session.gather_options());
-    if (!org) {
-        return session.fail_reading(org.error());
+    Result<Gathered> listed = gather_org(*provider, *targets, session.gather_options());
+    if (!listed) {
+        return session.fail_reading(listed.error());
     }
+    // The actions the rules govern are managed too: bound again with their keys.
+    Diagnostics governing;
+    const Governance governance =
+        govern(project->rules, *listed, arguments.all_values("target"), governing);
+    const std::vector<DesiredAction> governed = with_governed(*targets, governance);
+    std::optional<Gathered> org;
+    if (governance.count == 0) {
+        org.emplace(std::move(*listed));
+    } else {
+        org.emplace(bind_org(std::move(listed->live), governed));
+    }
+    session.show(governing);
     Result<std::optional<std::string>> key =
         find_state_key(project->directory, context.environment("DACTL_STATE_KEY"));
     if (!key) {
         return session.fail(key.error().message);
     }
-    DriftReport report = compute_drift(*targets, *org, *state, *key);
+    DriftReport report =
+        compute_drift(governance.count == 0 ? *targets : governed, *org, *state, *key);
     report.targets = arguments.all_values("target");
     if (!arguments.has("no-audit")) {
         const std::int64_t now_ms = epoch_ms(context.now());

@@ -20,8 +20,12 @@ int run_validate(const Arguments& arguments, Context& context) {
         session.out() << encode_validate_output(actions, files, diagnostics);
         return k_exit_ok;
     }
-    session.out() << "Valid: " << actions << (actions == 1 ? " action" : " actions") << " in "
-                  << files << (files == 1 ? " file" : " files") << ".\n";
+    const std::size_t rules = project->rules.size();
+    session.out() << "Valid: " << actions << (actions == 1 ? " action" : " actions");
+    if (rules > 0) {
+        session.out() << " and " << rules << (rules == 1 ? " rule" : " rules");
+    }
+    session.out() << " in " << files << (files == 1 ? " file" : " files") << ".\n";
     return k_exit_ok;
 }
 

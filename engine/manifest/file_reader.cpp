@@ -6,6 +6,7 @@
 #include "engine/manifest/action_reader.h"
 #include "engine/manifest/key_depth.h"
 #include "engine/manifest/manifest_file.h"
+#include "engine/manifest/rule_reader.h"
 #include "engine/manifest/settings_reader.h"
 #include "engine/text/quote.h"
 #include "engine/text/suggest.h"
@@ -54,16 +55,19 @@ std::string unknown_top_level_message(const toml::key& key, const toml::node& va
         return "unknown key " + dactl::quoted(name) + " at the top level; did you mean action?";
     }
     return "unknown key " + dactl::quoted(name) +
-           " at the top level; a manifest holds only [action.<label>] tables";
+           " at the top level; a manifest holds only [action.<label>] and [rule.<label>] tables";
 }
 
 void read_action_file(const toml::table& root, ManifestFile& file, FileContents& contents) {
     if (root.empty()) {
-        file.file_warning("the file declares no actions");
+        file.file_warning("the file declares no actions");  // nor rules
     }
     for (auto&& [key, value] : root) {
         if (key.str() == "action") {
             read_actions(value, file, contents.actions);
+        } else if (key.str() == "rule") {
+            std::vector<Rule> rules = read_rules(value, file);
+            std::move(rules.begin(), rules.end(), std::back_inserter(contents.rules));
         } else if (key.str() == "region") {
             file.error(key.source().begin,
                        "region is a setting; put it in dactl.toml at the project root");

@@ -15,6 +15,7 @@ enum class FileRole {
 
 struct FileContents {
     std::vector<DesiredAction> actions;  ///< in the order they are written
+    std::vector<Rule> rules;             ///< in the order they are written
     std::optional<Settings> settings;    ///< for FileRole::settings, when parsed
 };
 

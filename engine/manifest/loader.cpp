@@ -112,16 +112,20 @@ void read_sources(const std::vector<const ManifestSource*>& sources, LoadResult&
         }
         std::move(contents.actions.begin(), contents.actions.end(),
                   std::back_inserter(project.actions));
+        std::move(contents.rules.begin(), contents.rules.end(), std::back_inserter(project.rules));
     }
     project.digest = "sha256:" + digest.hex_digest();
     manifest::check_unique(project.actions, result.diagnostics);
-    if (project.actions.empty() && !result.diagnostics.has_errors()) {
+    manifest::check_unique_rules(project.rules, result.diagnostics);
+    if (project.actions.empty() && project.rules.empty() && !result.diagnostics.has_errors()) {
         result.diagnostics.warning(
             {}, "the project declares no actions; add [action.<label>] tables to a .toml file");
     }
     std::stable_sort(
         project.actions.begin(), project.actions.end(),
         [](const DesiredAction& a, const DesiredAction& b) { return a.label < b.label; });
+    std::stable_sort(project.rules.begin(), project.rules.end(),
+                     [](const Rule& a, const Rule& b) { return a.label < b.label; });
 }
 
 // dactl.toml's api.ca_bundle must name a file, relative to the project

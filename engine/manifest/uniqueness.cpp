@@ -46,4 +46,16 @@ void check_unique(const std::vector<DesiredAction>& actions, Diagnostics& diagno
     }
 }
 
+void check_unique_rules(const std::vector<Rule>& rules, Diagnostics& diagnostics) {
+    std::map<std::string, const Rule*> by_label;
+    for (const Rule& rule : rules) {
+        auto [entry, fresh] = by_label.emplace(rule.label, &rule);
+        if (!fresh) {
+            diagnostics.error(rule.where, rule.address() + " is already declared at " +
+                                              path_and_line(entry->second->where) +
+                                              "; labels must be unique in the project");
+        }
+    }
+}
+
 }  // namespace dactl::manifest

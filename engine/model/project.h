@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/model/desired_action.h"
+#include "engine/model/rule.h"
 
 namespace dactl {
 
@@ -48,8 +49,12 @@ struct Project {
     std::filesystem::path directory;
     Settings settings;
     std::vector<DesiredAction> actions;  ///< sorted by label
-    std::vector<std::string> files;      ///< manifest paths read, relative, sorted
-    std::string digest;                  ///< "sha256:<hex>" over the files' paths and bytes
+    std::vector<Rule> rules;             ///< sorted by label
+    /// --target patterns the actions were narrowed to (the rules then govern
+    /// only the actions they name); empty: every action.
+    std::vector<std::string> targets;
+    std::vector<std::string> files;  ///< manifest paths read, relative, sorted
+    std::string digest;              ///< "sha256:<hex>" over the files' paths and bytes
 
     /// The action with this label, or null.
     const DesiredAction* find(const std::string& label) const;

@@ -2,6 +2,7 @@
 // Plan: the changes dactl would make, computed against a known live version of
 // each action so that a stale plan can be recognised.
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -11,9 +12,22 @@
 namespace dactl {
 
 struct FieldChange {
-    Field field;
+    FieldChange() = default;
+    FieldChange(Field field_, Value before_, Value after_, std::string rule_ = {},
+                std::string policy_ = {})
+        : field(field_),
+          before(std::move(before_)),
+          after(std::move(after_)),
+          rule(std::move(rule_)),
+          policy(std::move(policy_)) {}
+
+    Field field = Field::name;
     Value before;  ///< as observed (unset where the action has none)
     Value after;   ///< as the manifest declares it
+    /// When a rule asked for `after`: its address ("rule.orders_backend") and
+    /// what it asks ("at least 15"); empty otherwise.
+    std::string rule;
+    std::string policy;
 
     bool operator==(const FieldChange&) const = default;
 };
@@ -41,6 +55,8 @@ struct Plan {
     /// The --target patterns the plan was made for, as given; empty: every
     /// action of the manifests. A partial plan says so wherever it is shown.
     std::vector<std::string> targets;
+    /// Actions governed by a rule (changed or not); 0 without rules.
+    std::size_t governed = 0;
 
     bool empty() const { return changes.empty(); }
 };

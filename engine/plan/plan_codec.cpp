@@ -31,7 +31,9 @@ Result<FieldChange> read_field(const rapidjson::Value& json) {
             return invalid(value->error().message);
         }
     }
-    return FieldChange{*field, std::move(old_value).value(), std::move(new_value).value()};
+    return FieldChange{*field, std::move(old_value).value(), std::move(new_value).value(),
+                       string_member(json, "rule").value_or(""),
+                       string_member(json, "rule_policy").value_or("")};
 }
 
 Result<ActionChange> read_change(const rapidjson::Value& json) {
@@ -78,6 +80,10 @@ void write_change(JsonWriter& json, const ActionChange& change, ChangeForm form)
         json.value(field.field, field.before);
         json.key("after");
         json.value(field.field, field.after);
+        if (!field.rule.empty()) {
+            json.member("rule", field.rule);
+            json.member("rule_policy", field.policy);
+        }
         json.end_object();
     }
     json.end_array();
@@ -100,6 +106,9 @@ std::string encode_saved_plan(const SavedPlan& saved) {
     json.end_array();
     json.strings("unchanged", saved.plan.unchanged);
     json.strings("targets", saved.plan.targets);
+    if (saved.plan.governed > 0) {
+        json.member("governed_by_rules", static_cast<std::int64_t>(saved.plan.governed));
+    }
     json.end_object();
     return json.finish();
 }
@@ -156,6 +165,12 @@ Result<SavedPlan> decode_saved_plan(std::string_view text) {
             }
             saved.plan.targets.push_back(text_of(entry));
         }
+    }
+    if (const rapidjson::Value* governed = member(document, "governed_by_rules")) {
+        if (!governed->IsUint64()) {
+            return invalid("governed_by_rules is not a count");
+        }
+        saved.plan.governed = static_cast<std::size_t>(governed->GetUint64());
     }
     return saved;
 }

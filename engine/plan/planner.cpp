@@ -16,15 +16,34 @@ std::map<std::string, LiveAction> Planning::bases() const {
     return bases;
 }
 
-Planning plan_gathered(Gathered org) {
+Planning plan_governed(Gathered org, Governance governance, const Diagnostics& governing) {
     Planning planning;
     PlanResult result = compute_plan(org.bindings);
+    for (ActionChange& change : result.plan.changes) {
+        auto reason = governance.reasons.find(change.address);
+        for (FieldChange& field : change.fields) {
+            if (reason != governance.reasons.end() && field.field == Field::timeout_seconds) {
+                field.rule = reason->second.rule;
+                field.policy = reason->second.policy;
+            }
+        }
+    }
+    result.plan.governed = governance.count;
+    planning.governed = std::move(governance.governed);
     planning.diagnostics = org.diagnostics;
+    planning.diagnostics.append(governing);
     planning.diagnostics.append(result.diagnostics);
     planning.diagnostics.sort();
     planning.plan = std::move(result.plan);
     planning.org = std::move(org);
     return planning;
+}
+
+Planning plan_gathered(Gathered org, const std::vector<Rule>& rules,
+                       const std::vector<std::string>& targets) {
+    Diagnostics governing;
+    Governance governance = govern(rules, org, targets, governing);
+    return plan_governed(std::move(org), std::move(governance), governing);
 }
 
 Result<Planning> plan_project(Provider& provider, const Project& project, int parallelism) {
@@ -34,7 +53,7 @@ Result<Planning> plan_project(Provider& provider, const Project& project, int pa
     if (!org) {
         return org.error();
     }
-    return plan_gathered(std::move(org).value());
+    return plan_gathered(std::move(org).value(), project.rules, project.targets);
 }
 
 }  // namespace dactl

@@ -7,6 +7,7 @@
 #include "engine/gather/gather.h"
 #include "engine/model/project.h"
 #include "engine/plan/compute_plan.h"
+#include "engine/plan/rules.h"
 
 namespace dactl {
 
@@ -14,6 +15,8 @@ namespace dactl {
 /// Project given to plan_project, which must outlive this.
 struct Planning {
     Gathered org;
+    /// The manifest actions the rules made; bindings of `org` point into it.
+    std::deque<DesiredAction> governed;
     Plan plan;
     Diagnostics diagnostics;  ///< selection and plan errors, sorted; the plan is unusable if any
 
@@ -21,9 +24,16 @@ struct Planning {
     std::map<std::string, LiveAction> bases() const;
 };
 
-/// The plan of a gathered org: compute_plan over its bindings, its selection
-/// diagnostics and the plan's together, sorted.
-Planning plan_gathered(Gathered org);
+/// The plan of a gathered org: the rules applied (govern; with `targets`, only
+/// to the actions they name), compute_plan over its bindings, each change a
+/// rule asked for carrying the rule, its selection diagnostics, the rules' and
+/// the plan's together, sorted.
+Planning plan_gathered(Gathered org, const std::vector<Rule>& rules = {},
+                       const std::vector<std::string>& targets = {});
+
+/// plan_gathered after govern was applied to `org` already (`governing`: what
+/// it reported).
+Planning plan_governed(Gathered org, Governance governance, const Diagnostics& governing);
 
 /// Gathers the org for the project's actions (gather_org, with the templates
 /// they manage) and computes the plan. Fails only when the API fails; user

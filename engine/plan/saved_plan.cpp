@@ -88,10 +88,19 @@ Result<Planning> replan_saved(Provider& provider, const Project& project, const 
     if (!org) {
         return org.error();
     }
+    // The actions the rules govern are bound again the way the plan bound them.
+    Diagnostics governing;
+    Governance governance = govern(project.rules, *org, project.targets, governing);
     std::string reasons;
     for (std::size_t i = 0; i < reads.size(); ++i) {
+        const DesiredAction* desired = reads[i].desired;
+        for (const Binding& binding : org->bindings) {
+            if (binding.desired->address() == reads[i].address && binding.live->id == reads[i].id) {
+                desired = binding.desired;
+            }
+        }
         const std::string reason =
-            stale_reason(saved.plan.changes[i], reads[i].desired, org->find_live(reads[i].id));
+            stale_reason(saved.plan.changes[i], desired, org->find_live(reads[i].id));
         if (!reason.empty()) {
             if (!reasons.empty()) {
                 reasons += '\n';
@@ -106,9 +115,10 @@ Result<Planning> replan_saved(Provider& provider, const Project& project, const 
     if (Status loaded = load_templates(provider, *org, options); !loaded) {
         return loaded.error();
     }
-    Planning planning = plan_gathered(std::move(org).value());
+    Planning planning = plan_governed(std::move(org).value(), std::move(governance), governing);
     planning.plan.unchanged = saved.plan.unchanged;
     planning.plan.targets = saved.plan.targets;
+    planning.plan.governed = saved.plan.governed;
     if (!planning.diagnostics.has_errors() && !same_changes(planning.plan, saved.plan)) {
         return stale(stale_line("the changes it would make now differ from the saved ones"));
     }

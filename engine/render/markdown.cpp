@@ -213,8 +213,8 @@ std::string render_plan_markdown(const Plan& plan, std::size_t limit) {
                " unchanged).\n";
     }
     const std::string head = "### dactl plan: " + std::to_string(plan.changes.size()) +
-                             " to change, " + std::to_string(plan.unchanged.size()) +
-                             " unchanged\n\n" + partial +
+                             " to change, " + std::to_string(plan.unchanged.size()) + " unchanged" +
+                             governed_note(plan) + "\n\n" + partial +
                              "| | Action | Name | Id | Fields |\n|---|---|---|---|---|\n";
     std::vector<std::string> rows;
     std::vector<std::string> blocks;
@@ -223,6 +223,9 @@ std::string render_plan_markdown(const Plan& plan, std::size_t limit) {
         std::string diff;
         for (const auto& field : change.fields) {
             fields += (fields.empty() ? "" : ", ") + std::string(field_key(field.field));
+            if (!field.rule.empty()) {
+                fields += " (" + code(field.rule) + ": " + markdown_cell(field.policy) + ")";
+            }
             diff += markdown_diff_lines(field.field, field.before, field.after);
         }
         rows.push_back("| ~ | " + code(change.address) + " | " + markdown_cell(change.name) +

@@ -73,6 +73,7 @@ void write_plan_summary(JsonWriter& json, const Plan& plan) {
     json.begin_object();
     json.member("to_change", static_cast<std::int64_t>(plan.changes.size()));
     json.member("unchanged", static_cast<std::int64_t>(plan.unchanged.size()));
+    json.member("governed_by_rules", static_cast<std::int64_t>(plan.governed));
     json.end_object();
 }
 

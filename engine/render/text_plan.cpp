@@ -16,8 +16,12 @@ std::string render_plan_text(const Plan& plan, const Palette& palette) {
     for (const auto& change : plan.changes) {
         text += action_heading(change, palette) + "\n";
         for (const auto& field : change.fields) {
-            for (const auto& line :
-                 field_change_lines(field.field, field.before, field.after, palette)) {
+            std::vector<std::string> lines =
+                field_change_lines(field.field, field.before, field.after, palette);
+            if (!field.rule.empty() && !lines.empty()) {
+                lines.back() += "   (" + field.rule + ": " + field.policy + ")";
+            }
+            for (const auto& line : lines) {
                 text += "    " + line + "\n";
             }
         }
@@ -27,11 +31,19 @@ std::string render_plan_text(const Plan& plan, const Palette& palette) {
         text += "No changes. The live actions match the manifests.\n\n";
     }
     text += palette.bold("Plan:") + " " + std::to_string(plan.changes.size()) + " to change, " +
-            std::to_string(plan.unchanged.size()) + " unchanged.\n";
+            std::to_string(plan.unchanged.size()) + " unchanged" + governed_note(plan) + ".\n";
     if (!plan.targets.empty()) {
         text += partial_plan_note(plan) + "\n";
     }
     return text;
+}
+
+std::string governed_note(const Plan& plan) {
+    if (plan.governed == 0) {
+        return "";
+    }
+    return "; " + std::to_string(plan.governed) +
+           (plan.governed == 1 ? " action governed by rules" : " actions governed by rules");
 }
 
 std::string partial_plan_note(const Plan& plan) {

@@ -21,4 +21,7 @@ std::string render_plan_text(const Plan& plan, const Palette& palette);
 /// were not read in detail or planned." for a plan made with --target.
 std::string partial_plan_note(const Plan& plan);
 
+/// "; N actions governed by rules" for the summary line, or "" without rules.
+std::string governed_note(const Plan& plan);
+
 }  // namespace dactl

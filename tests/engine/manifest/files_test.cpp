@@ -101,7 +101,7 @@ TEST_CASE("unknown top-level keys and tables", "[manifest]") {
         "    [fetch_history]\n"
         "     ^\n"
         "a.toml:5:2: unknown key \"misc\" at the top level; a manifest holds only "
-        "[action.<label>] tables\n"
+        "[action.<label>] and [rule.<label>] tables\n"
         "    [misc]\n"
         "     ^\n");
 }

@@ -1,0 +1,286 @@
+#include "engine/plan/rules.h"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+
+#include "engine/model/label.h"
+#include "engine/text/quote.h"
+
+namespace dactl {
+
+namespace {
+
+constexpr std::int64_t k_service_default = 60;
+
+std::string describe(const LiveAction& live) {
+    return live.id + " " + quoted(live.name);
+}
+
+std::string place(const SourcePosition& where) {
+    return where.path + ":" + std::to_string(where.line);
+}
+
+// The combined demand of every rule matching one action.
+struct Demand {
+    std::optional<std::int64_t> exact;
+    const Rule* exact_rule = nullptr;
+    std::optional<std::int64_t> at_least;
+    const Rule* at_least_rule = nullptr;
+    std::optional<std::int64_t> at_most;
+    const Rule* at_most_rule = nullptr;
+};
+
+std::string asks(const Rule& rule) {
+    return rule.address() + " (" + place(rule.where) + ") asks for " + rule.timeout.text();
+}
+
+// Combines the rules' policies; nothing (after an error) when they cannot all hold.
+std::optional<Demand> combine(const std::vector<const Rule*>& matching, const LiveAction& live,
+                              Diagnostics& diagnostics) {
+    Demand demand;
+    for (const Rule* rule : matching) {
+        const TimeoutPolicy& policy = rule->timeout;
+        if (policy.exact && demand.exact && *policy.exact != *demand.exact) {
+            diagnostics.error(rule->where, describe(live) + ": " + asks(*demand.exact_rule) +
+                                               " and " + asks(*rule) +
+                                               "; the two rules cannot both hold");
+            return std::nullopt;
+        }
+        if (policy.exact) {
+            demand.exact = policy.exact;
+            demand.exact_rule = rule;
+        }
+        if (policy.at_least && (!demand.at_least || *policy.at_least > *demand.at_least)) {
+            demand.at_least = policy.at_least;
+            demand.at_least_rule = rule;
+        }
+        if (policy.at_most && (!demand.at_most || *policy.at_most < *demand.at_most)) {
+            demand.at_most = policy.at_most;
+            demand.at_most_rule = rule;
+        }
+    }
+    const std::int64_t low = demand.at_least.value_or(1);
+    const std::int64_t high = demand.at_most.value_or(k_service_default);
+    const Rule* crossing = nullptr;
+    const Rule* other = nullptr;
+    if (low > high) {
+        crossing = demand.at_most_rule;
+        other = demand.at_least_rule;
+    } else if (demand.exact && *demand.exact < low) {
+        crossing = demand.exact_rule;
+        other = demand.at_least_rule;
+    } else if (demand.exact && *demand.exact > high) {
+        crossing = demand.exact_rule;
+        other = demand.at_most_rule;
+    }
+    if (crossing != nullptr) {
+        const Rule* later = crossing->label > other->label ? crossing : other;
+        const Rule* first = later == crossing ? other : crossing;
+        diagnostics.error(later->where, describe(live) + ": " + asks(*first) + " and " +
+                                            asks(*later) + "; the two rules cannot both hold");
+        return std::nullopt;
+    }
+    return demand;
+}
+
+// The timeout the rules want the action to have, with the rule that decided;
+// nothing when its timeout is already within the bounds.
+std::optional<std::pair<std::int64_t, const Rule*>> wanted(const Demand& demand,
+                                                           const Value& live) {
+    const std::int64_t current = live.is_integer() ? live.as_integer() : k_service_default;
+    if (demand.exact) {
+        return std::make_pair(*demand.exact, demand.exact_rule);
+    }
+    if (demand.at_least && current < *demand.at_least) {
+        return std::make_pair(*demand.at_least, demand.at_least_rule);
+    }
+    if (demand.at_most && current > *demand.at_most) {
+        return std::make_pair(*demand.at_most, demand.at_most_rule);
+    }
+    return std::nullopt;
+}
+
+// A declared timeout that breaks a rule: the rule that it breaks, or null.
+const Rule* broken_by(const Demand& demand, std::int64_t value) {
+    if (demand.exact && value != *demand.exact) {
+        return demand.exact_rule;
+    }
+    if (demand.at_least && value < *demand.at_least) {
+        return demand.at_least_rule;
+    }
+    if (demand.at_most && value > *demand.at_most) {
+        return demand.at_most_rule;
+    }
+    return nullptr;
+}
+
+class Governor {
+public:
+    Governor(const std::vector<Rule>& rules, Gathered& org, const std::vector<std::string>& targets,
+             Diagnostics& diagnostics)
+        : m_rules(rules), m_org(org), m_targets(targets), m_diagnostics(diagnostics) {
+        for (const Binding& binding : org.bindings) {
+            m_labels.insert(binding.desired->label);
+        }
+    }
+
+    Governance run() {
+        std::vector<bool> used(m_rules.size(), false);
+        for (const LiveAction& live : m_org.live) {
+            std::vector<const Rule*> matching;
+            for (std::size_t i = 0; i < m_rules.size(); ++i) {
+                if (m_rules[i].matches(live)) {
+                    matching.push_back(&m_rules[i]);
+                    used[i] = true;
+                }
+            }
+            if (!matching.empty()) {
+                govern(live, matching);
+            }
+        }
+        for (std::size_t i = 0; i < m_rules.size(); ++i) {
+            if (!used[i]) {
+                m_diagnostics.warning(m_rules[i].where,
+                                      m_rules[i].address() + " matches no action in the org");
+            }
+        }
+        return std::move(m_result);
+    }
+
+private:
+    void govern(const LiveAction& live, const std::vector<const Rule*>& matching) {
+        std::optional<Demand> demand = combine(matching, live, m_diagnostics);
+        if (!demand) {
+            return;
+        }
+        Binding* bound = nullptr;
+        for (Binding& binding : m_org.bindings) {
+            if (binding.live == &live) {
+                bound = &binding;
+            }
+        }
+        const auto want = wanted(*demand, live.get(Field::timeout_seconds));
+        if (bound != nullptr) {
+            govern_declared(*bound, *demand, want);
+            return;
+        }
+        DesiredAction desired;
+        desired.label = free_label(live);
+        const Rule& first = want ? *want->second : *matching.front();
+        desired.where = first.where;
+        desired.selector = Selector{Selector::By::id, live.id};
+        desired.selector_where = first.where;
+        if (!m_targets.empty() &&
+            !std::any_of(m_targets.begin(), m_targets.end(), [&](const std::string& pattern) {
+                return target_matches(pattern, desired.address());
+            })) {
+            return;
+        }
+        manage_timeout(desired, live, want, first);
+        m_labels.insert(desired.label);
+        m_result.governed.push_back(std::move(desired));
+        m_org.bindings.push_back(Binding{&m_result.governed.back(), &live});
+        ++m_result.count;
+    }
+
+    void govern_declared(Binding& binding, const Demand& demand,
+                         const std::optional<std::pair<std::int64_t, const Rule*>>& want) {
+        const DesiredAction& declared = *binding.desired;
+        ++m_result.count;
+        auto own = declared.managed.find(Field::timeout_seconds);
+        if (own != declared.managed.end()) {
+            if (const Rule* rule = broken_by(demand, own->second.as_integer())) {
+                m_diagnostics.error(declared.position_of(Field::timeout_seconds),
+                                    declared.address() + ": timeout_seconds = " +
+                                        std::to_string(own->second.as_integer()) + " breaks " +
+                                        asks(*rule) + "; change one of them");
+            }
+            return;
+        }
+        DesiredAction copy = declared;
+        const Rule& rule = want ? *want->second : *demand_rule(demand);
+        manage_timeout(copy, *binding.live, want, rule);
+        m_result.governed.push_back(std::move(copy));
+        binding.desired = &m_result.governed.back();
+    }
+
+    static const Rule* demand_rule(const Demand& demand) {
+        if (demand.exact_rule != nullptr) {
+            return demand.exact_rule;
+        }
+        return demand.at_least_rule != nullptr ? demand.at_least_rule : demand.at_most_rule;
+    }
+
+    // Manages the timeout the rule decided, or the live one when it is within.
+    void manage_timeout(DesiredAction& desired, const LiveAction& live,
+                        const std::optional<std::pair<std::int64_t, const Rule*>>& want,
+                        const Rule& rule) {
+        const Value& current = live.get(Field::timeout_seconds);
+        if (want) {
+            desired.managed[Field::timeout_seconds] = Value(want->first);
+        } else if (current.is_integer()) {
+            desired.managed[Field::timeout_seconds] = current;
+        } else {
+            return;  // unset: the service default of 60 s, within the bounds
+        }
+        desired.positions[Field::timeout_seconds] = rule.timeout.where;
+        m_result.reasons[desired.address()] = RuleReason{rule.address(), rule.timeout.text()};
+    }
+
+    std::string free_label(const LiveAction& live) const {
+        std::string label = label_for(live.name, live.id);
+        if (m_labels.count(label) == 0) {
+            return label;
+        }
+        std::string tail;
+        for (char c : live.id) {
+            if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+                tail += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            }
+        }
+        label += "_";
+        label += tail.size() > 8 ? tail.substr(tail.size() - 8) : tail;
+        return label;
+    }
+
+    const std::vector<Rule>& m_rules;
+    Gathered& m_org;
+    const std::vector<std::string>& m_targets;
+    Diagnostics& m_diagnostics;
+    std::set<std::string> m_labels;
+    Governance m_result;
+};
+
+}  // namespace
+
+Governance govern(const std::vector<Rule>& rules, Gathered& org,
+                  const std::vector<std::string>& targets, Diagnostics& diagnostics) {
+    if (rules.empty()) {
+        return {};
+    }
+    return Governor(rules, org, targets, diagnostics).run();
+}
+
+std::vector<DesiredAction> with_governed(const std::vector<DesiredAction>& declared,
+                                         const Governance& governance) {
+    std::map<std::string, const DesiredAction*> by_label;
+    for (const DesiredAction& action : governance.governed) {
+        by_label.emplace(action.label, &action);
+    }
+    std::vector<DesiredAction> all;
+    all.reserve(declared.size() + governance.governed.size());
+    for (const DesiredAction& action : declared) {
+        auto copy = by_label.find(action.label);
+        all.push_back(copy == by_label.end() ? action : *copy->second);
+        if (copy != by_label.end()) {
+            by_label.erase(copy);
+        }
+    }
+    for (const auto& [label, action] : by_label) {
+        all.push_back(*action);
+    }
+    return all;
+}
+
+}  // namespace dactl
