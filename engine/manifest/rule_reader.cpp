@@ -1,5 +1,8 @@
 #include "engine/manifest/rule_reader.h"
 
+#include <array>
+#include <span>
+
 #include "engine/model/label.h"
 #include "engine/text/quote.h"
 #include "engine/text/suggest.h"
@@ -8,12 +11,14 @@ namespace dactl::manifest {
 
 namespace {
 
-const std::vector<std::string> k_rule_keys = {"match", "timeout_seconds"};
-const std::vector<std::string> k_match_keys = {"name", "category", "url", "integration_id",
-                                               "request_type"};
-const std::vector<std::string> k_bound_keys = {"at_least", "at_most"};
+using Keys = std::span<const std::string_view>;
 
-std::string listed(const std::vector<std::string>& keys) {
+constexpr std::array<std::string_view, 2> k_rule_keys = {"match", "timeout_seconds"};
+constexpr std::array<std::string_view, 5> k_match_keys = {"name", "category", "url",
+                                                          "integration_id", "request_type"};
+constexpr std::array<std::string_view, 2> k_bound_keys = {"at_least", "at_most"};
+
+std::string listed(Keys keys) {
     std::string text;
     for (std::size_t i = 0; i < keys.size(); ++i) {
         text += i == 0 ? "" : (i + 1 == keys.size() ? " or " : ", ");
@@ -22,10 +27,10 @@ std::string listed(const std::vector<std::string>& keys) {
     return text;
 }
 
-std::string unknown(std::string_view key, const std::string& where,
-                    const std::vector<std::string>& keys) {
+std::string unknown(std::string_view key, const std::string& where, Keys keys) {
     std::string message = "unknown key " + dactl::quoted(key) + " in " + where + "; ";
-    std::vector<std::string> close = closest_matches(key, keys, 1);
+    std::vector<std::string> close =
+        closest_matches(key, std::vector<std::string>(keys.begin(), keys.end()), 1);
     return message +
            (close.empty() ? "expected " + listed(keys) : "did you mean " + close[0] + "?");
 }

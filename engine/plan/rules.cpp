@@ -198,9 +198,12 @@ private:
             }
             return;
         }
+        const Rule* rule = want ? want->second : demand_rule(demand);
+        if (rule == nullptr) {
+            return;  // a rule always has a timeout policy; nothing to govern otherwise
+        }
         DesiredAction copy = declared;
-        const Rule& rule = want ? *want->second : *demand_rule(demand);
-        manage_timeout(copy, *binding.live, want, rule);
+        manage_timeout(copy, *binding.live, want, *rule);
         m_result.governed.push_back(std::move(copy));
         binding.desired = &m_result.governed.back();
     }
