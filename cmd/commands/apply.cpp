@@ -154,6 +154,14 @@ Status save_state(Session& session, const Project& project, const std::optional<
     for (const auto& action : project.actions) {
         keep.insert(action.address());
     }
+    // A saved or targeted plan read only some actions: the state keeps every
+    // other entry (those the rules govern too); a whole fresh plan forgets the
+    // entries nothing manages any more (plan notes them).
+    if (previous && (!session.arguments().positionals.empty() || !planning.plan.targets.empty())) {
+        for (const StateAction& entry : previous->actions) {
+            keep.insert(entry.address);
+        }
+    }
     Result<std::string> key =
         state_key_for_writing(project.directory, session.context().environment("DACTL_STATE_KEY"));
     if (!key) {

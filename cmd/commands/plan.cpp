@@ -1,3 +1,5 @@
+#include <set>
+
 #include "cmd/cli.h"
 #include "cmd/command_options.h"
 #include "cmd/commands/command.h"
@@ -6,6 +8,7 @@
 #include "engine/plan/plan_codec.h"
 #include "engine/plan/planner.h"
 #include "engine/render/markdown.h"
+#include "engine/state/state_file.h"
 #include "engine/util/file_io.h"
 #include "engine/util/time_text.h"
 
@@ -26,6 +29,34 @@ Status save_plan(Session& session, Provider& provider, const Project& project, c
     saved.manifests_digest = project.digest;
     saved.plan = plan;
     return write_file_atomically(path, encode_saved_plan(saved));
+}
+
+// State entries that nothing manages any more (an action a rule governed that
+// stopped matching, or a table removed from the manifests): the next apply
+// forgets them, and says nothing to the org.
+void note_forgotten(Session& session, const Project& project, const Planning& planning) {
+    if (!planning.plan.targets.empty()) {
+        return;  // a partial plan keeps what it does not cover
+    }
+    Result<std::optional<State>> state = read_state(project.directory);
+    if (!state || !*state) {
+        return;
+    }
+    std::set<std::string> managed;
+    for (const Binding& binding : planning.org.bindings) {
+        managed.insert(binding.desired->address());
+    }
+    for (const DesiredAction& action : project.actions) {
+        managed.insert(action.address());
+    }
+    for (const StateAction& entry : (*state)->actions) {
+        if (managed.count(entry.address) == 0) {
+            session.err() << "note: " << entry.address << " (" << entry.id
+                          << ") is in the state, but no manifest declares it and no rule "
+                             "governs it now; the next apply forgets it (the org is not "
+                             "changed)\n";
+        }
+    }
 }
 
 }  // namespace
@@ -56,6 +87,7 @@ int run_plan(const Arguments& arguments, Context& context) {
         return session.fail("the plan cannot be made; nothing was changed", planning->diagnostics);
     }
     planning->plan.targets = arguments.all_values("target");
+    note_forgotten(session, *project, *planning);
     if (std::optional<std::string> out = arguments.value("out")) {
         if (Status saved = save_plan(session, *provider, *project, planning->plan, *out); !saved) {
             return session.fail("the plan was not saved: " + saved.error().message);

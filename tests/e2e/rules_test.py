@@ -188,6 +188,28 @@ def test_saved_plan(org):
     check(apply.returncode == 0, "apply PLANFILE exited %d: %s%s"
           % (apply.returncode, apply.stdout[-500:], apply.stderr))
     check(org.actions()[id]["config"]["timeoutSeconds"] == 15, "not applied")
+    with open(os.path.join(org.project, ".dactl", "state.json")) as source:
+        recorded = {entry["address"] for entry in json.load(source)["actions"]}
+    check(len(recorded) == 125, "a saved plan of one change left %d actions in the state"
+          % len(recorded))
+
+
+def test_stops_matching(org):
+    print("an action that stops matching stops being governed, and the plan says so", flush=True)
+    org.write("rules.toml", RULE)
+    id = harness.action_id(20)
+    org.emulator.admin("PATCH", "/__emulator/actions/" + id,
+                       {"config": {"request": {"requestUrlTemplate": "https://elsewhere.example.com/x"}}})
+    note = ("note: action.lookup_0020 (%s) is in the state, but no manifest declares it and no "
+            "rule governs it now; the next apply forgets it (the org is not changed)\n" % id)
+    plan = org.run("plan")
+    check(plan.returncode == 0 and note in plan.stderr, "plan said:\n%s" % plan.stderr)
+    before = org.actions()[id]
+    apply = org.run("apply", "--auto-approve")
+    check(apply.returncode == 0, "apply exited %d: %s" % (apply.returncode, apply.stderr))
+    check(org.actions()[id] == before, "the action that stopped matching was changed")
+    again = org.run("plan")
+    check(note not in again.stderr, "the note again after apply:\n%s" % again.stderr)
 
 
 def main():
@@ -200,6 +222,7 @@ def main():
             test_plan_and_apply(org)
             test_conflicts(org)
             test_saved_plan(org)
+            test_stops_matching(org)
         finally:
             org.emulator.stop()
     return finish()
