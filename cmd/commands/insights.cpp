@@ -12,6 +12,7 @@
 #include "engine/export/adopt.h"
 #include "engine/export/timeout_writer.h"
 #include "engine/gather/gather.h"
+#include "engine/insights/rule_proposal.h"
 #include "engine/insights/since_apply.h"
 #include "engine/render/insights_html.h"
 #include "engine/render/insights_text.h"
@@ -199,10 +200,19 @@ bool write_recommendations(Session& session, const Project& project, const Insig
 // Appends a manifest entry to `file` for each unmanaged action timing out or
 // at risk. False after reporting a failure.
 bool adopt(Session& session, const Project& project, const InsightsReport& report,
-           const Gathered& org, const std::string& file) {
+           const Gathered& org, const std::string& file, const std::vector<RuleProposal>& rules) {
+    std::set<std::string> governed;
+    std::string rules_text;
+    for (const RuleProposal& rule : rules) {
+        rules_text += "\n";
+        rules_text += rule.toml();
+        for (const Insight* insight : rule.insights) {
+            governed.insert(insight->id);
+        }
+    }
     std::vector<Adoption> adoptions;
     for (const Insight& insight : report.insights) {
-        if (insight.address || !insight.recommendation ||
+        if (insight.address || !insight.recommendation || governed.count(insight.id) != 0 ||
             (insight.verdict != Verdict::timing_out && insight.verdict != Verdict::at_risk)) {
             continue;
         }
@@ -221,7 +231,7 @@ bool adopt(Session& session, const Project& project, const InsightsReport& repor
         }
         adoptions.push_back(std::move(adoption));
     }
-    if (adoptions.empty()) {
+    if (adoptions.empty() && rules.empty()) {
         session.err() << "No unmanaged action is timing out or at risk; " << file
                       << " was not changed\n";
         return true;
@@ -244,14 +254,46 @@ bool adopt(Session& session, const Project& project, const InsightsReport& repor
             text += "\n";
         }
     }
-    if (Status written = write_file_atomically(path, text + adopted.text); !written) {
+    text += adopted.text;
+    text +=
+        text.empty() ? rules_text.substr(std::min<std::size_t>(1, rules_text.size())) : rules_text;
+    if (Status written = write_file_atomically(path, text); !written) {
         session.fail(written.error().message);
         return false;
     }
     for (const std::string& label : adopted.labels) {
         session.err() << "Adopted action." << label << " into " << file << "\n";
     }
+    for (const RuleProposal& rule : rules) {
+        session.err() << "Wrote rule." << rule.label << " into " << file << ": "
+                      << rule.insights.size() << " actions calling " << rule.prefix
+                      << " get at least " << rule.at_least << " s\n";
+    }
     return true;
+}
+
+// Several actions timing out on one host: one rule says it once. Those whose
+// actions are all unmanaged go into the adoption file (--adopt-into); the
+// others are printed, never written over what the manifests declare.
+std::vector<RuleProposal> rules_to_adopt(Session& session, const Project& project,
+                                         const InsightsReport& report, const Gathered& org,
+                                         const Request& request) {
+    std::vector<RuleProposal> adopted;
+    for (RuleProposal& rule : propose_rules(report, org.live)) {
+        if (std::any_of(project.rules.begin(), project.rules.end(),
+                        [&](const Rule& declared) { return declared.label == rule.label; })) {
+            continue;  // the project has that rule already
+        }
+        if (request.adopt_into && rule.all_unmanaged) {
+            adopted.push_back(std::move(rule));
+            continue;
+        }
+        session.err() << "note: " << rule.insights.size() << " actions calling " << rule.prefix
+                      << " time out; one rule could govern them instead of per-action "
+                         "timeouts (not written; add it to a manifest):\n"
+                      << rule.toml();
+    }
+    return adopted;
 }
 
 // When the last apply happened and which state entries it changed (an entry
@@ -344,7 +386,10 @@ bool write_outputs(Session& session, const Project& project, const Gathered& org
     if (request.write && !write_recommendations(session, project, report)) {
         return false;
     }
-    if (request.adopt_into && !adopt(session, project, report, org, *request.adopt_into)) {
+    const std::vector<RuleProposal> rules =
+        request.write ? rules_to_adopt(session, project, report, org, request)
+                      : std::vector<RuleProposal>();
+    if (request.adopt_into && !adopt(session, project, report, org, *request.adopt_into, rules)) {
         return false;
     }
     if (session.arguments().has("github-summary")) {

@@ -196,3 +196,89 @@ TEST_CASE("insights --write leaves an action that needs more than 60 s alone", "
     REQUIRE(cli.out().find("this back-end needs an asynchronous design, not a bigger timeout") !=
             std::string::npos);
 }
+
+namespace {
+
+// Three unmanaged actions calling the orders back-end all time out at 3 s, and
+// the managed slow one (on `slow_url`).
+void seed_one_host(CliHarness& cli, const std::string& slow_url) {
+    cli.project.write("actions.toml",
+                      "[action.slow]\nname = \"Slow Lookup\"\ntimeout_seconds = 3\n");
+    cli.org.put(with(with(make_live("c-1", "Slow Lookup"), Field::timeout_seconds, 3),
+                     Field::request_url_template, slow_url));
+    for (const char* id : {"c-7", "c-8", "c-9"}) {
+        cli.org.put(with(with(make_live(id, std::string("Order ") + id), Field::timeout_seconds, 3),
+                         Field::request_url_template,
+                         "https://orders.example.com/v1/" + std::string(id) + "/${input.key}"));
+    }
+    cli.org.answer_aggregates([](const AggregateQuery& query) {
+        const TimeWindow day{query.interval.start_ms, query.interval.start_ms + 86'400'000};
+        std::vector<AggregateGroup> groups;
+        for (const char* id : {"c-1", "c-7", "c-8", "c-9"}) {
+            if (query.group_by.size() == 1) {
+                groups.push_back(group({{"actionId", id}}, query.interval, 100, 3000, 3000));
+            } else {
+                groups.push_back(
+                    group({{"actionId", id}, {"errorType", "NONE"}, {"responseStatus", "200"}}, day,
+                          70, 2900, std::nullopt));
+                groups.push_back(group(
+                    {{"actionId", id}, {"errorType", "REQUEST_TIMEOUT"}, {"responseStatus", "504"}},
+                    day, 30, 3000, std::nullopt));
+            }
+        }
+        return Result<std::vector<AggregateGroup>>(std::move(groups));
+    });
+}
+
+}  // namespace
+
+TEST_CASE(
+    "insights --all --write --adopt-into writes one rule for a host its unmanaged "
+    "actions time out on",
+    "[cli][insights][rules]") {
+    CliHarness cli;
+    seed_one_host(cli, "https://slow.example.com/lookup");
+    REQUIRE(cli.run({"insights", "--all", "--write", "--adopt-into", "adopted.toml"}) == 0);
+    REQUIRE(cli.err() ==
+            "action.slow: not written: the measurement was cut off at the timeout (a lower "
+            "bound); measure it with --via-draft\n"
+            "Wrote rule.orders_example_com into adopted.toml: 3 actions calling "
+            "https://orders.example.com/ get at least 5 s\n");
+    REQUIRE(*read_file(cli.project.path() / "adopted.toml") ==
+            "# 3 actions calling https://orders.example.com/ time out; one rule governs them "
+            "all, and those added later:\n"
+            "#   Order c-7 (c-7)\n"
+            "#   Order c-8 (c-8)\n"
+            "#   Order c-9 (c-9)\n"
+            "[rule.orders_example_com]\n"
+            "match = { url = \"https://orders.example.com/*\" }\n"
+            "timeout_seconds = { at_least = 5 }   # the highest recommendation among them\n");
+    REQUIRE(cli.run({"plan"}) == 0);
+    REQUIRE(cli.out().find("    ~ timeout_seconds: 3 -> 5   (rule.orders_example_com: at least "
+                           "5)\n") != std::string::npos);
+    REQUIRE(cli.out().find("; 3 actions governed by rules.\n") != std::string::npos);
+}
+
+TEST_CASE("insights --write prints the rule when a managed action shares the host",
+          "[cli][insights][rules]") {
+    CliHarness cli;
+    seed_one_host(cli, "https://orders.example.com/v1/slow");
+    REQUIRE(cli.run({"insights", "--all", "--write", "--adopt-into", "adopted.toml"}) == 0);
+    REQUIRE(cli.err() ==
+            "action.slow: not written: the measurement was cut off at the timeout (a lower "
+            "bound); measure it with --via-draft\n"
+            "note: 4 actions calling https://orders.example.com/ time out; one rule could "
+            "govern them instead of per-action timeouts (not written; add it to a manifest):\n"
+            "# 4 actions calling https://orders.example.com/ time out; one rule governs them "
+            "all, and those added later:\n"
+            "#   Order c-7 (c-7)\n"
+            "#   Order c-8 (c-8)\n"
+            "#   Order c-9 (c-9)\n"
+            "#   action.slow\n"
+            "[rule.orders_example_com]\n"
+            "match = { url = \"https://orders.example.com/*\" }\n"
+            "timeout_seconds = { at_least = 5 }   # the highest recommendation among them\n"
+            "Adopted action.order_c_7 into adopted.toml\n"
+            "Adopted action.order_c_8 into adopted.toml\n"
+            "Adopted action.order_c_9 into adopted.toml\n");
+}
