@@ -1,6 +1,5 @@
 #include "cmd/command_options.h"
 
-#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <optional>
@@ -123,12 +122,7 @@ std::optional<ChosenOrg> read_chosen_org(Session& session, const std::string& un
     GatherOptions gathering = session.gather_options();
     gathering.templates = Templates::none;
     // A chosen function action's own timeout may cut it off first: warn.
-    gathering.functions_of = [&read](const LiveAction& action) {
-        return std::any_of(read.chosen.begin(), read.chosen.end(), [&](const DesiredAction& d) {
-            return d.selector.value ==
-                   (d.selector.by == Selector::By::id ? action.id : action.name);
-        });
-    };
+    gathering.functions_of_bound = true;
     Result<Gathered> org = gather_org(*read.provider, read.chosen, gathering);
     if (!org) {
         exit_code = session.fail_reading(org.error());

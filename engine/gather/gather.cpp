@@ -111,7 +111,8 @@ bool any_accepted(const Gathered& org, const GatherOptions& options) {
 
 Status read_functions(Provider& provider, Gathered& org, const GatherOptions& options) {
     const bool managed = manages_function(org);
-    if (!managed && !any_accepted(org, options)) {
+    const bool bound_wanted = managed || (options.functions_of_bound && !org.bindings.empty());
+    if (!bound_wanted && !any_accepted(org, options)) {
         return {};
     }
     Result<std::set<std::string>> integrations = provider.function_integrations();
@@ -137,7 +138,7 @@ Status read_functions(Provider& provider, Gathered& org, const GatherOptions& op
         action.runs_function = integrations->count(action.integration_id) != 0;
         const bool bound = addresses.count(&action) != 0;
         if (action.runs_function &&
-            ((managed && bound) || (options.functions_of && options.functions_of(action)))) {
+            ((bound_wanted && bound) || (options.functions_of && options.functions_of(action)))) {
             needed.push_back(&action);
         }
     }

@@ -52,6 +52,9 @@ struct GatherOptions {
     /// function.timeout_seconds; otherwise, and when this accepts none, it
     /// reads no integration and no function.
     std::function<bool(const LiveAction&)> functions_of;
+    /// Also reads the function of every bound function action, whatever the
+    /// manifests manage (probe and insights, to warn about the function's limit).
+    bool functions_of_bound = false;
 };
 
 /// The pure half of gather_org: takes the listed actions and binds `desired`
@@ -74,10 +77,11 @@ Status load_templates(Provider& provider, Gathered& org, const GatherOptions& op
 
 /// For function data actions: when a bound manifest action manages
 /// function.timeout_seconds, or `options.functions_of` accepts a live action,
+/// or `options.functions_of_bound` and an action is bound,
 /// lists the integrations (Provider::function_integrations) to mark the live
 /// actions that run a function, then reads the function of each bound one and
 /// each one `functions_of` accepts, up to `options.parallelism` at once. When
-/// only `functions_of` asked and the listing is forbidden, a warning in
+/// no manifest manages one and the listing is forbidden, a warning in
 /// `org.diagnostics` says the functions are left out. Fails
 /// with "listing the org's integrations failed: ..." or "<address>: reading
 /// the function of <id> failed: ...".

@@ -226,3 +226,23 @@ TEST_CASE("functions_of reads the functions a command asks for, bound or not",
     REQUIRE(org->find_live("custom_-_f")->get(Field::function_timeout_seconds) == Value(10));
     REQUIRE(org->find_live("custom_-_r")->get(Field::function_timeout_seconds).is_unset());
 }
+
+TEST_CASE("functions_of_bound reads the functions of the bound actions only",
+          "[gather][functions]") {
+    FakeProvider provider;
+    seed_functions(provider);
+    const std::vector<DesiredAction> desired = {make_desired("lead", "Score Lead")};
+    GatherOptions options;
+    options.functions_of_bound = true;
+    Result<Gathered> org = gather_org(provider, desired, options);
+
+    REQUIRE(org.ok());
+    REQUIRE(provider.calls() ==
+            std::vector<std::string>{"list", "integrations", "function custom_-_f"});
+    REQUIRE(org->binding_of(desired[0])->live->get(Field::function_timeout_seconds) == Value(10));
+
+    FakeProvider unbound;
+    seed_functions(unbound);
+    REQUIRE(gather_org(unbound, {}, options).ok());
+    REQUIRE(unbound.calls() == std::vector<std::string>{"list"});  // nothing bound: no listing
+}
