@@ -12,14 +12,32 @@ namespace dactl::cli {
 
 Result<std::unique_ptr<Provider>> connect_genesys(const ConnectionOptions& options,
                                                   const Environment& environment) {
-    Result<genesys::Credentials> credentials = genesys::credentials_from(environment);
+    const EnvironmentSettings* chosen =
+        options.project != nullptr ? options.project->chosen_environment() : nullptr;
+    Result<genesys::Credentials> credentials =
+        chosen != nullptr ? genesys::credentials_from(environment, chosen->client_id_variable(),
+                                                      chosen->client_secret_variable())
+                          : genesys::credentials_from(environment);
     if (!credentials) {
+        if (chosen != nullptr) {
+            Error error = credentials.error();
+            error.message = "environment " + chosen->name + ": " + error.message;
+            return error;
+        }
         return credentials.error();
     }
     genesys::EndpointInputs inputs;
-    inputs.api_url = environment("DACTL_API_URL");
-    inputs.login_url = environment("DACTL_LOGIN_URL");
-    inputs.region = environment("GENESYSCLOUD_REGION");
+    if (chosen != nullptr && (chosen->api_url || chosen->region)) {
+        // The environment says where its org is; the variables that say it for
+        // a project without environments would send every environment there.
+        inputs.api_url = chosen->api_url;
+        inputs.api_url_name = "env." + chosen->name + ".api_url";
+        inputs.region = chosen->region;
+    } else {
+        inputs.api_url = environment("DACTL_API_URL");
+        inputs.login_url = environment("DACTL_LOGIN_URL");
+        inputs.region = environment("GENESYSCLOUD_REGION");
+    }
     if ((!inputs.region || inputs.region->empty()) && options.project != nullptr) {
         inputs.region = options.project->settings.region;
     }

@@ -28,15 +28,17 @@ constexpr Entry k_environment[] = {
     {"GENESYSCLOUD_REGION", "the org's region, e.g. eu-west-1 (or region in dactl.toml)"},
     {"DACTL_API_URL", "another API base URL (an emulator, a proxy); plain http only on loopback"},
     {"DACTL_LOGIN_URL", "another login URL"},
+    {"DACTL_ENV", "the environment to work on when --env is not given"},
     {"DACTL_STATE_KEY", "the key the state's fingerprints of secret header values are made with"},
     {"NO_COLOR", "set to anything but \"\": never colour the output"},
 };
 
 constexpr Entry k_files[] = {
-    {"dactl.toml", "the project's settings: region and the [api] table"},
+    {"dactl.toml", "the project's settings: region, the [api] table and [env.<name>] orgs"},
     {"*.toml", "the manifests: one [action.<label>] table per managed action"},
     {".dactl/state.json", "what dactl last applied (docs/state.md)"},
     {".dactl/lock", "held while an apply runs; force-unlock removes a stale one"},
+    {".dactl/env/<name>/", "an environment's own state.json, lock and key"},
 };
 
 // "head a, b, c." wrapped at word boundaries within 80 columns.

@@ -76,9 +76,29 @@ Result<std::optional<SavedPlan>> saved_plan(Session& session) {
     return std::optional<SavedPlan>(std::move(saved).value());
 }
 
+// A plan saved for one environment is never applied to another.
+Status check_same_environment(const SavedPlan& saved, const Project& project,
+                              const std::string& plan_file) {
+    if (saved.environment == project.environment) {
+        return {};
+    }
+    const auto named = [](const std::string& environment) {
+        return environment.empty() ? std::string("no environment") : "environment " + environment;
+    };
+    std::string message = "the saved plan " + plan_file + " was made for " +
+                          named(saved.environment) + ", but this run is for " +
+                          named(project.environment) + "; make the plan for " +
+                          named(project.environment) + " (dactl plan";
+    if (!project.environment.empty()) {
+        message += " --env " + project.environment;
+    }
+    message += " --out FILE); nothing was changed";
+    return make_error(ErrorKind::conflict, message);
+}
+
 // The org the credentials reach, checked against the one the state records.
 // Nothing when the run was interrupted first: nothing is applied then.
-Result<std::optional<OrgIdentity>> reached_org(Session& session, Provider& provider,
+Result<std::optional<OrgIdentity>> reached_org(Provider& provider, const Project& project,
                                                const std::optional<State>& previous) {
     Result<OrgIdentity> org = provider.org_identity();
     if (!org && org.error().kind == ErrorKind::cancelled) {
@@ -90,9 +110,9 @@ Result<std::optional<OrgIdentity>> reached_org(Session& session, Provider& provi
         return error;
     }
     const std::optional<OrgIdentity> recorded = previous ? previous->org : std::nullopt;
-    if (Status same = check_same_org(
-            recorded, *org, state_path(session.arguments().value("chdir").value_or(".")).string(),
-            "is it another environment's state? nothing was changed");
+    if (Status same =
+            check_same_org(recorded, *org, state_path(Session::state_home(project)).string(),
+                           "is it another environment's state? nothing was changed");
         !same) {
         return same.error();
     }
@@ -121,13 +141,17 @@ Result<Prepared> prepare(Session& session, Provider& provider, const Project& pr
             return planning.error();
         }
         planning->plan.targets = session.arguments().all_values("target");
-        Result<std::optional<OrgIdentity>> org = reached_org(session, provider, previous);
+        Result<std::optional<OrgIdentity>> org = reached_org(provider, project, previous);
         if (!org) {
             return org.error();
         }
         return Prepared{std::move(planning).value(), *org};
     }
-    Result<std::optional<OrgIdentity>> org = reached_org(session, provider, previous);
+    const std::string plan_file = session.arguments().positionals.front();
+    if (Status same = check_same_environment(**saved, project, plan_file); !same) {
+        return same.error();
+    }
+    Result<std::optional<OrgIdentity>> org = reached_org(provider, project, previous);
     if (!org) {
         return org.error();
     }
@@ -162,15 +186,15 @@ Status save_state(Session& session, const Project& project, const std::optional<
             keep.insert(entry.address);
         }
     }
-    Result<std::string> key =
-        state_key_for_writing(project.directory, session.context().environment("DACTL_STATE_KEY"));
+    Result<std::string> key = state_key_for_writing(
+        Session::state_home(project), session.context().environment("DACTL_STATE_KEY"));
     if (!key) {
         return key.error();
     }
     State state = next_state(previous, planning.org.bindings, report,
                              utc_timestamp(session.context().now()), random_uuid(), *key, keep);
     state.org = org ? org : (previous ? previous->org : std::nullopt);
-    return write_state(project.directory, state);
+    return write_state(Session::state_home(project), state);
 }
 
 }  // namespace
@@ -199,7 +223,7 @@ int run_apply(const Arguments& arguments, Context& context) {
     if (!answer_can_come(session)) {
         return k_exit_error;
     }
-    std::optional<LockedState> locked = lock_state(session, project->directory, "apply");
+    std::optional<LockedState> locked = lock_state(session, Session::state_home(*project), "apply");
     if (!locked) {
         return session.interrupted() ? k_exit_interrupted : k_exit_error;
     }

@@ -5,6 +5,9 @@
 #include "cmd/views/error_view.h"
 #include "engine/manifest/loader.h"
 #include "engine/render/markdown.h"
+#include "engine/state/state_directory.h"
+#include "engine/text/suggest.h"
+#include "engine/text/word_list.h"
 #include "engine/util/interrupt.h"
 #include "engine/util/utf8.h"
 
@@ -15,6 +18,7 @@ const std::vector<OptionSpec>& global_options() {
         {"chdir", "C", "DIR", "the project directory (default: the current directory)"},
         {"no-color", "", "", "never colour the output (also: NO_COLOR set, not empty)"},
         {"verbose", "v", "", "log every API request (method, URL, status, time; never secrets)"},
+        {"env", "", "NAME", "the environment (org) dactl.toml declares to work on (DACTL_ENV)"},
         {"help", "h", "", "show this command's help"},
     };
     return options;
@@ -105,6 +109,56 @@ void Session::show(const Diagnostics& diagnostics) {
     }
 }
 
+std::optional<std::string> Session::environment_choice(const Settings& settings) {
+    const std::optional<std::string> flag = m_arguments.value("env");
+    const std::vector<std::string> names = settings.environment_names();
+    if (names.empty()) {
+        if (flag) {
+            fail("--env " + *flag + ": this project declares no environments (declare [env." +
+                 *flag + "] in dactl.toml, or leave --env out)");
+            return std::nullopt;
+        }
+        return std::string();
+    }
+    std::optional<std::string> name = flag;
+    std::string given_as = "--env ";
+    if (!name || name->empty()) {
+        name = m_context.environment("DACTL_ENV");
+        given_as = "DACTL_ENV=";
+    }
+    if (!name || name->empty()) {
+        fail("this project declares the environments " + word_list(names) +
+             "; choose one with --env NAME (or DACTL_ENV)");
+        return std::nullopt;
+    }
+    if (settings.environment(*name) == nullptr) {
+        std::string message = given_as + printable(*name) + ": no such environment in dactl.toml";
+        if (const std::vector<std::string> close = closest_matches(*name, names, 1);
+            !close.empty()) {
+            message += "; did you mean " + close[0] + "?";
+        } else {
+            message += "; the environments are " + word_list(names);
+        }
+        fail(message);
+        return std::nullopt;
+    }
+    return name;
+}
+
+std::optional<Project> Session::load_settings() {
+    Project project = dactl::load_project(m_arguments.value("chdir").value_or(".")).project;
+    std::optional<std::string> chosen = environment_choice(project.settings);
+    if (!chosen) {
+        return std::nullopt;
+    }
+    project.environment = *chosen;
+    return project;
+}
+
+std::filesystem::path Session::state_home(const Project& project) {
+    return state_directory(project.directory, project.environment);
+}
+
 std::optional<Project> Session::load_project(Diagnostics* shown) {
     const std::string directory = m_arguments.value("chdir").value_or(".");
     std::error_code ec;
@@ -120,7 +174,13 @@ std::optional<Project> Session::load_project(Diagnostics* shown) {
         fail("project directory " + printable(directory) + why);
         return std::nullopt;
     }
-    LoadResult loaded = dactl::load_project(directory);
+    const std::string wanted =
+        m_arguments.value("env").value_or(m_context.environment("DACTL_ENV").value_or(""));
+    LoadResult loaded = dactl::load_project(directory, wanted);
+    std::optional<std::string> chosen = environment_choice(loaded.project.settings);
+    if (!chosen) {
+        return std::nullopt;
+    }
     show(loaded.diagnostics);
     if (shown != nullptr) {
         *shown = loaded.diagnostics;

@@ -75,10 +75,22 @@ public:
     /// running in GitHub Actions.
     void show(const Diagnostics& diagnostics);
 
-    /// Loads the project from -C DIR (default "."), showing every diagnostic.
-    /// Nothing (after fail()) when any is an error.
+    /// Loads the project from -C DIR (default "."), showing every diagnostic,
+    /// for the environment --env (or DACTL_ENV) names (environment_choice).
+    /// Nothing (after fail()) when any is an error or the choice is not valid.
     /// `shown`, when given, receives the diagnostics (warnings of a valid project).
     std::optional<Project> load_project(Diagnostics* shown = nullptr);
+    /// The environment this run works on: --env, else DACTL_ENV, checked
+    /// against those `settings` declare; "" for a project that declares none
+    /// (DACTL_ENV is then ignored, --env refused). Nothing after fail(): none
+    /// chosen where some are declared (listing them), or an unknown name (with
+    /// a suggestion).
+    std::optional<std::string> environment_choice(const Settings& settings);
+    /// The project's settings only (the manifests may have problems or be
+    /// missing), with the chosen environment set; nothing after fail().
+    std::optional<Project> load_settings();
+    /// Where `project`'s chosen environment keeps its state, lock and key.
+    static std::filesystem::path state_home(const Project& project);
     /// Makes the provider, or fails and answers null.
     std::unique_ptr<Provider> connect(const Project& project);
 

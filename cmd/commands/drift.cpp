@@ -29,7 +29,7 @@ int run_drift(const Arguments& arguments, Context& context) {
     if (!targets) {
         return session.fail(targets.error().message);
     }
-    Result<std::optional<State>> state = read_state(project->directory);
+    Result<std::optional<State>> state = read_state(Session::state_home(*project));
     if (!state) {
         return session.fail(state.error().message);
     }
@@ -42,9 +42,9 @@ int run_drift(const Arguments& arguments, Context& context) {
         if (!reached) {
             return session.fail_reading(reached.error());
         }
-        if (Status same =
-                check_same_org((*state)->org, *reached, state_path(project->directory).string(),
-                               "is it another environment's state?");
+        if (Status same = check_same_org((*state)->org, *reached,
+                                         state_path(Session::state_home(*project)).string(),
+                                         "is it another environment's state?");
             !same) {
             return session.fail(same.error().message);
         }
@@ -66,7 +66,7 @@ int run_drift(const Arguments& arguments, Context& context) {
     }
     session.show(governing);
     Result<std::optional<std::string>> key =
-        find_state_key(project->directory, context.environment("DACTL_STATE_KEY"));
+        find_state_key(Session::state_home(*project), context.environment("DACTL_STATE_KEY"));
     if (!key) {
         return session.fail(key.error().message);
     }
@@ -79,7 +79,7 @@ int run_drift(const Arguments& arguments, Context& context) {
             const AuditTrail trail =
                 read_audit_trail(*provider, *window, changed_outside_ids(report), now_ms);
             attribute_drift(report, *state, trail,
-                            context.environment("GENESYSCLOUD_OAUTHCLIENT_ID").value_or(""),
+                            context.environment(project->client_id_variable().c_str()).value_or(""),
                             now_ms);
         }
     }

@@ -9,8 +9,13 @@ int run_force_unlock(const Arguments& arguments, Context& context) {
     if (arguments.positionals.size() != 1) {
         return session.fail("force-unlock needs the lock's id: dactl force-unlock ID");
     }
-    const std::string directory = arguments.value("chdir").value_or(".");
-    if (Status removed = dactl::force_unlock(directory, arguments.positionals[0]); !removed) {
+    std::optional<Project> settings = session.load_settings();
+    if (!settings) {
+        return k_exit_error;
+    }
+    if (Status removed =
+            dactl::force_unlock(Session::state_home(*settings), arguments.positionals[0]);
+        !removed) {
         return session.fail(removed.error().message);
     }
     session.out() << "Removed the lock " << arguments.positionals[0] << ".\n";

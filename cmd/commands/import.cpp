@@ -110,7 +110,8 @@ int run_import(const Arguments& arguments, Context& context) {
     if (!project) {
         return k_exit_error;
     }
-    std::optional<LockedState> locked = lock_state(session, project->directory, "import");
+    std::optional<LockedState> locked =
+        lock_state(session, Session::state_home(*project), "import");
     if (!locked) {
         return session.interrupted() ? k_exit_interrupted : k_exit_error;
     }
@@ -179,8 +180,8 @@ int run_import(const Arguments& arguments, Context& context) {
             keep.insert(recorded.address);
         }
     }
-    Result<std::string> key =
-        state_key_for_writing(project->directory, context.environment("DACTL_STATE_KEY"));
+    Result<std::string> key = state_key_for_writing(Session::state_home(*project),
+                                                    context.environment("DACTL_STATE_KEY"));
     Status saved = key.ok() ? Status{} : Status(key.error());
     if (saved) {
         State state = next_state(*previous, bound.bindings, ApplyReport{},
@@ -191,7 +192,7 @@ int run_import(const Arguments& arguments, Context& context) {
                 state.org = *org;
             }
         }
-        saved = write_state(project->directory, state);
+        saved = write_state(Session::state_home(*project), state);
     }
     if (!saved) {
         return session.fail("the state was not written: " + saved.error().message + "; " + file +

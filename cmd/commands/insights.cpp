@@ -299,7 +299,7 @@ std::vector<RuleProposal> rules_to_adopt(Session& session, const Project& projec
 // When the last apply happened and which state entries it changed (an entry
 // it only recorded keeps the same document before and after).
 Result<std::pair<std::int64_t, std::set<std::string>>> last_apply(const Project& project) {
-    Result<std::optional<State>> state = read_state(project.directory);
+    Result<std::optional<State>> state = read_state(Session::state_home(project));
     if (!state) {
         return state.error();
     }

@@ -27,6 +27,7 @@ Status save_plan(Session& session, Provider& provider, const Project& project, c
     saved.dactl_version = DACTL_VERSION;
     saved.created_at = utc_timestamp(session.context().now());
     saved.manifests_digest = project.digest;
+    saved.environment = project.environment;
     saved.plan = plan;
     return write_file_atomically(path, encode_saved_plan(saved));
 }
@@ -38,7 +39,7 @@ void note_forgotten(Session& session, const Project& project, const Planning& pl
     if (!planning.plan.targets.empty()) {
         return;  // a partial plan keeps what it does not cover
     }
-    Result<std::optional<State>> state = read_state(project.directory);
+    Result<std::optional<State>> state = read_state(Session::state_home(project));
     if (!state || !*state) {
         return;
     }

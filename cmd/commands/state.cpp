@@ -16,12 +16,12 @@ namespace {
 
 constexpr const char* k_usage = "dactl state list | show ADDRESS | mv OLD NEW | rm ADDRESS...";
 
-std::string no_state(const std::string& directory) {
+std::string no_state(const std::filesystem::path& directory) {
     return "there is no state yet (" + state_path(directory).string() + "): no apply is recorded";
 }
 
 // The project's state; fails (after saying so) when there is none or it is unreadable.
-std::optional<State> existing_state(Session& session, const std::string& directory) {
+std::optional<State> existing_state(Session& session, const std::filesystem::path& directory) {
     Result<std::optional<State>> state = read_state(directory);
     if (!state) {
         session.fail(state.error().message);
@@ -35,7 +35,7 @@ std::optional<State> existing_state(Session& session, const std::string& directo
 }
 
 // mv and rm: under the lock, the state re-read, changed, written atomically.
-int edit_state(Session& session, const std::string& directory,
+int edit_state(Session& session, const std::filesystem::path& directory,
                const std::function<Result<State>(const State&)>& edit, const std::string& done) {
     std::optional<LockedState> locked = lock_state(session, directory, "state");
     if (!locked) {
@@ -63,7 +63,11 @@ int run_state(const Arguments& arguments, Context& context) {
         return k_exit_error;
     }
     const std::vector<std::string>& words = arguments.positionals;
-    const std::string directory = arguments.value("chdir").value_or(".");
+    std::optional<Project> settings = session.load_settings();
+    if (!settings) {
+        return k_exit_error;
+    }
+    const std::filesystem::path directory = Session::state_home(*settings);
     const std::string what = words.empty() ? "" : words.front();
     const std::size_t operands = words.empty() ? 0 : words.size() - 1;
     if (what == "list" && operands == 0) {

@@ -22,9 +22,18 @@ std::string saved_header(const SavedPlan& saved, const std::string& file, bool m
     text += saved.dactl_version;
     text += " against ";
     text += saved.org ? saved.org->describe() : std::string("an org it does not record");
+    if (!saved.environment.empty()) {
+        text += ", environment ";
+        text += saved.environment;
+    }
     text += ".\nApply exactly it with: ";
     text += quote;
     text += "dactl apply ";
+    if (!saved.environment.empty()) {
+        text += "--env ";
+        text += saved.environment;
+        text += " ";
+    }
     text += file;
     text += quote;
     text += "\n\n";

@@ -7,6 +7,8 @@
 #include "engine/manifest/probe_input.h"
 #include "engine/model/label.h"
 #include "engine/text/quote.h"
+#include "engine/text/suggest.h"
+#include "engine/text/word_list.h"
 
 namespace dactl::manifest {
 
@@ -40,14 +42,22 @@ struct Written {
 
 class ActionReader {
 public:
-    ActionReader(const toml::key& label, const toml::table& table, ManifestFile& file)
-        : m_label(label), m_table(table), m_file(file), m_label_text(key_text(label.str())) {}
+    ActionReader(const toml::key& label, const toml::table& table, const EnvironmentScope& scope,
+                 ManifestFile& file)
+        : m_label(label),
+          m_table(table),
+          m_scope(scope),
+          m_file(file),
+          m_label_text(key_text(label.str())) {}
 
     DesiredAction read();
 
 private:
-    void read_action_key(const toml::key& key, const toml::node& value);
-    void read_table(TableLevel level, const toml::node& node);
+    void read_overrides(const toml::node& node);
+    void read_layers();
+    void read_action_key(const toml::key& key, const toml::node& value,
+                         const toml::table* over = nullptr);
+    void read_table(TableLevel level, const toml::node& node, const toml::table* over = nullptr);
     void read_field(Field field, const toml::key& key, const toml::node& value);
     std::optional<Value> field_value(Field field, const toml::node& value);
     std::optional<std::string> text(const std::string& name, const toml::node& value);
@@ -67,7 +77,10 @@ private:
 
     const toml::key& m_label;
     const toml::table& m_table;
+    const EnvironmentScope& m_scope;
     ManifestFile& m_file;
+    /// The chosen environment's [action.<label>.env.<name>] table, if any.
+    const toml::table* m_override = nullptr;
     std::string m_label_text;
     DesiredAction m_action;
     std::optional<Written> m_name;
@@ -83,25 +96,98 @@ DesiredAction ActionReader::read() {
                                                  ": use only a-z, 0-9 and _, e.g. " +
                                                  label_from_name(m_action.label));
     }
-    for (auto&& [key, value] : m_table) {
-        read_action_key(key, value);
+    if (const toml::node* overrides = m_table.get("env")) {
+        read_overrides(*overrides);
     }
+    read_layers();
     settle_selector();
     return std::move(m_action);
 }
 
-void ActionReader::read_action_key(const toml::key& key, const toml::node& value) {
+// The [action.<label>.env] table: every name declared; the chosen one kept.
+void ActionReader::read_overrides(const toml::node& node) {
+    const std::string where = "action." + m_label_text + ".env";
+    const toml::table* table = node.as_table();
+    if (table == nullptr) {
+        m_file.error(node.source().begin, where + " must be a table of [" + where +
+                                              ".<environment>] tables, found " +
+                                              describe_type(node));
+        return;
+    }
+    for (auto&& [name, value] : *table) {
+        const std::string text(name.str());
+        const auto& declared = m_scope.declared;
+        if (std::find(declared.begin(), declared.end(), text) == declared.end()) {
+            std::string message = where + "." + key_text(text) + " overrides environment " +
+                                  dactl::quoted(text) + ", which dactl.toml does not declare";
+            if (declared.empty()) {
+                message += "; declare it there as [env." + key_text(text) + "]";
+            } else if (const std::vector<std::string> close = closest_matches(text, declared, 1);
+                       !close.empty()) {
+                message += "; did you mean " + close[0] + "?";
+            } else {
+                message += "; the environments are " + word_list(declared);
+            }
+            m_file.error(name.source().begin, message);
+            continue;
+        }
+        const toml::table* keys = value.as_table();
+        if (keys == nullptr) {
+            wrong_type(where + "." + key_text(text), "a table", value);
+            continue;
+        }
+        if (const toml::node* nested = keys->get("env")) {
+            m_file.error(nested->source().begin,
+                         where + "." + key_text(text) + " cannot hold env: overrides do not nest");
+            continue;
+        }
+        if (text == m_scope.chosen) {
+            m_override = keys;
+        }
+    }
+}
+
+// The base's keys the override does not replace, then the override's; a table
+// both write is read as one, key by key.
+void ActionReader::read_layers() {
+    const bool reselects =
+        m_override != nullptr && (m_override->contains("id") || m_override->contains("name"));
+    for (auto&& [key, value] : m_table) {
+        const std::string_view name = key.str();
+        if (name == "env" || (reselects && (name == "id" || name == "name"))) {
+            continue;
+        }
+        const toml::node* over = m_override != nullptr ? m_override->get(name) : nullptr;
+        if (over == nullptr) {
+            read_action_key(key, value);
+        } else if (name != "probe" && value.is_table() && over->is_table()) {
+            read_action_key(key, value, over->as_table());
+        }
+    }
+    if (m_override == nullptr) {
+        return;
+    }
+    for (auto&& [key, value] : *m_override) {
+        const toml::node* base = m_table.get(key.str());
+        if (base == nullptr || key.str() == "probe" || !base->is_table() || !value.is_table()) {
+            read_action_key(key, value);
+        }
+    }
+}
+
+void ActionReader::read_action_key(const toml::key& key, const toml::node& value,
+                                   const toml::table* over) {
     const std::string_view name = key.str();
     if (name == "name") {
         read_selector_key(m_name, key, value);
     } else if (name == "id") {
         read_selector_key(m_id, key, value);
     } else if (name == "request") {
-        read_table(TableLevel::request, value);
+        read_table(TableLevel::request, value, over);
     } else if (name == "response") {
-        read_table(TableLevel::response, value);
+        read_table(TableLevel::response, value, over);
     } else if (name == "function") {
-        read_table(TableLevel::function, value);
+        read_table(TableLevel::function, value, over);
     } else if (name == "probe") {
         read_table(TableLevel::probe, value);
     } else if (accepts(TableLevel::action, name)) {
@@ -112,7 +198,7 @@ void ActionReader::read_action_key(const toml::key& key, const toml::node& value
     }
 }
 
-void ActionReader::read_table(TableLevel level, const toml::node& node) {
+void ActionReader::read_table(TableLevel level, const toml::node& node, const toml::table* over) {
     const toml::table* table = node.as_table();
     if (table == nullptr) {
         wrong_type(std::string(table_key(level)), "a table", node);
@@ -122,13 +208,23 @@ void ActionReader::read_table(TableLevel level, const toml::node& node) {
         read_probe(*table);
         return;
     }
-    for (auto&& [key, value] : *table) {
+    const auto read_key = [&](const toml::key& key, const toml::node& value) {
         if (accepts(level, key.str())) {
             const std::string full_key =
                 std::string(table_key(level)) + "." + std::string(key.str());
             read_field(*field_from_key(full_key), key, value);
         } else {
             m_file.error(key.source().begin, unknown_key_message(key.str(), level, m_label_text));
+        }
+    };
+    for (auto&& [key, value] : *table) {
+        if (over == nullptr || !over->contains(key.str())) {
+            read_key(key, value);
+        }
+    }
+    if (over != nullptr) {
+        for (auto&& [key, value] : *over) {
+            read_key(key, value);
         }
     }
 }
@@ -302,7 +398,7 @@ void ActionReader::wrong_type(const std::string& name, std::string_view expected
 }  // namespace
 
 std::optional<DesiredAction> read_action(const toml::key& label, const toml::node& node,
-                                         ManifestFile& file) {
+                                         const EnvironmentScope& scope, ManifestFile& file) {
     const toml::table* table = node.as_table();
     if (table == nullptr) {
         file.error(node.source().begin, "action." + key_text(label.str()) +
@@ -310,7 +406,7 @@ std::optional<DesiredAction> read_action(const toml::key& label, const toml::nod
                                             "; declare each action as [action.<label>]");
         return std::nullopt;
     }
-    return ActionReader(label, *table, file).read();
+    return ActionReader(label, *table, scope, file).read();
 }
 
 }  // namespace dactl::manifest

@@ -29,7 +29,8 @@ std::optional<toml::table> parse(const ManifestSource& source, ManifestFile& fil
     return std::nullopt;
 }
 
-void read_actions(const toml::node& node, ManifestFile& file, std::vector<DesiredAction>& out) {
+void read_actions(const toml::node& node, const EnvironmentScope& scope, ManifestFile& file,
+                  std::vector<DesiredAction>& out) {
     const toml::table* table = node.as_table();
     if (table == nullptr) {
         file.error(
@@ -38,7 +39,7 @@ void read_actions(const toml::node& node, ManifestFile& file, std::vector<Desire
         return;
     }
     for (auto&& [label, value] : *table) {
-        if (std::optional<DesiredAction> action = read_action(label, value, file)) {
+        if (std::optional<DesiredAction> action = read_action(label, value, scope, file)) {
             out.push_back(std::move(*action));
         }
     }
@@ -58,13 +59,14 @@ std::string unknown_top_level_message(const toml::key& key, const toml::node& va
            " at the top level; a manifest holds only [action.<label>] and [rule.<label>] tables";
 }
 
-void read_action_file(const toml::table& root, ManifestFile& file, FileContents& contents) {
+void read_action_file(const toml::table& root, const EnvironmentScope& scope, ManifestFile& file,
+                      FileContents& contents) {
     if (root.empty()) {
         file.file_warning("the file declares no actions");  // nor rules
     }
     for (auto&& [key, value] : root) {
         if (key.str() == "action") {
-            read_actions(value, file, contents.actions);
+            read_actions(value, scope, file, contents.actions);
         } else if (key.str() == "rule") {
             std::vector<Rule> rules = read_rules(value, file);
             std::move(rules.begin(), rules.end(), std::back_inserter(contents.rules));
@@ -74,6 +76,10 @@ void read_action_file(const toml::table& root, ManifestFile& file, FileContents&
         } else if (key.str() == "api") {
             file.error(key.source().begin,
                        "[api] holds settings; put it in dactl.toml at the project root");
+        } else if (key.str() == "env") {
+            file.error(key.source().begin,
+                       "[env.<name>] declares an environment; put it in dactl.toml at the "
+                       "project root (an action's overrides go in [action.<label>.env.<name>])");
         } else {
             file.error(key.source().begin, unknown_top_level_message(key, value));
         }
@@ -88,7 +94,7 @@ void read_action_file(const toml::table& root, ManifestFile& file, FileContents&
 }  // namespace
 
 FileContents read_manifest_file(const ManifestSource& source, FileRole role,
-                                Diagnostics& diagnostics) {
+                                const EnvironmentScope& scope, Diagnostics& diagnostics) {
     ManifestFile file(source.path, diagnostics);
     FileContents contents;
     if (report_deep_keys(source.text, source.path, diagnostics)) {
@@ -101,7 +107,7 @@ FileContents read_manifest_file(const ManifestSource& source, FileRole role,
     if (role == FileRole::settings) {
         contents.settings = read_settings(*root, file);
     } else {
-        read_action_file(*root, file, contents);
+        read_action_file(*root, scope, file, contents);
     }
     return contents;
 }

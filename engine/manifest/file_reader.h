@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "engine/manifest/action_reader.h"
 #include "engine/manifest/loader.h"
 
 namespace dactl::manifest {
@@ -21,7 +22,8 @@ struct FileContents {
 
 /// What `source` declares, with every problem in it added to `diagnostics`
 /// (a TOML syntax error is one problem, and then nothing else is read).
+/// Actions are read for `scope`'s chosen environment.
 FileContents read_manifest_file(const ManifestSource& source, FileRole role,
-                                Diagnostics& diagnostics);
+                                const EnvironmentScope& scope, Diagnostics& diagnostics);
 
 }  // namespace dactl::manifest

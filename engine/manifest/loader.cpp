@@ -5,6 +5,7 @@
 #include "engine/manifest/file_reader.h"
 #include "engine/manifest/secret_lines.h"
 #include "engine/manifest/uniqueness.h"
+#include "engine/text/word_list.h"
 #include "engine/util/digest.h"
 #include "engine/util/file_io.h"
 
@@ -94,7 +95,8 @@ Diagnostics with_source_lines(const Diagnostics& diagnostics,
     return out;
 }
 
-void read_sources(const std::vector<const ManifestSource*>& sources, LoadResult& result) {
+void read_sources(const std::vector<const ManifestSource*>& sources, const std::string& environment,
+                  LoadResult& result) {
     Project& project = result.project;
     Sha256 digest;
     for (const ManifestSource* source : sources) {
@@ -103,13 +105,28 @@ void read_sources(const std::vector<const ManifestSource*>& sources, LoadResult&
         digest.update(std::string_view("\0", 1));
         digest.update(source->text);
         digest.update(std::string_view("\0", 1));
-        const auto role = source->path == k_settings_file ? manifest::FileRole::settings
-                                                          : manifest::FileRole::actions;
-        manifest::FileContents contents =
-            manifest::read_manifest_file(*source, role, result.diagnostics);
-        if (contents.settings) {
-            project.settings = std::move(*contents.settings);
+    }
+    // The settings first: they declare the environments the actions override.
+    const manifest::EnvironmentScope no_scope;
+    for (const ManifestSource* source : sources) {
+        if (source->path == k_settings_file) {
+            manifest::FileContents contents = manifest::read_manifest_file(
+                *source, manifest::FileRole::settings, no_scope, result.diagnostics);
+            if (contents.settings) {
+                project.settings = std::move(*contents.settings);
+            }
         }
+    }
+    const manifest::EnvironmentScope scope{
+        project.settings.environment_names(),
+        project.settings.environment(environment) != nullptr ? environment : std::string()};
+    project.environment = scope.chosen;
+    for (const ManifestSource* source : sources) {
+        if (source->path == k_settings_file) {
+            continue;
+        }
+        manifest::FileContents contents = manifest::read_manifest_file(
+            *source, manifest::FileRole::actions, scope, result.diagnostics);
         std::move(contents.actions.begin(), contents.actions.end(),
                   std::back_inserter(project.actions));
         std::move(contents.rules.begin(), contents.rules.end(), std::back_inserter(project.rules));
@@ -160,7 +177,8 @@ void check_ca_bundle(const fs::path& directory, const std::vector<ManifestSource
 
 }  // namespace
 
-LoadResult load_sources(const std::vector<ManifestSource>& sources) {
+LoadResult load_sources(const std::vector<ManifestSource>& sources,
+                        const std::string& environment) {
     LoadResult result;
     try {
         std::vector<const ManifestSource*> sorted;
@@ -171,7 +189,7 @@ LoadResult load_sources(const std::vector<ManifestSource>& sources) {
         std::stable_sort(
             sorted.begin(), sorted.end(),
             [](const ManifestSource* a, const ManifestSource* b) { return a->path < b->path; });
-        read_sources(sorted, result);
+        read_sources(sorted, environment, result);
         result.diagnostics = with_source_lines(result.diagnostics, sorted);
     } catch (const std::exception& error) {
         result.diagnostics.error({}, std::string("cannot load the manifests: ") + error.what());
@@ -180,7 +198,7 @@ LoadResult load_sources(const std::vector<ManifestSource>& sources) {
     return result;
 }
 
-LoadResult load_project(const fs::path& directory) {
+LoadResult load_project(const fs::path& directory, const std::string& environment) {
     LoadResult result;
     try {
         std::error_code error;
@@ -192,7 +210,7 @@ LoadResult load_project(const fs::path& directory) {
         }
         Diagnostics listing;
         std::vector<ManifestSource> sources = list_manifests(directory, listing);
-        result = load_sources(sources);
+        result = load_sources(sources, environment);
         check_ca_bundle(directory, sources, result);
         result.diagnostics.append(listing);
         result.diagnostics.sort();
@@ -201,6 +219,54 @@ LoadResult load_project(const fs::path& directory) {
     }
     result.project.directory = directory;
     return result;
+}
+
+LoadResult load_every_environment(const fs::path& directory) {
+    LoadResult base = load_project(directory);
+    const std::vector<std::string> names = base.project.settings.environment_names();
+    if (names.empty()) {
+        return base;
+    }
+    // Each diagnostic once, naming the environments it is found in unless it
+    // is found in all of them.
+    struct Found {
+        Diagnostic diagnostic;
+        std::vector<std::string> environments;
+    };
+    std::vector<Found> found;
+    std::optional<LoadResult> first;
+    for (const std::string& name : names) {
+        LoadResult loaded = load_project(directory, name);
+        for (const Diagnostic& diagnostic : loaded.diagnostics.items()) {
+            auto same = std::find_if(found.begin(), found.end(), [&](const Found& f) {
+                return f.diagnostic.severity == diagnostic.severity &&
+                       f.diagnostic.where.path == diagnostic.where.path &&
+                       f.diagnostic.where.line == diagnostic.where.line &&
+                       f.diagnostic.where.column == diagnostic.where.column &&
+                       f.diagnostic.message == diagnostic.message;
+            });
+            if (same == found.end()) {
+                found.push_back(Found{diagnostic, {name}});
+            } else {
+                same->environments.push_back(name);
+            }
+        }
+        if (!first) {
+            first = std::move(loaded);
+        }
+    }
+    first->diagnostics = Diagnostics();
+    for (Found& f : found) {
+        if (f.environments.size() < names.size()) {
+            const std::string list = word_list(f.environments);
+            f.diagnostic.message +=
+                std::string(f.environments.size() == 1 ? " (environment " : " (environments ") +
+                list + ")";
+        }
+        first->diagnostics.add(std::move(f.diagnostic));
+    }
+    first->diagnostics.sort();
+    return std::move(*first);
 }
 
 }  // namespace dactl

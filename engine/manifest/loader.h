@@ -27,11 +27,23 @@ struct LoadResult {
 /// and hidden directories), `dactl.toml` at the top as settings. Never throws; every problem
 /// becomes a diagnostic (including an `[api]` ca_bundle that names no file relative to
 /// `directory`). project.directory, files and digest are set.
-LoadResult load_project(const std::filesystem::path& directory);
+///
+/// With `environment` naming one that dactl.toml declares, each action's
+/// `[action.<label>.env.<environment>]` overrides apply (project.environment is
+/// set); with "" (or a name not declared) only the base manifests are read. An
+/// override for an environment not declared is an error either way.
+LoadResult load_project(const std::filesystem::path& directory,
+                        const std::string& environment = "");
+
+/// Every environment's effective manifests checked (the base's alone when none
+/// is declared), the diagnostics of all of them with repeats dropped; the
+/// project is the first environment's.
+LoadResult load_every_environment(const std::filesystem::path& directory);
 
 /// The same over in-memory sources (tests, fuzzing); `dactl.toml` is recognised by path.
 /// Sources are read in sorted path order whatever order they come in. Never throws.
 /// Touches no file, so it does not check that the ca_bundle exists.
-LoadResult load_sources(const std::vector<ManifestSource>& sources);
+LoadResult load_sources(const std::vector<ManifestSource>& sources,
+                        const std::string& environment = "");
 
 }  // namespace dactl

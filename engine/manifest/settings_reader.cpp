@@ -8,6 +8,7 @@
 
 #include "engine/text/quote.h"
 #include "engine/text/suggest.h"
+#include "engine/text/word_list.h"
 
 namespace dactl::manifest {
 
@@ -39,14 +40,6 @@ std::vector<std::string> api_keys() {
     }
     keys.emplace_back(k_ca_bundle);
     return keys;
-}
-
-std::string joined(const std::vector<std::string>& words) {
-    std::string text;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        text += (i == 0 ? "" : (i + 1 == words.size() ? " and " : ", ")) + words[i];
-    }
-    return text;
 }
 
 void read_whole_number(const WholeNumberKey& key, const toml::node& value, ManifestFile& file,
@@ -96,7 +89,7 @@ std::string unknown_api_key_message(const std::string& name) {
     if (const std::string close = closest_api_key(name); !close.empty()) {
         return "unknown key " + dactl::quoted(name) + " in [api]; did you mean " + close + "?";
     }
-    return "unknown key " + dactl::quoted(name) + " in [api]; the keys are " + joined(keys);
+    return "unknown key " + dactl::quoted(name) + " in [api]; the keys are " + word_list(keys);
 }
 
 ApiSettings read_api(const toml::node& node, ManifestFile& file) {
@@ -172,6 +165,93 @@ InsightsSettings read_insights(const toml::node& node, ManifestFile& file) {
     return insights;
 }
 
+constexpr std::array<std::string_view, 4> k_environment_keys = {
+    "region", "api_url", "client_id_env", "client_secret_env"};
+
+bool is_environment_name(std::string_view name) {
+    return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    });
+}
+
+bool is_variable_name(std::string_view name) {
+    return !name.empty() && !(name[0] >= '0' && name[0] <= '9') &&
+           std::all_of(name.begin(), name.end(), [](char c) {
+               return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                      c == '_';
+           });
+}
+
+// One key of an [env.<name>] table into `environment`.
+void read_environment_key(const toml::key& key, const toml::node& value, ManifestFile& file,
+                          EnvironmentSettings& environment) {
+    const std::string name(key.str());
+    const std::string path = "env." + environment.name + "." + name;
+    const auto* text = value.as_string();
+    if (std::find(k_environment_keys.begin(), k_environment_keys.end(), name) ==
+        k_environment_keys.end()) {
+        std::vector<std::string> keys(k_environment_keys.begin(), k_environment_keys.end());
+        const std::vector<std::string> close = closest_matches(name, keys, 1);
+        file.error(key.source().begin, "unknown key " + dactl::quoted(name) + " in [env." +
+                                           environment.name + "]; " +
+                                           (close.empty() ? "the keys are " + word_list(keys)
+                                                          : "did you mean " + close[0] + "?"));
+    } else if (text == nullptr) {
+        file.error(value.source().begin, path + " must be a string, found " + describe_type(value));
+    } else if (text->get().empty()) {
+        file.error(value.source().begin, path + " must not be empty");
+    } else if (name.ends_with("_env") && !is_variable_name(text->get())) {
+        file.error(value.source().begin,
+                   path + " must name an environment variable (letters, digits and _), found " +
+                       dactl::quoted(text->get()) + "; the value itself never goes in a file");
+    } else if (name == "region") {
+        environment.region = text->get();
+    } else if (name == "api_url") {
+        environment.api_url = text->get();
+    } else if (name == "client_id_env") {
+        environment.client_id_env = text->get();
+    } else {
+        environment.client_secret_env = text->get();
+    }
+}
+
+std::vector<EnvironmentSettings> read_environments(const toml::node& node, ManifestFile& file) {
+    std::vector<EnvironmentSettings> environments;
+    const toml::table* table = node.as_table();
+    if (table == nullptr) {
+        file.error(node.source().begin,
+                   "env must be a table of [env.<name>] tables, found " + describe_type(node));
+        return environments;
+    }
+    for (auto&& [key, value] : *table) {
+        EnvironmentSettings environment;
+        environment.name = std::string(key.str());
+        const toml::table* keys = value.as_table();
+        if (!is_environment_name(environment.name)) {
+            file.error(key.source().begin, "invalid environment name " +
+                                               dactl::quoted(environment.name) +
+                                               ": use only a-z, 0-9, _ and -, e.g. prod");
+            continue;
+        }
+        if (keys == nullptr) {
+            file.error(value.source().begin, "env." + environment.name + " must be a table ([env." +
+                                                 environment.name + "]), found " +
+                                                 describe_type(value));
+            continue;
+        }
+        environment.where =
+            file.position(keys->is_inline() ? key.source().begin : keys->source().begin);
+        for (auto&& [inner, setting] : *keys) {
+            read_environment_key(inner, setting, file, environment);
+        }
+        environments.push_back(std::move(environment));
+    }
+    std::sort(
+        environments.begin(), environments.end(),
+        [](const EnvironmentSettings& a, const EnvironmentSettings& b) { return a.name < b.name; });
+    return environments;
+}
+
 std::string unknown_setting_message(const std::string& name) {
     const std::vector<std::string> keys = api_keys();
     const std::string head = "unknown setting " + dactl::quoted(name) + " in dactl.toml; ";
@@ -182,11 +262,11 @@ std::string unknown_setting_message(const std::string& name) {
         return head + "did you mean " + close + " in the [api] table?";
     }
     if (const std::vector<std::string> close =
-            closest_matches(name, {"region", "api", "insights"}, 1);
+            closest_matches(name, {"region", "api", "insights", "env"}, 1);
         !close.empty()) {
         return head + "did you mean " + close[0] + "?";
     }
-    return head + "the settings are region and the [api] and [insights] tables";
+    return head + "the settings are region and the [api], [insights] and [env.<name>] tables";
 }
 
 }  // namespace
@@ -201,6 +281,8 @@ Settings read_settings(const toml::table& root, ManifestFile& file) {
             settings.api = read_api(value, file);
         } else if (name == "insights") {
             settings.insights = read_insights(value, file);
+        } else if (name == "env") {
+            settings.environments = read_environments(value, file);
         } else if (name == "action") {
             file.error(key.source().begin,
                        "dactl.toml holds settings only; move the [action.<label>] tables to "

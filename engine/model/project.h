@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/model/desired_action.h"
@@ -38,11 +39,41 @@ struct InsightsSettings {
     std::optional<std::vector<std::string>> timeout_error_types;
 };
 
+/// The variables that hold an org's credentials when dactl.toml names none.
+inline constexpr std::string_view k_default_client_id_variable = "GENESYSCLOUD_OAUTHCLIENT_ID";
+inline constexpr std::string_view k_default_client_secret_variable =
+    "GENESYSCLOUD_OAUTHCLIENT_SECRET";
+
+/// One `[env.<name>]` table of dactl.toml: one org the project is applied to.
+/// Unset members fall back to the variables and settings a project without
+/// environments uses (docs/environments.md).
+struct EnvironmentSettings {
+    std::string name;                              ///< [a-z0-9_-]+
+    SourcePosition where;                          ///< the table's header
+    std::optional<std::string> region;             ///< as `region` is written
+    std::optional<std::string> api_url;            ///< like DACTL_API_URL
+    std::optional<std::string> client_id_env;      ///< the variable holding the client id
+    std::optional<std::string> client_secret_env;  ///< the variable holding its secret
+
+    std::string client_id_variable() const {
+        return client_id_env.value_or(std::string(k_default_client_id_variable));
+    }
+    std::string client_secret_variable() const {
+        return client_secret_env.value_or(std::string(k_default_client_secret_variable));
+    }
+};
+
 struct Settings {
     std::optional<std::string> region;  ///< as written: "us-east-1", "us_east_1" or a domain
     SourcePosition region_where;
     ApiSettings api;
     InsightsSettings insights;
+    std::vector<EnvironmentSettings> environments;  ///< sorted by name; none: one org
+
+    /// The environment with this name, or null.
+    const EnvironmentSettings* environment(std::string_view name) const;
+    /// The names, sorted.
+    std::vector<std::string> environment_names() const;
 };
 
 struct Project {
@@ -53,9 +84,22 @@ struct Project {
     /// --target patterns the actions were narrowed to (the rules then govern
     /// only the actions they name); empty: every action.
     std::vector<std::string> targets;
+    /// The environment the manifests were read for (its overrides applied);
+    /// "" when the project declares none or none was chosen.
+    std::string environment;
     std::vector<std::string> files;  ///< manifest paths read, relative, sorted
     std::string digest;              ///< "sha256:<hex>" over the files' paths and bytes
 
+    /// The chosen environment's settings, or null.
+    const EnvironmentSettings* chosen_environment() const {
+        return settings.environment(environment);
+    }
+    /// The variable that holds the client id for the chosen environment.
+    std::string client_id_variable() const {
+        const EnvironmentSettings* chosen = chosen_environment();
+        return chosen != nullptr ? chosen->client_id_variable()
+                                 : std::string(k_default_client_id_variable);
+    }
     /// The action with this label, or null.
     const DesiredAction* find(const std::string& label) const;
     /// The action at this address ("action.<label>"), or null (also for text

@@ -97,6 +97,9 @@ std::string encode_saved_plan(const SavedPlan& saved) {
     json.member("dactl_version", saved.dactl_version);
     json.member("created_at", saved.created_at);
     json.member("manifests_digest", saved.manifests_digest);
+    if (!saved.environment.empty()) {
+        json.member("environment", saved.environment);
+    }
     write_org(json, saved.org);
     json.key("changes");
     json.begin_array();
@@ -141,6 +144,12 @@ Result<SavedPlan> decode_saved_plan(std::string_view text) {
         return invalid(org.error().message);
     }
     saved.org = std::move(org).value();
+    if (const rapidjson::Value* environment = member(document, "environment")) {
+        if (!environment->IsString() || environment->GetStringLength() == 0) {
+            return invalid("environment is not a non-empty string");
+        }
+        saved.environment = text_of(*environment);
+    }
     for (const auto& entry : changes->GetArray()) {
         Result<ActionChange> change = read_change(entry);
         if (!change) {

@@ -20,6 +20,7 @@ struct SavedPlan {
     std::string created_at;          ///< UTC, RFC 3339
     std::string manifests_digest;    ///< Project::digest when the plan was made
     std::optional<OrgIdentity> org;  ///< the org it was made against (absent in older plans)
+    std::string environment;         ///< the environment it was made for; "" for none
     Plan plan;
 };
 

@@ -100,12 +100,12 @@ Result<bool> try_create(const std::filesystem::path& path, const LockInfo& info)
 
 }  // namespace
 
-std::filesystem::path lock_path(const std::filesystem::path& project_directory) {
-    return project_directory / ".dactl" / "lock";
+std::filesystem::path lock_path(const std::filesystem::path& home) {
+    return home / "lock";
 }
 
-Result<std::optional<LockInfo>> read_lock(const std::filesystem::path& project_directory) {
-    const std::filesystem::path path = lock_path(project_directory);
+Result<std::optional<LockInfo>> read_lock(const std::filesystem::path& home) {
+    const std::filesystem::path path = lock_path(home);
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
         return std::optional<LockInfo>();
@@ -117,11 +117,11 @@ Result<std::optional<LockInfo>> read_lock(const std::filesystem::path& project_d
     return std::optional<LockInfo>(decode(*text));
 }
 
-Result<ProjectLock> ProjectLock::acquire(const std::filesystem::path& project_directory,
+Result<ProjectLock> ProjectLock::acquire(const std::filesystem::path& home,
                                          const std::string& command, std::chrono::milliseconds wait,
                                          const std::string& created_at,
                                          const std::atomic<bool>* interrupted) {
-    const std::filesystem::path path = lock_path(project_directory);
+    const std::filesystem::path path = lock_path(home);
     if (Status made = ensure_private_directory(path.parent_path()); !made) {
         return made.error();
     }
@@ -136,7 +136,7 @@ Result<ProjectLock> ProjectLock::acquire(const std::filesystem::path& project_di
             return ProjectLock(path, info);
         }
         if (std::chrono::steady_clock::now() >= deadline) {
-            Result<std::optional<LockInfo>> holder = read_lock(project_directory);
+            Result<std::optional<LockInfo>> holder = read_lock(home);
             if (!holder || (holder->has_value() && (*holder)->id.empty())) {
                 return make_error(ErrorKind::conflict, unreadable_lock(path));
             }
@@ -170,8 +170,8 @@ ProjectLock::~ProjectLock() {
     }
 }
 
-Status force_unlock(const std::filesystem::path& project_directory, const std::string& id) {
-    Result<std::optional<LockInfo>> holder = read_lock(project_directory);
+Status force_unlock(const std::filesystem::path& home, const std::string& id) {
+    Result<std::optional<LockInfo>> holder = read_lock(home);
     if (!holder) {
         return holder.error();
     }
@@ -180,15 +180,15 @@ Status force_unlock(const std::filesystem::path& project_directory, const std::s
     }
     if ((*holder)->id.empty()) {
         return make_error(ErrorKind::invalid_input,
-                          unreadable_lock(lock_path(project_directory)) + "; nothing was removed");
+                          unreadable_lock(lock_path(home)) + "; nothing was removed");
     }
     if ((*holder)->id != id) {
         return make_error(ErrorKind::invalid_input, "the lock's id is " + (*holder)->id + ", not " +
                                                         id + "; nothing was removed");
     }
-    if (::unlink(lock_path(project_directory).c_str()) != 0) {
-        return make_error(ErrorKind::io, "cannot remove " + lock_path(project_directory).string() +
-                                             ": " + std::strerror(errno));
+    if (::unlink(lock_path(home).c_str()) != 0) {
+        return make_error(ErrorKind::io, "cannot remove " + lock_path(home).string() + ": " +
+                                             std::strerror(errno));
     }
     return {};
 }

@@ -22,11 +22,11 @@ struct LockInfo {
     std::string command;     ///< "apply"
 };
 
-/// `<project>/.dactl/lock`.
-std::filesystem::path lock_path(const std::filesystem::path& project_directory);
+/// `<home>/lock`, where `home` is a state_directory().
+std::filesystem::path lock_path(const std::filesystem::path& home);
 
 /// The lock's holder, or nothing when the project is not locked.
-Result<std::optional<LockInfo>> read_lock(const std::filesystem::path& project_directory);
+Result<std::optional<LockInfo>> read_lock(const std::filesystem::path& home);
 
 class ProjectLock {
 public:
@@ -35,7 +35,7 @@ public:
     /// once). Fails with ErrorKind::conflict saying who holds it and how to
     /// remove a lock left by a crash, and with ErrorKind::cancelled at once when
     /// `interrupted` becomes true while it waits.
-    static Result<ProjectLock> acquire(const std::filesystem::path& project_directory,
+    static Result<ProjectLock> acquire(const std::filesystem::path& home,
                                        const std::string& command, std::chrono::milliseconds wait,
                                        const std::string& created_at,
                                        const std::atomic<bool>* interrupted = nullptr);
@@ -57,6 +57,6 @@ private:
 
 /// Removes the lock if its id is `id`. Fails when there is no lock, or when it
 /// has another id (naming it).
-Status force_unlock(const std::filesystem::path& project_directory, const std::string& id);
+Status force_unlock(const std::filesystem::path& home, const std::string& id);
 
 }  // namespace dactl

@@ -7,12 +7,12 @@
 
 namespace dactl {
 
-std::filesystem::path state_path(const std::filesystem::path& project_directory) {
-    return project_directory / ".dactl" / "state.json";
+std::filesystem::path state_path(const std::filesystem::path& home) {
+    return home / "state.json";
 }
 
-Result<std::optional<State>> read_state(const std::filesystem::path& project_directory) {
-    const std::filesystem::path path = state_path(project_directory);
+Result<std::optional<State>> read_state(const std::filesystem::path& home) {
+    const std::filesystem::path path = state_path(home);
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
         return std::optional<State>();
@@ -30,8 +30,8 @@ Result<std::optional<State>> read_state(const std::filesystem::path& project_dir
     return std::optional<State>(std::move(state).value());
 }
 
-Status write_state(const std::filesystem::path& project_directory, const State& state) {
-    const std::filesystem::path path = state_path(project_directory);
+Status write_state(const std::filesystem::path& home, const State& state) {
+    const std::filesystem::path path = state_path(home);
     if (Status made = ensure_private_directory(path.parent_path()); !made) {
         return made;
     }

@@ -5,17 +5,16 @@
 
 namespace dactl {
 
-std::filesystem::path key_path(const std::filesystem::path& project_directory) {
-    return project_directory / ".dactl" / "key";
+std::filesystem::path key_path(const std::filesystem::path& home) {
+    return home / "key";
 }
 
 Result<std::optional<std::string>> find_state_key(
-    const std::filesystem::path& project_directory,
-    const std::optional<std::string>& from_environment) {
+    const std::filesystem::path& home, const std::optional<std::string>& from_environment) {
     if (from_environment && !from_environment->empty()) {
         return from_environment;
     }
-    const std::filesystem::path path = key_path(project_directory);
+    const std::filesystem::path path = key_path(home);
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
         return std::optional<std::string>();
@@ -33,16 +32,16 @@ Result<std::optional<std::string>> find_state_key(
     return std::optional<std::string>(key);
 }
 
-Result<std::string> state_key_for_writing(const std::filesystem::path& project_directory,
+Result<std::string> state_key_for_writing(const std::filesystem::path& home,
                                           const std::optional<std::string>& from_environment) {
-    Result<std::optional<std::string>> found = find_state_key(project_directory, from_environment);
+    Result<std::optional<std::string>> found = find_state_key(home, from_environment);
     if (!found) {
         return found.error();
     }
     if (*found) {
         return **found;
     }
-    const std::filesystem::path path = key_path(project_directory);
+    const std::filesystem::path path = key_path(home);
     if (Status made = ensure_private_directory(path.parent_path()); !made) {
         return made.error();
     }

@@ -13,18 +13,17 @@
 
 namespace dactl {
 
-/// `<project>/.dactl/key`.
-std::filesystem::path key_path(const std::filesystem::path& project_directory);
+/// `<home>/key`, where `home` is a state_directory().
+std::filesystem::path key_path(const std::filesystem::path& home);
 
 /// The key: `from_environment` (DACTL_STATE_KEY) when given and not empty, else
 /// the key file's first line, else nothing. Fails (ErrorKind::io, naming the
 /// file) when the file exists but cannot be read or is empty.
 Result<std::optional<std::string>> find_state_key(
-    const std::filesystem::path& project_directory,
-    const std::optional<std::string>& from_environment);
+    const std::filesystem::path& home, const std::optional<std::string>& from_environment);
 
 /// The key, as find_state_key, making the key file first when there is none.
-Result<std::string> state_key_for_writing(const std::filesystem::path& project_directory,
+Result<std::string> state_key_for_writing(const std::filesystem::path& home,
                                           const std::optional<std::string>& from_environment);
 
 }  // namespace dactl

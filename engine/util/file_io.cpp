@@ -110,7 +110,13 @@ Status ensure_private_directory(const std::filesystem::path& directory) {
     if (std::filesystem::is_directory(directory, ec)) {
         return {};
     }
-    std::filesystem::create_directories(directory, ec);
+    // Each directory made here is private, not only the last (.dactl/env/prod).
+    if (directory.has_parent_path() && directory.parent_path() != directory) {
+        if (Status parent = ensure_private_directory(directory.parent_path()); !parent) {
+            return parent;
+        }
+    }
+    std::filesystem::create_directory(directory, ec);
     if (ec) {
         return make_error(ErrorKind::io,
                           "cannot create directory " + directory.string() + ": " + ec.message());

@@ -151,7 +151,7 @@ const std::vector<Region>& all_regions() {
 Result<Endpoints> resolve_endpoints(const EndpointInputs& inputs) {
     Endpoints endpoints;
     if (auto api_url = given(inputs.api_url)) {
-        Result<Url> api = parse_base("DACTL_API_URL", *api_url);
+        Result<Url> api = parse_base(inputs.api_url_name, *api_url);
         if (!api) {
             return api.error();
         }
@@ -182,14 +182,14 @@ Result<Endpoints> resolve_endpoints(const EndpointInputs& inputs) {
 }
 
 Result<Credentials> credentials_from(
-    const std::function<std::optional<std::string>(const char*)>& getenv) {
+    const std::function<std::optional<std::string>(const char*)>& getenv,
+    const std::string& id_variable, const std::string& secret_variable) {
     Credentials credentials;
-    auto id = getenv("GENESYSCLOUD_OAUTHCLIENT_ID");
-    auto secret = getenv("GENESYSCLOUD_OAUTHCLIENT_SECRET");
+    auto id = getenv(id_variable.c_str());
+    auto secret = getenv(secret_variable.c_str());
     if (!id || id->empty() || !secret || secret->empty()) {
-        return invalid(
-            "missing credentials: set GENESYSCLOUD_OAUTHCLIENT_ID and "
-            "GENESYSCLOUD_OAUTHCLIENT_SECRET to an OAuth client-credentials grant");
+        return invalid("missing credentials: set " + id_variable + " and " + secret_variable +
+                       " to an OAuth client-credentials grant");
     }
     credentials.client_id = *id;
     credentials.client_secret = *secret;

@@ -21,9 +21,10 @@ struct Endpoints {
 
 /// What the user gave; empty strings count as not given.
 struct EndpointInputs {
-    std::optional<std::string> api_url;    ///< DACTL_API_URL
-    std::optional<std::string> login_url;  ///< DACTL_LOGIN_URL
-    std::optional<std::string> region;     ///< GENESYSCLOUD_REGION, else dactl.toml's region
+    std::optional<std::string> api_url;          ///< DACTL_API_URL
+    std::optional<std::string> login_url;        ///< DACTL_LOGIN_URL
+    std::optional<std::string> region;           ///< GENESYSCLOUD_REGION, else dactl.toml's region
+    std::string api_url_name = "DACTL_API_URL";  ///< where api_url was given, for errors
 };
 
 /// One region of Genesys Cloud.
@@ -51,10 +52,13 @@ struct Credentials {
     std::string client_secret;
 };
 
-/// Reads GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET through
+/// Reads the variables `id_variable` and `secret_variable` (by default
+/// GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET) through
 /// `getenv`. Fails with ErrorKind::invalid_input, one line naming both
 /// variables, when either is unset or empty.
 Result<Credentials> credentials_from(
-    const std::function<std::optional<std::string>(const char*)>& getenv);
+    const std::function<std::optional<std::string>(const char*)>& getenv,
+    const std::string& id_variable = "GENESYSCLOUD_OAUTHCLIENT_ID",
+    const std::string& secret_variable = "GENESYSCLOUD_OAUTHCLIENT_SECRET");
 
 }  // namespace dactl::genesys

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "cmd/build_info.h"
+#include "engine/state/state_directory.h"
 #include "engine/state/state_file.h"
 #include "tests/support/builders.h"
 #include "tests/support/cli_harness.h"
@@ -138,7 +139,7 @@ TEST_CASE("apply with standard input closed refuses before it sends anything", "
             "nothing was sent to the org\n");
     REQUIRE(cli.org.calls().empty());
     REQUIRE(cli.provider_requests == 0);
-    REQUIRE_FALSE(std::filesystem::exists(state_path(cli.project.path())));
+    REQUIRE_FALSE(std::filesystem::exists(state_path(state_directory(cli.project.path()))));
     REQUIRE_FALSE(std::filesystem::exists(cli.project.path() / ".dactl" / "lock"));
 }
 
@@ -222,7 +223,7 @@ TEST_CASE("apply --auto-approve applies, confirms and records the state", "[cli]
             "Apply complete: 1 changed, 1 unchanged.\n");
     REQUIRE(cli.org.calls() ==
             std::vector<std::string>{"list", "update custom_-_1 v3", "get custom_-_1"});
-    Result<std::optional<State>> state = read_state(cli.project.path());
+    Result<std::optional<State>> state = read_state(state_directory(cli.project.path()));
     REQUIRE(state.ok());
     REQUIRE(state->has_value());
     const State& saved = **state;
@@ -242,7 +243,7 @@ TEST_CASE("apply --auto-approve applies, confirms and records the state", "[cli]
                 "No changes. The live actions match the manifests.\n"
                 "\n"
                 "Plan: 0 to change, 2 unchanged.\n");
-        Result<std::optional<State>> again = read_state(cli.project.path());
+        Result<std::optional<State>> again = read_state(state_directory(cli.project.path()));
         REQUIRE((*again)->serial == 2);
         REQUIRE((*again)->lineage == saved.lineage);
     }
@@ -277,7 +278,7 @@ TEST_CASE("apply reports exactly what was and was not changed when a write fails
             "attempted, 1 unchanged.\n"
             "    failed: action.order_status\n"
             "    applied: action.unmanaged\n");
-    Result<std::optional<State>> state = read_state(cli.project.path());
+    Result<std::optional<State>> state = read_state(state_directory(cli.project.path()));
     REQUIRE((*state)->actions.size() == 2);
     REQUIRE((*state)->actions[0].address == "action.customer");
     REQUIRE((*state)->actions[1].address == "action.unmanaged");

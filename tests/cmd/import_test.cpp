@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "engine/state/state_directory.h"
 #include "engine/state/state_file.h"
 #include "engine/util/file_io.h"
 #include "tests/support/builders.h"
@@ -41,7 +42,7 @@ TEST_CASE("import writes one entry and records it; plan then has nothing to do",
             "id = \"custom_-_2\"\n"
             "timeout_seconds = 10\n");
     REQUIRE(*read_file(cli.project.path() / "actions.toml") == k_existing);
-    const State state = read_state(cli.project.path()).value().value();
+    const State state = read_state(state_directory(cli.project.path())).value().value();
     REQUIRE(state.actions.size() == 1);
     REQUIRE(state.actions[0].address == "action.customer");
     REQUIRE(state.actions[0].id == "custom_-_2");
@@ -89,7 +90,7 @@ TEST_CASE("import refuses what would give an action two addresses, writing nothi
         REQUIRE(cli.err() == "Error: " + error + "\n");
         REQUIRE(*read_file(cli.project.path() / "actions.toml") == k_existing);
         REQUIRE_FALSE(std::filesystem::exists(cli.project.path() / "crm-lookups.toml"));
-        REQUIRE_FALSE(std::filesystem::exists(state_path(cli.project.path())));
+        REQUIRE_FALSE(std::filesystem::exists(state_path(state_directory(cli.project.path()))));
     };
     refused({"import", "action.customer"},
             "import needs the address to give the action and its id: dactl import action.LABEL "

@@ -7,6 +7,7 @@
 
 #include "engine/plan/plan_codec.h"
 #include "engine/state/lock.h"
+#include "engine/state/state_directory.h"
 #include "engine/state/state_file.h"
 #include "engine/util/file_io.h"
 #include "tests/support/builders.h"
@@ -47,7 +48,7 @@ TEST_CASE("a saved plan is applied exactly, without a prompt", "[cli][saved]") {
     REQUIRE(cli.org.calls() == std::vector<std::string>{"list", "get custom_-_1",
                                                         "update custom_-_1 v3", "get custom_-_1"});
     REQUIRE(cli.org.stored("custom_-_1").get(Field::timeout_seconds) == Value(15));
-    Result<std::optional<State>> state = read_state(cli.project.path());
+    Result<std::optional<State>> state = read_state(state_directory(cli.project.path()));
     REQUIRE((*state)->actions.size() == 1);
     REQUIRE((*state)->actions[0].address == "action.order");
 }
@@ -318,8 +319,8 @@ TEST_CASE("export writes manifests that plan as unchanged", "[cli][export]") {
 TEST_CASE("a second apply fails at once while the project is locked", "[cli][lock]") {
     CliHarness cli;
     seed(cli);
-    Result<ProjectLock> held =
-        ProjectLock::acquire(cli.project.path(), "apply", std::chrono::milliseconds(0), "t0");
+    Result<ProjectLock> held = ProjectLock::acquire(state_directory(cli.project.path()), "apply",
+                                                    std::chrono::milliseconds(0), "t0");
     REQUIRE(held.ok());
 
     REQUIRE(cli.run({"apply", "--auto-approve"}) == 1);

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/state/lock.h"
+#include "engine/state/state_directory.h"
 #include "engine/state/state_file.h"
 #include "engine/util/file_io.h"
 #include "tests/support/builders.h"
@@ -28,7 +29,7 @@ void applied(CliHarness& cli) {
 }
 
 State state_of(const CliHarness& cli) {
-    return read_state(cli.project.path()).value().value();
+    return read_state(state_directory(cli.project.path())).value().value();
 }
 
 }  // namespace
@@ -132,14 +133,15 @@ TEST_CASE("state edits that cannot be made change nothing and say why", "[cli][s
 
     REQUIRE(cli.run({"state", "list"}) == 1);
     REQUIRE(cli.err() == "Error: there is no state yet (" +
-                             state_path(cli.project.path()).string() + "): no apply is recorded\n");
+                             state_path(state_directory(cli.project.path())).string() +
+                             "): no apply is recorded\n");
 
     applied(cli);
-    const std::string before = *read_file(state_path(cli.project.path()));
+    const std::string before = *read_file(state_path(state_directory(cli.project.path())));
     const auto refused = [&](std::vector<std::string> args, const std::string& error) {
         REQUIRE(cli.run(std::move(args)) == 1);
         REQUIRE(cli.err() == "Error: " + error + "\n");
-        REQUIRE(*read_file(state_path(cli.project.path())) == before);
+        REQUIRE(*read_file(state_path(state_directory(cli.project.path()))) == before);
     };
     refused({"state", "mv", "action.nope", "action.x"},
             "action.nope is not in the state (dactl state list shows what is); the state was not "
@@ -159,10 +161,10 @@ TEST_CASE("state edits that cannot be made change nothing and say why", "[cli][s
             "usage: dactl state list | show ADDRESS | mv OLD NEW | rm ADDRESS...");
 
     // Another run holds the lock.
-    Result<ProjectLock> lock =
-        ProjectLock::acquire(cli.project.path(), "apply", std::chrono::milliseconds(0), "now");
+    Result<ProjectLock> lock = ProjectLock::acquire(state_directory(cli.project.path()), "apply",
+                                                    std::chrono::milliseconds(0), "now");
     REQUIRE(lock.ok());
     REQUIRE(cli.run({"state", "rm", "action.order"}) == 1);
     REQUIRE(cli.err().rfind("Error: the project is locked", 0) == 0);
-    REQUIRE(*read_file(state_path(cli.project.path())) == before);
+    REQUIRE(*read_file(state_path(state_directory(cli.project.path()))) == before);
 }

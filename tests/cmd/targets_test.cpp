@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/plan/plan_codec.h"
+#include "engine/state/state_directory.h"
 #include "engine/state/state_file.h"
 #include "engine/util/file_io.h"
 #include "tests/support/builders.h"
@@ -78,7 +79,7 @@ TEST_CASE("apply --target writes only the targets and keeps the others' state", 
     CliHarness cli;
     seed(cli);
     REQUIRE(cli.run({"apply", "--auto-approve"}) == 0);
-    const State first = read_state(cli.project.path()).value().value();
+    const State first = read_state(state_directory(cli.project.path())).value().value();
     std::string raised = k_manifest;
     raised.replace(raised.find("timeout_seconds = 15"), 20, "timeout_seconds = 25");
     raised.replace(raised.find("timeout_seconds = 10"), 20, "timeout_seconds = 30");
@@ -98,7 +99,7 @@ TEST_CASE("apply --target writes only the targets and keeps the others' state", 
             "Apply complete: 1 changed, 0 unchanged.\n");
     REQUIRE(cli.org.stored("custom_-_1").get(Field::timeout_seconds) == Value(15));
     REQUIRE(cli.org.stored("custom_-_3").get(Field::timeout_seconds) == Value(30));
-    const State after = read_state(cli.project.path()).value().value();
+    const State after = read_state(state_directory(cli.project.path())).value().value();
     REQUIRE(after.actions.size() == 3);
     const StateAction& kept = *after.find("action.order_status");
     const StateAction& was = *first.find("action.order_status");
@@ -134,7 +135,7 @@ TEST_CASE("a saved partial plan records its targets; show and apply honour them"
     REQUIRE(cli.run({"apply", file}) == 0);
     REQUIRE(cli.org.stored("custom_-_1").get(Field::timeout_seconds) == Value(15));
     REQUIRE(cli.org.stored("custom_-_2").get(Field::timeout_seconds) == Value(3));
-    REQUIRE(read_state(cli.project.path()).value()->actions.size() == 1);
+    REQUIRE(read_state(state_directory(cli.project.path())).value()->actions.size() == 1);
 }
 
 TEST_CASE("drift, export and insights take --target too", "[cli][target]") {

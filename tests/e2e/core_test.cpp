@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <rapidjson/document.h>
 
+#include "engine/state/state_directory.h"
 #include "engine/state/state_file.h"
 #include "engine/util/file_io.h"
 #include "tests/support/emulator.h"
@@ -95,7 +96,7 @@ TEST_CASE("apply changes exactly the planned field and confirms it", "[e2e]") {
     REQUIRE(stored_text(emulator, "custom_-_0001") == expected);
     REQUIRE(stored_text(emulator, "custom_-_0003") == untouched);
 
-    Result<std::optional<State>> state = read_state(project.path());
+    Result<std::optional<State>> state = read_state(state_directory(project.path()));
     REQUIRE(state.ok());
     REQUIRE((*state)->actions.size() == 2);
     REQUIRE((*state)->actions[0].version == 2);

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/state/state_codec.h"
+#include "engine/state/state_directory.h"
 #include "engine/state/state_file.h"
 #include "engine/util/file_io.h"
 #include "tests/support/golden.h"
@@ -102,13 +103,13 @@ TEST_CASE("decode_state names what is wrong", "[state]") {
 TEST_CASE("write_state replaces the file atomically, keeps a backup, mode 0600", "[state]") {
     TempDir project;
     State first = sample_state();
-    REQUIRE(write_state(project.path(), first).ok());
+    REQUIRE(write_state(state_directory(project.path()), first).ok());
     State second = first;
     second.serial = 5;
-    REQUIRE(write_state(project.path(), second).ok());
+    REQUIRE(write_state(state_directory(project.path()), second).ok());
 
-    const auto path = state_path(project.path());
-    Result<std::optional<State>> read = read_state(project.path());
+    const auto path = state_path(state_directory(project.path()));
+    Result<std::optional<State>> read = read_state(state_directory(project.path()));
     REQUIRE(read.ok());
     REQUIRE(read->has_value());
     REQUIRE((*read)->serial == 5);
@@ -128,13 +129,13 @@ TEST_CASE("write_state replaces the file atomically, keeps a backup, mode 0600",
 
 TEST_CASE("read_state answers nothing without a state file and names a bad one", "[state]") {
     TempDir project;
-    Result<std::optional<State>> none = read_state(project.path());
+    Result<std::optional<State>> none = read_state(state_directory(project.path()));
     REQUIRE(none.ok());
     REQUIRE_FALSE(none->has_value());
 
     std::filesystem::create_directories(project.path() / ".dactl");
     REQUIRE(write_file_atomically(project.path() / ".dactl" / "state.json", "[]").ok());
-    Result<std::optional<State>> bad = read_state(project.path());
+    Result<std::optional<State>> bad = read_state(state_directory(project.path()));
     REQUIRE_FALSE(bad.ok());
     REQUIRE(bad.error().message == (project.path() / ".dactl" / "state.json").string() +
                                        ": state file: not a JSON object");
@@ -143,26 +144,26 @@ TEST_CASE("read_state answers nothing without a state file and names a bad one",
 TEST_CASE("read_state says what is wrong with a zeroed state file or a directory in its place",
           "[state]") {
     TempDir project;
-    const auto path = state_path(project.path());
+    const auto path = state_path(state_directory(project.path()));
     std::filesystem::create_directories(path.parent_path());
     REQUIRE(write_file_atomically(path, std::string(512, '\0')).ok());
-    Result<std::optional<State>> zeroed = read_state(project.path());
+    Result<std::optional<State>> zeroed = read_state(state_directory(project.path()));
     REQUIRE_FALSE(zeroed.ok());
     REQUIRE(zeroed.error().message ==
             path.string() + ": state file: not valid JSON at byte 0: The text holds a NUL byte.");
 
     REQUIRE(write_file_atomically(path, std::string("{\"format_version\": 1\0}", 22)).ok());
-    REQUIRE(read_state(project.path()).error().message ==
+    REQUIRE(read_state(state_directory(project.path())).error().message ==
             path.string() + ": state file: not valid JSON at byte 20: The text holds a NUL byte.");
 
     std::filesystem::remove(path);
     std::filesystem::create_directory(path);
-    Result<std::optional<State>> directory = read_state(project.path());
+    Result<std::optional<State>> directory = read_state(state_directory(project.path()));
     REQUIRE_FALSE(directory.ok());
     REQUIRE(directory.error().message == "cannot read " + path.string() + ": it is a directory");
 
     std::filesystem::remove(path);
     REQUIRE(::mkfifo(path.c_str(), 0600) == 0);
-    REQUIRE(read_state(project.path()).error().message ==
+    REQUIRE(read_state(state_directory(project.path())).error().message ==
             "cannot read " + path.string() + ": it is not a regular file");
 }
