@@ -38,12 +38,13 @@ CLIENT_SECRET = "reliability-secret-5e1f"
 class Emulator:
     """A genesys-emulator process on a free port, with its admin API."""
 
-    def __init__(self, binary, seed_path, switches, workdir):
+    def __init__(self, binary, seed_path, switches, workdir, client_id=CLIENT_ID,
+                 client_secret=CLIENT_SECRET):
         port_file = os.path.join(workdir, "port")
         self.log = open(os.path.join(workdir, "emulator.log"), "w")
         self.process = subprocess.Popen(
             [binary, "--seed", seed_path, "--port", "0", "--port-file", port_file,
-             "--client-id", CLIENT_ID, "--client-secret", CLIENT_SECRET, "--quiet"] + switches,
+             "--client-id", client_id, "--client-secret", client_secret, "--quiet"] + switches,
             stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.time() + 20
         while not os.path.exists(port_file) or not open(port_file).read().strip():

@@ -109,7 +109,8 @@ void Session::show(const Diagnostics& diagnostics) {
     }
 }
 
-std::optional<std::string> Session::environment_choice(const Settings& settings) {
+std::optional<std::string> Session::environment_choice(const Settings& settings,
+                                                       bool none_is_every) {
     const std::optional<std::string> flag = m_arguments.value("env");
     const std::vector<std::string> names = settings.environment_names();
     if (names.empty()) {
@@ -126,23 +127,45 @@ std::optional<std::string> Session::environment_choice(const Settings& settings)
         name = m_context.environment("DACTL_ENV");
         given_as = "DACTL_ENV=";
     }
+    if ((!name || name->empty()) && none_is_every) {
+        return std::string();
+    }
     if (!name || name->empty()) {
         fail("this project declares the environments " + word_list(names) +
              "; choose one with --env NAME (or DACTL_ENV)");
         return std::nullopt;
     }
-    if (settings.environment(*name) == nullptr) {
-        std::string message = given_as + printable(*name) + ": no such environment in dactl.toml";
-        if (const std::vector<std::string> close = closest_matches(*name, names, 1);
-            !close.empty()) {
-            message += "; did you mean " + close[0] + "?";
-        } else {
-            message += "; the environments are " + word_list(names);
-        }
-        fail(message);
+    if (!check_declared(settings, *name, given_as)) {
         return std::nullopt;
     }
     return name;
+}
+
+bool Session::check_declared(const Settings& settings, const std::string& name,
+                             const std::string& given_as) {
+    if (settings.environment(name) != nullptr) {
+        return true;
+    }
+    const std::vector<std::string> names = settings.environment_names();
+    std::string message = given_as + printable(name) + ": no such environment in dactl.toml";
+    if (names.empty()) {
+        message += " (it declares none; add [env." + printable(name) + "] there)";
+    } else if (const std::vector<std::string> close = closest_matches(name, names, 1);
+               !close.empty()) {
+        message += "; did you mean " + close[0] + "?";
+    } else {
+        message += "; the environments are " + word_list(names);
+    }
+    fail(message);
+    return false;
+}
+
+std::optional<Project> Session::load_project_for(const std::string& name) {
+    if (m_arguments.has("env")) {
+        fail("--env does not apply here: name the environments as operands");
+        return std::nullopt;
+    }
+    return load(name, false, nullptr, true);
 }
 
 std::optional<Project> Session::load_settings() {
@@ -159,7 +182,13 @@ std::filesystem::path Session::state_home(const Project& project) {
     return state_directory(project.directory, project.environment);
 }
 
-std::optional<Project> Session::load_project(Diagnostics* shown) {
+std::optional<Project> Session::load_project(Diagnostics* shown, bool every_environment) {
+    return load(m_arguments.value("env").value_or(m_context.environment("DACTL_ENV").value_or("")),
+                every_environment, shown);
+}
+
+std::optional<Project> Session::load(const std::string& wanted, bool every_environment,
+                                     Diagnostics* shown, bool named) {
     const std::string directory = m_arguments.value("chdir").value_or(".");
     std::error_code ec;
     const auto status = std::filesystem::status(directory, ec);
@@ -174,11 +203,11 @@ std::optional<Project> Session::load_project(Diagnostics* shown) {
         fail("project directory " + printable(directory) + why);
         return std::nullopt;
     }
-    const std::string wanted =
-        m_arguments.value("env").value_or(m_context.environment("DACTL_ENV").value_or(""));
-    LoadResult loaded = dactl::load_project(directory, wanted);
-    std::optional<std::string> chosen = environment_choice(loaded.project.settings);
-    if (!chosen) {
+    LoadResult loaded = every_environment && wanted.empty()
+                            ? dactl::load_every_environment(directory)
+                            : dactl::load_project(directory, wanted);
+    if (named ? !check_declared(loaded.project.settings, wanted, "")
+              : !environment_choice(loaded.project.settings, every_environment)) {
         return std::nullopt;
     }
     show(loaded.diagnostics);

@@ -79,13 +79,21 @@ public:
     /// for the environment --env (or DACTL_ENV) names (environment_choice).
     /// Nothing (after fail()) when any is an error or the choice is not valid.
     /// `shown`, when given, receives the diagnostics (warnings of a valid project).
-    std::optional<Project> load_project(Diagnostics* shown = nullptr);
+    /// With `every_environment` and none chosen, every declared environment's
+    /// manifests are checked (load_every_environment) and the project is the
+    /// base's.
+    std::optional<Project> load_project(Diagnostics* shown = nullptr,
+                                        bool every_environment = false);
     /// The environment this run works on: --env, else DACTL_ENV, checked
     /// against those `settings` declare; "" for a project that declares none
     /// (DACTL_ENV is then ignored, --env refused). Nothing after fail(): none
     /// chosen where some are declared (listing them), or an unknown name (with
     /// a suggestion).
-    std::optional<std::string> environment_choice(const Settings& settings);
+    std::optional<std::string> environment_choice(const Settings& settings,
+                                                  bool none_is_every = false);
+    /// load_project for the environment `name` (an operand, not --env), which
+    /// dactl.toml must declare; nothing after fail().
+    std::optional<Project> load_project_for(const std::string& name);
     /// The project's settings only (the manifests may have problems or be
     /// missing), with the chosen environment set; nothing after fail().
     std::optional<Project> load_settings();
@@ -95,6 +103,14 @@ public:
     std::unique_ptr<Provider> connect(const Project& project);
 
 private:
+    /// `named`: `wanted` is an operand (check_declared), not --env or DACTL_ENV.
+    std::optional<Project> load(const std::string& wanted, bool every_environment,
+                                Diagnostics* shown, bool named = false);
+    /// Fails unless `settings` declare `name` ("<given_as><name>: no such
+    /// environment in dactl.toml; did you mean ...?").
+    bool check_declared(const Settings& settings, const std::string& name,
+                        const std::string& given_as);
+
     const Arguments& m_arguments;
     Context& m_context;
     std::string m_command;

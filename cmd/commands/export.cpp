@@ -6,6 +6,7 @@
 #include "cmd/cli.h"
 #include "cmd/command_options.h"
 #include "cmd/commands/command.h"
+#include "engine/export/env_export.h"
 #include "engine/gather/gather.h"
 #include "engine/manifest/loader.h"
 #include "engine/model/address.h"
@@ -60,6 +61,69 @@ Status write_files(const std::filesystem::path& directory, const ExportResult& r
     return {};
 }
 
+// Appends each text to its file, all or none: a file that fails to be
+// written leaves the ones before it as they were.
+Status append_files(const std::filesystem::path& directory,
+                    const std::vector<ManifestAppend>& appends) {
+    std::vector<std::pair<std::filesystem::path, std::string>> before;
+    for (const auto& append : appends) {
+        const std::filesystem::path path = directory / append.path;
+        Result<std::string> text = read_file(path);
+        if (!text) {
+            return text.error();
+        }
+        before.emplace_back(path, *text);
+    }
+    for (std::size_t i = 0; i < appends.size(); ++i) {
+        if (Status written =
+                write_file_atomically(before[i].first, before[i].second + appends[i].text);
+            !written) {
+            for (std::size_t j = 0; j < i; ++j) {
+                (void)write_file_atomically(before[j].first, before[j].second);
+            }
+            return make_error(ErrorKind::io, written.error().message + "; nothing was written");
+        }
+    }
+    return {};
+}
+
+// export --env into manifests that exist: only the override tables.
+int export_overrides_into(Session& session, Provider& provider, const std::string& out,
+                          const Project& base, const std::string& environment) {
+    GatherOptions gathering = session.gather_options();
+    gathering.all_templates_of = [](const LiveAction&) { return true; };
+    gathering.functions_of = [](const LiveAction&) { return true; };
+    Result<Gathered> org = gather_org(provider, {}, gathering);
+    if (!org) {
+        return session.fail_reading(org.error());
+    }
+    session.show(org->diagnostics);
+    OverrideExport result = export_overrides(org->live, base, environment);
+    for (const auto& note : result.notes) {
+        session.err() << "note: " << note << "\n";
+    }
+    if (Status written = append_files(out, result.appends); !written) {
+        return session.fail(written.error().message);
+    }
+    session.out() << "Exported the overrides of " << environment << ": " << result.differing
+                  << (result.differing == 1 ? " action differs" : " actions differ")
+                  << " from the base manifests in " << out << ", " << result.same << " "
+                  << (result.same == 1 ? "is" : "are") << " the same";
+    if (result.appends.empty()) {
+        session.out() << "; nothing was written.\n";
+        return k_exit_ok;
+    }
+    session.out() << "; appended to:\n";
+    for (const auto& append : result.appends) {
+        session.out() << "    " << append.path << "\n";
+    }
+    if (base.settings.environment(environment) == nullptr) {
+        session.err() << "note: " << out << "/dactl.toml does not declare [env." << environment
+                      << "]; declare it there before the overrides are read\n";
+    }
+    return k_exit_ok;
+}
+
 }  // namespace
 
 int run_export(const Arguments& arguments, Context& context) {
@@ -75,11 +139,29 @@ int run_export(const Arguments& arguments, Context& context) {
     if (!options) {
         return session.fail(options.error().message);
     }
-    // Only the settings (the region) matter here: the manifests may not exist yet.
-    Project project = dactl::load_project(arguments.value("chdir").value_or(".")).project;
-    std::unique_ptr<Provider> provider = session.connect(project);
+    // Only the settings (the region, the environment) matter here: the
+    // manifests may not exist yet.
+    std::optional<Project> project = session.load_settings();
+    if (!project) {
+        return k_exit_error;
+    }
+    std::unique_ptr<Provider> provider = session.connect(*project);
     if (!provider) {
         return k_exit_error;
+    }
+    // For an environment, manifests that exist already are the base: this
+    // org's differences from them become override tables.
+    if (!project->environment.empty()) {
+        LoadResult existing = dactl::load_project(*out);
+        if (!existing.project.actions.empty()) {
+            if (existing.diagnostics.has_errors()) {
+                session.show(existing.diagnostics);
+                return session.fail("the manifests in " + *out +
+                                    " have problems; fix them first (nothing was written)");
+            }
+            return export_overrides_into(session, *provider, *out, existing.project,
+                                         project->environment);
+        }
     }
     GatherOptions gathering = session.gather_options();
     if (options->fields == ExportFields::all) {

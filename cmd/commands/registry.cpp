@@ -6,6 +6,7 @@ int run_validate(const Arguments& arguments, Context& context);
 int run_plan(const Arguments& arguments, Context& context);
 int run_apply(const Arguments& arguments, Context& context);
 int run_drift(const Arguments& arguments, Context& context);
+int run_diff_env(const Arguments& arguments, Context& context);
 int run_export(const Arguments& arguments, Context& context);
 int run_show(const Arguments& arguments, Context& context);
 int run_state(const Arguments& arguments, Context& context);
@@ -107,6 +108,17 @@ const std::vector<Command>& all_commands() {
           parallelism_option()},
          0,
          run_drift},
+        {"diff-env",
+         "compare two environments' live actions",
+         "dactl diff-env [options] ENV_A ENV_B",
+         "Reads both orgs (one plan's reads each) and shows, per managed action, the\n"
+         "managed fields whose live values differ: the intended differences (the\n"
+         "manifests declare them, with [action.<label>.env.<name>] overrides) apart\n"
+         "from the unintended ones. Exits 2 when there are unintended differences or\n"
+         "an action is missing in one org. Changes nothing.",
+         {format_option(), github_summary_option(), parallelism_option()},
+         2,
+         run_diff_env},
         {"export",
          "write manifests for live actions",
          "dactl export --out DIR [options]",

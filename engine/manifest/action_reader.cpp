@@ -141,6 +141,7 @@ void ActionReader::read_overrides(const toml::node& node) {
                          where + "." + key_text(text) + " cannot hold env: overrides do not nest");
             continue;
         }
+        m_action.overridden_in.push_back(text);
         if (text == m_scope.chosen) {
             m_override = keys;
         }

@@ -234,7 +234,6 @@ LoadResult load_every_environment(const fs::path& directory) {
         std::vector<std::string> environments;
     };
     std::vector<Found> found;
-    std::optional<LoadResult> first;
     for (const std::string& name : names) {
         LoadResult loaded = load_project(directory, name);
         for (const Diagnostic& diagnostic : loaded.diagnostics.items()) {
@@ -251,11 +250,8 @@ LoadResult load_every_environment(const fs::path& directory) {
                 same->environments.push_back(name);
             }
         }
-        if (!first) {
-            first = std::move(loaded);
-        }
     }
-    first->diagnostics = Diagnostics();
+    base.diagnostics = Diagnostics();
     for (Found& f : found) {
         if (f.environments.size() < names.size()) {
             const std::string list = word_list(f.environments);
@@ -263,10 +259,10 @@ LoadResult load_every_environment(const fs::path& directory) {
                 std::string(f.environments.size() == 1 ? " (environment " : " (environments ") +
                 list + ")";
         }
-        first->diagnostics.add(std::move(f.diagnostic));
+        base.diagnostics.add(std::move(f.diagnostic));
     }
-    first->diagnostics.sort();
-    return std::move(*first);
+    base.diagnostics.sort();
+    return base;
 }
 
 }  // namespace dactl

@@ -36,8 +36,8 @@ LoadResult load_project(const std::filesystem::path& directory,
                         const std::string& environment = "");
 
 /// Every environment's effective manifests checked (the base's alone when none
-/// is declared), the diagnostics of all of them with repeats dropped; the
-/// project is the first environment's.
+/// is declared), the diagnostics of all of them with repeats dropped (one found
+/// in only some environments names them); the project is the base's.
 LoadResult load_every_environment(const std::filesystem::path& directory);
 
 /// The same over in-memory sources (tests, fuzzing); `dactl.toml` is recognised by path.

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/diagnostics/diagnostic.h"
 #include "engine/model/address.h"
@@ -38,6 +39,8 @@ struct DesiredAction {
     std::map<Field, SourcePosition> positions;
 
     std::optional<ProbeSpec> probe;
+    /// The environments its [action.<label>.env.<name>] tables override it in.
+    std::vector<std::string> overridden_in;
 
     /// "action.<label>": how plans, state and messages refer to it.
     std::string address() const { return Address{label}.text(); }

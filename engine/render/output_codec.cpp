@@ -257,13 +257,17 @@ void write_diagnostics(JsonWriter& json, const Diagnostics& diagnostics) {
 }  // namespace
 
 std::string encode_validate_output(std::size_t actions, std::size_t files,
-                                   const Diagnostics& diagnostics) {
+                                   const Diagnostics& diagnostics,
+                                   const std::vector<std::string>& environments) {
     JsonWriter json;
     header(json, "validate");
     json.key("valid");
     json.boolean(true);
     json.member("actions", static_cast<std::int64_t>(actions));
     json.member("files", static_cast<std::int64_t>(files));
+    if (!environments.empty()) {
+        json.strings("environments", environments);
+    }
     write_diagnostics(json, diagnostics);
     json.end_object();
     return json.finish();

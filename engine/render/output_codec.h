@@ -40,10 +40,11 @@ std::string encode_drift_output(const DriftReport& report);
 std::string encode_probe_output(const ProbeReport& report);
 
 /// {"format_version", "command": "validate", "valid": true, "actions", "files",
-/// "diagnostics"} (the warnings) for valid manifests; invalid ones give the
-/// error document below.
+/// "diagnostics"} (the warnings) for valid manifests, and "environments" (the
+/// ones checked) when any is; invalid ones give the error document below.
 std::string encode_validate_output(std::size_t actions, std::size_t files,
-                                   const Diagnostics& diagnostics);
+                                   const Diagnostics& diagnostics,
+                                   const std::vector<std::string>& environments = {});
 
 /// {"format_version", "command", "error", "diagnostics"} for a run that failed
 /// before it had a result.

@@ -1,0 +1,197 @@
+#include "engine/render/env_diff_text.h"
+
+#include "engine/json/json_writer.h"
+#include "engine/render/output_codec.h"
+#include "engine/render/value_text.h"
+#include "engine/text/quote.h"
+#include "engine/text/word_list.h"
+
+namespace dactl {
+
+namespace {
+
+std::string missing_in(const EnvironmentDiff& diff, const ActionDifference& action) {
+    std::vector<std::string> where;
+    if (action.first_id.empty()) {
+        where.push_back(diff.first);
+    }
+    if (action.second_id.empty()) {
+        where.push_back(diff.second);
+    }
+    return word_list(where);
+}
+
+std::string ids(const EnvironmentDiff& diff, const ActionDifference& action) {
+    return diff.first + " " + (action.first_id.empty() ? "-" : action.first_id) + ", " +
+           diff.second + " " + (action.second_id.empty() ? "-" : action.second_id);
+}
+
+std::string group(const EnvironmentDiff& diff, const ActionDifference& action, bool intended,
+                  const Palette& palette) {
+    std::string text;
+    for (const auto& field : action.fields) {
+        if (field.intended != intended) {
+            continue;
+        }
+        for (const auto& line :
+             field_change_lines(field.field, field.first, field.second, palette)) {
+            text += "        " + line + "\n";
+        }
+    }
+    if (text.empty()) {
+        return text;
+    }
+    const std::string arrow = diff.first + " -> " + diff.second;
+    return "    " +
+           (intended ? "intended (the manifests declare it, " + arrow + "):"
+                     : palette.red("unintended") + " (the manifests declare no difference, " +
+                           arrow + "):") +
+           "\n" + text;
+}
+
+std::string not_applied(const ActionDifference& action) {
+    std::vector<std::string> keys;
+    for (Field field : action.not_applied) {
+        keys.emplace_back(field_key(field));
+    }
+    return word_list(keys);
+}
+
+std::string summary(const EnvironmentDiff& diff) {
+    const std::size_t intended = diff.intended_count();
+    const std::size_t unintended = diff.unintended_count();
+    const std::string compared = std::to_string(diff.compared) +
+                                 (diff.compared == 1 ? " managed action" : " managed actions") +
+                                 " compared";
+    const auto count = [](std::size_t n, const char* what) {
+        return std::to_string(n) + " " + what + (n == 1 ? " difference" : " differences");
+    };
+    if (unintended > 0) {
+        return diff.first + " and " + diff.second + " differ: " + count(unintended, "unintended") +
+               ", " + count(intended, "intended") + "; " + compared + ".";
+    }
+    if (intended > 0) {
+        return "No unintended differences: " + count(intended, "intended") + "; " + compared + ".";
+    }
+    return "No differences between " + diff.first + " and " + diff.second + ": " + compared + ".";
+}
+
+}  // namespace
+
+std::string render_env_diff_text(const EnvironmentDiff& diff, const Palette& palette) {
+    std::string text;
+    for (const auto& action : diff.actions) {
+        const std::string name = action.name.empty() ? "" : " " + dactl::quoted(action.name);
+        text += (action.unintended() ? palette.red("!") : palette.yellow("~")) + " " +
+                palette.bold(action.address) + name + " (" + ids(diff, action) + ")\n";
+        if (action.missing()) {
+            text +=
+                "    selects no action in " + missing_in(diff, action) + ": nothing to compare\n";
+            continue;
+        }
+        text += group(diff, action, false, palette);
+        text += group(diff, action, true, palette);
+        if (!action.not_applied.empty()) {
+            text += "    declared differently but the same in both orgs (not applied yet): " +
+                    not_applied(action) + "\n";
+        }
+    }
+    if (!text.empty()) {
+        text += "\n";
+    }
+    return text + summary(diff) + "\n";
+}
+
+std::string render_env_diff_markdown(const EnvironmentDiff& diff) {
+    std::string text = "### dactl diff-env " + diff.first + " " + diff.second + "\n\n";
+    if (!diff.actions.empty()) {
+        text += "| Action | Field | " + diff.first + " | " + diff.second + " | Difference |\n";
+        text += "|---|---|---|---|---|\n";
+    }
+    const auto cell = [](const std::string& value) {
+        std::string out;
+        for (char c : value) {
+            out += c == '|' ? std::string("\\|") : std::string(1, c == '\n' ? ' ' : c);
+        }
+        return out;
+    };
+    for (const auto& action : diff.actions) {
+        if (action.missing()) {
+            text += "| `" + action.address + "` | | | | **missing in " + missing_in(diff, action) +
+                    "** |\n";
+        }
+        for (const auto& field : action.fields) {
+            text += "| `" + action.address + "` | `" + std::string(field_key(field.field)) +
+                    "` | " + cell(value_text(field.field, field.first)) + " | " +
+                    cell(value_text(field.field, field.second)) + " | " +
+                    (field.intended ? "intended" : "**unintended**") + " |\n";
+        }
+        for (Field field : action.not_applied) {
+            text += "| `" + action.address + "` | `" + std::string(field_key(field)) +
+                    "` | | | declared, not applied yet |\n";
+        }
+    }
+    if (!diff.actions.empty()) {
+        text += "\n";
+    }
+    return text + summary(diff) + "\n";
+}
+
+std::string encode_env_diff_output(const EnvironmentDiff& diff) {
+    JsonWriter json;
+    begin_output(json, "diff-env");
+    json.strings("environments", {diff.first, diff.second});
+    json.key("actions");
+    json.begin_array();
+    for (const auto& action : diff.actions) {
+        json.begin_object();
+        json.member("address", action.address);
+        json.member("name", action.name);
+        json.key("ids");
+        json.begin_object();
+        json.key(diff.first);
+        action.first_id.empty() ? json.null() : json.string(action.first_id);
+        json.key(diff.second);
+        action.second_id.empty() ? json.null() : json.string(action.second_id);
+        json.end_object();
+        std::vector<std::string> missing;
+        if (action.first_id.empty()) {
+            missing.push_back(diff.first);
+        }
+        if (action.second_id.empty()) {
+            missing.push_back(diff.second);
+        }
+        json.strings("missing_in", missing);
+        json.key("differences");
+        json.begin_array();
+        for (const auto& field : action.fields) {
+            json.begin_object();
+            json.member("field", field_key(field.field));
+            json.key(diff.first);
+            json.value(field.field, field.first);
+            json.key(diff.second);
+            json.value(field.field, field.second);
+            json.key("intended");
+            json.boolean(field.intended);
+            json.end_object();
+        }
+        json.end_array();
+        std::vector<std::string> keys;
+        for (Field field : action.not_applied) {
+            keys.emplace_back(field_key(field));
+        }
+        json.strings("not_applied", keys);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("summary");
+    json.begin_object();
+    json.member("compared", static_cast<std::int64_t>(diff.compared));
+    json.member("intended", static_cast<std::int64_t>(diff.intended_count()));
+    json.member("unintended", static_cast<std::int64_t>(diff.unintended_count()));
+    json.end_object();
+    json.end_object();
+    return json.finish();
+}
+
+}  // namespace dactl
