@@ -139,7 +139,6 @@ void ActionReader::read_overrides(const toml::node& node) {
         if (const toml::node* nested = keys->get("env")) {
             m_file.error(nested->source().begin,
                          where + "." + key_text(text) + " cannot hold env: overrides do not nest");
-            continue;
         }
         m_action.overridden_in.push_back(text);
         if (text == m_scope.chosen) {
@@ -170,6 +169,9 @@ void ActionReader::read_layers() {
     }
     for (auto&& [key, value] : *m_override) {
         const toml::node* base = m_table.get(key.str());
+        if (key.str() == "env") {
+            continue;  // reported by read_overrides
+        }
         if (base == nullptr || key.str() == "probe" || !base->is_table() || !value.is_table()) {
             read_action_key(key, value);
         }

@@ -48,6 +48,7 @@ sys.path.insert(0, HERE)
 import insights_test  # noqa: E402  (its seeded org and manifests)
 
 WORKFLOWS = os.path.join(ROOT, "examples/github/workflows")
+ENVIRONMENT_WORKFLOWS = os.path.join(ROOT, "examples/github/environments")
 DOCS = os.path.join(ROOT, "docs/github-actions.md")
 TOP_KEYS = {"name", "on", "permissions", "concurrency", "env", "jobs", "defaults"}
 JOB_KEYS = {"runs-on", "container", "environment", "env", "steps", "permissions", "needs", "if",
@@ -474,9 +475,10 @@ def run_insights_workflow(dactl_binary, emulator_binary):
 
 def main():
     documented = documented_names()
-    for workflow in sorted(os.listdir(WORKFLOWS)):
-        print("lint " + workflow, flush=True)
-        lint_workflow(os.path.join(WORKFLOWS, workflow), documented)
+    for directory in (WORKFLOWS, ENVIRONMENT_WORKFLOWS):
+        for workflow in sorted(os.listdir(directory)):
+            print("lint " + os.path.relpath(os.path.join(directory, workflow), ROOT), flush=True)
+            lint_workflow(os.path.join(directory, workflow), documented)
     print("lint action.yml", flush=True)
     lint_action(documented)
     run_workflows(sys.argv[1], sys.argv[2])
