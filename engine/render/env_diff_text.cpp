@@ -41,12 +41,18 @@ std::string group(const EnvironmentDiff& diff, const ActionDifference& action, b
     if (text.empty()) {
         return text;
     }
-    const std::string arrow = diff.first + " -> " + diff.second;
-    return "    " +
-           (intended ? "intended (the manifests declare it, " + arrow + "):"
-                     : palette.red("unintended") + " (the manifests declare no difference, " +
-                           arrow + "):") +
-           "\n" + text;
+    std::string title = "    ";
+    if (intended) {
+        title += "intended (the manifests declare it, ";
+    } else {
+        title += palette.red("unintended");
+        title += " (the manifests declare no difference, ";
+    }
+    title += diff.first;
+    title += " -> ";
+    title += diff.second;
+    title += "):\n";
+    return title + text;
 }
 
 std::string not_applied(const ActionDifference& action) {
@@ -81,19 +87,28 @@ std::string summary(const EnvironmentDiff& diff) {
 std::string render_env_diff_text(const EnvironmentDiff& diff, const Palette& palette) {
     std::string text;
     for (const auto& action : diff.actions) {
-        const std::string name = action.name.empty() ? "" : " " + dactl::quoted(action.name);
-        text += (action.unintended() ? palette.red("!") : palette.yellow("~")) + " " +
-                palette.bold(action.address) + name + " (" + ids(diff, action) + ")\n";
+        text += action.unintended() ? palette.red("!") : palette.yellow("~");
+        text += " ";
+        text += palette.bold(action.address);
+        if (!action.name.empty()) {
+            text += " ";
+            text += dactl::quoted(action.name);
+        }
+        text += " (";
+        text += ids(diff, action);
+        text += ")\n";
         if (action.missing()) {
-            text +=
-                "    selects no action in " + missing_in(diff, action) + ": nothing to compare\n";
+            text += "    selects no action in ";
+            text += missing_in(diff, action);
+            text += ": nothing to compare\n";
             continue;
         }
         text += group(diff, action, false, palette);
         text += group(diff, action, true, palette);
         if (!action.not_applied.empty()) {
-            text += "    declared differently but the same in both orgs (not applied yet): " +
-                    not_applied(action) + "\n";
+            text += "    declared differently but the same in both orgs (not applied yet): ";
+            text += not_applied(action);
+            text += "\n";
         }
     }
     if (!text.empty()) {
