@@ -150,11 +150,8 @@ bool Session::check_declared(const Settings& settings, const std::string& name,
     std::string message = given_as + printable(name) + ": no such environment in dactl.toml";
     if (names.empty()) {
         message += " (it declares none; add [env." + printable(name) + "] there)";
-    } else if (const std::vector<std::string> close = closest_matches(name, names, 1);
-               !close.empty()) {
-        message += "; did you mean " + close[0] + "?";
     } else {
-        message += "; the environments are " + word_list(names);
+        message += suggestion(name, names, "the environments are");
     }
     fail(message);
     return false;

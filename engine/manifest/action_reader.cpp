@@ -122,11 +122,8 @@ void ActionReader::read_overrides(const toml::node& node) {
                                   dactl::quoted(text) + ", which dactl.toml does not declare";
             if (declared.empty()) {
                 message += "; declare it there as [env." + key_text(text) + "]";
-            } else if (const std::vector<std::string> close = closest_matches(text, declared, 1);
-                       !close.empty()) {
-                message += "; did you mean " + close[0] + "?";
             } else {
-                message += "; the environments are " + word_list(declared);
+                message += suggestion(text, declared, "the environments are");
             }
             m_file.error(name.source().begin, message);
             continue;

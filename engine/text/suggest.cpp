@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/text/word_list.h"
 #include "engine/util/ascii.h"
 
 namespace dactl {
@@ -50,6 +51,19 @@ std::vector<std::string> closest_matches(std::string_view word,
         }
     }
     return out;
+}
+
+std::string suggestion(std::string_view word, const std::vector<std::string>& candidates,
+                       std::string_view the_list_is) {
+    if (const std::vector<std::string> close = closest_matches(word, candidates, 1);
+        !close.empty()) {
+        return "; did you mean " + close[0] + "?";
+    }
+    std::string text = "; ";
+    text += the_list_is;
+    text += " ";
+    text += word_list(candidates);
+    return text;
 }
 
 }  // namespace dactl

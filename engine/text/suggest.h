@@ -18,4 +18,9 @@ std::vector<std::string> closest_matches(std::string_view word,
                                          const std::vector<std::string>& candidates,
                                          std::size_t limit = 3);
 
+/// "; did you mean <the closest>?" when a candidate is close to `word`, else
+/// "; <the_list_is> a, b and c" (e.g. "the environments are").
+std::string suggestion(std::string_view word, const std::vector<std::string>& candidates,
+                       std::string_view the_list_is);
+
 }  // namespace dactl
