@@ -6,17 +6,9 @@
 
 namespace dactl::cli {
 
-std::vector<std::string> Arguments::all_values(const std::string& name) const {
-    auto found = repeated.find(name);
-    return found == repeated.end() ? std::vector<std::string>{} : found->second;
-}
-
-std::optional<std::string> Arguments::value(const std::string& name) const {
-    auto found = values.find(name);
-    if (found == values.end()) {
-        return std::nullopt;
-    }
-    return found->second;
+bool Words::has(const std::string& name) const {
+    return std::any_of(options.begin(), options.end(),
+                       [&](const GivenOption& given) { return given.spec->name == name; });
 }
 
 namespace {
@@ -48,53 +40,86 @@ Error unknown_option(const std::vector<OptionSpec>& specs, const std::string& wo
     return make_error(ErrorKind::invalid_input, message);
 }
 
+bool is_option_word(const std::string& word) {
+    return word.size() >= 2 && word[0] == '-';
+}
+
+// "--name=value" as its name and value; the word and nothing otherwise.
+std::pair<std::string, std::optional<std::string>> name_and_value(const std::string& word) {
+    if (auto equals = word.find('='); word.rfind("--", 0) == 0 && equals != std::string::npos) {
+        return {word.substr(0, equals), word.substr(equals + 1)};
+    }
+    return {word, std::nullopt};
+}
+
 }  // namespace
 
-Result<Arguments> parse_arguments(const std::vector<std::string>& args,
-                                  const std::vector<OptionSpec>& specs,
-                                  const std::string& command) {
-    Arguments parsed;
+std::string alternatives(const std::vector<std::string>& words) {
+    std::string text;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i > 0) {
+            text += i + 1 == words.size() ? " or " : ", ";
+        }
+        text += words[i];
+    }
+    return text;
+}
+
+Result<Words> split_words(const std::vector<std::string>& args,
+                          const std::vector<OptionSpec>& specs, const std::string& command) {
+    Words words;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& word = args[i];
         if (word == "--") {
-            parsed.positionals.insert(parsed.positionals.end(),
-                                      args.begin() + static_cast<long>(i) + 1, args.end());
+            words.operands.insert(words.operands.end(), args.begin() + static_cast<long>(i) + 1,
+                                  args.end());
             break;
         }
-        if (word.size() < 2 || word[0] != '-') {
-            parsed.positionals.push_back(word);
+        if (!is_option_word(word)) {
+            words.operands.push_back(word);
             continue;
         }
-        std::string name = word;
-        std::optional<std::string> inline_value;
-        if (auto equals = word.find('='); word.rfind("--", 0) == 0 && equals != std::string::npos) {
-            name = word.substr(0, equals);
-            inline_value = word.substr(equals + 1);
-        }
+        auto [name, value] = name_and_value(word);
         const OptionSpec* spec = find_spec(specs, name);
         if (spec == nullptr) {
             return unknown_option(specs, name, command);
         }
-        if (spec->value_name.empty()) {
-            if (inline_value) {
+        if (!spec->takes_value()) {
+            if (value) {
                 return make_error(ErrorKind::invalid_input,
                                   "option --" + spec->name + " takes no value");
             }
-            parsed.flags.insert(spec->name);
+            words.options.push_back({spec, ""});
             continue;
         }
-        if (!inline_value) {
+        if (!value) {
             if (i + 1 >= args.size()) {
                 return make_error(
                     ErrorKind::invalid_input,
                     "option --" + spec->name + " needs a value (" + spec->value_name + ")");
             }
-            inline_value = args[++i];
+            value = args[++i];
         }
-        parsed.values[spec->name] = *inline_value;
-        parsed.repeated[spec->name].push_back(*inline_value);
+        if (!spec->choices.empty() &&
+            std::find(spec->choices.begin(), spec->choices.end(), *value) == spec->choices.end()) {
+            return make_error(
+                ErrorKind::invalid_input,
+                "--" + spec->name + " must be " + alternatives(spec->choices) + ", not " + *value);
+        }
+        words.options.push_back({spec, *value});
     }
-    return parsed;
+    return words;
+}
+
+std::size_t leading_option_words(const std::vector<std::string>& args,
+                                 const std::vector<OptionSpec>& specs) {
+    std::size_t i = 0;
+    while (i < args.size() && is_option_word(args[i]) && args[i] != "--") {
+        auto [name, value] = name_and_value(args[i]);
+        const OptionSpec* spec = find_spec(specs, name);
+        i += spec != nullptr && spec->takes_value() && !value ? 2 : 1;
+    }
+    return std::min(i, args.size());
 }
 
 std::string options_help(const std::vector<OptionSpec>& specs) {

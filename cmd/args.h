@@ -1,10 +1,9 @@
 #pragma once
-// A small command-line parser: long options with or without a value
-// (`--name VALUE`, `--name=VALUE`), a few short aliases, and positionals.
+// The command-line words: long options with or without a value (`--name VALUE`,
+// `--name=VALUE`), a few short aliases, and operands. This is the word level;
+// cmd/option_table.h binds the words to each command's typed options.
 
-#include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -17,30 +16,43 @@ struct OptionSpec {
     std::string short_name;  ///< one letter or empty: "C"
     std::string value_name;  ///< empty for a flag; else shown in help: "DIR"
     std::string help;        ///< one line
-    /// The only values the option takes, for completion and the man page
-    /// (the command still checks them); empty: any.
+    /// The only values the option takes (the parser refuses others, and
+    /// completion and the man page offer them); empty: any.
     std::vector<std::string> choices = {};
+
+    bool takes_value() const { return !value_name.empty(); }
 };
 
-struct Arguments {
-    std::vector<std::string> positionals;
-    std::map<std::string, std::string> values;  ///< options given with a value (last one wins)
-    std::set<std::string> flags;                ///< flags given
-    /// Every value of each option, in the order given (--target A --target B).
-    std::map<std::string, std::vector<std::string>> repeated;
-
-    bool has(const std::string& name) const { return flags.count(name) != 0; }
-    /// The option's value, or nothing.
-    std::optional<std::string> value(const std::string& name) const;
-    /// Every value given to a repeatable option; empty when none.
-    std::vector<std::string> all_values(const std::string& name) const;
+/// One option as given: which spec, and its value ("" for a flag).
+struct GivenOption {
+    const OptionSpec* spec = nullptr;
+    std::string value;
 };
 
-/// Parses `args` (the words after the command name) against `specs`. Fails with
+/// The words split: the options in the order given, and the operands.
+struct Words {
+    std::vector<GivenOption> options;
+    std::vector<std::string> operands;
+
+    /// Whether the option `name` was given (for the few words read before a
+    /// command is known: --help, --version).
+    bool has(const std::string& name) const;
+};
+
+/// Splits `args` (the words after the command name) against `specs`. Fails with
 /// ErrorKind::invalid_input for an unknown option (suggesting a close one), a
-/// missing value, or a value given to a flag. "--" ends the options.
-Result<Arguments> parse_arguments(const std::vector<std::string>& args,
-                                  const std::vector<OptionSpec>& specs, const std::string& command);
+/// missing value, a value given to a flag, or a value outside an option's
+/// choices ("--format must be text or json, not markdown"). "--" ends the options.
+Result<Words> split_words(const std::vector<std::string>& args,
+                          const std::vector<OptionSpec>& specs, const std::string& command);
+
+/// How many of `args`, from the first, are options in `specs` (with their
+/// values): the global options written before a command.
+std::size_t leading_option_words(const std::vector<std::string>& args,
+                                 const std::vector<OptionSpec>& specs);
+
+/// "a", "a or b", "a, b or c".
+std::string alternatives(const std::vector<std::string>& words);
 
 /// The options' help block: one "  --name VALUE   help" line each, aligned.
 std::string options_help(const std::vector<OptionSpec>& specs);

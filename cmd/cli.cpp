@@ -35,37 +35,32 @@ int unknown_command(Context& context, const std::string& name) {
     return report_error(context, message);
 }
 
-// Global options may come before the command: split them off.
-std::size_t command_position(const std::vector<std::string>& args) {
-    std::size_t i = 0;
-    while (i < args.size() && args[i].size() > 1 && args[i][0] == '-') {
-        const bool takes_value = args[i] == "-C" || args[i] == "--chdir";
-        i += takes_value ? 2 : 1;
+// `dactl`, `dactl --help`, `dactl --version`: options and no command.
+int without_command(const std::vector<std::string>& leading, Context& context) {
+    Result<Words> globals = split_words(leading, leading_options(), "dactl");
+    if (!globals) {
+        return report_error(context, globals.error().message);
     }
-    return i;
+    if (globals->has("help")) {
+        context.console.out << main_help();
+        return k_exit_ok;
+    }
+    if (globals->has("version")) {
+        context.console.out << version_line(build_info()) << "\n";
+        return k_exit_ok;
+    }
+    context.console.err << main_help();
+    return k_exit_error;
 }
 
 }  // namespace
 
 int run(const std::vector<std::string>& args, Context& context) {
-    const std::size_t position = command_position(args);
-    std::vector<std::string> leading(
-        args.begin(), args.begin() + static_cast<long>(std::min(position, args.size())));
+    const std::size_t position = leading_option_words(args, leading_options());
+    const std::vector<std::string> leading(args.begin(),
+                                           args.begin() + static_cast<long>(position));
     if (position >= args.size()) {
-        Result<Arguments> globals = parse_arguments(leading, leading_options(), "dactl");
-        if (!globals) {
-            return report_error(context, globals.error().message);
-        }
-        if (globals->has("help")) {
-            context.console.out << main_help();
-            return k_exit_ok;
-        }
-        if (globals->has("version")) {
-            context.console.out << version_line(build_info()) << "\n";
-            return k_exit_ok;
-        }
-        context.console.err << main_help();
-        return k_exit_error;
+        return without_command(leading, context);
     }
     const std::string& name = args[position];
     if (name == "help") {
@@ -78,28 +73,22 @@ int run(const std::vector<std::string>& args, Context& context) {
     if (command == nullptr) {
         return unknown_command(context, name);
     }
-    std::vector<OptionSpec> specs = global_options();
-    specs.insert(specs.end(), command->options.begin(), command->options.end());
     std::vector<std::string> words = leading;
     words.insert(words.end(), args.begin() + static_cast<long>(position) + 1, args.end());
-    Result<Arguments> arguments = parse_arguments(words, specs, "dactl " + command->name);
-    if (!arguments && std::find(words.begin(), words.end(), "--version") != words.end()) {
+    Result<Invocation> invocation = command->parse(words);
+    if (!invocation && std::find(words.begin(), words.end(), "--version") != words.end()) {
         return report_error(context,
                             "--version goes before any command: dactl --version (or "
                             "dactl version)");
     }
-    if (!arguments) {
-        return report_error(context, arguments.error().message);
+    if (!invocation) {
+        return report_error(context, invocation.error().message);
     }
-    if (arguments->has("help")) {
+    if (invocation->help) {
         context.console.out << command_help(*command);
         return k_exit_ok;
     }
-    if (arguments->positionals.size() > command->max_positionals) {
-        return report_error(context, "dactl " + command->name + " takes no argument " +
-                                         arguments->positionals[command->max_positionals]);
-    }
-    return command->run(*arguments, context);
+    return invocation->run(context);
 }
 
 }  // namespace dactl::cli

@@ -16,7 +16,7 @@ FLOORS = {
     "engine/model": 2, "engine/text": 2, "providers/http": 2,
     "engine/json": 3, "engine/export": 3, "engine/manifest": 3, "engine/provider": 3,
     "engine/gather": 4, "engine/state": 4, "providers/genesys": 4,
-    "engine/plan": 5, "engine/drift": 5, "engine/probe": 5,
+    "engine/plan": 5, "engine/drift": 5, "engine/probe": 5, "engine/import": 5,
     "engine/apply": 6, "engine/insights": 6, "engine/audit": 6,
     "engine/render": 7,
     "cmd/views": 8,

@@ -1,36 +1,38 @@
+// dactl apply: change the org to match the manifests, or apply a saved plan.
+
 #include "engine/apply/apply.h"
 
 #include <istream>
 
-#include "cmd/cli.h"
-#include "cmd/command_options.h"
-#include "cmd/commands/command.h"
-#include "cmd/duration.h"
-#include "cmd/github.h"
+#include "cmd/commands/registry.h"
+#include "cmd/commands/shared_options.h"
+#include "cmd/steps/org_step.h"
+#include "cmd/steps/state_step.h"
 #include "cmd/views/apply_view.h"
-#include "engine/apply/next_state.h"
+#include "engine/gather/target.h"
 #include "engine/plan/saved_plan.h"
-#include "engine/render/markdown.h"
-#include "engine/state/lock.h"
-#include "engine/state/state_file.h"
-#include "engine/state/state_key.h"
-#include "engine/util/file_io.h"
-#include "engine/util/time_text.h"
-#include "engine/util/uuid.h"
 
 namespace dactl::cli {
 
 namespace {
 
+struct ApplyArguments : CommonOptions {
+    bool auto_approve = false;
+    /// The saved plan to apply, when one is named.
+    std::optional<std::string> plan_file() const {
+        return operands.empty() ? std::nullopt : std::optional<std::string>(operands.front());
+    }
+};
+
 // Whether this run asks for 'yes' before it writes.
-bool asks(const Session& session) {
-    return session.arguments().positionals.empty() && !session.arguments().has("auto-approve");
+bool asks(const ApplyArguments& options) {
+    return !options.plan_file() && !options.auto_approve;
 }
 
 // Asked before anything is sent: an answer that can never come is known now.
-bool answer_can_come(Session& session) {
+bool answer_can_come(const ApplyArguments& options, Session& session) {
     const Console& console = session.context().console;
-    if (!asks(session) || console.in_is_tty || !console.in_ended || !console.in_ended()) {
+    if (!asks(options) || console.in_is_tty || !console.in_ended || !console.in_ended()) {
         return true;
     }
     session.fail(
@@ -41,13 +43,12 @@ bool answer_can_come(Session& session) {
 }
 
 // On a terminal or from a pipe (`echo yes | dactl apply`), as Terraform asks.
-// The question goes where the view does not write its document.
-bool confirmed(Session& session, std::size_t count) {
-    if (!asks(session)) {
+bool confirmed(const ApplyArguments& options, Session& session, std::size_t count) {
+    if (!asks(options)) {
         return true;
     }
     Console& console = session.context().console;
-    std::ostream& ask = session.format() == OutputFormat::text ? session.out() : session.err();
+    std::ostream& ask = session.prompt();
     ask << "\nApply these changes to " << count << (count == 1 ? " action" : " actions")
         << "? Only 'yes' will be accepted: " << std::flush;
     std::string answer;
@@ -61,19 +62,6 @@ bool confirmed(Session& session, std::size_t count) {
     }
     ask << "\n";
     return true;
-}
-
-// The saved plan named on the command line, when one is.
-Result<std::optional<SavedPlan>> saved_plan(Session& session) {
-    const std::vector<std::string>& files = session.arguments().positionals;
-    if (files.empty()) {
-        return std::optional<SavedPlan>();
-    }
-    Result<SavedPlan> saved = read_saved_plan(files.front());
-    if (!saved) {
-        return saved.error();
-    }
-    return std::optional<SavedPlan>(std::move(saved).value());
 }
 
 // A plan saved for one environment is never applied to another.
@@ -96,29 +84,6 @@ Status check_same_environment(const SavedPlan& saved, const Project& project,
     return make_error(ErrorKind::conflict, message);
 }
 
-// The org the credentials reach, checked against the one the state records.
-// Nothing when the run was interrupted first: nothing is applied then.
-Result<std::optional<OrgIdentity>> reached_org(Provider& provider, const Project& project,
-                                               const std::optional<State>& previous) {
-    Result<OrgIdentity> org = provider.org_identity();
-    if (!org && org.error().kind == ErrorKind::cancelled) {
-        return std::optional<OrgIdentity>();
-    }
-    if (!org) {
-        Error error = org.error();
-        error.message = "reading which org the credentials reach failed: " + error.message;
-        return error;
-    }
-    const std::optional<OrgIdentity> recorded = previous ? previous->org : std::nullopt;
-    if (Status same =
-            check_same_org(recorded, *org, state_path(Session::state_home(project)).string(),
-                           "is it another environment's state? nothing was changed");
-        !same) {
-        return same.error();
-    }
-    return std::optional<OrgIdentity>(*org);
-}
-
 // What apply works from: the plan (made afresh, or a saved one re-read and
 // checked) and the org, checked against the state and the saved plan.
 struct Prepared {
@@ -126,150 +91,178 @@ struct Prepared {
     std::optional<OrgIdentity> org;  ///< nothing when interrupted before it was read
 };
 
+// The org, checked against every record of it; nothing when the read was
+// interrupted (nothing is applied then).
+Result<std::optional<OrgIdentity>> checked_org(Provider& provider, const Project& project,
+                                               const std::optional<State>& previous,
+                                               const std::optional<SavedPlan>& saved,
+                                               const std::string& plan_file) {
+    std::vector<OrgRecord> records = {{previous ? previous->org : std::nullopt,
+                                       state_location(project),
+                                       "is it another environment's state? nothing was changed"}};
+    if (saved) {
+        records.push_back({saved->org, "the saved plan " + plan_file,
+                           "make the plan against this org (dactl plan --out); nothing was "
+                           "changed"});
+    }
+    Result<std::optional<OrgIdentity>> org = reach_org(provider, records, OrgRead::always);
+    if (!org && org.error().kind == ErrorKind::cancelled) {
+        return std::optional<OrgIdentity>();
+    }
+    return org;
+}
+
 // A fresh plan reads the org's actions first, so that Ctrl-C while they are
 // read still reports every action; a saved plan is checked against the org
 // before anything else.
-Result<Prepared> prepare(Session& session, Provider& provider, const Project& project,
+Result<Prepared> prepare(const ApplyArguments& options, Provider& provider, const Project& project,
                          const std::optional<State>& previous) {
-    Result<std::optional<SavedPlan>> saved = saved_plan(session);
-    if (!saved) {
-        return saved.error();
-    }
-    if (!*saved) {
-        Result<Planning> planning = plan_project(provider, project, session.parallelism());
+    if (!options.plan_file()) {
+        Result<Planning> planning = plan_project(provider, project, options.parallelism);
         if (!planning) {
             return planning.error();
         }
-        planning->plan.targets = session.arguments().all_values("target");
-        Result<std::optional<OrgIdentity>> org = reached_org(provider, project, previous);
+        Result<std::optional<OrgIdentity>> org =
+            checked_org(provider, project, previous, std::nullopt, "");
         if (!org) {
             return org.error();
         }
         return Prepared{std::move(planning).value(), *org};
     }
-    const std::string plan_file = session.arguments().positionals.front();
-    if (Status same = check_same_environment(**saved, project, plan_file); !same) {
+    const std::string plan_file = *options.plan_file();
+    Result<SavedPlan> saved = read_saved_plan(plan_file);
+    if (!saved) {
+        return saved.error();
+    }
+    if (Status same = check_same_environment(*saved, project, plan_file); !same) {
         return same.error();
     }
-    Result<std::optional<OrgIdentity>> org = reached_org(provider, project, previous);
+    Result<std::optional<OrgIdentity>> org =
+        checked_org(provider, project, previous, *saved, plan_file);
     if (!org) {
         return org.error();
     }
-    if (*org) {
-        const std::string what = "the saved plan " + session.arguments().positionals.front();
-        if (Status same = check_same_org((*saved)->org, **org, what,
-                                         "make the plan against this org (dactl plan --out); "
-                                         "nothing was changed");
-            !same) {
-            return same.error();
-        }
-    }
-    Result<Planning> planning = replan_saved(provider, project, **saved, session.parallelism());
+    Result<Planning> planning = replan_saved(provider, project, *saved, options.parallelism);
     if (!planning) {
         return planning.error();
     }
     return Prepared{std::move(planning).value(), *org};
 }
 
-Status save_state(Session& session, const Project& project, const std::optional<State>& previous,
-                  const Planning& planning, const ApplyReport& report,
-                  const std::optional<OrgIdentity>& org) {
-    std::set<std::string> keep;
+// The update the run records: every action it read; a saved or targeted plan
+// read only some, so the state keeps every other entry (those the rules
+// govern too), while a whole fresh plan forgets the entries nothing manages
+// any more (plan notes them).
+StateUpdate update_of(const ApplyArguments& options, const Project& project,
+                      const std::optional<State>& previous, const Prepared& prepared,
+                      ApplyReport report) {
+    StateUpdate update{prepared.planning.org.bindings, std::move(report), {}, prepared.org};
     for (const auto& action : project.actions) {
-        keep.insert(action.address());
+        update.keep.insert(action.address());
     }
-    // A saved or targeted plan read only some actions: the state keeps every
-    // other entry (those the rules govern too); a whole fresh plan forgets the
-    // entries nothing manages any more (plan notes them).
-    if (previous && (!session.arguments().positionals.empty() || !planning.plan.targets.empty())) {
+    if (previous && (options.plan_file() || !prepared.planning.plan.targets.empty())) {
         for (const StateAction& entry : previous->actions) {
-            keep.insert(entry.address);
+            update.keep.insert(entry.address);
         }
     }
-    Result<std::string> key = state_key_for_writing(
-        Session::state_home(project), session.context().environment("DACTL_STATE_KEY"));
-    if (!key) {
-        return key.error();
+    return update;
+}
+
+// Refuses what cannot be applied before anything is read: --target with a
+// saved plan, an answer that cannot come.
+bool check_request(const ApplyArguments& options, Session& session) {
+    if (options.plan_file() && !options.targets.empty()) {
+        session.fail(
+            "--target applies to a fresh plan; a saved plan applies the targets it was made "
+            "with (dactl show " +
+            *options.plan_file() + ")");
+        return false;
     }
-    State state = next_state(previous, planning.org.bindings, report,
-                             utc_timestamp(session.context().now()), random_uuid(), *key, keep);
-    state.org = org ? org : (previous ? previous->org : std::nullopt);
-    return write_state(Session::state_home(project), state);
+    return answer_can_come(options, session);
+}
+
+ApplyReport apply_confirmed(const ApplyArguments& options, Session& session, Provider& provider,
+                            const Project& project, const Planning& planning) {
+    dactl::ApplyOptions applying;
+    applying.parallelism = options.parallelism;
+    applying.interrupted = session.context().interrupted;
+    // A write whose answer was lost is re-sent (after a re-read) as often as
+    // any request is attempted.
+    applying.lost_answer_retries = project.settings.api.attempts() - 1;
+    std::unique_ptr<ApplyObserver> progress =
+        apply_progress([&](const View& view) { session.present(view); });
+    return apply_plan(provider, planning.plan, planning.bases(), applying, *progress);
+}
+
+int run_apply(const ApplyArguments& options, Session& session) {
+    std::optional<Project> project = session.load_project();
+    if (!project || !check_request(options, session)) {
+        return session.failed();
+    }
+    // What is planned and applied: the targets (all without --target).
+    Result<Project> partial = targeted_project(*project, options.targets);
+    if (!partial) {
+        return session.fail(partial.error().message);
+    }
+    std::optional<LockedState> locked = lock_state(session, *project, "apply");
+    std::unique_ptr<Provider> provider = locked ? session.connect(*project) : nullptr;
+    if (!provider) {
+        return session.failed();
+    }
+    const std::optional<State>& previous = locked->state;
+    Result<Prepared> prepared = prepare(options, *provider, *partial, previous);
+    if (!prepared) {
+        return session.fail_reading(prepared.error());
+    }
+    const Planning& planning = prepared->planning;
+    session.show(planning.diagnostics);
+    if (planning.diagnostics.has_errors()) {
+        return session.fail("the plan cannot be made; nothing was changed", planning.diagnostics);
+    }
+    session.present(apply_planned_view(planning.plan));
+    ApplyReport report;
+    if (!planning.plan.empty()) {
+        if (!confirmed(options, session, planning.plan.changes.size())) {
+            return session.failed();
+        }
+        report = apply_confirmed(options, session, *provider, *project, planning);
+    }
+    Status recorded = record_state(session, *project, previous,
+                                   update_of(options, *project, previous, *prepared, report));
+    session.present(apply_view(planning.plan, report));
+    if (!recorded) {
+        return session.fail("the state file was not written: " + recorded.error().message +
+                            "; the org was changed as reported above");
+    }
+    if (session.interrupted()) {
+        return k_exit_interrupted;
+    }
+    return report.succeeded() ? k_exit_ok : k_exit_error;
 }
 
 }  // namespace
 
-int run_apply(const Arguments& arguments, Context& context) {
-    Session session(arguments, context, "apply");
-    if (!session.check_options()) {
-        return k_exit_error;
-    }
-    std::optional<Project> project = session.load_project();
-    if (!project) {
-        return k_exit_error;
-    }
-    if (!arguments.positionals.empty() && !arguments.all_values("target").empty()) {
-        return session.fail(
-            "--target applies to a fresh plan; a saved plan applies the targets it was made "
-            "with (dactl show " +
-            arguments.positionals.front() + ")");
-    }
-    // What is planned and applied: the targets (all without --target); the
-    // state keeps every other action of the manifests as it was.
-    Result<Project> partial = targeted_project(*project, arguments);
-    if (!partial) {
-        return session.fail(partial.error().message);
-    }
-    if (!answer_can_come(session)) {
-        return k_exit_error;
-    }
-    std::optional<LockedState> locked = lock_state(session, Session::state_home(*project), "apply");
-    if (!locked) {
-        return session.interrupted() ? k_exit_interrupted : k_exit_error;
-    }
-    const std::optional<State>* previous = &locked->state;
-    std::unique_ptr<Provider> provider = session.connect(*project);
-    if (!provider) {
-        return k_exit_error;
-    }
-    Result<Prepared> prepared = prepare(session, *provider, *partial, *previous);
-    if (!prepared) {
-        return session.fail_reading(prepared.error());
-    }
-    const Planning* planning = &prepared->planning;
-    session.show(planning->diagnostics);
-    if (planning->diagnostics.has_errors()) {
-        return session.fail("the plan cannot be made; nothing was changed", planning->diagnostics);
-    }
-    const Plan& plan = planning->plan;
-    std::unique_ptr<ApplyView> view = apply_view(session.format(), session.view_target());
-    view->planned(plan);
-    ApplyReport report;
-    if (!plan.empty()) {
-        if (!confirmed(session, plan.changes.size())) {
-            return session.interrupted() ? k_exit_interrupted : k_exit_error;
-        }
-        ApplyOptions options;
-        options.parallelism = session.parallelism();
-        options.interrupted = context.interrupted;
-        // A write whose answer was lost is re-sent (after a re-read) as often
-        // as any request is attempted.
-        options.lost_answer_retries = project->settings.api.attempts() - 1;
-        report = apply_plan(*provider, plan, planning->bases(), options, *view);
-    }
-    Status saved_state = save_state(session, *project, *previous, *planning, report, prepared->org);
-    view->applied(plan, report);
-    if (arguments.has("github-summary")) {
-        (void)append_step_summary(context, render_apply_markdown(plan, report));
-    }
-    if (!saved_state) {
-        return session.fail("the state file was not written: " + saved_state.error().message +
-                            "; the org was changed as reported above");
-    }
-    if (context.interrupted != nullptr && context.interrupted->load()) {
-        return k_exit_interrupted;
-    }
-    return report.succeeded() ? k_exit_ok : k_exit_error;
+Command apply_command() {
+    OptionTable<ApplyArguments> table;
+    table.flag({"auto-approve", "", "", "apply without asking for 'yes' on standard input"},
+               &ApplyArguments::auto_approve);
+    offer_targets(table);
+    offer_lock_timeout(table,
+                       "wait this long for another apply's lock (e.g. 30s; default: fail at once)");
+    offer_format(table);
+    offer_github_summary(table);
+    offer_parallelism(table);
+    return make_command<ApplyArguments>(
+        {"apply", "change the org to match the manifests", "dactl apply [options] [PLAN_FILE]",
+         "Plans afresh, shows the plan and asks for 'yes' on standard input (a terminal, or\n"
+         "piped: echo yes | dactl apply; --auto-approve: no question), then PATCHes each\n"
+         "changed action with its current version and re-reads it until the change shows.\n"
+         "Records the result in .dactl/state.json. With standard input closed and no\n"
+         "--auto-approve it refuses before sending anything.\n"
+         "With PLAN_FILE (from plan --out) it applies exactly that plan without asking, and\n"
+         "refuses it whole when the manifests or any planned action changed since.",
+         1, Operands::file},
+        table, run_apply);
 }
 
 }  // namespace dactl::cli

@@ -1,125 +1,103 @@
 #pragma once
-// Command: one `dactl <name>` subcommand; Session: the steps commands share
-// (loading the project, connecting, reporting errors in the chosen format).
+// Command: one `dactl <name>` subcommand. Its options are a typed struct,
+// filled once by its OptionTable; its run function gets that struct and the
+// Session, and answers the exit code.
 
+#include <functional>
 #include <memory>
-#include <optional>
-#include <ostream>
 #include <string>
 #include <vector>
 
 #include "cmd/args.h"
 #include "cmd/context.h"
-#include "cmd/views/view.h"
-#include "engine/diagnostics/diagnostic.h"
-#include "engine/gather/gather.h"
-#include "engine/model/project.h"
+#include "cmd/option_table.h"
+#include "cmd/session.h"
 
 namespace dactl::cli {
 
-/// What a command's positional arguments are, for completion.
+/// What a command's operands are, for completion.
 enum class Operands { none, file, addresses, choice };
 
-struct Command {
+/// A command parsed from its words: the help asked for, or what to run.
+struct Invocation {
+    bool help = false;
+    std::function<int(Context&)> run;
+};
+
+/// How a command presents itself (help, man page, completion).
+struct CommandText {
     std::string name;
-    std::string summary;              ///< one line for `dactl --help`
-    std::string usage;                ///< "dactl plan [options]"
-    std::string description;          ///< a paragraph for `dactl <name> --help`
-    std::vector<OptionSpec> options;  ///< the command's own, besides the global ones
-    std::size_t max_positionals = 0;  ///< arguments besides options it takes
-    int (*run)(const Arguments& arguments, Context& context) = nullptr;
+    std::string summary;      ///< one line for `dactl --help`
+    std::string usage;        ///< "dactl plan [options]"
+    std::string description;  ///< a paragraph for `dactl <name> --help`
+    std::size_t max_operands = 0;
     Operands operands = Operands::none;
     std::vector<std::string> operand_choices = {};  ///< for Operands::choice
     /// Internal (`__complete`, `__manpage`): in no help, man page or completion.
     bool hidden = false;
 };
 
+struct Command : CommandText {
+    std::vector<OptionSpec> options;  ///< its own, besides the global ones
+    /// Parses the words after the command's name (global options included).
+    std::function<Result<Invocation>(const std::vector<std::string>& words)> parse;
+};
+
 /// Every command, in the order `dactl --help` lists them.
 const std::vector<Command>& all_commands();
 
-/// The options every command takes: -C/--chdir, --no-color, --verbose, --help.
+/// The global options, bound to CommonOptions: -C/--chdir, --no-color,
+/// --verbose, --env, --help.
+template <class Options>
+OptionTable<Options> global_table() {
+    OptionTable<Options> table;
+    table.add({"chdir", "C", "DIR", "the project directory (default: the current directory)"},
+              [](Options& options, const std::string& value) {
+                  options.chdir = value;
+                  return Status{};
+              });
+    table.flag({"no-color", "", "", "never colour the output (also: NO_COLOR set, not empty)"},
+               &Options::no_color);
+    table.flag(
+        {"verbose", "v", "", "log every API request (method, URL, status, time; never secrets)"},
+        &Options::verbose);
+    table.text(
+        {"env", "", "NAME", "the environment (org) dactl.toml declares to work on (DACTL_ENV)"},
+        &Options::env);
+    table.flag({"help", "h", "", "show this command's help"}, &Options::help);
+    return table;
+}
+
+/// The global options' specs, for help and for splitting them off before a command.
 const std::vector<OptionSpec>& global_options();
 
-/// One run of one command.
-class Session {
-public:
-    Session(const Arguments& arguments, Context& context, std::string command);
-
-    /// Checks the options every command shares (--format, --parallelism); on a
-    /// bad value reports it and answers false.
-    bool check_options();
-
-    OutputFormat format() const { return m_format; }
-    int parallelism() const { return m_parallelism; }
-    /// How gather_org is to read the org for this run (--parallelism).
-    GatherOptions gather_options() const;
-    const Arguments& arguments() const { return m_arguments; }
-    Context& context() { return m_context; }
-    std::ostream& out() { return m_context.console.out; }
-    std::ostream& err() { return m_context.console.err; }
-    Palette palette() const;
-    /// Where this run's view writes: standard output and error, its palette.
-    ViewTarget view_target();
-
-    /// Prints "Error: <message>" to standard error, then what the format's
-    /// ErrorView shows (with --format json, the error document with the
-    /// diagnostics on standard output). Answers k_exit_error, or
-    /// k_exit_interrupted once the run was interrupted.
-    int fail(const std::string& message, const Diagnostics& diagnostics = {});
-    /// fail() for an error reading the org: its description, or "interrupted
-    /// while reading the org; nothing was changed" when the interrupt cut it.
-    int fail_reading(const Error& error);
-    /// Whether Ctrl-C (or the like) has interrupted the run.
-    bool interrupted() const;
-    /// Prints diagnostics to standard error, and as workflow annotations when
-    /// running in GitHub Actions.
-    void show(const Diagnostics& diagnostics);
-
-    /// Loads the project from -C DIR (default "."), showing every diagnostic,
-    /// for the environment --env (or DACTL_ENV) names (environment_choice).
-    /// Nothing (after fail()) when any is an error or the choice is not valid.
-    /// `shown`, when given, receives the diagnostics (warnings of a valid project).
-    /// With `every_environment` and none chosen, every declared environment's
-    /// manifests are checked (load_every_environment) and the project is the
-    /// base's.
-    std::optional<Project> load_project(Diagnostics* shown = nullptr,
-                                        bool every_environment = false);
-    /// The environment this run works on: --env, else DACTL_ENV, checked
-    /// against those `settings` declare; "" for a project that declares none
-    /// (DACTL_ENV is then ignored, --env refused). Nothing after fail(): none
-    /// chosen where some are declared (listing them), or an unknown name (with
-    /// a suggestion).
-    std::optional<std::string> environment_choice(const Settings& settings,
-                                                  bool none_is_every = false);
-    /// load_project for the environment `name` (an operand, not --env), which
-    /// dactl.toml must declare; nothing after fail().
-    std::optional<Project> load_project_for(const std::string& name);
-    /// The project's settings only (the manifests may have problems or be
-    /// missing), with the chosen environment set; nothing after fail().
-    std::optional<Project> load_settings();
-    /// Where `project`'s chosen environment keeps its state, lock and key.
-    static std::filesystem::path state_home(const Project& project);
-    /// Makes the provider, or fails and answers null.
-    std::unique_ptr<Provider> connect(const Project& project);
-
-private:
-    /// `named`: `wanted` is an operand (check_declared), not --env or DACTL_ENV.
-    std::optional<Project> load(const std::string& wanted, bool every_environment,
-                                Diagnostics* shown, bool named = false);
-    /// Fails unless `settings` declare `name` ("<given_as><name>: no such
-    /// environment in dactl.toml; did you mean ...?").
-    bool check_declared(const Settings& settings, const std::string& name,
-                        const std::string& given_as);
-
-    const Arguments& m_arguments;
-    Context& m_context;
-    std::string m_command;
-    OutputFormat m_format = OutputFormat::text;
-    int m_parallelism = 10;
-    bool m_failure_summarized = false;  ///< fail() wrote the job summary once
-};
-
-/// Prints "Error: <message>" to standard error and answers k_exit_error.
-int report_error(Context& context, const std::string& message);
+/// A Command from its text, its option table and its run function: parsing
+/// fills Options (the global options first), refuses more operands than the
+/// command takes, and running opens a Session, runs, and finishes the session.
+template <class Options>
+Command make_command(CommandText text, const OptionTable<Options>& table,
+                     int (*run)(const Options&, Session&)) {
+    Command command{std::move(text), table.specs(), {}};
+    command.parse = [table, run, name = command.name, max = command.max_operands](
+                        const std::vector<std::string>& words) -> Result<Invocation> {
+        Result<Options> parsed = table.parse(words, "dactl " + name, global_table<Options>());
+        if (!parsed) {
+            return parsed.error();
+        }
+        if (parsed->operands.size() > max) {
+            return make_error(ErrorKind::invalid_input,
+                              "dactl " + name + " takes no argument " + parsed->operands[max]);
+        }
+        auto options = std::make_shared<const Options>(std::move(parsed).value());
+        return Invocation{options->help, [options, run, name](Context& context) {
+                              Session session(*options, context, name);
+                              if (!session.open()) {
+                                  return session.failed();
+                              }
+                              return session.finish(run(*options, session));
+                          }};
+    };
+    return command;
+}
 
 }  // namespace dactl::cli

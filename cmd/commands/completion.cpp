@@ -1,19 +1,23 @@
+// dactl completion bash|zsh, and the hidden commands the completion scripts
+// and the build use.
+
 #include <ostream>
 
-#include "cmd/cli.h"
-#include "cmd/commands/command.h"
+#include "cmd/commands/registry.h"
 #include "cmd/help.h"
 #include "engine/manifest/loader.h"
 
 namespace dactl::cli {
 
-int run_completion(const Arguments& arguments, Context& context) {
-    Session session(arguments, context, "completion");
-    const std::string shell = arguments.positionals.empty() ? "" : arguments.positionals[0];
+namespace {
+
+int run_completion(const CommonOptions& options, Session& session) {
+    const std::string shell = options.operands.empty() ? "" : options.operands[0];
+    std::ostream& out = session.context().console.out;
     if (shell == "bash") {
-        session.out() << bash_completion();
+        out << bash_completion();
     } else if (shell == "zsh") {
-        session.out() << zsh_completion();
+        out << zsh_completion();
     } else {
         return session.fail("completion needs the shell: dactl completion bash, or zsh");
     }
@@ -23,21 +27,49 @@ int run_completion(const Arguments& arguments, Context& context) {
 // `dactl __complete addresses`: the manifests' action addresses, one a line,
 // for the completion scripts. Quiet: a project with problems completes what it
 // has, and no project completes nothing.
-int run_internal_complete(const Arguments& arguments, Context& context) {
-    if (arguments.positionals.size() != 1 || arguments.positionals[0] != "addresses") {
+int run_internal_complete(const CommonOptions& options, Session& session) {
+    if (options.operands.size() != 1 || options.operands[0] != "addresses") {
         return k_exit_error;
     }
-    const LoadResult loaded = load_project(arguments.value("chdir").value_or("."));
+    const LoadResult loaded = load_project(options.chdir);
     for (const auto& action : loaded.project.actions) {
-        context.console.out << action.address() << "\n";
+        session.context().console.out << action.address() << "\n";
     }
     return k_exit_ok;
 }
 
 // `dactl __manpage`: dactl(1), which the build installs.
-int run_manpage(const Arguments& /*arguments*/, Context& context) {
-    context.console.out << man_page();
+int run_manpage(const CommonOptions& /*options*/, Session& session) {
+    session.context().console.out << man_page();
     return k_exit_ok;
+}
+
+}  // namespace
+
+Command completion_command() {
+    return make_command<CommonOptions>(
+        {"completion",
+         "print a shell completion script",
+         "dactl completion bash|zsh",
+         "Prints the completion script for bash or zsh: commands, options, option values\n"
+         "and the action addresses of the manifests. The package installs both; by hand:\n"
+         "  source <(dactl completion bash)",
+         1,
+         Operands::choice,
+         {"bash", "zsh"}},
+        OptionTable<CommonOptions>(), run_completion);
+}
+
+Command internal_complete_command() {
+    return make_command<CommonOptions>(
+        {"__complete", "", "dactl __complete addresses", "", 1, Operands::none, {}, true},
+        OptionTable<CommonOptions>(), run_internal_complete);
+}
+
+Command manpage_command() {
+    return make_command<CommonOptions>(
+        {"__manpage", "", "dactl __manpage", "", 0, Operands::none, {}, true},
+        OptionTable<CommonOptions>(), run_manpage);
 }
 
 }  // namespace dactl::cli

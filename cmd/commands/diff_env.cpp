@@ -1,9 +1,12 @@
-#include "cmd/cli.h"
-#include "cmd/commands/command.h"
-#include "cmd/github.h"
+// dactl diff-env A B: the managed fields whose live values differ between two
+// environments' orgs, the intended differences apart from the others.
+
+#include "cmd/commands/registry.h"
+#include "cmd/commands/shared_options.h"
+#include "cmd/steps/org_step.h"
+#include "cmd/views/env_diff_view.h"
 #include "engine/plan/env_diff.h"
 #include "engine/plan/planner.h"
-#include "engine/render/env_diff_text.h"
 
 namespace dactl::cli {
 
@@ -27,13 +30,14 @@ std::optional<ReadEnvironment> read_environment(Session& session, const std::str
     if (!read.provider) {
         return std::nullopt;
     }
-    Result<OrgIdentity> org = read.provider->org_identity();
+    Result<std::optional<OrgIdentity>> org = reach_org(*read.provider, {}, OrgRead::always);
     if (!org) {
         session.fail_reading(org.error());
         return std::nullopt;
     }
-    read.org = *org;
-    Result<Planning> planning = plan_project(*read.provider, read.project, session.parallelism());
+    read.org = **org;
+    Result<Planning> planning =
+        plan_project(*read.provider, read.project, session.options().parallelism);
     if (!planning) {
         session.fail_reading(planning.error());
         return std::nullopt;
@@ -45,51 +49,49 @@ std::optional<ReadEnvironment> read_environment(Session& session, const std::str
     return read;
 }
 
-}  // namespace
-
-int run_diff_env(const Arguments& arguments, Context& context) {
-    Session session(arguments, context, "diff-env");
-    if (!session.check_options()) {
-        return k_exit_error;
-    }
-    if (arguments.positionals.size() != 2) {
+int run_diff_env(const CommonOptions& options, Session& session) {
+    if (options.operands.size() != 2) {
         return session.fail("diff-env compares two environments: dactl diff-env A B");
     }
-    const std::string& first_name = arguments.positionals[0];
-    const std::string& second_name = arguments.positionals[1];
+    const std::string& first_name = options.operands[0];
+    const std::string& second_name = options.operands[1];
     if (first_name == second_name) {
         return session.fail("diff-env needs two different environments, not " + first_name +
                             " twice");
     }
     std::optional<ReadEnvironment> first = read_environment(session, first_name);
-    if (!first) {
-        return session.interrupted() ? k_exit_interrupted : k_exit_error;
-    }
-    std::optional<ReadEnvironment> second = read_environment(session, second_name);
+    std::optional<ReadEnvironment> second =
+        first ? read_environment(session, second_name) : std::nullopt;
     if (!second) {
-        return session.interrupted() ? k_exit_interrupted : k_exit_error;
+        return session.failed();
     }
     if (first->org == second->org) {
-        session.err() << "warning: " << first_name << " and " << second_name
-                      << " reach the same org, " << first->org.describe()
-                      << "; check their credentials and URLs in dactl.toml\n";
+        session.tell("warning: " + first_name + " and " + second_name + " reach the same org, " +
+                     first->org.describe() + "; check their credentials and URLs in dactl.toml");
     }
     const EnvironmentDiff diff = diff_environments({&first->project, &first->planning.org},
                                                    {&second->project, &second->planning.org});
-    if (session.format() == OutputFormat::json) {
-        session.out() << encode_env_diff_output(diff);
-    } else if (session.format() == OutputFormat::markdown) {
-        session.out() << render_env_diff_markdown(diff);
-    } else {
-        session.out() << render_env_diff_text(diff, session.palette());
-    }
-    if (arguments.has("github-summary")) {
-        if (Status appended = append_step_summary(context, render_env_diff_markdown(diff));
-            !appended) {
-            return session.fail(appended.error().message);
-        }
-    }
+    session.present(env_diff_view(diff));
     return diff.has_unintended() ? k_exit_changes : k_exit_ok;
+}
+
+}  // namespace
+
+Command diff_env_command() {
+    OptionTable<CommonOptions> table;
+    offer_format(table);
+    offer_github_summary(table);
+    offer_parallelism(table);
+    return make_command<CommonOptions>(
+        {"diff-env", "compare two environments' live actions",
+         "dactl diff-env [options] ENV_A ENV_B",
+         "Reads both orgs (one plan's reads each) and shows, per managed action, the\n"
+         "managed fields whose live values differ: the intended differences (the\n"
+         "manifests declare them, with [action.<label>.env.<name>] overrides) apart\n"
+         "from the unintended ones. Exits 2 when there are unintended differences or\n"
+         "an action is missing in one org. Changes nothing.",
+         2},
+        table, run_diff_env);
 }
 
 }  // namespace dactl::cli

@@ -1,96 +1,59 @@
+// dactl export: manifests written for live actions, so a team can adopt dactl
+// on an existing org; with --env into existing manifests, only override tables.
+
 #include "engine/export/export.h"
 
 #include <filesystem>
 #include <regex>
 
-#include "cmd/cli.h"
-#include "cmd/command_options.h"
-#include "cmd/commands/command.h"
+#include "cmd/commands/registry.h"
+#include "cmd/commands/shared_options.h"
+#include "cmd/steps/manifest_step.h"
+#include "cmd/views/export_view.h"
 #include "engine/export/env_export.h"
 #include "engine/gather/gather.h"
 #include "engine/manifest/loader.h"
 #include "engine/model/address.h"
-#include "engine/util/file_io.h"
 
 namespace dactl::cli {
 
 namespace {
 
-Result<ExportOptions> export_options(const Arguments& arguments) {
-    ExportOptions options;
-    if (std::optional<std::string> pattern = arguments.value("name")) {
-        try {
-            options.name_filter = std::regex(*pattern);
-        } catch (const std::regex_error& error) {
-            return make_error(
-                ErrorKind::invalid_input,
-                "--name " + *pattern + " is not a valid regular expression: " + error.what());
-        }
+struct ExportArguments : CommonOptions {
+    std::optional<std::string> out;
+    std::optional<std::regex> name;
+    std::optional<std::string> category;
+    ExportFields fields = ExportFields::timeout;
+};
+
+Result<std::regex> name_pattern(const std::string& pattern) {
+    try {
+        return std::regex(pattern);
+    } catch (const std::regex_error& error) {
+        return make_error(
+            ErrorKind::invalid_input,
+            "--name " + pattern + " is not a valid regular expression: " + error.what());
     }
-    options.category = arguments.value("category");
-    options.targets = arguments.all_values("target");
-    Result<ExportFields> fields = fields_option(arguments);
-    if (!fields) {
-        return fields.error();
-    }
-    options.fields = *fields;
-    return options;
 }
 
-Status write_files(const std::filesystem::path& directory, const ExportResult& result) {
-    for (const auto& file : result.files) {
-        std::error_code ec;
-        const bool exists = std::filesystem::exists(directory / file.path, ec);
-        if (ec) {
-            return make_error(ErrorKind::io, "cannot look at " + (directory / file.path).string() +
-                                                 ": " + ec.message() + "; nothing was written");
-        }
-        if (exists) {
-            return make_error(ErrorKind::invalid_input,
-                              (directory / file.path).string() +
-                                  " already exists; nothing was written (choose another --out)");
-        }
-    }
-    std::error_code ec;
-    std::filesystem::create_directories(directory, ec);
-    for (const auto& file : result.files) {
-        if (Status written = write_file_atomically(directory / file.path, file.text); !written) {
-            return written;
-        }
-    }
-    return {};
+ExportOptions export_options(const ExportArguments& options) {
+    ExportOptions exporting;
+    exporting.name_filter = options.name;
+    exporting.category = options.category;
+    exporting.targets = options.targets;
+    exporting.fields = options.fields;
+    return exporting;
 }
 
-// Appends each text to its file, all or none: a file that fails to be
-// written leaves the ones before it as they were.
-Status append_files(const std::filesystem::path& directory,
-                    const std::vector<ManifestAppend>& appends) {
-    std::vector<std::pair<std::filesystem::path, std::string>> before;
-    for (const auto& append : appends) {
-        const std::filesystem::path path = directory / append.path;
-        Result<std::string> text = read_file(path);
-        if (!text) {
-            return text.error();
-        }
-        before.emplace_back(path, *text);
-    }
-    for (std::size_t i = 0; i < appends.size(); ++i) {
-        if (Status written =
-                write_file_atomically(before[i].first, before[i].second + appends[i].text);
-            !written) {
-            for (std::size_t j = 0; j < i; ++j) {
-                (void)write_file_atomically(before[j].first, before[j].second);
-            }
-            return make_error(ErrorKind::io, written.error().message + "; nothing was written");
-        }
-    }
-    return {};
-}
-
-// export --env into manifests that exist: only the override tables.
+// export --env into manifests that exist: only the override tables, appended.
 int export_overrides_into(Session& session, Provider& provider, const std::string& out,
                           const Project& base, const std::string& environment) {
-    GatherOptions gathering = session.gather_options();
+    if (base.settings.environment(environment) == nullptr) {
+        return session.fail(out + "/dactl.toml does not declare [env." + environment +
+                            "]; declare it there first (nothing was written)");
+    }
+    GatherOptions gathering;
+    gathering.parallelism = session.options().parallelism;
     gathering.all_templates_of = [](const LiveAction&) { return true; };
     gathering.functions_of = [](const LiveAction&) { return true; };
     Result<Gathered> org = gather_org(provider, {}, gathering);
@@ -98,106 +61,114 @@ int export_overrides_into(Session& session, Provider& provider, const std::strin
         return session.fail_reading(org.error());
     }
     session.show(org->diagnostics);
-    OverrideExport result = export_overrides(org->live, base, environment);
+    const OverrideExport result = export_overrides(org->live, base, environment);
     for (const auto& note : result.notes) {
-        session.err() << "note: " << note << "\n";
+        session.tell("note: " + note);
     }
-    if (Status written = append_files(out, result.appends); !written) {
-        return session.fail(written.error().message);
-    }
-    session.out() << "Exported the overrides of " << environment << ": " << result.differing
-                  << (result.differing == 1 ? " action differs" : " actions differ")
-                  << " from the base manifests in " << out << ", " << result.same << " "
-                  << (result.same == 1 ? "is" : "are") << " the same";
-    if (result.appends.empty()) {
-        session.out() << "; nothing was written.\n";
-        return k_exit_ok;
-    }
-    session.out() << "; appended to:\n";
+    std::vector<FileEdit> edits;
     for (const auto& append : result.appends) {
-        session.out() << "    " << append.path << "\n";
+        const std::filesystem::path path = std::filesystem::path(out) / append.path;
+        Result<std::optional<std::string>> before = current_text(path);
+        if (!before || !*before) {
+            return session.fail(!before ? before.error().message : append.path + " is gone");
+        }
+        edits.push_back({path, append.path, *before, **before + append.text});
     }
-    if (base.settings.environment(environment) == nullptr) {
-        session.err() << "note: " << out << "/dactl.toml does not declare [env." << environment
-                      << "]; declare it there before the overrides are read\n";
+    if (!write_manifest_edits(session, out, environment, edits, {})) {
+        return session.failed();
     }
+    session.present(override_export_view(result, environment, out));
     return k_exit_ok;
 }
 
-}  // namespace
-
-int run_export(const Arguments& arguments, Context& context) {
-    Session session(arguments, context, "export");
-    if (!session.check_options()) {
-        return k_exit_error;
-    }
-    std::optional<std::string> out = arguments.value("out");
-    if (!out) {
-        return session.fail("export needs --out DIR, the directory to write the manifests to");
-    }
-    Result<ExportOptions> options = export_options(arguments);
-    if (!options) {
-        return session.fail(options.error().message);
-    }
-    // Only the settings (the region, the environment) matter here: the
-    // manifests may not exist yet.
-    std::optional<Project> project = session.load_settings();
-    if (!project) {
-        return k_exit_error;
-    }
-    std::unique_ptr<Provider> provider = session.connect(*project);
-    if (!provider) {
-        return k_exit_error;
-    }
-    // For an environment, manifests that exist already are the base: this
-    // org's differences from them become override tables.
-    if (!project->environment.empty()) {
-        LoadResult existing = dactl::load_project(*out);
-        if (!existing.project.actions.empty()) {
-            if (existing.diagnostics.has_errors()) {
-                session.show(existing.diagnostics);
-                return session.fail("the manifests in " + *out +
-                                    " have problems; fix them first (nothing was written)");
-            }
-            return export_overrides_into(session, *provider, *out, existing.project,
-                                         project->environment);
-        }
-    }
-    GatherOptions gathering = session.gather_options();
-    if (options->fields == ExportFields::all) {
-        gathering.all_templates_of = [&](const LiveAction& action) {
-            return export_selects(action, *options);
-        };
-    }
-    // Function actions export their function's timeout too.
-    gathering.functions_of = [&](const LiveAction& action) {
-        return export_selects(action, *options);
+int export_new(const ExportArguments& options, Session& session, Provider& provider) {
+    const ExportOptions exporting = export_options(options);
+    GatherOptions gathering;
+    gathering.parallelism = options.parallelism;
+    const auto selected = [&](const LiveAction& action) {
+        return export_selects(action, exporting);
     };
-    Result<Gathered> org = gather_org(*provider, {}, gathering);
+    if (exporting.fields == ExportFields::all) {
+        gathering.all_templates_of = selected;
+    }
+    gathering.functions_of = selected;  // function actions export their function's timeout too
+    Result<Gathered> org = gather_org(provider, {}, gathering);
     if (!org) {
         return session.fail_reading(org.error());
     }
     session.show(org->diagnostics);
-    ExportResult result = export_actions(org->live, *options);
+    const ExportResult result = export_actions(org->live, exporting);
     for (const auto& note : result.notes) {
-        session.err() << "note: " << note << "\n";
+        session.tell("note: " + note);
     }
-    if (!options->targets.empty() && result.exported == 0) {
-        return session.fail("--target " + targets_text(options->targets) +
+    if (!exporting.targets.empty() && result.exported == 0) {
+        return session.fail("--target " + targets_text(exporting.targets) +
                             " names none of the labels export gives the org's actions; nothing "
                             "was written");
     }
-    if (Status written = write_files(*out, result); !written) {
-        return session.fail(written.error().message);
-    }
-    session.out() << "Exported " << result.exported
-                  << (result.exported == 1 ? " action" : " actions") << " into "
-                  << result.files.size() << (result.files.size() == 1 ? " file" : " files")
-                  << " in " << *out << ":\n";
+    std::vector<FileEdit> edits;
     for (const auto& file : result.files) {
-        session.out() << "    " << file.path << "\n";
+        edits.push_back({std::filesystem::path(*options.out) / file.path,
+                         (std::filesystem::path(*options.out) / file.path).string(), std::nullopt,
+                         file.text});
     }
+    if (!write_manifest_edits(session, *options.out, "", edits, {}, {}, "choose another --out")) {
+        return session.failed();
+    }
+    session.present(export_view(result, *options.out));
     return k_exit_ok;
+}
+
+int run_export(const ExportArguments& options, Session& session) {
+    if (!options.out) {
+        return session.fail("export needs --out DIR, the directory to write the manifests to");
+    }
+    // Only the settings (the region, the environment) matter here: the
+    // manifests may not exist yet.
+    std::optional<Project> project = session.load_settings();
+    std::unique_ptr<Provider> provider = project ? session.connect(*project) : nullptr;
+    if (!provider) {
+        return session.failed();
+    }
+    // For an environment, manifests that exist already are the base: this
+    // org's differences from them become override tables.
+    if (!project->environment.empty()) {
+        LoadResult existing = load_project(*options.out);
+        if (!existing.project.actions.empty()) {
+            if (existing.diagnostics.has_errors()) {
+                session.show(existing.diagnostics);
+                return session.fail("the manifests in " + *options.out +
+                                    " have problems; fix them first (nothing was written)");
+            }
+            return export_overrides_into(session, *provider, *options.out, existing.project,
+                                         project->environment);
+        }
+    }
+    return export_new(options, session, *provider);
+}
+
+}  // namespace
+
+Command export_command() {
+    OptionTable<ExportArguments> table;
+    table.text(
+        {"out", "", "DIR", "the directory to write to (existing files are never overwritten)"},
+        &ExportArguments::out);
+    offer_targets(table);
+    table.parsed({"name", "", "REGEX", "only actions whose name matches"}, &ExportArguments::name,
+                 name_pattern);
+    table.text({"category", "", "NAME", "only actions of this category"},
+               &ExportArguments::category);
+    table.choice<ExportFields>(
+        {"fields", "", "WHICH", "timeout (default: id and timeout_seconds) or all"},
+        &ExportArguments::fields, {{"timeout", ExportFields::timeout}, {"all", ExportFields::all}});
+    offer_parallelism(table);
+    return make_command<ExportArguments>(
+        {"export", "write manifests for live actions", "dactl export --out DIR [options]",
+         "Writes manifests selecting live actions by id, one file per category, so a team\n"
+         "can adopt dactl on an existing org. Built-in and custom authentication actions\n"
+         "are skipped with a note."},
+        table, run_export);
 }
 
 }  // namespace dactl::cli

@@ -1,134 +1,82 @@
-#include <filesystem>
-#include <set>
+// dactl import ADDRESS ID: one live action adopted, a manifest entry and a
+// state record; the org is not touched.
 
-#include "cmd/cli.h"
-#include "cmd/command_options.h"
-#include "cmd/commands/command.h"
-#include "cmd/duration.h"
-#include "engine/apply/next_state.h"
-#include "engine/export/export.h"
+#include "engine/import/import.h"
+
+#include "cmd/commands/registry.h"
+#include "cmd/commands/shared_options.h"
+#include "cmd/steps/manifest_step.h"
+#include "cmd/steps/org_step.h"
+#include "cmd/steps/state_step.h"
+#include "cmd/views/export_view.h"
 #include "engine/gather/gather.h"
-#include "engine/manifest/loader.h"
 #include "engine/model/address.h"
-#include "engine/state/lock.h"
-#include "engine/state/state_file.h"
-#include "engine/state/state_key.h"
-#include "engine/text/quote.h"
-#include "engine/util/file_io.h"
-#include "engine/util/time_text.h"
-#include "engine/util/uuid.h"
 
 namespace dactl::cli {
 
 namespace {
 
-std::string where(const SourcePosition& position) {
-    return position.path + ":" + std::to_string(position.line) + ":" +
-           std::to_string(position.column);
+struct ImportArguments : CommonOptions {
+    ExportFields fields = ExportFields::timeout;
+    std::optional<std::string> into;
+};
+
+// The live action, read by id (its templates and function as export writes them).
+Result<Gathered> read_one(Provider& provider, const ImportArguments& options,
+                          const std::string& address, const std::string& id) {
+    GatherOptions gathering;
+    gathering.parallelism = options.parallelism;
+    if (options.fields == ExportFields::all) {
+        gathering.all_templates_of = [](const LiveAction&) { return true; };
+    }
+    gathering.functions_of = [](const LiveAction&) { return true; };
+    return gather_by_id(provider, {Reread{address, nullptr, id}}, gathering);
 }
 
-// Refuses what would give one live action two addresses, or one address two.
-Status check_free(const Project& project, const std::optional<State>& state,
-                  const std::string& address, const std::string& id) {
-    if (const DesiredAction* declared = project.find_address(address)) {
-        return make_error(ErrorKind::invalid_input,
-                          address + " is declared already at " + where(declared->where));
+// Records the imported action in the state, bound to its new entry.
+Status record_import(Session& session, const Project& reloaded, const LockedState& locked,
+                     Provider& provider, const LiveAction& live, const std::string& address) {
+    const std::vector<DesiredAction> imported = {*reloaded.find_address(address)};
+    const Gathered bound = bind_org({live}, imported);
+    StateUpdate update{bound.bindings, {}, {}, std::nullopt};
+    for (const StateAction& recorded :
+         locked.state ? locked.state->actions : std::vector<StateAction>{}) {
+        update.keep.insert(recorded.address);
     }
-    for (const DesiredAction& desired : project.actions) {
-        if (desired.selector.by == Selector::By::id && desired.selector.value == id) {
-            return make_error(ErrorKind::invalid_input, id + " is managed already as " +
-                                                            desired.address() + " (" +
-                                                            where(desired.selector_where) + ")");
-        }
+    if (!locked.state || !locked.state->org) {
+        Result<std::optional<OrgIdentity>> org = reach_org(provider, {}, OrgRead::always);
+        update.org = org ? *org : std::nullopt;
     }
-    if (!state) {
-        return {};
-    }
-    if (const StateAction* recorded = state->find(address)) {
-        return make_error(ErrorKind::invalid_input,
-                          address + " is in the state already (" + recorded->id +
-                              "); choose another address, or dactl state rm " + address);
-    }
-    for (const StateAction& recorded : state->actions) {
-        if (recorded.id == id) {
-            std::string message = id;
-            message += " is in the state already as " + recorded.address;
-            message += "; to give it a new address: dactl state mv " + recorded.address;
-            message += " " + address;
-            return make_error(ErrorKind::invalid_input, message);
-        }
-    }
-    return {};
+    return record_state(session, reloaded, locked.state, update);
 }
 
-Status check_name_free(const Project& project, const LiveAction& live) {
-    for (const DesiredAction& desired : project.actions) {
-        if (desired.selector.by == Selector::By::name && desired.selector.value == live.name) {
-            return make_error(ErrorKind::invalid_input, live.id + " " + dactl::quoted(live.name) +
-                                                            " is managed already as " +
-                                                            desired.address() + " (by name, " +
-                                                            where(desired.selector_where) + ")");
-        }
-    }
-    return {};
-}
-
-// `entry` added at the end of `existing` after one blank line.
-std::string appended(const std::string& existing, const std::string& entry) {
-    if (existing.empty()) {
-        return entry;
-    }
-    return existing + (existing.back() == '\n' ? "\n" : "\n\n") + entry;
-}
-
-}  // namespace
-
-int run_import(const Arguments& arguments, Context& context) {
-    Session session(arguments, context, "import");
-    if (!session.check_options()) {
-        return k_exit_error;
-    }
-    if (arguments.positionals.size() != 2) {
+int run_import(const ImportArguments& options, Session& session) {
+    if (options.operands.size() != 2) {
         return session.fail(
             "import needs the address to give the action and its id: dactl import action.LABEL "
             "ID");
     }
-    const std::string& address = arguments.positionals[0];
-    const std::string& id = arguments.positionals[1];
+    const std::string& address = options.operands[0];
+    const std::string& id = options.operands[1];
     const std::optional<Address> parsed = parse_address(address);
     if (!parsed) {
         return session.fail(
-            "the address must be action.<label>, the label made of a-z, 0-9 and "
-            "_, not " +
-            address);
-    }
-    Result<ExportFields> fields = fields_option(arguments);
-    if (!fields) {
-        return session.fail(fields.error().message);
+            "the address must be action.<label>, the label made of a-z, 0-9 and _, not " + address);
     }
     std::optional<Project> project = session.load_project();
-    if (!project) {
-        return k_exit_error;
-    }
     std::optional<LockedState> locked =
-        lock_state(session, Session::state_home(*project), "import");
+        project ? lock_state(session, *project, "import") : std::nullopt;
     if (!locked) {
-        return session.interrupted() ? k_exit_interrupted : k_exit_error;
+        return session.failed();
     }
-    const std::optional<State>* previous = &locked->state;
-    if (Status free = check_free(*project, *previous, address, id); !free) {
+    if (Status free = check_import_free(*project, locked->state, address, id); !free) {
         return session.fail(free.error().message + "; nothing was written");
     }
     std::unique_ptr<Provider> provider = session.connect(*project);
     if (!provider) {
-        return k_exit_error;
+        return session.failed();
     }
-    GatherOptions gathering = session.gather_options();
-    if (*fields == ExportFields::all) {
-        gathering.all_templates_of = [](const LiveAction&) { return true; };
-    }
-    gathering.functions_of = [](const LiveAction&) { return true; };  // as export writes it
-    Result<Gathered> read = gather_by_id(*provider, {Reread{address, nullptr, id}}, gathering);
+    Result<Gathered> read = read_one(*provider, options, address, id);
     if (!read) {
         return session.fail_reading(read.error());
     }
@@ -137,71 +85,56 @@ int run_import(const Arguments& arguments, Context& context) {
     if (live == nullptr) {
         return session.fail("the org has no action " + id + "; nothing was written");
     }
-    if (Status free = check_name_free(*project, *live); !free) {
-        return session.fail(free.error().message + "; nothing was written");
+    Result<Import> import =
+        plan_import(*project, *live, parsed->label, options.fields, options.into);
+    if (!import) {
+        return session.fail(import.error().message + "; nothing was written");
     }
-    Result<ExportedEntry> entry = export_entry(*live, parsed->label, *fields);
-    if (!entry) {
-        return session.fail("cannot import " + entry.error().message + "; nothing was written");
+    for (const std::string& note : import->notes) {
+        session.tell("note: " + note);
     }
-    for (const std::string& note : entry->notes) {
-        session.err() << "note: " << note << "\n";
-    }
-    const std::string file = arguments.value("into").value_or(entry->file);
-    const std::filesystem::path path = project->directory / file;
-    std::error_code ec;
-    const bool existed = std::filesystem::exists(path, ec);
-    std::string existing;
-    if (existed) {
-        Result<std::string> text = read_file(path);
-        if (!text) {
-            return session.fail(text.error().message + "; nothing was written");
+    const ManifestCheck declares = [&](const Project& reloaded) -> Status {
+        if (reloaded.find_address(address) != nullptr) {
+            return {};
         }
-        existing = *text;
+        return make_error(ErrorKind::invalid_input,
+                          "the entry written to " + import->edit.shown + " did not load");
+    };
+    std::optional<Project> reloaded = write_manifest_edits(
+        session, project->directory, project->environment, {import->edit}, {}, declares);
+    if (!reloaded) {
+        return session.failed();
     }
-    if (Status written = write_file_atomically(path, appended(existing, entry->text)); !written) {
-        return session.fail(written.error().message + "; nothing was written");
+    if (Status saved = record_import(session, *reloaded, *locked, *provider, *live, address);
+        !saved) {
+        return session.fail("the state was not written: " + saved.error().message + "; " +
+                            import->edit.shown + " holds the entry, and the next apply records it");
     }
-    // The manifests as they now are: the entry must load, or the file goes back.
-    LoadResult reloaded = dactl::load_project(project->directory);
-    const DesiredAction* desired = reloaded.project.find_address(address);
-    if (reloaded.diagnostics.has_errors() || desired == nullptr) {
-        existed ? (void)write_file_atomically(path, existing)
-                : (void)std::filesystem::remove(path, ec);
-        session.show(reloaded.diagnostics);
-        return session.fail("the entry written to " + file + " did not load; " + file +
-                            " was put back as it was and nothing was recorded");
-    }
-    const std::vector<DesiredAction> imported = {*desired};
-    Gathered bound = bind_org({*live}, imported);
-    std::set<std::string> keep;
-    if (*previous) {
-        for (const StateAction& recorded : (*previous)->actions) {
-            keep.insert(recorded.address);
-        }
-    }
-    Result<std::string> key = state_key_for_writing(Session::state_home(*project),
-                                                    context.environment("DACTL_STATE_KEY"));
-    Status saved = key.ok() ? Status{} : Status(key.error());
-    if (saved) {
-        State state = next_state(*previous, bound.bindings, ApplyReport{},
-                                 utc_timestamp(context.now()), random_uuid(), *key, keep);
-        state.org = *previous ? (*previous)->org : std::nullopt;
-        if (!state.org) {
-            if (Result<OrgIdentity> org = provider->org_identity(); org) {
-                state.org = *org;
-            }
-        }
-        saved = write_state(Session::state_home(*project), state);
-    }
-    if (!saved) {
-        return session.fail("the state was not written: " + saved.error().message + "; " + file +
-                            " holds the entry, and the next apply records it");
-    }
-    session.out() << "Imported " << id << " " << dactl::quoted(live->name) << " (version "
-                  << live->version << ") as " << address << " into " << file
-                  << " and the state. The org was not touched.\n";
+    session.present(import_view(*live, address, import->edit.shown));
     return k_exit_ok;
+}
+
+}  // namespace
+
+Command import_command() {
+    OptionTable<ImportArguments> table;
+    table.choice<ExportFields>(
+        {"fields", "", "WHICH", "timeout (default: id and timeout_seconds) or all"},
+        &ImportArguments::fields, {{"timeout", ExportFields::timeout}, {"all", ExportFields::all}});
+    table.text({"into", "", "FILE", "the manifest to add it to (relative to the project)"},
+               &ImportArguments::into);
+    offer_lock_timeout(table, "wait this long for another run's lock (default: fail at once)");
+    offer_parallelism(table);
+    return make_command<ImportArguments>(
+        {"import", "adopt one live action: a manifest entry and a state record",
+         "dactl import [options] ADDRESS ID",
+         "Reads the live action ID and adds [action.<label>] for it (ADDRESS is\n"
+         "action.<label>), selecting it by id with its current values, to the file\n"
+         "export would put it in (its category's) or --into FILE, then records it in the\n"
+         "state, so that plan shows nothing to change and drift covers it. Changes nothing\n"
+         "in the org.",
+         2},
+        table, run_import);
 }
 
 }  // namespace dactl::cli

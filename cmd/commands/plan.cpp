@@ -1,47 +1,33 @@
+// dactl plan: what apply would change, field by field.
+
 #include <set>
 
-#include "cmd/cli.h"
-#include "cmd/command_options.h"
-#include "cmd/commands/command.h"
-#include "cmd/github.h"
+#include "cmd/commands/registry.h"
+#include "cmd/commands/shared_options.h"
+#include "cmd/steps/org_step.h"
+#include "cmd/steps/state_step.h"
 #include "cmd/views/plan_view.h"
+#include "engine/gather/target.h"
 #include "engine/plan/plan_codec.h"
 #include "engine/plan/planner.h"
-#include "engine/render/markdown.h"
-#include "engine/state/state_file.h"
-#include "engine/util/file_io.h"
 #include "engine/util/time_text.h"
 
 namespace dactl::cli {
 
 namespace {
 
-Status save_plan(Session& session, Provider& provider, const Project& project, const Plan& plan,
-                 const std::string& path) {
-    Result<OrgIdentity> org = provider.org_identity();
-    if (!org) {
-        return org.error();
-    }
-    SavedPlan saved;
-    saved.org = *org;
-    saved.dactl_version = DACTL_VERSION;
-    saved.created_at = utc_timestamp(session.context().now());
-    saved.manifests_digest = project.digest;
-    saved.environment = project.environment;
-    saved.plan = plan;
-    return write_file_atomically(path, encode_saved_plan(saved));
-}
+struct PlanArguments : CommonOptions {
+    bool detailed_exitcode = false;
+    std::optional<std::string> out;
+};
 
 // State entries that nothing manages any more (an action a rule governed that
 // stopped matching, or a table removed from the manifests): the next apply
 // forgets them, and says nothing to the org.
-void note_forgotten(Session& session, const Project& project, const Planning& planning) {
-    if (!planning.plan.targets.empty()) {
+void note_forgotten(Session& session, const Project& project, const Planning& planning,
+                    const std::optional<State>& state) {
+    if (!planning.plan.targets.empty() || !state) {
         return;  // a partial plan keeps what it does not cover
-    }
-    Result<std::optional<State>> state = read_state(Session::state_home(project));
-    if (!state || !*state) {
-        return;
     }
     std::set<std::string> managed;
     for (const Binding& binding : planning.org.bindings) {
@@ -50,36 +36,42 @@ void note_forgotten(Session& session, const Project& project, const Planning& pl
     for (const DesiredAction& action : project.actions) {
         managed.insert(action.address());
     }
-    for (const StateAction& entry : (*state)->actions) {
+    for (const StateAction& entry : state->actions) {
         if (managed.count(entry.address) == 0) {
-            session.err() << "note: " << entry.address << " (" << entry.id
-                          << ") is in the state, but no manifest declares it and no rule "
-                             "governs it now; the next apply forgets it (the org is not "
-                             "changed)\n";
+            session.tell("note: " + entry.address + " (" + entry.id +
+                         ") is in the state, but no manifest declares it and no rule governs it "
+                         "now; the next apply forgets it (the org is not changed)");
         }
     }
 }
 
-}  // namespace
+SavedPlan saved_plan(Session& session, const Project& project, const Plan& plan,
+                     const OrgIdentity& org) {
+    SavedPlan saved;
+    saved.org = org;
+    saved.dactl_version = DACTL_VERSION;
+    saved.created_at = utc_timestamp(session.context().now());
+    saved.manifests_digest = project.digest;
+    saved.environment = project.environment;
+    saved.plan = plan;
+    return saved;
+}
 
-int run_plan(const Arguments& arguments, Context& context) {
-    Session session(arguments, context, "plan");
-    if (!session.check_options()) {
-        return k_exit_error;
-    }
+int run_plan(const PlanArguments& options, Session& session) {
     std::optional<Project> project = session.load_project();
     if (!project) {
-        return k_exit_error;
+        return session.failed();
     }
-    Result<Project> partial = targeted_project(*project, arguments);
-    if (!partial) {
-        return session.fail(partial.error().message);
+    Result<Project> partial = targeted_project(*project, options.targets);
+    Result<std::optional<State>> state = read_project_state(*project);
+    if (!partial || !state) {
+        return session.fail(!partial ? partial.error().message : state.error().message);
     }
     std::unique_ptr<Provider> provider = session.connect(*project);
     if (!provider) {
-        return k_exit_error;
+        return session.failed();
     }
-    Result<Planning> planning = plan_project(*provider, *partial, session.parallelism());
+    Result<Planning> planning = plan_project(*provider, *partial, options.parallelism);
     if (!planning) {
         return session.fail_reading(planning.error());
     }
@@ -87,26 +79,44 @@ int run_plan(const Arguments& arguments, Context& context) {
     if (planning->diagnostics.has_errors()) {
         return session.fail("the plan cannot be made; nothing was changed", planning->diagnostics);
     }
-    planning->plan.targets = arguments.all_values("target");
-    note_forgotten(session, *project, *planning);
-    if (std::optional<std::string> out = arguments.value("out")) {
-        if (Status saved = save_plan(session, *provider, *project, planning->plan, *out); !saved) {
-            return session.fail("the plan was not saved: " + saved.error().message);
+    Result<std::optional<OrgIdentity>> org =
+        reach_org(*provider,
+                  {{*state ? (*state)->org : std::nullopt, state_location(*project),
+                    "is it another environment's state? nothing was changed"}},
+                  options.out ? OrgRead::always : OrgRead::when_recorded);
+    if (!org) {
+        return session.fail_reading(org.error());
+    }
+    note_forgotten(session, *project, *planning, *state);
+    if (options.out) {
+        const SavedPlan saved = saved_plan(session, *project, planning->plan, **org);
+        if (Status written = write_saved_plan(*options.out, saved); !written) {
+            return session.fail("the plan was not saved: " + written.error().message);
         }
-        session.err() << "Saved the plan to " << *out << "; apply exactly it with: dactl apply "
-                      << *out << "\n";
+        session.tell(plan_saved_note(*options.out));
     }
-    plan_view(session.format(), session.view_target())->plan(planning->plan);
-    if (arguments.has("github-summary")) {
-        Status appended = append_step_summary(context, render_plan_markdown(planning->plan));
-        if (!appended) {
-            return session.fail(appended.error().message);
-        }
-    }
-    if (arguments.has("detailed-exitcode") && !planning->plan.empty()) {
-        return k_exit_changes;
-    }
-    return k_exit_ok;
+    session.present(plan_view(planning->plan));
+    return options.detailed_exitcode && !planning->plan.empty() ? k_exit_changes : k_exit_ok;
+}
+
+}  // namespace
+
+Command plan_command() {
+    OptionTable<PlanArguments> table;
+    table.flag({"detailed-exitcode", "", "", "exit 2 when there are changes (0: none, 1: error)"},
+               &PlanArguments::detailed_exitcode);
+    offer_targets(table);
+    table.text(
+        {"out", "", "FILE", "also save the plan, for `dactl apply FILE` (mode 0600, no secrets)"},
+        &PlanArguments::out);
+    offer_format(table);
+    offer_github_summary(table);
+    offer_parallelism(table);
+    return make_command<PlanArguments>(
+        {"plan", "show what apply would change", "dactl plan [options]",
+         "Reads the live actions and shows, field by field, what apply would change.\n"
+         "Fields the manifests do not mention are never compared or shown."},
+        table, run_plan);
 }
 
 }  // namespace dactl::cli

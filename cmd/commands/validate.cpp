@@ -1,43 +1,41 @@
-#include "cmd/cli.h"
-#include "cmd/commands/command.h"
-#include "engine/render/output_codec.h"
-#include "engine/text/word_list.h"
+// dactl validate: the manifests checked offline.
+
+#include "cmd/commands/registry.h"
+#include "cmd/commands/shared_options.h"
+#include "cmd/views/validate_view.h"
 
 namespace dactl::cli {
 
-int run_validate(const Arguments& arguments, Context& context) {
-    Session session(arguments, context, "validate");
-    if (!session.check_options()) {
-        return k_exit_error;
-    }
+namespace {
+
+int run_validate(const CommonOptions& /*options*/, Session& session) {
     Diagnostics diagnostics;
-    std::optional<Project> project = session.load_project(&diagnostics, true);
+    std::optional<Project> project = session.load_every_environment(&diagnostics);
     if (!project) {
-        return k_exit_error;
+        return session.failed();
     }
+    ValidationReport report{project->actions.size(), project->rules.size(), project->files.size(),
+                            diagnostics, project->settings.environment_names()};
     // Every environment's manifests were checked, unless one was chosen.
-    std::vector<std::string> environments = project->settings.environment_names();
     if (!project->environment.empty()) {
-        environments = {project->environment};
+        report.environments = {project->environment};
     }
-    const std::size_t actions = project->actions.size();
-    const std::size_t files = project->files.size();
-    if (session.format() == OutputFormat::json) {
-        session.out() << encode_validate_output(actions, files, diagnostics, environments);
-        return k_exit_ok;
-    }
-    const std::size_t rules = project->rules.size();
-    session.out() << "Valid: " << actions << (actions == 1 ? " action" : " actions");
-    if (rules > 0) {
-        session.out() << " and " << rules << (rules == 1 ? " rule" : " rules");
-    }
-    session.out() << " in " << files << (files == 1 ? " file" : " files");
-    if (!environments.empty()) {
-        session.out() << ", for " << (environments.size() == 1 ? "environment " : "environments ")
-                      << word_list(environments);
-    }
-    session.out() << ".\n";
+    session.present(validate_view(report));
     return k_exit_ok;
+}
+
+}  // namespace
+
+Command validate_command() {
+    OptionTable<CommonOptions> table;
+    offer_format(table);
+    return make_command<CommonOptions>(
+        {"validate", "check the manifests offline", "dactl validate [options]",
+         "Reads every *.toml file of the project and reports every problem, each with its\n"
+         "file, line and column. Sends nothing to the org. With --format json the\n"
+         "diagnostics are a JSON document (path, line, column, severity, message);\n"
+         "markdown prints the text."},
+        table, run_validate);
 }
 
 }  // namespace dactl::cli

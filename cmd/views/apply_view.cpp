@@ -7,44 +7,47 @@
 
 namespace dactl::cli {
 
+View apply_planned_view(const Plan& plan) {
+    return text_only([&](const Style& style) { return render_plan_text(plan, style.palette); });
+}
+
+View action_applied_view(const ActionResult& result) {
+    return text_only([&](const Style& style) { return apply_result_line(result, style.palette); });
+}
+
+View apply_view(const Plan& plan, const ApplyReport& report) {
+    return [&](OutputFormat format, const Style& style) -> std::string {
+        switch (format) {
+            case OutputFormat::text:
+                return plan.empty()
+                           ? std::string()
+                           : "\n" + apply_summary(report, plan.unchanged.size(), style.palette);
+            case OutputFormat::json:
+                return encode_apply_output(plan, report);
+            case OutputFormat::markdown:
+                return render_apply_markdown(plan, report);
+            case OutputFormat::html:
+                break;
+        }
+        return "";
+    };
+}
+
 namespace {
 
-class ApplyText : public ApplyView {
+class Progress : public ApplyObserver {
 public:
-    using ApplyView::ApplyView;
-    void planned(const Plan& plan) override {
-        m_target.out << render_plan_text(plan, m_target.palette);
-    }
-    void finished(const ActionResult& result) override {
-        m_target.out << apply_result_line(result, m_target.palette) << std::flush;
-    }
-    void applied(const Plan& plan, const ApplyReport& report) override {
-        if (!plan.empty()) {
-            m_target.out << "\n" << apply_summary(report, plan.unchanged.size(), m_target.palette);
-        }
-    }
-};
+    explicit Progress(std::function<void(const View&)> present) : m_present(std::move(present)) {}
+    void finished(const ActionResult& result) override { m_present(action_applied_view(result)); }
 
-class ApplyJson : public ApplyView {
-public:
-    using ApplyView::ApplyView;
-    void applied(const Plan& plan, const ApplyReport& report) override {
-        m_target.out << encode_apply_output(plan, report);
-    }
-};
-
-class ApplyMarkdown : public ApplyView {
-public:
-    using ApplyView::ApplyView;
-    void applied(const Plan& plan, const ApplyReport& report) override {
-        m_target.out << render_apply_markdown(plan, report);
-    }
+private:
+    std::function<void(const View&)> m_present;
 };
 
 }  // namespace
 
-std::unique_ptr<ApplyView> apply_view(OutputFormat format, const ViewTarget& target) {
-    return choose_view<ApplyView, ApplyText, ApplyJson, ApplyMarkdown>(format, target);
+std::unique_ptr<ApplyObserver> apply_progress(std::function<void(const View&)> present) {
+    return std::make_unique<Progress>(std::move(present));
 }
 
 }  // namespace dactl::cli

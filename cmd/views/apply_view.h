@@ -1,25 +1,22 @@
 #pragma once
-// ApplyView: how `dactl apply` shows the plan it applies, its progress and the
-// outcome. It is the apply's observer, so progress lines come as actions finish.
+// The views of `dactl apply`: the plan it applies, its progress and the outcome.
+
+#include <functional>
+#include <memory>
 
 #include "cmd/views/view.h"
 #include "engine/apply/apply.h"
 
 namespace dactl::cli {
 
-class ApplyView : public ApplyObserver {
-public:
-    explicit ApplyView(const ViewTarget& target) : m_target(target) {}
+/// The plan about to be applied, before the question (text only).
+View apply_planned_view(const Plan& plan);
+/// One action's outcome as it finishes (text only).
+View action_applied_view(const ActionResult& result);
+/// The outcome of the whole run (`report` is empty when nothing was planned).
+View apply_view(const Plan& plan, const ApplyReport& report);
 
-    /// The plan about to be applied, before the question (text only).
-    virtual void planned(const Plan& /*plan*/) {}
-    /// The outcome of the whole run (`report` is empty when nothing was planned).
-    virtual void applied(const Plan& plan, const ApplyReport& report) = 0;
-
-protected:
-    ViewTarget m_target;
-};
-
-std::unique_ptr<ApplyView> apply_view(OutputFormat format, const ViewTarget& target);
+/// The apply's observer: presents action_applied_view as each action finishes.
+std::unique_ptr<ApplyObserver> apply_progress(std::function<void(const View&)> present);
 
 }  // namespace dactl::cli

@@ -6,34 +6,20 @@
 
 namespace dactl::cli {
 
-namespace {
-
-class DriftText : public DriftView {
-public:
-    using DriftView::DriftView;
-    void report(const DriftReport& report) override {
-        m_target.out << render_drift_text(report, m_target.palette);
-    }
-};
-
-class DriftJson : public DriftView {
-public:
-    using DriftView::DriftView;
-    void report(const DriftReport& report) override { m_target.out << encode_drift_output(report); }
-};
-
-class DriftMarkdown : public DriftView {
-public:
-    using DriftView::DriftView;
-    void report(const DriftReport& report) override {
-        m_target.out << render_drift_markdown(report);
-    }
-};
-
-}  // namespace
-
-std::unique_ptr<DriftView> drift_view(OutputFormat format, const ViewTarget& target) {
-    return choose_view<DriftView, DriftText, DriftJson, DriftMarkdown>(format, target);
+View drift_view(const DriftReport& report) {
+    return [&](OutputFormat format, const Style& style) -> std::string {
+        switch (format) {
+            case OutputFormat::text:
+                return render_drift_text(report, style.palette);
+            case OutputFormat::json:
+                return encode_drift_output(report);
+            case OutputFormat::markdown:
+                return render_drift_markdown(report);
+            case OutputFormat::html:
+                break;
+        }
+        return "";
+    };
 }
 
 }  // namespace dactl::cli

@@ -1,49 +1,41 @@
 #include "cmd/views/insights_view.h"
 
+#include "engine/render/insights_html.h"
 #include "engine/render/insights_json.h"
 #include "engine/render/insights_text.h"
 
 namespace dactl::cli {
 
-namespace {
+View insights_view(const InsightsReport& report) {
+    return [&](OutputFormat format, const Style& style) -> std::string {
+        switch (format) {
+            case OutputFormat::text:
+                return render_insights_text(report, style.palette);
+            case OutputFormat::json:
+                return encode_insights_output(report);
+            case OutputFormat::markdown:
+                return render_insights_markdown(report);
+            case OutputFormat::html:
+                return render_insights_html(report, style.generated_at);
+        }
+        return "";
+    };
+}
 
-class InsightsText : public InsightsView {
-public:
-    using InsightsView::InsightsView;
-    void report(const InsightsReport& report) override {
-        m_target.out << render_insights_text(report, m_target.palette);
-    }
-    void since_apply(const SinceApplyReport& report) override {
-        m_target.out << render_since_apply_text(report, m_target.palette);
-    }
-};
-
-class InsightsJson : public InsightsView {
-public:
-    using InsightsView::InsightsView;
-    void report(const InsightsReport& report) override {
-        m_target.out << encode_insights_output(report);
-    }
-    void since_apply(const SinceApplyReport& report) override {
-        m_target.out << encode_since_apply_output(report);
-    }
-};
-
-class InsightsMarkdown : public InsightsView {
-public:
-    using InsightsView::InsightsView;
-    void report(const InsightsReport& report) override {
-        m_target.out << render_insights_markdown(report);
-    }
-    void since_apply(const SinceApplyReport& report) override {
-        m_target.out << render_since_apply_markdown(report);
-    }
-};
-
-}  // namespace
-
-std::unique_ptr<InsightsView> insights_view(OutputFormat format, const ViewTarget& target) {
-    return choose_view<InsightsView, InsightsText, InsightsJson, InsightsMarkdown>(format, target);
+View since_apply_view(const SinceApplyReport& report) {
+    return [&](OutputFormat format, const Style& style) -> std::string {
+        switch (format) {
+            case OutputFormat::text:
+                return render_since_apply_text(report, style.palette);
+            case OutputFormat::json:
+                return encode_since_apply_output(report);
+            case OutputFormat::markdown:
+                return render_since_apply_markdown(report);
+            case OutputFormat::html:
+                break;
+        }
+        return "";
+    };
 }
 
 }  // namespace dactl::cli

@@ -1,5 +1,6 @@
 #pragma once
-// InsightsView: how `dactl insights` shows what the analytics say.
+// The views of `dactl insights`: the report (text, JSON, Markdown, the HTML
+// page) and the --since-apply comparison.
 
 #include "cmd/views/view.h"
 #include "engine/insights/insights.h"
@@ -7,18 +8,7 @@
 
 namespace dactl::cli {
 
-class InsightsView {
-public:
-    explicit InsightsView(const ViewTarget& target) : m_target(target) {}
-    virtual ~InsightsView() = default;
-
-    virtual void report(const InsightsReport& report) = 0;
-    virtual void since_apply(const SinceApplyReport& report) = 0;
-
-protected:
-    ViewTarget m_target;
-};
-
-std::unique_ptr<InsightsView> insights_view(OutputFormat format, const ViewTarget& target);
+View insights_view(const InsightsReport& report);
+View since_apply_view(const SinceApplyReport& report);
 
 }  // namespace dactl::cli

@@ -10,7 +10,7 @@ namespace {
 
 // "Saved plan FILE: made T by dactl V against ORG.", then how to apply it.
 // Markdown quotes the file and the command as code.
-std::string saved_header(const SavedPlan& saved, const std::string& file, bool markdown = false) {
+std::string saved_header(const SavedPlan& saved, const std::string& file, bool markdown) {
     const char* quote = markdown ? "`" : "";
     std::string text = "Saved plan ";
     text += quote;
@@ -40,41 +40,44 @@ std::string saved_header(const SavedPlan& saved, const std::string& file, bool m
     return text;
 }
 
-class PlanText : public PlanView {
-public:
-    using PlanView::PlanView;
-    void plan(const Plan& plan) override {
-        m_target.out << render_plan_text(plan, m_target.palette);
-    }
-    void saved(const SavedPlan& saved, const std::string& file) override {
-        m_target.out << saved_header(saved, file);
-        plan(saved.plan);
-    }
-};
-
-class PlanJson : public PlanView {
-public:
-    using PlanView::PlanView;
-    void plan(const Plan& plan) override { m_target.out << encode_plan_output(plan); }
-    void saved(const SavedPlan& saved, const std::string& /*file*/) override {
-        m_target.out << encode_show_output(saved);
-    }
-};
-
-class PlanMarkdown : public PlanView {
-public:
-    using PlanView::PlanView;
-    void plan(const Plan& plan) override { m_target.out << render_plan_markdown(plan); }
-    void saved(const SavedPlan& saved, const std::string& file) override {
-        m_target.out << saved_header(saved, file, true);
-        plan(saved.plan);
-    }
-};
-
 }  // namespace
 
-std::unique_ptr<PlanView> plan_view(OutputFormat format, const ViewTarget& target) {
-    return choose_view<PlanView, PlanText, PlanJson, PlanMarkdown>(format, target);
+View plan_view(const Plan& plan) {
+    return [&](OutputFormat format, const Style& style) -> std::string {
+        switch (format) {
+            case OutputFormat::text:
+                return render_plan_text(plan, style.palette);
+            case OutputFormat::json:
+                return encode_plan_output(plan);
+            case OutputFormat::markdown:
+                return render_plan_markdown(plan);
+            case OutputFormat::html:
+                break;
+        }
+        return "";
+    };
+}
+
+View saved_plan_view(const SavedPlan& saved, const std::string& file) {
+    return [&](OutputFormat format, const Style& style) -> std::string {
+        switch (format) {
+            case OutputFormat::text:
+                return saved_header(saved, file, false) +
+                       render_plan_text(saved.plan, style.palette);
+            case OutputFormat::json:
+                return encode_show_output(saved);
+            case OutputFormat::markdown:
+                return saved_header(saved, file, true) + render_plan_markdown(saved.plan);
+            case OutputFormat::html:
+                break;
+        }
+        return "";
+    };
+}
+
+View plan_saved_note(const std::string& file) {
+    return text_view("Saved the plan to " + file + "; apply exactly it with: dactl apply " + file +
+                     "\n");
 }
 
 }  // namespace dactl::cli

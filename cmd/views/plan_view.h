@@ -1,26 +1,19 @@
 #pragma once
-// PlanView: how `dactl plan` shows the plan.
+// The views of `dactl plan` and `dactl show`.
+
+#include <string>
 
 #include "cmd/views/view.h"
 #include "engine/plan/plan_codec.h"
 
 namespace dactl::cli {
 
-class PlanView {
-public:
-    explicit PlanView(const ViewTarget& target) : m_target(target) {}
-    virtual ~PlanView() = default;
-
-    /// Text: Terraform-style lines; JSON: the plan document; Markdown: the
-    /// pull-request view.
-    virtual void plan(const Plan& plan) = 0;
-    /// `dactl show FILE`: what the saved plan records, then its plan.
-    virtual void saved(const SavedPlan& saved, const std::string& file) = 0;
-
-protected:
-    ViewTarget m_target;
-};
-
-std::unique_ptr<PlanView> plan_view(OutputFormat format, const ViewTarget& target);
+/// Text: Terraform-style lines; JSON: the plan document; Markdown: the
+/// pull-request view.
+View plan_view(const Plan& plan);
+/// `dactl show FILE`: what the saved plan records, then its plan.
+View saved_plan_view(const SavedPlan& saved, const std::string& file);
+/// "Saved the plan to FILE; apply exactly it with: dactl apply FILE".
+View plan_saved_note(const std::string& file);
 
 }  // namespace dactl::cli

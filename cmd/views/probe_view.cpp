@@ -1,38 +1,78 @@
 #include "cmd/views/probe_view.h"
 
+#include <ostream>
+
 #include "engine/render/output_codec.h"
+#include "engine/render/probe_html.h"
 #include "engine/render/probe_text.h"
+#include "engine/util/time_text.h"
 
 namespace dactl::cli {
 
+View probe_view(const ProbeReport& report) {
+    return [&](OutputFormat format, const Style& style) -> std::string {
+        switch (format) {
+            case OutputFormat::text:
+                return render_probe_text(report, style.palette);
+            case OutputFormat::json:
+                return encode_probe_output(report);
+            case OutputFormat::markdown:
+                return render_probe_markdown(report);
+            case OutputFormat::html:
+                return render_probe_html(report, style.generated_at);
+        }
+        return "";
+    };
+}
+
 namespace {
 
-class ProbeText : public ProbeView {
+class ProgressBar : public ProbeObserver {
 public:
-    using ProbeView::ProbeView;
-    void report(const ProbeReport& report) override {
-        m_target.out << render_probe_text(report, m_target.palette);
+    ProgressBar(std::ostream& err, bool terminal) : m_err(err), m_terminal(terminal) {}
+    ~ProgressBar() override {
+        if (m_drawn) {
+            m_err << "\r\x1b[K" << std::flush;
+        }
     }
-};
+    ProgressBar(const ProgressBar&) = delete;
+    ProgressBar& operator=(const ProgressBar&) = delete;
 
-class ProbeJson : public ProbeView {
-public:
-    using ProbeView::ProbeView;
-    void report(const ProbeReport& report) override { m_target.out << encode_probe_output(report); }
-};
-
-class ProbeMarkdown : public ProbeView {
-public:
-    using ProbeView::ProbeView;
-    void report(const ProbeReport& report) override {
-        m_target.out << render_probe_markdown(report);
+    void sampled(std::size_t done, std::size_t total) override {
+        if (!m_terminal || total == 0) {
+            return;
+        }
+        const std::size_t width = 30;
+        const std::size_t filled = done * width / total;
+        m_err << "\rprobing [" << std::string(filled, '#') << std::string(width - filled, '.')
+              << "] " << done << "/" << total << " samples" << std::flush;
+        m_drawn = true;
     }
+
+    // Where no bar can be drawn (a pipeline's log), one line per action.
+    void measured(const std::string& address, const LatencyStats& stats, std::size_t done,
+                  std::size_t total) override {
+        if (m_terminal) {
+            return;
+        }
+        m_err << "probed " << address << " (" << done << "/" << total << "): " << stats.samples
+              << " samples, " << stats.failures << " failed"
+              << (stats.timeouts > 0 ? " (" + std::to_string(stats.timeouts) + " timed out)"
+                                     : std::string())
+              << ", p99 " << (stats.p99_censored ? ">= " : "") << seconds_text(stats.p99) << "\n"
+              << std::flush;
+    }
+
+private:
+    std::ostream& m_err;
+    bool m_terminal;
+    bool m_drawn = false;
 };
 
 }  // namespace
 
-std::unique_ptr<ProbeView> probe_view(OutputFormat format, const ViewTarget& target) {
-    return choose_view<ProbeView, ProbeText, ProbeJson, ProbeMarkdown>(format, target);
+std::unique_ptr<ProbeObserver> probe_progress(std::ostream& err, bool terminal) {
+    return std::make_unique<ProgressBar>(err, terminal);
 }
 
 }  // namespace dactl::cli

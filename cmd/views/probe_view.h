@@ -1,22 +1,20 @@
 #pragma once
-// ProbeView: how `dactl probe` shows its measurements.
+// The views of `dactl probe`: the report (text, JSON, Markdown, the HTML page)
+// and its progress on standard error.
+
+#include <iosfwd>
+#include <memory>
 
 #include "cmd/views/view.h"
 #include "engine/probe/probe_report.h"
+#include "engine/probe/probe_run.h"
 
 namespace dactl::cli {
 
-class ProbeView {
-public:
-    explicit ProbeView(const ViewTarget& target) : m_target(target) {}
-    virtual ~ProbeView() = default;
+View probe_view(const ProbeReport& report);
 
-    virtual void report(const ProbeReport& report) = 0;
-
-protected:
-    ViewTarget m_target;
-};
-
-std::unique_ptr<ProbeView> probe_view(OutputFormat format, const ViewTarget& target);
+/// The probe's progress: a bar drawn over itself on a terminal (`terminal`),
+/// else one line per action measured; written to `err`.
+std::unique_ptr<ProbeObserver> probe_progress(std::ostream& err, bool terminal);
 
 }  // namespace dactl::cli

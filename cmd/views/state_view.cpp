@@ -4,32 +4,20 @@
 
 namespace dactl::cli {
 
-namespace {
+View state_list_view(const State& state) {
+    return [&](OutputFormat format, const Style& style) -> std::string {
+        return format == OutputFormat::json   ? encode_state_list_output(state)
+               : format == OutputFormat::text ? render_state_list(state, style.palette)
+                                              : std::string();
+    };
+}
 
-class StateText : public StateView {
-public:
-    using StateView::StateView;
-    void list(const State& state) override {
-        m_target.out << render_state_list(state, m_target.palette);
-    }
-    void entry(const StateAction& action) override {
-        m_target.out << render_state_entry(action, m_target.palette);
-    }
-};
-
-class StateJson : public StateView {
-public:
-    using StateView::StateView;
-    void list(const State& state) override { m_target.out << encode_state_list_output(state); }
-    void entry(const StateAction& action) override {
-        m_target.out << encode_state_entry_output(action);
-    }
-};
-
-}  // namespace
-
-std::unique_ptr<StateView> state_view(OutputFormat format, const ViewTarget& target) {
-    return choose_view<StateView, StateText, StateJson, StateText>(format, target);
+View state_entry_view(const StateAction& action) {
+    return [&](OutputFormat format, const Style& style) -> std::string {
+        return format == OutputFormat::json   ? encode_state_entry_output(action)
+               : format == OutputFormat::text ? render_state_entry(action, style.palette)
+                                              : std::string();
+    };
 }
 
 }  // namespace dactl::cli

@@ -87,6 +87,12 @@ bool Diagnostics::has_errors() const {
                        [](const Diagnostic& d) { return d.severity == Severity::error; });
 }
 
+std::size_t Diagnostics::error_count() const {
+    return static_cast<std::size_t>(
+        std::count_if(m_items.begin(), m_items.end(),
+                      [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
+
 void Diagnostics::sort() {
     std::stable_sort(m_items.begin(), m_items.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.where.path, a.where.line, a.where.column, a.message) <

@@ -38,6 +38,8 @@ public:
     void append(const Diagnostics& other);
 
     bool has_errors() const;
+    /// How many are errors.
+    std::size_t error_count() const;
     bool empty() const { return m_items.empty(); }
     std::size_t size() const { return m_items.size(); }
     const std::vector<Diagnostic>& items() const { return m_items; }

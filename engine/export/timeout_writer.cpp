@@ -35,16 +35,11 @@ namespace {
 
 // The new text of one file, its edits applied bottom-up so that a line
 // inserted for one action does not move the next one's position.
-Result<std::string> edited_text(const std::filesystem::path& file,
-                                std::vector<const TimeoutEdit*> edits) {
+Result<std::string> edited_text(std::string text, std::vector<const TimeoutEdit*> edits) {
     std::sort(edits.begin(), edits.end(), [](const TimeoutEdit* a, const TimeoutEdit* b) {
         return a->action->selector_where.line > b->action->selector_where.line;
     });
-    Result<std::string> text = read_file(file);
-    if (!text) {
-        return text.error();
-    }
-    std::string updated = std::move(text).value();
+    std::string updated = std::move(text);
     for (const TimeoutEdit* edit : edits) {
         Result<std::string> next = set_timeout_in_text(updated, *edit->action, edit->seconds);
         if (!next) {
@@ -57,38 +52,30 @@ Result<std::string> edited_text(const std::filesystem::path& file,
 
 }  // namespace
 
-Result<std::vector<std::string>> write_timeout_edits(const Project& project,
-                                                     const std::vector<TimeoutEdit>& edits) {
+Result<ManifestChange> timeout_file_edits(const Project& project,
+                                          const std::vector<TimeoutEdit>& edits) {
     std::map<std::string, std::vector<const TimeoutEdit*>> by_file;
     for (const auto& edit : edits) {
         by_file[edit.action->where.path].push_back(&edit);
     }
-    std::map<std::string, std::string> texts;
+    ManifestChange change;
     for (const auto& [path, file_edits] : by_file) {
-        Result<std::string> text = edited_text(project.directory / path, file_edits);
-        if (!text) {
-            return text.error();
+        const std::filesystem::path file = project.directory / path;
+        Result<std::string> before = read_file(file);
+        if (!before) {
+            return before.error();
         }
-        texts.emplace(path, std::move(text).value());
-    }
-    std::string written;
-    for (const auto& [path, text] : texts) {
-        if (Status saved = write_file_atomically(project.directory / path, text); !saved) {
-            Error error = saved.error();
-            error.message +=
-                written.empty() ? "; no manifest was changed" : "; already written: " + written;
-            return error;
+        Result<std::string> after = edited_text(*before, file_edits);
+        if (!after) {
+            return after.error();
         }
-        written += (written.empty() ? "" : ", ") + path;
-    }
-    std::vector<std::string> lines;
-    for (const auto& [path, file_edits] : by_file) {
+        change.files.push_back({file, path, std::move(before).value(), std::move(after).value()});
         for (const TimeoutEdit* edit : file_edits) {
-            lines.push_back("Set timeout_seconds = " + std::to_string(edit->seconds) + " for " +
-                            edit->action->address() + " in " + path);
+            change.lines.push_back("Set timeout_seconds = " + std::to_string(edit->seconds) +
+                                   " for " + edit->action->address() + " in " + path);
         }
     }
-    return lines;
+    return change;
 }
 
 }  // namespace dactl

@@ -1,12 +1,13 @@
 #pragma once
 // Writing recommended timeouts into the manifests (`probe --write`, `insights
-// --write`): which recommendations become edits, and the edits applied to the
-// files in place (set_timeout_in_text), each file written atomically.
+// --write`): which recommendations become edits, and the files' new texts
+// (set_timeout_in_text) for write_manifests.
 
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "engine/export/manifest_writer.h"
 #include "engine/model/project.h"
 #include "engine/util/result.h"
 
@@ -39,14 +40,16 @@ struct TimeoutEdits {
 TimeoutEdits timeout_edits(const Project& project,
                            const std::vector<TimeoutRecommendation>& recommendations);
 
-/// Applies the edits to the files under `project.directory`. Every file is read
-/// and edited in memory first; if any edit fails nothing is written. Then the
-/// files are written atomically, one by one. Answers one line per edit,
-/// "Set timeout_seconds = N for action.x in FILE". Fails with
-/// ErrorKind::invalid_input (a file changed since it was loaded) or ErrorKind::io
-/// naming the file; when a write fails, the message also names the files
-/// already written.
-Result<std::vector<std::string>> write_timeout_edits(const Project& project,
-                                                     const std::vector<TimeoutEdit>& edits);
+/// The files the edits change, read and edited in memory (bottom-up, so an
+/// inserted line moves no later position), for write_manifests, and one line
+/// per edit, "Set timeout_seconds = N for action.x in FILE". Fails with
+/// ErrorKind::invalid_input (a file changed since it was loaded) or
+/// ErrorKind::io naming the file.
+struct ManifestChange {
+    std::vector<FileEdit> files;
+    std::vector<std::string> lines;
+};
+Result<ManifestChange> timeout_file_edits(const Project& project,
+                                          const std::vector<TimeoutEdit>& edits);
 
 }  // namespace dactl

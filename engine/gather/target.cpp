@@ -37,4 +37,15 @@ Result<std::vector<DesiredAction>> targeted_actions(const std::vector<DesiredAct
     return chosen;
 }
 
+Result<Project> targeted_project(const Project& project, const std::vector<std::string>& patterns) {
+    Result<std::vector<DesiredAction>> chosen = targeted_actions(project.actions, patterns);
+    if (!chosen) {
+        return chosen.error();
+    }
+    Project partial = project;
+    partial.actions = std::move(chosen).value();
+    partial.targets = patterns;
+    return partial;
+}
+
 }  // namespace dactl

@@ -9,6 +9,7 @@
 
 #include "engine/model/address.h"
 #include "engine/model/desired_action.h"
+#include "engine/model/project.h"
 #include "engine/util/result.h"
 
 namespace dactl {
@@ -18,5 +19,10 @@ namespace dactl {
 /// that names none: "no action.x in the manifests; did you mean action.y?".
 Result<std::vector<DesiredAction>> targeted_actions(const std::vector<DesiredAction>& actions,
                                                     const std::vector<std::string>& patterns);
+
+/// `project` with only the actions `patterns` name (targeted_actions) and its
+/// targets set to them; files, digest and settings as they are. Every action
+/// without patterns. Fails as targeted_actions does.
+Result<Project> targeted_project(const Project& project, const std::vector<std::string>& patterns);
 
 }  // namespace dactl

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/util/time_text.h"
+
 namespace dactl {
 
 namespace {
@@ -112,6 +114,27 @@ Result<SinceApplyReport> compare_since_apply(Provider& provider,
         report.actions.begin(), report.actions.end(),
         [](const Comparison& a, const Comparison& b) { return rank(a.change) < rank(b.change); });
     return report;
+}
+
+Result<std::optional<LastApply>> last_apply(const std::optional<State>& state) {
+    if (!state || state->actions.empty()) {
+        return std::optional<LastApply>();
+    }
+    std::string latest;
+    for (const StateAction& action : state->actions) {
+        latest = std::max(latest, action.applied_at);
+    }
+    std::optional<std::int64_t> at = parse_instant(latest);
+    if (!at) {
+        return make_error(ErrorKind::invalid_input, "applied_at " + latest + " is not a UTC time");
+    }
+    LastApply last{*at, {}};
+    for (const StateAction& action : state->actions) {
+        if (action.applied_at == latest && action.before != action.after) {
+            last.changed.insert(action.address);
+        }
+    }
+    return std::optional<LastApply>(std::move(last));
 }
 
 }  // namespace dactl

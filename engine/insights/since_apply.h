@@ -4,10 +4,13 @@
 // action that apply changed.
 
 #include <cstdint>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "engine/insights/insights.h"
+#include "engine/state/state.h"
 
 namespace dactl {
 
@@ -43,6 +46,16 @@ void windows_around(std::int64_t applied_at_ms, std::int64_t now_ms, TimeWindow&
 /// (the share that timed out at most halved), still timing out, or ok (no
 /// timeouts before or since).
 Change change_of(const Insight& before, const Insight& after);
+
+/// When the last apply recorded in a state happened, and which of its entries
+/// it changed (an entry it only recorded keeps the same document before and after).
+struct LastApply {
+    std::int64_t at_ms = 0;
+    std::set<std::string> changed;  ///< addresses
+};
+/// Nothing when `state` records no apply; fails (ErrorKind::invalid_input)
+/// when its latest applied_at is not a UTC time.
+Result<std::optional<LastApply>> last_apply(const std::optional<State>& state);
 
 /// Reads both windows (run_insights each) over `targets` and compares them.
 Result<SinceApplyReport> compare_since_apply(Provider& provider,

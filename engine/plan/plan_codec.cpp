@@ -198,4 +198,8 @@ Result<SavedPlan> read_saved_plan(const std::string& path) {
     return saved;
 }
 
+Status write_saved_plan(const std::string& path, const SavedPlan& saved) {
+    return write_file_atomically(path, encode_saved_plan(saved));
+}
+
 }  // namespace dactl

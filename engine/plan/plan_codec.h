@@ -44,4 +44,7 @@ Result<SavedPlan> decode_saved_plan(std::string_view json);
 /// Reads and decodes the saved plan in `path`; errors start with the path.
 Result<SavedPlan> read_saved_plan(const std::string& path);
 
+/// Writes the saved plan to `path` atomically (mode 0600).
+Status write_saved_plan(const std::string& path, const SavedPlan& saved);
+
 }  // namespace dactl

@@ -19,6 +19,7 @@ std::map<std::string, LiveAction> Planning::bases() const {
 Planning plan_governed(Gathered org, Governance governance, const Diagnostics& governing) {
     Planning planning;
     PlanResult result = compute_plan(org.bindings);
+    result.plan.targets = governance.targets;
     for (ActionChange& change : result.plan.changes) {
         auto reason = governance.reasons.find(change.address);
         for (FieldChange& field : change.fields) {

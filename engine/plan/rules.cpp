@@ -259,10 +259,12 @@ private:
 
 Governance govern(const std::vector<Rule>& rules, Gathered& org,
                   const std::vector<std::string>& targets, Diagnostics& diagnostics) {
-    if (rules.empty()) {
-        return {};
+    Governance governance;
+    if (!rules.empty()) {
+        governance = Governor(rules, org, targets, diagnostics).run();
     }
-    return Governor(rules, org, targets, diagnostics).run();
+    governance.targets = targets;
+    return governance;
 }
 
 std::vector<DesiredAction> with_governed(const std::vector<DesiredAction>& declared,

@@ -28,6 +28,8 @@ struct Governance {
     /// By address: the rule that decided the timeout of a governed action.
     std::map<std::string, RuleReason> reasons;
     std::size_t count = 0;  ///< actions governed by a rule, declared or not
+    /// The --target patterns the rules were applied under (the plan's targets).
+    std::vector<std::string> targets;
 };
 
 /// Applies `rules` to every action of `org.live` they match (Rule::matches).

@@ -11,4 +11,9 @@ const StateAction* State::find(const std::string& address) const {
     return nullptr;
 }
 
+bool State::same_content(const State& other) const {
+    return format_version == other.format_version && lineage == other.lineage && org == other.org &&
+           actions == other.actions;
+}
+
 }  // namespace dactl

@@ -26,6 +26,8 @@ struct StateAction {
     std::string before;      ///< the full live action before the apply, JSON (secrets masked)
     std::string after;       ///< the full live action after the apply, JSON (secrets masked)
     std::string applied_at;  ///< UTC, "2026-11-28T15:35:39Z"
+
+    bool operator==(const StateAction&) const = default;
 };
 
 struct State {
@@ -37,6 +39,10 @@ struct State {
 
     /// The entry for an address, or null.
     const StateAction* find(const std::string& address) const;
+    /// Whether `other` records the same: everything but the serial.
+    bool same_content(const State& other) const;
+
+    bool operator==(const State&) const = default;
 };
 
 }  // namespace dactl

@@ -237,15 +237,17 @@ TEST_CASE("apply --auto-approve applies, confirms and records the state", "[cli]
     REQUIRE(saved.actions[1].managed == FieldValues{{Field::timeout_seconds, 15}});
     REQUIRE(saved.actions[1].applied_at == "2026-11-28T15:35:39Z");
 
-    SECTION("a second apply has nothing to do and keeps the lineage") {
+    SECTION("a second apply has nothing to do and leaves the state as it was") {
         REQUIRE(cli.run({"apply", "--auto-approve"}) == 0);
         REQUIRE(cli.out() ==
                 "No changes. The live actions match the manifests.\n"
                 "\n"
                 "Plan: 0 to change, 2 unchanged.\n");
         Result<std::optional<State>> again = read_state(state_directory(cli.project.path()));
-        REQUIRE((*again)->serial == 2);
+        // Nothing new to record: the serial stays, so a pipeline has no state to commit.
+        REQUIRE((*again)->serial == 1);
         REQUIRE((*again)->lineage == saved.lineage);
+        REQUIRE(**again == saved);
     }
 }
 

@@ -136,8 +136,9 @@ TEST_CASE("insights explains bad arguments before reading anything", "[cli][insi
         {{"--headroom", "0.5"}, "--headroom must be a number from 1 to 10, not 0.5"},
         {{"action.slwo"}, "no action.slwo in the manifests; did you mean action.slow?"},
         {{"--since-apply"},
-         "--since-apply needs the last apply recorded in .dactl/state.json, and there is none; "
-         "run dactl apply first"},
+         "--since-apply needs the last apply recorded in " +
+             (cli.project.path() / ".dactl/state.json").string() +
+             ", and there is none; run dactl apply first"},
     };
     for (const auto& [arguments, message] : cases) {
         std::vector<std::string> args = {"insights"};

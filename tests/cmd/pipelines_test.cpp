@@ -84,6 +84,13 @@ TEST_CASE("a saved plan or a state of another org is refused before anything is 
     REQUIRE(cli.err() == "Error: " + state +
                              " was made for \"Prod\" (id org-prod), but the credentials reach "
                              "\"Test\" (id org-test); is it another environment's state?\n");
+    // plan compares them too (it did not): its plan would be against the wrong org.
+    REQUIRE(cli.run({"plan"}) == 1);
+    REQUIRE(cli.err() == "Error: " + state +
+                             " was made for \"Prod\" (id org-prod), but the credentials reach "
+                             "\"Test\" (id org-test); is it another environment's state? nothing "
+                             "was changed\n");
+    REQUIRE(cli.out().empty());
 }
 
 TEST_CASE("a saved plan is refused whole when the org changed since", "[cli][saved]") {

@@ -49,7 +49,7 @@ TEST_CASE("timeout_edits keeps what is new, leaves lower bounds and equal values
                                "timeout (a lower bound); measure it with --via-draft"});
 }
 
-TEST_CASE("write_timeout_edits edits every file in place and says what it set", "[export][write]") {
+TEST_CASE("timeout_file_edits edits every file in place and says what it set", "[export][write]") {
     TempDir dir;
     dir.write("orders.toml", k_orders);
     dir.write("billing.toml", k_billing);
@@ -57,10 +57,12 @@ TEST_CASE("write_timeout_edits edits every file in place and says what it set", 
     std::vector<TimeoutEdit> edits = {
         {project.find("refund"), 12}, {project.find("order"), 8}, {project.find("invoice"), 20}};
 
-    Result<std::vector<std::string>> lines = write_timeout_edits(project, edits);
+    Result<ManifestChange> change = timeout_file_edits(project, edits);
 
-    REQUIRE(lines.ok());
-    REQUIRE(*lines ==
+    REQUIRE(change.ok());
+    REQUIRE(change->files.size() == 2);
+    REQUIRE(write_manifests(change->files, {}).ok());
+    REQUIRE(change->lines ==
             std::vector<std::string>{"Set timeout_seconds = 20 for action.invoice in billing.toml",
                                      "Set timeout_seconds = 12 for action.refund in orders.toml",
                                      "Set timeout_seconds = 8 for action.order in orders.toml"});
@@ -78,19 +80,18 @@ TEST_CASE("write_timeout_edits edits every file in place and says what it set", 
             "timeout_seconds = 20\n");
 }
 
-TEST_CASE("write_timeout_edits writes nothing when one file changed since it was loaded",
-          "[export][write]") {
+TEST_CASE("timeout_file_edits refuses a file that changed since it was loaded", "[export][write]") {
     TempDir dir;
     dir.write("orders.toml", k_orders);
     dir.write("billing.toml", k_billing);
     const Project project = load(dir);
     dir.write("orders.toml", std::string("\n\n") + k_orders);
 
-    Result<std::vector<std::string>> lines =
-        write_timeout_edits(project, {{project.find("invoice"), 20}, {project.find("order"), 8}});
+    Result<ManifestChange> change =
+        timeout_file_edits(project, {{project.find("invoice"), 20}, {project.find("order"), 8}});
 
-    REQUIRE_FALSE(lines.ok());
-    REQUIRE(lines.error().message ==
+    REQUIRE_FALSE(change.ok());
+    REQUIRE(change.error().message ==
             "orders.toml: the file changed since it was read; action.order was not updated");
     REQUIRE(*read_file(dir.path() / "billing.toml") == k_billing);
 }

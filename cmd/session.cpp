@@ -1,0 +1,218 @@
+#include "cmd/session.h"
+
+#include <ostream>
+
+#include "cmd/github.h"
+#include "cmd/views/failure_view.h"
+#include "engine/gather/target.h"
+#include "engine/manifest/loader.h"
+#include "engine/text/suggest.h"
+#include "engine/text/word_list.h"
+#include "engine/util/interrupt.h"
+#include "engine/util/time_text.h"
+#include "engine/util/utf8.h"
+
+namespace dactl::cli {
+
+int report_error(Context& context, const std::string& message) {
+    context.console.err << "Error: " << message << "\n";
+    return k_exit_error;
+}
+
+Session::Session(const CommonOptions& options, Context& context, std::string command)
+    : m_options(options),
+      m_context(context),
+      m_command(std::move(command)),
+      m_outputs(context.console.out, context.console.err, options.format,
+                Style{output_palette(context, options.no_color), utc_timestamp(context.now())}) {}
+
+bool Session::open() {
+    if (m_options.github_summary) {
+        std::optional<std::string> path = m_context.environment("GITHUB_STEP_SUMMARY");
+        if (!path || path->empty()) {
+            fail("--github-summary needs GITHUB_STEP_SUMMARY (set by GitHub Actions)");
+            return false;
+        }
+        m_outputs.add_file(OutputFormat::markdown, *path, FileWrite::append);
+    }
+    if (m_options.html) {
+        m_outputs.add_file(OutputFormat::html, *m_options.html, FileWrite::replace);
+    }
+    return true;
+}
+
+int Session::finish(int code) {
+    if (Status written = m_outputs.finish(m_context.redactor.get()); !written) {
+        report_error(m_context, written.error().message);
+        return code == k_exit_interrupted ? code : k_exit_error;
+    }
+    return code;
+}
+
+int Session::fail(const std::string& message, const Diagnostics& diagnostics) {
+    report_error(m_context, message);
+    present(failure_view(m_command, message, diagnostics));
+    return failed();
+}
+
+int Session::fail_reading(const Error& error) {
+    if (error.kind == ErrorKind::cancelled) {
+        return fail("interrupted while reading the org; nothing was changed");
+    }
+    return fail(error.describe());
+}
+
+int Session::failed() const {
+    return interrupted() ? k_exit_interrupted : k_exit_error;
+}
+
+bool Session::interrupted() const {
+    return is_interrupted(m_context.interrupted);
+}
+
+void Session::show(const Diagnostics& diagnostics) {
+    std::string text = diagnostics.format();
+    if (in_github_actions(m_context.environment)) {
+        for (const auto& diagnostic : diagnostics.items()) {
+            text += github_annotation(diagnostic, m_options.chdir, m_context.environment) + "\n";
+        }
+    }
+    tell(text_view(text));
+}
+
+std::optional<std::string> Session::environment_choice(const Settings& settings,
+                                                       bool none_is_every) {
+    const std::optional<std::string>& flag = m_options.env;
+    const std::vector<std::string> names = settings.environment_names();
+    if (names.empty()) {
+        if (flag) {
+            fail("--env " + *flag + ": this project declares no environments (declare [env." +
+                 *flag + "] in dactl.toml, or leave --env out)");
+            return std::nullopt;
+        }
+        return std::string();
+    }
+    std::optional<std::string> name = flag;
+    std::string given_as = "--env ";
+    if (!name || name->empty()) {
+        name = m_context.environment("DACTL_ENV");
+        given_as = "DACTL_ENV=";
+    }
+    if ((!name || name->empty()) && none_is_every) {
+        return std::string();
+    }
+    if (!name || name->empty()) {
+        fail("this project declares the environments " + word_list(names) +
+             "; choose one with --env NAME (or DACTL_ENV)");
+        return std::nullopt;
+    }
+    if (!check_declared(settings, *name, given_as)) {
+        return std::nullopt;
+    }
+    return name;
+}
+
+bool Session::check_declared(const Settings& settings, const std::string& name,
+                             const std::string& given_as) {
+    if (settings.environment(name) != nullptr) {
+        return true;
+    }
+    const std::vector<std::string> names = settings.environment_names();
+    std::string message = given_as + printable(name) + ": no such environment in dactl.toml";
+    if (names.empty()) {
+        message += " (it declares none; add [env." + printable(name) + "] there)";
+    } else {
+        message += suggestion(name, names, "the environments are");
+    }
+    fail(message);
+    return false;
+}
+
+std::optional<Project> Session::load_project_for(const std::string& name) {
+    if (m_options.env) {
+        fail("--env does not apply here: name the environments as operands");
+        return std::nullopt;
+    }
+    return load(name, false, nullptr, true);
+}
+
+std::optional<Project> Session::load_settings() {
+    Project project = dactl::load_project(m_options.chdir).project;
+    std::optional<std::string> chosen = environment_choice(project.settings, false);
+    if (!chosen) {
+        return std::nullopt;
+    }
+    project.environment = *chosen;
+    return project;
+}
+
+std::optional<Project> Session::load_project(Diagnostics* shown) {
+    return load(m_options.env.value_or(m_context.environment("DACTL_ENV").value_or("")), false,
+                shown, false);
+}
+
+std::optional<Project> Session::load_every_environment(Diagnostics* shown) {
+    return load(m_options.env.value_or(m_context.environment("DACTL_ENV").value_or("")), true,
+                shown, false);
+}
+
+bool Session::check_directory() {
+    const std::string& directory = m_options.chdir;
+    std::error_code ec;
+    const auto status = std::filesystem::status(directory, ec);
+    if (std::filesystem::is_directory(status)) {
+        return true;
+    }
+    std::string why = " is not a directory";
+    if (status.type() == std::filesystem::file_type::not_found) {
+        why = " does not exist";
+    } else if (ec) {
+        why = " cannot be read: " + ec.message();
+    }
+    fail("project directory " + printable(directory) + why);
+    return false;
+}
+
+std::optional<Project> Session::load(const std::string& wanted, bool every_environment,
+                                     Diagnostics* shown, bool named) {
+    if (!check_directory()) {
+        return std::nullopt;
+    }
+    LoadResult loaded = every_environment && wanted.empty()
+                            ? dactl::load_every_environment(m_options.chdir)
+                            : dactl::load_project(m_options.chdir, wanted);
+    if (named ? !check_declared(loaded.project.settings, wanted, "")
+              : !environment_choice(loaded.project.settings, every_environment)) {
+        return std::nullopt;
+    }
+    show(loaded.diagnostics);
+    if (shown != nullptr) {
+        *shown = loaded.diagnostics;
+    }
+    if (loaded.diagnostics.has_errors()) {
+        const std::size_t errors = loaded.diagnostics.error_count();
+        fail(std::to_string(errors) + (errors == 1 ? " problem" : " problems") +
+                 " in the manifests; nothing was sent to the org",
+             loaded.diagnostics);
+        return std::nullopt;
+    }
+    return std::move(loaded.project);
+}
+
+std::unique_ptr<Provider> Session::connect(const Project& project) {
+    ConnectionOptions options;
+    options.project = &project;
+    options.verbose = m_options.verbose;
+    options.parallelism = m_options.parallelism;
+    options.interrupted = m_context.interrupted;
+    options.redactor = m_context.redactor;
+    Result<std::unique_ptr<Provider>> provider =
+        m_context.make_provider(options, m_context.environment);
+    if (!provider) {
+        fail(provider.error().describe());
+        return nullptr;
+    }
+    return std::move(provider).value();
+}
+
+}  // namespace dactl::cli
