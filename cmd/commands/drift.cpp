@@ -29,7 +29,7 @@ void attribute(Session& session, const Project& project, Provider& provider, Dri
     const std::int64_t now_ms = epoch_ms(session.context().now());
     if (std::optional<TimeWindow> window = audit_window(report, state, now_ms)) {
         const AuditTrail trail =
-            read_audit_trail(provider, *window, changed_outside_ids(report), now_ms);
+            read_audit_trail(provider.audits(), *window, changed_outside_ids(report), now_ms);
         const std::string client =
             session.context().environment(project.client_id_variable().c_str()).value_or("");
         attribute_drift(report, state, trail, client, now_ms);

@@ -127,7 +127,7 @@ int run_since_apply(const InsightsArguments& arguments, Session& session, const 
     }
     const std::int64_t now_ms = epoch_ms(session.context().now());
     Result<SinceApplyReport> report =
-        compare_since_apply(*read.provider, targets, (*last)->at_ms, now_ms, options);
+        compare_since_apply(read.provider->analytics(), targets, (*last)->at_ms, now_ms, options);
     if (!report) {
         return fail_analytics(session, report.error());
     }
@@ -205,8 +205,8 @@ int run_insights_command(const InsightsArguments& arguments, Session& session) {
     if (arguments.since_apply) {
         return run_since_apply(arguments, session, *read, options);
     }
-    Result<InsightsReport> report =
-        dactl::run_insights(*read->provider, targets_of(read->org, arguments.all), options);
+    Result<InsightsReport> report = dactl::run_insights(
+        read->provider->analytics(), targets_of(read->org, arguments.all), options);
     if (!report) {
         return fail_analytics(session, report.error());
     }

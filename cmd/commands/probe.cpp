@@ -72,7 +72,7 @@ int run_probe_command(const ProbeArguments& arguments, Session& session) {
     Result<ProbeReport> report = [&] {
         std::unique_ptr<ProbeObserver> progress =
             probe_progress(session.progress(), session.progress_is_terminal());
-        return run_probe(*read->provider, read->org.bindings, *options, *progress);
+        return run_probe(read->provider->drafts(), read->org.bindings, *options, *progress);
     }();
     if (!report) {
         return session.fail(report.error().describe());

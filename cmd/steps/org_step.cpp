@@ -12,7 +12,7 @@ Result<std::optional<OrgIdentity>> reach_org(Provider& provider,
     if (read == OrgRead::when_recorded && !recorded) {
         return std::optional<OrgIdentity>();
     }
-    Result<OrgIdentity> org = provider.org_identity();
+    Result<OrgIdentity> org = provider.org().org_identity();
     if (!org) {
         Error error = org.error();
         if (error.kind != ErrorKind::cancelled && !error.at_login) {

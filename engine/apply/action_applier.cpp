@@ -37,7 +37,7 @@ ActionResult initial_result(const ActionChange& change) {
     return result;
 }
 
-ActionApplier::ActionApplier(Provider& provider, const ApplyOptions& options,
+ActionApplier::ActionApplier(ActionStore& provider, const ApplyOptions& options,
                              const ActionChange& change, const LiveAction& base)
     : m_provider(provider),
       m_options(options),

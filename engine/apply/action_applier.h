@@ -19,7 +19,7 @@ ActionResult initial_result(const ActionChange& change);
 /// runner makes for many actions at once (confirm, then conclude).
 class ActionApplier {
 public:
-    ActionApplier(Provider& provider, const ApplyOptions& options, const ActionChange& change,
+    ActionApplier(ActionStore& provider, const ApplyOptions& options, const ActionChange& change,
                   const LiveAction& base);
 
     /// Writes the change (handling conflicts and lost answers, with reads of
@@ -29,7 +29,7 @@ public:
     bool write();
 
     /// Whether `fresh` has a managed field only as a template URI: it must be
-    /// loaded (Provider::load_templates) before confirm.
+    /// loaded (ActionStore::load_templates) before confirm.
     bool needs_templates(const LiveAction& fresh) const;
 
     /// What a read after the write told.
@@ -76,7 +76,7 @@ private:
 
     /// The PATCH answer carried the config and showed other values than planned.
     bool m_answer_disagrees = false;
-    Provider& m_provider;
+    ActionStore& m_provider;
     const ApplyOptions& m_options;
     const ActionChange& m_change;
     const LiveAction& m_base;

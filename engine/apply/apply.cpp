@@ -119,7 +119,7 @@ private:
             index_of.emplace(m_plan.changes[i].id, i);
         }
         std::vector<std::vector<std::size_t>> waves;
-        for (const auto& group : m_provider.read_groups(ids)) {
+        for (const auto& group : m_provider.actions().read_groups(ids)) {
             std::vector<std::size_t> wave;
             wave.reserve(group.size());
             for (const std::string& id : group) {
@@ -167,7 +167,7 @@ private:
             return false;
         }
         m_appliers[index] =
-            std::make_unique<ActionApplier>(m_provider, m_options, change, base->second);
+            std::make_unique<ActionApplier>(m_provider.actions(), m_options, change, base->second);
         return m_appliers[index]->write();
     }
 
@@ -189,7 +189,7 @@ private:
                 const std::string& id = m_plan.changes[index].id;
                 Result<LiveAction> fresh = found_in(read, id);
                 if (fresh && applier.needs_templates(*fresh)) {
-                    if (Status loaded = m_provider.load_templates(*fresh); !loaded) {
+                    if (Status loaded = m_provider.actions().load_templates(*fresh); !loaded) {
                         fresh = loaded.error();
                     }
                 }
@@ -209,14 +209,14 @@ private:
 
     void confirm_after_interrupt(const std::vector<std::size_t>& pending) {
         Result<std::vector<LiveAction>> read =
-            m_provider.read_actions_after_interrupt(ids_of(pending));
+            m_provider.actions().read_actions_after_interrupt(ids_of(pending));
         for (std::size_t index : pending) {
             m_appliers[index]->conclude_after_interrupt(found_in(read, m_plan.changes[index].id));
         }
     }
 
     Result<std::vector<LiveAction>> read_back(const std::vector<std::size_t>& pending) {
-        return m_provider.read_actions(ids_of(pending));
+        return m_provider.actions().read_actions(ids_of(pending));
     }
 
     std::vector<std::string> ids_of(const std::vector<std::size_t>& indices) const {

@@ -87,7 +87,7 @@ struct ApplyOptions {
     std::function<void(std::chrono::milliseconds)> sleep;  ///< empty: really sleep
     /// Set from a signal handler. Once it is true no new action starts and no
     /// write is sent again; a write in flight is learnt about by one read
-    /// (Provider::read_after_interrupt), and waits end at once.
+    /// (ActionStore::read_after_interrupt), and waits end at once.
     const std::atomic<bool>* interrupted = nullptr;
     /// Stop starting new actions after the first that fails.
     bool stop_on_failure = false;

@@ -40,7 +40,7 @@ public:
                                      "the function of " + m_change.id +
                                          " was not read before applying; nothing was written"));
         }
-        Result<std::optional<LiveAction>> existing = m_provider.get_draft(m_change.id);
+        Result<std::optional<LiveAction>> existing = m_provider.drafts().get_draft(m_change.id);
         if (!existing) {
             return failed(existing.error());
         }
@@ -55,7 +55,7 @@ public:
         if (interrupted()) {
             return failed(make_error(ErrorKind::cancelled, "interrupted; nothing was written"));
         }
-        Result<LiveAction> draft = m_provider.create_draft(m_change.id);
+        Result<LiveAction> draft = m_provider.drafts().create_draft(m_change.id);
         if (!draft) {
             if (answer_lost(draft.error())) {
                 return undo(draft.error(), "creating the draft");
@@ -87,7 +87,7 @@ private:
             for (const FieldChange& field : m_config) {
                 after[field.field] = field.after;
             }
-            Result<LiveAction> updated = m_provider.update_draft(draft, after);
+            Result<LiveAction> updated = m_provider.drafts().update_draft(draft, after);
             if (!updated) {
                 return undo(updated.error(), "writing the draft's config");
             }
@@ -95,7 +95,8 @@ private:
         }
         FunctionSetup function = *m_base.function;
         function.timeout_seconds = m_function_after;
-        if (Result<FunctionSetup> put = m_provider.put_draft_function(m_change.id, function);
+        if (Result<FunctionSetup> put =
+                m_provider.functions().put_draft_function(m_change.id, function);
             !put) {
             return undo(put.error(), "writing the draft's function");
         }
@@ -103,14 +104,15 @@ private:
             return undo(
                 make_error(ErrorKind::cancelled, "interrupted before the draft was published"), "");
         }
-        Result<LiveAction> published = m_provider.publish_draft(m_change.id, draft.version);
+        Result<LiveAction> published =
+            m_provider.drafts().publish_draft(m_change.id, draft.version);
         if (!published && !answer_lost(published.error())) {
             return undo(published.error(), "publishing the draft");
         }
         if (!published) {
             // The publish may or may not have happened: the reads below tell.
             m_result.lost_answers = 1;
-            (void)m_provider.delete_draft(m_change.id);
+            (void)m_provider.drafts().delete_draft(m_change.id);
             return confirm(std::nullopt, published.error());
         }
         return confirm(std::move(published).value(), std::nullopt);
@@ -121,14 +123,14 @@ private:
         for (auto delay : m_options.reread_delays) {
             pause(delay);
             if (!published || !shows_config(*published)) {
-                Result<LiveAction> fresh = m_provider.get_action(m_change.id);
+                Result<LiveAction> fresh = m_provider.actions().get_action(m_change.id);
                 if (!fresh) {
                     last_error = fresh.error();
                     continue;
                 }
                 published = std::move(fresh).value();
             }
-            Result<FunctionSetup> function = m_provider.get_function(m_change.id);
+            Result<FunctionSetup> function = m_provider.functions().get_function(m_change.id);
             if (!function) {
                 last_error = function.error();
                 continue;
@@ -175,7 +177,7 @@ private:
 
     // A failure after the draft was made: the draft goes, the action is as it was.
     ActionResult undo(std::optional<Error> error, const std::string& step) {
-        Status deleted = m_provider.delete_draft(m_change.id);
+        Status deleted = m_provider.drafts().delete_draft(m_change.id);
         if (error) {
             std::string message =
                 step.empty() ? error->message : step + " failed: " + error->message;

@@ -66,7 +66,7 @@ AuditEntry masked_entry(AuditEntry entry) {
 
 }  // namespace
 
-AuditTrail read_audit_trail(Provider& provider, const TimeWindow& window,
+AuditTrail read_audit_trail(AuditLog& provider, const TimeWindow& window,
                             const std::vector<std::string>& ids, std::int64_t now_ms) {
     AuditTrail trail;
     ++trail.requests;

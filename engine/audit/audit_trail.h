@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "engine/drift/drift.h"
-#include "engine/provider/provider.h"
+#include "engine/provider/audit_log.h"
 #include "engine/state/state.h"
 
 namespace dactl {
@@ -28,7 +28,7 @@ struct AuditTrail {
 
 /// Reads the entries about actions in `window` (from no earlier than 14 days
 /// before `now_ms`), filtered by entity when `ids` holds exactly one action.
-AuditTrail read_audit_trail(Provider& provider, const TimeWindow& window,
+AuditTrail read_audit_trail(AuditLog& provider, const TimeWindow& window,
                             const std::vector<std::string>& ids, std::int64_t now_ms);
 
 /// The actions of `report` changed in the org outside dactl (or differing

@@ -67,7 +67,7 @@ std::vector<TemplateLoad> templates_needed(Gathered& org, const GatherOptions& o
 
 }  // namespace
 
-Status load_templates(Provider& provider, Gathered& org, const GatherOptions& options) {
+Status load_templates(ActionStore& provider, Gathered& org, const GatherOptions& options) {
     const std::vector<TemplateLoad> needed = templates_needed(org, options);
     std::vector<Status> outcomes(needed.size());
     parallel_for(needed.size(), options.parallelism,
@@ -109,7 +109,7 @@ bool any_accepted(const Gathered& org, const GatherOptions& options) {
 
 }  // namespace
 
-Status read_functions(Provider& provider, Gathered& org, const GatherOptions& options) {
+Status read_functions(FunctionStore& provider, Gathered& org, const GatherOptions& options) {
     const bool managed = manages_function(org);
     const bool bound_wanted = managed || (options.functions_of_bound && !org.bindings.empty());
     if (!bound_wanted && !any_accepted(org, options)) {
@@ -172,19 +172,19 @@ Gathered bind_org(std::vector<LiveAction> live, const std::vector<DesiredAction>
 
 Result<Gathered> gather_org(Provider& provider, const std::vector<DesiredAction>& desired,
                             const GatherOptions& options) {
-    Result<std::vector<LiveAction>> listed = provider.list_actions();
+    Result<std::vector<LiveAction>> listed = provider.actions().list_actions();
     if (!listed) {
         Error error = listed.error();
-        if (!error.at_login) {
+        if (!error.at_login && error.kind != ErrorKind::cancelled) {
             error.message = "listing the org's actions failed: " + error.message;
         }
         return error;
     }
     Gathered org = bind_org(std::move(listed).value(), desired);
-    if (Status loaded = load_templates(provider, org, options); !loaded) {
+    if (Status loaded = load_templates(provider.actions(), org, options); !loaded) {
         return loaded.error();
     }
-    if (Status functions = read_functions(provider, org, options); !functions) {
+    if (Status functions = read_functions(provider.functions(), org, options); !functions) {
         return functions.error();
     }
     return org;
@@ -197,7 +197,7 @@ Result<Gathered> gather_by_id(Provider& provider, const std::vector<Reread>& rea
     for (const Reread& read : reads) {
         ids.push_back(read.id);
     }
-    Result<std::vector<LiveAction>> answer = provider.read_actions(ids);
+    Result<std::vector<LiveAction>> answer = provider.actions().read_actions(ids);
     if (!answer) {
         Error error = answer.error();
         error.message = "re-reading the " + std::to_string(reads.size()) +
@@ -225,10 +225,10 @@ Result<Gathered> gather_by_id(Provider& provider, const std::vector<Reread>& rea
             org.bindings.push_back(Binding{owners[i], &org.live[i]});
         }
     }
-    if (Status loaded = load_templates(provider, org, options); !loaded) {
+    if (Status loaded = load_templates(provider.actions(), org, options); !loaded) {
         return loaded.error();
     }
-    if (Status functions = read_functions(provider, org, options); !functions) {
+    if (Status functions = read_functions(provider.functions(), org, options); !functions) {
         return functions.error();
     }
     return org;

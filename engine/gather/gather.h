@@ -73,7 +73,7 @@ Result<Gathered> gather_org(Provider& provider, const std::vector<DesiredAction>
 /// Loads the templates `options` asks for into `org.live`, up to
 /// `options.parallelism` at once (the last step of gather_org, for a caller of
 /// gather_by_id that checks what it read first). Fails as gather_org does.
-Status load_templates(Provider& provider, Gathered& org, const GatherOptions& options);
+Status load_templates(ActionStore& provider, Gathered& org, const GatherOptions& options);
 
 /// For function data actions: when a bound manifest action manages
 /// function.timeout_seconds, or `options.functions_of` accepts a live action,
@@ -85,7 +85,7 @@ Status load_templates(Provider& provider, Gathered& org, const GatherOptions& op
 /// `org.diagnostics` says the functions are left out. Fails
 /// with "listing the org's integrations failed: ..." or "<address>: reading
 /// the function of <id> failed: ...".
-Status read_functions(Provider& provider, Gathered& org, const GatherOptions& options);
+Status read_functions(FunctionStore& provider, Gathered& org, const GatherOptions& options);
 
 /// One action to re-read by id: the address it is planned under and its
 /// manifest action (null when the manifests no longer have it: read, not bound).

@@ -88,12 +88,11 @@ void add_failures(std::map<std::string, Tally>& tallies, const std::vector<Aggre
 }
 
 bool interval_refused(const Error& error) {
-    return error.kind == ErrorKind::bad_request &&
-           ascii_lower(error.message).find("interval") != std::string::npos;
+    return error.kind == ErrorKind::interval_refused;
 }
 
 // Both queries of every chunk, into tallies by action id.
-Status read_window(Provider& provider, const InsightOptions& options, int chunk_days,
+Status read_window(ActionAnalytics& provider, const InsightOptions& options, int chunk_days,
                    std::map<std::string, Tally>& tallies, int& queries) {
     for (const TimeWindow& chunk : chunks_of(options.window, chunk_days)) {
         ++queries;
@@ -303,7 +302,8 @@ void judge(Insight& insight, double headroom, int min_timeout) {
     }
 }
 
-Result<InsightsReport> run_insights(Provider& provider, const std::vector<InsightTarget>& targets,
+Result<InsightsReport> run_insights(ActionAnalytics& provider,
+                                    const std::vector<InsightTarget>& targets,
                                     const InsightOptions& options) {
     InsightsReport report;
     report.window = options.window;

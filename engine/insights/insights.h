@@ -1,6 +1,6 @@
 #pragma once
 // insights: which actions time out or come close, from the org's own analytics
-// (Provider::query_action_aggregates), what timeout each needs, and whether an
+// (ActionAnalytics::query_action_aggregates), what timeout each needs, and whether an
 // apply stopped the timeouts. Calls no back-end: it reads statistics only.
 //
 // Requests: a window is read in chunks of at most 7 days (the largest interval
@@ -18,7 +18,7 @@
 #include "engine/model/execution_stats.h"
 #include "engine/model/live_action.h"
 #include "engine/probe/latency_stats.h"
-#include "engine/provider/provider.h"
+#include "engine/provider/analytics.h"
 
 namespace dactl {
 
@@ -118,7 +118,8 @@ std::vector<TimeWindow> chunks_of(const TimeWindow& window, int days);
 
 /// Reads the analytics of `options.window` and reports on every target, worst
 /// first. Fails with the provider's error (the interval halving spent).
-Result<InsightsReport> run_insights(Provider& provider, const std::vector<InsightTarget>& targets,
+Result<InsightsReport> run_insights(ActionAnalytics& provider,
+                                    const std::vector<InsightTarget>& targets,
                                     const InsightOptions& options);
 
 /// The verdict of an action over the statistics of `insight`: timing out when

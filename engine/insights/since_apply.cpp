@@ -80,7 +80,7 @@ Change change_of(const Insight& before, const Insight& after) {
     return Change::still_timing_out;
 }
 
-Result<SinceApplyReport> compare_since_apply(Provider& provider,
+Result<SinceApplyReport> compare_since_apply(ActionAnalytics& provider,
                                              const std::vector<InsightTarget>& targets,
                                              std::int64_t applied_at_ms, std::int64_t now_ms,
                                              const InsightOptions& options) {

@@ -58,7 +58,7 @@ struct LastApply {
 Result<std::optional<LastApply>> last_apply(const std::optional<State>& state);
 
 /// Reads both windows (run_insights each) over `targets` and compares them.
-Result<SinceApplyReport> compare_since_apply(Provider& provider,
+Result<SinceApplyReport> compare_since_apply(ActionAnalytics& provider,
                                              const std::vector<InsightTarget>& targets,
                                              std::int64_t applied_at_ms, std::int64_t now_ms,
                                              const InsightOptions& options);

@@ -112,7 +112,7 @@ Result<Planning> replan_saved(Provider& provider, const Project& project, const 
         return stale(reasons);
     }
     options.templates = Templates::managed;
-    if (Status loaded = load_templates(provider, *org, options); !loaded) {
+    if (Status loaded = load_templates(provider.actions(), *org, options); !loaded) {
         return loaded.error();
     }
     Planning planning = plan_governed(std::move(org).value(), std::move(governance), governing);

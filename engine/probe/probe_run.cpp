@@ -34,7 +34,7 @@ std::string skip_reason(const LiveAction& live, const ProbeOptions& options) {
 
 class Prober {
 public:
-    Prober(Provider& provider, const ProbeOptions& options, ProbeObserver& observer,
+    Prober(DraftStore& provider, const ProbeOptions& options, ProbeObserver& observer,
            std::size_t total)
         : m_provider(provider), m_options(options), m_observer(observer), m_total(total) {}
 
@@ -84,7 +84,7 @@ private:
         return m_options.now ? m_options.now() : std::chrono::steady_clock::now();
     }
 
-    Provider& m_provider;
+    DraftStore& m_provider;
     const ProbeOptions& m_options;
     ProbeObserver& m_observer;
     std::size_t m_total;
@@ -95,13 +95,13 @@ private:
 // Deletes the draft it guards when it goes out of scope, unless released.
 class DraftGuard {
 public:
-    DraftGuard(Provider& provider, std::string id) : m_provider(provider), m_id(std::move(id)) {}
+    DraftGuard(DraftStore& provider, std::string id) : m_provider(provider), m_id(std::move(id)) {}
     ~DraftGuard() { (void)m_provider.delete_draft(m_id); }
     DraftGuard(const DraftGuard&) = delete;
     DraftGuard& operator=(const DraftGuard&) = delete;
 
 private:
-    Provider& m_provider;
+    DraftStore& m_provider;
     std::string m_id;
 };
 
@@ -115,7 +115,7 @@ bool maybe_made(const Error& error) {
            error.kind == ErrorKind::timeout || error.kind == ErrorKind::server;
 }
 
-Status probe_via_draft(Provider& provider, Prober& prober, ProbeEntry& entry,
+Status probe_via_draft(DraftStore& provider, Prober& prober, ProbeEntry& entry,
                        const std::string& input) {
     Result<std::optional<LiveAction>> existing = provider.get_draft(entry.id);
     if (!existing) {
@@ -154,7 +154,7 @@ Status probe_via_draft(Provider& provider, Prober& prober, ProbeEntry& entry,
 
 }  // namespace
 
-Result<ProbeReport> run_probe(Provider& provider, const std::vector<Binding>& bindings,
+Result<ProbeReport> run_probe(DraftStore& provider, const std::vector<Binding>& bindings,
                               const ProbeOptions& options, ProbeObserver& observer) {
     ProbeReport report;
     report.headroom = options.headroom;

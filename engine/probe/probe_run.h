@@ -11,7 +11,7 @@
 
 #include "engine/gather/selection.h"
 #include "engine/probe/probe_report.h"
-#include "engine/provider/provider.h"
+#include "engine/provider/draft_store.h"
 
 namespace dactl {
 
@@ -50,7 +50,7 @@ public:
 /// created is deleted again whatever happens (an interrupt included). After an
 /// interrupt no new sample starts, and samples cut off by it are left out.
 /// Fails only when the API refuses a call other than a test's outcome.
-Result<ProbeReport> run_probe(Provider& provider, const std::vector<Binding>& bindings,
+Result<ProbeReport> run_probe(DraftStore& provider, const std::vector<Binding>& bindings,
                               const ProbeOptions& options, ProbeObserver& observer);
 
 }  // namespace dactl

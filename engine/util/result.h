@@ -24,6 +24,8 @@ enum class ErrorKind {
     rate_limited,      ///< HTTP 429 after the allowed waiting
     server,            ///< HTTP 5xx
     invalid_response,  ///< an answer that is not what the API documents
+    inconsistent,      ///< a listing that contradicts itself (the org changed while read?)
+    interval_refused,  ///< HTTP 400: an analytics interval longer than the service takes
     cancelled,         ///< the user interrupted the run
 };
 

@@ -222,7 +222,7 @@ TEST_CASE("apply --auto-approve applies, confirms and records the state", "[cli]
             "\n"
             "Apply complete: 1 changed, 1 unchanged.\n");
     REQUIRE(cli.org.calls() ==
-            std::vector<std::string>{"list", "update custom_-_1 v3", "get custom_-_1"});
+            std::vector<std::string>{"list", "update custom_-_1 v3", "read custom_-_1"});
     Result<std::optional<State>> state = read_state(state_directory(cli.project.path()));
     REQUIRE(state.ok());
     REQUIRE(state->has_value());

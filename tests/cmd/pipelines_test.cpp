@@ -45,8 +45,8 @@ TEST_CASE("a saved plan is applied exactly, without a prompt", "[cli][saved]") {
 
     REQUIRE(cli.run({"apply", plan_file(cli)}) == 0);
 
-    REQUIRE(cli.org.calls() == std::vector<std::string>{"list", "get custom_-_1",
-                                                        "update custom_-_1 v3", "get custom_-_1"});
+    REQUIRE(cli.org.calls() == std::vector<std::string>{"list", "read custom_-_1",
+                                                        "update custom_-_1 v3", "read custom_-_1"});
     REQUIRE(cli.org.stored("custom_-_1").get(Field::timeout_seconds) == Value(15));
     Result<std::optional<State>> state = read_state(state_directory(cli.project.path()));
     REQUIRE((*state)->actions.size() == 1);

@@ -8,55 +8,12 @@ namespace {
 class Forwarding : public Provider {
 public:
     explicit Forwarding(Provider& target) : m_target(target) {}
-    Result<OrgIdentity> org_identity() override { return m_target.org_identity(); }
-    Result<std::vector<LiveAction>> list_actions() override { return m_target.list_actions(); }
-    Status load_templates(LiveAction& action) override { return m_target.load_templates(action); }
-    Result<LiveAction> get_action(const std::string& id) override {
-        return m_target.get_action(id);
-    }
-    Result<LiveAction> update_action(const LiveAction& base, const FieldValues& changes) override {
-        return m_target.update_action(base, changes);
-    }
-    Result<TestRun> test_action(const std::string& id, const std::string& input,
-                                TestTarget target) override {
-        return m_target.test_action(id, input, target);
-    }
-    Result<LiveAction> read_after_interrupt(const std::string& id) override {
-        return m_target.read_after_interrupt(id);
-    }
-    Result<std::optional<LiveAction>> get_draft(const std::string& id) override {
-        return m_target.get_draft(id);
-    }
-    Result<LiveAction> create_draft(const std::string& id) override {
-        return m_target.create_draft(id);
-    }
-    Result<LiveAction> update_draft(const LiveAction& draft, const FieldValues& changes) override {
-        return m_target.update_draft(draft, changes);
-    }
-    Status delete_draft(const std::string& id) override { return m_target.delete_draft(id); }
-    Result<std::set<std::string>> function_integrations() override {
-        return m_target.function_integrations();
-    }
-    Result<FunctionSetup> get_function(const std::string& id) override {
-        return m_target.get_function(id);
-    }
-    Result<FunctionSetup> put_draft_function(const std::string& id,
-                                             const FunctionSetup& function) override {
-        return m_target.put_draft_function(id, function);
-    }
-    Result<LiveAction> publish_draft(const std::string& id, std::int64_t version) override {
-        return m_target.publish_draft(id, version);
-    }
-    Result<std::vector<AuditService>> audit_services() override {
-        return m_target.audit_services();
-    }
-    Result<AuditPage> query_audits(const AuditQuery& query) override {
-        return m_target.query_audits(query);
-    }
-    Result<std::vector<AggregateGroup>> query_action_aggregates(
-        const AggregateQuery& query) override {
-        return m_target.query_action_aggregates(query);
-    }
+    OrgDirectory& org() override { return m_target.org(); }
+    ActionStore& actions() override { return m_target.actions(); }
+    DraftStore& drafts() override { return m_target.drafts(); }
+    FunctionStore& functions() override { return m_target.functions(); }
+    ActionAnalytics& analytics() override { return m_target.analytics(); }
+    AuditLog& audits() override { return m_target.audits(); }
 
 private:
     Provider& m_target;

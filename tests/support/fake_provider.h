@@ -1,6 +1,7 @@
 #pragma once
-// FakeProvider: an in-memory org behind the Provider interface, with scripted
-// faults, for engine and CLI tests.
+// FakeProvider: an in-memory org behind every capability of the Provider,
+// with scripted faults, for engine and CLI tests. A test of one capability
+// can use a fake of that interface alone.
 
 #include <chrono>
 #include <functional>
@@ -15,8 +16,21 @@
 
 namespace dactl::testing {
 
-class FakeProvider : public Provider {
+class FakeProvider : public Provider,
+                     public OrgDirectory,
+                     public ActionStore,
+                     public DraftStore,
+                     public FunctionStore,
+                     public ActionAnalytics,
+                     public AuditLog {
 public:
+    OrgDirectory& org() override { return *this; }
+    ActionStore& actions() override { return *this; }
+    DraftStore& drafts() override { return *this; }
+    FunctionStore& functions() override { return *this; }
+    ActionAnalytics& analytics() override { return *this; }
+    AuditLog& audits() override { return *this; }
+
     /// Adds or replaces an action of the org.
     void put(LiveAction action);
     /// The stored action (as the org holds it now).
@@ -120,6 +134,9 @@ public:
     /// "publish <id> v<draft version>": the draft's fields and function become
     /// the action's, its version grows, the draft goes.
     Result<LiveAction> publish_draft(const std::string& id, std::int64_t draft_version) override;
+    /// The fake's capabilities through its Provider (for engine functions
+    /// that take the Provider itself).
+    Provider& provider() { return *this; }
 
     /// The inputs test runs were given, in order.
     std::vector<std::string> test_inputs() const;

@@ -196,7 +196,8 @@ TEST_CASE("an interval the API refuses is read again in smaller chunks", "[insig
     AnalyticsProvider provider(
         [](const AggregateQuery& query) -> Result<std::vector<AggregateGroup>> {
             if (query.interval.length_ms() > 3 * k_day) {
-                Error error = make_error(ErrorKind::bad_request,
+                // The provider tells this 400 apart (analytics_calls_test).
+                Error error = make_error(ErrorKind::interval_refused,
                                          "The interval exceeds the maximum of 3 days");
                 error.http_status = 400;
                 return error;

@@ -99,7 +99,7 @@ TEST_CASE("the query is one POST, retried like a read after a 503", "[provider][
                            R"({"message": "busy", "code": "service.unavailable", "status": 503})");
     fixture.transport.push(json_answer(200, "{}"));
     Result<std::vector<AggregateGroup>> groups =
-        fixture.provider.query_action_aggregates(k_failures);
+        fixture.provider.analytics().query_action_aggregates(k_failures);
     REQUIRE(groups);
     REQUIRE(groups->empty());
     REQUIRE(fixture.transport.lines() ==
@@ -115,11 +115,25 @@ TEST_CASE("a 403 is handed back as forbidden, a garbled answer named", "[provide
         403,
         R"({"message": "You are missing the following permission(s): integrations:action:view", "code": "missing.permissions", "status": 403})");
     Result<std::vector<AggregateGroup>> refused =
-        fixture.provider.query_action_aggregates(k_failures);
+        fixture.provider.analytics().query_action_aggregates(k_failures);
     REQUIRE_FALSE(refused);
     REQUIRE(refused.error().kind == ErrorKind::forbidden);
     REQUIRE(refused.error().http_status == 403);
     fixture.transport.push(json_answer(200, R"({"results": 3})"));
-    REQUIRE(fixture.provider.query_action_aggregates(k_failures).error().message ==
+    REQUIRE(fixture.provider.analytics().query_action_aggregates(k_failures).error().message ==
             "querying the analytics: the answer has results that are not an array");
+}
+
+TEST_CASE("a 400 that names the interval is an interval refused, other 400s are not",
+          "[provider][insights]") {
+    Fixture fixture;
+    fixture.transport.push(
+        400, R"({"message": "The interval exceeds the maximum of 3 days", "code": "bad.request"})");
+    Result<std::vector<AggregateGroup>> refused =
+        fixture.provider.analytics().query_action_aggregates(k_failures);
+    REQUIRE(refused.error().kind == ErrorKind::interval_refused);
+    REQUIRE(refused.error().message == "The interval exceeds the maximum of 3 days");
+    fixture.transport.push(400, R"({"message": "metrics is required", "code": "bad.request"})");
+    REQUIRE(fixture.provider.analytics().query_action_aggregates(k_failures).error().kind ==
+            ErrorKind::bad_request);
 }

@@ -74,8 +74,8 @@ TEST_CASE("the service mapping lists services and entity types", "[provider][aud
     transport.push(json_answer(200, R"({"access_token": "t"})"));
     transport.push(json_answer(200, R"({"services": []})"));
     transport.push(json_answer(200, R"({"entities": [], "pageCount": 0})"));
-    REQUIRE(provider.audit_services());
-    REQUIRE(provider.query_audits(AuditQuery{}));
+    REQUIRE(provider.audits().audit_services());
+    REQUIRE(provider.audits().query_audits(AuditQuery{}));
     REQUIRE(transport.lines() ==
             std::vector<std::string>{"POST https://login/oauth/token",
                                      "GET https://api/api/v2/audits/query/realtime/servicemapping",

@@ -98,7 +98,7 @@ TEST_CASE("list_actions reads every page once, in page order", "[provider]") {
         INFO(parallelism);
         Org org(250);
         GenesysProvider provider(org.client, parallelism);
-        Result<std::vector<LiveAction>> actions = provider.list_actions();
+        Result<std::vector<LiveAction>> actions = provider.actions().list_actions();
         REQUIRE(actions.ok());
         REQUIRE(actions->size() == 250);
         for (int i = 0; i < 250; ++i) {
@@ -119,7 +119,7 @@ TEST_CASE("list_actions costs one page for a small or empty org", "[provider]") 
         INFO(size);
         Org org(size);
         GenesysProvider provider(org.client);
-        Result<std::vector<LiveAction>> actions = provider.list_actions();
+        Result<std::vector<LiveAction>> actions = provider.actions().list_actions();
         REQUIRE(actions.ok());
         CHECK(actions->size() == static_cast<std::size_t>(size));
         CHECK(org.transport.lines() == std::vector<std::string>{k_login, "GET " + page_url(1)});
@@ -140,7 +140,7 @@ TEST_CASE("list_actions fails with the first failed page", "[provider]") {
         }
         return org.answer(request);
     });
-    Result<std::vector<LiveAction>> actions = provider.list_actions();
+    Result<std::vector<LiveAction>> actions = provider.actions().list_actions();
     REQUIRE_FALSE(actions.ok());
     CHECK(actions.error().kind == ErrorKind::forbidden);
     CHECK(actions.error().message == "Missing permission integrations:action:view");
@@ -156,7 +156,7 @@ TEST_CASE("list_actions says which page could not be read", "[provider]") {
         }
         return org.answer(request);
     });
-    Result<std::vector<LiveAction>> actions = provider.list_actions();
+    Result<std::vector<LiveAction>> actions = provider.actions().list_actions();
     REQUIRE_FALSE(actions.ok());
     CHECK(actions.error().kind == ErrorKind::invalid_response);
     CHECK(actions.error().message == R"(page 3: action "z": version is missing)");
@@ -191,7 +191,7 @@ TEST_CASE("list_actions keeps an action that moved across pages once", "[provide
     std::vector<int> second = {99, 100};  // a099 moved down a page while the list was read
     transport.push(json_answer(200, page_of(second, 2)));
     GenesysProvider provider(client);
-    Result<std::vector<LiveAction>> actions = provider.list_actions();
+    Result<std::vector<LiveAction>> actions = provider.actions().list_actions();
     REQUIRE(actions.ok());
     REQUIRE(actions->size() == 101);
     CHECK(actions->at(99).id == "a099");
@@ -206,7 +206,7 @@ TEST_CASE("list_actions reads on while a full last page has a nextUri", "[provid
     transport.push(json_answer(200, page_of(numbers(0, 100), 1, std::nullopt, true)));
     transport.push(json_answer(200, page_of(numbers(100, 130), 1)));
     GenesysProvider provider(client);
-    Result<std::vector<LiveAction>> actions = provider.list_actions();
+    Result<std::vector<LiveAction>> actions = provider.actions().list_actions();
     REQUIRE(actions.ok());
     CHECK(actions->size() == 130);
     CHECK(transport.count() == 3);
@@ -235,9 +235,9 @@ TEST_CASE("a listing that contradicts itself is read again, then refused, never 
             }
         }
         GenesysProvider provider(client, 1);
-        Result<std::vector<LiveAction>> actions = provider.list_actions();
+        Result<std::vector<LiveAction>> actions = provider.actions().list_actions();
         REQUIRE_FALSE(actions.ok());
-        CHECK(actions.error().kind == ErrorKind::invalid_response);
+        CHECK(actions.error().kind == ErrorKind::inconsistent);
         CHECK(actions.error().message == "the action list contradicts itself: " + c.message +
                                              "; dactl does not act on a partial org (read twice)");
         CHECK(transport.count() == 1 + 2 * c.pages.size());
@@ -250,7 +250,7 @@ TEST_CASE("a read-back of another action is refused", "[provider][hostile]") {
     transport.push(json_answer(200, R"({"access_token": "t"})"));
     transport.push(json_answer(200, R"({"id": "custom_-_other", "version": 4})"));
     GenesysProvider provider(client);
-    Result<LiveAction> action = provider.get_action("custom_-_mine");
+    Result<LiveAction> action = provider.actions().get_action("custom_-_mine");
     REQUIRE_FALSE(action.ok());
     CHECK(action.error().message ==
           "reading action custom_-_mine: the API answered action custom_-_other instead");
@@ -264,10 +264,10 @@ TEST_CASE("get_action reads one action with its config, the id encoded", "[provi
     transport.push(
         json_answer(404, R"({"message": "Action custom_-_x not found", "code": "not.found"})"));
     GenesysProvider provider(client);
-    Result<LiveAction> action = provider.get_action("custom_-_a/b c");
+    Result<LiveAction> action = provider.actions().get_action("custom_-_a/b c");
     REQUIRE(action.ok());
     CHECK(action->version == 4);
-    Result<LiveAction> gone = provider.get_action("custom_-_x");
+    Result<LiveAction> gone = provider.actions().get_action("custom_-_x");
     REQUIRE_FALSE(gone.ok());
     CHECK(gone.error().kind == ErrorKind::not_found);
     CHECK(gone.error().message == "Action custom_-_x not found");
@@ -284,7 +284,7 @@ TEST_CASE("load_templates fetches only the unloaded templates", "[provider]") {
     GenesysProvider provider(client);
     LiveAction nothing_to_load;
     nothing_to_load.id = "a";
-    REQUIRE(provider.load_templates(nothing_to_load).ok());
+    REQUIRE(provider.actions().load_templates(nothing_to_load).ok());
     CHECK(transport.count() == 0);
 
     transport.push(json_answer(200, R"({"access_token": "t"})"));
@@ -293,7 +293,7 @@ TEST_CASE("load_templates fetches only the unloaded templates", "[provider]") {
     LiveAction action;
     action.id = "a b";
     action.unloaded = {Field::request_template, Field::response_success_template};
-    REQUIRE(provider.load_templates(action).ok());
+    REQUIRE(provider.actions().load_templates(action).ok());
     CHECK(action.unloaded.empty());
     CHECK(action.get(Field::request_template) == Value("#set($a = 1)\n${input.x}\n"));
     CHECK(action.get(Field::response_success_template) == Value("${rawResult}"));
@@ -309,7 +309,7 @@ TEST_CASE("load_templates fetches only the unloaded templates", "[provider]") {
     LiveAction missing;
     missing.id = "m";
     missing.unloaded = {Field::response_success_template};
-    Status failed = provider.load_templates(missing);
+    Status failed = provider.actions().load_templates(missing);
     REQUIRE_FALSE(failed.ok());
     CHECK(failed.error().kind == ErrorKind::not_found);
     CHECK(missing.unloaded == std::set<Field>{Field::response_success_template});
@@ -336,7 +336,8 @@ TEST_CASE("update_action inlines a URI template and PATCHes the full config", "[
     transport.push(json_answer(200, R"({"access_token": "t"})"));
     transport.push(200, "{\"id\": \"${input.id}\"}\n");
     transport.push(json_answer(200, R"({"id": "custom_-_7", "name": "Lookup", "version": 7})"));
-    Result<LiveAction> written = provider.update_action(*base, {{Field::timeout_seconds, 15}});
+    Result<LiveAction> written =
+        provider.actions().update_action(*base, {{Field::timeout_seconds, 15}});
     REQUIRE(written.ok());
     CHECK(written->version == 7);
     CHECK(written->get(Field::timeout_seconds).is_unset());
@@ -369,7 +370,8 @@ TEST_CASE("update_action with everything loaded sends only the PATCH", "[provide
     transport.push(json_answer(
         200,
         R"({"id": "a", "name": "A", "category": "C", "version": 3, "config": {"timeoutSeconds": 9}})"));
-    Result<LiveAction> written = provider.update_action(*base, {{Field::timeout_seconds, 9}});
+    Result<LiveAction> written =
+        provider.actions().update_action(*base, {{Field::timeout_seconds, 9}});
     REQUIRE(written.ok());
     CHECK(written->get(Field::timeout_seconds) == Value(9));
     CHECK(transport.lines() ==
@@ -389,7 +391,8 @@ TEST_CASE("update_action reads the action back when the answer is not one", "[pr
     transport.push(200, "");
     transport.push(
         json_answer(200, R"({"id": "a", "version": 3, "config": {"timeoutSeconds": 9}})"));
-    Result<LiveAction> written = provider.update_action(*base, {{Field::timeout_seconds, 9}});
+    Result<LiveAction> written =
+        provider.actions().update_action(*base, {{Field::timeout_seconds, 9}});
     REQUIRE(written.ok());
     CHECK(written->version == 3);
     CHECK(transport.lines().back() ==
@@ -408,10 +411,12 @@ TEST_CASE("update_action hands back conflicts and server failures without retryi
         409, R"({"message": "Version does not match current version.", "code": "conflict"})"));
     transport.push(
         json_answer(503, R"({"message": "Service unavailable", "code": "service.unavailable"})"));
-    Result<LiveAction> conflict = provider.update_action(*base, {{Field::timeout_seconds, 9}});
+    Result<LiveAction> conflict =
+        provider.actions().update_action(*base, {{Field::timeout_seconds, 9}});
     REQUIRE_FALSE(conflict.ok());
     CHECK(conflict.error().kind == ErrorKind::conflict);
-    Result<LiveAction> down = provider.update_action(*base, {{Field::timeout_seconds, 9}});
+    Result<LiveAction> down =
+        provider.actions().update_action(*base, {{Field::timeout_seconds, 9}});
     REQUIRE_FALSE(down.ok());
     CHECK(down.error().kind == ErrorKind::server);
     CHECK(down.error().message == "Service unavailable");
@@ -427,7 +432,8 @@ TEST_CASE("update_action fails before writing when a template cannot be loaded",
     REQUIRE(base.ok());
     transport.push(json_answer(200, R"({"access_token": "t"})"));
     transport.push(json_answer(404, R"({"message": "gone", "code": "not.found"})"));
-    Result<LiveAction> written = provider.update_action(*base, {{Field::timeout_seconds, 9}});
+    Result<LiveAction> written =
+        provider.actions().update_action(*base, {{Field::timeout_seconds, 9}});
     REQUIRE_FALSE(written.ok());
     CHECK(written.error().kind == ErrorKind::not_found);
     CHECK(transport.lines().back() ==
@@ -441,7 +447,7 @@ TEST_CASE("make_genesys_provider owns its transport", "[provider]") {
     fake.push(json_answer(200, R"({"entities": [], "pageCount": 1})"));
     std::unique_ptr<Provider> provider = make_genesys_provider(
         std::move(transport), {"https://api", "https://login"}, {"id", "secret"}, {}, 4);
-    Result<std::vector<LiveAction>> actions = provider->list_actions();
+    Result<std::vector<LiveAction>> actions = provider->actions().list_actions();
     REQUIRE(actions.ok());
     CHECK(actions->empty());
     CHECK(fake.count() == 2);
@@ -480,7 +486,7 @@ TEST_CASE("a template answer that is an HTML page or empty is refused, naming th
         LiveAction action;
         action.id = "a";
         action.unloaded = {Field::request_template};
-        Status loaded = provider.load_templates(action);
+        Status loaded = provider.actions().load_templates(action);
         REQUIRE_FALSE(loaded.ok());
         CHECK(loaded.error().kind == ErrorKind::invalid_response);
         CHECK(loaded.error().message == c.message);
@@ -497,7 +503,7 @@ TEST_CASE("an empty template the API itself answers is taken as it is", "[provid
     LiveAction action;
     action.id = "a";
     action.unloaded = {Field::request_template};
-    REQUIRE(provider.load_templates(action).ok());
+    REQUIRE(provider.actions().load_templates(action).ok());
     CHECK(action.get(Field::request_template) == Value(""));
 }
 
@@ -511,10 +517,10 @@ TEST_CASE("org_identity reads the org, or names its login host when that is forb
     transport.push(json_answer(
         403,
         R"({"message": "You are missing directory:organization:view", "code": "missing.permissions"})"));
-    Result<OrgIdentity> org = provider.org_identity();
+    Result<OrgIdentity> org = provider.org().org_identity();
     REQUIRE(org.ok());
     CHECK(*org == OrgIdentity{"o-1", "Prod"});
-    Result<OrgIdentity> host = provider.org_identity();
+    Result<OrgIdentity> host = provider.org().org_identity();
     REQUIRE(host.ok());
     CHECK(*host == OrgIdentity{"login:login.mypurecloud.ie", ""});
     CHECK(host->describe() == "the org behind login:login.mypurecloud.ie");
@@ -552,35 +558,38 @@ TEST_CASE("read_groups groups by listed page where that takes fewer reads than i
     Org org(1000);
     GenesysProvider provider(org.client);
     // No listing yet: groups of 50 in the order given.
-    REQUIRE(sizes(provider.read_groups(ids_from(0, 119))) == std::vector<std::size_t>{50, 50, 20});
-    REQUIRE(provider.list_actions().ok());
+    REQUIRE(sizes(provider.actions().read_groups(ids_from(0, 119))) ==
+            std::vector<std::size_t>{50, 50, 20});
+    REQUIRE(provider.actions().list_actions().ok());
 
     // 984 of 1,000: 10 pages, not 20 groups of ids.
-    std::vector<std::vector<std::string>> pages = provider.read_groups(ids_from(16, 999));
+    std::vector<std::vector<std::string>> pages = provider.actions().read_groups(ids_from(16, 999));
     REQUIRE(sizes(pages) ==
             std::vector<std::size_t>{84, 100, 100, 100, 100, 100, 100, 100, 100, 100});
     REQUIRE(pages[1].front() == "a100");
     // 100 on page 1: one page, not two groups of ids.
-    REQUIRE(sizes(provider.read_groups(ids_from(0, 99))) == std::vector<std::size_t>{100});
+    REQUIRE(sizes(provider.actions().read_groups(ids_from(0, 99))) ==
+            std::vector<std::size_t>{100});
     // 120 spread over 3 pages: 3 reads either way, so ids (smaller answers).
     std::vector<std::string> spread = ids_from(0, 39);
     for (const auto& more : {ids_from(100, 139), ids_from(200, 239)}) {
         spread.insert(spread.end(), more.begin(), more.end());
     }
-    REQUIRE(sizes(provider.read_groups(spread)) == std::vector<std::size_t>{50, 50, 20});
+    REQUIRE(sizes(provider.actions().read_groups(spread)) == std::vector<std::size_t>{50, 50, 20});
     // An id the listing did not hold goes with the ids.
     std::vector<std::string> with_unlisted = ids_from(0, 99);
     with_unlisted.push_back("b999");
-    REQUIRE(sizes(provider.read_groups(with_unlisted)) == std::vector<std::size_t>{100, 1});
+    REQUIRE(sizes(provider.actions().read_groups(with_unlisted)) ==
+            std::vector<std::size_t>{100, 1});
 }
 
 TEST_CASE("read_actions reads a page for many of it, and ids for a few", "[provider][bulk]") {
     Org org(250);
     GenesysProvider provider(org.client);
-    REQUIRE(provider.list_actions().ok());
+    REQUIRE(provider.actions().list_actions().ok());
     const std::size_t listed = org.transport.count();
 
-    Result<std::vector<LiveAction>> page = provider.read_actions(ids_from(100, 170));
+    Result<std::vector<LiveAction>> page = provider.actions().read_actions(ids_from(100, 170));
     REQUIRE(page.ok());
     REQUIRE(page->size() == 71);
     REQUIRE(page->front().id == "a100");
@@ -588,7 +597,7 @@ TEST_CASE("read_actions reads a page for many of it, and ids for a few", "[provi
     REQUIRE(org.transport.count() == listed + 1);
     REQUIRE(org.transport.lines().back() == "GET " + page_url(2));
 
-    Result<std::vector<LiveAction>> few = provider.read_actions({"a003", "a201", "a999"});
+    Result<std::vector<LiveAction>> few = provider.actions().read_actions({"a003", "a201", "a999"});
     REQUIRE(few.ok());
     REQUIRE(few->size() == 2);  // a999 does not exist
     REQUIRE(org.transport.lines().back() ==
@@ -599,7 +608,7 @@ TEST_CASE("read_actions reads a page for many of it, and ids for a few", "[provi
     // Ids on no listed page, more than 50: ids of 50 a request.
     Org fresh(250);
     GenesysProvider unlisted(fresh.client);
-    Result<std::vector<LiveAction>> many = unlisted.read_actions(ids_from(0, 119));
+    Result<std::vector<LiveAction>> many = unlisted.actions().read_actions(ids_from(0, 119));
     REQUIRE(many.ok());
     REQUIRE(many->size() == 120);
     REQUIRE(fresh.transport.count() == 1 + 3);  // the login, then 50 + 50 + 20
@@ -609,11 +618,11 @@ TEST_CASE("read_actions reads by id what moved off its page since the listing",
           "[provider][bulk]") {
     Org org(200);
     GenesysProvider provider(org.client);
-    REQUIRE(provider.list_actions().ok());
+    REQUIRE(provider.actions().list_actions().ok());
     org.size = 150;  // a050..a149 now on page 1 of a smaller org? page 2 lacks 150-199
     std::vector<std::string> ids = ids_from(140, 199);
 
-    Result<std::vector<LiveAction>> read = provider.read_actions(ids);
+    Result<std::vector<LiveAction>> read = provider.actions().read_actions(ids);
 
     REQUIRE(read.ok());
     REQUIRE(read->size() == 10);  // a140..a149; the rest no longer exist
@@ -627,7 +636,7 @@ TEST_CASE("a read back that holds an action not asked for is refused", "[provide
     org.extra_entity = action_json(7);
     GenesysProvider provider(org.client);
 
-    Result<std::vector<LiveAction>> read = provider.read_actions({"a001", "a002"});
+    Result<std::vector<LiveAction>> read = provider.actions().read_actions({"a001", "a002"});
 
     REQUIRE_FALSE(read.ok());
     REQUIRE(read.error().kind == ErrorKind::invalid_response);
@@ -635,7 +644,7 @@ TEST_CASE("a read back that holds an action not asked for is refused", "[provide
             "reading back 2 actions by id: the API answered action a007, which was not asked for "
             "(HTTP 200)");
     org.extra_entity = action_json(1);
-    REQUIRE(provider.read_actions({"a001", "a002"}).error().message ==
+    REQUIRE(provider.actions().read_actions({"a001", "a002"}).error().message ==
             "reading back 2 actions by id: the API answered a001 twice");
 }
 
@@ -652,7 +661,8 @@ TEST_CASE("after the interrupt the read back is one attempt per request, not cut
     interrupted = true;
     transport.push(json_answer(503, R"({"message": "Service Unavailable"})"));
 
-    Result<std::vector<LiveAction>> read = provider.read_actions_after_interrupt({"a001"});
+    Result<std::vector<LiveAction>> read =
+        provider.actions().read_actions_after_interrupt({"a001"});
 
     REQUIRE_FALSE(read.ok());
     REQUIRE(read.error().http_status == 503);

@@ -46,11 +46,11 @@ struct Hostile {
     }
 
     std::string get_action_error() {
-        Result<LiveAction> action = provider.get_action("a");
+        Result<LiveAction> action = provider.actions().get_action("a");
         return action ? "(decoded)" : action.error().describe();
     }
     std::string list_error() {
-        Result<std::vector<LiveAction>> actions = provider.list_actions();
+        Result<std::vector<LiveAction>> actions = provider.actions().list_actions();
         return actions ? "(decoded)" : actions.error().describe();
     }
 };

@@ -89,10 +89,10 @@ TEST_CASE("test_action posts the input to the action's or the draft's test endpo
         200,
         R"({"success": false, "error": {"message": "timed out", "code": "request.timeout"}})"));
     Result<TestRun> published =
-        f.provider.test_action("a b", R"({"id": 1})", TestTarget::published);
+        f.provider.drafts().test_action("a b", R"({"id": 1})", TestTarget::published);
     REQUIRE(published.ok());
     CHECK(published->success);
-    Result<TestRun> draft = f.provider.test_action("a b", "{}", TestTarget::draft);
+    Result<TestRun> draft = f.provider.drafts().test_action("a b", "{}", TestTarget::draft);
     REQUIRE(draft.ok());
     CHECK(draft->timed_out);
     CHECK(f.transport.lines() ==
@@ -106,7 +106,7 @@ TEST_CASE("test_action posts the input to the action's or the draft's test endpo
 TEST_CASE("test_action names the action when the answer is unreadable", "[provider][probe]") {
     Fixture f;
     f.transport.push(200, "<html>proxy error</html>", {{"Content-Type", "text/html"}});
-    Result<TestRun> run = f.provider.test_action("x", "{}", TestTarget::published);
+    Result<TestRun> run = f.provider.drafts().test_action("x", "{}", TestTarget::published);
     REQUIRE_FALSE(run.ok());
     CHECK(run.error().kind == ErrorKind::invalid_response);
     CHECK(run.error().message.find("testing action x") != std::string::npos);
@@ -115,7 +115,7 @@ TEST_CASE("test_action names the action when the answer is unreadable", "[provid
 TEST_CASE("test_action does not repeat a test after a server failure", "[provider][probe]") {
     Fixture f;
     f.transport.push(json_answer(503, R"({"message": "down", "code": "service.unavailable"})"));
-    Result<TestRun> run = f.provider.test_action("x", "{}", TestTarget::published);
+    Result<TestRun> run = f.provider.drafts().test_action("x", "{}", TestTarget::published);
     REQUIRE_FALSE(run.ok());
     CHECK(run.error().kind == ErrorKind::server);
     CHECK(f.transport.count() == 2);
@@ -128,14 +128,14 @@ TEST_CASE("get_draft answers the draft on 200, nothing on 404, and fails otherwi
     f.transport.push(json_answer(404, R"({"message": "no draft", "code": "not.found"})"));
     f.transport.push(
         json_answer(403, R"({"message": "forbidden", "code": "missing.permissions"})"));
-    Result<std::optional<LiveAction>> present = f.provider.get_draft("x");
+    Result<std::optional<LiveAction>> present = f.provider.drafts().get_draft("x");
     REQUIRE(present.ok());
     REQUIRE(present->has_value());
     CHECK((*present)->name == "X (dactl probe)");
-    Result<std::optional<LiveAction>> absent = f.provider.get_draft("x");
+    Result<std::optional<LiveAction>> absent = f.provider.drafts().get_draft("x");
     REQUIRE(absent.ok());
     CHECK_FALSE(absent->has_value());
-    Result<std::optional<LiveAction>> denied = f.provider.get_draft("x");
+    Result<std::optional<LiveAction>> denied = f.provider.drafts().get_draft("x");
     REQUIRE_FALSE(denied.ok());
     CHECK(denied.error().message == "forbidden");
     CHECK(f.transport.lines()[1] == "GET " + k_actions + "x/draft");
@@ -149,10 +149,10 @@ TEST_CASE("create_draft answers the draft, reading it when the answer has no con
     f.transport.push(json_answer(200, R"({"id": "x", "version": 1, "name": "config"})"));
     f.transport.push(
         json_answer(200, R"({"id": "x", "version": 1, "config": {"timeoutSeconds": 4}})"));
-    Result<LiveAction> full = f.provider.create_draft("x");
+    Result<LiveAction> full = f.provider.drafts().create_draft("x");
     REQUIRE(full.ok());
     CHECK(full->get(Field::timeout_seconds) == Value(3));
-    Result<LiveAction> read = f.provider.create_draft("x");
+    Result<LiveAction> read = f.provider.drafts().create_draft("x");
     REQUIRE(read.ok());
     CHECK(read->get(Field::timeout_seconds) == Value(4));
     CHECK(f.transport.lines() ==
@@ -171,7 +171,8 @@ TEST_CASE("update_draft PATCHes the draft's full config with its version", "[pro
     f.transport.push(json_answer(
         200,
         R"({"id": "x", "name": "X", "category": "C", "version": 3, "config": {"timeoutSeconds": 60}})"));
-    Result<LiveAction> written = f.provider.update_draft(*draft, {{Field::timeout_seconds, 60}});
+    Result<LiveAction> written =
+        f.provider.drafts().update_draft(*draft, {{Field::timeout_seconds, 60}});
     REQUIRE(written.ok());
     CHECK(written->version == 3);
     CHECK(f.transport.lines()[1] == "PATCH " + k_actions + "x/draft");
@@ -186,9 +187,9 @@ TEST_CASE("delete_draft treats an absent draft as deleted", "[provider][probe]")
     f.transport.push(json_answer(404, R"({"message": "no draft", "code": "not.found"})"));
     f.transport.push(
         json_answer(403, R"({"message": "forbidden", "code": "missing.permissions"})"));
-    CHECK(f.provider.delete_draft("x").ok());
-    CHECK(f.provider.delete_draft("x").ok());
-    Status denied = f.provider.delete_draft("x");
+    CHECK(f.provider.drafts().delete_draft("x").ok());
+    CHECK(f.provider.drafts().delete_draft("x").ok());
+    Status denied = f.provider.drafts().delete_draft("x");
     REQUIRE_FALSE(denied.ok());
     CHECK(denied.error().message == "forbidden");
     CHECK(f.transport.lines()[1] == "DELETE " + k_actions + "x/draft");
@@ -206,7 +207,7 @@ TEST_CASE("update_draft sends the draft's URI templates inline, read from the dr
     f.transport.push(200, "${input.rawRequest}", {{"Content-Type", "text/plain"}});
     f.transport.push(
         json_answer(200, R"({"id": "x", "version": 2, "config": {"timeoutSeconds": 60}})"));
-    REQUIRE(f.provider.update_draft(*draft, {{Field::timeout_seconds, 60}}).ok());
+    REQUIRE(f.provider.drafts().update_draft(*draft, {{Field::timeout_seconds, 60}}).ok());
     CHECK(f.transport.lines() ==
           std::vector<std::string>{"POST https://login/oauth/token",
                                    "GET " + k_actions + "x/draft/templates/requesttemplate.vm",

@@ -1,0 +1,47 @@
+#pragma once
+// What the org reports about itself: which org it is (OrgDirectory), its
+// actions' execution statistics (ActionAnalytics) and its audit trail (AuditLog).
+
+#include "engine/provider/analytics.h"
+#include "engine/provider/audit_log.h"
+#include "engine/provider/org_directory.h"
+#include "providers/genesys/client.h"
+
+namespace dactl::genesys {
+
+class GenesysOrg : public OrgDirectory {
+public:
+    explicit GenesysOrg(GenesysClient& client) : m_client(client) {}
+    /// GET /api/v2/organizations/me: the org's id and name; on 403 (the client
+    /// may not read it) "login:<login host>" and no name.
+    Result<OrgIdentity> org_identity() override;
+
+private:
+    GenesysClient& m_client;
+};
+
+class GenesysAnalytics : public ActionAnalytics {
+public:
+    explicit GenesysAnalytics(GenesysClient& client) : m_client(client) {}
+    /// POST /api/v2/analytics/actions/aggregates/query; a 400 that names the
+    /// interval is ErrorKind::interval_refused.
+    Result<std::vector<AggregateGroup>> query_action_aggregates(
+        const AggregateQuery& query) override;
+
+private:
+    GenesysClient& m_client;
+};
+
+class GenesysAudits : public AuditLog {
+public:
+    explicit GenesysAudits(GenesysClient& client) : m_client(client) {}
+    /// GET /api/v2/audits/query/realtime/servicemapping.
+    Result<std::vector<AuditService>> audit_services() override;
+    /// POST /api/v2/audits/query/realtime?expand=user.
+    Result<AuditPage> query_audits(const AuditQuery& query) override;
+
+private:
+    GenesysClient& m_client;
+};
+
+}  // namespace dactl::genesys
