@@ -4,8 +4,8 @@
 
 #include "cmd/github.h"
 #include "cmd/views/failure_view.h"
-#include "engine/gather/target.h"
 #include "engine/manifest/loader.h"
+#include "engine/resolve/resolve.h"
 #include "engine/text/suggest.h"
 #include "engine/text/word_list.h"
 #include "engine/util/interrupt.h"
@@ -147,8 +147,21 @@ std::optional<Project> Session::load_settings() {
 }
 
 std::optional<Project> Session::load_project(Diagnostics* shown) {
-    return load(m_options.env.value_or(m_context.environment("DACTL_ENV").value_or("")), false,
-                shown, false);
+    std::optional<Project> project =
+        load(m_options.env.value_or(m_context.environment("DACTL_ENV").value_or("")), false, shown,
+             false);
+    if (project) {
+        project->targets = m_options.targets;
+    }
+    return project && targets_named(*project) ? project : std::nullopt;
+}
+
+bool Session::targets_named(const Project& project) {
+    if (Status named = check_targets_offline(project); !named) {
+        fail(named.error().message);
+        return false;
+    }
+    return true;
 }
 
 std::optional<Project> Session::load_every_environment(Diagnostics* shown) {

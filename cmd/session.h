@@ -72,7 +72,8 @@ public:
     void show(const Diagnostics& diagnostics);
 
     /// Loads the project from -C DIR, showing every diagnostic, for the
-    /// environment --env (or DACTL_ENV) names, narrowed to --target. Nothing
+    /// environment --env (or DACTL_ENV) names, its targets --target's (the
+    /// resolution narrows to them). Nothing
     /// (after fail()) when any diagnostic is an error or the choice is not
     /// valid. `shown`, when given, receives the diagnostics.
     std::optional<Project> load_project(Diagnostics* shown = nullptr);
@@ -85,6 +86,8 @@ public:
     /// The project's settings only (the manifests may have problems or be
     /// missing), with the chosen environment set; nothing after fail().
     std::optional<Project> load_settings();
+    /// Checks `project`'s targets before anything is read (see targets_named).
+    bool check_targets(const Project& project) { return targets_named(project); }
     /// Makes the provider, or fails and answers null.
     std::unique_ptr<Provider> connect(const Project& project);
 
@@ -92,6 +95,9 @@ private:
     std::optional<Project> load(const std::string& wanted, bool every_environment,
                                 Diagnostics* shown, bool named);
     std::optional<std::string> environment_choice(const Settings& settings, bool none_is_every);
+    /// Whether the project's targets name its actions, as far as the
+    /// manifests tell (check_targets_offline); else fail().
+    bool targets_named(const Project& project);
     bool check_declared(const Settings& settings, const std::string& name,
                         const std::string& given_as);
     bool check_directory();

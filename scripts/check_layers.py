@@ -16,11 +16,12 @@ FLOORS = {
     "engine/model": 2, "engine/text": 2, "providers/http": 2,
     "engine/json": 3, "engine/export": 3, "engine/manifest": 3, "engine/provider": 3,
     "engine/gather": 4, "engine/state": 4, "providers/genesys": 4,
-    "engine/plan": 5, "engine/drift": 5, "engine/probe": 5, "engine/import": 5,
-    "engine/apply": 6, "engine/insights": 6, "engine/audit": 6,
-    "engine/render": 7,
-    "cmd/views": 8,
-    "cmd": 9,
+    "engine/resolve": 5,
+    "engine/plan": 6, "engine/drift": 6, "engine/probe": 6, "engine/import": 6,
+    "engine/apply": 7, "engine/insights": 7, "engine/audit": 7,
+    "engine/render": 8,
+    "cmd/views": 9,
+    "cmd": 10,
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.MULTILINE)
 

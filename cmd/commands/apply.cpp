@@ -9,7 +9,6 @@
 #include "cmd/steps/org_step.h"
 #include "cmd/steps/state_step.h"
 #include "cmd/views/apply_view.h"
-#include "engine/gather/target.h"
 #include "engine/plan/saved_plan.h"
 
 namespace dactl::cli {
@@ -118,7 +117,8 @@ Result<std::optional<OrgIdentity>> checked_org(Provider& provider, const Project
 Result<Prepared> prepare(const ApplyArguments& options, Provider& provider, const Project& project,
                          const std::optional<State>& previous) {
     if (!options.plan_file()) {
-        Result<Planning> planning = plan_project(provider, project, options.parallelism);
+        Result<Planning> planning =
+            plan_project(provider, project, recorded_addresses(previous), options.parallelism);
         if (!planning) {
             return planning.error();
         }
@@ -142,7 +142,8 @@ Result<Prepared> prepare(const ApplyArguments& options, Provider& provider, cons
     if (!org) {
         return org.error();
     }
-    Result<Planning> planning = replan_saved(provider, project, *saved, options.parallelism);
+    Result<Planning> planning =
+        replan_saved(provider, project, *saved, recorded_addresses(previous), options.parallelism);
     if (!planning) {
         return planning.error();
     }
@@ -156,7 +157,7 @@ Result<Prepared> prepare(const ApplyArguments& options, Provider& provider, cons
 StateUpdate update_of(const ApplyArguments& options, const Project& project,
                       const std::optional<State>& previous, const Prepared& prepared,
                       ApplyReport report) {
-    StateUpdate update{prepared.planning.org.bindings, std::move(report), {}, prepared.org};
+    StateUpdate update{prepared.planning.org().bindings, std::move(report), {}, prepared.org};
     for (const auto& action : project.actions) {
         update.keep.insert(action.address());
     }
@@ -199,18 +200,13 @@ int run_apply(const ApplyArguments& options, Session& session) {
     if (!project || !check_request(options, session)) {
         return session.failed();
     }
-    // What is planned and applied: the targets (all without --target).
-    Result<Project> partial = targeted_project(*project, options.targets);
-    if (!partial) {
-        return session.fail(partial.error().message);
-    }
     std::optional<LockedState> locked = lock_state(session, *project, "apply");
     std::unique_ptr<Provider> provider = locked ? session.connect(*project) : nullptr;
     if (!provider) {
         return session.failed();
     }
     const std::optional<State>& previous = locked->state;
-    Result<Prepared> prepared = prepare(options, *provider, *partial, previous);
+    Result<Prepared> prepared = prepare(options, *provider, *project, previous);
     if (!prepared) {
         return session.fail_reading(prepared.error());
     }

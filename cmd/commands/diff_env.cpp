@@ -4,6 +4,7 @@
 #include "cmd/commands/registry.h"
 #include "cmd/commands/shared_options.h"
 #include "cmd/steps/org_step.h"
+#include "cmd/steps/state_step.h"
 #include "cmd/views/env_diff_view.h"
 #include "engine/plan/env_diff.h"
 #include "engine/plan/planner.h"
@@ -12,9 +13,10 @@ namespace dactl::cli {
 
 namespace {
 
-// One environment read as a plan reads it.
+// One environment read as a plan reads it, with its state.
 struct ReadEnvironment {
     Project project;
+    std::optional<State> state;
     std::unique_ptr<Provider> provider;
     Planning planning;
     OrgIdentity org;
@@ -22,30 +24,34 @@ struct ReadEnvironment {
 
 std::optional<ReadEnvironment> read_environment(Session& session, const std::string& name) {
     std::optional<Project> project = session.load_project_for(name);
-    if (!project) {
-        return std::nullopt;
+    Result<std::optional<State>> state =
+        project ? read_project_state(*project) : Result<std::optional<State>>(std::nullopt);
+    if (!project || !state) {
+        return project ? (session.fail(state.error().message), std::nullopt) : std::nullopt;
     }
-    ReadEnvironment read{std::move(*project), nullptr, {}, {}};
+    ReadEnvironment read{std::move(*project), std::move(*state), nullptr, {}, {}};
     read.provider = session.connect(read.project);
     if (!read.provider) {
         return std::nullopt;
     }
-    Result<std::optional<OrgIdentity>> org = reach_org(*read.provider, {}, OrgRead::always);
-    if (!org) {
-        session.fail_reading(org.error());
-        return std::nullopt;
-    }
-    read.org = **org;
+    Result<std::optional<OrgIdentity>> org =
+        reach_org(*read.provider,
+                  {{read.state ? read.state->org : std::nullopt, state_location(read.project),
+                    "is it another environment's state?"}},
+                  OrgRead::always);
     Result<Planning> planning =
-        plan_project(*read.provider, read.project, session.options().parallelism);
+        org ? plan_project(*read.provider, read.project, recorded_addresses(read.state),
+                           session.options().parallelism)
+            : Result<Planning>(org.error());
     if (!planning) {
         session.fail_reading(planning.error());
         return std::nullopt;
     }
+    read.org = **org;
     read.planning = std::move(planning).value();
     // An action that selects nothing is a difference, reported below; the
     // other diagnostics are shown as they are.
-    session.show(read.planning.org.diagnostics);
+    session.show(read.planning.org().diagnostics);
     return read;
 }
 
@@ -69,8 +75,8 @@ int run_diff_env(const CommonOptions& options, Session& session) {
         session.tell("warning: " + first_name + " and " + second_name + " reach the same org, " +
                      first->org.describe() + "; check their credentials and URLs in dactl.toml");
     }
-    const EnvironmentDiff diff = diff_environments({&first->project, &first->planning.org},
-                                                   {&second->project, &second->planning.org});
+    const EnvironmentDiff diff = diff_environments({&first->planning.resolved, &first->state},
+                                                   {&second->planning.resolved, &second->state});
     session.present(env_diff_view(diff));
     return diff.has_unintended() ? k_exit_changes : k_exit_ok;
 }

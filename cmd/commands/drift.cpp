@@ -4,13 +4,10 @@
 
 #include "cmd/commands/registry.h"
 #include "cmd/commands/shared_options.h"
-#include "cmd/steps/org_step.h"
+#include "cmd/steps/resolved_org.h"
 #include "cmd/steps/state_step.h"
 #include "cmd/views/drift_view.h"
 #include "engine/audit/audit_trail.h"
-#include "engine/gather/gather.h"
-#include "engine/gather/target.h"
-#include "engine/plan/rules.h"
 #include "engine/state/state_key.h"
 #include "engine/util/time_text.h"
 
@@ -36,69 +33,27 @@ void attribute(Session& session, const Project& project, Provider& provider, Dri
     }
 }
 
-// The report: the manifests' actions and those the rules govern, against the
-// org and the state.
-Result<DriftReport> drift_report(Session& session, const Project& project, Provider& provider,
-                                 const std::vector<DesiredAction>& targets,
-                                 const std::optional<State>& state) {
-    GatherOptions gathering;
-    gathering.parallelism = session.options().parallelism;
-    Result<Gathered> listed = gather_org(provider, targets, gathering);
-    if (!listed) {
-        return listed.error();
-    }
-    // The actions the rules govern are managed too: bound again with their keys.
-    Diagnostics governing;
-    const Governance governance =
-        govern(project.rules, *listed, session.options().targets, governing);
-    session.show(governing);
-    const std::vector<DesiredAction> governed = with_governed(targets, governance);
-    const Gathered org =
-        governance.count == 0 ? std::move(*listed) : bind_org(std::move(listed->live), governed);
-    Result<std::optional<std::string>> key =
-        find_state_key(state_home(project), session.context().environment("DACTL_STATE_KEY"));
-    if (!key) {
-        return key.error();
-    }
-    DriftReport report =
-        compute_drift(governance.count == 0 ? targets : governed, org, state, *key);
-    report.targets = session.options().targets;
-    return report;
-}
-
 int run_drift(const DriftArguments& options, Session& session) {
-    std::optional<Project> project = session.load_project();
-    if (!project) {
+    GatherOptions gathering;
+    gathering.parallelism = options.parallelism;
+    std::optional<ResolvedOrg> read =
+        read_resolved_org(session, options.targets, gathering, Unbound::report);
+    if (!read) {
         return session.failed();
     }
-    Result<std::vector<DesiredAction>> targets =
-        targeted_actions(project->actions, options.targets);
-    Result<std::optional<State>> state = read_project_state(*project);
-    if (!targets || !state) {
-        return session.fail(!targets ? targets.error().message : state.error().message);
+    Result<std::optional<std::string>> key =
+        find_state_key(state_home(read->project), session.context().environment("DACTL_STATE_KEY"));
+    if (!key) {
+        return session.fail(key.error().message);
     }
-    std::unique_ptr<Provider> provider = session.connect(*project);
-    if (!provider) {
-        return session.failed();
-    }
-    Result<std::optional<OrgIdentity>> org =
-        reach_org(*provider,
-                  {{*state ? (*state)->org : std::nullopt, state_location(*project),
-                    "is it another environment's state?"}},
-                  OrgRead::when_recorded);
-    if (!org) {
-        return org.error().kind == ErrorKind::conflict ? session.fail(org.error().message)
-                                                       : session.fail_reading(org.error());
-    }
-    Result<DriftReport> report = drift_report(session, *project, *provider, *targets, *state);
-    if (!report) {
-        return session.fail_reading(report.error());
-    }
+    DriftReport report = compute_drift(read->resolution.org, read->state, *key);
+    report.targets = options.targets;
+    report.environment = read->project.environment;
     if (!options.no_audit) {
-        attribute(session, *project, *provider, *report, *state);
+        attribute(session, read->project, *read->provider, report, read->state);
     }
-    session.present(drift_view(*report));
-    const bool failing = options.include_pending ? !report->empty() : report->changed_in_org();
+    session.present(drift_view(report));
+    const bool failing = options.include_pending ? !report.empty() : report.changed_in_org();
     return failing ? k_exit_changes : k_exit_ok;
 }
 

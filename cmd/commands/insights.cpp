@@ -6,8 +6,8 @@
 
 #include "cmd/commands/registry.h"
 #include "cmd/commands/shared_options.h"
-#include "cmd/steps/chosen_org.h"
 #include "cmd/steps/manifest_step.h"
+#include "cmd/steps/resolved_org.h"
 #include "cmd/steps/state_step.h"
 #include "cmd/views/insights_view.h"
 #include "engine/insights/insight_writes.h"
@@ -93,6 +93,16 @@ std::vector<InsightTarget> targets_of(const Gathered& org, bool all) {
     return targets;
 }
 
+// The org read without templates; the functions of the managed function
+// actions too, whose own timeout may cut them off first.
+GatherOptions read_functions_too(const InsightsArguments& arguments) {
+    GatherOptions gathering;
+    gathering.parallelism = arguments.parallelism;
+    gathering.templates = Templates::none;
+    gathering.functions_of_bound = true;
+    return gathering;
+}
+
 // A failed analytics read; a 403 names what the OAuth client lacks.
 int fail_analytics(Session& session, const Error& error) {
     if (error.kind == ErrorKind::forbidden) {
@@ -104,11 +114,9 @@ int fail_analytics(Session& session, const Error& error) {
     return session.fail_reading(error);
 }
 
-int run_since_apply(const InsightsArguments& arguments, Session& session, const ChosenOrg& read,
+int run_since_apply(const InsightsArguments& arguments, Session& session, const ResolvedOrg& read,
                     const InsightOptions& options) {
-    Result<std::optional<State>> state = read_project_state(read.project);
-    Result<std::optional<LastApply>> last =
-        state ? last_apply(*state) : Result<std::optional<LastApply>>(state.error());
+    Result<std::optional<LastApply>> last = last_apply(read.state);
     if (!last || !*last) {
         return session.fail(!last ? state_location(read.project) + ": " + last.error().message
                                   : "--since-apply needs the last apply recorded in " +
@@ -116,7 +124,7 @@ int run_since_apply(const InsightsArguments& arguments, Session& session, const 
                                         ", and there is none; run dactl apply first");
     }
     std::vector<InsightTarget> targets;
-    for (const InsightTarget& target : targets_of(read.org, false)) {
+    for (const InsightTarget& target : targets_of(read.resolution.org, false)) {
         if ((*last)->changed.count(*target.address) != 0) {
             targets.push_back(target);
         }
@@ -139,9 +147,9 @@ int run_since_apply(const InsightsArguments& arguments, Session& session, const 
 }
 
 // Appends the adopted actions and the rules for their hosts to the adoption file.
-bool adopt(Session& session, const ChosenOrg& read, const InsightsReport& report,
+bool adopt(Session& session, const ResolvedOrg& read, const InsightsReport& report,
            const std::string& file, const std::vector<RuleProposal>& rules) {
-    const std::vector<Adoption> adopted = adoptions(report, read.org.live, rules);
+    const std::vector<Adoption> adopted = adoptions(report, read.resolution.org.live, rules);
     if (adopted.empty() && rules.empty()) {
         session.tell("No unmanaged action is timing out or at risk; " + file + " was not changed");
         return true;
@@ -170,7 +178,7 @@ bool adopt(Session& session, const ChosenOrg& read, const InsightsReport& report
 
 // --write and --adopt-into: the manifests raised to the recommendations.
 bool write_manifests_for(const InsightsArguments& arguments, Session& session,
-                         const ChosenOrg& read, const InsightsReport& report) {
+                         const ResolvedOrg& read, const InsightsReport& report) {
     const TimeoutWrites timeouts = timeout_writes(read.project, report);
     for (const std::string& note : timeouts.notes) {
         session.tell(note);
@@ -178,8 +186,8 @@ bool write_manifests_for(const InsightsArguments& arguments, Session& session,
     if (!write_timeouts(session, read.project, timeouts.recommendations)) {
         return false;
     }
-    const RuleWrites rules =
-        rule_writes(read.project, report, read.org.live, arguments.adopt_into.has_value());
+    const RuleWrites rules = rule_writes(read.project, report, read.resolution.org.live,
+                                         arguments.adopt_into.has_value());
     for (const RuleProposal& rule : rules.noted) {
         session.tell(text_view("note: " + std::to_string(rule.insights.size()) +
                                " actions calling " + rule.prefix +
@@ -195,18 +203,20 @@ int run_insights_command(const InsightsArguments& arguments, Session& session) {
     if (const std::string wrong = conflict(arguments); !wrong.empty()) {
         return session.fail(wrong);
     }
-    std::optional<ChosenOrg> read = read_chosen_org(
-        session, arguments.named(), "the actions cannot be found in the org; nothing was read");
+    std::optional<ResolvedOrg> read =
+        read_resolved_org(session, arguments.named(), read_functions_too(arguments), Unbound::fail,
+                          "the actions cannot be found in the org; nothing was read");
     if (!read) {
         return session.failed();
     }
+    warn_function_limits(session, read->resolution.org);
     const InsightOptions options =
         insight_options(arguments, read->project, epoch_ms(session.context().now()));
     if (arguments.since_apply) {
         return run_since_apply(arguments, session, *read, options);
     }
     Result<InsightsReport> report = dactl::run_insights(
-        read->provider->analytics(), targets_of(read->org, arguments.all), options);
+        read->provider->analytics(), targets_of(read->resolution.org, arguments.all), options);
     if (!report) {
         return fail_analytics(session, report.error());
     }

@@ -7,7 +7,6 @@
 #include "cmd/steps/org_step.h"
 #include "cmd/steps/state_step.h"
 #include "cmd/views/plan_view.h"
-#include "engine/gather/target.h"
 #include "engine/plan/plan_codec.h"
 #include "engine/plan/planner.h"
 #include "engine/util/time_text.h"
@@ -30,7 +29,7 @@ void note_forgotten(Session& session, const Project& project, const Planning& pl
         return;  // a partial plan keeps what it does not cover
     }
     std::set<std::string> managed;
-    for (const Binding& binding : planning.org.bindings) {
+    for (const Binding& binding : planning.org().bindings) {
         managed.insert(binding.desired->address());
     }
     for (const DesiredAction& action : project.actions) {
@@ -62,16 +61,16 @@ int run_plan(const PlanArguments& options, Session& session) {
     if (!project) {
         return session.failed();
     }
-    Result<Project> partial = targeted_project(*project, options.targets);
     Result<std::optional<State>> state = read_project_state(*project);
-    if (!partial || !state) {
-        return session.fail(!partial ? partial.error().message : state.error().message);
+    if (!state) {
+        return session.fail(state.error().message);
     }
     std::unique_ptr<Provider> provider = session.connect(*project);
     if (!provider) {
         return session.failed();
     }
-    Result<Planning> planning = plan_project(*provider, *partial, options.parallelism);
+    Result<Planning> planning =
+        plan_project(*provider, *project, recorded_addresses(*state), options.parallelism);
     if (!planning) {
         return session.fail_reading(planning.error());
     }

@@ -6,8 +6,8 @@
 
 #include "cmd/commands/registry.h"
 #include "cmd/commands/shared_options.h"
-#include "cmd/steps/chosen_org.h"
 #include "cmd/steps/manifest_step.h"
+#include "cmd/steps/resolved_org.h"
 #include "cmd/views/probe_view.h"
 #include "engine/export/timeout_writer.h"
 #include "engine/probe/probe_run.h"
@@ -64,15 +64,22 @@ int run_probe_command(const ProbeArguments& arguments, Session& session) {
     if (!options) {
         return session.fail(options.error().message);
     }
-    std::optional<ChosenOrg> read = read_chosen_org(
-        session, arguments.operands, "the actions to probe cannot be found; nothing was probed");
+    GatherOptions gathering;
+    gathering.parallelism = arguments.parallelism;
+    gathering.templates = Templates::none;
+    gathering.functions_of_bound = true;  // a function's own timeout may cut it off first
+    std::optional<ResolvedOrg> read =
+        read_resolved_org(session, arguments.operands, gathering, Unbound::fail,
+                          "the actions to probe cannot be found; nothing was probed");
     if (!read) {
         return session.failed();
     }
+    warn_function_limits(session, read->resolution.org);
     Result<ProbeReport> report = [&] {
         std::unique_ptr<ProbeObserver> progress =
             probe_progress(session.progress(), session.progress_is_terminal());
-        return run_probe(read->provider->drafts(), read->org.bindings, *options, *progress);
+        return run_probe(read->provider->drafts(), read->resolution.org.bindings, *options,
+                         *progress);
     }();
     if (!report) {
         return session.fail(report.error().describe());

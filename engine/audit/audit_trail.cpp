@@ -46,7 +46,7 @@ std::optional<std::int64_t> applied_ms(const std::optional<State>& state,
 bool changed_outside(const ActionDrift& drift) {
     return drift.problem.empty() &&
            std::any_of(drift.fields.begin(), drift.fields.end(), [](const FieldDrift& field) {
-               return field.kind == DriftKind::changed_outside || field.kind == DriftKind::differs;
+               return field.kind == DriftKind::changed_outside;
            });
 }
 

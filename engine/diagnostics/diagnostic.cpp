@@ -70,12 +70,23 @@ std::string Diagnostic::format() const {
     return text;
 }
 
-void Diagnostics::error(SourcePosition where, std::string message) {
-    m_items.push_back(Diagnostic{Severity::error, std::move(where), std::move(message), {}});
+void Diagnostics::error(SourcePosition where, std::string message, std::string address) {
+    m_items.push_back(
+        Diagnostic{Severity::error, std::move(where), std::move(message), {}, std::move(address)});
 }
 
-void Diagnostics::warning(SourcePosition where, std::string message) {
-    m_items.push_back(Diagnostic{Severity::warning, std::move(where), std::move(message), {}});
+void Diagnostics::warning(SourcePosition where, std::string message, std::string address) {
+    m_items.push_back(Diagnostic{
+        Severity::warning, std::move(where), std::move(message), {}, std::move(address)});
+}
+
+const Diagnostic* Diagnostics::about(const std::string& address) const {
+    for (const Diagnostic& diagnostic : m_items) {
+        if (!address.empty() && diagnostic.address == address) {
+            return &diagnostic;
+        }
+    }
+    return nullptr;
 }
 
 void Diagnostics::append(const Diagnostics& other) {

@@ -23,6 +23,9 @@ struct Diagnostic {
     SourcePosition where;     ///< may be unknown (path empty) for project-wide problems
     std::string message;      ///< one sentence, no trailing period, no position
     std::string source_line;  ///< the offending line of the file, when known
+    /// The action it is about ("action.order"), when it is about one: how a
+    /// command tells an action's problem apart without reading the message.
+    std::string address;
 
     /// "path:line:col: message" (or "path: message", or just the message), then,
     /// when the source line is known, the line and a caret under the column.
@@ -33,8 +36,15 @@ struct Diagnostic {
 class Diagnostics {
 public:
     void add(Diagnostic diagnostic) { m_items.push_back(std::move(diagnostic)); }
-    void error(SourcePosition where, std::string message);
-    void warning(SourcePosition where, std::string message);
+    void error(SourcePosition where, std::string message, std::string address = {});
+    void warning(SourcePosition where, std::string message, std::string address = {});
+    /// The first diagnostic about `address`, or null.
+    const Diagnostic* about(const std::string& address) const;
+    /// Only the diagnostics `keep` accepts.
+    template <class Keep>
+    void keep_only(Keep keep) {
+        std::erase_if(m_items, [&](const Diagnostic& d) { return !keep(d); });
+    }
     void append(const Diagnostics& other);
 
     bool has_errors() const;

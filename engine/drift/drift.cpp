@@ -13,7 +13,7 @@ std::string_view drift_kind_text(DriftKind kind) {
         case DriftKind::not_yet_applied:
             return "not yet applied";
         case DriftKind::differs:
-            return "differs from the manifest";
+            return "not applied yet, no apply recorded";
     }
     return "";
 }
@@ -104,17 +104,20 @@ private:
     const std::optional<std::string>& m_key;
 };
 
+// Why the action selects no live action, from its selection diagnostic (the
+// message without the address the heading shows).
 std::string selection_problem(const Gathered& org, const DesiredAction& desired) {
-    for (const auto& diagnostic : org.diagnostics.items()) {
-        const std::string prefix = desired.address() + ": ";
-        if (diagnostic.message.rfind(prefix, 0) == 0) {
-            return diagnostic.message.substr(prefix.size());
-        }
-        if (diagnostic.message.rfind(desired.address() + " ", 0) == 0) {
-            return diagnostic.message.substr(desired.address().size() + 1);
-        }
+    const std::string address = desired.address();
+    const Diagnostic* diagnostic = org.diagnostics.about(address);
+    if (diagnostic == nullptr) {
+        return "cannot be matched to a live action";
     }
-    return "cannot be matched to a live action";
+    std::string_view text = diagnostic->message;
+    if (text.starts_with(address)) {
+        text.remove_prefix(address.size());
+        text.remove_prefix(text.starts_with(": ") ? 2 : text.starts_with(" ") ? 1 : 0);
+    }
+    return std::string(text);
 }
 
 void compare_fields(const DesiredAction& desired, const LiveAction& live,
@@ -182,13 +185,12 @@ ActionDrift drift_of(const DesiredAction& desired, const Gathered& org, const St
 
 }  // namespace
 
-DriftReport compute_drift(const std::vector<DesiredAction>& desired, const Gathered& org,
-                          const std::optional<State>& state,
+DriftReport compute_drift(const Gathered& org, const std::optional<State>& state,
                           const std::optional<std::string>& key) {
     const SecretComparison secrets(key);
     DriftReport report;
     report.has_state = state.has_value();
-    for (const auto& action : desired) {
+    for (const auto& action : org.desired) {
         const StateAction* recorded = state ? state->find(action.address()) : nullptr;
         ActionDrift drift = drift_of(action, org, recorded, secrets);
         report.secrets_unchecked = report.secrets_unchecked || drift.secrets_unchecked;
@@ -208,7 +210,7 @@ bool DriftReport::changed_in_org() const {
     return std::any_of(drifted.begin(), drifted.end(), [](const ActionDrift& drift) {
         return !drift.problem.empty() ||
                std::any_of(drift.fields.begin(), drift.fields.end(), [](const FieldDrift& field) {
-                   return field.kind != DriftKind::not_yet_applied;
+                   return field.kind == DriftKind::changed_outside;
                });
     });
 }

@@ -18,10 +18,12 @@ namespace dactl {
 enum class DriftKind {
     changed_outside,  ///< live differs from the value dactl last applied
     not_yet_applied,  ///< the manifest differs from the value dactl last applied
-    differs,          ///< no applied value is recorded, and live differs from the manifest
+    /// No applied value is recorded (the action, or this field, was never
+    /// applied), and live differs from the manifest: pending, not drift.
+    differs,
 };
 
-/// "changed in the org outside dactl", "not yet applied", "differs from the manifest".
+/// "changed in the org outside dactl", "not yet applied", "not applied yet, no apply recorded".
 std::string_view drift_kind_text(DriftKind kind);
 /// The kind's name in JSON: "changed_outside", "not_yet_applied", "differs".
 std::string_view drift_kind_key(DriftKind kind);
@@ -64,22 +66,24 @@ struct DriftReport {
     std::string audit_note;
     /// The --target patterns it covered, as given; empty: every managed action.
     std::vector<std::string> targets;
+    /// The environment (dactl.toml's [env.<name>]) it is about; "" for none.
+    std::string environment;
 
     bool empty() const { return drifted.empty(); }
     /// Whether anything moved in the org itself: a field changed outside dactl
-    /// (or differing without a recorded apply), or an action that vanished or
-    /// became ambiguous. False when all that drifted is merged but not yet applied.
+    /// since the last apply, or an action that vanished or became ambiguous.
+    /// False when all that drifted is merged but not yet applied (an action
+    /// never applied included).
     bool changed_in_org() const;
 };
 
-/// Compares, per managed action and field, the manifest, the last applied value
-/// (from `state`, when given) and the live value. `org` was gathered for the
-/// same desired actions; actions it could not bind are reported with their
-/// problem. Secret header values are compared by their fingerprints under
+/// Compares, per managed action of `org` (its `desired`: declared and
+/// governed, as resolved) and field, the manifest, the last applied value
+/// (from `state`, when given) and the live value; actions it could not bind
+/// are reported with their problem. Secret header values are compared by their fingerprints under
 /// `key` (the project's state key); those recorded masked, or fingerprinted
 /// with another key, or with no key given, are not compared (secrets_unchecked).
-DriftReport compute_drift(const std::vector<DesiredAction>& desired, const Gathered& org,
-                          const std::optional<State>& state,
+DriftReport compute_drift(const Gathered& org, const std::optional<State>& state,
                           const std::optional<std::string>& key = std::nullopt);
 
 }  // namespace dactl

@@ -8,14 +8,14 @@ namespace dactl {
 
 AdoptionText adoption_text(const std::vector<Adoption>& adoptions, std::set<std::string> taken) {
     AdoptionText result;
+    std::vector<Labelled> wanting;
+    for (const Adoption& adoption : adoptions) {
+        wanting.push_back({adoption.action->id, adoption.action->name});
+    }
+    const std::map<std::string, std::string> labels = unique_labels(wanting, std::move(taken));
     for (const Adoption& adoption : adoptions) {
         const LiveAction& action = *adoption.action;
-        const std::string base = label_for(action.name, action.id);
-        std::string label = base;
-        for (int n = 2; taken.count(label) != 0; ++n) {
-            label = base + "_" + std::to_string(n);
-        }
-        taken.insert(label);
+        const std::string& label = labels.at(action.id);
         result.labels.push_back(label);
         result.text += "\n# " + quoted(action.name) + ", category " + quoted(action.category) +
                        ", adopted at version " + std::to_string(action.version) + "\n";

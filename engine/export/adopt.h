@@ -25,7 +25,7 @@ struct AdoptionText {
 
 /// One [action.<label>] table per adoption, selecting the action by id, with
 /// its timeout_seconds; labels from the names (label_from_name), made unique
-/// against `taken` and each other with _2, _3...
+/// against `taken` and each other by the one rule (unique_labels).
 AdoptionText adoption_text(const std::vector<Adoption>& adoptions, std::set<std::string> taken);
 
 }  // namespace dactl

@@ -163,15 +163,14 @@ ExportResult export_actions(const std::vector<LiveAction>& live, const ExportOpt
     std::sort(chosen.begin(), chosen.end(), [](const LiveAction* a, const LiveAction* b) {
         return std::tie(a->name, a->id) < std::tie(b->name, b->id);
     });
-    std::set<std::string> taken;
+    std::vector<Labelled> wanting;
+    for (const LiveAction* action : chosen) {
+        wanting.push_back({action->id, action->name});
+    }
+    const std::map<std::string, std::string> labels = unique_labels(wanting, {});
     std::map<std::string, std::string> files;
     for (const LiveAction* action : chosen) {
-        const std::string base = label_for(action->name, action->id);
-        std::string label = base;
-        for (int n = 2; taken.count(label) != 0; ++n) {
-            label = base + "_" + std::to_string(n);
-        }
-        taken.insert(label);
+        const std::string& label = labels.at(action->id);
         const std::string address = std::string(k_action_prefix) + label;
         if (!options.targets.empty() && std::none_of(options.targets.begin(), options.targets.end(),
                                                      [&](const std::string& target) {

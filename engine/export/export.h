@@ -42,7 +42,7 @@ struct ExportResult {
 bool export_selects(const LiveAction& action, const ExportOptions& options);
 
 /// Writes one manifest file per category with one table per selected action,
-/// selected by id, labels unique and stable (sorted by name, then id). Built-in
+/// selected by id, labels by the one rule (unique_labels). Built-in
 /// and custom authentication actions are skipped with a note, and so are
 /// request headers holding secret-looking names (managed in the UI instead).
 /// Templates must be loaded (no field in `unloaded`) for ExportFields::all.

@@ -8,10 +8,28 @@
 
 namespace dactl {
 
-const Binding* Gathered::binding_of(const DesiredAction& desired) const {
+const Binding* Gathered::binding_of(const std::string& address) const {
     for (const auto& binding : bindings) {
-        if (binding.desired == &desired) {
+        if (binding.desired->address() == address) {
             return &binding;
+        }
+    }
+    return nullptr;
+}
+
+const Binding* Gathered::binding_of_id(const std::string& id) const {
+    for (const auto& binding : bindings) {
+        if (binding.live->id == id) {
+            return &binding;
+        }
+    }
+    return nullptr;
+}
+
+const DesiredAction* Gathered::find_desired(const std::string& address) const {
+    for (const auto& action : desired) {
+        if (action.address() == address) {
+            return &action;
         }
     }
     return nullptr;
@@ -164,7 +182,8 @@ Status read_functions(FunctionStore& provider, Gathered& org, const GatherOption
 Gathered bind_org(std::vector<LiveAction> live, const std::vector<DesiredAction>& desired) {
     Gathered org;
     org.live = std::move(live);
-    SelectionResult selection = select_actions(desired, org.live);
+    org.desired.assign(desired.begin(), desired.end());
+    SelectionResult selection = select_actions(org.desired, org.live);
     org.bindings = std::move(selection.bindings);
     org.diagnostics = std::move(selection.diagnostics);
     return org;
@@ -218,7 +237,10 @@ Result<Gathered> gather_by_id(Provider& provider, const std::vector<Reread>& rea
             continue;  // no longer exists
         }
         org.live.push_back(std::move(*found->second));
-        owners.push_back(read.desired);
+        if (read.desired != nullptr) {
+            org.desired.push_back(*read.desired);
+        }
+        owners.push_back(read.desired != nullptr ? &org.desired.back() : nullptr);
     }
     for (std::size_t i = 0; i < org.live.size(); ++i) {
         if (owners[i] != nullptr) {

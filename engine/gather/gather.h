@@ -4,6 +4,7 @@
 // manifests' actions to them, and loads the templates the next step needs.
 // What it reads it owns: commands get one Gathered and pass it on.
 
+#include <deque>
 #include <functional>
 #include <string>
 #include <vector>
@@ -14,13 +15,14 @@
 
 namespace dactl {
 
-/// The org as one command read it. `bindings` point into `live` (owned here)
-/// and into the desired actions given to gather_org or gather_by_id, which must
-/// outlive it. Movable (moving keeps every element in place), not copyable.
+/// The org as one command read it: the live actions, the manifest actions
+/// they were bound to (both owned here, so it is movable, not copyable, and a
+/// move keeps every element in place), and the selection diagnostics.
 struct Gathered {
-    std::vector<LiveAction> live;   ///< in the order the API listed them
-    std::vector<Binding> bindings;  ///< in the order of the desired actions
-    Diagnostics diagnostics;        ///< selection problems (one error per unbound action)
+    std::vector<LiveAction> live;       ///< in the order the API listed them
+    std::deque<DesiredAction> desired;  ///< every manifest action it was asked to bind
+    std::vector<Binding> bindings;      ///< into `desired` and `live`, in `desired`'s order
+    Diagnostics diagnostics;            ///< selection problems (one error per unbound action)
 
     Gathered() = default;
     Gathered(Gathered&&) = default;
@@ -28,10 +30,17 @@ struct Gathered {
     Gathered(const Gathered&) = delete;
     Gathered& operator=(const Gathered&) = delete;
 
-    /// The binding of a desired action, or null when it selected nothing.
-    const Binding* binding_of(const DesiredAction& desired) const;
+    /// The binding of the manifest action at this address, or null when it selected nothing.
+    const Binding* binding_of(const std::string& address) const;
+    const Binding* binding_of(const DesiredAction& desired) const {
+        return binding_of(desired.address());
+    }
+    /// The manifest action at this address, or null.
+    const DesiredAction* find_desired(const std::string& address) const;
     /// The live action with this id, or null.
     const LiveAction* find_live(const std::string& id) const;
+    /// The binding of the live action with this id, or null.
+    const Binding* binding_of_id(const std::string& id) const;
 };
 
 /// Which templates given only as URIs gather loads.
@@ -57,8 +66,8 @@ struct GatherOptions {
     bool functions_of_bound = false;
 };
 
-/// The pure half of gather_org: takes the listed actions and binds `desired`
-/// to them (select_actions). Loads nothing.
+/// The pure half of gather_org: takes the listed actions and a copy of
+/// `desired`, and binds them (select_actions). Loads nothing.
 Gathered bind_org(std::vector<LiveAction> live, const std::vector<DesiredAction>& desired);
 
 /// Lists every action of the org, binds `desired` to them (select_actions),
@@ -88,7 +97,8 @@ Status load_templates(ActionStore& provider, Gathered& org, const GatherOptions&
 Status read_functions(FunctionStore& provider, Gathered& org, const GatherOptions& options);
 
 /// One action to re-read by id: the address it is planned under and its
-/// manifest action (null when the manifests no longer have it: read, not bound).
+/// manifest action (null when the manifests no longer have it: read, not
+/// bound); gather_by_id keeps a copy of it.
 struct Reread {
     std::string address;
     const DesiredAction* desired = nullptr;

@@ -33,8 +33,10 @@ private:
         if (found != m_by_id.end()) {
             return found->second;
         }
-        diagnostics.error(desired.selector_where, desired.address() + ": no live action has id " +
-                                                      quoted(desired.selector.value));
+        diagnostics.error(
+            desired.selector_where,
+            desired.address() + ": no live action has id " + quoted(desired.selector.value),
+            desired.address());
         return nullptr;
     }
 
@@ -51,7 +53,7 @@ private:
             for (const LiveAction* candidate : found->second) {
                 message += "\n    " + describe_candidate(*candidate);
             }
-            diagnostics.error(desired.selector_where, message);
+            diagnostics.error(desired.selector_where, message, desired.address());
             return nullptr;
         }
         std::string message = desired.address() + ": no live action is named " + quoted(name);
@@ -61,7 +63,7 @@ private:
                            describe_candidate(*candidate) + ")?";
             }
         }
-        diagnostics.error(desired.selector_where, message);
+        diagnostics.error(desired.selector_where, message, desired.address());
         return nullptr;
     }
 
@@ -78,10 +80,8 @@ private:
     std::map<std::string, std::vector<const LiveAction*>> m_by_name;
 };
 
-}  // namespace
-
-SelectionResult select_actions(const std::vector<DesiredAction>& desired,
-                               const std::vector<LiveAction>& live) {
+template <class Actions>
+SelectionResult select_each(const Actions& desired, const std::vector<LiveAction>& live) {
     SelectionResult result;
     const LiveIndex index(live);
     std::map<const LiveAction*, const DesiredAction*> owners;
@@ -95,12 +95,25 @@ SelectionResult select_actions(const std::vector<DesiredAction>& desired,
             result.diagnostics.error(action.selector_where,
                                      action.address() + " selects the same live action as " +
                                          owner->second->address() + ": " + match->id + " " +
-                                         quoted(match->name));
+                                         quoted(match->name),
+                                     action.address());
             continue;
         }
         result.bindings.push_back(Binding{&action, match});
     }
     return result;
+}
+
+}  // namespace
+
+SelectionResult select_actions(const std::vector<DesiredAction>& desired,
+                               const std::vector<LiveAction>& live) {
+    return select_each(desired, live);
+}
+
+SelectionResult select_actions(const std::deque<DesiredAction>& desired,
+                               const std::vector<LiveAction>& live) {
+    return select_each(desired, live);
 }
 
 }  // namespace dactl

@@ -1,6 +1,7 @@
 #pragma once
 // Selection: which live action each manifest action means.
 
+#include <deque>
 #include <vector>
 
 #include "engine/diagnostics/diagnostic.h"
@@ -9,8 +10,8 @@
 
 namespace dactl {
 
-/// A manifest action and the live action it selects. Both pointers refer into
-/// the vectors given to select_actions and live as long as they do.
+/// A manifest action and the live action it selects: pointers into their
+/// owner (a Gathered, or the containers given to select_actions).
 struct Binding {
     const DesiredAction* desired = nullptr;
     const LiveAction* live = nullptr;
@@ -26,6 +27,8 @@ struct SelectionResult {
 /// actions selecting the same live action are errors; the messages list the
 /// candidates with their ids and categories. Pure.
 SelectionResult select_actions(const std::vector<DesiredAction>& desired,
+                               const std::vector<LiveAction>& live);
+SelectionResult select_actions(const std::deque<DesiredAction>& desired,
                                const std::vector<LiveAction>& live);
 
 }  // namespace dactl

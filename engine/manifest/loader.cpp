@@ -164,6 +164,7 @@ void check_ca_bundle(const fs::path& directory, const std::vector<ManifestSource
                           "api.ca_bundle names " + *api.ca_bundle +
                               (exists ? ", which is not a file" : ", which does not exist") +
                               "; give the path of a PEM file, relative to the project directory",
+                          {},
                           {}};
     auto settings = std::find_if(sources.begin(), sources.end(), [&](const ManifestSource& s) {
         return s.path == api.ca_bundle_where.path;

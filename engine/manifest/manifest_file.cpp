@@ -12,12 +12,12 @@ SourcePosition ManifestFile::position(const toml::source_position& at) const {
 }
 
 void ManifestFile::error(const toml::source_position& at, std::string message) {
-    m_diagnostics.add(Diagnostic{Severity::error, position(at), std::move(message), {}});
+    m_diagnostics.add(Diagnostic{Severity::error, position(at), std::move(message), {}, {}});
 }
 
 void ManifestFile::file_warning(std::string message) {
     m_diagnostics.add(
-        Diagnostic{Severity::warning, SourcePosition{m_path, 0, 0}, std::move(message), {}});
+        Diagnostic{Severity::warning, SourcePosition{m_path, 0, 0}, std::move(message), {}, {}});
 }
 
 std::string describe_type(const toml::node& node) {

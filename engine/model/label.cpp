@@ -1,6 +1,7 @@
 #include "engine/model/label.h"
 
 #include <algorithm>
+#include <tuple>
 
 namespace dactl {
 
@@ -87,6 +88,24 @@ std::string label_for(std::string_view name, std::string_view id) {
         }
     }
     return tail.empty() ? label : label + "_" + tail;
+}
+
+std::map<std::string, std::string> unique_labels(std::vector<Labelled> actions,
+                                                 std::set<std::string> taken) {
+    std::sort(actions.begin(), actions.end(), [](const Labelled& a, const Labelled& b) {
+        return std::tie(a.name, a.id) < std::tie(b.name, b.id);
+    });
+    std::map<std::string, std::string> labels;
+    for (const Labelled& action : actions) {
+        const std::string base = label_for(action.name, action.id);
+        std::string label = base;
+        for (int n = 2; taken.count(label) != 0; ++n) {
+            label = base + "_" + std::to_string(n);
+        }
+        taken.insert(label);
+        labels.emplace(action.id, label);
+    }
+    return labels;
 }
 
 }  // namespace dactl

@@ -3,8 +3,11 @@
 // makes a label from a name, for export and for the hint in a validation error,
 // so the label a hint proposes is the one export would write.
 
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dactl {
 
@@ -23,5 +26,19 @@ std::string label_from_name(std::string_view name);
 /// label_from_name, or when the name leaves nothing of its own, "action_" and
 /// the last 8 letters and digits of `id` (export and adoption).
 std::string label_for(std::string_view name, std::string_view id);
+
+/// A live action that needs a label: its id and name.
+struct Labelled {
+    std::string id;
+    std::string name;
+};
+
+/// The one rule that gives live actions labels (export, adoption, the actions
+/// rules govern): each gets label_for(name, id), unique against `taken` and
+/// each other; where several want one label, they get it in order of name,
+/// then id, the first plain and the others with _2, _3... Whatever order
+/// `actions` come in, the answer is the same. By id.
+std::map<std::string, std::string> unique_labels(std::vector<Labelled> actions,
+                                                 std::set<std::string> taken);
 
 }  // namespace dactl

@@ -57,6 +57,8 @@ struct Plan {
     std::vector<std::string> targets;
     /// Actions governed by a rule (changed or not); 0 without rules.
     std::size_t governed = 0;
+    /// The environment (dactl.toml's [env.<name>]) it is for; "" for none.
+    std::string environment;
 
     bool empty() const { return changes.empty(); }
 };

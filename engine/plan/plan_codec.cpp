@@ -149,6 +149,7 @@ Result<SavedPlan> decode_saved_plan(std::string_view text) {
             return invalid("environment is not a non-empty string");
         }
         saved.environment = text_of(*environment);
+        saved.plan.environment = saved.environment;
     }
     for (const auto& entry : changes->GetArray()) {
         Result<ActionChange> change = read_change(entry);

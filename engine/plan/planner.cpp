@@ -4,7 +4,7 @@ namespace dactl {
 
 std::map<std::string, LiveAction> Planning::bases() const {
     std::map<std::string, const LiveAction*> by_id;
-    for (const auto& live : org.live) {
+    for (const auto& live : resolved.org.live) {
         by_id.emplace(live.id, &live);
     }
     std::map<std::string, LiveAction> bases;
@@ -16,45 +16,38 @@ std::map<std::string, LiveAction> Planning::bases() const {
     return bases;
 }
 
-Planning plan_governed(Gathered org, Governance governance, const Diagnostics& governing) {
+Planning plan_resolved(Resolution resolved) {
     Planning planning;
-    PlanResult result = compute_plan(org.bindings);
-    result.plan.targets = governance.targets;
+    PlanResult result = compute_plan(resolved.org.bindings);
     for (ActionChange& change : result.plan.changes) {
-        auto reason = governance.reasons.find(change.address);
+        const RuleReason* reason = resolved.rule_of(change.address);
         for (FieldChange& field : change.fields) {
-            if (reason != governance.reasons.end() && field.field == Field::timeout_seconds) {
-                field.rule = reason->second.rule;
-                field.policy = reason->second.policy;
+            if (reason != nullptr && field.field == Field::timeout_seconds) {
+                field.rule = reason->rule;
+                field.policy = reason->policy;
             }
         }
     }
-    result.plan.governed = governance.count;
-    planning.governed = std::move(governance.governed);
-    planning.diagnostics = org.diagnostics;
-    planning.diagnostics.append(governing);
+    result.plan.targets = resolved.targets;
+    result.plan.governed = resolved.governance.count;
+    result.plan.environment = resolved.environment;
+    planning.diagnostics = resolved.org.diagnostics;
     planning.diagnostics.append(result.diagnostics);
     planning.diagnostics.sort();
     planning.plan = std::move(result.plan);
-    planning.org = std::move(org);
+    planning.resolved = std::move(resolved);
     return planning;
 }
 
-Planning plan_gathered(Gathered org, const std::vector<Rule>& rules,
-                       const std::vector<std::string>& targets) {
-    Diagnostics governing;
-    Governance governance = govern(rules, org, targets, governing);
-    return plan_governed(std::move(org), std::move(governance), governing);
-}
-
-Result<Planning> plan_project(Provider& provider, const Project& project, int parallelism) {
+Result<Planning> plan_project(Provider& provider, const Project& project,
+                              const std::map<std::string, std::string>& known, int parallelism) {
     GatherOptions options;
     options.parallelism = parallelism;
-    Result<Gathered> org = gather_org(provider, project.actions, options);
-    if (!org) {
-        return org.error();
+    Result<Resolution> resolved = read_resolved(provider, project, known, options);
+    if (!resolved) {
+        return resolved.error();
     }
-    return plan_gathered(std::move(org).value(), project.rules, project.targets);
+    return plan_resolved(std::move(resolved).value());
 }
 
 }  // namespace dactl

@@ -1,6 +1,7 @@
 #include "engine/plan/saved_plan.h"
 
 #include <algorithm>
+#include <set>
 
 #include "engine/model/secrets.h"
 #include "engine/plan/compute_plan.h"
@@ -70,55 +71,68 @@ Error stale(const std::string& reasons) {
     return make_error(ErrorKind::conflict, reasons);
 }
 
+// Only the saved plan's changes are applied: a change it did not plan (an
+// action edited since) is left out, and its binding too, so that the state
+// keeps what it recorded of it.
+void keep_planned(Planning& planning, const Plan& saved) {
+    std::set<std::string> planned;
+    for (const ActionChange& change : saved.changes) {
+        planned.insert(change.address);
+    }
+    std::set<std::string> unplanned;
+    for (const ActionChange& change : planning.plan.changes) {
+        if (planned.count(change.address) == 0) {
+            unplanned.insert(change.address);
+        }
+    }
+    std::erase_if(planning.plan.changes,
+                  [&](const ActionChange& change) { return unplanned.count(change.address) != 0; });
+    std::erase_if(planning.resolved.org.bindings, [&](const Binding& binding) {
+        return unplanned.count(binding.desired->address()) != 0;
+    });
+    // What went wrong with an action the plan does not change is for the next plan.
+    planning.diagnostics.keep_only([&](const Diagnostic& diagnostic) {
+        return diagnostic.address.empty() || planned.count(diagnostic.address) != 0;
+    });
+}
+
 }  // namespace
 
 Result<Planning> replan_saved(Provider& provider, const Project& project, const SavedPlan& saved,
-                              int parallelism) {
+                              const std::map<std::string, std::string>& known, int parallelism) {
     if (saved.manifests_digest != project.digest) {
         return stale(stale_line("the manifests changed since it was made"));
     }
-    std::vector<Reread> reads;
-    for (const auto& change : saved.plan.changes) {
-        reads.push_back(Reread{change.address, project.find_address(change.address), change.id});
+    Project planned = project;
+    planned.targets = saved.plan.targets;
+    std::map<std::string, std::string> addresses = known;  // the plan's addresses come first
+    for (const ActionChange& change : saved.plan.changes) {
+        addresses[change.id] = change.address;
     }
     GatherOptions options;
     options.parallelism = parallelism;
-    options.templates = Templates::none;
-    Result<Gathered> org = gather_by_id(provider, reads, options);
-    if (!org) {
-        return org.error();
+    Result<Resolution> resolved = read_resolved(provider, planned, addresses, options);
+    if (!resolved) {
+        return resolved.error();
     }
-    // The actions the rules govern are bound again the way the plan bound them.
-    Diagnostics governing;
-    Governance governance = govern(project.rules, *org, project.targets, governing);
     std::string reasons;
-    for (std::size_t i = 0; i < reads.size(); ++i) {
-        const DesiredAction* desired = reads[i].desired;
-        for (const Binding& binding : org->bindings) {
-            if (binding.desired->address() == reads[i].address && binding.live->id == reads[i].id) {
-                desired = binding.desired;
-            }
-        }
+    for (const ActionChange& change : saved.plan.changes) {
+        const Binding* binding = resolved->org.binding_of(change.address);
+        const DesiredAction* desired = binding != nullptr && binding->live->id == change.id
+                                           ? binding->desired
+                                           : project.find_address(change.address);
         const std::string reason =
-            stale_reason(saved.plan.changes[i], desired, org->find_live(reads[i].id));
+            stale_reason(change, desired, resolved->org.find_live(change.id));
         if (!reason.empty()) {
-            if (!reasons.empty()) {
-                reasons += '\n';
-            }
-            reasons += stale_line(reason);
+            reasons += (reasons.empty() ? "" : "\n") + stale_line(reason);
         }
     }
     if (!reasons.empty()) {
         return stale(reasons);
     }
-    options.templates = Templates::managed;
-    if (Status loaded = load_templates(provider.actions(), *org, options); !loaded) {
-        return loaded.error();
-    }
-    Planning planning = plan_governed(std::move(org).value(), std::move(governance), governing);
-    planning.plan.unchanged = saved.plan.unchanged;
+    Planning planning = plan_resolved(std::move(resolved).value());
+    keep_planned(planning, saved.plan);
     planning.plan.targets = saved.plan.targets;
-    planning.plan.governed = saved.plan.governed;
     if (!planning.diagnostics.has_errors() && !same_changes(planning.plan, saved.plan)) {
         return stale(stale_line("the changes it would make now differ from the saved ones"));
     }

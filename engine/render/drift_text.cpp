@@ -46,7 +46,7 @@ std::string group(const ActionDrift& drift, DriftKind kind, const Palette& palet
             title = "not yet applied (last applied -> manifest):";
             break;
         case DriftKind::differs:
-            title = "differs from the manifest (live -> manifest):";
+            title = "not applied yet, no apply is recorded for it (live -> manifest):";
             break;
     }
     return "    " + title + "\n" + text;
@@ -66,9 +66,8 @@ std::string joined(const std::vector<std::string>& values) {
 // The attribution lines of an action changed outside dactl.
 std::string attributions(const ActionDrift& drift, const DriftReport& report) {
     const bool outside =
-        std::any_of(drift.fields.begin(), drift.fields.end(), [](const FieldDrift& f) {
-            return f.kind == DriftKind::changed_outside || f.kind == DriftKind::differs;
-        });
+        std::any_of(drift.fields.begin(), drift.fields.end(),
+                    [](const FieldDrift& f) { return f.kind == DriftKind::changed_outside; });
     if (!report.audited || !outside || !drift.problem.empty()) {
         return "";
     }

@@ -26,33 +26,57 @@ std::string ids(const EnvironmentDiff& diff, const ActionDifference& action) {
            diff.second + " " + (action.second_id.empty() ? "-" : action.second_id);
 }
 
-std::string group(const EnvironmentDiff& diff, const ActionDifference& action, bool intended,
+std::string standing_text(Standing standing) {
+    return standing == Standing::hand_edit ? "was changed outside dactl" : "is not applied yet";
+}
+
+// Why a difference that is not intended is not: each side that does not hold
+// what its own manifests declare, or that they declare no difference.
+std::string explanation(const EnvironmentDiff& diff, const FieldDifference& field) {
+    std::string text;
+    const auto side = [&](const std::string& name, Standing standing, const Value& declared) {
+        if (standing == Standing::as_declared) {
+            return;
+        }
+        text += "          " + name + " " + standing_text(standing) + ": its manifests declare " +
+                value_text(field.field, declared) + "\n";
+    };
+    side(diff.first, field.first_standing, field.first_declared);
+    side(diff.second, field.second_standing, field.second_declared);
+    if (text.empty()) {
+        text = "          the manifests declare no difference\n";
+    }
+    return text;
+}
+
+std::string group(const EnvironmentDiff& diff, const ActionDifference& action, Judgement judgement,
                   const Palette& palette) {
     std::string text;
     for (const auto& field : action.fields) {
-        if (field.intended != intended) {
+        if (field.judgement != judgement) {
             continue;
         }
         for (const auto& line :
              field_change_lines(field.field, field.first, field.second, palette)) {
             text += "        " + line + "\n";
         }
+        if (judgement != Judgement::intended) {
+            text += explanation(diff, field);
+        }
     }
     if (text.empty()) {
         return text;
     }
     std::string title = "    ";
-    if (intended) {
-        title += "intended (the manifests declare it, ";
+    if (judgement == Judgement::intended) {
+        title += "intended (each org holds what its manifests declare, ";
+    } else if (judgement == Judgement::pending) {
+        title += "not applied yet (";
     } else {
         title += palette.red("unintended");
-        title += " (the manifests declare no difference, ";
+        title += " (";
     }
-    title += diff.first;
-    title += " -> ";
-    title += diff.second;
-    title += "):\n";
-    return title + text;
+    return title + diff.first + " -> " + diff.second + "):\n" + text;
 }
 
 std::string not_applied(const ActionDifference& action) {
@@ -64,7 +88,8 @@ std::string not_applied(const ActionDifference& action) {
 }
 
 std::string summary(const EnvironmentDiff& diff) {
-    const std::size_t intended = diff.intended_count();
+    const std::size_t intended = diff.count(Judgement::intended);
+    const std::size_t pending = diff.count(Judgement::pending);
     const std::size_t unintended = diff.unintended_count();
     const std::string compared = std::to_string(diff.compared) +
                                  (diff.compared == 1 ? " managed action" : " managed actions") +
@@ -72,12 +97,15 @@ std::string summary(const EnvironmentDiff& diff) {
     const auto count = [](std::size_t n, const char* what) {
         return std::to_string(n) + " " + what + (n == 1 ? " difference" : " differences");
     };
+    const std::string also =
+        pending > 0 ? "; " + std::to_string(pending) + " not applied yet" : std::string();
     if (unintended > 0) {
         return diff.first + " and " + diff.second + " differ: " + count(unintended, "unintended") +
-               ", " + count(intended, "intended") + "; " + compared + ".";
+               ", " + count(intended, "intended") + also + "; " + compared + ".";
     }
-    if (intended > 0) {
-        return "No unintended differences: " + count(intended, "intended") + "; " + compared + ".";
+    if (intended > 0 || pending > 0) {
+        return "No unintended differences: " + count(intended, "intended") + also + "; " +
+               compared + ".";
     }
     return "No differences between " + diff.first + " and " + diff.second + ": " + compared + ".";
 }
@@ -103,8 +131,9 @@ std::string render_env_diff_text(const EnvironmentDiff& diff, const Palette& pal
             text += ": nothing to compare\n";
             continue;
         }
-        text += group(diff, action, false, palette);
-        text += group(diff, action, true, palette);
+        text += group(diff, action, Judgement::unintended, palette);
+        text += group(diff, action, Judgement::pending, palette);
+        text += group(diff, action, Judgement::intended, palette);
         if (!action.not_applied.empty()) {
             text += "    declared differently but the same in both orgs (not applied yet): ";
             text += not_applied(action);
@@ -116,6 +145,48 @@ std::string render_env_diff_text(const EnvironmentDiff& diff, const Palette& pal
     }
     return text + summary(diff) + "\n";
 }
+
+namespace {
+
+std::string judgement_cell(const EnvironmentDiff& diff, const FieldDifference& field) {
+    if (field.judgement == Judgement::intended) {
+        return "intended";
+    }
+    std::string text = field.judgement == Judgement::pending ? "not applied yet" : "**unintended**";
+    for (const auto& [name, standing] : {std::pair{diff.first, field.first_standing},
+                                         std::pair{diff.second, field.second_standing}}) {
+        if (standing != Standing::as_declared) {
+            text += ": " + name + " " + standing_text(standing);
+        }
+    }
+    return text;
+}
+
+std::string judgement_key(Judgement judgement) {
+    switch (judgement) {
+        case Judgement::intended:
+            return "intended";
+        case Judgement::pending:
+            return "not_applied";
+        case Judgement::unintended:
+            break;
+    }
+    return "unintended";
+}
+
+std::string standing_key(Standing standing) {
+    switch (standing) {
+        case Standing::hand_edit:
+            return "changed_outside";
+        case Standing::not_applied:
+            return "not_applied";
+        case Standing::as_declared:
+            break;
+    }
+    return "as_declared";
+}
+
+}  // namespace
 
 std::string render_env_diff_markdown(const EnvironmentDiff& diff) {
     std::string text = "### dactl diff-env " + diff.first + " " + diff.second + "\n\n";
@@ -139,7 +210,7 @@ std::string render_env_diff_markdown(const EnvironmentDiff& diff) {
             text += "| `" + action.address + "` | `" + std::string(field_key(field.field)) +
                     "` | " + cell(value_text(field.field, field.first)) + " | " +
                     cell(value_text(field.field, field.second)) + " | " +
-                    (field.intended ? "intended" : "**unintended**") + " |\n";
+                    judgement_cell(diff, field) + " |\n";
         }
         for (Field field : action.not_applied) {
             text += "| `" + action.address + "` | `" + std::string(field_key(field)) +
@@ -187,7 +258,20 @@ std::string encode_env_diff_output(const EnvironmentDiff& diff) {
             json.key(diff.second);
             json.value(field.field, field.second);
             json.key("intended");
-            json.boolean(field.intended);
+            json.boolean(field.judgement == Judgement::intended);
+            json.member("judgement", judgement_key(field.judgement));
+            json.key("declared");
+            json.begin_object();
+            json.key(diff.first);
+            json.value(field.field, field.first_declared);
+            json.key(diff.second);
+            json.value(field.field, field.second_declared);
+            json.end_object();
+            json.key("standing");
+            json.begin_object();
+            json.member(diff.first, standing_key(field.first_standing));
+            json.member(diff.second, standing_key(field.second_standing));
+            json.end_object();
             json.end_object();
         }
         json.end_array();
@@ -202,7 +286,8 @@ std::string encode_env_diff_output(const EnvironmentDiff& diff) {
     json.key("summary");
     json.begin_object();
     json.member("compared", static_cast<std::int64_t>(diff.compared));
-    json.member("intended", static_cast<std::int64_t>(diff.intended_count()));
+    json.member("intended", static_cast<std::int64_t>(diff.count(Judgement::intended)));
+    json.member("not_applied", static_cast<std::int64_t>(diff.count(Judgement::pending)));
     json.member("unintended", static_cast<std::int64_t>(diff.unintended_count()));
     json.end_object();
     json.end_object();

@@ -246,7 +246,8 @@ def test_plan_and_apply(project):
     # A saved plan's apply records the actions it planned.
     ids = sorted(a["id"] for s in states for a in s["actions"])
     check(ids == sorted(["custom_-_test-1", "custom_-_test-2", "custom_-_test-3",
-                         "custom_-_prod-1", "custom_-_prod-2"]), "the states' ids: %s" % ids)
+                         "custom_-_prod-1", "custom_-_prod-2", "custom_-_prod-3"]),
+          "the states' ids: %s" % ids)
     for name in ("test", "prod"):
         same(project.run("plan", "--env", name), 0, None, "", "plan --env %s again" % name)
         drift = project.run("drift", "--env", name)
@@ -258,7 +259,7 @@ def test_diff_env(project):
     same(project.run("diff-env", "test", "prod"), 0,
          "~ action.order_status \"Lookup Order Status\" (test custom_-_test-1, prod "
          "custom_-_prod-1)\n"
-         "    intended (the manifests declare it, test -> prod):\n"
+         "    intended (each org holds what its manifests declare, test -> prod):\n"
          "        ~ timeout_seconds: 10 -> 20\n"
          "\n"
          "No unintended differences: 1 intended difference; 3 managed actions compared.\n",
@@ -274,24 +275,28 @@ def test_diff_env(project):
     same(run, 2,
          "~ action.order_status \"Lookup Order Status\" (test custom_-_test-1, prod "
          "custom_-_prod-1)\n"
-         "    intended (the manifests declare it, test -> prod):\n"
+         "    intended (each org holds what its manifests declare, test -> prod):\n"
          "        ~ timeout_seconds: 10 -> 20\n"
          "! action.stock \"Check Stock\" (test custom_-_test-3, prod custom_-_prod-3)\n"
-         "    unintended (the manifests declare no difference, test -> prod):\n"
+         "    unintended (test -> prod):\n"
          "        ~ timeout_seconds: 5 -> 9\n"
+         "          prod was changed outside dactl: its manifests declare 5\n"
          "\n"
          "test and prod differ: 1 unintended difference, 1 intended difference; 3 managed "
          "actions compared.\n", "", "diff-env after an edit in prod")
     data = project.run("diff-env", "test", "prod", "--format", "json")
     check(data.returncode == 2, "diff-env --format json exited %d" % data.returncode)
     document = json.loads(data.stdout)
-    check(document["summary"] == {"compared": 3, "intended": 1, "unintended": 1},
+    check(document["summary"] == {"compared": 3, "intended": 1, "not_applied": 0,
+                                  "unintended": 1},
           "diff-env JSON summary: %s" % document.get("summary"))
     check(document["actions"][1]["differences"] == [
-        {"field": "timeout_seconds", "test": 5, "prod": 9, "intended": False}],
+        {"field": "timeout_seconds", "test": 5, "prod": 9, "intended": False,
+         "judgement": "unintended", "declared": {"test": 5, "prod": 5},
+         "standing": {"test": "as_declared", "prod": "changed_outside"}}],
         "diff-env JSON: %s" % document["actions"])
     drift = project.run("drift", "--env", "prod")
-    check(drift.returncode == 2 and "~ timeout_seconds: 9 -> 5" in drift.stdout
+    check(drift.returncode == 2 and "~ timeout_seconds: 5 -> 9" in drift.stdout
           and "by Ops (user u-ops) at " in drift.stdout, "drift --env prod:\n" + drift.stdout)
     same(project.run("drift", "--env", "test"), 0, None, "", "drift --env test")
     for org in (project.test, project.prod):

@@ -319,8 +319,10 @@ def test_since_apply(org):
             "latencyMs": latency})
     run = org.run(project, "insights", "--since-apply", "--format", "json", "--detailed-exitcode")
     check(run.returncode == 2, "--since-apply exited %d: %s" % (run.returncode, run.stderr))
+    # The state records the org: it is read once to check the state is this org's.
     check(org.counts() == {"POST /oauth/token": 1, "GET /api/v2/integrations/actions": 1,
-                            "GET /api/v2/integrations": 1, AGGREGATES: 4},
+                            "GET /api/v2/integrations": 1, "GET /api/v2/organizations/me": 1,
+                            AGGREGATES: 4},
           "requests: %s" % org.counts())
     document = json.loads(run.stdout)
     verdicts = {entry["address"]: (entry["verdict"], entry["before"]["timeouts"] > 0, entry["after"]["timeouts"])

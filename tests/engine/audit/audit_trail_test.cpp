@@ -131,7 +131,11 @@ TEST_CASE("only actions changed outside dactl are looked up", "[audit]") {
     report.drifted[0].fields[0].kind = DriftKind::not_yet_applied;
     REQUIRE_FALSE(audit_window(report, std::nullopt, k_now));
     REQUIRE(changed_outside_ids(report).empty());
+    // Never applied: pending too, and no one to name.
     DriftReport fresh = drifted({"a"});
     fresh.drifted[0].fields[0].kind = DriftKind::differs;
-    REQUIRE(audit_window(fresh, std::nullopt, k_now) == TimeWindow{k_now - 14 * k_day, k_now + 1});
+    REQUIRE_FALSE(audit_window(fresh, std::nullopt, k_now));
+    DriftReport outside = drifted({"a"});
+    REQUIRE(audit_window(outside, std::nullopt, k_now) ==
+            TimeWindow{k_now - 14 * k_day, k_now + 1});
 }

@@ -28,7 +28,7 @@ struct Scene {
     std::vector<DesiredAction> desired;
     std::optional<State> state;
 
-    DriftReport drift() const { return compute_drift(desired, bind_org(live, desired), state); }
+    DriftReport drift() const { return compute_drift(bind_org(live, desired), state); }
 };
 
 }  // namespace
@@ -74,10 +74,13 @@ TEST_CASE("drift without a state compares the manifests with the org", "[drift]"
             "No state file: comparing the manifests with the org only.\n"
             "\n"
             "~ action.a: \"A\" (custom_-_1), live version 6\n"
-            "    differs from the manifest (live -> manifest):\n"
+            "    not applied yet, no apply is recorded for it (live -> manifest):\n"
             "        ~ timeout_seconds: 30 -> 15\n"
             "\n"
-            "Drift: 1 drifted, 0 in sync.\n");
+            "Drift: 1 drifted, 0 in sync.\n"
+            "Nothing changed in the org: all that differs is merged but not yet applied.\n");
+    // Never applied is pending, not drift.
+    REQUIRE_FALSE(report.changed_in_org());
 }
 
 TEST_CASE("drift reports actions that vanished or became ambiguous", "[drift]") {
@@ -133,7 +136,7 @@ TEST_CASE("drift sees a secret header changed by hand through its fingerprint",
         {{Field::request_headers, fingerprinted(Field::request_headers, applied, "key-1")}})};
     auto drift_with = [&](const StringMap& live, std::optional<std::string> key) {
         scene.live = {with(make_live("custom_-_1", "A", 5), Field::request_headers, live)};
-        return compute_drift(scene.desired, bind_org(scene.live, scene.desired), scene.state, key);
+        return compute_drift(bind_org(scene.live, scene.desired), scene.state, key);
     };
 
     DriftReport same = drift_with(applied, "key-1");
@@ -168,7 +171,7 @@ TEST_CASE("drift compares template references in secret-looking headers as they 
         scene.state->actions = {
             recorded("action.a", "custom_-_1", 4, {{Field::request_headers, recorded_headers}})};
         scene.live = {with(make_live("custom_-_1", "A", 5), Field::request_headers, live)};
-        return compute_drift(scene.desired, bind_org(scene.live, scene.desired), scene.state,
+        return compute_drift(bind_org(scene.live, scene.desired), scene.state,
                              std::string("key-1"));
     };
 

@@ -143,7 +143,7 @@ TEST_CASE("gather_by_id re-reads by id, binds, and leaves out the vanished", "[g
     REQUIRE(org->live.size() == 2);
     REQUIRE(org->find_live("custom_-_9") == nullptr);
     REQUIRE(org->bindings.size() == 1);
-    REQUIRE(org->bindings[0].desired == &order);
+    REQUIRE(org->bindings[0].desired->address() == "action.order");  // a copy it owns
     REQUIRE(org->bindings[0].live->get(Field::request_template) == Value("${input}"));
     // One read for all three, then the template the manifest manages.
     REQUIRE(provider.calls() == std::vector<std::string>{"read custom_-_1,custom_-_9,custom_-_2",

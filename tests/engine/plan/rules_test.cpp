@@ -1,5 +1,8 @@
 // Rules over a listed org: matching, bounds, precedence, conflicts, and the plan.
 
+#include <algorithm>
+#include <map>
+
 #include <catch2/catch.hpp>
 
 #include "engine/manifest/loader.h"
@@ -41,8 +44,9 @@ Planned plan_text(const std::string& text, std::vector<LiveAction> live) {
     LoadResult loaded = load_sources({{"rules.toml", text}});
     REQUIRE(loaded.diagnostics.format().empty());
     Planned planned{std::move(loaded.project), {}};
-    planned.planning =
-        plan_gathered(bind_org(std::move(live), planned.project.actions), planned.project.rules);
+    Result<Resolution> resolved = resolve(planned.project, std::move(live), {});
+    REQUIRE(resolved);
+    planned.planning = plan_resolved(std::move(resolved).value());
     return planned;
 }
 
@@ -71,7 +75,7 @@ TEST_CASE("an at_least rule raises the matching actions below it, and only those
     // default of 60 s, within the bounds: governed, nothing to change, nothing set.
     REQUIRE(plan.unchanged == std::vector<std::string>{"action.get_invoice", "action.get_refund"});
     const Binding* invoice = nullptr;
-    for (const Binding& binding : planned.planning.org.bindings) {
+    for (const Binding& binding : planned.planning.org().bindings) {
         invoice = binding.live->id == "custom_-_3" ? &binding : invoice;
     }
     REQUIRE(invoice->desired->managed.empty());
@@ -189,10 +193,43 @@ TEST_CASE("a rule that matches nothing is a warning", "[plan][rules]") {
     REQUIRE(planned.planning.plan.governed == 0);
 }
 
-TEST_CASE("an undeclared action whose label is taken gets its id's tail", "[plan][rules]") {
+TEST_CASE("an undeclared action whose label is taken gets the next free one", "[plan][rules]") {
     Planned planned = plan_text(k_orders +
                                     "[action.get_order]\n"
                                     "name = \"Get Refund\"\n",
                                 org_of_four());
-    REQUIRE(planned.planning.plan.changes.at(0).address == "action.get_order_custom1");
+    REQUIRE(planned.planning.plan.changes.at(0).address == "action.get_order_2");
+}
+
+TEST_CASE("governed actions sharing a name get the same addresses in any listing order",
+          "[plan][rules]") {
+    std::vector<LiveAction> live = {
+        action("custom_-_b", "Lookup", "https://orders.example.com/b", 5),
+        action("custom_-_a", "Lookup", "https://orders.example.com/a", 5)};
+    const auto addresses = [](const Planned& planned) {
+        std::map<std::string, std::string> by_id;
+        for (const ActionChange& change : planned.planning.plan.changes) {
+            by_id[change.id] = change.address;
+        }
+        return by_id;
+    };
+    const std::map<std::string, std::string> listed = addresses(plan_text(k_orders, live));
+    std::reverse(live.begin(), live.end());
+    REQUIRE(addresses(plan_text(k_orders, live)) == listed);
+    REQUIRE(listed == std::map<std::string, std::string>{{"custom_-_a", "action.lookup"},
+                                                         {"custom_-_b", "action.lookup_2"}});
+}
+
+TEST_CASE("a governed action keeps the address the state records for its id", "[plan][rules]") {
+    LoadResult loaded = load_sources({{"rules.toml", k_orders}});
+    // custom_-_b was applied as action.lookup when it was the only "Lookup";
+    // custom_-_a came later and takes the next label, not b's.
+    Result<Resolution> resolved =
+        resolve(loaded.project,
+                {action("custom_-_a", "Lookup", "https://orders.example.com/a", 5),
+                 action("custom_-_b", "Lookup", "https://orders.example.com/b", 5)},
+                {{"custom_-_b", "action.lookup"}});
+    REQUIRE(resolved);
+    REQUIRE(resolved->org.binding_of("action.lookup")->live->id == "custom_-_b");
+    REQUIRE(resolved->org.binding_of("action.lookup_2")->live->id == "custom_-_a");
 }

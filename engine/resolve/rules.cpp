@@ -1,9 +1,10 @@
-#include "engine/plan/rules.h"
+#include "engine/resolve/rules.h"
 
 #include <algorithm>
 #include <optional>
 #include <set>
 
+#include "engine/model/address.h"
 #include "engine/model/label.h"
 #include "engine/text/quote.h"
 
@@ -115,15 +116,18 @@ const Rule* broken_by(const Demand& demand, std::int64_t value) {
     return nullptr;
 }
 
+// One undeclared action the rules govern, before it has its label.
+struct Pending {
+    const LiveAction* live = nullptr;
+    std::optional<std::pair<std::int64_t, const Rule*>> want;
+    const Rule* rule = nullptr;  ///< the rule that decided, or the first matching
+};
+
 class Governor {
 public:
-    Governor(const std::vector<Rule>& rules, Gathered& org, const std::vector<std::string>& targets,
-             Diagnostics& diagnostics)
-        : m_rules(rules), m_org(org), m_targets(targets), m_diagnostics(diagnostics) {
-        for (const Binding& binding : org.bindings) {
-            m_labels.insert(binding.desired->label);
-        }
-    }
+    Governor(const std::vector<Rule>& rules, Gathered& org,
+             const std::map<std::string, std::string>& known, Diagnostics& diagnostics)
+        : m_rules(rules), m_org(org), m_known(known), m_diagnostics(diagnostics) {}
 
     Governance run() {
         std::vector<bool> used(m_rules.size(), false);
@@ -145,6 +149,7 @@ public:
                                       m_rules[i].address() + " matches no action in the org");
             }
         }
+        bind_pending();
         return std::move(m_result);
     }
 
@@ -154,39 +159,30 @@ private:
         if (!demand) {
             return;
         }
-        Binding* bound = nullptr;
-        for (Binding& binding : m_org.bindings) {
-            if (binding.live == &live) {
-                bound = &binding;
-            }
-        }
         const auto want = wanted(*demand, live.get(Field::timeout_seconds));
-        if (bound != nullptr) {
-            govern_declared(*bound, *demand, want);
+        if (DesiredAction* declared = declared_of(live)) {
+            govern_declared(*declared, live, *demand, want);
             return;
         }
-        DesiredAction desired;
-        desired.label = free_label(live);
-        const Rule& first = want ? *want->second : *matching.front();
-        desired.where = first.where;
-        desired.selector = Selector{Selector::By::id, live.id};
-        desired.selector_where = first.where;
-        if (!m_targets.empty() &&
-            !std::any_of(m_targets.begin(), m_targets.end(), [&](const std::string& pattern) {
-                return target_matches(pattern, desired.address());
-            })) {
-            return;
-        }
-        manage_timeout(desired, live, want, first);
-        m_labels.insert(desired.label);
-        m_result.governed.push_back(std::move(desired));
-        m_org.bindings.push_back(Binding{&m_result.governed.back(), &live});
-        ++m_result.count;
+        m_pending.push_back({&live, want, want ? want->second : matching.front()});
     }
 
-    void govern_declared(Binding& binding, const Demand& demand,
+    // The manifest action bound to `live`, owned by the Gathered, or null.
+    DesiredAction* declared_of(const LiveAction& live) {
+        for (const Binding& binding : m_org.bindings) {
+            if (binding.live == &live) {
+                for (DesiredAction& desired : m_org.desired) {
+                    if (&desired == binding.desired) {
+                        return &desired;
+                    }
+                }
+            }
+        }
+        return nullptr;
+    }
+
+    void govern_declared(DesiredAction& declared, const LiveAction& live, const Demand& demand,
                          const std::optional<std::pair<std::int64_t, const Rule*>>& want) {
-        const DesiredAction& declared = *binding.desired;
         ++m_result.count;
         auto own = declared.managed.find(Field::timeout_seconds);
         if (own != declared.managed.end()) {
@@ -194,18 +190,49 @@ private:
                 m_diagnostics.error(declared.position_of(Field::timeout_seconds),
                                     declared.address() + ": timeout_seconds = " +
                                         std::to_string(own->second.as_integer()) + " breaks " +
-                                        asks(*rule) + "; change one of them");
+                                        asks(*rule) + "; change one of them",
+                                    declared.address());
             }
             return;
         }
         const Rule* rule = want ? want->second : demand_rule(demand);
-        if (rule == nullptr) {
-            return;  // a rule always has a timeout policy; nothing to govern otherwise
+        if (rule != nullptr) {
+            manage_timeout(declared, live, want, *rule);
         }
-        DesiredAction copy = declared;
-        manage_timeout(copy, *binding.live, want, *rule);
-        m_result.governed.push_back(std::move(copy));
-        binding.desired = &m_result.governed.back();
+    }
+
+    // The undeclared governed actions get their labels (the address recorded
+    // for their id where there is one, else the one labelling rule) and are bound.
+    void bind_pending() {
+        std::set<std::string> taken;
+        for (const DesiredAction& declared : m_org.desired) {
+            taken.insert(declared.label);
+        }
+        std::map<std::string, std::string> labels;
+        std::vector<Labelled> unlabelled;
+        for (const Pending& pending : m_pending) {
+            auto known = m_known.find(pending.live->id);
+            const std::optional<Address> address =
+                known == m_known.end() ? std::nullopt : parse_address(known->second);
+            if (address && taken.insert(address->label).second) {
+                labels.emplace(pending.live->id, address->label);
+            } else {
+                unlabelled.push_back({pending.live->id, pending.live->name});
+            }
+        }
+        labels.merge(unique_labels(unlabelled, taken));
+        for (const Pending& pending : m_pending) {
+            DesiredAction desired;
+            desired.label = labels.at(pending.live->id);
+            desired.where = pending.rule->where;
+            desired.selector = Selector{Selector::By::id, pending.live->id};
+            desired.selector_where = pending.rule->where;
+            manage_timeout(desired, *pending.live, pending.want, *pending.rule);
+            m_org.desired.push_back(std::move(desired));
+            m_org.bindings.push_back(Binding{&m_org.desired.back(), pending.live});
+            m_result.governed.insert(m_org.desired.back().address());
+            ++m_result.count;
+        }
     }
 
     static const Rule* demand_rule(const Demand& demand) {
@@ -231,61 +258,22 @@ private:
         m_result.reasons[desired.address()] = RuleReason{rule.address(), rule.timeout.text()};
     }
 
-    std::string free_label(const LiveAction& live) const {
-        std::string label = label_for(live.name, live.id);
-        if (m_labels.count(label) == 0) {
-            return label;
-        }
-        std::string tail;
-        for (char c : live.id) {
-            if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
-                tail += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            }
-        }
-        label += "_";
-        label += tail.size() > 8 ? tail.substr(tail.size() - 8) : tail;
-        return label;
-    }
-
     const std::vector<Rule>& m_rules;
     Gathered& m_org;
-    const std::vector<std::string>& m_targets;
+    const std::map<std::string, std::string>& m_known;
     Diagnostics& m_diagnostics;
-    std::set<std::string> m_labels;
+    std::vector<Pending> m_pending;
     Governance m_result;
 };
 
 }  // namespace
 
 Governance govern(const std::vector<Rule>& rules, Gathered& org,
-                  const std::vector<std::string>& targets, Diagnostics& diagnostics) {
-    Governance governance;
-    if (!rules.empty()) {
-        governance = Governor(rules, org, targets, diagnostics).run();
+                  const std::map<std::string, std::string>& known, Diagnostics& diagnostics) {
+    if (rules.empty()) {
+        return {};
     }
-    governance.targets = targets;
-    return governance;
-}
-
-std::vector<DesiredAction> with_governed(const std::vector<DesiredAction>& declared,
-                                         const Governance& governance) {
-    std::map<std::string, const DesiredAction*> by_label;
-    for (const DesiredAction& action : governance.governed) {
-        by_label.emplace(action.label, &action);
-    }
-    std::vector<DesiredAction> all;
-    all.reserve(declared.size() + governance.governed.size());
-    for (const DesiredAction& action : declared) {
-        auto copy = by_label.find(action.label);
-        all.push_back(copy == by_label.end() ? action : *copy->second);
-        if (copy != by_label.end()) {
-            by_label.erase(copy);
-        }
-    }
-    for (const auto& [label, action] : by_label) {
-        all.push_back(*action);
-    }
-    return all;
+    return Governor(rules, org, known, diagnostics).run();
 }
 
 }  // namespace dactl
