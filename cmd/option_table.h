@@ -30,7 +30,7 @@ struct CommonOptions {
     std::optional<std::string> env;
     bool help = false;
     // Shared by several commands.
-    OutputFormat format = OutputFormat::text;
+    OutputFormat format{};  ///< text unless --format says otherwise
     int parallelism = 10;
     bool github_summary = false;
     std::vector<std::string> targets;

@@ -6,7 +6,7 @@
 
 #include "cmd/commands/registry.h"
 #include "cmd/commands/shared_options.h"
-#include "cmd/steps/manifest_step.h"
+#include "cmd/steps/insights_write.h"
 #include "cmd/steps/resolved_org.h"
 #include "cmd/steps/state_step.h"
 #include "cmd/views/insights_view.h"
@@ -146,59 +146,6 @@ int run_since_apply(const InsightsArguments& arguments, Session& session, const 
     return arguments.detailed_exitcode && still ? k_exit_changes : k_exit_ok;
 }
 
-// Appends the adopted actions and the rules for their hosts to the adoption file.
-bool adopt(Session& session, const ResolvedOrg& read, const InsightsReport& report,
-           const std::string& file, const std::vector<RuleProposal>& rules) {
-    const std::vector<Adoption> adopted = adoptions(report, read.resolution.org.live, rules);
-    if (adopted.empty() && rules.empty()) {
-        session.tell("No unmanaged action is timing out or at risk; " + file + " was not changed");
-        return true;
-    }
-    const std::filesystem::path path = read.project.directory / file;
-    Result<std::optional<std::string>> existing = current_text(path);
-    if (!existing) {
-        session.fail(existing.error().message);
-        return false;
-    }
-    const AdoptionWrite write =
-        adoption_write(read.project, adopted, rules, existing->value_or(""));
-    std::vector<std::string> lines;
-    for (const std::string& label : write.labels) {
-        lines.push_back("Adopted action." + label + " into " + file);
-    }
-    for (const RuleProposal& rule : rules) {
-        lines.push_back("Wrote rule." + rule.label + " into " + file + ": " +
-                        std::to_string(rule.insights.size()) + " actions calling " + rule.prefix +
-                        " get at least " + std::to_string(rule.at_least) + " s");
-    }
-    return write_manifest_edits(session, read.project.directory, read.project.environment,
-                                {{path, file, *existing, write.text}}, lines)
-        .has_value();
-}
-
-// --write and --adopt-into: the manifests raised to the recommendations.
-bool write_manifests_for(const InsightsArguments& arguments, Session& session,
-                         const ResolvedOrg& read, const InsightsReport& report) {
-    const TimeoutWrites timeouts = timeout_writes(read.project, report);
-    for (const std::string& note : timeouts.notes) {
-        session.tell(note);
-    }
-    if (!write_timeouts(session, read.project, timeouts.recommendations)) {
-        return false;
-    }
-    const RuleWrites rules = rule_writes(read.project, report, read.resolution.org.live,
-                                         arguments.adopt_into.has_value());
-    for (const RuleProposal& rule : rules.noted) {
-        session.tell(text_view("note: " + std::to_string(rule.insights.size()) +
-                               " actions calling " + rule.prefix +
-                               " time out; one rule could govern them instead of per-action "
-                               "timeouts (not written; add it to a manifest):\n" +
-                               rule.toml()));
-    }
-    return !arguments.adopt_into ||
-           adopt(session, read, report, *arguments.adopt_into, rules.written);
-}
-
 int run_insights_command(const InsightsArguments& arguments, Session& session) {
     if (const std::string wrong = conflict(arguments); !wrong.empty()) {
         return session.fail(wrong);
@@ -220,8 +167,9 @@ int run_insights_command(const InsightsArguments& arguments, Session& session) {
     if (!report) {
         return fail_analytics(session, report.error());
     }
+    clamp_to_rules(*report, read->resolution.governance);
     session.present(insights_view(*report));
-    if (arguments.write && !write_manifests_for(arguments, session, *read, *report)) {
+    if (arguments.write && !write_insights(session, *read, *report, arguments.adopt_into)) {
         return session.failed();
     }
     const bool alarming = report->count(Verdict::timing_out) + report->count(Verdict::at_risk) > 0;

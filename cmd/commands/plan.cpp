@@ -56,6 +56,16 @@ SavedPlan saved_plan(Session& session, const Project& project, const Plan& plan,
     return saved;
 }
 
+// Writes the plan for `dactl apply FILE`; false after fail().
+bool save(Session& session, const std::string& file, const SavedPlan& saved) {
+    if (Status written = write_saved_plan(file, saved); !written) {
+        session.fail("the plan was not saved: " + written.error().message);
+        return false;
+    }
+    session.tell(plan_saved_note(file));
+    return true;
+}
+
 int run_plan(const PlanArguments& options, Session& session) {
     std::optional<Project> project = session.load_project();
     if (!project) {
@@ -87,12 +97,9 @@ int run_plan(const PlanArguments& options, Session& session) {
         return session.fail_reading(org.error());
     }
     note_forgotten(session, *project, *planning, *state);
-    if (options.out) {
-        const SavedPlan saved = saved_plan(session, *project, planning->plan, **org);
-        if (Status written = write_saved_plan(*options.out, saved); !written) {
-            return session.fail("the plan was not saved: " + written.error().message);
-        }
-        session.tell(plan_saved_note(*options.out));
+    if (options.out &&
+        !save(session, *options.out, saved_plan(session, *project, planning->plan, **org))) {
+        return session.failed();
     }
     session.present(plan_view(planning->plan));
     return options.detailed_exitcode && !planning->plan.empty() ? k_exit_changes : k_exit_ok;

@@ -6,23 +6,34 @@
 
 namespace dactl {
 
-AdoptionText adoption_text(const std::vector<Adoption>& adoptions, std::set<std::string> taken) {
+AdoptionText adoption_text(const std::vector<Adoption>& adoptions, std::set<std::string> taken,
+                           const std::string& environment) {
     AdoptionText result;
     std::vector<Labelled> wanting;
     for (const Adoption& adoption : adoptions) {
-        wanting.push_back({adoption.action->id, adoption.action->name});
+        if (adoption.label) {
+            taken.insert(*adoption.label);
+        } else {
+            wanting.push_back({adoption.action->id, adoption.action->name});
+        }
     }
     const std::map<std::string, std::string> labels = unique_labels(wanting, std::move(taken));
     for (const Adoption& adoption : adoptions) {
         const LiveAction& action = *adoption.action;
-        const std::string& label = labels.at(action.id);
+        const std::string& label = adoption.label ? *adoption.label : labels.at(action.id);
         result.labels.push_back(label);
         result.text += "\n# " + quoted(action.name) + ", category " + quoted(action.category) +
                        ", adopted at version " + std::to_string(action.version) + "\n";
         for (const std::string& comment : adoption.comments) {
             result.text += "# " + comment + "\n";
         }
-        result.text += "[action." + label + "]\nid = " + toml_basic_string(action.id) + "\n";
+        std::string table = "action." + label;
+        if (!environment.empty()) {
+            // The base selects it by name; this org's id and timeout are its own.
+            result.text += "[" + table + "]\nname = " + toml_basic_string(action.name) + "\n";
+            table += ".env." + toml_key(environment);
+        }
+        result.text += "[" + table + "]\nid = " + toml_basic_string(action.id) + "\n";
         const Value& current = action.get(Field::timeout_seconds);
         if (adoption.timeout_seconds) {
             result.text += "timeout_seconds = " + std::to_string(*adoption.timeout_seconds) + "\n";

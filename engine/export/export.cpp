@@ -24,6 +24,17 @@ bool export_selects(const LiveAction& action, const ExportOptions& options) {
 
 namespace {
 
+// Why an action cannot be exported (managed by dactl), or nothing.
+std::optional<std::string> unmanageable(const LiveAction& action) {
+    if (action.is_static()) {
+        return "built-in actions cannot be changed";
+    }
+    if (action.is_custom_auth()) {
+        return "custom authentication actions take no timeout";
+    }
+    return std::nullopt;
+}
+
 bool selected(const LiveAction& action, const ExportOptions& options, ExportResult& result) {
     if (options.category && action.category != *options.category) {
         return false;
@@ -31,14 +42,8 @@ bool selected(const LiveAction& action, const ExportOptions& options, ExportResu
     if (options.name_filter && !std::regex_search(action.name, *options.name_filter)) {
         return false;
     }
-    if (action.is_static()) {
-        result.notes.push_back("skipped " + action.id + " " + quoted(action.name) +
-                               ": built-in actions cannot be changed");
-        return false;
-    }
-    if (action.is_custom_auth()) {
-        result.notes.push_back("skipped " + action.id + " " + quoted(action.name) +
-                               ": custom authentication actions take no timeout");
+    if (std::optional<std::string> why = unmanageable(action)) {
+        result.notes.push_back("skipped " + action.id + " " + quoted(action.name) + ": " + *why);
         return false;
     }
     return true;
@@ -87,11 +92,19 @@ std::string section(const std::string& header, const LiveAction& action,
     return body.empty() ? body : "\n" + header + "\n" + body;
 }
 
+// The action's tables under `label`; for an environment, a base table that
+// selects it by name and that environment's override table with its id and
+// values, so that no other environment gets this org's id or values.
 std::string action_text(const LiveAction& action, const std::string& label, ExportFields fields,
-                        ExportResult& result) {
+                        ExportResult& result, const std::string& environment = "") {
     std::string text = "# " + quoted(action.name) + ", category " + quoted(action.category) +
                        ", exported at version " + std::to_string(action.version) + "\n";
-    text += "[action." + label + "]\n";
+    std::string table = "action." + label;
+    if (!environment.empty()) {
+        text += "[" + table + "]\nname = " + toml_basic_string(action.name) + "\n\n";
+        table += ".env." + toml_key(environment);
+    }
+    text += "[" + table + "]\n";
     text += "id = " + toml_basic_string(action.id) + "\n";
     if (fields == ExportFields::all) {
         text += "name = " + toml_basic_string(action.name) + "\n";
@@ -108,13 +121,13 @@ std::string action_text(const LiveAction& action, const std::string& label, Expo
                     action.get(Field::function_timeout_seconds));
     }
     if (fields == ExportFields::all) {
-        text += section("[action." + label + ".request]", action,
+        text += section("[" + table + ".request]", action,
                         {{"url_template", Field::request_url_template},
                          {"type", Field::request_type},
                          {"headers", Field::request_headers},
                          {"template", Field::request_template}},
                         result);
-        text += section("[action." + label + ".response]", action,
+        text += section("[" + table + ".response]", action,
                         {{"translation_map", Field::response_translation_map},
                          {"translation_map_defaults", Field::response_translation_map_defaults},
                          {"success_template", Field::response_success_template}},
@@ -138,16 +151,15 @@ std::string file_name(const std::string& category) {
 }  // namespace
 
 Result<ExportedEntry> export_entry(const LiveAction& action, const std::string& label,
-                                   ExportFields fields) {
-    ExportResult result;
-    if (!selected(action, ExportOptions{}, result)) {
-        std::string why = result.notes.front();
-        why.erase(0, why.find(' ') + 1);  // "skipped <id> ...": the id on
-        return make_error(ErrorKind::invalid_input, why);
+                                   ExportFields fields, const std::string& environment) {
+    if (std::optional<std::string> why = unmanageable(action)) {
+        return make_error(ErrorKind::invalid_input,
+                          action.id + " " + quoted(action.name) + ": " + *why);
     }
+    ExportResult result;
     ExportedEntry entry;
     entry.file = file_name(action.category);
-    entry.text = action_text(action, label, fields, result);
+    entry.text = action_text(action, label, fields, result, environment);
     entry.notes = std::move(result.notes);
     return entry;
 }

@@ -49,7 +49,9 @@ bool export_selects(const LiveAction& action, const ExportOptions& options);
 ExportResult export_actions(const std::vector<LiveAction>& live, const ExportOptions& options);
 
 /// One action's entry as export_actions writes it, under `label`, and the file
-/// export would put it in ("<category-slug>.toml"): for `dactl import`. A
+/// export would put it in ("<category-slug>.toml"): for `dactl import`. For an
+/// `environment`, a base table selecting it by name and the environment's
+/// override table with its id and values (no other environment gets them). A
 /// built-in or custom authentication action is refused (invalid_input) with
 /// the reason export gives; `notes` receives what was left out.
 struct ExportedEntry {
@@ -58,6 +60,6 @@ struct ExportedEntry {
     std::vector<std::string> notes;
 };
 Result<ExportedEntry> export_entry(const LiveAction& action, const std::string& label,
-                                   ExportFields fields);
+                                   ExportFields fields, const std::string& environment = "");
 
 }  // namespace dactl

@@ -92,30 +92,55 @@ Result<std::string> replace_value(std::string_view text, const std::vector<Line>
 
 }  // namespace
 
-Result<std::string> set_timeout_in_text(std::string_view text, const DesiredAction& action,
-                                        int seconds) {
-    const std::vector<Line> lines = split(text);
-    auto key = action.positions.find(Field::timeout_seconds);
-    if (key != action.positions.end()) {
-        return replace_value(text, lines, action, key->second, seconds);
-    }
-    const SourcePosition& selector = action.selector_where;
-    if (selector.line < 1 || static_cast<std::size_t>(selector.line) > lines.size()) {
+namespace {
+
+// A line "timeout_seconds = N" inserted after line `after` (1-based), indented
+// as it is; refused when that line opens an inline table.
+Result<std::string> insert_after(std::string_view text, const std::vector<Line>& lines,
+                                 const DesiredAction& action, int after, int seconds) {
+    if (after < 1 || static_cast<std::size_t>(after) > lines.size()) {
         return mismatch(action);
     }
-    const Line& line = lines[static_cast<std::size_t>(selector.line - 1)];
+    const Line& line = lines[static_cast<std::size_t>(after - 1)];
     std::string_view content = text.substr(line.start, line.length);
     if (content.find('{') != std::string_view::npos) {
         return make_error(ErrorKind::invalid_input,
-                          action.where.path + ":" + std::to_string(selector.line) + ": " +
+                          action.where.path + ":" + std::to_string(after) + ": " +
                               action.address() +
                               " is written as an inline table; set timeout_seconds there by hand");
     }
     std::string indent(content.substr(0, content.find_first_not_of(" \t")));
+    if (content.starts_with("[")) {
+        indent.clear();  // after a table header: a key of that table
+    }
     std::string out(text);
-    std::size_t after = line.start + line.length;
-    std::string inserted = "\n" + indent + "timeout_seconds = " + std::to_string(seconds);
-    out.insert(after, inserted);
+    out.insert(line.start + line.length,
+               "\n" + indent + "timeout_seconds = " + std::to_string(seconds));
+    return out;
+}
+
+}  // namespace
+
+Result<std::string> set_timeout_in_text(std::string_view text, const DesiredAction& action,
+                                        int seconds, const std::string& environment) {
+    const std::vector<Line> lines = split(text);
+    auto key = action.positions.find(Field::timeout_seconds);
+    const bool overridden = action.overridden_fields.count(Field::timeout_seconds) != 0;
+    if (key != action.positions.end() && (environment.empty() || overridden)) {
+        return replace_value(text, lines, action, key->second, seconds);
+    }
+    if (environment.empty()) {
+        return insert_after(text, lines, action, action.selector_where.line, seconds);
+    }
+    if (action.override_where) {
+        return insert_after(text, lines, action, action.override_where->line, seconds);
+    }
+    std::string out(text);
+    if (!out.empty() && !out.ends_with("\n")) {
+        out += "\n";
+    }
+    out += "\n[action." + action.label + ".env." + environment +
+           "]\ntimeout_seconds = " + std::to_string(seconds) + "\n";
     return out;
 }
 

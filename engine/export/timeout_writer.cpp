@@ -1,6 +1,7 @@
 #include "engine/export/timeout_writer.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 
 #include "engine/export/timeout_edit.h"
@@ -33,15 +34,32 @@ TimeoutEdits timeout_edits(const Project& project,
 
 namespace {
 
+// The line an edit changes: the key's, the override table's, the selector's
+// (or past the end, for an override table appended to the file).
+int edit_line(const TimeoutEdit& edit, const std::string& environment) {
+    const DesiredAction& action = *edit.action;
+    auto key = action.positions.find(Field::timeout_seconds);
+    const bool overridden = action.overridden_fields.count(Field::timeout_seconds) != 0;
+    if (key != action.positions.end() && (environment.empty() || overridden)) {
+        return key->second.line;
+    }
+    if (environment.empty()) {
+        return action.selector_where.line;
+    }
+    return action.override_where ? action.override_where->line : std::numeric_limits<int>::max();
+}
+
 // The new text of one file, its edits applied bottom-up so that a line
 // inserted for one action does not move the next one's position.
-Result<std::string> edited_text(std::string text, std::vector<const TimeoutEdit*> edits) {
-    std::sort(edits.begin(), edits.end(), [](const TimeoutEdit* a, const TimeoutEdit* b) {
-        return a->action->selector_where.line > b->action->selector_where.line;
+Result<std::string> edited_text(std::string text, std::vector<const TimeoutEdit*> edits,
+                                const std::string& environment) {
+    std::sort(edits.begin(), edits.end(), [&](const TimeoutEdit* a, const TimeoutEdit* b) {
+        return edit_line(*a, environment) > edit_line(*b, environment);
     });
     std::string updated = std::move(text);
     for (const TimeoutEdit* edit : edits) {
-        Result<std::string> next = set_timeout_in_text(updated, *edit->action, edit->seconds);
+        Result<std::string> next =
+            set_timeout_in_text(updated, *edit->action, edit->seconds, environment);
         if (!next) {
             return next.error();
         }
@@ -65,14 +83,19 @@ Result<ManifestChange> timeout_file_edits(const Project& project,
         if (!before) {
             return before.error();
         }
-        Result<std::string> after = edited_text(*before, file_edits);
+        Result<std::string> after = edited_text(*before, file_edits, project.environment);
         if (!after) {
             return after.error();
         }
         change.files.push_back({file, path, std::move(before).value(), std::move(after).value()});
         for (const TimeoutEdit* edit : file_edits) {
             change.lines.push_back("Set timeout_seconds = " + std::to_string(edit->seconds) +
-                                   " for " + edit->action->address() + " in " + path);
+                                   " for " + edit->action->address() +
+                                   (project.environment.empty()
+                                        ? " in " + path
+                                        : " in environment " + project.environment + " (" + path +
+                                              ", [" + edit->action->address() + ".env." +
+                                              project.environment + "])"));
         }
     }
     return change;

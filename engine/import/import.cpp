@@ -69,7 +69,7 @@ Result<Import> plan_import(const Project& project, const LiveAction& live, const
     if (Status free = check_name_free(project, live); !free) {
         return free.error();
     }
-    Result<ExportedEntry> entry = export_entry(live, label, fields);
+    Result<ExportedEntry> entry = export_entry(live, label, fields, project.environment);
     if (!entry) {
         return refused("cannot import " + entry.error().message);
     }

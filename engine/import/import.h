@@ -24,7 +24,9 @@ Status check_import_free(const Project& project, const std::optional<State>& sta
 
 /// The import of `live` as `label`: the file edit that adds its entry (to
 /// `into`, relative to the project, or the file export would put it in), and
-/// what export left out. Refuses a live action a manifest selects by name,
+/// what export left out. For the project's chosen environment the entry selects
+/// the action by name in the base and by id in that environment's override
+/// table, which holds its values (export_entry). Refuses a live action a manifest selects by name,
 /// and one export cannot write (built-in, custom authentication).
 struct Import {
     FileEdit edit;

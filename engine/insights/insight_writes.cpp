@@ -31,7 +31,95 @@ const LiveAction* find_live(const std::vector<LiveAction>& live, const std::stri
 
 }  // namespace
 
-TimeoutWrites timeout_writes(const Project& project, const InsightsReport& report) {
+void clamp_to_rules(InsightsReport& report, const Governance& governance) {
+    for (Insight& insight : report.insights) {
+        auto bounds =
+            insight.address ? governance.bounds.find(*insight.address) : governance.bounds.end();
+        if (bounds == governance.bounds.end() || !insight.recommendation) {
+            continue;
+        }
+        const TimeoutBounds& rule = bounds->second;
+        int& seconds = insight.recommendation->timeout_seconds;
+        const int wanted = seconds;
+        if (rule.exact) {
+            seconds = static_cast<int>(*rule.exact);
+            if (seconds != wanted) {
+                insight.notes.push_back(rule.exact_rule + " sets the timeout to " +
+                                        std::to_string(seconds) + " s; the " +
+                                        std::to_string(wanted) + " s measured is not written");
+            }
+        } else if (rule.at_most && seconds > *rule.at_most) {
+            seconds = static_cast<int>(*rule.at_most);
+            insight.notes.push_back(
+                rule.at_most_rule + " allows at most " + std::to_string(seconds) +
+                " s, under the " + std::to_string(wanted) +
+                " s it needs: raise the rule's at_most, or make the back-end answer sooner");
+        } else if (rule.at_least && seconds < *rule.at_least) {
+            seconds = static_cast<int>(*rule.at_least);
+            insight.notes.push_back(rule.at_least_rule + " asks for at least " +
+                                    std::to_string(seconds) + " s");
+        }
+    }
+}
+
+namespace {
+
+// The rule a governed action's entry is written beside: the one that bounds it from below.
+std::string governing_rule(const TimeoutBounds& bounds) {
+    if (!bounds.at_least_rule.empty()) {
+        return bounds.at_least_rule;
+    }
+    return !bounds.at_most_rule.empty() ? bounds.at_most_rule : bounds.exact_rule;
+}
+
+const Rule* rule_named(const Project& project, const std::string& address) {
+    for (const Rule& rule : project.rules) {
+        if (rule.address() == address) {
+            return &rule;
+        }
+    }
+    return nullptr;
+}
+
+// A governed action: a per-action entry, a declared timeout raised, or a note.
+void governed_write(const Project& project, const Resolution& resolved, const Insight& insight,
+                    const TimeoutBounds& bounds, TimeoutWrites& writes) {
+    const std::string& address = *insight.address;
+    const int seconds = insight.recommendation->timeout_seconds;
+    if (bounds.exact) {
+        writes.notes.push_back(address + ": not written: " + bounds.exact_rule +
+                               " sets its timeout to exactly " + std::to_string(*bounds.exact) +
+                               " s; change the rule to give it more");
+        return;
+    }
+    const DesiredAction* desired = resolved.org.find_desired(address);
+    auto current = desired != nullptr ? desired->managed.find(Field::timeout_seconds)
+                                      : FieldValues::const_iterator();
+    const std::int64_t now =
+        desired != nullptr && current != desired->managed.end() ? current->second.as_integer() : 60;
+    if (now >= seconds) {
+        writes.notes.push_back(address + ": not written: it has " + std::to_string(now) +
+                               " s under " + governing_rule(bounds) + ", at least the " +
+                               std::to_string(seconds) + " s recommended within its bounds");
+        return;
+    }
+    if (resolved.governance.governed.count(address) == 0) {
+        writes.recommendations.push_back({address, seconds, false});
+        return;
+    }
+    const Rule* rule = rule_named(project, governing_rule(bounds));
+    const Binding* binding = resolved.org.binding_of(address);
+    if (rule == nullptr || binding == nullptr) {
+        return;
+    }
+    writes.entries.push_back(
+        {binding->live, desired->label, seconds, rule->where.path, rule->address()});
+}
+
+}  // namespace
+
+TimeoutWrites timeout_writes(const Project& project, const Resolution& resolved,
+                             const InsightsReport& report) {
     TimeoutWrites writes;
     for (const Insight& insight : report.insights) {
         if (!insight.address || !insight.recommendation || !alarming(insight)) {
@@ -42,6 +130,11 @@ TimeoutWrites timeout_writes(const Project& project, const InsightsReport& repor
             writes.notes.push_back(*insight.address +
                                    ": not written: it needs more than 60 s, the longest timeout "
                                    "allowed; the back-end needs an asynchronous design");
+            continue;
+        }
+        auto bounds = resolved.governance.bounds.find(*insight.address);
+        if (bounds != resolved.governance.bounds.end() && !insight.recommendation->at_least) {
+            governed_write(project, resolved, insight, bounds->second, writes);
             continue;
         }
         const std::optional<std::int64_t> planned = manifest_timeout(project, *insight.address);
@@ -57,10 +150,20 @@ TimeoutWrites timeout_writes(const Project& project, const InsightsReport& repor
     return writes;
 }
 
-RuleWrites rule_writes(const Project& project, const InsightsReport& report,
-                       const std::vector<LiveAction>& live, bool adopting) {
+RuleWrites rule_writes(const Project& project, const Resolution& resolved,
+                       const InsightsReport& report, bool adopting) {
+    std::set<std::string> governed;
+    for (const auto& [address, bounds] : resolved.governance.bounds) {
+        governed.insert(address);
+    }
+    std::set<std::string> managed;
+    for (const Binding& binding : resolved.org.bindings) {
+        managed.insert(binding.live->id);
+    }
+    RuleProposals proposed = propose_rules(report, resolved.org.live, governed, managed);
     RuleWrites writes;
-    for (RuleProposal& rule : propose_rules(report, live)) {
+    writes.withheld = std::move(proposed.withheld);
+    for (RuleProposal& rule : proposed.proposals) {
         if (std::any_of(project.rules.begin(), project.rules.end(),
                         [&](const Rule& declared) { return declared.label == rule.label; })) {
             continue;  // the project has that rule already
@@ -113,7 +216,7 @@ AdoptionWrite adoption_write(const Project& project, const std::vector<Adoption>
     for (const DesiredAction& action : project.actions) {
         taken.insert(action.label);
     }
-    AdoptionText tables = adoption_text(adopted, taken);
+    AdoptionText tables = adoption_text(adopted, taken, project.environment);
     std::string text = existing;
     if (!text.empty() && !text.ends_with("\n")) {
         text += "\n";

@@ -257,9 +257,13 @@ void judge(Insight& insight, double headroom, int min_timeout) {
     }
     const int current = insight.current_timeout.value_or(60);
     const std::int64_t at_current = insight.timeouts - insight.earlier_timeouts;
-    // The p99 is a cut-off value itself when runs timed out at or above it.
-    const bool censored = at_current > 0 || (insight.earlier_timeouts > 0 &&
-                                             insight.p99_or_max() <= insight.earlier_cutoff_ms);
+    // The p99 is a cut-off value itself when runs timed out at or under it: at
+    // the current timeout when it reaches it (fewer than 1% cut off leave the
+    // p99 below, measured), or at an earlier one.
+    const bool cut_now =
+        at_current > 0 && insight.p99_or_max() >= static_cast<std::int64_t>(current) * 1000;
+    const bool censored = cut_now || (insight.earlier_timeouts > 0 &&
+                                      insight.p99_or_max() <= insight.earlier_cutoff_ms);
     if (at_current > 0) {
         insight.verdict = Verdict::timing_out;
     } else if (static_cast<double>(insight.p99_or_max()) >= k_at_risk_share * current * 1000.0) {
@@ -286,7 +290,13 @@ void judge(Insight& insight, double headroom, int min_timeout) {
             std::to_string(current) + " s applied" +
             (censored ? "; the p99 is cut off there, so the recommendation is a lower bound" : ""));
     }
-    if (at_current > 0) {
+    if (at_current > 0 && !cut_now) {
+        insight.notes.push_back(
+            std::to_string(at_current) + " of " + std::to_string(insight.executions) +
+            " executions timed out at the current timeout of " + std::to_string(current) +
+            " s; the p99 (" + seconds(insight.p99_or_max()) +
+            ") is below it, so the recommendation is measured");
+    } else if (at_current > 0) {
         std::string note =
             std::to_string(at_current) + " of " + std::to_string(insight.executions) +
             " executions timed out at the current timeout of " + std::to_string(current) +

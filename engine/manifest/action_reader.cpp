@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
+#include "engine/manifest/field_reader.h"
 #include "engine/manifest/key_rules.h"
 #include "engine/manifest/probe_input.h"
 #include "engine/model/label.h"
@@ -13,21 +15,6 @@
 namespace dactl::manifest {
 
 namespace {
-
-constexpr std::array<std::string_view, 5> k_request_types = {"GET", "PUT", "POST", "PATCH",
-                                                             "DELETE"};
-
-bool is_request_type(std::string_view text) {
-    return std::find(k_request_types.begin(), k_request_types.end(), text) != k_request_types.end();
-}
-
-std::string upper(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-    }
-    return out;
-}
 
 bool accepts(TableLevel level, std::string_view key) {
     std::span<const std::string_view> keys = keys_of(level);
@@ -59,13 +46,6 @@ private:
                          const toml::table* over = nullptr);
     void read_table(TableLevel level, const toml::node& node, const toml::table* over = nullptr);
     void read_field(Field field, const toml::key& key, const toml::node& value);
-    std::optional<Value> field_value(Field field, const toml::node& value);
-    std::optional<std::string> text(const std::string& name, const toml::node& value);
-    std::optional<std::string> non_empty_text(const std::string& name, const toml::node& value);
-    std::optional<Value> timeout(const toml::node& value);
-    std::optional<Value> function_timeout(const toml::node& value);
-    std::optional<Value> request_type(const toml::node& value);
-    std::optional<Value> string_map(const std::string& name, const toml::node& value);
     void read_selector_key(std::optional<Written>& slot, const toml::key& key,
                            const toml::node& value);
     void read_probe(const toml::table& probe);
@@ -86,6 +66,7 @@ private:
     std::optional<Written> m_name;
     std::optional<Written> m_id;
     bool m_selector_written = false;  ///< a name or id key is there, valid or not
+    bool m_in_override = false;       ///< the keys read now are the override's
 };
 
 DesiredAction ActionReader::read() {
@@ -140,6 +121,7 @@ void ActionReader::read_overrides(const toml::node& node) {
         m_action.overridden_in.push_back(text);
         if (text == m_scope.chosen) {
             m_override = keys;
+            m_action.override_where = m_file.position(header_of(name, *keys));
         }
     }
 }
@@ -164,6 +146,7 @@ void ActionReader::read_layers() {
     if (m_override == nullptr) {
         return;
     }
+    m_in_override = true;
     for (auto&& [key, value] : *m_override) {
         const toml::node* base = m_table.get(key.str());
         if (key.str() == "env") {
@@ -173,6 +156,7 @@ void ActionReader::read_layers() {
             read_action_key(key, value);
         }
     }
+    m_in_override = false;
 }
 
 void ActionReader::read_action_key(const toml::key& key, const toml::node& value,
@@ -223,124 +207,32 @@ void ActionReader::read_table(TableLevel level, const toml::node& node, const to
         }
     }
     if (over != nullptr) {
+        const bool was = std::exchange(m_in_override, true);
         for (auto&& [key, value] : *over) {
             read_key(key, value);
         }
+        m_in_override = was;
     }
 }
 
 void ActionReader::read_field(Field field, const toml::key& key, const toml::node& value) {
-    std::optional<Value> result = field_value(field, value);
+    std::optional<Value> result = FieldReader(m_file).value(field, value);
     if (result) {
         m_action.managed[field] = std::move(*result);
         m_action.positions[field] = m_file.position(key.source().begin);
-    }
-}
-
-std::optional<Value> ActionReader::field_value(Field field, const toml::node& value) {
-    const std::string name(field_key(field));
-    switch (field) {
-        case Field::timeout_seconds:
-            return timeout(value);
-        case Field::function_timeout_seconds:
-            return function_timeout(value);
-        case Field::request_type:
-            return request_type(value);
-        case Field::name:
-        case Field::category:
-            return non_empty_text(name, value);
-        default:
-            break;
-    }
-    if (field_info(field).kind == FieldKind::string_map) {
-        return string_map(name, value);
-    }
-    return text(name, value);
-}
-
-std::optional<std::string> ActionReader::text(const std::string& name, const toml::node& value) {
-    if (const auto* string = value.as_string()) {
-        return string->get();
-    }
-    wrong_type(name, "a string", value);
-    return std::nullopt;
-}
-
-std::optional<std::string> ActionReader::non_empty_text(const std::string& name,
-                                                        const toml::node& value) {
-    std::optional<std::string> result = text(name, value);
-    if (result && result->empty()) {
-        m_file.error(value.source().begin, name + " must not be empty");
-        return std::nullopt;
-    }
-    return result;
-}
-
-std::optional<Value> ActionReader::timeout(const toml::node& value) {
-    const auto* integer = value.as_integer();
-    if (integer != nullptr && integer->get() >= 1 && integer->get() <= 60) {
-        return Value(integer->get());
-    }
-    const std::string found = value.is_number() ? describe_value(value) : describe_type(value);
-    m_file.error(value.source().begin,
-                 "timeout_seconds must be a whole number of seconds from 1 to 60, found " + found +
-                     "; without it the service default of 60 applies");
-    return std::nullopt;
-}
-
-std::optional<Value> ActionReader::function_timeout(const toml::node& value) {
-    const auto* integer = value.as_integer();
-    if (integer != nullptr && integer->get() >= 1 && integer->get() <= 15) {
-        return Value(integer->get());
-    }
-    const std::string found = value.is_number() ? describe_value(value) : describe_type(value);
-    m_file.error(value.source().begin,
-                 "function.timeout_seconds must be a whole number of seconds from 1 to 15 (a "
-                 "function runs at most 15 s), found " +
-                     found);
-    return std::nullopt;
-}
-
-std::optional<Value> ActionReader::request_type(const toml::node& value) {
-    std::optional<std::string> type = text("request.type", value);
-    if (!type) {
-        return std::nullopt;
-    }
-    if (is_request_type(*type)) {
-        return Value(*type);
-    }
-    std::string message =
-        "request.type must be one of GET, PUT, POST, PATCH, DELETE, found " + dactl::quoted(*type);
-    if (is_request_type(upper(*type))) {
-        message += "; write it in upper case: " + dactl::quoted(upper(*type));
-    }
-    m_file.error(value.source().begin, std::move(message));
-    return std::nullopt;
-}
-
-std::optional<Value> ActionReader::string_map(const std::string& name, const toml::node& value) {
-    const toml::table* table = value.as_table();
-    if (table == nullptr) {
-        wrong_type(name, "a table of strings", value);
-        return std::nullopt;
-    }
-    StringMap map;
-    bool all_strings = true;
-    for (auto&& [key, entry] : *table) {
-        if (const auto* string = entry.as_string()) {
-            map[std::string(key.str())] = string->get();
+        if (m_in_override) {
+            m_action.overridden_fields.insert(field);
         } else {
-            wrong_type(name + "." + key_text(key.str()), "a string", entry);
-            all_strings = false;
+            m_action.overridden_fields.erase(field);
         }
     }
-    return all_strings ? std::optional<Value>(Value(std::move(map))) : std::nullopt;
 }
 
 void ActionReader::read_selector_key(std::optional<Written>& slot, const toml::key& key,
                                      const toml::node& value) {
     m_selector_written = true;
-    if (std::optional<std::string> written = non_empty_text(std::string(key.str()), value)) {
+    if (std::optional<std::string> written =
+            FieldReader(m_file).non_empty_text(std::string(key.str()), value)) {
         slot = Written{std::move(*written), key.source().begin};
     }
 }

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,10 @@ struct DesiredAction {
     std::optional<ProbeSpec> probe;
     /// The environments its [action.<label>.env.<name>] tables override it in.
     std::vector<std::string> overridden_in;
+    /// The chosen environment's override table (its header), when it has one.
+    std::optional<SourcePosition> override_where;
+    /// The managed fields that table sets (their positions are in it).
+    std::set<Field> overridden_fields;
 
     /// "action.<label>": how plans, state and messages refer to it.
     std::string address() const { return Address{label}.text(); }

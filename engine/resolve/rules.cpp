@@ -121,7 +121,14 @@ struct Pending {
     const LiveAction* live = nullptr;
     std::optional<std::pair<std::int64_t, const Rule*>> want;
     const Rule* rule = nullptr;  ///< the rule that decided, or the first matching
+    TimeoutBounds bounds;
 };
+
+TimeoutBounds bounds_of(const Demand& demand) {
+    const auto named = [](const Rule* rule) { return rule != nullptr ? rule->address() : ""; };
+    return {demand.exact,   named(demand.exact_rule),  demand.at_least, named(demand.at_least_rule),
+            demand.at_most, named(demand.at_most_rule)};
+}
 
 class Governor {
 public:
@@ -164,7 +171,8 @@ private:
             govern_declared(*declared, live, *demand, want);
             return;
         }
-        m_pending.push_back({&live, want, want ? want->second : matching.front()});
+        m_pending.push_back(
+            {&live, want, want ? want->second : matching.front(), bounds_of(*demand)});
     }
 
     // The manifest action bound to `live`, owned by the Gathered, or null.
@@ -184,6 +192,7 @@ private:
     void govern_declared(DesiredAction& declared, const LiveAction& live, const Demand& demand,
                          const std::optional<std::pair<std::int64_t, const Rule*>>& want) {
         ++m_result.count;
+        m_result.bounds[declared.address()] = bounds_of(demand);
         auto own = declared.managed.find(Field::timeout_seconds);
         if (own != declared.managed.end()) {
             if (const Rule* rule = broken_by(demand, own->second.as_integer())) {
@@ -231,6 +240,7 @@ private:
             m_org.desired.push_back(std::move(desired));
             m_org.bindings.push_back(Binding{&m_org.desired.back(), pending.live});
             m_result.governed.insert(m_org.desired.back().address());
+            m_result.bounds[m_org.desired.back().address()] = pending.bounds;
             ++m_result.count;
         }
     }

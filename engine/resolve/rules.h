@@ -2,7 +2,9 @@
 // Rules over the listed org: which actions each `[rule.<label>]` governs, and
 // the timeout it asks of them (internal to planning).
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -19,10 +21,23 @@ struct RuleReason {
     std::string policy;
 };
 
+/// The bounds the rules put on one governed action's timeout, combined, each
+/// with the rule that set it ("rule.x"); unset where no rule says.
+struct TimeoutBounds {
+    std::optional<std::int64_t> exact;
+    std::string exact_rule;
+    std::optional<std::int64_t> at_least;
+    std::string at_least_rule;
+    std::optional<std::int64_t> at_most;
+    std::string at_most_rule;
+};
+
 /// What the rules decided over a Gathered.
 struct Governance {
     /// By address: the rule that decided the timeout of a governed action.
     std::map<std::string, RuleReason> reasons;
+    /// By address: the bounds on every governed action's timeout, declared or not.
+    std::map<std::string, TimeoutBounds> bounds;
     std::size_t count = 0;           ///< actions governed by a rule, declared or not
     std::set<std::string> governed;  ///< addresses of the undeclared actions the rules govern
 };

@@ -200,35 +200,61 @@ TEST_CASE("insights --write leaves an action that needs more than 60 s alone", "
 
 namespace {
 
-// Three unmanaged actions calling the orders back-end all time out at 3 s, and
-// the managed slow one (on `slow_url`).
-void seed_one_host(CliHarness& cli, const std::string& slow_url) {
-    cli.project.write("actions.toml",
-                      "[action.slow]\nname = \"Slow Lookup\"\ntimeout_seconds = 3\n");
-    cli.org.put(with(with(make_live("c-1", "Slow Lookup"), Field::timeout_seconds, 3),
-                     Field::request_url_template, slow_url));
-    for (const char* id : {"c-7", "c-8", "c-9"}) {
-        cli.org.put(with(with(make_live(id, std::string("Order ") + id), Field::timeout_seconds, 3),
-                         Field::request_url_template,
-                         "https://orders.example.com/v1/" + std::string(id) + "/${input.key}"));
-    }
-    cli.org.answer_aggregates([](const AggregateQuery& query) {
+// One action's traffic: executions, the p99 and the max (a max at the timeout:
+// executions cut off), and how many timed out.
+struct Traffic {
+    const char* id;
+    std::int64_t p99;
+    std::int64_t max;
+    std::int64_t timeouts;
+};
+
+void answer_traffic(CliHarness& cli, std::vector<Traffic> traffic) {
+    cli.org.answer_aggregates([traffic](const AggregateQuery& query) {
         const TimeWindow day{query.interval.start_ms, query.interval.start_ms + 86'400'000};
         std::vector<AggregateGroup> groups;
-        for (const char* id : {"c-1", "c-7", "c-8", "c-9"}) {
+        for (const Traffic& action : traffic) {
             if (query.group_by.size() == 1) {
-                groups.push_back(group({{"actionId", id}}, query.interval, 100, 3000, 3000));
-            } else {
                 groups.push_back(
-                    group({{"actionId", id}, {"errorType", "NONE"}, {"responseStatus", "200"}}, day,
-                          70, 2900, std::nullopt));
-                groups.push_back(group(
-                    {{"actionId", id}, {"errorType", "REQUEST_TIMEOUT"}, {"responseStatus", "504"}},
-                    day, 30, 3000, std::nullopt));
+                    group({{"actionId", action.id}}, query.interval, 100, action.max, action.p99));
+                continue;
+            }
+            groups.push_back(
+                group({{"actionId", action.id}, {"errorType", "NONE"}, {"responseStatus", "200"}},
+                      day, 100 - action.timeouts, action.p99, std::nullopt));
+            if (action.timeouts > 0) {
+                groups.push_back(group({{"actionId", action.id},
+                                        {"errorType", "REQUEST_TIMEOUT"},
+                                        {"responseStatus", "504"}},
+                                       day, action.timeouts, action.max, std::nullopt));
             }
         }
         return Result<std::vector<AggregateGroup>>(std::move(groups));
     });
+}
+
+// A live action calling `url`, with a timeout.
+void put_action(CliHarness& cli, const std::string& id, const std::string& name, int timeout,
+                const std::string& url) {
+    cli.org.put(with(with(make_live(id, name), Field::timeout_seconds, timeout),
+                     Field::request_url_template, url));
+}
+
+// Three unmanaged actions calling the orders back-end time out at 3 s with a
+// measured p99 of 2.8 s (5 s recommended), and the managed slow one (on
+// `slow_url`) is cut off at its 3 s.
+void seed_one_host(CliHarness& cli, const std::string& slow_url) {
+    cli.project.write("actions.toml",
+                      "[action.slow]\nname = \"Slow Lookup\"\ntimeout_seconds = 3\n");
+    put_action(cli, "c-1", "Slow Lookup", 3, slow_url);
+    for (const char* id : {"c-7", "c-8", "c-9"}) {
+        put_action(cli, id, std::string("Order ") + id, 3,
+                   "https://orders.example.com/v1/" + std::string(id) + "/${input.key}");
+    }
+    answer_traffic(cli, {{"c-1", 3000, 3000, 30},
+                         {"c-7", 2800, 3000, 2},
+                         {"c-8", 2800, 3000, 2},
+                         {"c-9", 2800, 3000, 2}});
 }
 
 }  // namespace
@@ -243,11 +269,11 @@ TEST_CASE(
     REQUIRE(cli.err() ==
             "action.slow: not written: the measurement was cut off at the timeout (a lower "
             "bound); measure it with --via-draft\n"
-            "Wrote rule.orders_example_com into adopted.toml: 3 actions calling "
-            "https://orders.example.com/ get at least 5 s\n");
+            "Wrote rule.orders_example_com into adopted.toml: it governs the 3 actions calling "
+            "https://orders.example.com/ and raises 3 of them to at least 5 s\n");
     REQUIRE(*read_file(cli.project.path() / "adopted.toml") ==
-            "# 3 actions calling https://orders.example.com/ time out; one rule governs them "
-            "all, and those added later:\n"
+            "# 3 actions calling https://orders.example.com/ time out; one rule governs the 3 "
+            "actions calling it (and those added later), raising 3:\n"
             "#   Order c-7 (c-7)\n"
             "#   Order c-8 (c-8)\n"
             "#   Order c-9 (c-9)\n"
@@ -257,7 +283,56 @@ TEST_CASE(
     REQUIRE(cli.run({"plan"}) == 0);
     REQUIRE(cli.out().find("    ~ timeout_seconds: 3 -> 5   (rule.orders_example_com: at least "
                            "5)\n") != std::string::npos);
-    REQUIRE(cli.out().find("; 3 actions governed by rules.\n") != std::string::npos);
+    REQUIRE(cli.out().find("Plan: 3 to change, 1 unchanged; 3 actions governed by rules.\n") !=
+            std::string::npos);
+}
+
+TEST_CASE("insights proposes no rule from a lower bound and never raises an ok action",
+          "[cli][insights][rules]") {
+    CliHarness cli;
+    // Two actions time out with a measured p99, one is cut off at its 20 s (a
+    // lower bound), and a fourth on the same host is ok at 4 s.
+    put_action(cli, "c-7", "Order c-7", 3, "https://orders.example.com/7");
+    put_action(cli, "c-8", "Order c-8", 3, "https://orders.example.com/8");
+    put_action(cli, "c-9", "Order c-9", 20, "https://orders.example.com/9");
+    put_action(cli, "c-4", "Order c-4", 4, "https://orders.example.com/4");
+    answer_traffic(cli, {{"c-7", 2800, 3000, 2},
+                         {"c-8", 2800, 3000, 2},
+                         {"c-9", 20000, 20000, 5},
+                         {"c-4", 1000, 1200, 0}});
+    REQUIRE(cli.run({"insights", "--all", "--write", "--adopt-into", "adopted.toml"}) == 0);
+    REQUIRE(cli.err() ==
+            "warning: the project declares no actions; add [action.<label>] tables to a .toml "
+            "file\n"
+            "Adopted action.order_c_9 into adopted.toml\n"
+            "Adopted action.order_c_7 into adopted.toml\n"
+            "Adopted action.order_c_8 into adopted.toml\n");
+    REQUIRE(read_file(cli.project.path() / "adopted.toml")->find("[rule.") == std::string::npos);
+    REQUIRE(cli.run({"plan"}) == 0);
+    REQUIRE(cli.out() ==
+            "~ action.order_c_7: \"Order c-7\" (c-7)\n"
+            "    ~ timeout_seconds: 3 -> 5\n"
+            "\n"
+            "~ action.order_c_8: \"Order c-8\" (c-8)\n"
+            "    ~ timeout_seconds: 3 -> 5\n"
+            "\n"
+            "Plan: 2 to change, 1 unchanged.\n");
+
+    // With a third measured one the rule would raise the ok action from 4 s: withheld.
+    put_action(cli, "c-6", "Order c-6", 3, "https://orders.example.com/6");
+    answer_traffic(cli, {{"c-7", 2800, 3000, 2},
+                         {"c-8", 2800, 3000, 2},
+                         {"c-6", 2800, 3000, 2},
+                         {"c-4", 1000, 1200, 0}});
+    REQUIRE(cli.run({"insights", "--all", "--write", "--adopt-into", "more.toml"}) == 0);
+    REQUIRE(cli.err() ==
+            "action.order_c_7: not written: the manifest already sets 5 s, at least the "
+            "recommended 5 s\n"
+            "action.order_c_8: not written: the manifest already sets 5 s, at least the "
+            "recommended 5 s\n"
+            "note: no rule proposed for https://orders.example.com/: at least 5 s would raise "
+            "Order c-4, which is ok at 4 s\n"
+            "Adopted action.order_c_6 into more.toml\n");
 }
 
 TEST_CASE("insights --write prints the rule when a managed action shares the host",
@@ -265,21 +340,23 @@ TEST_CASE("insights --write prints the rule when a managed action shares the hos
     CliHarness cli;
     seed_one_host(cli, "https://orders.example.com/v1/slow");
     REQUIRE(cli.run({"insights", "--all", "--write", "--adopt-into", "adopted.toml"}) == 0);
+    // The rule would govern the managed action too, whose own timeout it breaks:
+    // printed, not written; the unmanaged ones are adopted one by one.
     REQUIRE(cli.err() ==
             "action.slow: not written: the measurement was cut off at the timeout (a lower "
             "bound); measure it with --via-draft\n"
-            "note: 4 actions calling https://orders.example.com/ time out; one rule could "
+            "note: 3 actions calling https://orders.example.com/ time out; one rule could "
             "govern them instead of per-action timeouts (not written; add it to a manifest):\n"
-            "# 4 actions calling https://orders.example.com/ time out; one rule governs them "
-            "all, and those added later:\n"
+            "# 3 actions calling https://orders.example.com/ time out; one rule governs the 4 "
+            "actions calling it (and those added later), raising 4:\n"
             "#   Order c-7 (c-7)\n"
             "#   Order c-8 (c-8)\n"
             "#   Order c-9 (c-9)\n"
-            "#   action.slow\n"
             "[rule.orders_example_com]\n"
             "match = { url = \"https://orders.example.com/*\" }\n"
             "timeout_seconds = { at_least = 5 }   # the highest recommendation among them\n"
             "Adopted action.order_c_7 into adopted.toml\n"
             "Adopted action.order_c_8 into adopted.toml\n"
             "Adopted action.order_c_9 into adopted.toml\n");
+    REQUIRE(cli.run({"plan"}) == 0);
 }
