@@ -1,9 +1,7 @@
 #include "cmd/views/apply_view.h"
 
-#include "engine/render/apply_text.h"
-#include "engine/render/markdown.h"
-#include "engine/render/output_codec.h"
-#include "engine/render/text_plan.h"
+#include "engine/render/apply_render.h"
+#include "engine/render/plan_render.h"
 
 namespace dactl::cli {
 

@@ -1,8 +1,6 @@
 #include "cmd/views/drift_view.h"
 
-#include "engine/render/drift_text.h"
-#include "engine/render/markdown.h"
-#include "engine/render/output_codec.h"
+#include "engine/render/drift_render.h"
 
 namespace dactl::cli {
 

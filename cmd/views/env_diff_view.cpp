@@ -1,6 +1,6 @@
 #include "cmd/views/env_diff_view.h"
 
-#include "engine/render/env_diff_text.h"
+#include "engine/render/env_diff_render.h"
 
 namespace dactl::cli {
 

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "cmd/views/view.h"
-#include "engine/render/export_text.h"
+#include "engine/render/export_render.h"
 
 namespace dactl::cli {
 

@@ -1,7 +1,6 @@
 #include "cmd/views/failure_view.h"
 
-#include "engine/render/markdown.h"
-#include "engine/render/output_codec.h"
+#include "engine/render/error_render.h"
 
 namespace dactl::cli {
 

@@ -1,8 +1,6 @@
 #include "cmd/views/insights_view.h"
 
-#include "engine/render/insights_html.h"
-#include "engine/render/insights_json.h"
-#include "engine/render/insights_text.h"
+#include "engine/render/insights_render.h"
 
 namespace dactl::cli {
 

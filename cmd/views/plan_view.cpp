@@ -1,8 +1,7 @@
 #include "cmd/views/plan_view.h"
 
-#include "engine/render/markdown.h"
-#include "engine/render/output_codec.h"
-#include "engine/render/text_plan.h"
+#include "engine/render/markdown_text.h"
+#include "engine/render/plan_render.h"
 
 namespace dactl::cli {
 

@@ -2,9 +2,7 @@
 
 #include <ostream>
 
-#include "engine/render/output_codec.h"
-#include "engine/render/probe_html.h"
-#include "engine/render/probe_text.h"
+#include "engine/render/probe_render.h"
 #include "engine/util/time_text.h"
 
 namespace dactl::cli {

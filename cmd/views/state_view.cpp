@@ -1,6 +1,6 @@
 #include "cmd/views/state_view.h"
 
-#include "engine/render/state_text.h"
+#include "engine/render/state_render.h"
 
 namespace dactl::cli {
 

@@ -1,6 +1,6 @@
 #include "cmd/views/validate_view.h"
 
-#include "engine/render/output_codec.h"
+#include "engine/render/validate_render.h"
 
 namespace dactl::cli {
 

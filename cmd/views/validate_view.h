@@ -2,7 +2,7 @@
 // The view of `dactl validate`.
 
 #include "cmd/views/view.h"
-#include "engine/render/validate_text.h"
+#include "engine/render/validate_render.h"
 
 namespace dactl::cli {
 

@@ -1,5 +1,5 @@
-#include "engine/render/apply_text.h"
-
+#include "engine/render/apply_render.h"
+#include "engine/render/plan_render.h"
 #include "engine/render/value_text.h"
 
 namespace dactl {
@@ -82,6 +82,19 @@ std::string apply_summary(const ApplyReport& report, std::size_t unchanged,
         " not attempted, " + std::to_string(unchanged) + " unchanged.\n";
     for (const auto& result : report.results) {
         text += "    " + std::string(status_text(result.status)) + ": " + result.address + "\n";
+    }
+    return text;
+}
+
+std::string render_apply_markdown(const Plan& plan, const ApplyReport& report) {
+    std::string text = render_plan_markdown(plan, k_markdown_limit, "apply");
+    std::string results;
+    for (const auto& result : report.results) {
+        results += apply_result_line(result, Palette());
+    }
+    if (!results.empty()) {
+        text += "\n#### Result\n\n" +
+                fenced(results + apply_summary(report, plan.unchanged.size(), Palette()), "text");
     }
     return text;
 }

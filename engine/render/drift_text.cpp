@@ -1,9 +1,10 @@
-#include "engine/render/drift_text.h"
-
 #include <algorithm>
 
 #include "engine/model/address.h"
+#include "engine/render/drift_render.h"
+#include "engine/render/plan_render.h"
 #include "engine/render/value_text.h"
+#include "engine/text/html.h"
 #include "engine/text/quote.h"
 #include "engine/util/time_text.h"
 
@@ -109,7 +110,7 @@ std::string attribution_text(const Attribution& attribution) {
 }
 
 std::string render_drift_text(const DriftReport& report, const Palette& palette) {
-    std::string text;
+    std::string text = environment_heading(report.environment);
     if (!report.has_state) {
         text += "No state file: comparing the manifests with the org only.\n\n";
     }
@@ -147,6 +148,69 @@ std::string render_drift_text(const DriftReport& report, const Palette& palette)
 std::string partial_drift_note(const DriftReport& report) {
     return "Partial check: only " + targets_text(report.targets) +
            "; the other actions of the manifests were not compared.";
+}
+
+std::string render_drift_markdown(const DriftReport& report, std::size_t limit) {
+    const std::string title =
+        "### dactl drift" + (report.environment.empty() ? "" : " for " + report.environment);
+    std::string note = report.secrets_unchecked
+                           ? "\n> **Note:** " + std::string(k_secrets_unchecked_note) + "\n"
+                           : std::string();
+    if (!report.audit_note.empty()) {
+        note += "\n> **Audit trail:** " + markdown_cell(report.audit_note) + ".\n";
+    }
+    if (!report.targets.empty()) {
+        note += "\n> " + markdown_cell(partial_drift_note(report)) + "\n";
+    }
+    if (report.drifted.empty()) {
+        return (report.has_state ? title +
+                                       ": no drift\n\nThe org, the manifests and the last apply "
+                                       "agree ("
+                                 : title +
+                                       ": no drift\n\nThe org matches the manifests; no apply is "
+                                       "recorded yet (") +
+               std::to_string(report.in_sync.size()) + " in sync).\n" + note;
+    }
+    const std::string head =
+        title + ": " + std::to_string(report.drifted.size()) + " drifted, " +
+        std::to_string(report.in_sync.size()) +
+        " in sync\n\n| | Action | Name | Id | Drift |\n|---|---|---|---|---|\n";
+    std::vector<std::string> rows;
+    std::vector<std::string> blocks;
+    for (const auto& drift : report.drifted) {
+        std::string kinds = drift.problem;
+        std::string diff;
+        for (DriftKind kind :
+             {DriftKind::changed_outside, DriftKind::not_yet_applied, DriftKind::differs}) {
+            std::string lines;
+            for (const auto& field : drift.fields) {
+                if (field.kind == kind) {
+                    lines += markdown_diff_lines(field.field, field.from, field.to);
+                }
+            }
+            if (!lines.empty()) {
+                kinds += (kinds.empty() ? "" : "; ") + std::string(drift_kind_text(kind));
+                diff += "# " + std::string(drift_kind_text(kind)) + "\n" + lines;
+            }
+        }
+        for (const Attribution& attribution : drift.changed_by) {
+            diff += "# " + attribution_text(attribution) + "\n";
+        }
+        rows.push_back("| " + std::string(drift.problem.empty() ? "~" : "!") + " | " +
+                       code(drift.address) + " | " + markdown_cell(drift.name) + " | " +
+                       (drift.id.empty() ? "" : code(drift.id)) + " | " + markdown_cell(kinds) +
+                       " |\n");
+        if (!diff.empty()) {
+            blocks.push_back(details("<code>" + html_escape(drift.address) +
+                                         "</code> live version " +
+                                         std::to_string(drift.live_version),
+                                     diff));
+        }
+    }
+    if (!note.empty()) {
+        blocks.push_back(note.substr(1) + "\n");
+    }
+    return assemble(head, rows, blocks, limit, "actions");
 }
 
 }  // namespace dactl

@@ -1,5 +1,4 @@
-#include "engine/render/export_text.h"
-
+#include "engine/render/export_render.h"
 #include "engine/text/quote.h"
 
 namespace dactl {

@@ -1,9 +1,8 @@
-#include "engine/render/insights_html.h"
 
 #include <algorithm>
 #include <cstdio>
 
-#include "engine/render/insights_text.h"
+#include "engine/render/insights_render.h"
 #include "engine/text/html.h"
 
 namespace dactl {

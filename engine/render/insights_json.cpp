@@ -1,10 +1,9 @@
-#include "engine/render/insights_json.h"
-
 #include <algorithm>
 #include <map>
 
 #include "engine/json/json_writer.h"
-#include "engine/render/output_codec.h"
+#include "engine/render/insights_render.h"
+#include "engine/render/json_output.h"
 #include "engine/util/time_text.h"
 
 namespace dactl {

@@ -1,8 +1,7 @@
-#include "engine/render/insights_text.h"
-
 #include <cstdio>
 
-#include "engine/render/markdown.h"
+#include "engine/render/insights_render.h"
+#include "engine/render/markdown_text.h"
 #include "engine/render/table.h"
 #include "engine/text/quote.h"
 #include "engine/util/time_text.h"

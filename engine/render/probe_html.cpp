@@ -1,9 +1,8 @@
-#include "engine/render/probe_html.h"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
+#include "engine/render/probe_render.h"
 #include "engine/text/html.h"
 #include "engine/util/time_text.h"
 

@@ -1,11 +1,10 @@
-#include "engine/render/probe_text.h"
-
 #include <algorithm>
 #include <array>
 #include <cstdio>
 #include <map>
 
-#include "engine/render/markdown.h"
+#include "engine/render/markdown_text.h"
+#include "engine/render/probe_render.h"
 #include "engine/render/table.h"
 #include "engine/text/quote.h"
 #include "engine/util/time_text.h"

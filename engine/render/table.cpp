@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "engine/render/markdown.h"
+#include "engine/render/markdown_text.h"
 
 namespace dactl {
 

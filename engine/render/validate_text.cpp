@@ -1,5 +1,4 @@
-#include "engine/render/validate_text.h"
-
+#include "engine/render/validate_render.h"
 #include "engine/text/word_list.h"
 
 namespace dactl {

@@ -333,7 +333,7 @@ def test_export(project, workdir):
     for name in ("test", "prod"):
         plan = project.run("plan", "--env", name, directory=out)
         same(plan, 0, None, "", "plan --env %s of the exported project" % name)
-        check(plan.stdout.startswith("No changes.") and plan.stdout.endswith(
+        check(plan.stdout.startswith("Environment: %s\n\nNo changes." % name) and plan.stdout.endswith(
             "Plan: 0 to change, 3 unchanged.\n"), "plan --env %s of the exported project:\n%s"
             % (name, plan.stdout))
     again = project.run("export", "--env", "prod", "--out", out)

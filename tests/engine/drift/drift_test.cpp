@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/model/secrets.h"
-#include "engine/render/drift_text.h"
+#include "engine/render/drift_render.h"
 #include "tests/support/builders.h"
 #include "tests/support/golden.h"
 

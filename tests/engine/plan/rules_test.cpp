@@ -8,7 +8,7 @@
 #include "engine/manifest/loader.h"
 #include "engine/plan/planner.h"
 #include "engine/render/palette.h"
-#include "engine/render/text_plan.h"
+#include "engine/render/plan_render.h"
 #include "tests/support/builders.h"
 
 using namespace dactl;

@@ -1,6 +1,6 @@
-#include "engine/render/apply_text.h"
-
 #include <catch2/catch.hpp>
+
+#include "engine/render/apply_render.h"
 
 using namespace dactl;
 

@@ -1,11 +1,10 @@
 // The views of an insights report and of --since-apply: text, Markdown, JSON
 // and the HTML page, compared whole with golden files.
 
+#include "engine/render/insights_render.h"
+
 #include <catch2/catch.hpp>
 
-#include "engine/render/insights_html.h"
-#include "engine/render/insights_json.h"
-#include "engine/render/insights_text.h"
 #include "tests/support/golden.h"
 
 using namespace dactl;

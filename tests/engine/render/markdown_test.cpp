@@ -1,7 +1,7 @@
-#include "engine/render/markdown.h"
-
 #include <catch2/catch.hpp>
 
+#include "engine/render/markdown_text.h"
+#include "engine/render/plan_render.h"
 #include "tests/support/golden.h"
 
 using namespace dactl;

@@ -1,7 +1,9 @@
-#include "engine/render/output_codec.h"
-
 #include <catch2/catch.hpp>
 
+#include "engine/render/apply_render.h"
+#include "engine/render/drift_render.h"
+#include "engine/render/error_render.h"
+#include "engine/render/plan_render.h"
 #include "tests/support/golden.h"
 
 using namespace dactl;

@@ -1,7 +1,6 @@
-#include "engine/render/probe_html.h"
-
 #include <catch2/catch.hpp>
 
+#include "engine/render/probe_render.h"
 #include "tests/support/golden.h"
 
 using namespace dactl;

@@ -1,7 +1,6 @@
-#include "engine/render/text_plan.h"
-
 #include <catch2/catch.hpp>
 
+#include "engine/render/plan_render.h"
 #include "tests/support/golden.h"
 
 using namespace dactl;

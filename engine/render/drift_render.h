@@ -1,9 +1,11 @@
 #pragma once
-// The human view of a drift report.
+// The views of a drift report: text and Markdown (drift_text.cpp), the JSON
+// document (drift_json.cpp).
 
 #include <string>
 
 #include "engine/drift/drift.h"
+#include "engine/render/markdown_text.h"
 #include "engine/render/palette.h"
 
 namespace dactl {
@@ -17,7 +19,6 @@ inline constexpr std::string_view k_secrets_unchecked_note =
 /// config.timeoutSeconds 10 -> 45", "by OAuth client X at ...", "by dactl
 /// (OAuth client X) at ..."; the changes as the audit trail gives them.
 std::string attribution_text(const Attribution& attribution);
-
 /// Per drifted action a heading and, grouped by kind, its field lines, then
 /// who changed it (attribution_text, from the audit trail); actions
 /// that could not be found get one "!" line; then "Drift: N drifted, M in sync."
@@ -25,9 +26,13 @@ std::string attribution_text(const Attribution& attribution);
 /// could not be compared (k_secrets_unchecked_note), and why the audit trail
 /// names no one when it cannot. Ends with a newline.
 std::string render_drift_text(const DriftReport& report, const Palette& palette);
-
 /// "Partial check: only action.a, action.b*; the other actions of the manifests
 /// were not compared." for a drift report made with --target.
 std::string partial_drift_note(const DriftReport& report);
+/// The drift report as Markdown, at most `limit` bytes.
+std::string render_drift_markdown(const DriftReport& report, std::size_t limit = k_markdown_limit);
+/// {"format_version", "command": "drift", "environment"?, "has_state",
+/// "drifted", "in_sync", "summary"}.
+std::string encode_drift_output(const DriftReport& report);
 
 }  // namespace dactl

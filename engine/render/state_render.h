@@ -1,6 +1,7 @@
 #pragma once
 // What `dactl state list` and `dactl state show` print: the actions the state
-// records, as text or as JSON (docs/json-output.md). Secret values masked.
+// records, as text (state_text.cpp) or as JSON (state_json.cpp). Secret
+// values masked.
 
 #include <string>
 
@@ -12,14 +13,11 @@ namespace dactl {
 /// A table of the recorded actions (address, id, version, applied at), then
 /// "N actions in the state (serial S)."; or that the state records none.
 std::string render_state_list(const State& state, const Palette& palette);
-
 /// One recorded action: its id, name, version, when applied, and the managed
 /// values as applied.
 std::string render_state_entry(const StateAction& action, const Palette& palette);
-
 /// {"format_version", "command": "state list", "lineage", "serial", "org", "actions": [...]}.
 std::string encode_state_list_output(const State& state);
-
 /// {"format_version", "command": "state show", "action": {...}} with the
 /// managed values and the before/after documents (secrets masked).
 std::string encode_state_entry_output(const StateAction& action);

@@ -1,5 +1,5 @@
 #pragma once
-// The words of `dactl export` and `dactl import`: what was written where.
+// The view of `dactl export` and `dactl import`: what was written where (export_text.cpp).
 
 #include <string>
 

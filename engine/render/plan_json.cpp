@@ -1,0 +1,43 @@
+#include "engine/json/json_writer.h"
+#include "engine/render/json_output.h"
+#include "engine/render/plan_render.h"
+
+namespace dactl {
+
+std::string encode_plan_output(const Plan& plan) {
+    JsonWriter json;
+    begin_output(json, "plan");
+    write_changes(json, plan);
+    write_plan_summary(json, plan);
+    json.end_object();
+    return json.finish();
+}
+
+std::string encode_show_output(const SavedPlan& saved) {
+    JsonWriter json;
+    begin_output(json, "show");
+    json.key("saved");
+    json.begin_object();
+    json.member("created_at", saved.created_at);
+    json.member("dactl_version", saved.dactl_version);
+    json.key("org");
+    if (saved.org) {
+        json.begin_object();
+        json.member("id", saved.org->id);
+        json.member("name", saved.org->name);
+        json.end_object();
+    } else {
+        json.null();
+    }
+    json.member("manifests_digest", saved.manifests_digest);
+    if (!saved.environment.empty()) {
+        json.member("environment", saved.environment);
+    }
+    json.end_object();
+    write_changes(json, saved.plan);
+    write_plan_summary(json, saved.plan);
+    json.end_object();
+    return json.finish();
+}
+
+}  // namespace dactl

@@ -1,0 +1,94 @@
+#include "engine/model/address.h"
+#include "engine/render/plan_render.h"
+#include "engine/render/value_text.h"
+#include "engine/text/html.h"
+#include "engine/text/quote.h"
+
+namespace dactl {
+
+std::string action_heading(const ActionChange& change, const Palette& palette) {
+    return palette.yellow("~") + " " + palette.bold(change.address) + ": " + quoted(change.name) +
+           " (" + change.id + ")";
+}
+
+std::string environment_heading(const std::string& environment) {
+    return environment.empty() ? std::string() : "Environment: " + environment + "\n\n";
+}
+
+std::string render_plan_text(const Plan& plan, const Palette& palette) {
+    std::string text = environment_heading(plan.environment);
+    for (const auto& change : plan.changes) {
+        text += action_heading(change, palette) + "\n";
+        for (const auto& field : change.fields) {
+            std::vector<std::string> lines =
+                field_change_lines(field.field, field.before, field.after, palette);
+            if (!field.rule.empty() && !lines.empty()) {
+                lines.back() += "   (" + field.rule + ": " + field.policy + ")";
+            }
+            for (const auto& line : lines) {
+                text += "    " + line + "\n";
+            }
+        }
+        text += "\n";
+    }
+    if (plan.changes.empty()) {
+        text += "No changes. The live actions match the manifests.\n\n";
+    }
+    text += palette.bold("Plan:") + " " + std::to_string(plan.changes.size()) + " to change, " +
+            std::to_string(plan.unchanged.size()) + " unchanged" + governed_note(plan) + ".\n";
+    if (!plan.targets.empty()) {
+        text += partial_plan_note(plan) + "\n";
+    }
+    return text;
+}
+
+std::string governed_note(const Plan& plan) {
+    if (plan.governed == 0) {
+        return "";
+    }
+    return "; " + std::to_string(plan.governed) +
+           (plan.governed == 1 ? " action governed by rules" : " actions governed by rules");
+}
+
+std::string partial_plan_note(const Plan& plan) {
+    return "Partial plan: only " + targets_text(plan.targets) +
+           "; the other actions of the manifests were not read in detail or planned.";
+}
+
+std::string render_plan_markdown(const Plan& plan, std::size_t limit, const std::string& command) {
+    const std::string title =
+        "### dactl " + command + (plan.environment.empty() ? "" : " for " + plan.environment);
+    const std::string partial = plan.targets.empty()
+                                    ? std::string()
+                                    : "> " + markdown_cell(partial_plan_note(plan)) + "\n\n";
+    if (plan.changes.empty()) {
+        return title + ": no changes\n\n" + partial + "The live actions match the manifests (" +
+               std::to_string(plan.unchanged.size()) + " unchanged).\n";
+    }
+    const std::string head = title + ": " + std::to_string(plan.changes.size()) + " to change, " +
+                             std::to_string(plan.unchanged.size()) + " unchanged" +
+                             governed_note(plan) + "\n\n" + partial +
+                             "| | Action | Name | Id | Fields |\n|---|---|---|---|---|\n";
+    std::vector<std::string> rows;
+    std::vector<std::string> blocks;
+    for (const auto& change : plan.changes) {
+        std::string fields;
+        std::string diff;
+        for (const auto& field : change.fields) {
+            fields += (fields.empty() ? "" : ", ") + std::string(field_key(field.field));
+            if (!field.rule.empty()) {
+                fields += " (" + code(field.rule) + ": " + markdown_cell(field.policy) + ")";
+            }
+            diff += markdown_diff_lines(field.field, field.before, field.after);
+        }
+        rows.push_back("| ~ | " + code(change.address) + " | " + markdown_cell(change.name) +
+                       " | " + code(change.id) + " | " + fields + " |\n");
+        blocks.push_back(details("<code>" + html_escape(change.address) + "</code> " +
+                                     html_escape(quoted(change.name)) + " (" +
+                                     html_escape(change.id) + ")",
+                                 diff));
+    }
+    return assemble(head, rows, blocks, limit, "actions");
+}
+
+}  // namespace dactl
