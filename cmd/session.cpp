@@ -136,6 +136,19 @@ std::optional<Project> Session::load_project_for(const std::string& name) {
     return load(name, false, nullptr, true);
 }
 
+std::optional<Project> Session::load_project_recorded(const std::string& environment) {
+    const std::optional<std::string> chosen =
+        m_options.env ? m_options.env : m_context.environment("DACTL_ENV");
+    if (environment.empty() || (chosen && !chosen->empty() && *chosen != environment)) {
+        return load_project();  // the project's own choice, refused later if it differs
+    }
+    std::optional<Project> project = load(environment, false, nullptr, true);
+    if (project) {
+        project->targets = m_options.targets;
+    }
+    return project;
+}
+
 std::optional<Project> Session::load_settings() {
     Project project = dactl::load_project(m_options.chdir).project;
     std::optional<std::string> chosen = environment_choice(project.settings, false);

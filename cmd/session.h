@@ -83,6 +83,10 @@ public:
     /// load_project for the environment `name` (an operand, not --env), which
     /// dactl.toml must declare; nothing after fail().
     std::optional<Project> load_project_for(const std::string& name);
+    /// load_project for the environment a file records (a saved plan's) when
+    /// neither --env nor DACTL_ENV names another: those choose when they do
+    /// (and the caller refuses the file). Nothing after fail().
+    std::optional<Project> load_project_recorded(const std::string& environment);
     /// The project's settings only (the manifests may have problems or be
     /// missing), with the chosen environment set; nothing after fail().
     std::optional<Project> load_settings();

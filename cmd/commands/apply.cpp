@@ -115,8 +115,9 @@ Result<std::optional<OrgIdentity>> checked_org(Provider& provider, const Project
 // read still reports every action; a saved plan is checked against the org
 // before anything else.
 Result<Prepared> prepare(const ApplyArguments& options, Provider& provider, const Project& project,
-                         const std::optional<State>& previous) {
-    if (!options.plan_file()) {
+                         const std::optional<State>& previous,
+                         const std::optional<SavedPlan>& saved) {
+    if (!saved) {
         Result<Planning> planning =
             plan_project(provider, project, recorded_addresses(previous), options.parallelism);
         if (!planning) {
@@ -130,10 +131,6 @@ Result<Prepared> prepare(const ApplyArguments& options, Provider& provider, cons
         return Prepared{std::move(planning).value(), *org};
     }
     const std::string plan_file = *options.plan_file();
-    Result<SavedPlan> saved = read_saved_plan(plan_file);
-    if (!saved) {
-        return saved.error();
-    }
     if (Status same = check_same_environment(*saved, project, plan_file); !same) {
         return same.error();
     }
@@ -148,6 +145,20 @@ Result<Prepared> prepare(const ApplyArguments& options, Provider& provider, cons
         return planning.error();
     }
     return Prepared{std::move(planning).value(), *org};
+}
+
+// The saved plan named, read; nothing (after fail()) when it cannot be.
+std::optional<std::optional<SavedPlan>> read_plan_file(const ApplyArguments& options,
+                                                       Session& session) {
+    if (!options.plan_file()) {
+        return std::optional<SavedPlan>();
+    }
+    Result<SavedPlan> saved = read_saved_plan(*options.plan_file());
+    if (!saved) {
+        session.fail(saved.error().message);
+        return std::nullopt;
+    }
+    return std::optional<SavedPlan>(std::move(saved).value());
 }
 
 // The update the run records: every action it read; a saved or targeted plan
@@ -195,18 +206,55 @@ ApplyReport apply_confirmed(const ApplyArguments& options, Session& session, Pro
     return apply_plan(provider, planning.plan, planning.bases(), applying, *progress);
 }
 
-int run_apply(const ApplyArguments& options, Session& session) {
-    std::optional<Project> project = session.load_project();
+// The project (for the saved plan's environment when one is applied),
+// checked, locked and connected; nothing after fail().
+struct Opened {
+    std::optional<SavedPlan> saved;
+    Project project;
+    LockedState locked;
+    std::unique_ptr<Provider> provider;
+};
+
+std::optional<Opened> open_apply(const ApplyArguments& options, Session& session) {
+    std::optional<std::optional<SavedPlan>> saved = read_plan_file(options, session);
+    std::optional<Project> project = !saved   ? std::nullopt
+                                     : *saved ? session.load_project_recorded((*saved)->environment)
+                                              : session.load_project();
     if (!project || !check_request(options, session)) {
-        return session.failed();
+        return std::nullopt;
     }
     std::optional<LockedState> locked = lock_state(session, *project, "apply");
     std::unique_ptr<Provider> provider = locked ? session.connect(*project) : nullptr;
     if (!provider) {
+        return std::nullopt;
+    }
+    return Opened{std::move(*saved), std::move(*project), std::move(*locked), std::move(provider)};
+}
+
+// What the run ends with: the state recorded, the outcome shown, the exit code.
+int finish_apply(const ApplyArguments& options, Session& session, const Opened& opened,
+                 const Prepared& prepared, const ApplyReport& report) {
+    const std::optional<State>& previous = opened.locked.state;
+    Status recorded = record_state(session, opened.project, previous,
+                                   update_of(options, opened.project, previous, prepared, report));
+    session.present(apply_view(prepared.planning.plan, report));
+    if (!recorded) {
+        return session.fail("the state file was not written: " + recorded.error().message +
+                            "; the org was changed as reported above");
+    }
+    if (session.interrupted()) {
+        return k_exit_interrupted;
+    }
+    return report.succeeded() ? k_exit_ok : k_exit_error;
+}
+
+int run_apply(const ApplyArguments& options, Session& session) {
+    std::optional<Opened> opened = open_apply(options, session);
+    if (!opened) {
         return session.failed();
     }
-    const std::optional<State>& previous = locked->state;
-    Result<Prepared> prepared = prepare(options, *provider, *project, previous);
+    Result<Prepared> prepared =
+        prepare(options, *opened->provider, opened->project, opened->locked.state, opened->saved);
     if (!prepared) {
         return session.fail_reading(prepared.error());
     }
@@ -221,19 +269,9 @@ int run_apply(const ApplyArguments& options, Session& session) {
         if (!confirmed(options, session, planning.plan.changes.size())) {
             return session.failed();
         }
-        report = apply_confirmed(options, session, *provider, *project, planning);
+        report = apply_confirmed(options, session, *opened->provider, opened->project, planning);
     }
-    Status recorded = record_state(session, *project, previous,
-                                   update_of(options, *project, previous, *prepared, report));
-    session.present(apply_view(planning.plan, report));
-    if (!recorded) {
-        return session.fail("the state file was not written: " + recorded.error().message +
-                            "; the org was changed as reported above");
-    }
-    if (session.interrupted()) {
-        return k_exit_interrupted;
-    }
-    return report.succeeded() ? k_exit_ok : k_exit_error;
+    return finish_apply(options, session, *opened, *prepared, report);
 }
 
 }  // namespace

@@ -33,6 +33,23 @@ Result<Gathered> read_one(Provider& provider, const ImportArguments& options,
     return gather_by_id(provider, {Reread{address, nullptr, id}}, gathering);
 }
 
+// The live action read; nothing after fail(), also when the org has no such action.
+std::optional<Gathered> read_live(Session& session, Provider& provider,
+                                  const ImportArguments& options, const std::string& address,
+                                  const std::string& id) {
+    Result<Gathered> read = read_one(provider, options, address, id);
+    if (!read) {
+        session.fail_reading(read.error());
+        return std::nullopt;
+    }
+    session.show(read->diagnostics);
+    if (read->find_live(id) == nullptr) {
+        session.fail("the org has no action " + id + "; nothing was written");
+        return std::nullopt;
+    }
+    return std::move(read).value();
+}
+
 // Records the imported action in the state, bound to its new entry.
 Status record_import(Session& session, const Project& reloaded, const LockedState& locked,
                      Provider& provider, const LiveAction& live, const std::string& address) {
@@ -50,68 +67,77 @@ Status record_import(Session& session, const Project& reloaded, const LockedStat
     return record_state(session, reloaded, locked.state, update);
 }
 
-int run_import(const ImportArguments& options, Session& session) {
+// The address and id operands, checked; nothing after fail().
+std::optional<std::pair<Address, std::string>> operands_of(const ImportArguments& options,
+                                                           Session& session) {
     if (options.operands.size() != 2) {
-        return session.fail(
+        session.fail(
             "import needs the address to give the action and its id: dactl import action.LABEL "
             "ID");
+        return std::nullopt;
     }
-    const std::string& address = options.operands[0];
-    const std::string& id = options.operands[1];
-    const std::optional<Address> parsed = parse_address(address);
+    const std::optional<Address> parsed = parse_address(options.operands[0]);
     if (!parsed) {
-        return session.fail(
-            "the address must be action.<label>, the label made of a-z, 0-9 and _, not " + address);
+        session.fail("the address must be action.<label>, the label made of a-z, 0-9 and _, not " +
+                     options.operands[0]);
+        return std::nullopt;
     }
-    std::optional<Project> project = session.load_project();
+    return std::pair{*parsed, options.operands[1]};
+}
+
+// Writes the entry (checked by reloading it), then records it in the state.
+int write_import(Session& session, const Project& project, const LockedState& locked,
+                 Provider& provider, const LiveAction& live, const Import& import,
+                 const std::string& address) {
+    const ManifestCheck declares = [&](const Project& reloaded) -> Status {
+        if (reloaded.find_address(address) != nullptr) {
+            return {};
+        }
+        return make_error(ErrorKind::invalid_input,
+                          "the entry written to " + import.edit.shown + " did not load");
+    };
+    std::optional<Project> reloaded = write_manifest_edits(
+        session, project.directory, project.environment, {import.edit}, {}, declares);
+    if (!reloaded) {
+        return session.failed();
+    }
+    if (Status saved = record_import(session, *reloaded, locked, provider, live, address); !saved) {
+        return session.fail("the state was not written: " + saved.error().message + "; " +
+                            import.edit.shown + " holds the entry, and the next apply records it");
+    }
+    session.present(import_view(live, address, import.edit.shown));
+    return k_exit_ok;
+}
+
+int run_import(const ImportArguments& options, Session& session) {
+    const auto operands = operands_of(options, session);
+    std::optional<Project> project = operands ? session.load_project() : std::nullopt;
     std::optional<LockedState> locked =
         project ? lock_state(session, *project, "import") : std::nullopt;
     if (!locked) {
         return session.failed();
     }
+    const std::string address = operands->first.text();
+    const std::string& id = operands->second;
     if (Status free = check_import_free(*project, locked->state, address, id); !free) {
         return session.fail(free.error().message + "; nothing was written");
     }
     std::unique_ptr<Provider> provider = session.connect(*project);
-    if (!provider) {
+    std::optional<Gathered> read =
+        provider ? read_live(session, *provider, options, address, id) : std::nullopt;
+    if (!read) {
         return session.failed();
     }
-    Result<Gathered> read = read_one(*provider, options, address, id);
-    if (!read) {
-        return session.fail_reading(read.error());
-    }
-    session.show(read->diagnostics);
     const LiveAction* live = read->find_live(id);
-    if (live == nullptr) {
-        return session.fail("the org has no action " + id + "; nothing was written");
-    }
     Result<Import> import =
-        plan_import(*project, *live, parsed->label, options.fields, options.into);
+        plan_import(*project, *live, operands->first.label, options.fields, options.into);
     if (!import) {
         return session.fail(import.error().message + "; nothing was written");
     }
     for (const std::string& note : import->notes) {
         session.tell("note: " + note);
     }
-    const ManifestCheck declares = [&](const Project& reloaded) -> Status {
-        if (reloaded.find_address(address) != nullptr) {
-            return {};
-        }
-        return make_error(ErrorKind::invalid_input,
-                          "the entry written to " + import->edit.shown + " did not load");
-    };
-    std::optional<Project> reloaded = write_manifest_edits(
-        session, project->directory, project->environment, {import->edit}, {}, declares);
-    if (!reloaded) {
-        return session.failed();
-    }
-    if (Status saved = record_import(session, *reloaded, *locked, *provider, *live, address);
-        !saved) {
-        return session.fail("the state was not written: " + saved.error().message + "; " +
-                            import->edit.shown + " holds the entry, and the next apply records it");
-    }
-    session.present(import_view(*live, address, import->edit.shown));
-    return k_exit_ok;
+    return write_import(session, *project, *locked, *provider, *live, *import, address);
 }
 
 }  // namespace
