@@ -31,10 +31,10 @@ import sys
 import tempfile
 import time
 
+import dactl_e2e as harness  # tests/support, on PYTHONPATH with tests/emulator (ctest sets it)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-sys.path.insert(0, HERE)
-import reliability as harness  # noqa: E402
 
 SDK_VERSION_FILE = os.path.join(ROOT, "tests/conformance/package.json")
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The fault matrix of dactl apply against genesys-emulator, and its report.
 
-usage: reliability.py [--quick] [--dactl PATH] [--emulator PATH] [--out FILE]
+usage: PYTHONPATH=tests/support:tests/emulator scripts/reliability.py [--quick] [--dactl PATH] [--emulator PATH] [--out FILE]
                       [--only NAME[,NAME...]] [--no-benchmarks]
 
 Each scenario starts a fresh emulator with a generated org, turns on faults,
@@ -17,225 +17,17 @@ writes the figures as Markdown (docs/reliability.md is produced this way).
 """
 
 import argparse
-import copy
-import json
 import os
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
+
+# The harness lives in tests/support (on PYTHONPATH with tests/emulator, as ctest sets them).
+from dactl_e2e import (QUIET_SETTINGS, dactl, desired_actions, log_figures, org_problems,
+                       start_org, state_problems)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tests/emulator"))
-import make_seed as seeds  # noqa: E402  (the generated orgs, and their timeouts)
-
-CLIENT_ID = "reliability-client"
-CLIENT_SECRET = "reliability-secret-5e1f"
-
-
-class Emulator:
-    """A genesys-emulator process on a free port, with its admin API."""
-
-    def __init__(self, binary, seed_path, switches, workdir, client_id=CLIENT_ID,
-                 client_secret=CLIENT_SECRET):
-        port_file = os.path.join(workdir, "port")
-        self.log = open(os.path.join(workdir, "emulator.log"), "w")
-        self.process = subprocess.Popen(
-            [binary, "--seed", seed_path, "--port", "0", "--port-file", port_file,
-             "--client-id", client_id, "--client-secret", client_secret, "--quiet"] + switches,
-            stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.time() + 20
-        while not os.path.exists(port_file) or not open(port_file).read().strip():
-            if self.process.poll() is not None or time.time() > deadline:
-                raise RuntimeError("the emulator did not start: see " + self.log.name)
-            time.sleep(0.02)
-        self.url = "http://127.0.0.1:" + open(port_file).read().strip()
-
-    def admin(self, method, path, body=None):
-        data = json.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(self.url + path, data=data, method=method)
-        with urllib.request.urlopen(request, timeout=30) as answer:
-            text = answer.read().decode()
-        return json.loads(text) if text else None
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
-        self.log.close()
-
-
-def make_seed(count, path):
-    """Writes the generated org of `count` actions (tests/emulator/make_seed.py) to `path`."""
-    with open(path, "w") as out:
-        json.dump([seeds.make_action(number, None) for number in range(1, count + 1)], out)
-
-
-def label(number):
-    return "lookup_%04d" % number
-
-
-def desired_actions(count, changes, unchanged_too=True):
-    """Which actions the manifests manage and the values they declare.
-
-    `changes` actions change their timeout; every fourth of them also changes
-    its header map. Unless `unchanged_too` is false, as many again (among those
-    with a timeout) are managed with the values they already have. Every tenth
-    is selected by id, the others by name."""
-    managed = {}
-    numbers = list(range(1, count + 1))
-    changed = numbers[:changes]
-    unchanged = [n for n in numbers[changes:] if seeds.timeout_of(n) is not None][:changes]
-    unchanged = unchanged if unchanged_too else []
-    for index, number in enumerate(changed):
-        current = seeds.timeout_of(number)
-        fields = {"timeout_seconds": 7 if current != 7 else 8}
-        if index % 4 == 0:
-            fields["request.headers"] = {
-                "Accept": "application/json", "X-Trace": "seed-%d" % number, "X-Team": "care"}
-        managed[label(number)] = {"number": number, "fields": fields}
-    for number in unchanged:
-        managed[label(number)] = {"number": number,
-                                  "fields": {"timeout_seconds": seeds.timeout_of(number)}}
-    return managed
-
-
-def action_id(number):
-    return "custom_-_00000000-0000-4000-8000-%012d" % number
-
-
-def write_project(directory, managed, api):
-    lines = ["[api]"] + ["%s = %d" % (key, value) for key, value in sorted(api.items())] + [""]
-    with open(os.path.join(directory, "dactl.toml"), "w") as out:
-        out.write("\n".join(lines))
-    text = []
-    for name, entry in managed.items():
-        number = entry["number"]
-        text.append("[action.%s]" % name)
-        if number % 10 == 0:
-            text.append('id = "%s"' % action_id(number))
-        else:
-            text.append('name = "Lookup %04d"' % number)
-        fields = entry["fields"]
-        text.append("timeout_seconds = %d" % fields["timeout_seconds"])
-        if "request.headers" in fields:
-            pairs = ", ".join('"%s" = "%s"' % item for item in sorted(fields["request.headers"].items()))
-            text.append("[action.%s.request]" % name)
-            text.append("headers = { %s }" % pairs)
-        text.append("")
-    with open(os.path.join(directory, "actions.toml"), "w") as out:
-        out.write("\n".join(text))
-
-
-def start_org(emulator_binary, workdir, actions, managed, api=None):
-    """A generated org of `actions` on a fresh emulator, and a project managing `managed`
-    (dactl's pacing lifted unless `api` says otherwise). Answers (project, emulator)."""
-    seed = os.path.join(workdir, "org.json")
-    make_seed(actions, seed)
-    project = os.path.join(workdir, "project")
-    os.mkdir(project)
-    settings = {"requests_per_minute": 10000}
-    settings.update(api or {})
-    write_project(project, managed, settings)
-    return project, Emulator(emulator_binary, seed, [], workdir)
-
-
-def dactl_environment(emulator):
-    """Our environment, pointed at the emulator with its client."""
-    environment = dict(os.environ)
-    environment.pop("GENESYSCLOUD_REGION", None)
-    environment.pop("DACTL_LOGIN_URL", None)
-    environment.update({"GENESYSCLOUD_OAUTHCLIENT_ID": CLIENT_ID,
-                        "GENESYSCLOUD_OAUTHCLIENT_SECRET": CLIENT_SECRET,
-                        "DACTL_API_URL": emulator.url, "NO_COLOR": "1"})
-    return environment
-
-
-def dactl(binary, emulator, project, args, timeout=600):
-    return subprocess.run([binary, "-C", project] + args, env=dactl_environment(emulator),
-                          capture_output=True, text=True, timeout=timeout)
-
-
-def without_managed(action, fields):
-    """The action without its version and the fields the manifests manage."""
-    rest = copy.deepcopy(action)
-    rest.pop("version", None)
-    config = rest.get("config", {})
-    config.pop("timeoutSeconds", None)
-    if "request.headers" in fields:
-        config.get("request", {}).pop("headers", None)
-    return rest
-
-
-def org_problems(before, after, managed):
-    """What differs from the old org with the managed fields as declared."""
-    fields_of = {action_id(entry["number"]): entry["fields"] for entry in managed.values()}
-    now = {action["id"]: action for action in after["actions"]}
-    problems = []
-    if len(now) != len(before["actions"]):
-        problems.append("the org has %d actions, not %d" % (len(now), len(before["actions"])))
-    for old in before["actions"]:
-        new = now.get(old["id"])
-        fields = fields_of.get(old["id"], {})
-        if new is None:
-            problems.append("%s is gone" % old["id"])
-            continue
-        if json.dumps(without_managed(new, fields), ensure_ascii=False) != \
-                json.dumps(without_managed(old, fields), ensure_ascii=False):
-            problems.append("%s: a field the manifests do not manage changed" % old["id"])
-        config = new.get("config", {})
-        if not fields and new.get("version") != old.get("version"):
-            problems.append("%s: an action the manifests do not manage was written" % old["id"])
-        if not fields:
-            if config.get("timeoutSeconds") != old.get("config", {}).get("timeoutSeconds"):
-                problems.append("%s: unmanaged timeout changed" % old["id"])
-            continue
-        if config.get("timeoutSeconds") != fields["timeout_seconds"]:
-            problems.append("%s: timeoutSeconds is %s, not %d" %
-                            (old["id"], config.get("timeoutSeconds"), fields["timeout_seconds"]))
-        headers = config.get("request", {}).get("headers")
-        if "request.headers" in fields and headers != fields["request.headers"]:
-            problems.append("%s: headers are %s" % (old["id"], headers))
-    return problems
-
-
-def state_problems(project, managed):
-    path = os.path.join(project, ".dactl", "state.json")
-    try:
-        with open(path) as source:
-            state = json.load(source)
-    except (OSError, ValueError) as error:
-        return ["state.json is not readable JSON: %s" % error]
-    problems = []
-    if state.get("format_version") != 1 or not isinstance(state.get("serial"), int):
-        problems.append("state.json has no format_version 1 and serial")
-    entries = {entry.get("address"): entry for entry in state.get("actions", [])}
-    for name, entry in managed.items():
-        recorded = entries.get("action." + name)
-        if recorded is None:
-            problems.append("state.json does not record action.%s" % name)
-        elif recorded.get("managed", {}).get("timeout_seconds") != entry["fields"]["timeout_seconds"]:
-            problems.append("state.json records another timeout for action.%s" % name)
-    if os.stat(path).st_mode & 0o777 != 0o600:
-        problems.append("state.json is not mode 0600")
-    return problems
-
-
-def log_figures(emulator):
-    requests = emulator.admin("GET", "/__emulator/requests")["requests"]
-    statuses = [entry["status"] for entry in requests]
-    return {
-        "requests": len(requests),
-        "patches": sum(1 for entry in requests if entry["method"] == "PATCH"),
-        "429": statuses.count(429),
-        "5xx": sum(1 for status in statuses if 500 <= status < 600),
-        "dropped": statuses.count(0),
-        "409": statuses.count(409),
-        "401": statuses.count(401),
-        "logins": sum(1 for entry in requests if entry["path"] == "/oauth/token"),
-        "puts": sum(1 for entry in requests if entry["method"] == "PUT"),
-    }
 
 
 def client_figures(verbose_log):
@@ -303,11 +95,6 @@ def run_scenario(options, scenario):
             return figures, problems
         finally:
             emulator.stop()
-
-
-QUIET_SETTINGS = {"rateLimit": {"requests": 0, "windowSeconds": 60}, "latencyMs": {"min": 0, "max": 0},
-                  "failEvery": {"n": 0, "status": 503}, "dropEvery": 0, "staleReadMs": 0,
-                  "conflictNextPatches": 0}
 
 
 def scenarios(quick):

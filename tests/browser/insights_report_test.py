@@ -2,7 +2,7 @@
 """The insights HTML report rendered in headless Chromium (Debian's `chromium`).
 
 Runs `dactl insights --all --html` against genesys-emulator's seeded analytics
-(tests/e2e/insights_test.py's org), then reads back from the DOM Chromium lays
+(tests/support/insights_org.py's org), then reads back from the DOM Chromium lays
 out: per action with traffic, the p95/p99/max bars in order and inside their
 chart, the current and recommended markers where the numbers put them, one
 bar per day whose heights follow the day's timeouts; the tables as rendered;
@@ -15,14 +15,10 @@ Fails (exit 1) when chromium is missing. Python 3 standard library only.
 import json
 import os
 import sys
-import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "../e2e"))
-sys.path.insert(0, os.path.join(HERE, "../support"))
-import insights_test  # noqa: E402  (its seed, manifests and emulator harness)
-import probe_report_test as browser_tools  # noqa: E402  (chromium, rendering, geometry)
-from checks import check, finish  # noqa: E402
+import browser as browser_tools
+from dactl_e2e import check, run_tests
+from insights_org import Org
 
 MEASURE = """
 <script>
@@ -86,23 +82,21 @@ def check_section(section, expected):
 
 
 def main():
-    if len(sys.argv) != 3:
-        print(__doc__)
-        return 2
     browser = browser_tools.chromium()
     if not browser:
         print("FAILED: chromium is not installed (apt-get install chromium; scripts/install-deps.sh does)")
         return 1
-    with tempfile.TemporaryDirectory(prefix="dactl-browser-") as workdir:
-        org = insights_test.Org(workdir, sys.argv[1], sys.argv[2])
+
+    def body(workdir):
+        org = Org(workdir)
         try:
-            project = org.project()
+            project = org.new_project()
             report = os.path.join(workdir, "report.html")
             run = org.run(project, "insights", "--all", "--html", report, "--format", "json")
             check(run.returncode == 0, "insights --html exited %d: %s" % (run.returncode, run.stderr))
             expected = {entry["id"]: entry for entry in json.loads(run.stdout)["actions"]}
         finally:
-            org.emulator.stop()
+            org.stop()
         print("the page, measured in Chromium", flush=True)
         page = browser_tools.measured(browser, report, workdir, MEASURE)
         if page:
@@ -123,7 +117,8 @@ def main():
         browser_tools.render(browser, report, "--window-size=1000,1250", "--screenshot=" + os.path.abspath(shot))
         if check(os.path.exists(shot), "Chromium wrote no screenshot"):
             browser_tools.png_looks_drawn(shot)
-    return finish()
+
+    return run_tests(body, __doc__)
 
 
 if __name__ == "__main__":

@@ -14,21 +14,13 @@ usage: probe_report_test.py DACTL EMULATOR [--screenshot FILE]
 Fails (exit 1) when chromium is missing. Python 3 standard library only.
 """
 
-import json
 import os
 import re
-import shutil
-import struct
-import subprocess
 import sys
-import tempfile
-import zlib
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "../e2e"))
-sys.path.insert(0, os.path.join(HERE, "../support"))
-import probe_test  # noqa: E402  (its seed, manifests and emulator harness)
-from checks import check, finish  # noqa: E402
+from browser import chromium, inside, measured, png_looks_drawn, render
+from dactl_e2e import check, run_tests
+from probe_org import Probe
 
 
 # Appended to a copy of the report: measures what Chromium laid out and writes
@@ -54,47 +46,6 @@ document.body.appendChild(out);
 </script>
 """
 
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                  "--disable-background-networking", "--no-first-run", "--hide-scrollbars",
-                  "--allow-file-access-from-files"]
-
-
-
-def chromium():
-    for name in ("chromium", "chromium-browser"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
-
-
-def render(browser, page, *flags):
-    return subprocess.run([browser] + CHROMIUM_FLAGS + list(flags) + ["file://" + page],
-                          capture_output=True, text=True, timeout=120)
-
-
-def measured(browser, report, workdir, script=MEASURE):
-    """The JSON `script` (appended to a copy of the report) writes into <pre id="measured">."""
-    page = os.path.join(workdir, "measured.html")
-    with open(report) as source:
-        html = source.read()
-    with open(page, "w") as out:
-        out.write(html.replace("</body>", script + "</body>"))
-    run = render(browser, page, "--window-size=1200,1600", "--dump-dom")
-    found = re.search(r'<pre id="measured">(.*?)</pre>', run.stdout, re.S)
-    if not check(found, "Chromium did not run the measuring script: %s" % run.stderr[-1000:]):
-        return None
-    text = found.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"') \
-        .replace("&amp;", "&")
-    return json.loads(text)
-
-
-def inside(inner, outer, slack=1.0):
-    return (inner["x"] >= outer["x"] - slack and inner["y"] >= outer["y"] - slack and
-            inner["x"] + inner["w"] <= outer["x"] + outer["w"] + slack and
-            inner["y"] + inner["h"] <= outer["y"] + outer["h"] + slack)
-
-
 def check_chart(chart, samples, timed_out, labels):
     """One chart: bars for every sample, markers and labels inside, in order."""
     name = chart["id"]
@@ -116,30 +67,12 @@ def check_chart(chart, samples, timed_out, labels):
     return {marker["id"].rsplit("-", 1)[0]: marker["box"]["x"] for marker in chart["markers"]}
 
 
-def png_looks_drawn(path):
-    """A PNG of real content: valid signature, a sensible size, and many colours."""
-    with open(path, "rb") as source:
-        data = source.read()
-    if not check(data[:8] == b"\x89PNG\r\n\x1a\n", "the screenshot is not a PNG"):
-        return
-    width, height = struct.unpack(">II", data[16:24])
-    check(width >= 1000 and height >= 900, "the screenshot is %dx%d" % (width, height))
-    chunks, at = [], 8
-    while at < len(data):
-        length = struct.unpack(">I", data[at:at + 4])[0]
-        if data[at + 4:at + 8] == b"IDAT":
-            chunks.append(data[at + 8:at + 8 + length])
-        at += 12 + length
-    pixels = zlib.decompress(b"".join(chunks))
-    check(len(set(pixels)) > 50, "the screenshot looks blank (%d byte values)" % len(set(pixels)))
-
-
 def main():
     arguments = sys.argv[1:]
     keep = None
     if "--screenshot" in arguments:
         at = arguments.index("--screenshot")
-        keep = arguments[at + 1]
+        keep = os.path.abspath(arguments[at + 1])
         del arguments[at:at + 2]
     if len(arguments) != 2:
         print(__doc__)
@@ -149,8 +82,9 @@ def main():
         print("FAILED: chromium is not installed (apt-get install chromium; scripts/install-deps.sh does)")
         return 1
     sys.argv = [sys.argv[0]] + arguments
-    with tempfile.TemporaryDirectory(prefix="dactl-browser-") as workdir:
-        probe = probe_test.Probe(workdir)
+
+    def body(workdir):
+        probe = Probe(workdir)
         try:
             report = os.path.join(workdir, "report.html")
             # At 1:10 time the HTTP overhead of a sample (up to 40 ms on a busy
@@ -159,9 +93,9 @@ def main():
                             scale=0.1)
             check(run.returncode == 0, "probe --html exited %d: %s" % (run.returncode, run.stderr))
         finally:
-            probe.emulator.stop()
+            probe.stop()
         print("the page, measured in Chromium", flush=True)
-        page = measured(browser, report, workdir)
+        page = measured(browser, report, workdir, MEASURE)
         if page:
             check(page["width"] <= 1200, "the page is %d px wide: it scrolls sideways" % page["width"])
             check(len(page["charts"]) == 2, "%d charts, not 2 (the skipped action has none)" % len(page["charts"]))
@@ -191,7 +125,8 @@ def main():
         render(browser, report, "--window-size=1000,1250", "--screenshot=" + os.path.abspath(shot))
         if check(os.path.exists(shot), "Chromium wrote no screenshot"):
             png_looks_drawn(shot)
-    return finish()
+
+    return run_tests(body, __doc__)
 
 
 if __name__ == "__main__":

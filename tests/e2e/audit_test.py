@@ -13,17 +13,11 @@ usage: audit_test.py DACTL EMULATOR
 import json
 import os
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "../../scripts"))
-sys.path.insert(0, os.path.join(HERE, "../support"))
-import reliability as harness  # noqa: E402
-from checks import check, finish  # noqa: E402
+import dactl_e2e as harness
+from dactl_e2e import check, run_tests
 
 MANIFEST = ('[action.one]\nname = "Lookup 0001"\ntimeout_seconds = 12\n\n'
             '[action.two]\nname = "Lookup 0002"\ntimeout_seconds = 20\n')
@@ -34,31 +28,21 @@ BASE = {"POST /oauth/token": 1, "GET /api/v2/organizations/me": 1,
 ISO = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"
 
 
-class Org:
-    def __init__(self, workdir, binary, emulator_binary):
-        self.binary = binary
-        seed = os.path.join(workdir, "org.json")
-        harness.make_seed(3, seed)
-        self.emulator = harness.Emulator(emulator_binary, seed, [], workdir)
-        self.project = os.path.join(workdir, "project")
-        os.mkdir(self.project)
-        with open(os.path.join(self.project, "actions.toml"), "w") as out:
-            out.write(MANIFEST)
+class Org(harness.Org):
+    """The org of three generated actions, and the project managing them."""
+
+    def __init__(self, workdir):
+        super().__init__(workdir, 3)
+        self.write("actions.toml", MANIFEST)
 
     def run(self, *args, project=None):
-        self.emulator.admin("DELETE", "/__emulator/requests")
-        return subprocess.run([self.binary, "-C", project or self.project] + list(args),
-                              env=harness.dactl_environment(self.emulator),
-                              capture_output=True, text=True, timeout=120)
-
-    def counts(self):
-        return self.emulator.admin("GET", "/__emulator/requests")["counts"]
+        return super().run(*args, project=project, timeout=120)
 
     def edit(self, number, query, body):
-        self.emulator.admin("PATCH", "/__emulator/actions/%s?%s" % (harness.action_id(number), query), body)
+        super().edit(harness.action_id(number), body, query)
 
     def settings(self, body):
-        self.emulator.admin("PATCH", "/__emulator/settings", body)
+        super().settings(body)
 
 
 def test_own_apply_is_not_drift(org):
@@ -163,18 +147,15 @@ def test_pages(org):
 
 
 def main():
-    if len(sys.argv) != 3:
-        print(__doc__)
-        return 2
-    with tempfile.TemporaryDirectory(prefix="dactl-audit-") as workdir:
-        org = Org(workdir, sys.argv[1], sys.argv[2])
+    def body(workdir):
+        org = Org(workdir)
         try:
             for test in (test_own_apply_is_not_drift, test_jane, test_other_client_and_other_dactl,
                          test_switches, test_pages):
                 test(org)
         finally:
-            org.emulator.stop()
-    return finish()
+            org.stop()
+    return run_tests(body, __doc__)
 
 
 if __name__ == "__main__":

@@ -16,15 +16,9 @@ Exits 1 naming every failed check. Python 3 standard library only.
 
 import json
 import os
-import subprocess
 import sys
-import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "../../scripts"))
-sys.path.insert(0, os.path.join(HERE, "../support"))
-import reliability as harness  # noqa: E402
-from checks import check, finish  # noqa: E402
+from dactl_e2e import EnvironmentsProject, check, environment_org, run_tests
 
 ACTIONS = [("Lookup Order Status", 8, "GET"), ("Refund", 8, "POST"), ("Check Stock", 5, "GET")]
 
@@ -71,72 +65,34 @@ def seed(prefix):
 
 
 class Org:
+    """One environment's org (environment_org), its actions by name and number."""
+
     def __init__(self, name, workdir):
-        directory = os.path.join(workdir, name)
-        os.makedirs(directory)
-        path = os.path.join(directory, "org.json")
-        with open(path, "w") as out:
-            json.dump(seed(name), out)
+        self.org = environment_org(workdir, name, seed(name))
         self.name = name
-        self.client_id = "%s-client" % name
-        self.secret = "%s-secret-9f3a" % name
-        self.emulator = harness.Emulator(
-            sys.argv[2], path, ["--org-id", "org-%s" % name, "--org-name", name.title()],
-            directory, self.client_id, self.secret)
+        self.client_id, self.secret, self.emulator = self.org.client_id, self.org.secret, \
+            self.org.emulator
 
     def counts(self):
-        return self.emulator.admin("GET", "/__emulator/requests")["counts"]
+        return self.org.counts()
 
     def actions(self):
-        return {a["id"]: a for a in self.emulator.admin("GET", "/__emulator/org")["actions"]}
+        return self.org.actions()
 
     def timeouts(self):
         return {a["name"]: a["config"].get("timeoutSeconds") for a in self.actions().values()}
 
     def edit(self, number, body):
-        self.emulator.admin("PATCH", "/__emulator/actions/custom_-_%s-%d?userId=u-ops&userName=Ops"
-                            % (self.name, number), body)
+        self.org.edit("custom_-_%s-%d" % (self.name, number), body, "userId=u-ops&userName=Ops")
+
+    def stop(self):
+        self.org.stop()
 
 
-class Project:
+class Project(EnvironmentsProject):
     def __init__(self, workdir, test, prod):
-        self.test, self.prod = test, prod
-        self.directory = os.path.join(workdir, "project")
-        os.makedirs(self.directory)
-        self.write("dactl.toml", """# Two orgs, each with its own credentials.
-[env.test]
-api_url = "%s"
-client_id_env = "GC_TEST_CLIENT_ID"
-client_secret_env = "GC_TEST_CLIENT_SECRET"
-
-[env.prod]
-api_url = "%s"
-client_id_env = "GC_PROD_CLIENT_ID"
-client_secret_env = "GC_PROD_CLIENT_SECRET"
-""" % (test.emulator.url, prod.emulator.url))
+        super().__init__(workdir, test, prod)
         self.write("orders.toml", MANIFEST)
-
-    def write(self, name, text):
-        with open(os.path.join(self.directory, name), "w") as out:
-            out.write(text)
-
-    def run(self, *args, extra=None, directory=None):
-        for org in (self.test, self.prod):
-            org.emulator.admin("DELETE", "/__emulator/requests")
-        environment = dict(os.environ)
-        for name in ("GENESYSCLOUD_REGION", "DACTL_LOGIN_URL", "DACTL_API_URL", "DACTL_ENV",
-                     "GENESYSCLOUD_OAUTHCLIENT_ID", "GENESYSCLOUD_OAUTHCLIENT_SECRET"):
-            environment.pop(name, None)
-        environment.update({"GC_TEST_CLIENT_ID": self.test.client_id,
-                            "GC_TEST_CLIENT_SECRET": self.test.secret,
-                            "GC_PROD_CLIENT_ID": self.prod.client_id,
-                            "GC_PROD_CLIENT_SECRET": self.prod.secret, "NO_COLOR": "1"})
-        environment.update(extra or {})
-        return subprocess.run([sys.argv[1], "-C", directory or self.directory] + list(args),
-                              env=environment, capture_output=True, text=True, timeout=120)
-
-    def path(self, *parts):
-        return os.path.join(self.directory, *parts)
 
 
 def same(run, code, stdout=None, stderr=None, what=""):
@@ -343,7 +299,7 @@ def test_export(project, workdir):
 
 
 def main():
-    with tempfile.TemporaryDirectory() as workdir:
+    def body(workdir):
         test, prod = Org("test", workdir), Org("prod", workdir)
         try:
             project = Project(workdir, test, prod)
@@ -353,9 +309,9 @@ def main():
             test_diff_env(project)
             test_export(project, workdir)
         finally:
-            test.emulator.stop()
-            prod.emulator.stop()
-    return finish()
+            test.stop()
+            prod.stop()
+    return run_tests(body, __doc__)
 
 
 if __name__ == "__main__":

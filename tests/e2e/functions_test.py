@@ -14,22 +14,13 @@ usage: functions_test.py DACTL EMULATOR
 Exits 1 naming every failed check. Python 3 standard library only.
 """
 
-import base64
 import json
 import os
-import subprocess
 import sys
-import tempfile
-import urllib.error
-import urllib.request
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "../../scripts"))
-sys.path.insert(0, os.path.join(HERE, "../emulator"))
-sys.path.insert(0, os.path.join(HERE, "../support"))
-import make_seed  # noqa: E402
-import reliability as harness  # noqa: E402
-from checks import check, finish  # noqa: E402
+import dactl_e2e as harness
+import make_seed
+from dactl_e2e import api_call, check, has_draft, run_tests
 
 LEAD = harness.action_id(1)
 ORDER = harness.action_id(2)
@@ -55,54 +46,23 @@ def seed():
     return [lead, order]
 
 
-class Org:
+class Org(harness.Org):
+    """The org of one function action and one REST action."""
+
     def __init__(self, workdir, switches):
-        self.dactl_binary, emulator_binary = sys.argv[1], sys.argv[2]
-        self.workdir = workdir
-        path = os.path.join(workdir, "org.json")
-        with open(path, "w") as out:
-            json.dump(seed(), out)
-        self.project = os.path.join(workdir, "project")
-        os.makedirs(self.project, exist_ok=True)
-        self.emulator = harness.Emulator(emulator_binary, path, switches, workdir)
+        super().__init__(workdir, seed(), switches)
 
     def write(self, text):
-        with open(os.path.join(self.project, "actions.toml"), "w") as out:
-            out.write(text)
+        super().write("actions.toml", text)
 
     def run(self, *args):
-        self.emulator.admin("DELETE", "/__emulator/requests")
-        return subprocess.run([self.dactl_binary, "-C", self.project, "--no-color"] + list(args),
-                              env=harness.dactl_environment(self.emulator), capture_output=True,
-                              text=True, timeout=120)
-
-    def counts(self):
-        return self.emulator.admin("GET", "/__emulator/requests")["counts"]
-
-    def stored(self, id):
-        return self.emulator.admin("GET", "/__emulator/actions/" + id)
+        return super().run("--no-color", *args, timeout=120)
 
     def has_draft(self, id):
-        try:
-            self.emulator.admin("GET", "/__emulator/actions/%s/draft" % id)
-            return True
-        except urllib.error.HTTPError as error:
-            check(error.code == 404, "GET draft answered %d" % error.code)
-            return False
+        return has_draft(self, id)
 
     def api(self, method, path, body):
-        basic = base64.b64encode(("%s:%s" % (harness.CLIENT_ID, harness.CLIENT_SECRET)).encode())
-        login = urllib.request.Request(self.emulator.url + "/oauth/token",
-                                       data=b"grant_type=client_credentials", method="POST",
-                                       headers={"Authorization": "Basic " + basic.decode(),
-                                                "Content-Type": "application/x-www-form-urlencoded"})
-        token = json.load(urllib.request.urlopen(login))["access_token"]
-        data = json.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(self.emulator.url + path, data=data,
-                                         method=method,
-                                         headers={"Authorization": "Bearer " + token,
-                                                  "Content-Type": "application/json"})
-        return urllib.request.urlopen(request).read()
+        return api_call(self, method, path, body)
 
 
 def function_of(org, id):
@@ -281,22 +241,19 @@ def test_export(org):
 
 
 def main():
-    if len(sys.argv) != 3:
-        print(__doc__)
-        return 2
-    for setting in ("smaller", "refuse-over-15"):
-        print("functionTimeouts = %s" % setting, flush=True)
-        with tempfile.TemporaryDirectory(prefix="dactl-functions-") as workdir:
-            org = Org(workdir, [])
-            org.emulator.admin("PATCH", "/__emulator/settings", {"functionTimeouts": setting})
+    def body(workdir):
+        for setting in ("smaller", "refuse-over-15"):
+            print("functionTimeouts = %s" % setting, flush=True)
+            org = Org(os.path.join(workdir, setting), [])
+            org.settings({"functionTimeouts": setting})
             try:
                 for test in (test_validation, test_not_a_function, test_plan, test_existing_draft,
                              test_failure_between_draft_and_publish, test_apply,
                              test_probe_and_insights_warn, test_export):
                     test(org)
             finally:
-                org.emulator.stop()
-    return finish()
+                org.stop()
+    return run_tests(body, __doc__)
 
 
 if __name__ == "__main__":

@@ -31,11 +31,8 @@ import sys
 import tempfile
 import threading
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "../../scripts"))
-sys.path.insert(0, os.path.join(HERE, "../support"))
-import reliability as harness  # noqa: E402
-from checks import check, finish  # noqa: E402
+import dactl_e2e as harness
+from dactl_e2e import check, run_tests
 
 # The action's own timeout: an apply that succeeds changes nothing, so the org
 # is the same after every run and each input starts alike.
@@ -303,7 +300,7 @@ def test_answers(binary, emulator, workdir):
         server.shutdown()
 
 
-def main():
+def all_tests(_workdir):
     binary, emulator_binary = sys.argv[1], sys.argv[2]
     workdir = tempfile.mkdtemp(prefix="dactl-hostile-")
     try:
@@ -319,7 +316,11 @@ def main():
         shutil.rmtree(workdir, ignore_errors=True)
     print("%d runs of dactl" % len(RUNS))
     check(len(RUNS) >= 290, "only %d runs of dactl" % len(RUNS))
-    return finish()
+
+
+def main():
+    return run_tests(all_tests, __doc__)
+
 
 
 if __name__ == "__main__":

@@ -15,97 +15,10 @@ usage: insights_test.py DACTL EMULATOR
 import datetime
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "../../scripts"))
-sys.path.insert(0, os.path.join(HERE, "../emulator"))
-sys.path.insert(0, os.path.join(HERE, "../support"))
-import make_seed  # noqa: E402
-import reliability as harness  # noqa: E402
-from checks import check, finish  # noqa: E402
-
-AGGREGATES = "POST /api/v2/analytics/actions/aggregates/query"
-
-MANIFEST = """[action.timing_out]
-name = "Timing Out"
-timeout_seconds = 3
-
-[action.at_risk]
-name = "At Risk"
-timeout_seconds = 3
-
-[action.healthy]
-name = "Healthy"
-timeout_seconds = 10
-
-[action.idle]
-name = "Idle"
-timeout_seconds = 5
-"""
-
-
-def action(number, name, timeout, latency, per_day):
-    seeded = make_seed.make_action(number, latency)
-    seeded["name"] = name
-    seeded["config"]["timeoutSeconds"] = timeout
-    if per_day:
-        seeded["_emulator"]["traffic"] = {"days": 7, "perDay": per_day}
-    return seeded
-
-
-def seed():
-    actions = [action(1, "Timing Out", 3, (1000, 4000), 100),
-               action(2, "At Risk", 3, (1800, 2620), 100),
-               action(3, "Healthy", 10, (200, 400), 100),
-               action(4, "Idle", 5, (100, 100), 0),
-               action(5, "Unmanaged Slow", 3, (2000, 5000), 50),
-               action(6, "Unmanaged Close", 5, (3000, 4300), 50)]
-    auth = action(7, "Token", 3, (100, 200), 50)
-    auth["id"] = "customAuth_-_00000000-0000-4000-8000-000000000007"
-    del auth["config"]["timeoutSeconds"]
-    return actions + [auth]
-
-
-def action_id(number):
-    return "custom_-_00000000-0000-4000-8000-%012d" % number
-
-
-class Org:
-    def __init__(self, workdir, binary, emulator_binary):
-        self.binary = binary
-        self.workdir = workdir
-        path = os.path.join(workdir, "org.json")
-        with open(path, "w") as out:
-            json.dump(seed(), out)
-        self.emulator = harness.Emulator(emulator_binary, path, [], workdir)
-        self.projects = 0
-
-    def project(self, settings=""):
-        """A fresh project directory with the manifest (and dactl.toml settings)."""
-        self.projects += 1
-        directory = os.path.join(self.workdir, "project%d" % self.projects)
-        os.mkdir(directory)
-        with open(os.path.join(directory, "actions.toml"), "w") as out:
-            out.write(MANIFEST)
-        with open(os.path.join(directory, "dactl.toml"), "w") as out:
-            out.write(settings)
-        return directory
-
-    def run(self, project, *args):
-        self.emulator.admin("DELETE", "/__emulator/requests")
-        return subprocess.run([self.binary, "-C", project] + list(args),
-                              env=harness.dactl_environment(self.emulator),
-                              capture_output=True, text=True, timeout=120)
-
-    def counts(self):
-        return self.emulator.admin("GET", "/__emulator/requests")["counts"]
-
-    def settings(self, body):
-        self.emulator.admin("PATCH", "/__emulator/settings", body)
+from dactl_e2e import check, run_tests
+from insights_org import AGGREGATES, Org, action_id
 
 
 def by_name(document):
@@ -114,7 +27,7 @@ def by_name(document):
 
 def test_verdicts_and_requests(org):
     print("verdicts and recommendations over a week of traffic", flush=True)
-    project = org.project()
+    project = org.new_project()
     run = org.run(project, "insights", "--format", "json")
     check(run.returncode == 0, "insights exited %d: %s" % (run.returncode, run.stderr))
     counts = org.counts()
@@ -178,7 +91,7 @@ def test_verdicts_and_requests(org):
 
 def test_all(org):
     print("--all finds the actions nobody manages", flush=True)
-    project = org.project()
+    project = org.new_project()
     run = org.run(project, "insights", "--all", "--format", "json")
     check(run.returncode == 0, "insights --all exited %d: %s" % (run.returncode, run.stderr))
     actions = by_name(json.loads(run.stdout))
@@ -193,7 +106,7 @@ def test_all(org):
 
 def test_write_adopt_and_plan(org):
     print("--write and --adopt-into, then plan shows exactly the recommendations", flush=True)
-    project = org.project()
+    project = org.new_project()
     run = org.run(project, "insights", "--all", "--write", "--adopt-into", "adopted.toml")
     check(run.returncode == 0, "insights --write exited %d: %s" % (run.returncode, run.stderr))
     check(run.stderr ==
@@ -223,12 +136,12 @@ def test_timeout_error_types(org):
     print("a configured timeout_error_types is honoured", flush=True)
     org.settings({"analyticsTimeoutErrorType": "GATEWAY_GAVE_UP"})
     try:
-        listed = org.project('[insights]\ntimeout_error_types = ["GATEWAY_GAVE_UP"]\n')
+        listed = org.new_project('[insights]\ntimeout_error_types = ["GATEWAY_GAVE_UP"]\n')
         run = org.run(listed, "insights", "--format", "json", "action.timing_out")
         slow = json.loads(run.stdout)["actions"][0]
         check(slow["timeouts"] > 0 and slow["failures"][0]["error_type"] == "GATEWAY_GAVE_UP" and
               slow["verdict"] == "timing out", "listed: %s" % slow)
-        other = org.project('[insights]\ntimeout_error_types = ["SOMETHING_ELSE"]\n')
+        other = org.new_project('[insights]\ntimeout_error_types = ["SOMETHING_ELSE"]\n')
         run = org.run(other, "insights", "--format", "json", "action.timing_out")
         slow = json.loads(run.stdout)["actions"][0]
         check(slow["timeouts"] == 0 and slow["failures"][0]["timeout"] is False and
@@ -244,7 +157,7 @@ def test_percentiles_missing(org):
     print("without percentiles the max is used, and said", flush=True)
     org.settings({"analyticsPercentiles": False})
     try:
-        project = org.project()
+        project = org.new_project()
         run = org.run(project, "insights", "--format", "json", "action.healthy")
         healthy = json.loads(run.stdout)["actions"][0]
         check(healthy["percentiles"] == "unavailable" and healthy["p99_ms"] is None and
@@ -257,7 +170,7 @@ def test_percentiles_missing(org):
 
 def test_long_windows(org):
     print("30 days are at most 10 queries; a refused interval gets smaller chunks", flush=True)
-    project = org.project()
+    project = org.new_project()
     run = org.run(project, "insights", "--since", "30d", "--format", "json")
     check(run.returncode == 0, "--since 30d exited %d: %s" % (run.returncode, run.stderr))
     check(org.counts()[AGGREGATES] == 10, "30 days: %s" % org.counts())
@@ -280,7 +193,7 @@ def test_forbidden(org):
     print("403: one line naming the permission", flush=True)
     org.settings({"analyticsForbidden": True})
     try:
-        run = org.run(org.project(), "insights")
+        run = org.run(org.new_project(), "insights")
         check(run.returncode == 1 and run.stdout == "" and run.stderr ==
               "Error: the OAuth client may not read the analytics (HTTP 403): its role needs the "
               "permission integrations:action:view (or bridge:actions:view) and its grant the scope "
@@ -291,7 +204,7 @@ def test_forbidden(org):
 
 def test_since_apply(org):
     print("--since-apply: one action fixed, one still timing out", flush=True)
-    project = org.project()
+    project = org.new_project()
     with open(os.path.join(project, "actions.toml"), "w") as out:
         out.write('[action.timing_out]\nname = "Timing Out"\ntimeout_seconds = 6\n\n'
                   '[action.unfixed]\nname = "Unmanaged Slow"\ntimeout_seconds = 4\n\n'
@@ -339,19 +252,16 @@ def test_since_apply(org):
 
 
 def main():
-    if len(sys.argv) != 3:
-        print(__doc__)
-        return 2
-    with tempfile.TemporaryDirectory(prefix="dactl-insights-") as workdir:
-        org = Org(workdir, sys.argv[1], sys.argv[2])
+    def body(workdir):
+        org = Org(workdir)
         try:
             for test in (test_verdicts_and_requests, test_all, test_write_adopt_and_plan,
                          test_timeout_error_types, test_percentiles_missing, test_long_windows,
                          test_forbidden, test_since_apply):
                 test(org)
         finally:
-            org.emulator.stop()
-    return finish()
+            org.stop()
+    return run_tests(body, __doc__)
 
 
 if __name__ == "__main__":

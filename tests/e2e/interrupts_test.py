@@ -25,13 +25,9 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "../../scripts"))
-sys.path.insert(0, os.path.join(HERE, "../support"))
-import probe_test  # noqa: E402  (its org of probed actions and draft helpers)
-import reliability as harness  # noqa: E402
-from checks import check, finish  # noqa: E402
+import probe_org as probe_test
+import dactl_e2e as harness
+from dactl_e2e import check, run_tests
 
 APPLIED = re.compile(r"^action\.(\w+): applied, version \d+ -> \d+$", re.MULTILINE)
 
@@ -233,7 +229,7 @@ def test_probe_drafts(workdir):
           flush=True)
     probe = probe_test.Probe(workdir)
     try:
-        env = probe.environment(0.01)
+        env = probe.environment_for(0.01)
         command = "'%s' -C '%s' probe --via-draft --no-color action.fast action.slow | head -1" % (
             probe.dactl_binary, probe.project)
         piped = subprocess.run(["bash", "-c", command], env=env, capture_output=True, text=True,
@@ -241,7 +237,7 @@ def test_probe_drafts(workdir):
         check(piped.stdout.startswith("ACTION"), "probe through head -1 printed %r" % piped.stdout)
         no_drafts(probe, [1, 2], "probe | head -1")
 
-        env = probe.environment(0.1)
+        env = probe.environment_for(0.1)
         process = subprocess.Popen([probe.dactl_binary, "-C", probe.project, "probe",
                                     "--via-draft", "--no-color", "action.slow"], env=env,
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -279,13 +275,17 @@ def test_probe_drafts(workdir):
         probe.emulator.stop()
 
 
-def main():
+def all_tests(_workdir):
     tests = [test_no_write_after_ctrl_c, test_stalled_server, test_lock_wait,
              test_apply_into_head, test_sighup_apply, test_probe_drafts]
     for test in tests:
         with tempfile.TemporaryDirectory() as workdir:
             test(workdir)
-    return finish()
+
+
+def main():
+    return run_tests(all_tests, __doc__)
+
 
 
 if __name__ == "__main__":

@@ -13,131 +13,15 @@ usage: probe_test.py DACTL EMULATOR
 Exits 1 naming every failed check. Python 3 standard library only.
 """
 
-import base64
 import json
-import os
 import re
 import signal
 import subprocess
 import sys
-import tempfile
 import time
-import urllib.request
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "../../scripts"))
-sys.path.insert(0, os.path.join(HERE, "../emulator"))
-sys.path.insert(0, os.path.join(HERE, "../support"))
-import make_seed  # noqa: E402
-import reliability as harness  # noqa: E402
-from checks import check, finish  # noqa: E402
-
-
-MANIFEST = """# Actions we probe.
-[action.fast]
-name = "Fast Lookup"
-timeout_seconds = 3   # raised after the March incident
-[action.fast.probe]
-input = { key = "k-1" }
-
-[action.slow]
-name  = "Slow Lookup"
-timeout_seconds=3
-[action.slow.probe]
-input = { key = "k-2", depth = 2 }
-
-[action.glacial]
-name = "Glacial Lookup"
-[action.glacial.probe]
-input = { key = "k-3" }
-
-[action.ticket]
-name = "Create Ticket"
-timeout_seconds = 5
-[action.ticket.probe]
-input = { key = "k-4" }
-
-[action.drafted]
-name = "Drafted Lookup"
-timeout_seconds = 4
-[action.drafted.probe]
-input = { key = "k-5" }
-"""
-
-
-
-def seed_action(number, name, latency, timeout, request_type="GET"):
-    action = make_seed.make_action(number, latency)
-    action["name"] = name
-    action["config"]["request"]["requestType"] = request_type
-    if timeout is None:
-        action["config"].pop("timeoutSeconds", None)
-    else:
-        action["config"]["timeoutSeconds"] = timeout
-    return action
-
-
-def action_id(number):
-    return harness.action_id(number)
-
-
-class Probe:
-    def __init__(self, workdir):
-        self.dactl_binary, emulator_binary = sys.argv[1], sys.argv[2]
-        seed = os.path.join(workdir, "org.json")
-        with open(seed, "w") as out:
-            json.dump([seed_action(1, "Fast Lookup", (1200, 1600), 3),
-                       seed_action(2, "Slow Lookup", (5400, 5600), 3),
-                       seed_action(3, "Glacial Lookup", (61000, 65000), None),
-                       seed_action(4, "Create Ticket", (200, 300), 5, "POST"),
-                       seed_action(5, "Drafted Lookup", (100, 200), 4)], out)
-        self.project = os.path.join(workdir, "project")
-        os.mkdir(self.project)
-        self.manifest = os.path.join(self.project, "actions.toml")
-        with open(self.manifest, "w") as out:
-            out.write(MANIFEST)
-        self.emulator = harness.Emulator(emulator_binary, seed, [], workdir)
-
-    def environment(self, scale):
-        """Sets the emulator's time scale, clears its log; answers dactl's matching environment."""
-        self.emulator.admin("PATCH", "/__emulator/settings", {"timeScale": scale})
-        self.emulator.admin("DELETE", "/__emulator/requests")
-        environment = harness.dactl_environment(self.emulator)
-        environment["DACTL_PROBE_TIME_SCALE"] = str(scale)
-        return environment
-
-    def run(self, *args, scale=0.01):
-        return subprocess.run([self.dactl_binary, "-C", self.project] + list(args),
-                              env=self.environment(scale), capture_output=True, text=True,
-                              timeout=120)
-
-    def has_draft(self, number):
-        try:
-            self.emulator.admin("GET", "/__emulator/actions/%s/draft" % action_id(number))
-            return True
-        except urllib.error.HTTPError as error:
-            check(error.code == 404, "GET draft answered %d" % error.code)
-            return False
-
-    def counts(self):
-        return self.emulator.admin("GET", "/__emulator/requests")["counts"]
-
-    def stored(self, number):
-        return json.dumps(self.emulator.admin("GET", "/__emulator/actions/" + action_id(number)))
-
-    def create_draft(self, number):
-        """Someone starts editing the action in the admin UI: a draft exists."""
-        basic = base64.b64encode(b"%s:%s" % (harness.CLIENT_ID.encode(), harness.CLIENT_SECRET.encode()))
-        login = urllib.request.Request(self.emulator.url + "/oauth/token",
-                                       data=b"grant_type=client_credentials", method="POST",
-                                       headers={"Authorization": "Basic " + basic.decode(),
-                                                "Content-Type": "application/x-www-form-urlencoded"})
-        token = json.load(urllib.request.urlopen(login))["access_token"]
-        draft = urllib.request.Request(
-            self.emulator.url + "/api/v2/integrations/actions/%s/draft" % action_id(number),
-            data=b"{}", method="POST", headers={"Authorization": "Bearer " + token,
-                                               "Content-Type": "application/json"})
-        urllib.request.urlopen(draft).read()
+from dactl_e2e import check, run_tests
+from probe_org import MANIFEST, Probe, action_id
 
 
 def row(out, address):
@@ -237,7 +121,7 @@ def test_via_draft(probe):
 def test_ctrl_c_removes_the_draft(probe):
     print("Ctrl-C during probe --via-draft: the draft is removed, exit 130", flush=True)
     process = subprocess.Popen([probe.dactl_binary, "-C", probe.project, "probe", "--via-draft",
-                                "action.glacial"], env=probe.environment(0.01),
+                                "action.glacial"], env=probe.environment_for(0.01),
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and \
@@ -302,10 +186,7 @@ def test_json(probe):
 
 
 def main():
-    if len(sys.argv) != 3:
-        print(__doc__)
-        return 2
-    with tempfile.TemporaryDirectory(prefix="dactl-probe-") as workdir:
+    def body(workdir):
         probe = Probe(workdir)
         try:
             for test in (test_published, test_beyond_60_seconds, test_via_draft,
@@ -313,8 +194,8 @@ def main():
                          test_write_and_plan):
                 test(probe)
         finally:
-            probe.emulator.stop()
-    return finish()
+            probe.stop()
+    return run_tests(body, __doc__)
 
 
 if __name__ == "__main__":

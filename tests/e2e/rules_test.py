@@ -15,17 +15,11 @@ Exits 1 naming every failed check. Python 3 standard library only.
 import json
 import os
 import re
-import subprocess
 import sys
-import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "../../scripts"))
-sys.path.insert(0, os.path.join(HERE, "../emulator"))
-sys.path.insert(0, os.path.join(HERE, "../support"))
-import make_seed  # noqa: E402
-import reliability as harness  # noqa: E402
-from checks import check, finish  # noqa: E402
+import dactl_e2e as harness
+import make_seed
+from dactl_e2e import check, run_tests
 
 COUNT = 500
 RULE = """# Every action that calls the orders back-end waits at least 15 s.
@@ -57,34 +51,20 @@ def seed():
     return actions
 
 
-class Org:
+class Org(harness.Org):
+    """The org of 500 generated actions, a custom authentication one among them."""
+
     def __init__(self, workdir):
-        self.dactl_binary, emulator_binary = sys.argv[1], sys.argv[2]
-        path = os.path.join(workdir, "org.json")
-        with open(path, "w") as out:
-            json.dump(seed(), out)
-        self.project = os.path.join(workdir, "project")
-        os.makedirs(self.project)
-        self.emulator = harness.Emulator(emulator_binary, path, [], workdir)
+        super().__init__(workdir, seed())
 
     def write(self, name, text):
-        with open(os.path.join(self.project, name), "w") as out:
-            out.write(text)
+        super().write(name, text)
 
     def remove(self, name):
-        os.remove(os.path.join(self.project, name))
+        os.remove(self.path(name))
 
     def run(self, *args):
-        self.emulator.admin("DELETE", "/__emulator/requests")
-        return subprocess.run([self.dactl_binary, "-C", self.project, "--no-color"] + list(args),
-                              env=harness.dactl_environment(self.emulator), capture_output=True,
-                              text=True, timeout=300)
-
-    def counts(self):
-        return self.emulator.admin("GET", "/__emulator/requests")["counts"]
-
-    def actions(self):
-        return {a["id"]: a for a in self.emulator.admin("GET", "/__emulator/org")["actions"]}
+        return super().run("--no-color", *args)
 
 
 def raised():
@@ -213,10 +193,7 @@ def test_stops_matching(org):
 
 
 def main():
-    if len(sys.argv) != 3:
-        print(__doc__)
-        return 2
-    with tempfile.TemporaryDirectory(prefix="dactl-rules-") as workdir:
+    def body(workdir):
         org = Org(workdir)
         try:
             test_plan_and_apply(org)
@@ -224,8 +201,8 @@ def main():
             test_saved_plan(org)
             test_stops_matching(org)
         finally:
-            org.emulator.stop()
-    return finish()
+            org.stop()
+    return run_tests(body, __doc__)
 
 
 if __name__ == "__main__":

@@ -21,13 +21,9 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "../../scripts"))
-sys.path.insert(0, os.path.join(HERE, "../emulator"))
-sys.path.insert(0, os.path.join(HERE, "../support"))
-import make_seed  # noqa: E402
-import reliability as harness  # noqa: E402
-from checks import check, finish  # noqa: E402
+import make_seed
+import dactl_e2e as harness
+from dactl_e2e import check, finish, run_tests
 
 SEED_HEADERS = {"Authorization": "Bearer s3ed-auth-value-6b1f", "X-Api-Key": "s3ed-api-key-93ad",
                 "Cookie": "session=s3ed-cookie-0c7e", "Accept": "application/json"}
@@ -144,10 +140,7 @@ def expire_tokens_while(run, process):
         time.sleep(0.05)
 
 
-def main():
-    if len(sys.argv) != 3:
-        print(__doc__)
-        return 2
+def all_tests(_workdir):
     with tempfile.TemporaryDirectory(prefix="dactl-secrets-") as workdir:
         run = Run(workdir)
         try:
@@ -243,6 +236,11 @@ def exercise(run, workdir):
     files += [plan_file, run.summary, os.path.join(workdir, "report.html")]
     check(len(files) >= 7, "only %d files to scan: %s" % (len(files), files))
     scan(run, files, extra)
+
+
+def main():
+    return run_tests(all_tests, __doc__)
+
 
 
 if __name__ == "__main__":

@@ -18,11 +18,8 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "../../scripts"))
-sys.path.insert(0, os.path.join(HERE, "../support"))
-import reliability as harness  # noqa: E402
-from checks import check, finish  # noqa: E402
+import dactl_e2e as harness
+from dactl_e2e import check, run_tests
 
 
 
@@ -245,10 +242,7 @@ def test_kill_at_random_points(workdir, seed, someone_saves):
         setup.stop()
 
 
-def main():
-    if len(sys.argv) != 3:
-        print(__doc__)
-        return 2
+def all_tests(_workdir):
     tests = [test_ctrl_c_finishes_what_is_in_flight, test_second_ctrl_c_aborts,
              test_ctrl_c_while_planning]
     for seed in (11, 23, 37, 41, 59):
@@ -256,7 +250,11 @@ def main():
     for test in tests:
         with tempfile.TemporaryDirectory(prefix="dactl-signals-") as workdir:
             test(workdir)
-    return finish()
+
+
+def main():
+    return run_tests(all_tests, __doc__)
+
 
 
 if __name__ == "__main__":

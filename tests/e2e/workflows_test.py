@@ -38,14 +38,12 @@ import tempfile
 
 import yaml
 
+import dactl_e2e as harness
+import insights_org as insights_test
+from dactl_e2e import check, run_tests
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(ROOT, "scripts"))
-sys.path.insert(0, os.path.join(ROOT, "tests/support"))
-import reliability as harness  # noqa: E402
-from checks import check, finish  # noqa: E402
-sys.path.insert(0, HERE)
-import insights_test  # noqa: E402  (its seeded org and manifests)
 
 WORKFLOWS = os.path.join(ROOT, "examples/github/workflows")
 ENVIRONMENT_WORKFLOWS = os.path.join(ROOT, "examples/github/environments")
@@ -473,7 +471,7 @@ def run_insights_workflow(dactl_binary, emulator_binary):
             emulator.stop()
 
 
-def main():
+def all_tests(_workdir):
     documented = documented_names()
     for directory in (WORKFLOWS, ENVIRONMENT_WORKFLOWS):
         for workflow in sorted(os.listdir(directory)):
@@ -483,7 +481,11 @@ def main():
     lint_action(documented)
     run_workflows(sys.argv[1], sys.argv[2])
     run_insights_workflow(sys.argv[1], sys.argv[2])
-    return finish()
+
+
+def main():
+    return run_tests(all_tests, __doc__)
+
 
 
 if __name__ == "__main__":

@@ -8,13 +8,11 @@ docs are there.
 Usage: install_test.py BUILD_DIR SOURCE_DIR
 """
 import os
-import pathlib
 import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "support"))
-from checks import check, finish  # noqa: E402
+from dactl_e2e import check, finish
 
 EXPECTED = [
     "bin/dactl",
