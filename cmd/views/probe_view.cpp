@@ -57,7 +57,7 @@ public:
               << " samples, " << stats.failures << " failed"
               << (stats.timeouts > 0 ? " (" + std::to_string(stats.timeouts) + " timed out)"
                                      : std::string())
-              << ", p99 " << (stats.p99_censored ? ">= " : "") << seconds_text(stats.p99) << "\n"
+              << ", p99 " << (stats.p99_censored ? ">= " : "") << seconds_text(stats.p99, 2) << "\n"
               << std::flush;
     }
 

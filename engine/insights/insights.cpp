@@ -5,6 +5,7 @@
 #include <set>
 
 #include "engine/util/ascii.h"
+#include "engine/util/time_text.h"
 
 namespace dactl {
 
@@ -196,9 +197,7 @@ bool worse(const Insight& a, const Insight& b) {
 }
 
 std::string seconds(std::int64_t ms) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f s", static_cast<double>(ms) / 1000.0);
-    return text;
+    return seconds_text(std::chrono::milliseconds(ms));
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "engine/util/time_text.h"
+
 namespace dactl {
 
 Milliseconds nearest_rank(std::vector<Milliseconds> latencies, double percentile) {
@@ -38,16 +40,6 @@ LatencyStats summarize(const std::vector<ProbeSample>& samples) {
     stats.p99_censored = stats.timeouts > 0 && stats.p99 >= censored_at;
     return stats;
 }
-
-namespace {
-
-std::string seconds_text(Milliseconds value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f s", static_cast<double>(value.count()) / 1000.0);
-    return text;
-}
-
-}  // namespace
 
 Recommendation recommend(const LatencyStats& stats, std::optional<int> current_timeout_seconds,
                          double headroom, int min_timeout) {

@@ -132,12 +132,7 @@ std::string insight_label(const std::optional<std::string>& address, const std::
 }
 
 std::string insight_seconds(std::optional<std::int64_t> ms) {
-    if (!ms) {
-        return "-";
-    }
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f s", static_cast<double>(*ms) / 1000.0);
-    return text;
+    return seconds_text(ms);
 }
 
 std::string insights_summary(const InsightsReport& report) {

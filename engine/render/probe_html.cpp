@@ -161,9 +161,9 @@ std::string render_probe_html(const ProbeReport& report, const std::string& gene
             "<table>\n<tr><th>samples</th><th>failures</th><th>p50</th><th>p90</th><th>p99</th>"
             "<th>max</th><th>current timeout</th><th>recommended</th></tr>\n<tr><td>" +
             std::to_string(s.samples) + "</td><td>" + std::to_string(s.failures) + "</td><td>" +
-            seconds_text(s.p50) + "</td><td>" + seconds_text(s.p90) + "</td><td>" +
-            (s.p99_censored ? "&ge; " : "") + seconds_text(s.p99) + "</td><td>" +
-            seconds_text(s.max) + "</td><td>" +
+            seconds_text(s.p50, 2) + "</td><td>" + seconds_text(s.p90, 2) + "</td><td>" +
+            (s.p99_censored ? "&ge; " : "") + seconds_text(s.p99, 2) + "</td><td>" +
+            seconds_text(s.max, 2) + "</td><td>" +
             (entry.current_timeout ? std::to_string(*entry.current_timeout) + " s"
                                    : std::string("unset (60 s)")) +
             "</td><td class=\"recommended\">" + (entry.recommendation.at_least ? "&ge; " : "") +

@@ -24,10 +24,10 @@ std::vector<std::string> row(const ProbeEntry& entry) {
     return {entry.address,
             std::to_string(s.samples),
             std::to_string(s.failures),
-            seconds_text(s.p50),
-            seconds_text(s.p90),
-            (s.p99_censored ? ">= " : "") + seconds_text(s.p99),
-            seconds_text(s.max),
+            seconds_text(s.p50, 2),
+            seconds_text(s.p90, 2),
+            (s.p99_censored ? ">= " : "") + seconds_text(s.p99, 2),
+            seconds_text(s.max, 2),
             current,
             at_least + std::to_string(entry.recommendation.timeout_seconds) + " s"};
 }

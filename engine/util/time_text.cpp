@@ -152,10 +152,15 @@ std::optional<std::int64_t> parse_http_date(std::string_view text) {
     return parse_instant(iso);
 }
 
-std::string seconds_text(std::chrono::milliseconds duration) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.2f s", static_cast<double>(duration.count()) / 1000.0);
+std::string seconds_text(std::chrono::milliseconds duration, int decimals) {
+    char text[48];
+    std::snprintf(text, sizeof text, "%.*f s", decimals,
+                  static_cast<double>(duration.count()) / 1000.0);
     return text;
+}
+
+std::string seconds_text(std::optional<std::int64_t> milliseconds, int decimals) {
+    return milliseconds ? seconds_text(std::chrono::milliseconds(*milliseconds), decimals) : "-";
 }
 
 }  // namespace dactl

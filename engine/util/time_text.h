@@ -31,7 +31,10 @@ std::optional<std::int64_t> parse_instant(std::string_view text);
 /// milliseconds since the epoch; nothing for anything else.
 std::optional<std::int64_t> parse_http_date(std::string_view text);
 
-/// A duration in seconds with two decimals: "1.25 s".
-std::string seconds_text(std::chrono::milliseconds duration);
+/// The one way dactl writes a duration in seconds: "1.3 s" (one decimal),
+/// or with `decimals` more ("1.25 s", the probe's tables).
+std::string seconds_text(std::chrono::milliseconds duration, int decimals = 1);
+/// seconds_text of a number of milliseconds; "-" for none.
+std::string seconds_text(std::optional<std::int64_t> milliseconds, int decimals = 1);
 
 }  // namespace dactl
