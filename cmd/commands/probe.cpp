@@ -51,7 +51,7 @@ Result<ProbeOptions> probe_options(const ProbeArguments& arguments, Context& con
 bool write_recommendations(Session& session, const Project& project, const ProbeReport& report) {
     std::vector<TimeoutRecommendation> recommendations;
     for (const auto& entry : report.entries) {
-        if (entry.skipped.empty() && !entry.samples.empty()) {
+        if (!entry.skipped() && !entry.samples.empty()) {
             recommendations.push_back({entry.address, entry.recommendation.timeout_seconds,
                                        entry.recommendation.at_least});
         }

@@ -129,9 +129,7 @@ bool write_insights(Session& session, const ResolvedOrg& read, const InsightsRep
     EditSet edits(read.project);
     std::vector<std::string> lines;
     TimeoutEdits timeouts = timeout_edits(read.project, writes.recommendations);
-    for (const std::string& note : timeouts.notes) {
-        session.tell(note);
-    }
+    tell_lower_bounds(session, timeouts);
     Result<ManifestChange> change = timeout_file_edits(read.project, timeouts.edits);
     if (!change) {
         session.fail(change.error().message);

@@ -33,12 +33,18 @@ std::optional<Project> write_manifest_edits(
     return std::move(reloaded.project);
 }
 
+void tell_lower_bounds(Session& session, const TimeoutEdits& edits) {
+    for (const std::string& address : edits.lower_bounds) {
+        session.tell(address +
+                     ": not written: the measurement was cut off at the timeout (a lower bound); "
+                     "measure it with --via-draft");
+    }
+}
+
 bool write_timeouts(Session& session, const Project& project,
                     const std::vector<TimeoutRecommendation>& recommendations) {
     TimeoutEdits edits = timeout_edits(project, recommendations);
-    for (const auto& note : edits.notes) {
-        session.tell(note);
-    }
+    tell_lower_bounds(session, edits);
     Result<ManifestChange> change = timeout_file_edits(project, edits.edits);
     if (!change) {
         session.fail(change.error().message);

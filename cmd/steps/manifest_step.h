@@ -28,6 +28,9 @@ std::optional<Project> write_manifest_edits(
     const std::vector<FileEdit>& edits, const std::vector<std::string>& lines,
     const ManifestCheck& check = {}, const std::string& if_exists = "");
 
+/// Says of each recommendation left out as a lower bound why, and what to do.
+void tell_lower_bounds(Session& session, const TimeoutEdits& edits);
+
 /// Sets timeout_seconds in the manifests to `recommendations` (lower bounds
 /// are not written: timeout_edits), telling each edit and each note. False
 /// after fail().

@@ -18,9 +18,7 @@ TimeoutEdits timeout_edits(const Project& project,
             continue;
         }
         if (recommendation.at_least) {
-            result.notes.push_back(recommendation.address +
-                                   ": not written: the measurement was cut off at the timeout (a "
-                                   "lower bound); measure it with --via-draft");
+            result.lower_bounds.push_back(recommendation.address);
             continue;
         }
         auto current = action->managed.find(Field::timeout_seconds);

@@ -30,8 +30,8 @@ struct TimeoutEdit {
 
 struct TimeoutEdits {
     std::vector<TimeoutEdit> edits;  ///< in the order of the recommendations
-    /// One line per lower bound left out: "action.x: not written: ...".
-    std::vector<std::string> notes;
+    /// The addresses whose recommendation is a lower bound, left out.
+    std::vector<std::string> lower_bounds;
 };
 
 /// The edits that carry `recommendations` into the project's manifests: one

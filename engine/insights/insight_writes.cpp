@@ -41,23 +41,21 @@ void clamp_to_rules(InsightsReport& report, const Governance& governance) {
         const TimeoutBounds& rule = bounds->second;
         int& seconds = insight.recommendation->timeout_seconds;
         const int wanted = seconds;
+        using Kind = InsightNote::Kind;
         if (rule.exact) {
             seconds = static_cast<int>(*rule.exact);
             if (seconds != wanted) {
-                insight.notes.push_back(rule.exact_rule + " sets the timeout to " +
-                                        std::to_string(seconds) + " s; the " +
-                                        std::to_string(wanted) + " s measured is not written");
+                insight.notes.push_back(
+                    {Kind::rule_exact, 0, wanted, 0, seconds, false, rule.exact_rule});
             }
         } else if (rule.at_most && seconds > *rule.at_most) {
             seconds = static_cast<int>(*rule.at_most);
             insight.notes.push_back(
-                rule.at_most_rule + " allows at most " + std::to_string(seconds) +
-                " s, under the " + std::to_string(wanted) +
-                " s it needs: raise the rule's at_most, or make the back-end answer sooner");
+                {Kind::rule_at_most, 0, wanted, 0, seconds, false, rule.at_most_rule});
         } else if (rule.at_least && seconds < *rule.at_least) {
             seconds = static_cast<int>(*rule.at_least);
-            insight.notes.push_back(rule.at_least_rule + " asks for at least " +
-                                    std::to_string(seconds) + " s");
+            insight.notes.push_back(
+                {Kind::rule_at_least, 0, wanted, 0, seconds, false, rule.at_least_rule});
         }
     }
 }

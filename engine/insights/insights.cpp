@@ -165,9 +165,8 @@ Insight insight_of(const InsightTarget& target, const Tally& tally, const Insigh
         [](const FailureCount& a, const FailureCount& b) { return a.count > b.count; });
     insight.days = every_day(options.window, tally.days);
     if (tally.chunks > 1 && insight.percentiles_measured) {
-        insight.notes.push_back("p95 and p99 are the worst of " + std::to_string(tally.chunks) +
-                                " chunks of at most " + std::to_string(report.chunk_days) +
-                                " days: percentiles cannot be merged");
+        insight.notes.push_back({InsightNote::Kind::chunked_percentiles, tally.chunks, 0, 0,
+                                 report.chunk_days, false, ""});
     }
     judge(insight, options.headroom, options.min_timeout);
     return insight;
@@ -194,10 +193,6 @@ bool worse(const Insight& a, const Insight& b) {
         return pressure(a) > pressure(b);
     }
     return std::tie(a.name, a.id) < std::tie(b.name, b.id);
-}
-
-std::string seconds(std::int64_t ms) {
-    return seconds_text(std::chrono::milliseconds(ms));
 }
 
 }  // namespace
@@ -276,38 +271,17 @@ void judge(Insight& insight, double headroom, int min_timeout) {
     stats.max = Milliseconds(insight.max_ms);
     stats.p99_censored = censored;
     insight.recommendation = recommend(stats, insight.current_timeout, headroom, min_timeout);
+    using Kind = InsightNote::Kind;
     if (!insight.percentiles_measured) {
-        insight.notes.push_back("the analytics gave no p95 or p99: the max (" +
-                                seconds(insight.max_ms) + ") stands in for the p99");
+        insight.notes.push_back({Kind::no_percentiles, 0, 0, insight.max_ms, 0, false, ""});
     }
     if (insight.earlier_timeouts > 0) {
-        insight.notes.push_back(
-            std::to_string(insight.earlier_timeouts) +
-            " executions timed out under an earlier, "
-            "lower timeout (cut off at " +
-            seconds(insight.earlier_cutoff_ms) + "), before the current " +
-            std::to_string(current) + " s applied" +
-            (censored ? "; the p99 is cut off there, so the recommendation is a lower bound" : ""));
+        insight.notes.push_back({Kind::earlier_timeouts, insight.earlier_timeouts, 0,
+                                 insight.earlier_cutoff_ms, current, censored, ""});
     }
-    if (at_current > 0 && !cut_now) {
-        insight.notes.push_back(
-            std::to_string(at_current) + " of " + std::to_string(insight.executions) +
-            " executions timed out at the current timeout of " + std::to_string(current) +
-            " s; the p99 (" + seconds(insight.p99_or_max()) +
-            ") is below it, so the recommendation is measured");
-    } else if (at_current > 0) {
-        std::string note =
-            std::to_string(at_current) + " of " + std::to_string(insight.executions) +
-            " executions timed out at the current timeout of " + std::to_string(current) +
-            " s: the latency is cut off there, so the recommendation is a lower "
-            "bound";
-        if (current < 60) {
-            note += insight.address
-                        ? "; measure it with dactl probe --via-draft " + *insight.address
-                        : "; adopt it (--all --write --adopt-into FILE), then measure "
-                          "it with dactl probe --via-draft";
-        }
-        insight.notes.push_back(note);
+    if (at_current > 0) {
+        insight.notes.push_back({cut_now ? Kind::cut_off_now : Kind::measured_despite, at_current,
+                                 insight.executions, insight.p99_or_max(), current, cut_now, ""});
     }
 }
 

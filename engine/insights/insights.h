@@ -60,6 +60,30 @@ struct DayCount {
     std::int64_t timeouts = 0;
 };
 
+/// Why a number of an insight is what it is: data; render words it
+/// (insight_note_text).
+struct InsightNote {
+    enum class Kind {
+        chunked_percentiles,  ///< p95/p99 the worst of `count` chunks of `seconds` days
+        no_percentiles,       ///< the max (`ms`) stands in for the p99
+        earlier_timeouts,     ///< `count` cut off at `ms` under an earlier timeout; `censored`
+        cut_off_now,          ///< `count` of `of` timed out at the current `seconds`: a lower bound
+        measured_despite,     ///< `count` of `of` timed out, the p99 (`ms`) below: measured
+        rule_exact,           ///< `rule` sets the timeout to `seconds` (`of`: measured)
+        rule_at_most,         ///< `rule` allows at most `seconds` (`of`: needed)
+        rule_at_least,        ///< `rule` asks for at least `seconds`
+    };
+    Kind kind = Kind::no_percentiles;
+    std::int64_t count = 0;
+    std::int64_t of = 0;
+    std::int64_t ms = 0;
+    int seconds = 0;
+    bool censored = false;
+    std::string rule;
+
+    bool operator==(const InsightNote&) const = default;
+};
+
 struct Insight {
     std::optional<std::string> address;
     std::string id;
@@ -81,7 +105,7 @@ struct Insight {
     std::vector<DayCount> days;        ///< every day of the window, in order
     Verdict verdict = Verdict::no_traffic;
     std::optional<Recommendation> recommendation;  ///< none without traffic
-    std::vector<std::string> notes;                ///< why a number is what it is
+    std::vector<InsightNote> notes;                ///< why a number is what it is
 
     /// The p99, or the max when the analytics gave no percentiles.
     std::int64_t p99_or_max() const { return p99_ms.value_or(max_ms); }

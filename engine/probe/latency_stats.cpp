@@ -48,29 +48,15 @@ Recommendation recommend(const LatencyStats& stats, std::optional<int> current_t
     const int raw = static_cast<int>(std::ceil(seconds - 1e-9));
     const int floor = std::clamp(min_timeout, 1, 60);
     recommendation.timeout_seconds = std::clamp(raw, floor, 60);
-    if (raw < floor && floor > 1) {
-        recommendation.floored = true;
-        recommendation.notes.push_back("p99 x headroom asks for " +
-                                       std::to_string(std::max(raw, 1)) + " s; the floor of " +
-                                       std::to_string(floor) + " s decided (--min-timeout)");
-    }
+    recommendation.floored = raw < floor && floor > 1;
     recommendation.at_least = stats.p99_censored;
     recommendation.beyond_ceiling = raw > 60;
-    if (raw > 60) {
-        recommendation.warnings.push_back(
-            "the p99 latency (" + std::string(stats.p99_censored ? "at least " : "") +
-            seconds_text(stats.p99) +
-            ") with headroom exceeds 60 s, the longest timeout "
-            "allowed: this back-end needs an asynchronous design, not a bigger timeout");
-    }
-    if (stats.timeouts > 0) {
-        const int current = current_timeout_seconds.value_or(60);
-        recommendation.warnings.push_back(
-            std::to_string(stats.timeouts) + " of " + std::to_string(stats.samples) +
-            " samples timed out at the current timeout of " + std::to_string(current) +
-            " s, so the latency is at least that" +
-            (current < 60 ? "; measure it with --via-draft" : ""));
-    }
+    recommendation.asked = std::max(raw, 1);
+    recommendation.floor = floor;
+    recommendation.p99 = stats.p99;
+    recommendation.timeouts = stats.timeouts;
+    recommendation.samples = stats.samples;
+    recommendation.current_timeout = current_timeout_seconds.value_or(60);
     return recommendation;
 }
 

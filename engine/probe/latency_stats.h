@@ -44,21 +44,27 @@ LatencyStats summarize(const std::vector<ProbeSample>& samples);
 /// The least timeout recommended (--min-timeout): 3 s, the service's old default.
 inline constexpr int k_default_min_timeout = 3;
 
+/// A recommended timeout and the facts it was made from; render words the
+/// notes and warnings (recommendation_render.h).
 struct Recommendation {
     /// ceil(p99 * headroom) in whole seconds, within min_timeout-60
     int timeout_seconds = 0;
-    bool floored = false;         ///< p99 x headroom was under the floor, which decided
-    bool at_least = false;        ///< the measurement was censored: a lower bound
-    bool beyond_ceiling = false;  ///< p99 x headroom exceeds 60 s: clamped, not enough
-    std::vector<std::string> warnings;
-    std::vector<std::string> notes;  ///< the floor deciding
+    bool floored = false;               ///< p99 x headroom was under the floor, which decided
+    bool at_least = false;              ///< the measurement was censored: a lower bound
+    bool beyond_ceiling = false;        ///< p99 x headroom exceeds 60 s: clamped, not enough
+    int asked = 0;                      ///< ceil(p99 x headroom), at least 1
+    int floor = k_default_min_timeout;  ///< the floor (--min-timeout)
+    Milliseconds p99{0};                ///< the p99 it was made from
+    std::size_t timeouts = 0;           ///< samples cut off at the current timeout
+    std::size_t samples = 0;
+    int current_timeout = 60;  ///< seconds (unset: the service default)
 };
 
 /// The recommended timeout for an action with these statistics, its current
 /// timeout (unset: the service default of 60 s), the headroom factor and the
-/// floor (`min_timeout`, 1-60; a note says when it decided). Warns
-/// when p99 x headroom exceeds 60 s (the back-end needs an asynchronous design)
-/// and when samples timed out (the measurement is then a lower bound).
+/// floor (`min_timeout`, 1-60; `floored` says when it decided), noting when
+/// p99 x headroom exceeds 60 s (the back-end needs an asynchronous design) and
+/// how many samples timed out (the measurement is then a lower bound).
 Recommendation recommend(const LatencyStats& stats, std::optional<int> current_timeout_seconds,
                          double headroom, int min_timeout = k_default_min_timeout);
 

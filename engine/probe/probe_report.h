@@ -9,14 +9,25 @@
 
 namespace dactl {
 
+/// Why an action was not probed: data; render words it.
+enum class SkipReason {
+    none,               ///< it was probed
+    custom_auth,        ///< custom authentication actions are not directly executable
+    writes,             ///< its request type is not GET and writes were not allowed
+    draft_in_progress,  ///< it has someone's draft, and the probe was to use a draft
+};
+
 struct ProbeEntry {
     std::string address;
     std::string id;
     std::string name;
     std::optional<int> current_timeout;  ///< seconds; unset: the service default of 60 s
     bool via_draft = false;              ///< measured on a draft with a 60 s timeout
-    std::string skipped;                 ///< why it was not probed; empty when it was
+    SkipReason skip = SkipReason::none;  ///< why it was not probed
+    std::string request_type;            ///< its request type (for SkipReason::writes)
     std::vector<std::string> notes;      ///< what else the probe did, e.g. a draft removed
+
+    bool skipped() const { return skip != SkipReason::none; }
     std::vector<ProbeSample> samples;
     LatencyStats stats;
     Recommendation recommendation;

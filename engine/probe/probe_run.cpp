@@ -19,17 +19,13 @@ std::optional<int> timeout_of(const LiveAction& action) {
                               : std::nullopt;
 }
 
-std::string skip_reason(const LiveAction& live, const ProbeOptions& options) {
+SkipReason skip_reason(const LiveAction& live, const ProbeOptions& options) {
     if (live.is_custom_auth()) {
-        return "custom authentication actions are not directly executable";
+        return SkipReason::custom_auth;
     }
     const Value& type = live.get(Field::request_type);
     const std::string method = type.is_string() ? type.as_string() : "GET";
-    if (method != "GET" && !options.allow_writes) {
-        return "request type " + method +
-               ": the test endpoint calls the real back-end; pass --allow-writes to probe it";
-    }
-    return "";
+    return method != "GET" && !options.allow_writes ? SkipReason::writes : SkipReason::none;
 }
 
 class Prober {
@@ -122,7 +118,7 @@ Status probe_via_draft(DraftStore& provider, Prober& prober, ProbeEntry& entry,
         return existing.error();
     }
     if (*existing && !left_by_dactl(**existing)) {
-        entry.skipped = "it has a draft (someone's work in progress); --via-draft leaves it alone";
+        entry.skip = SkipReason::draft_in_progress;
         return {};
     }
     if (*existing) {
@@ -168,15 +164,17 @@ Result<ProbeReport> run_probe(DraftStore& provider, const std::vector<Binding>& 
         entry.name = binding.live->name;
         entry.current_timeout = timeout_of(*binding.live);
         entry.via_draft = options.via_draft;
-        entry.skipped = skip_reason(*binding.live, options);
-        probed += entry.skipped.empty() ? 1 : 0;
+        entry.skip = skip_reason(*binding.live, options);
+        const Value& type = binding.live->get(Field::request_type);
+        entry.request_type = type.is_string() ? type.as_string() : "GET";
+        probed += entry.skipped() ? 0 : 1;
         entries.push_back(std::move(entry));
     }
     Prober prober(provider, options, observer, probed * static_cast<std::size_t>(options.samples));
     std::size_t measured_count = 0;
     for (std::size_t i = 0; i < entries.size(); ++i) {
         ProbeEntry& entry = entries[i];
-        if (!entry.skipped.empty()) {
+        if (entry.skipped()) {
             continue;
         }
         const auto& probe = bindings[i].desired->probe;

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "engine/render/insights_render.h"
+#include "engine/render/recommendation_render.h"
 #include "engine/text/html.h"
 
 namespace dactl {
@@ -144,14 +145,15 @@ std::string render_insights_html(const InsightsReport& report, const std::string
             html += latency_bars_svg(insight, index) + daily_timeouts_svg(insight, index);
         }
         ++index;
-        for (const std::string& note : insight.notes) {
+        for (const InsightNote& insight_note : insight.notes) {
+            const std::string note = insight_note_text(insight, insight_note);
             html += "<p class=\"note\">" + html_escape(note) + "</p>\n";
         }
         if (insight.recommendation) {
-            for (const std::string& note : insight.recommendation->notes) {
+            for (const std::string& note : recommendation_notes(*insight.recommendation)) {
                 html += "<p class=\"note\">" + html_escape(note) + "</p>\n";
             }
-            for (const std::string& warning : insight.recommendation->warnings) {
+            for (const std::string& warning : recommendation_warnings(*insight.recommendation)) {
                 html += "<p class=\"note warning\">" + html_escape(warning) + "</p>\n";
             }
         }

@@ -4,6 +4,7 @@
 #include "engine/json/json_writer.h"
 #include "engine/render/insights_render.h"
 #include "engine/render/json_output.h"
+#include "engine/render/recommendation_render.h"
 #include "engine/util/time_text.h"
 
 namespace dactl {
@@ -84,9 +85,14 @@ void write_insight(JsonWriter& json, const Insight& insight) {
     json.boolean(insight.recommendation && insight.recommendation->at_least);
     json.key("recommendation_floored");
     json.boolean(insight.recommendation && insight.recommendation->floored);
-    json.strings("warnings", insight.recommendation ? insight.recommendation->warnings
-                                                    : std::vector<std::string>{});
-    json.strings("notes", insight.notes);
+    json.strings("warnings", insight.recommendation
+                                 ? recommendation_warnings(*insight.recommendation)
+                                 : std::vector<std::string>{});
+    std::vector<std::string> notes;
+    for (const InsightNote& note : insight.notes) {
+        notes.push_back(insight_note_text(insight, note));
+    }
+    json.strings("notes", notes);
     write_days(json, insight);
     json.end_object();
 }

@@ -29,6 +29,11 @@ std::string render_insights_markdown(const InsightsReport& report,
 /// verdict) with the windows and a summary.
 std::string render_since_apply_text(const SinceApplyReport& report, const Palette& palette);
 std::string render_since_apply_markdown(const SinceApplyReport& report);
+/// One note of an insight in words, with what to do where there is
+/// something: "14 of 280 executions timed out at the current timeout of 3 s:
+/// ...; measure it with dactl probe --via-draft action.x".
+std::string insight_note_text(const Insight& insight, const InsightNote& note);
+
 /// How insights names an action: its address, or "Name" (unmanaged).
 std::string insight_label(const std::optional<std::string>& address, const std::string& name);
 /// "3.0 s", or "-" when absent.

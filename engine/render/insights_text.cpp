@@ -2,6 +2,7 @@
 
 #include "engine/render/insights_render.h"
 #include "engine/render/markdown_text.h"
+#include "engine/render/recommendation_render.h"
 #include "engine/render/table.h"
 #include "engine/text/quote.h"
 #include "engine/util/time_text.h"
@@ -47,20 +48,23 @@ TableRows insight_rows(const InsightsReport& report) {
 }
 
 // What one action's block says: failures by kind, notes, warnings.
-std::vector<std::string> notes_of(const Insight& insight) {
-    std::vector<std::string> lines;
+std::vector<NoteLine> notes_of(const Insight& insight) {
+    std::vector<NoteLine> lines;
     for (const FailureCount& kind : insight.failure_kinds) {
-        lines.push_back(std::to_string(kind.count) + " failed with errorType " +
-                        quoted(kind.error_type) + ", responseStatus " +
-                        quoted(kind.response_status) +
-                        (kind.timeout ? " (counted as timeouts)" : " (not a timeout)"));
+        lines.push_back({std::to_string(kind.count) + " failed with errorType " +
+                         quoted(kind.error_type) + ", responseStatus " +
+                         quoted(kind.response_status) +
+                         (kind.timeout ? " (counted as timeouts)" : " (not a timeout)")});
     }
-    lines.insert(lines.end(), insight.notes.begin(), insight.notes.end());
+    for (const InsightNote& note : insight.notes) {
+        lines.push_back({insight_note_text(insight, note)});
+    }
     if (insight.recommendation) {
-        lines.insert(lines.end(), insight.recommendation->notes.begin(),
-                     insight.recommendation->notes.end());
-        for (const std::string& warning : insight.recommendation->warnings) {
-            lines.push_back("warning: " + warning);
+        for (const std::string& note : recommendation_notes(*insight.recommendation)) {
+            lines.push_back({note});
+        }
+        for (const std::string& warning : recommendation_warnings(*insight.recommendation)) {
+            lines.push_back({warning, true});
         }
     }
     return lines;
@@ -131,6 +135,61 @@ std::string insight_label(const std::optional<std::string>& address, const std::
     return address ? *address : quoted(name) + " (unmanaged)";
 }
 
+namespace {
+
+std::string cut_off_note(const Insight& insight, const InsightNote& note) {
+    std::string text = std::to_string(note.count) + " of " + std::to_string(note.of) +
+                       " executions timed out at the current timeout of " +
+                       std::to_string(note.seconds) +
+                       " s: the latency is cut off there, so the recommendation is a lower bound";
+    if (note.seconds < 60) {
+        text += insight.address ? "; measure it with dactl probe --via-draft " + *insight.address
+                                : "; adopt it (--all --write --adopt-into FILE), then measure it "
+                                  "with dactl probe --via-draft";
+    }
+    return text;
+}
+
+}  // namespace
+
+std::string insight_note_text(const Insight& insight, const InsightNote& note) {
+    using Kind = InsightNote::Kind;
+    switch (note.kind) {
+        case Kind::chunked_percentiles:
+            return "p95 and p99 are the worst of " + std::to_string(note.count) +
+                   " chunks of at most " + std::to_string(note.seconds) +
+                   " days: percentiles cannot be merged";
+        case Kind::no_percentiles:
+            return "the analytics gave no p95 or p99: the max (" + seconds_text(note.ms) +
+                   ") stands in for the p99";
+        case Kind::earlier_timeouts:
+            return std::to_string(note.count) +
+                   " executions timed out under an earlier, lower timeout (cut off at " +
+                   seconds_text(note.ms) + "), before the current " + std::to_string(note.seconds) +
+                   " s applied" +
+                   (note.censored
+                        ? "; the p99 is cut off there, so the recommendation is a lower bound"
+                        : "");
+        case Kind::cut_off_now:
+            return cut_off_note(insight, note);
+        case Kind::measured_despite:
+            return std::to_string(note.count) + " of " + std::to_string(note.of) +
+                   " executions timed out at the current timeout of " +
+                   std::to_string(note.seconds) + " s; the p99 (" + seconds_text(note.ms) +
+                   ") is below it, so the recommendation is measured";
+        case Kind::rule_exact:
+            return note.rule + " sets the timeout to " + std::to_string(note.seconds) + " s; the " +
+                   std::to_string(note.of) + " s measured is not written";
+        case Kind::rule_at_most:
+            return note.rule + " allows at most " + std::to_string(note.seconds) +
+                   " s, under the " + std::to_string(note.of) +
+                   " s it needs: raise the rule's at_most, or make the back-end answer sooner";
+        case Kind::rule_at_least:
+            return note.rule + " asks for at least " + std::to_string(note.seconds) + " s";
+    }
+    return "";
+}
+
 std::string insight_seconds(std::optional<std::int64_t> ms) {
     return seconds_text(ms);
 }
@@ -154,7 +213,7 @@ std::string insights_summary(const InsightsReport& report) {
 std::string render_insights_text(const InsightsReport& report, const Palette& palette) {
     std::string text = text_table(insight_rows(report), palette);
     for (const Insight& insight : report.insights) {
-        const std::vector<std::string> lines = notes_of(insight);
+        const std::vector<NoteLine> lines = notes_of(insight);
         if (lines.empty()) {
             continue;
         }
@@ -164,8 +223,8 @@ std::string render_insights_text(const InsightsReport& report, const Palette& pa
                           insight.id + ")"
                     : palette.bold(quoted(insight.name)) + " (unmanaged, " + insight.id + ")";
         text += '\n';
-        for (const std::string& line : lines) {
-            text += "    " + (line.starts_with("warning:") ? palette.yellow(line) : line) + "\n";
+        for (const NoteLine& line : lines) {
+            text += "    " + note_text(line, palette) + "\n";
         }
     }
     return text + "\n" + insights_summary(report) + "\n" + how_text(report);
@@ -200,9 +259,9 @@ std::string render_insights_markdown(const InsightsReport& report, std::size_t l
     bool full = false;
     for (std::size_t i = 0; i < shown && !full; ++i) {
         const Insight& insight = report.insights[i];
-        for (const std::string& note : notes_of(insight)) {
+        for (const NoteLine& note : notes_of(insight)) {
             std::string line = "\n- `" + insight_label(insight.address, insight.name) + "`: ";
-            line += markdown_cell(note);
+            line += markdown_cell(note.plain());
             full = table.size() + notes.size() + line.size() > room;
             if (full) {
                 break;

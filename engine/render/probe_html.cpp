@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "engine/render/probe_render.h"
+#include "engine/render/recommendation_render.h"
 #include "engine/text/html.h"
 #include "engine/util/time_text.h"
 
@@ -150,8 +151,8 @@ std::string render_probe_html(const ProbeReport& report, const std::string& gene
         html += "<section class=\"action\" id=\"" + html_escape(entry.address) + "\">\n<h2>" +
                 html_escape(entry.address) + " <small>" + html_escape(entry.name) + " (" +
                 html_escape(entry.id) + ")</small></h2>\n";
-        if (!entry.skipped.empty()) {
-            html += "<p class=\"skipped\">Skipped: " + html_escape(entry.skipped) +
+        if (entry.skipped()) {
+            html += "<p class=\"skipped\">Skipped: " + html_escape(skip_text(entry)) +
                     "</p>\n</section>\n";
             continue;
         }
@@ -168,10 +169,10 @@ std::string render_probe_html(const ProbeReport& report, const std::string& gene
                                    : std::string("unset (60 s)")) +
             "</td><td class=\"recommended\">" + (entry.recommendation.at_least ? "&ge; " : "") +
             std::to_string(entry.recommendation.timeout_seconds) + " s</td></tr>\n</table>\n";
-        for (const auto& note : entry.recommendation.notes) {
+        for (const auto& note : recommendation_notes(entry.recommendation)) {
             html += "<p class=\"note\">" + html_escape(note) + "</p>\n";
         }
-        for (const auto& warning : entry.recommendation.warnings) {
+        for (const auto& warning : recommendation_warnings(entry.recommendation)) {
             html += "<p class=\"warning\">" + html_escape(warning) + "</p>\n";
         }
         html += "</section>\n";

@@ -1,6 +1,7 @@
 #include "engine/json/json_writer.h"
 #include "engine/render/json_output.h"
 #include "engine/render/probe_render.h"
+#include "engine/render/recommendation_render.h"
 
 namespace dactl {
 
@@ -16,7 +17,7 @@ void write_probe_entry(JsonWriter& json, const ProbeEntry& entry) {
     json.key("via_draft");
     json.boolean(entry.via_draft);
     json.key("skipped");
-    entry.skipped.empty() ? json.null() : json.string(entry.skipped);
+    entry.skipped() ? json.string(skip_text(entry)) : json.null();
     const LatencyStats& s = entry.stats;
     json.member("samples", static_cast<std::int64_t>(s.samples));
     json.member("failures", static_cast<std::int64_t>(s.failures));
@@ -28,12 +29,12 @@ void write_probe_entry(JsonWriter& json, const ProbeEntry& entry) {
     json.key("p99_at_least");
     json.boolean(s.p99_censored);
     json.key("recommended_timeout_seconds");
-    entry.skipped.empty() ? json.integer(entry.recommendation.timeout_seconds) : json.null();
+    entry.skipped() ? json.null() : json.integer(entry.recommendation.timeout_seconds);
     json.key("recommendation_at_least");
     json.boolean(entry.recommendation.at_least);
     json.key("recommendation_floored");
     json.boolean(entry.recommendation.floored);
-    json.strings("warnings", entry.recommendation.warnings);
+    json.strings("warnings", recommendation_warnings(entry.recommendation));
     json.strings("notes", entry.notes);
     json.end_object();
 }

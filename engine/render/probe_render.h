@@ -9,6 +9,9 @@
 
 namespace dactl {
 
+/// Why an action was not probed, and what to do: "request type POST: the test
+/// endpoint calls the real back-end; pass --allow-writes to probe it"; "" when it was.
+std::string skip_text(const ProbeEntry& entry);
 /// A table (action, samples, failures, p50, p90, p99, max, current, recommended)
 /// then, per action, its notes: skips, warnings, failures' error texts, and a
 /// line on censored measurements. Ends with a newline.

@@ -5,6 +5,7 @@
 
 #include "engine/render/markdown_text.h"
 #include "engine/render/probe_render.h"
+#include "engine/render/recommendation_render.h"
 #include "engine/render/table.h"
 #include "engine/text/quote.h"
 #include "engine/util/time_text.h"
@@ -16,7 +17,7 @@ namespace {
 std::vector<std::string> row(const ProbeEntry& entry) {
     const std::string current =
         entry.current_timeout ? std::to_string(*entry.current_timeout) + " s" : "unset (60 s)";
-    if (!entry.skipped.empty()) {
+    if (entry.skipped()) {
         return {entry.address, "-", "-", "-", "-", "-", "-", current, "skipped"};
     }
     const LatencyStats& s = entry.stats;
@@ -36,24 +37,28 @@ constexpr std::array<std::string_view, 9> k_headings = {
     "ACTION", "SAMPLES", "FAILURES", "P50", "P90", "P99", "MAX", "CURRENT", "RECOMMENDED"};
 
 // The notes of one action: why it was skipped, warnings, and the errors seen.
-std::vector<std::string> notes(const ProbeEntry& entry) {
-    std::vector<std::string> out;
-    if (!entry.skipped.empty()) {
-        out.emplace_back("skipped: " + entry.skipped);
+std::vector<NoteLine> notes(const ProbeEntry& entry) {
+    std::vector<NoteLine> out;
+    if (entry.skipped()) {
+        out.push_back({"skipped: " + skip_text(entry)});
         return out;
     }
-    out.insert(out.end(), entry.notes.begin(), entry.notes.end());
+    for (const std::string& note : entry.notes) {
+        out.push_back({note});
+    }
     if (entry.via_draft) {
-        out.emplace_back(
-            "measured on a draft with a 60 s timeout; the published action was not changed");
+        out.push_back(
+            {"measured on a draft with a 60 s timeout; the published action was not changed"});
     }
     if (entry.stats.p99_censored) {
-        out.emplace_back(
-            "samples cut off at the timeout only say the latency is at least that long");
+        out.push_back(
+            {"samples cut off at the timeout only say the latency is at least that long"});
     }
-    out.insert(out.end(), entry.recommendation.notes.begin(), entry.recommendation.notes.end());
-    for (const auto& warning : entry.recommendation.warnings) {
-        out.push_back("warning: " + warning);
+    for (const std::string& note : recommendation_notes(entry.recommendation)) {
+        out.push_back({note});
+    }
+    for (const auto& warning : recommendation_warnings(entry.recommendation)) {
+        out.push_back({warning, true});
     }
     std::map<std::string, int> errors;
     for (const auto& sample : entry.samples) {
@@ -62,7 +67,7 @@ std::vector<std::string> notes(const ProbeEntry& entry) {
         }
     }
     for (const auto& [error, count] : errors) {
-        out.push_back(std::to_string(count) + " failed: " + error);
+        out.push_back({std::to_string(count) + " failed: " + error});
     }
     return out;
 }
@@ -77,17 +82,32 @@ TableRows rows_of(const ProbeReport& report) {
 
 }  // namespace
 
+std::string skip_text(const ProbeEntry& entry) {
+    switch (entry.skip) {
+        case SkipReason::custom_auth:
+            return "custom authentication actions are not directly executable";
+        case SkipReason::writes:
+            return "request type " + entry.request_type +
+                   ": the test endpoint calls the real back-end; pass --allow-writes to probe it";
+        case SkipReason::draft_in_progress:
+            return "it has a draft (someone's work in progress); --via-draft leaves it alone";
+        case SkipReason::none:
+            break;
+    }
+    return "";
+}
+
 std::string render_probe_text(const ProbeReport& report, const Palette& palette) {
     std::string text = text_table(rows_of(report), palette);
     for (const auto& entry : report.entries) {
-        const std::vector<std::string> lines = notes(entry);
+        const std::vector<NoteLine> lines = notes(entry);
         if (lines.empty()) {
             continue;
         }
         text += '\n';
         text += palette.bold(entry.address) + " " + quoted(entry.name) + " (" + entry.id + ")\n";
         for (const auto& line : lines) {
-            text += "    " + (line.rfind("warning:", 0) == 0 ? palette.yellow(line) : line) + "\n";
+            text += "    " + note_text(line, palette) + "\n";
         }
     }
     text += "\nRecommended = ";
@@ -103,7 +123,7 @@ std::string render_probe_markdown(const ProbeReport& report) {
     std::string text = "### dactl probe\n\n" + markdown_table(rows);
     for (const auto& entry : report.entries) {
         for (const auto& note : notes(entry)) {
-            text += "\n- `" + entry.address + "`: " + markdown_cell(note);
+            text += "\n- `" + entry.address + "`: " + markdown_cell(note.plain());
         }
     }
     return text + "\n";

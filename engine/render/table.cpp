@@ -54,4 +54,8 @@ std::string markdown_table(const TableRows& rows) {
     return text;
 }
 
+std::string note_text(const NoteLine& line, const Palette& palette) {
+    return line.warning ? palette.yellow(line.plain()) : line.text;
+}
+
 }  // namespace dactl

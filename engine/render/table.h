@@ -20,4 +20,17 @@ std::string text_table(const TableRows& rows, const Palette& palette);
 /// (markdown_cell).
 std::string markdown_table(const TableRows& rows);
 
+/// One line of the notes under a table: a warning is said as one ("warning:
+/// ..." in yellow), by this flag, never by reading the text.
+struct NoteLine {
+    std::string text;
+    bool warning = false;
+
+    /// "warning: TEXT" for a warning, else TEXT.
+    std::string plain() const { return warning ? "warning: " + text : text; }
+};
+
+/// The note as a text line, a warning in yellow.
+std::string note_text(const NoteLine& line, const Palette& palette);
+
 }  // namespace dactl

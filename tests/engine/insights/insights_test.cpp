@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/insights/since_apply.h"
+#include "engine/render/insights_render.h"
 #include "tests/support/builders.h"
 #include "tests/support/fake_provider.h"
 
@@ -15,6 +16,15 @@ using namespace dactl;
 using namespace dactl::testing;
 
 namespace {
+
+// The notes as the views word them.
+std::vector<std::string> notes_text(const Insight& insight) {
+    std::vector<std::string> texts;
+    for (const InsightNote& note : insight.notes) {
+        texts.push_back(insight_note_text(insight, note));
+    }
+    return texts;
+}
 
 constexpr std::int64_t k_day = 86'400'000;
 constexpr std::int64_t k_start = 1'795'478'400'000;  // 2026-11-24T00:00:00Z
@@ -116,8 +126,9 @@ TEST_CASE("an action that timed out gets a lower bound and the probe to run", "[
     REQUIRE(insight.recommendation->timeout_seconds == 5);
     REQUIRE(insight.recommendation->at_least);
     REQUIRE(insight.days[0].timeouts == 25);
-    REQUIRE(insight.notes == std::vector<std::string>{
-                                 "25 of 100 executions timed out at the current timeout of 3 s: "
+    REQUIRE(
+        notes_text(insight) ==
+        std::vector<std::string>{"25 of 100 executions timed out at the current timeout of 3 s: "
                                  "the latency is cut off there, so the recommendation is a lower "
                                  "bound; measure it with dactl probe --via-draft action.lookup"});
     REQUIRE(insight.failure_kinds.size() == 1);
@@ -160,8 +171,9 @@ TEST_CASE("without percentiles the max stands in for the p99, and says so", "[in
     REQUIRE(insight.p99_or_max() == 4200);
     REQUIRE(insight.verdict == Verdict::ok);
     REQUIRE(insight.recommendation->timeout_seconds == 7);
-    REQUIRE(insight.notes == std::vector<std::string>{
-                                 "the analytics gave no p95 or p99: the max (4.2 s) stands in for "
+    REQUIRE(
+        notes_text(insight) ==
+        std::vector<std::string>{"the analytics gave no p95 or p99: the max (4.2 s) stands in for "
                                  "the p99"});
 }
 
@@ -186,7 +198,7 @@ TEST_CASE("30 days are five chunks of at most 7 days: ten queries, the worst chu
     REQUIRE(insight.max_ms == 7000);
     REQUIRE(insight.verdict == Verdict::ok);
     REQUIRE(insight.days.size() == 30);
-    REQUIRE(insight.notes ==
+    REQUIRE(notes_text(insight) ==
             std::vector<std::string>{"p95 and p99 are the worst of 5 chunks of at most 7 days: "
                                      "percentiles cannot be merged"});
 }
@@ -257,9 +269,12 @@ TEST_CASE("insights come worst first, and other actions' runs are only counted",
                                               "idle no traffic"});
     REQUIRE(report->other_executions == 20);
     REQUIRE(report->count(Verdict::ok) == 1);
-    REQUIRE(report->insights[0].notes.back().ends_with(
-        "; adopt it (--all --write --adopt-into FILE), then measure it with dactl probe "
-        "--via-draft"));
+    REQUIRE(
+        notes_text(report->insights[0])
+            .back()
+            .ends_with(
+                "; adopt it (--all --write --adopt-into FILE), then measure it with dactl probe "
+                "--via-draft"));
 }
 
 TEST_CASE("chunks cover the window in order", "[insights]") {
@@ -325,15 +340,16 @@ TEST_CASE("timeouts cut off under an earlier, lower timeout do not make the acti
     REQUIRE(insight.verdict == Verdict::ok);
     REQUIRE(insight.recommendation->timeout_seconds == 9);
     REQUIRE_FALSE(insight.recommendation->at_least);
-    REQUIRE(insight.notes == std::vector<std::string>{
-                                 "300 executions timed out under an earlier, lower timeout (cut "
+    REQUIRE(
+        notes_text(insight) ==
+        std::vector<std::string>{"300 executions timed out under an earlier, lower timeout (cut "
                                  "off at 3.0 s), before the current 9 s applied"});
 
     AnalyticsProvider all_cut(one_action(stats(100, 3000, 3000, 3000), 100));
     Insight cut = only(run_insights(all_cut, {{"action.lookup", &raised}}, week()));
     REQUIRE(cut.verdict == Verdict::ok);
     REQUIRE(cut.recommendation->at_least);
-    REQUIRE(cut.notes[0].ends_with(
+    REQUIRE(notes_text(cut)[0].ends_with(
         "before the current 9 s applied; the p99 is cut off there, so the recommendation is a "
         "lower bound"));
 }

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "engine/render/recommendation_render.h"
+
 using namespace dactl;
 using std::chrono::milliseconds;
 
@@ -56,7 +58,7 @@ TEST_CASE("a fast action gets p99 times the headroom, rounded up", "[probe]") {
     Recommendation recommendation = recommend(stats, 3, 1.5);
     REQUIRE(recommendation.timeout_seconds == 3);
     REQUIRE_FALSE(recommendation.at_least);
-    REQUIRE(recommendation.warnings.empty());
+    REQUIRE(recommendation_warnings(recommendation).empty());
 }
 
 TEST_CASE("timed-out samples make the recommendation a lower bound", "[probe]") {
@@ -68,7 +70,7 @@ TEST_CASE("timed-out samples make the recommendation a lower bound", "[probe]") 
     REQUIRE(recommendation.timeout_seconds == 5);
     REQUIRE(recommendation.at_least);
     REQUIRE(
-        recommendation.warnings ==
+        recommendation_warnings(recommendation) ==
         std::vector<std::string>{"20 of 20 samples timed out at the current timeout of 3 s, "
                                  "so the latency is at least that; measure it with --via-draft"});
 }
@@ -77,7 +79,7 @@ TEST_CASE("a latency beyond 60 s asks for an asynchronous design", "[probe]") {
     LatencyStats stats = summarize({ok(70000), ok(65000)});
     Recommendation recommendation = recommend(stats, std::nullopt, 1.5);
     REQUIRE(recommendation.timeout_seconds == 60);
-    REQUIRE(recommendation.warnings ==
+    REQUIRE(recommendation_warnings(recommendation) ==
             std::vector<std::string>{"the p99 latency (70.0 s) with headroom exceeds 60 s, the "
                                      "longest timeout allowed: this back-end needs an "
                                      "asynchronous design, not a bigger timeout"});
@@ -87,21 +89,22 @@ TEST_CASE("recommendations never go below the floor, and say when it decided", "
     Recommendation floored = recommend(summarize({ok(10), ok(12)}), 5, 1.5);
     REQUIRE(floored.timeout_seconds == 3);
     REQUIRE(floored.floored);
-    REQUIRE(floored.notes ==
+    REQUIRE(recommendation_notes(floored) ==
             std::vector<std::string>{"p99 x headroom asks for 1 s; the floor of 3 s decided "
                                      "(--min-timeout)"});
     Recommendation one = recommend(summarize({ok(10), ok(12)}), 5, 1.5, 1);
     REQUIRE(one.timeout_seconds == 1);
     REQUIRE_FALSE(one.floored);
-    REQUIRE(one.notes.empty());
+    REQUIRE(recommendation_notes(one).empty());
     // At or above the floor the headroom decides.
     Recommendation above = recommend(summarize({ok(2500), ok(2600)}), 5, 1.5, 3);
     REQUIRE(above.timeout_seconds == 4);
     REQUIRE_FALSE(above.floored);
     Recommendation high = recommend(summarize({ok(2500), ok(2600)}), 5, 1.5, 10);
     REQUIRE(high.timeout_seconds == 10);
-    REQUIRE(high.notes == std::vector<std::string>{"p99 x headroom asks for 4 s; the floor of "
-                                                   "10 s decided (--min-timeout)"});
+    REQUIRE(recommendation_notes(high) ==
+            std::vector<std::string>{"p99 x headroom asks for 4 s; the floor of "
+                                     "10 s decided (--min-timeout)"});
     REQUIRE(recommendation_rule(1.5, 10) ==
             "p99 x 1.5, rounded up to whole seconds, within 10-60 s");
 }
@@ -111,7 +114,7 @@ TEST_CASE("a latency cut off at 60 s still asks for an asynchronous design", "[p
     Recommendation recommendation = recommend(summarize(samples), 60, 1.5);
     REQUIRE(recommendation.timeout_seconds == 60);
     REQUIRE(recommendation.at_least);
-    REQUIRE(recommendation.warnings ==
+    REQUIRE(recommendation_warnings(recommendation) ==
             std::vector<std::string>{
                 "the p99 latency (at least 60.0 s) with headroom exceeds 60 s, the longest timeout "
                 "allowed: this back-end needs an asynchronous design, not a bigger timeout",

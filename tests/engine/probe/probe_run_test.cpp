@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "engine/render/probe_render.h"
 #include "tests/support/builders.h"
 #include "tests/support/fake_provider.h"
 
@@ -113,7 +114,8 @@ TEST_CASE("probe --via-draft leaves someone's draft alone", "[probe]") {
 
     ProbeReport report = scene.probe();
 
-    REQUIRE(report.entries.at(0).skipped ==
+    REQUIRE(report.entries.at(0).skip == SkipReason::draft_in_progress);
+    REQUIRE(skip_text(report.entries.at(0)) ==
             "it has a draft (someone's work in progress); --via-draft leaves it alone");
     REQUIRE(scene.org.calls() == std::vector<std::string>{"draft? custom_-_1"});
     REQUIRE(scene.org.draft("custom_-_1"));
@@ -145,14 +147,15 @@ TEST_CASE("probe skips writes unless allowed, and sends the manifest's input", "
     ProbeReport report = scene.probe();
 
     REQUIRE(report.entries.at(0).address == "action.get");
-    REQUIRE(report.entries.at(1).skipped ==
+    REQUIRE(report.entries.at(1).skip == SkipReason::writes);
+    REQUIRE(skip_text(report.entries.at(1)) ==
             "request type POST: the test endpoint calls the real back-end; pass --allow-writes to "
             "probe it");
     REQUIRE(scene.org.test_inputs() ==
             std::vector<std::string>{"{\"orderId\":\"A-1\"}", "{\"orderId\":\"A-1\"}"});
 
     scene.options.allow_writes = true;
-    REQUIRE(scene.probe().entries.at(1).skipped.empty());
+    REQUIRE_FALSE(scene.probe().entries.at(1).skipped());
 }
 
 TEST_CASE("probe divides measured time by the time scale", "[probe]") {

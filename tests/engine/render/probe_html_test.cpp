@@ -23,7 +23,8 @@ TEST_CASE("the probe page charts each action with both timeouts marked", "[probe
     skipped.address = "action.writes";
     skipped.id = "custom_-_2";
     skipped.name = "Writes";
-    skipped.skipped = "request type POST: pass --allow-writes to probe it";
+    skipped.skip = SkipReason::writes;
+    skipped.request_type = "POST";
     report.entries = {fast, skipped};
 
     std::string html = render_probe_html(report, "2026-11-28T15:35:39Z");
