@@ -1,7 +1,8 @@
 #!/bin/sh
 # The code gates CI keeps: every shell script clean under shellcheck, every C++
 # file formatted by .clang-format, every
-# include pointing down the layers (scripts/check_layers.py), and clang-tidy
+# include pointing down the layers (scripts/check_layers.py), the shape the code
+# keeps (scripts/check_shape.py), and clang-tidy
 # (with the repository's .clang-tidy) clean on the product code (cmd/,
 # engine/, providers/). Needs a configured build directory (default
 # build/) for its compile_commands.json. Exits non-zero on any finding.
@@ -17,6 +18,9 @@ shellcheck .ci/run scripts/*.sh examples/github/tools/*.sh tests/conformance/run
 
 echo "lint: includes point down"
 python3 scripts/check_layers.py .
+
+echo "lint: the code's shape (file and function sizes, interfaces, one home per side effect)"
+python3 scripts/check_shape.py .
 
 echo "lint: clang-tidy"
 log=$(mktemp)

@@ -131,7 +131,15 @@ TimeoutWrites timeout_writes(const Project& project, const Resolution& resolved,
             continue;
         }
         auto bounds = resolved.governance.bounds.find(*insight.address);
-        if (bounds != resolved.governance.bounds.end() && !insight.recommendation->at_least) {
+        if (bounds != resolved.governance.bounds.end() && insight.recommendation->at_least) {
+            writes.notes.push_back(*insight.address +
+                                   ": not written: the measurement was cut off at the timeout (a "
+                                   "lower bound) and " +
+                                   governing_rule(bounds->second) +
+                                   " governs it; measure it with dactl probe --via-draft");
+            continue;
+        }
+        if (bounds != resolved.governance.bounds.end()) {
             governed_write(project, resolved, insight, bounds->second, writes);
             continue;
         }

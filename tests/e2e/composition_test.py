@@ -1,0 +1,326 @@
+#!/usr/bin/env python3
+"""End to end: every command that reads the project, over each way a project
+is made (issue 26's composition matrix), against genesys-emulator.
+
+The variants: plain manifests; a rule governing the actions on the orders host
+besides one declared action; two environments (test and prod, two orgs) with an
+override; a function action. Each variant runs validate, plan (and --target,
+a governed address included), a saved plan (plan --out, show, apply FILE),
+apply, drift (clean, pending, then a hand edit), insights (the report,
+--write, --all --write --adopt-into, --since-apply), probe, export, import,
+state list and show, and diff-env (or its refusal without environments).
+Every command that writes manifests is followed by a plan that must succeed,
+and outputs and request counts are asserted.
+
+usage: composition_test.py DACTL EMULATOR
+Exits 1 naming every failed check. Python 3 standard library only.
+"""
+
+import json
+import os
+import sys
+
+import make_seed
+from dactl_e2e import EnvironmentsProject, Org, check, environment_org, run_tests
+
+LOGIN = "POST /oauth/token"
+LIST = "GET /api/v2/integrations/actions"
+ORG = "GET /api/v2/organizations/me"
+INTEGRATIONS = "GET /api/v2/integrations"
+FUNCTION = "GET /api/v2/integrations/actions/{id}/function"
+PATCH = "PATCH /api/v2/integrations/actions/{id}"
+
+
+def seeded(number, name, url, timeout, latency, prefix="composition"):
+    action = make_seed.make_action(number, latency)
+    action["id"] = "custom_-_%s-%d" % (prefix, number)
+    action["name"] = name
+    action["integrationId"] = "int-rest"
+    action["category"] = "Orders"
+    action["config"]["timeoutSeconds"] = timeout
+    action["config"]["request"]["requestUrlTemplate"] = url
+    action["config"]["request"]["requestType"] = "GET"
+    action["_emulator"]["traffic"] = {"days": 7, "perDay": 40}
+    return action
+
+
+def seed(prefix="composition"):
+    """Get Order is at risk (p99 about 2.9 s at 3 s), the others are fine; Score Lead runs a function."""
+    lead = seeded(4, "Score Lead", "https://lambda.example.com/lead", 12, (100, 300), prefix)
+    lead["integrationId"] = "int-lambda"
+    lead["_emulator"]["function"] = {"description": "scores a lead", "handler": "index.handler",
+                                     "runtime": "nodejs18.x", "zipId": "zip-1",
+                                     "timeoutSeconds": 15}
+    return [seeded(1, "Get Order", "https://orders.example.com/o/${input.key}", 3, (2000, 2900),
+                   prefix),
+            seeded(2, "Get Refund", "https://orders.example.com/r/${input.key}", 10, (200, 400),
+                   prefix),
+            seeded(3, "Check Stock", "https://stock.example.com/s/${input.key}", 5, (100, 200),
+                   prefix),
+            lead]
+
+
+MANIFESTS = {
+    "plain": ('[action.order]\nname = "Get Order"\ntimeout_seconds = 5\n\n'
+              '[action.refund]\nname = "Get Refund"\ntimeout_seconds = 10\n\n'
+              '[action.stock]\nname = "Check Stock"\ntimeout_seconds = 6\n'),
+    "rules": ('[rule.orders]\nmatch = { url = "https://orders.example.com/*" }\n'
+              'timeout_seconds = { at_least = 8 }\n\n'
+              '[action.stock]\nname = "Check Stock"\ntimeout_seconds = 6\n'),
+    "envs": ('[action.order]\nname = "Get Order"\ntimeout_seconds = 5\n\n'
+             '[action.order.env.prod]\ntimeout_seconds = 7\n\n'
+             '[action.stock]\nname = "Check Stock"\ntimeout_seconds = 6\n'),
+    "function": ('[action.lead]\nname = "Score Lead"\ntimeout_seconds = 10\n'
+                 'function.timeout_seconds = 10\n\n'
+                 '[action.order]\nname = "Get Order"\ntimeout_seconds = 5\n'),
+}
+
+# What `plan` shows first in each variant, and the summary line.
+PLANS = {
+    "plain": ("~ action.order: \"Get Order\" (custom_-_composition-1)\n"
+              "    ~ timeout_seconds: 3 -> 5\n\n"
+              "~ action.stock: \"Check Stock\" (custom_-_composition-3)\n"
+              "    ~ timeout_seconds: 5 -> 6\n\n"
+              "Plan: 2 to change, 1 unchanged.\n"),
+    "rules": ("~ action.get_order: \"Get Order\" (custom_-_composition-1)\n"
+              "    ~ timeout_seconds: 3 -> 8   (rule.orders: at least 8)\n\n"
+              "~ action.stock: \"Check Stock\" (custom_-_composition-3)\n"
+              "    ~ timeout_seconds: 5 -> 6\n\n"
+              "Plan: 2 to change, 1 unchanged; 2 actions governed by rules.\n"),
+    "envs": ("Environment: prod\n\n"
+             "~ action.order: \"Get Order\" (custom_-_prod-1)\n"
+             "    ~ timeout_seconds: 3 -> 7\n\n"
+             "~ action.stock: \"Check Stock\" (custom_-_prod-3)\n"
+             "    ~ timeout_seconds: 5 -> 6\n\n"
+             "Plan: 2 to change, 0 unchanged.\n"),
+    "function": ("~ action.lead: \"Score Lead\" (custom_-_composition-4)\n"
+                 "    ~ timeout_seconds: 12 -> 10\n"
+                 "    ~ function.timeout_seconds: 15 -> 10\n\n"
+                 "~ action.order: \"Get Order\" (custom_-_composition-1)\n"
+                 "    ~ timeout_seconds: 3 -> 5\n\n"
+                 "Plan: 2 to change, 0 unchanged.\n"),
+}
+# A target in each variant, the governed address in the rules variant.
+TARGETS = {"plain": "action.order", "rules": "action.get_order", "envs": "action.order",
+           "function": "action.lead"}
+
+
+class Variant:
+    """One variant's project and org(s); run() as dactl would be run in it."""
+
+    def __init__(self, name, workdir):
+        self.name = name
+        if name == "envs":
+            self.test = environment_org(workdir, "test", seed("test"))
+            self.prod = environment_org(workdir, "prod", seed("prod"))
+            self.project = EnvironmentsProject(os.path.join(workdir, "envs"), self.test, self.prod)
+            self.project.write("orders.toml", MANIFESTS[name])
+            self.org, self.directory = self.prod, self.project.directory
+            self.env = ["--env", "prod"]
+        else:
+            self.org = Org(workdir, seed(), name=name)
+            self.org.write("orders.toml", MANIFESTS[name])
+            self.project, self.directory, self.env = None, self.org.project, []
+
+    def run(self, *args, env=True, directory=None, extra=None):
+        arguments = list(args) + (self.env if env else [])
+        if self.project is not None:
+            return self.project.run(*arguments, directory=directory, extra=extra)
+        return self.org.run(*arguments, project=directory, extra=extra)
+
+    def counts(self):
+        return self.org.counts()
+
+    def id(self, number):
+        return "custom_-_%s-%d" % ("prod" if self.name == "envs" else "composition", number)
+
+    def path(self, *parts):
+        return os.path.join(self.directory, *parts)
+
+    def stop(self):
+        if self.project is not None:
+            self.test.stop()
+            self.prod.stop()
+        else:
+            self.org.stop()
+
+
+def ran(run, code, what):
+    return check(run.returncode == code, "%s exited %d, want %d:\n%s%s" % (
+        what, run.returncode, code, run.stdout, run.stderr))
+
+
+def plans_cleanly(variant, what):
+    """The plan after a write: it must succeed; answers its output."""
+    run = variant.run("plan", "--no-color")
+    ran(run, 0, "plan after " + what)
+    return run.stdout
+
+
+def test_plan(variant):
+    name = variant.name
+    ran(variant.run("validate"), 0, name + " validate")
+    plan = variant.run("plan", "--no-color")
+    ran(plan, 0, name + " plan")
+    check(plan.stdout == PLANS[name], "%s plan:\n%s" % (name, plan.stdout))
+    counts = variant.counts()
+    expected = {LOGIN: 1, LIST: 1}
+    if name == "function":
+        expected.update({INTEGRATIONS: 1, FUNCTION: 1})
+    check(counts == expected, "%s plan's requests: %s" % (name, counts))
+    target = variant.run("plan", "--no-color", "--target", TARGETS[name], "--format", "json")
+    ran(target, 0, name + " plan --target")
+    document = json.loads(target.stdout or "{}")
+    check([change["address"] for change in document.get("changes", [])] == [TARGETS[name]],
+          "%s plan --target: %s" % (name, target.stdout))
+    check(document.get("environment") == ("prod" if name == "envs" else None),
+          "%s plan JSON environment: %s" % (name, document.get("environment")))
+
+
+def test_saved_plan_and_apply(variant):
+    name = variant.name
+    plan_file = variant.path("reviewed.plan")
+    saved = variant.run("plan", "--out", plan_file)
+    ran(saved, 0, name + " plan --out")
+    check(saved.stderr.endswith("apply exactly it with: dactl apply %s\n" % plan_file),
+          "%s plan --out says: %s" % (name, saved.stderr))
+    shown = variant.run("show", plan_file, env=False)
+    ran(shown, 0, name + " show")
+    # The plan records its environment: apply takes it from there.
+    applied = variant.run("apply", plan_file, env=False)
+    ran(applied, 0, name + " apply FILE")
+    check(applied.stdout.endswith("Apply complete: 2 changed, %d unchanged.\n"
+                                  % (0 if name in ("envs", "function") else 1)),
+          "%s apply FILE:\n%s" % (name, applied.stdout))
+    check("No changes." in plans_cleanly(variant, "apply"), name + ": changes remain after apply")
+    state = json.load(open(variant.path(".dactl", *(["env", "prod"] if name == "envs" else []),
+                                        "state.json")))
+    addresses = sorted(entry["address"] for entry in state["actions"])
+    expected = {"plain": ["action.order", "action.refund", "action.stock"],
+                "rules": ["action.get_order", "action.get_refund", "action.stock"],
+                "envs": ["action.order", "action.stock"],
+                "function": ["action.lead", "action.order"]}[name]
+    check(addresses == expected, "%s state records %s" % (name, addresses))
+    listed = variant.run("state", "list")
+    ran(listed, 0, name + " state list")
+    check(all(address in listed.stdout for address in expected),
+          "%s state list:\n%s" % (name, listed.stdout))
+    shown = variant.run("state", "show", expected[0])
+    ran(shown, 0, name + " state show " + expected[0])
+
+
+def test_drift(variant):
+    name = variant.name
+    clean = variant.run("drift", "--no-color")
+    ran(clean, 0, name + " drift after apply")
+    check("No drift." in clean.stdout, "%s drift:\n%s" % (name, clean.stdout))
+    variant.org.edit(variant.id(3 if name != "function" else 1), {"config": {"timeoutSeconds": 44}},
+                     "userId=u-ops&userName=Ops")
+    edited = variant.run("drift", "--no-color")
+    ran(edited, 2, name + " drift after a hand edit")
+    check("~ timeout_seconds: " in edited.stdout and "-> 44" in edited.stdout and
+          "by Ops (user u-ops)" in edited.stdout, "%s drift names the edit:\n%s"
+          % (name, edited.stdout))
+    if name == "envs":
+        check(edited.stdout.startswith("Environment: prod\n"), "envs drift names no environment")
+    ran(variant.run("apply", "--auto-approve"), 0, name + " apply after the edit")
+
+
+def test_insights(variant):
+    name = variant.name
+    report = variant.run("insights", "--format", "json")
+    ran(report, 0, name + " insights")
+    verdicts = {entry["address"]: entry["verdict"] for entry in
+                json.loads(report.stdout or '{"actions": []}')["actions"]}
+    order = {"rules": "action.get_order"}.get(name, "action.order")
+    check(order in verdicts, "%s insights covers %s: %s" % (name, order, verdicts))
+    wrote = variant.run("insights", "--write")
+    ran(wrote, 0, name + " insights --write")
+    plans_cleanly(variant, "insights --write")
+    adopted = variant.run("insights", "--all", "--write", "--adopt-into", "adopted.toml")
+    ran(adopted, 0, name + " insights --all --write --adopt-into")
+    after = plans_cleanly(variant, "--adopt-into")
+    if name == "rules":
+        check("breaks rule" not in after, "rules: the adoption broke the rule:\n" + after)
+    since = variant.run("insights", "--since-apply")
+    check(since.returncode in (0, 1), "%s insights --since-apply exited %d: %s"
+          % (name, since.returncode, since.stderr))
+
+
+def test_probe(variant):
+    name = variant.name
+    variant.org.settings({"timeScale": 0.01})
+    probe = variant.run("probe", "--samples", "3", "--format", "json", TARGETS[name],
+                        extra={"DACTL_PROBE_TIME_SCALE": "0.01"})
+    variant.org.settings({"timeScale": 1})
+    ran(probe, 0, name + " probe")
+    entries = json.loads(probe.stdout or '{"actions": []}')["actions"]
+    check([entry["address"] for entry in entries] == [TARGETS[name]],
+          "%s probe: %s" % (name, probe.stdout))
+
+
+def test_export_and_import(variant, workdir):
+    name = variant.name
+    out = os.path.join(workdir, name + "-exported")
+    os.makedirs(out)
+    if name == "envs":
+        with open(variant.path("dactl.toml")) as source, \
+                open(os.path.join(out, "dactl.toml"), "w") as target:
+            target.write(source.read())
+    exported = variant.run("export", "--out", out)
+    ran(exported, 0, name + " export")
+    plan = variant.run("plan", "--no-color", directory=out)
+    ran(plan, 0, name + " plan of the exported project")
+    check("No changes." in plan.stdout, "%s plan of the export:\n%s" % (name, plan.stdout))
+    fresh = os.path.join(workdir, name + "-imported")
+    os.makedirs(fresh)
+    if name == "envs":
+        with open(variant.path("dactl.toml")) as source, \
+                open(os.path.join(fresh, "dactl.toml"), "w") as target:
+            target.write(source.read())
+    imported = variant.run("import", "action.refund", variant.id(2), directory=fresh)
+    ran(imported, 0, name + " import")
+    plan = variant.run("plan", "--no-color", directory=fresh)
+    ran(plan, 0, name + " plan after import")
+    check("No changes." in plan.stdout, "%s plan after import:\n%s" % (name, plan.stdout))
+    if name == "envs":
+        text = open(os.path.join(fresh, "orders.toml")).read()
+        check('[action.refund]\nname = "Get Refund"\n' in text and
+              '[action.refund.env.prod]\nid = "custom_-_prod-2"\n' in text,
+              "import --env prod wrote:\n" + text)
+        other = variant.run("plan", "--no-color", directory=fresh, env=False,
+                            extra={"DACTL_ENV": "test"})
+        ran(other, 0, "plan --env test after import --env prod")
+
+
+def test_diff_env(variant):
+    name = variant.name
+    if name != "envs":
+        refused = variant.run("diff-env", "test", "prod", env=False)
+        ran(refused, 1, name + " diff-env")
+        return
+    diff = variant.run("diff-env", "test", "prod", env=False)
+    check(diff.returncode in (0, 2), "diff-env exited %d: %s" % (diff.returncode, diff.stderr))
+    check("managed actions compared" in diff.stdout, "diff-env:\n" + diff.stdout)
+
+
+def main():
+    def body(workdir):
+        for name in ("plain", "rules", "envs", "function"):
+            print(name, flush=True)
+            variant = Variant(name, workdir)
+            try:
+                test_plan(variant)
+                test_saved_plan_and_apply(variant)
+                test_drift(variant)
+                test_insights(variant)
+                test_probe(variant)
+                test_export_and_import(variant, workdir)
+                test_diff_env(variant)
+            finally:
+                variant.stop()
+    return run_tests(body, __doc__)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
