@@ -51,7 +51,7 @@ int Session::finish(int code) {
 
 int Session::fail(const std::string& message, const Diagnostics& diagnostics) {
     report_error(m_context, message);
-    present(failure_view(m_command, message, diagnostics));
+    present(failure_view(Failure{m_command, m_environment, message, diagnostics}));
     return failed();
 }
 
@@ -156,6 +156,7 @@ std::optional<Project> Session::load_settings() {
         return std::nullopt;
     }
     project.environment = *chosen;
+    m_environment = *chosen;
     return project;
 }
 
@@ -211,6 +212,7 @@ std::optional<Project> Session::load(const std::string& wanted, bool every_envir
               : !environment_choice(loaded.project.settings, every_environment)) {
         return std::nullopt;
     }
+    m_environment = loaded.project.environment;
     show(loaded.diagnostics);
     if (shown != nullptr) {
         *shown = loaded.diagnostics;

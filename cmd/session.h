@@ -109,6 +109,7 @@ private:
     const CommonOptions& m_options;
     Context& m_context;
     std::string m_command;
+    std::string m_environment;  ///< of the project loaded, for the failure view
     Outputs m_outputs;
 };
 

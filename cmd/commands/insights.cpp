@@ -139,6 +139,7 @@ int run_since_apply(const InsightsArguments& arguments, Session& session, const 
     if (!report) {
         return fail_analytics(session, report.error());
     }
+    report->environment = read.project.environment;
     session.present(since_apply_view(*report));
     const bool still = std::any_of(
         report->actions.begin(), report->actions.end(),
@@ -167,6 +168,7 @@ int run_insights_command(const InsightsArguments& arguments, Session& session) {
     if (!report) {
         return fail_analytics(session, report.error());
     }
+    report->environment = read->project.environment;
     clamp_to_rules(*report, read->resolution.governance);
     session.present(insights_view(*report));
     if (arguments.write && !write_insights(session, *read, *report, arguments.adopt_into)) {

@@ -84,6 +84,7 @@ int run_probe_command(const ProbeArguments& arguments, Session& session) {
     if (!report) {
         return session.fail(report.error().describe());
     }
+    report->environment = read->project.environment;
     session.present(probe_view(*report));
     if (arguments.write && !write_recommendations(session, read->project, *report)) {
         return session.failed();

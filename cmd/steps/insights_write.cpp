@@ -51,6 +51,7 @@ private:
 std::vector<std::string> rule_lines(const std::vector<RuleProposal>& rules,
                                     const std::string& file) {
     std::vector<std::string> lines;
+    lines.reserve(rules.size());
     for (const RuleProposal& rule : rules) {
         lines.push_back("Wrote rule." + rule.label + " into " + file + ": it governs the " +
                         std::to_string(rule.governs) + " actions calling " + rule.prefix +
@@ -94,7 +95,8 @@ Status adopted(const ResolvedOrg& read, const InsightsReport& report, const std:
         return added;
     }
     for (const std::string& label : write.labels) {
-        lines.push_back("Adopted action." + label + " into " + file);
+        lines.push_back("Adopted action." + label + " into ");
+        lines.back() += file;
     }
     const std::vector<std::string> written = rule_lines(rules, file);
     lines.insert(lines.end(), written.begin(), written.end());

@@ -1,17 +1,14 @@
 #include "cmd/views/failure_view.h"
 
-#include "engine/render/error_render.h"
-
 namespace dactl::cli {
 
-View failure_view(const std::string& command, const std::string& message,
-                  const Diagnostics& diagnostics) {
+View failure_view(const Failure& failure) {
     return [&](OutputFormat format, const Style&) -> std::string {
         switch (format) {
             case OutputFormat::json:
-                return encode_error_output(command, message, diagnostics);
+                return encode_error_output(failure);
             case OutputFormat::markdown:
-                return render_error_markdown(command, message, diagnostics);
+                return render_error_markdown(failure);
             case OutputFormat::text:
             case OutputFormat::html:
                 break;

@@ -3,14 +3,11 @@
 // line on standard error, the JSON error document (a script always gets one
 // document) and the Markdown that tells the job summary why the job failed.
 
-#include <string>
-
 #include "cmd/views/view.h"
-#include "engine/diagnostics/diagnostic.h"
+#include "engine/render/error_render.h"
 
 namespace dactl::cli {
 
-View failure_view(const std::string& command, const std::string& message,
-                  const Diagnostics& diagnostics);
+View failure_view(const Failure& failure);
 
 }  // namespace dactl::cli

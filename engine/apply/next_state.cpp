@@ -17,8 +17,9 @@ const ActionResult* find_result(const ApplyReport& report, const std::string& ad
     return nullptr;
 }
 
+// The entry of an action applied now (`serial` the state's new serial).
 StateAction entry_for(const Binding& binding, const LiveAction& after,
-                      const std::string& applied_at, std::string_view key) {
+                      const std::string& applied_at, std::int64_t serial, std::string_view key) {
     StateAction entry;
     entry.address = binding.desired->address();
     entry.id = after.id;
@@ -28,6 +29,7 @@ StateAction entry_for(const Binding& binding, const LiveAction& after,
     entry.before = binding.live->document;
     entry.after = after.document;
     entry.applied_at = applied_at;
+    entry.applied_serial = serial;
     return entry;
 }
 
@@ -50,12 +52,15 @@ State next_state(const std::optional<State>& previous, const std::vector<Binding
                         earlier->managed == fingerprinted(binding.desired->managed, key) &&
                         earlier->id == binding.live->id;
             state.actions.push_back(
-                entry_for(binding, *binding.live, same ? earlier->applied_at : applied_at, key));
+                entry_for(binding, *binding.live, applied_at, state.serial, key));
             if (same) {
                 state.actions.back().before = earlier->before;
+                state.actions.back().applied_at = earlier->applied_at;
+                state.actions.back().applied_serial = earlier->applied_serial;
             }
         } else if (is_converged(result->status) && result->final) {
-            state.actions.push_back(entry_for(binding, *result->final, applied_at, key));
+            state.actions.push_back(
+                entry_for(binding, *result->final, applied_at, state.serial, key));
         } else if (earlier != nullptr) {
             state.actions.push_back(*earlier);
         }

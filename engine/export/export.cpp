@@ -176,6 +176,7 @@ ExportResult export_actions(const std::vector<LiveAction>& live, const ExportOpt
         return std::tie(a->name, a->id) < std::tie(b->name, b->id);
     });
     std::vector<Labelled> wanting;
+    wanting.reserve(chosen.size());
     for (const LiveAction* action : chosen) {
         wanting.push_back({action->id, action->name});
     }

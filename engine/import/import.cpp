@@ -22,9 +22,10 @@ Status check_state_free(const State& state, const std::string& address, const st
     }
     for (const StateAction& recorded : state.actions) {
         if (recorded.id == id) {
-            return refused(id + " is in the state already as " + recorded.address +
-                           "; to give it a new address: dactl state mv " + recorded.address + " " +
-                           address);
+            std::string message = id + " is in the state already as " + recorded.address;
+            message += "; to give it a new address: dactl state mv " + recorded.address;
+            message += " " + address;
+            return refused(message);
         }
     }
     return {};

@@ -112,6 +112,7 @@ struct Insight {
 };
 
 struct InsightsReport {
+    std::string environment;  ///< the project's environment the org is, or ""
     TimeWindow window;
     double headroom = 1.5;
     int min_timeout = k_default_min_timeout;

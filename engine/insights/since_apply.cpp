@@ -1,6 +1,7 @@
 #include "engine/insights/since_apply.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "engine/util/time_text.h"
 
@@ -120,17 +121,22 @@ Result<std::optional<LastApply>> last_apply(const std::optional<State>& state) {
     if (!state || state->actions.empty()) {
         return std::optional<LastApply>();
     }
-    std::string latest;
-    for (const StateAction& action : state->actions) {
-        latest = std::max(latest, action.applied_at);
-    }
-    std::optional<std::int64_t> at = parse_instant(latest);
+    // The last apply: the latest applied_at, and of the entries with it the
+    // highest applied_serial (two applies within one second are two).
+    const auto later = [](const StateAction& a, const StateAction& b) {
+        return std::tie(a.applied_at, a.applied_serial) < std::tie(b.applied_at, b.applied_serial);
+    };
+    const StateAction& newest =
+        *std::max_element(state->actions.begin(), state->actions.end(), later);
+    std::optional<std::int64_t> at = parse_instant(newest.applied_at);
     if (!at) {
-        return make_error(ErrorKind::invalid_input, "applied_at " + latest + " is not a UTC time");
+        return make_error(ErrorKind::invalid_input,
+                          "applied_at " + newest.applied_at + " is not a UTC time");
     }
     LastApply last{*at, {}};
     for (const StateAction& action : state->actions) {
-        if (action.applied_at == latest && action.before != action.after) {
+        if (action.applied_at == newest.applied_at &&
+            action.applied_serial == newest.applied_serial && action.before != action.after) {
             last.changed.insert(action.address);
         }
     }

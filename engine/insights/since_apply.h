@@ -29,6 +29,7 @@ struct Comparison {
 };
 
 struct SinceApplyReport {
+    std::string environment;  ///< the project's environment the org is, or ""
     std::int64_t applied_at_ms = 0;
     TimeWindow before;
     TimeWindow after;

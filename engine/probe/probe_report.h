@@ -34,6 +34,7 @@ struct ProbeEntry {
 };
 
 struct ProbeReport {
+    std::string environment;          ///< the project's environment the org is, or ""
     std::vector<ProbeEntry> entries;  ///< sorted by address
     double headroom = 1.5;
     int min_timeout = k_default_min_timeout;

@@ -48,9 +48,7 @@ void write_changed_by(JsonWriter& json, const ActionDrift& drift) {
 std::string encode_drift_output(const DriftReport& report) {
     JsonWriter json;
     begin_output(json, "drift");
-    if (!report.environment.empty()) {
-        json.member("environment", report.environment);
-    }
+    environment_member(json, report.environment);
     json.key("has_state");
     json.boolean(report.has_state);
     json.key("secrets_unchecked");

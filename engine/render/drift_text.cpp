@@ -2,6 +2,7 @@
 
 #include "engine/model/address.h"
 #include "engine/render/drift_render.h"
+#include "engine/render/heading.h"
 #include "engine/render/plan_render.h"
 #include "engine/render/value_text.h"
 #include "engine/text/html.h"
@@ -151,8 +152,7 @@ std::string partial_drift_note(const DriftReport& report) {
 }
 
 std::string render_drift_markdown(const DriftReport& report, std::size_t limit) {
-    const std::string title =
-        "### dactl drift" + (report.environment.empty() ? "" : " for " + report.environment);
+    const std::string title = markdown_title("drift", report.environment);
     std::string note = report.secrets_unchecked
                            ? "\n> **Note:** " + std::string(k_secrets_unchecked_note) + "\n"
                            : std::string();

@@ -4,12 +4,12 @@
 
 namespace dactl {
 
-std::string encode_error_output(const std::string& command, const std::string& error,
-                                const Diagnostics& diagnostics) {
+std::string encode_error_output(const Failure& failure) {
     JsonWriter json;
-    begin_output(json, command);
-    json.member("error", error);
-    write_diagnostics(json, diagnostics);
+    begin_output(json, failure.command);
+    environment_member(json, failure.environment);
+    json.member("error", failure.message);
+    write_diagnostics(json, failure.diagnostics);
     json.end_object();
     return json.finish();
 }

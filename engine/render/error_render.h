@@ -9,13 +9,18 @@
 
 namespace dactl {
 
-/// A heading naming the command, the error and every diagnostic in a text
-/// block. At most `limit` bytes.
-std::string render_error_markdown(const std::string& command, const std::string& message,
-                                  const Diagnostics& diagnostics,
-                                  std::size_t limit = k_markdown_limit);
-/// {"format_version", "command", "error", "diagnostics"}.
-std::string encode_error_output(const std::string& command, const std::string& error,
-                                const Diagnostics& diagnostics);
+/// A run that failed before it had a result.
+struct Failure {
+    std::string command;      ///< "apply", "insights --since-apply" ...
+    std::string environment;  ///< the environment chosen, when one was
+    std::string message;
+    Diagnostics diagnostics;
+};
+
+/// A heading naming the command (and environment), the error and every
+/// diagnostic in a text block. At most `limit` bytes.
+std::string render_error_markdown(const Failure& failure, std::size_t limit = k_markdown_limit);
+/// {"format_version", "command", "environment" (with one), "error", "diagnostics"}.
+std::string encode_error_output(const Failure& failure);
 
 }  // namespace dactl

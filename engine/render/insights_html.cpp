@@ -111,7 +111,7 @@ std::string daily_timeouts_svg(const Insight& insight, std::size_t index) {
 
 std::string render_insights_html(const InsightsReport& report, const std::string& generated_at) {
     std::string html = html_report_start(
-        "dactl insights report",
+        "dactl insights report" + (report.environment.empty() ? "" : " for " + report.environment),
         ".verdict-timing-out{color:#b3261e}\n.verdict-at-risk{color:#a15c00}\n.note{color:#555}\n");
     html += "<p class=\"summary\">";
     html += html_escape(insights_summary(report));

@@ -113,6 +113,7 @@ void write_side(JsonWriter& json, std::string_view key, const Insight& insight) 
 std::string encode_insights_output(const InsightsReport& report) {
     JsonWriter json;
     begin_output(json, "insights");
+    environment_member(json, report.environment);
     window(json, "interval", report.window);
     json.key("headroom");
     json.number(report.headroom);
@@ -150,6 +151,7 @@ std::string encode_insights_output(const InsightsReport& report) {
 std::string encode_since_apply_output(const SinceApplyReport& report) {
     JsonWriter json;
     begin_output(json, "insights");
+    environment_member(json, report.environment);
     json.key("since_apply");
     json.begin_object();
     json.member("applied_at", utc_timestamp(report.applied_at_ms));

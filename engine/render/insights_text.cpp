@@ -1,5 +1,6 @@
 #include <cstdio>
 
+#include "engine/render/heading.h"
 #include "engine/render/insights_render.h"
 #include "engine/render/markdown_text.h"
 #include "engine/render/recommendation_render.h"
@@ -211,7 +212,8 @@ std::string insights_summary(const InsightsReport& report) {
 }
 
 std::string render_insights_text(const InsightsReport& report, const Palette& palette) {
-    std::string text = text_table(insight_rows(report), palette);
+    std::string text =
+        environment_heading(report.environment) + text_table(insight_rows(report), palette);
     for (const Insight& insight : report.insights) {
         const std::vector<NoteLine> lines = notes_of(insight);
         if (lines.empty()) {
@@ -234,7 +236,8 @@ std::string render_insights_markdown(const InsightsReport& report, std::size_t l
     TableRows rows = insight_rows(report);
     rows[0] = {"Action", "Executions", "Timeouts", "Failures", "p95",
                "p99",    "Max",        "Current",  "Verdict",  "Recommended"};
-    const std::string head = "### dactl insights\n\n" + insights_summary(report) + "\n\n";
+    const std::string head =
+        markdown_title("insights", report.environment) + "\n\n" + insights_summary(report) + "\n\n";
     const std::string foot = "\n\n" + how_text(report);
     // Room for the line that says what was left out.
     constexpr std::size_t k_reserve = 200;
@@ -279,15 +282,15 @@ std::string render_insights_markdown(const InsightsReport& report, std::size_t l
 }
 
 std::string render_since_apply_text(const SinceApplyReport& report, const Palette& palette) {
-    return text_table(since_rows(report), palette) + "\n" + windows_text(report) +
-           since_summary(report) + "\n";
+    return environment_heading(report.environment) + text_table(since_rows(report), palette) +
+           "\n" + windows_text(report) + since_summary(report) + "\n";
 }
 
 std::string render_since_apply_markdown(const SinceApplyReport& report) {
     TableRows rows = since_rows(report);
     rows[0] = {"Action", "Executions", "Timeouts", "p99", "Verdict"};
-    return "### dactl insights --since-apply\n\n" + since_summary(report) + "\n\n" +
-           markdown_table(rows) + "\n" + windows_text(report);
+    return markdown_title("insights --since-apply", report.environment) + "\n\n" +
+           since_summary(report) + "\n\n" + markdown_table(rows) + "\n" + windows_text(report);
 }
 
 }  // namespace dactl

@@ -11,6 +11,12 @@ void begin_output(JsonWriter& json, std::string_view command) {
     json.member("command", command);
 }
 
+void environment_member(JsonWriter& json, const std::string& environment) {
+    if (!environment.empty()) {
+        json.member("environment", environment);
+    }
+}
+
 void write_diagnostics(JsonWriter& json, const Diagnostics& diagnostics) {
     json.key("diagnostics");
     json.begin_array();

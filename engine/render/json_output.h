@@ -2,6 +2,7 @@
 // What every JSON document of dactl's output shares (docs/json-output.md):
 // the opening members, the diagnostics, a plan's changes and summary.
 
+#include <string>
 #include <string_view>
 
 #include "engine/diagnostics/diagnostic.h"
@@ -16,6 +17,8 @@ class JsonWriter;
 /// Opens the document of every command: `{"format_version", "command"` (the
 /// caller writes the rest and closes it).
 void begin_output(JsonWriter& json, std::string_view command);
+/// "environment": the run's environment, when it has one.
+void environment_member(JsonWriter& json, const std::string& environment);
 /// "diagnostics": [{"path", "line", "column", "severity", "message"}].
 void write_diagnostics(JsonWriter& json, const Diagnostics& diagnostics);
 /// "changes", "unchanged", "targets" of a plan (and "environment" when it has one).

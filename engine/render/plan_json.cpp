@@ -30,9 +30,7 @@ std::string encode_show_output(const SavedPlan& saved) {
         json.null();
     }
     json.member("manifests_digest", saved.manifests_digest);
-    if (!saved.environment.empty()) {
-        json.member("environment", saved.environment);
-    }
+    environment_member(json, saved.environment);
     json.end_object();
     write_changes(json, saved.plan);
     write_plan_summary(json, saved.plan);

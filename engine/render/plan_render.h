@@ -15,8 +15,6 @@ namespace dactl {
 /// The heading line of one planned action:
 /// `~ action.<label>: "<live name>" (<id>)`.
 std::string action_heading(const ActionChange& change, const Palette& palette);
-/// "Environment prod:" and a blank line for a plan of an environment; "".
-std::string environment_heading(const std::string& environment);
 /// Every planned change (heading, then its field lines indented by four spaces,
 /// a blank line between actions), or "No changes." when there are none, then
 /// the summary line "Plan: N to change, M unchanged.". Ends with a newline.

@@ -1,4 +1,5 @@
 #include "engine/model/address.h"
+#include "engine/render/heading.h"
 #include "engine/render/plan_render.h"
 #include "engine/render/value_text.h"
 #include "engine/text/html.h"
@@ -9,10 +10,6 @@ namespace dactl {
 std::string action_heading(const ActionChange& change, const Palette& palette) {
     return palette.yellow("~") + " " + palette.bold(change.address) + ": " + quoted(change.name) +
            " (" + change.id + ")";
-}
-
-std::string environment_heading(const std::string& environment) {
-    return environment.empty() ? std::string() : "Environment: " + environment + "\n\n";
 }
 
 std::string render_plan_text(const Plan& plan, const Palette& palette) {
@@ -56,8 +53,7 @@ std::string partial_plan_note(const Plan& plan) {
 }
 
 std::string render_plan_markdown(const Plan& plan, std::size_t limit, const std::string& command) {
-    const std::string title =
-        "### dactl " + command + (plan.environment.empty() ? "" : " for " + plan.environment);
+    const std::string title = markdown_title(command, plan.environment);
     const std::string partial = plan.targets.empty()
                                     ? std::string()
                                     : "> " + markdown_cell(partial_plan_note(plan)) + "\n\n";

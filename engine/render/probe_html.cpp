@@ -144,8 +144,9 @@ std::string latency_chart_svg(const ProbeEntry& entry, std::size_t index) {
 }
 
 std::string render_probe_html(const ProbeReport& report, const std::string& generated_at) {
-    std::string html =
-        html_report_start("dactl probe report", ".warning{color:#a15c00}\n.skipped{color:#777}\n");
+    std::string html = html_report_start(
+        "dactl probe report" + (report.environment.empty() ? "" : " for " + report.environment),
+        ".warning{color:#a15c00}\n.skipped{color:#777}\n");
     std::size_t index = 0;
     for (const auto& entry : report.entries) {
         html += "<section class=\"action\" id=\"" + html_escape(entry.address) + "\">\n<h2>" +

@@ -44,6 +44,7 @@ void write_probe_entry(JsonWriter& json, const ProbeEntry& entry) {
 std::string encode_probe_output(const ProbeReport& report) {
     JsonWriter json;
     begin_output(json, "probe");
+    environment_member(json, report.environment);
     json.key("headroom");
     json.number(report.headroom);
     json.member("min_timeout_seconds", static_cast<std::int64_t>(report.min_timeout));

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <map>
 
+#include "engine/render/heading.h"
 #include "engine/render/markdown_text.h"
 #include "engine/render/probe_render.h"
 #include "engine/render/recommendation_render.h"
@@ -98,7 +99,8 @@ std::string skip_text(const ProbeEntry& entry) {
 }
 
 std::string render_probe_text(const ProbeReport& report, const Palette& palette) {
-    std::string text = text_table(rows_of(report), palette);
+    std::string text =
+        environment_heading(report.environment) + text_table(rows_of(report), palette);
     for (const auto& entry : report.entries) {
         const std::vector<NoteLine> lines = notes(entry);
         if (lines.empty()) {
@@ -120,7 +122,7 @@ std::string render_probe_markdown(const ProbeReport& report) {
     TableRows rows = rows_of(report);
     rows[0] = {"Action", "Samples", "Failures", "p50",        "p90",
                "p99",    "Max",     "Current",  "Recommended"};
-    std::string text = "### dactl probe\n\n" + markdown_table(rows);
+    std::string text = markdown_title("probe", report.environment) + "\n\n" + markdown_table(rows);
     for (const auto& entry : report.entries) {
         for (const auto& note : notes(entry)) {
             text += "\n- `" + entry.address + "`: " + markdown_cell(note.plain());

@@ -26,6 +26,9 @@ struct StateAction {
     std::string before;      ///< the full live action before the apply, JSON (secrets masked)
     std::string after;       ///< the full live action after the apply, JSON (secrets masked)
     std::string applied_at;  ///< UTC, "2026-11-28T15:35:39Z"
+    /// The serial of the state the apply that recorded applied_at wrote: tells
+    /// two applies within one second apart (0 in states written before it).
+    std::int64_t applied_serial = 0;
 
     bool operator==(const StateAction&) const = default;
 };

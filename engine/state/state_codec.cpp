@@ -15,6 +15,9 @@ void write_state_action(JsonWriter& json, const StateAction& action, RecordedSec
     json.member("name", action.name);
     json.member("version", action.version);
     json.member("applied_at", action.applied_at);
+    if (action.applied_serial > 0) {
+        json.member("applied_serial", action.applied_serial);
+    }
     json.key("managed");
     json.begin_object();
     for (const auto& [field, value] : action.managed) {
@@ -79,6 +82,12 @@ Result<StateAction> decode_action(const rapidjson::Value& json) {
         return invalid(action.address + ": \"version\" or \"managed\" is missing or malformed");
     }
     action.version = version->GetInt64();
+    if (const rapidjson::Value* serial = member(json, "applied_serial"); serial != nullptr) {
+        if (!serial->IsInt64() || serial->GetInt64() < 1) {
+            return invalid(action.address + ": \"applied_serial\" is not a positive whole number");
+        }
+        action.applied_serial = serial->GetInt64();
+    }
     if (Status read = read_managed(*managed, action); !read) {
         return read.error();
     }

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "engine/insights/since_apply.h"
 #include "engine/model/secrets.h"
 #include "tests/support/builders.h"
 
@@ -56,6 +57,7 @@ TEST_CASE("next_state starts a lineage and records every bound action that holds
     REQUIRE(a.before == "{\"id\":\"custom_-_1\"}");
     REQUIRE(a.after == "{\"id\":\"custom_-_1\",\"version\":4}");
     REQUIRE(a.applied_at == "2026-11-28T10:00:00Z");
+    REQUIRE(a.applied_serial == 1);
     const StateAction& b = state.actions[1];
     REQUIRE(b.address == "action.b");
     REQUIRE(b.version == 7);
@@ -77,6 +79,7 @@ TEST_CASE("next_state keeps failed actions' previous entries and drops unmanaged
     old_b.managed = {{Field::timeout_seconds, 10}};
     old_b.before = "{\"old\":true}";
     old_b.applied_at = "2026-02-02T00:00:00Z";
+    old_b.applied_serial = 3;
     StateAction gone;
     gone.address = "action.gone";
     previous.actions = {old_b, old_c, gone};
@@ -89,7 +92,9 @@ TEST_CASE("next_state keeps failed actions' previous entries and drops unmanaged
     REQUIRE(state.actions.size() == 3);
     REQUIRE(state.actions[0].address == "action.a");
     REQUIRE(state.actions[1].address == "action.b");
+    REQUIRE(state.actions[0].applied_serial == 7);
     REQUIRE(state.actions[1].applied_at == "2026-02-02T00:00:00Z");
+    REQUIRE(state.actions[1].applied_serial == old_b.applied_serial);
     REQUIRE(state.actions[1].before == "{\"old\":true}");
     REQUIRE(state.actions[2].address == "action.c");
     REQUIRE(state.actions[2].version == 1);
@@ -116,4 +121,34 @@ TEST_CASE(
 
     State again = next_state(first, bindings, ApplyReport{}, "2026-11-30T00:00:00Z", "l", "k");
     REQUIRE(again.actions[0].applied_at == "2026-11-01T00:00:00Z");
+}
+
+TEST_CASE("the last apply is the latest one, two within one second told apart by serial",
+          "[state][insights]") {
+    State state;
+    const auto entry = [](std::string address, std::string at, std::int64_t serial, bool changed) {
+        StateAction action;
+        action.address = std::move(address);
+        action.applied_at = std::move(at);
+        action.applied_serial = serial;
+        action.before = "{\"v\":1}";
+        action.after = changed ? "{\"v\":2}" : action.before;
+        return action;
+    };
+    state.actions = {entry("action.a", "2026-11-28T10:00:00Z", 4, true),
+                     entry("action.b", "2026-11-28T10:00:00Z", 5, true),
+                     entry("action.c", "2026-11-28T10:00:00Z", 5, false),
+                     entry("action.d", "2026-11-27T10:00:00Z", 9, true)};
+    Result<std::optional<LastApply>> last = last_apply(state);
+    REQUIRE(last);
+    REQUIRE(*last);
+    REQUIRE((*last)->at_ms == 1'795'860'000'000);
+    REQUIRE((*last)->changed == std::set<std::string>{"action.b"});
+
+    // A state written before applied_serial: the applies of one second are one.
+    for (StateAction& action : state.actions) {
+        action.applied_serial = 0;
+    }
+    last = last_apply(state);
+    REQUIRE((*last)->changed == std::set<std::string>{"action.a", "action.b"});
 }

@@ -155,3 +155,39 @@ TEST_CASE("the --since-apply views", "[render][insights]") {
     check_golden("engine/render/golden/since_apply.json",
                  encode_since_apply_output(sample_since()));
 }
+
+TEST_CASE("a report of an environment names it in every view, and is otherwise the same",
+          "[render][insights]") {
+    InsightsReport report = sample_report();
+    const std::string text = render_insights_text(report, Palette(Color::off));
+    const std::string markdown = render_insights_markdown(report);
+    const std::string json = encode_insights_output(report);
+    const std::string html = render_insights_html(report, "2026-12-01T12:00:00Z");
+    report.environment = "prod";
+    REQUIRE(render_insights_text(report, Palette(Color::off)) == "Environment: prod\n\n" + text);
+    REQUIRE(render_insights_markdown(report) ==
+            "### dactl insights for prod" +
+                markdown.substr(std::string("### dactl insights").size()));
+    const std::string command = "  \"command\": \"insights\",\n";
+    std::string with = json;
+    with.insert(with.find(command) + command.size(), "  \"environment\": \"prod\",\n");
+    REQUIRE(encode_insights_output(report) == with);
+    std::string titled = html;
+    for (std::size_t at = titled.find("dactl insights report"); at != std::string::npos;
+         at = titled.find("dactl insights report", at + 1)) {
+        titled.insert(at + std::string("dactl insights report").size(), " for prod");
+    }
+    REQUIRE(render_insights_html(report, "2026-12-01T12:00:00Z") == titled);
+
+    SinceApplyReport since = sample_since();
+    const std::string since_text = render_since_apply_text(since, Palette(Color::off));
+    const std::string since_markdown = render_since_apply_markdown(since);
+    since.environment = "test";
+    REQUIRE(render_since_apply_text(since, Palette(Color::off)) ==
+            "Environment: test\n\n" + since_text);
+    REQUIRE(render_since_apply_markdown(since) ==
+            "### dactl insights --since-apply for test" +
+                since_markdown.substr(std::string("### dactl insights --since-apply").size()));
+    REQUIRE(encode_since_apply_output(since).find(command + "  \"environment\": \"test\",\n") !=
+            std::string::npos);
+}

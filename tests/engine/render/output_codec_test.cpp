@@ -99,7 +99,7 @@ TEST_CASE("JSON error output carries the diagnostics", "[output]") {
     Diagnostics diagnostics;
     diagnostics.error(SourcePosition{"actions.toml", 3, 19},
                       "timeout_seconds must be 1-60, not 75");
-    REQUIRE(encode_error_output("plan", "1 problem in the manifests", diagnostics) ==
+    REQUIRE(encode_error_output(Failure{"plan", "", "1 problem in the manifests", diagnostics}) ==
             "{\n"
             "  \"format_version\": 1,\n"
             "  \"command\": \"plan\",\n"
@@ -127,4 +127,18 @@ TEST_CASE("JSON drift output names every kind, and an unknown one safely", "[out
     drift.fields = {{Field::timeout_seconds, static_cast<DriftKind>(7), 1, 2}};
     report.drifted = {drift};
     CHECK(encode_drift_output(report).find("\"kind\": \"unknown\"") != std::string::npos);
+}
+
+TEST_CASE("a failed run in an environment names it in JSON and Markdown", "[output]") {
+    const Failure failure{"apply", "prod", "the lock is held", Diagnostics{}};
+    REQUIRE(encode_error_output(failure) ==
+            "{\n"
+            "  \"format_version\": 1,\n"
+            "  \"command\": \"apply\",\n"
+            "  \"environment\": \"prod\",\n"
+            "  \"error\": \"the lock is held\",\n"
+            "  \"diagnostics\": []\n"
+            "}\n");
+    REQUIRE(render_error_markdown(failure) ==
+            "### dactl apply for prod: failed\n\n```text\nError: the lock is held\n```\n");
 }

@@ -25,6 +25,7 @@ State sample_state() {
     action.name = "Lookup Order Status";
     action.version = 13;
     action.applied_at = "2026-11-28T15:35:39Z";
+    action.applied_serial = 4;
     action.managed = {
         {Field::timeout_seconds, 20},
         {Field::request_headers, StringMap{{"Accept", "application/json"}, {"X-Api-Key", "k-123"}}},
@@ -56,6 +57,7 @@ TEST_CASE("decode_state reads back what encode_state wrote", "[state]") {
     REQUIRE(decoded->actions.size() == 1);
     const StateAction& action = decoded->actions[0];
     REQUIRE(action.version == 13);
+    REQUIRE(action.applied_serial == 4);
     REQUIRE(action.managed.at(Field::timeout_seconds) == Value(20));
     REQUIRE(action.managed.at(Field::request_headers) ==
             Value(StringMap{{"Accept", "application/json"}, {"X-Api-Key", "(sensitive)"}}));
@@ -92,6 +94,10 @@ TEST_CASE("decode_state names what is wrong", "[state]") {
             "id": "i", "name": "n", "applied_at": "t", "version": 1, "managed": {"timeout_seconds": "3"},
             "before": {}, "after": {}}]})",
          "state file: action.a: timeout_seconds has the wrong type"},
+        {R"({"format_version": 1, "lineage": "x", "serial": 1, "actions": [{"address": "action.a",
+            "id": "i", "name": "n", "applied_at": "t", "applied_serial": 0, "version": 1,
+            "managed": {}, "before": {}, "after": {}}]})",
+         "state file: action.a: \"applied_serial\" is not a positive whole number"},
     };
     for (const auto& c : cases) {
         Result<State> decoded = decode_state(c.text);

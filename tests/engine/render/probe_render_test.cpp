@@ -1,13 +1,16 @@
+#include "engine/render/probe_render.h"
+
 #include <catch2/catch.hpp>
 
-#include "engine/render/probe_render.h"
 #include "tests/support/golden.h"
 
 using namespace dactl;
 using namespace dactl::testing;
 using std::chrono::milliseconds;
 
-TEST_CASE("the probe page charts each action with both timeouts marked", "[probe_html]") {
+namespace {
+
+ProbeReport sample_report() {
     ProbeReport report;
     ProbeEntry fast;
     fast.address = "action.fast";
@@ -26,8 +29,13 @@ TEST_CASE("the probe page charts each action with both timeouts marked", "[probe
     skipped.skip = SkipReason::writes;
     skipped.request_type = "POST";
     report.entries = {fast, skipped};
+    return report;
+}
 
-    std::string html = render_probe_html(report, "2026-11-28T15:35:39Z");
+}  // namespace
+
+TEST_CASE("the probe page charts each action with both timeouts marked", "[probe_html]") {
+    std::string html = render_probe_html(sample_report(), "2026-11-28T15:35:39Z");
 
     check_golden("engine/render/golden/probe.html", html);
     REQUIRE(html.find("<script") == std::string::npos);
@@ -60,4 +68,25 @@ TEST_CASE("the chart stacks samples cut off by the timeout and labels both marke
     REQUIRE(svg.find(R"(text-anchor="start">current 3 s</text>)") != std::string::npos);
     REQUIRE(svg.find(R"(text-anchor="end">recommended at least 5 s</text>)") != std::string::npos);
     REQUIRE(svg.rfind(R"(<svg id="chart-7")", 0) == 0);
+}
+
+TEST_CASE("a probe of an environment names it in every view, and is otherwise the same",
+          "[probe_html]") {
+    ProbeReport report = sample_report();
+    const std::string text = render_probe_text(report, Palette(Color::off));
+    const std::string markdown = render_probe_markdown(report);
+    const std::string json = encode_probe_output(report);
+    const std::string html = render_probe_html(report, "2026-11-28T15:35:39Z");
+    report.environment = "prod";
+    REQUIRE(render_probe_text(report, Palette(Color::off)) == "Environment: prod\n\n" + text);
+    REQUIRE(render_probe_markdown(report) ==
+            "### dactl probe for prod" + markdown.substr(std::string("### dactl probe").size()));
+    const std::string command = "  \"command\": \"probe\",\n";
+    std::string with = json;
+    with.insert(with.find(command) + command.size(), "  \"environment\": \"prod\",\n");
+    REQUIRE(encode_probe_output(report) == with);
+    const std::string titled = render_probe_html(report, "2026-11-28T15:35:39Z");
+    REQUIRE(titled.find("<title>dactl probe report for prod</title>") != std::string::npos);
+    REQUIRE(titled.find("<h1>dactl probe report for prod</h1>") != std::string::npos);
+    REQUIRE(titled.size() == html.size() + 2 * std::string(" for prod").size());
 }
