@@ -104,8 +104,20 @@ private:
             return undo(
                 make_error(ErrorKind::cancelled, "interrupted before the draft was published"), "");
         }
+        // Whether writing the function raised the draft's version is unconfirmed: publish
+        // at the version the draft has after the last write (as the vendor's provider does).
+        Result<std::optional<LiveAction>> written = m_provider.drafts().get_draft(m_change.id);
+        if (!written) {
+            return undo(written.error(), "reading the draft back");
+        }
+        if (!*written) {
+            return failed(make_error(ErrorKind::conflict,
+                                     "the draft of " + m_change.id +
+                                         " vanished before it was published (someone deleted "
+                                         "it); the action is unchanged"));
+        }
         Result<LiveAction> published =
-            m_provider.drafts().publish_draft(m_change.id, draft.version);
+            m_provider.drafts().publish_draft(m_change.id, (*written)->version);
         if (!published && !answer_lost(published.error())) {
             return undo(published.error(), "publishing the draft");
         }

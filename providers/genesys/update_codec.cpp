@@ -186,10 +186,19 @@ Status inline_templates(const LiveAction& base, const FieldValues& changes,
     return {};
 }
 
-std::string text_change(const FieldValues& changes, Field field, const std::string& current) {
+// `"key":"text",` for the name or category: the change's text, else the
+// action's own when its document has the member; nothing when it has neither
+// (an answer that left the member out must not have it written as "").
+std::string text_member(const rapidjson::Document& document, const FieldValues& changes,
+                        Field field, const char* key, const std::string& current) {
     auto found = changes.find(field);
-    return found != changes.end() && found->second.is_string() ? found->second.as_string()
-                                                               : current;
+    if (found != changes.end() && found->second.is_string()) {
+        return "\"" + std::string(key) + "\":" + json_string(found->second.as_string()) + ",";
+    }
+    if (!document.HasMember(key)) {
+        return "";
+    }
+    return "\"" + std::string(key) + "\":" + json_string(current) + ",";
 }
 
 }  // namespace
@@ -228,9 +237,9 @@ Result<std::string> encode_update(const LiveAction& base, const FieldValues& cha
     for (const Edit& edit : edits) {
         pointers.push_back(&edit);
     }
-    return "{\"name\":" + json_string(text_change(changes, Field::name, base.name)) +
-           ",\"category\":" + json_string(text_change(changes, Field::category, base.category)) +
-           ",\"version\":" + std::to_string(base.version) +
+    return "{" + text_member(document, changes, Field::name, "name", base.name) +
+           text_member(document, changes, Field::category, "category", base.category) +
+           "\"version\":" + std::to_string(base.version) +
            ",\"config\":" + patch_object(&config, raw_config, pointers, 0) + "}";
 }
 

@@ -230,7 +230,14 @@ async function checkFunctions(api) {
     checkErrorBody(await failure(() => api.putIntegrationsActionDraftFunction(id, {
         description: 'd', handler: 'h', runtime: 'r', timeoutSeconds: 16}), 'a function timeout of 16'),
                    400, 'bad.request', 'a function timeout of 16');
-    await api.postIntegrationsActionDraftPublish(id, {version: draft.version});
+    // Writing the function raised the draft's version (the emulator's default "rise"):
+    // publishing at the version read before it is refused, at the version read after it works.
+    const written = (await api.getIntegrationsActionDraft(id)).body;
+    checkEqual(written.version, draft.version + 1, 'the draft version after the function PUT');
+    checkErrorBody(await failure(() => api.postIntegrationsActionDraftPublish(id, {version: draft.version}),
+                                 'a publish at the stale draft version'),
+                   409, 'conflict', 'a publish at the stale draft version');
+    await api.postIntegrationsActionDraftPublish(id, {version: written.version});
     const after = (await api.getIntegrationsActionFunction(id)).body;
     checkEqual(after.function.timeoutSeconds, 10, 'the published function after publish');
     checkEqual((await api.getIntegrationsAction(id)).body.id, id, 'the action keeps its id');

@@ -4,16 +4,20 @@
 Checks the issue's cases: 16 in a manifest is a validation error at its line
 and column; plan shows `function.timeout_seconds: 15 -> 10` and warns when the
 action's timeout is above the function's; function.timeout_seconds on an action
-that runs no function is a plan error; apply goes through a draft (4 requests
-and the confirming read), keeps the id and every other field, leaves no draft;
+that runs no function is a plan error; apply goes through a draft (5 requests:
+is there one, create, PUT the function, read the draft's version, publish; then
+the confirming read), keeps the id and every other field, leaves no draft;
 someone's draft is never touched; a failure between draft and publish leaves no
 draft and the function as it was; export writes the function's timeout. Every
-case runs under both settings of the emulator's functionTimeouts switch.
+case runs under both settings of the emulator's functionTimeouts switch, each
+with both of its draftVersions switch (a draft write raises the draft's
+version, or not).
 
 usage: functions_test.py DACTL EMULATOR
 Exits 1 naming every failed check. Python 3 standard library only.
 """
 
+import itertools
 import json
 import os
 import sys
@@ -196,7 +200,8 @@ def test_apply(org):
                    "runtime": "nodejs18.x"},
           "the function's other members: %s" % kept)
     check(not org.has_draft(LEAD), "a draft was left")
-    want = {"GET /api/v2/integrations/actions/{id}/draft": 1,
+    # GET .../draft: none there before; after the function's PUT, the version to publish at.
+    want = {"GET /api/v2/integrations/actions/{id}/draft": 2,
             "POST /api/v2/integrations/actions/{id}/draft": 1,
             "PUT /api/v2/integrations/actions/{id}/draft/function": 1,
             "POST /api/v2/integrations/actions/{id}/draft/publish": 1,
@@ -242,10 +247,10 @@ def test_export(org):
 
 def main():
     def body(workdir):
-        for setting in ("smaller", "refuse-over-15"):
-            print("functionTimeouts = %s" % setting, flush=True)
-            org = Org(os.path.join(workdir, setting), [])
-            org.settings({"functionTimeouts": setting})
+        for setting, versions in itertools.product(("smaller", "refuse-over-15"), ("rise", "fixed")):
+            print("functionTimeouts = %s, draftVersions = %s" % (setting, versions), flush=True)
+            org = Org(os.path.join(workdir, setting + "-" + versions), [])
+            org.settings({"functionTimeouts": setting, "draftVersions": versions})
             try:
                 for test in (test_validation, test_not_a_function, test_plan, test_existing_draft,
                              test_failure_between_draft_and_publish, test_apply,

@@ -60,6 +60,7 @@ HttpResponse patch_draft(const HttpRequest& request, const std::string& id, ApiS
         return HttpResponse::failure(body.error());
     }
     const Presentation presentation = full_presentation(services.switches);
+    const bool raise = services.switches.settings().draft_writes_raise_version;
     return answer(services.org.edit(
         id,
         [&](ActionEntry& entry) -> Result<Json> {
@@ -74,7 +75,11 @@ HttpResponse patch_draft(const HttpRequest& request, const std::string& id, ApiS
             if (!version_matches(*body, *entry.draft)) {
                 return version_conflict();
             }
+            const Json version = *entry.draft->find("version");
             apply_update_input(*entry.draft, *body);
+            if (!raise) {
+                entry.draft->set("version", version);
+            }
             return present_action(*entry.draft, presentation);
         },
         StaleWindow{}));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "tests/emulator/action_update.h"
 #include "tests/emulator/error_body.h"
 #include "tests/emulator/executions.h"
 #include "tests/emulator/listing.h"
@@ -45,6 +46,7 @@ HttpResponse put_draft_function(const HttpRequest& request, const std::string& i
     if (!function) {
         return HttpResponse::failure(function.error());
     }
+    const bool raise = services.switches.settings().draft_writes_raise_version;
     Result<Json> answer = services.org.edit(
         id,
         [&](ActionEntry& entry) -> Result<Json> {
@@ -55,6 +57,9 @@ HttpResponse put_draft_function(const HttpRequest& request, const std::string& i
                 return api_error(404, "not.found", "Action " + id + " has no draft");
             }
             entry.draft_function = *function;
+            if (raise) {
+                bump_version(*entry.draft);
+            }
             return function_config(id, *function, true);
         },
         StaleWindow{});

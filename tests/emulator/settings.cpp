@@ -83,6 +83,13 @@ Status apply_other_member(Settings& settings, const std::string& name, const Jso
         settings.function_timeouts_over_15_refused = value.as_string() == "refuse-over-15";
         return {};
     }
+    if (name == "draftVersions") {
+        if (!value.is_string() || (value.as_string() != "rise" && value.as_string() != "fixed")) {
+            return api_error(400, "invalid.value", "draftVersions must be rise or fixed");
+        }
+        settings.draft_writes_raise_version = value.as_string() == "rise";
+        return {};
+    }
     if (name == "analyticsTimeoutErrorType") {
         if (!value.is_string() || value.as_string().empty()) {
             return api_error(400, "invalid.value",
@@ -105,7 +112,7 @@ Status apply_other_member(Settings& settings, const std::string& name, const Jso
                          "timeScale, tokenTtlSeconds, analyticsTimeoutErrorType, "
                          "analyticsPercentiles, analyticsMaxIntervalDays, analyticsForbidden, "
                          "auditsForbidden, auditServiceMapped, auditPropertyNames, "
-                         "functionTimeouts)");
+                         "functionTimeouts, draftVersions)");
 }
 
 Status apply_member(Settings& settings, SettingsChange& change, const std::string& name,
@@ -175,6 +182,7 @@ Json settings_to_json(const Settings& settings) {
     json.set("auditPropertyNames", settings.audit_dotted_properties ? "dotted" : "bare");
     json.set("functionTimeouts",
              settings.function_timeouts_over_15_refused ? "refuse-over-15" : "smaller");
+    json.set("draftVersions", settings.draft_writes_raise_version ? "rise" : "fixed");
     return json;
 }
 

@@ -34,6 +34,9 @@ struct Settings {
     /// A function action's config.timeoutSeconds above 15 answers 400 (unconfirmed;
     /// default: accepted, and runs stop at the smaller of the two timeouts).
     bool function_timeouts_over_15_refused = false;
+    /// Every write to a draft (PATCH .../draft, PUT .../draft/function) raises
+    /// its version (unconfirmed; "draftVersions": "rise"), or none does ("fixed").
+    bool draft_writes_raise_version = true;
 
     bool operator==(const Settings&) const = default;
 };
@@ -50,7 +53,8 @@ struct SettingsChange {
 /// "conflictNextPatches", "templatesAsUris", "orgMeForbidden", "timeScale", "tokenTtlSeconds",
 /// "analyticsTimeoutErrorType", "analyticsPercentiles", "analyticsMaxIntervalDays",
 /// "analyticsForbidden", "auditsForbidden", "auditServiceMapped", "auditPropertyNames"
-/// ("dotted" or "bare"), "functionTimeouts" ("smaller" or "refuse-over-15")}.
+/// ("dotted" or "bare"), "functionTimeouts" ("smaller" or "refuse-over-15"), "draftVersions"
+/// ("rise" or "fixed")}.
 Json settings_to_json(const Settings& settings);
 
 /// Applies any subset of that JSON to `settings` (members of the nested objects may be

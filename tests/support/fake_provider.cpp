@@ -433,6 +433,9 @@ Result<FunctionSetup> FakeProvider::put_draft_function_locked(const std::string&
         return make_error(ErrorKind::not_found, "action " + id + " has no draft");
     }
     m_draft_functions[id] = function;
+    if (m_draft_function_raises_version) {
+        m_drafts[id].version += 1;
+    }
     return function;
 }
 

@@ -122,6 +122,9 @@ public:
     void set_function(const std::string& id, FunctionSetup function);
     /// The published function of an action (unset when it runs none).
     std::optional<FunctionSetup> function(const std::string& id) const;
+    /// Whether writing a draft's function raises the draft's version (the real
+    /// service's way is unconfirmed); it does unless this is called.
+    void draft_function_keeps_version() { m_draft_function_raises_version = false; }
     /// The next put_draft_function fails with this error, writing nothing.
     void fail_next_function_put(Error error) { m_function_put_failure = std::move(error); }
     /// "integrations"; the integrations of the actions set_function was given.
@@ -166,6 +169,7 @@ private:
     int m_stale_reads = 0;
     std::optional<Error> m_listing_failure;
     bool m_templates_as_uris = false;
+    bool m_draft_function_raises_version = true;
     std::size_t m_read_group = 50;
     std::optional<std::pair<Field, Value>> m_stored_as;
     std::map<std::string, Error> m_template_failures;

@@ -114,7 +114,15 @@ TEST_CASE("a draft's function is changed with PUT, checked, and published in pla
                 .find("function")
                 ->find("timeoutSeconds")
                 ->as_integer() == 10);
-    REQUIRE(server.api("POST", action_path("custom_-_f1") + "/draft/publish", R"({"version": 1})")
+    // Writing the function raised the draft's version (the default, draftVersions "rise"):
+    // a publish at the version read before it is refused, at the version after it works.
+    REQUIRE(body_json(server.api("GET", action_path("custom_-_f1") + "/draft"))
+                .find("version")
+                ->as_integer() == 2);
+    REQUIRE(error_line(server.api("POST", action_path("custom_-_f1") + "/draft/publish",
+                                  R"({"version": 1})")) ==
+            "409 conflict: Version does not match current version.");
+    REQUIRE(server.api("POST", action_path("custom_-_f1") + "/draft/publish", R"({"version": 2})")
                 .status == 200);
     REQUIRE(body_json(server.api("GET", function_path(false)))
                 .find("function")
@@ -125,6 +133,29 @@ TEST_CASE("a draft's function is changed with PUT, checked, and published in pla
     Json action = body_json(server.api("GET", action_path("custom_-_f1")));
     REQUIRE(action.string_or("id", "") == "custom_-_f1");
     REQUIRE(action.find("version")->as_integer() == 3);
+}
+
+TEST_CASE("with draftVersions fixed, no draft write raises the draft's version",
+          "[emulator][functions]") {
+    TestServer server(function_seed());
+    server.settings(R"({"draftVersions": "fixed"})");
+    REQUIRE(server.api("POST", action_path("custom_-_f1") + "/draft").status == 200);
+    REQUIRE(server
+                .api("PUT", function_path(true),
+                     R"({"description": "d", "handler": "h", "runtime": "r", "timeoutSeconds": 8})")
+                .status == 200);
+    Json draft =
+        body_json(server.api("GET", action_path("custom_-_f1") + "/draft?includeConfig=true"));
+    REQUIRE(draft.find("version")->as_integer() == 1);
+    REQUIRE(server
+                .api("PATCH", action_path("custom_-_f1") + "/draft",
+                     R"({"version": 1, "config": )" + write_json(*draft.find("config")) + "}")
+                .status == 200);
+    REQUIRE(body_json(server.api("GET", action_path("custom_-_f1") + "/draft"))
+                .find("version")
+                ->as_integer() == 1);
+    REQUIRE(server.api("POST", action_path("custom_-_f1") + "/draft/publish", R"({"version": 1})")
+                .status == 200);
 }
 
 TEST_CASE("a run stops at the smaller timeout, or a config above 15 is refused",

@@ -37,7 +37,8 @@ TEST_CASE("the default settings as the admin API shows them", "[emulator][settin
         R"("templatesAsUris":false,"orgMeForbidden":false,"timeScale":1.0,"tokenTtlSeconds":86400,)"
         R"("analyticsTimeoutErrorType":"REQUEST_TIMEOUT","analyticsPercentiles":true,)"
         R"("analyticsMaxIntervalDays":7,"analyticsForbidden":false,"auditsForbidden":false,)"
-        R"("auditServiceMapped":true,"auditPropertyNames":"dotted","functionTimeouts":"smaller"})");
+        R"("auditServiceMapped":true,"auditPropertyNames":"dotted","functionTimeouts":"smaller",)"
+        R"("draftVersions":"rise"})");
 }
 
 TEST_CASE("a settings patch changes only what it names", "[emulator][settings]") {
@@ -72,7 +73,7 @@ TEST_CASE("bad settings are refused and change nothing", "[emulator][settings]")
             "staleReadMs, conflictNextPatches, templatesAsUris, orgMeForbidden, timeScale, "
             "tokenTtlSeconds, analyticsTimeoutErrorType, analyticsPercentiles, "
             "analyticsMaxIntervalDays, analyticsForbidden, auditsForbidden, auditServiceMapped, "
-            "auditPropertyNames, functionTimeouts)");
+            "auditPropertyNames, functionTimeouts, draftVersions)");
     REQUIRE(refusal(R"({"dropEvery": 2, "rateLimit": {"requests": -1}})") ==
             "400 invalid.value: rateLimit.requests must be an integer from 0 to 1000000000");
     REQUIRE(refusal(R"({"rateLimit": {"perMinute": 1}})") ==
@@ -87,6 +88,8 @@ TEST_CASE("bad settings are refused and change nothing", "[emulator][settings]")
             "400 invalid.value: timeScale must be a number from 0 to 1000");
     REQUIRE(refusal(R"({"tokenTtlSeconds": 0})") ==
             "400 invalid.value: tokenTtlSeconds must be an integer from 1 to 172800");
+    REQUIRE(refusal(R"({"draftVersions": "sometimes"})") ==
+            "400 invalid.value: draftVersions must be rise or fixed");
     REQUIRE(refusal("[]") == "400 bad.request: The settings must be a JSON object");
 }
 

@@ -54,10 +54,12 @@ TEST_CASE("a function's timeout is applied through a draft: 4 requests and the c
 
     REQUIRE(result.status == ActionStatus::applied);
     REQUIRE_FALSE(result.error);
+    // Writing the function raised the draft's version: the draft is read again and
+    // published at the version it has then.
     REQUIRE(f.org.calls() ==
             std::vector<std::string>{"draft? custom_-_f", "create draft custom_-_f",
-                                     "put draft function custom_-_f 10s", "publish custom_-_f v1",
-                                     "function custom_-_f"});
+                                     "put draft function custom_-_f 10s", "draft? custom_-_f",
+                                     "publish custom_-_f v2", "function custom_-_f"});
     REQUIRE(f.org.function("custom_-_f") ==
             FunctionSetup{10, "scores a lead", "index.handler", "nodejs18.x"});
     REQUIRE_FALSE(f.org.draft("custom_-_f"));
@@ -68,6 +70,34 @@ TEST_CASE("a function's timeout is applied through a draft: 4 requests and the c
     REQUIRE(f.org.updates().empty());  // the action itself was never PATCHed
 }
 
+TEST_CASE("where writing the function leaves the draft's version, it is published at that",
+          "[apply][functions]") {
+    Fixture f;
+    f.org.draft_function_keeps_version();
+    ActionResult result = f.apply(f.plan({{Field::function_timeout_seconds, 15, 10}}));
+
+    REQUIRE(result.status == ActionStatus::applied);
+    REQUIRE(f.org.calls() ==
+            std::vector<std::string>{"draft? custom_-_f", "create draft custom_-_f",
+                                     "put draft function custom_-_f 10s", "draft? custom_-_f",
+                                     "publish custom_-_f v1", "function custom_-_f"});
+    REQUIRE(f.org.function("custom_-_f")->timeout_seconds == 10);
+}
+
+TEST_CASE("a draft deleted by someone before the publish: refused, nothing published",
+          "[apply][functions]") {
+    Fixture f;
+    f.org.while_updating([&] { (void)f.org.delete_draft("custom_-_f"); });
+    ActionResult result = f.apply(f.plan({{Field::function_timeout_seconds, 15, 10}}));
+
+    REQUIRE(result.status == ActionStatus::failed);
+    REQUIRE(result.error->message ==
+            "the draft of custom_-_f vanished before it was published (someone deleted it); the "
+            "action is unchanged");
+    REQUIRE(f.org.calls().back() == "draft? custom_-_f");
+    REQUIRE(f.org.function("custom_-_f") == k_published);
+}
+
 TEST_CASE("a config change planned with the function's goes into the same draft",
           "[apply][functions]") {
     Fixture f;
@@ -75,10 +105,11 @@ TEST_CASE("a config change planned with the function's goes into the same draft"
         f.plan({{Field::timeout_seconds, 12, 8}, {Field::function_timeout_seconds, 15, 10}}));
 
     REQUIRE(result.status == ActionStatus::applied);
-    REQUIRE(f.org.calls() == std::vector<std::string>{
-                                 "draft? custom_-_f", "create draft custom_-_f",
-                                 "update draft custom_-_f v1", "put draft function custom_-_f 10s",
-                                 "publish custom_-_f v2", "function custom_-_f"});
+    REQUIRE(f.org.calls() ==
+            std::vector<std::string>{"draft? custom_-_f", "create draft custom_-_f",
+                                     "update draft custom_-_f v1",
+                                     "put draft function custom_-_f 10s", "draft? custom_-_f",
+                                     "publish custom_-_f v3", "function custom_-_f"});
     REQUIRE(f.org.stored("custom_-_f").get(Field::timeout_seconds) == Value(8));
     REQUIRE(f.org.function("custom_-_f")->timeout_seconds == 10);
 }

@@ -145,3 +145,13 @@ TEST_CASE("encode_update is deterministic", "[codec]") {
     const FieldValues changes = {{Field::request_headers, StringMap{{"Z", "1"}, {"A", "2"}}}};
     CHECK(encoded(base, changes) == encoded(base, changes));
 }
+
+TEST_CASE("encode_update never sends a member the answer lacked, unless it changes it", "[codec]") {
+    // A draft answer without a category (seen in one emulation of the API).
+    const LiveAction draft = decoded(
+        R"({"id": "custom_-_1", "name": "Get Order", "version": 2, "config": {"timeoutSeconds": 3}})");
+    CHECK(encoded(draft, {{Field::timeout_seconds, 8}}) ==
+          R"({"name":"Get Order","version":2,"config":{"timeoutSeconds":8}})");
+    CHECK(encoded(draft, {{Field::category, "Orders"}}) ==
+          R"({"name":"Get Order","category":"Orders","version":2,"config":{"timeoutSeconds":3}})");
+}
