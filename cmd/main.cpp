@@ -1,7 +1,9 @@
 // dactl's entry point: wires the real terminal, environment, clock, signals and
 // Genesys provider into the command line.
 
+#include <cstdint>
 #include <cstdlib>
+#include <ctime>
 #include <exception>
 #include <fcntl.h>
 #include <iostream>
@@ -19,17 +21,52 @@ namespace {
 std::atomic<bool> g_interrupted{false};
 std::atomic<bool> g_output_failed{false};
 std::atomic<bool> g_error_failed{false};
+std::atomic<std::int64_t> g_first_signal_ms{0};  ///< when the first signal came; 0: none yet
 
-// First Ctrl-C (or SIGTERM, SIGHUP): no new work starts, the requests in flight
-// get a short grace to finish, then the run ends cleanly. Second: leave at once.
-void on_interrupt(int /*signal*/) {
-    if (g_interrupted.exchange(true)) {
+// A person pressing Ctrl-C again waits at least this long; a supervisor that
+// delivers one signal twice (GNU timeout: to the child, then to its group)
+// does it within microseconds.
+constexpr std::int64_t k_second_press_ms = 1000;
+
+std::int64_t monotonic_ms() {
+    timespec now{};
+    ::clock_gettime(CLOCK_MONOTONIC, &now);  // async-signal-safe
+    return static_cast<std::int64_t>(now.tv_sec) * 1000 + now.tv_nsec / 1'000'000;
+}
+
+void say(const char* text, std::size_t size) {
+    ssize_t ignored = ::write(STDERR_FILENO, text, size);
+    (void)ignored;
+}
+
+// The first SIGINT, SIGTERM or SIGHUP: no new work starts, the requests in
+// flight get a short grace to finish, the state is written and the lock
+// released. Only Ctrl-C pressed again, a second or more later, leaves at once:
+// a signal delivered twice, or a supervisor's SIGTERM after its SIGINT (a CI
+// cancel), never cuts the clean stop short.
+void on_interrupt(int signal) {
+    const std::int64_t now = monotonic_ms();
+    std::int64_t first = g_first_signal_ms.load();
+    if (first == 0) {
+        g_first_signal_ms.store(now);
+        const bool was_interrupted = g_interrupted.exchange(true);
+        if (was_interrupted) {
+            return;  // a closed output stopped the run already; it stops as it was
+        }
+        if (signal == SIGINT) {
+            const char message[] =
+                "\nInterrupted: finishing the requests in flight (Ctrl-C again to abort)\n";
+            say(message, sizeof message - 1);
+        } else {
+            const char message[] =
+                "\nStopping: finishing the requests in flight, then recording what was done\n";
+            say(message, sizeof message - 1);
+        }
+        return;
+    }
+    if (signal == SIGINT && now - first >= k_second_press_ms) {
         ::_exit(dactl::cli::k_exit_interrupted);
     }
-    const char message[] =
-        "\nInterrupted: finishing the requests in flight (Ctrl-C again to abort)\n";
-    ssize_t ignored = ::write(STDERR_FILENO, message, sizeof message - 1);
-    (void)ignored;
 }
 
 void install_signal_handlers() {

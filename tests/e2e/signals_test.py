@@ -155,13 +155,16 @@ def test_ctrl_c_finishes_what_is_in_flight(workdir):
 
 
 def test_second_ctrl_c_aborts(workdir):
-    print("A second Ctrl-C aborts at once; the lock is recoverable", flush=True)
-    setup = Setup(workdir, actions=40, changes=30, latency_ms=(300, 300))
+    print("A second Ctrl-C, a second later, aborts at once; the lock is recoverable", flush=True)
+    # Answers take 3 s: the first Ctrl-C's clean stop (a 2 s grace for the requests in
+    # flight) is still under way when the person presses again.
+    setup = Setup(workdir, actions=40, changes=30, latency_ms=(3000, 3000))
     try:
         process = setup.start_apply(parallelism=2)
         setup.wait_for_patches(2, process)
         process.send_signal(signal.SIGINT)
-        time.sleep(0.05)
+        time.sleep(1.1)
+        check(process.poll() is None, "the apply ended before the second Ctrl-C")
         process.send_signal(signal.SIGINT)
         started = time.monotonic()
         out, err = process.communicate(timeout=30)
