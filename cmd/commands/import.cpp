@@ -11,6 +11,7 @@
 #include "cmd/views/export_view.h"
 #include "engine/gather/gather.h"
 #include "engine/model/address.h"
+#include "engine/text/quote.h"
 
 namespace dactl::cli {
 
@@ -44,7 +45,16 @@ std::optional<Gathered> read_live(Session& session, Provider& provider,
     }
     session.show(read->diagnostics);
     if (read->find_live(id) == nullptr) {
-        session.fail("the org has no action " + id + "; nothing was written");
+        // Custom authentication actions are read only on request: is it one?
+        Result<std::vector<LiveAction>> hidden =
+            provider.actions().find_unlisted({Selector{Selector::By::id, id}});
+        if (hidden && !hidden->empty()) {
+            session.fail("cannot import " + id + " " + dactl::quoted(hidden->front().name) +
+                         ": it is a custom authentication action, which dactl does not manage "
+                         "(the API refuses a timeout on them); nothing was written");
+        } else {
+            session.fail("the org has no action " + id + "; nothing was written");
+        }
         return std::nullopt;
     }
     return std::move(read).value();

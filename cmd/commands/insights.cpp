@@ -86,7 +86,7 @@ std::vector<InsightTarget> targets_of(const Gathered& org, bool all) {
         managed.insert(binding.live->id);
     }
     for (const LiveAction& live : org.live) {
-        if (all && managed.count(live.id) == 0 && !live.is_static() && !live.is_custom_auth()) {
+        if (all && managed.count(live.id) == 0 && !live.is_static()) {
             targets.push_back({std::nullopt, &live});
         }
     }

@@ -94,7 +94,7 @@ OverrideExport export_overrides(const std::vector<LiveAction>& live, const Proje
         text += "[action." + action.label + ".env." + toml_key(environment) + "]\n" + body;
     }
     for (const LiveAction& action : live) {
-        if (matched.count(action.id) == 0 && !action.is_static() && !action.is_custom_auth()) {
+        if (matched.count(action.id) == 0 && !action.is_static()) {
             result.notes.push_back(action.id + " " + dactl::quoted(action.name) + " is in " +
                                    environment +
                                    " but not in the base manifests; not written (import it, "

@@ -19,7 +19,7 @@ bool export_selects(const LiveAction& action, const ExportOptions& options) {
     const bool filtered =
         (options.category && action.category != *options.category) ||
         (options.name_filter && !std::regex_search(action.name, *options.name_filter));
-    return !filtered && !action.is_static() && !action.is_custom_auth();
+    return !filtered && !action.is_static();
 }
 
 namespace {
@@ -28,9 +28,6 @@ namespace {
 std::optional<std::string> unmanageable(const LiveAction& action) {
     if (action.is_static()) {
         return "built-in actions cannot be changed";
-    }
-    if (action.is_custom_auth()) {
-        return "custom authentication actions take no timeout";
     }
     return std::nullopt;
 }

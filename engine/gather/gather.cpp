@@ -1,9 +1,11 @@
 #include "engine/gather/gather.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
 
+#include "engine/text/quote.h"
 #include "engine/util/parallel.h"
 
 namespace dactl {
@@ -189,6 +191,53 @@ Gathered bind_org(std::vector<LiveAction> live, const std::vector<DesiredAction>
     return org;
 }
 
+Status explain_unlisted(ActionStore& actions, Gathered& org) {
+    constexpr std::size_t k_unlisted_lookups = 10;
+    std::set<const DesiredAction*> bound;
+    for (const Binding& binding : org.bindings) {
+        bound.insert(binding.desired);
+    }
+    std::vector<const DesiredAction*> unbound;
+    for (const DesiredAction& action : org.desired) {
+        const Diagnostic* said = org.diagnostics.about(action.address());
+        if (bound.count(&action) == 0 && said != nullptr &&
+            said->message.find(": no live action ") != std::string::npos &&
+            unbound.size() < k_unlisted_lookups) {
+            unbound.push_back(&action);
+        }
+    }
+    if (unbound.empty()) {
+        return {};
+    }
+    std::vector<Selector> selectors;
+    selectors.reserve(unbound.size());
+    for (const DesiredAction* action : unbound) {
+        selectors.push_back(action->selector);
+    }
+    Result<std::vector<LiveAction>> hidden = actions.find_unlisted(selectors);
+    if (!hidden) {
+        return hidden.error().kind == ErrorKind::cancelled ? Status(hidden.error()) : Status();
+    }
+    for (const DesiredAction* action : unbound) {
+        auto found = std::find_if(hidden->begin(), hidden->end(), [&](const LiveAction& live) {
+            return action->selector.by == Selector::By::id ? live.id == action->selector.value
+                                                           : live.name == action->selector.value;
+        });
+        if (found == hidden->end()) {
+            continue;
+        }
+        const std::string address = action->address();
+        org.diagnostics.keep_only([&](const Diagnostic& d) { return d.address != address; });
+        org.diagnostics.error(action->selector_where,
+                              address + ": " + quoted(found->name) + " (" + found->id +
+                                  ") is a custom authentication action; the API lists those "
+                                  "only on request and refuses a timeout on them, so dactl "
+                                  "does not manage them: remove the declaration",
+                              address);
+    }
+    return {};
+}
+
 Result<Gathered> gather_org(Provider& provider, const std::vector<DesiredAction>& desired,
                             const GatherOptions& options) {
     Result<std::vector<LiveAction>> listed = provider.actions().list_actions();
@@ -200,6 +249,9 @@ Result<Gathered> gather_org(Provider& provider, const std::vector<DesiredAction>
         return error;
     }
     Gathered org = bind_org(std::move(listed).value(), desired);
+    if (Status explained = explain_unlisted(provider.actions(), org); !explained) {
+        return explained.error();
+    }
     if (Status loaded = load_templates(provider.actions(), org, options); !loaded) {
         return loaded.error();
     }

@@ -70,6 +70,12 @@ struct GatherOptions {
 /// `desired`, and binds them (select_actions). Loads nothing.
 Gathered bind_org(std::vector<LiveAction> live, const std::vector<DesiredAction>& desired);
 
+/// Declarations of `org` that select nothing may name a custom authentication
+/// action, which the listing leaves out: asks (find_unlisted, a request per
+/// declaration, at most 10) and says so in place of "no live action". A failed
+/// lookup keeps the diagnostics as they were; only an interrupt fails.
+Status explain_unlisted(ActionStore& actions, Gathered& org);
+
 /// Lists every action of the org, binds `desired` to them (select_actions),
 /// loads the templates `options` asks for and reads the functions (read_functions).
 /// Fails only when the API fails, with "listing the org's actions failed: ..."

@@ -49,7 +49,7 @@ const Insight* weigh(RuleProposal& proposal, const std::vector<LiveAction>& live
     proposal.all_unmanaged = true;
     for (const LiveAction& action : live) {
         const Value& url = action.get(Field::request_url_template);
-        if (action.is_static() || action.is_custom_auth() || !url.is_string() ||
+        if (action.is_static() || !url.is_string() ||
             !url.as_string().starts_with(proposal.prefix)) {
             continue;
         }

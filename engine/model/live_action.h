@@ -41,9 +41,6 @@ struct LiveAction {
     const Value& get(Field field) const;
     /// Built-in actions (ids starting with "static") cannot be changed.
     bool is_static() const { return id.rfind("static", 0) == 0; }
-    /// Custom authentication actions (ids starting with "customAuth", as the
-    /// vendor's Terraform provider recognises them) reject a timeout.
-    bool is_custom_auth() const { return id.rfind("customAuth", 0) == 0; }
 };
 
 }  // namespace dactl

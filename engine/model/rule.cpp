@@ -48,7 +48,7 @@ std::string TimeoutPolicy::text() const {
 }
 
 bool Rule::matches(const LiveAction& action) const {
-    if (action.is_custom_auth() || action.is_static()) {
+    if (action.is_static()) {
         return false;
     }
     for (const MatchTerm& term : match) {

@@ -16,13 +16,6 @@ std::string describe(const LiveAction& live) {
 bool check_rules(const DesiredAction& desired, const LiveAction& live,
                  const std::vector<FieldChange>& changes, Diagnostics& diagnostics) {
     bool failed = false;
-    if (live.is_custom_auth() && desired.managed.count(Field::timeout_seconds) != 0) {
-        diagnostics.error(desired.position_of(Field::timeout_seconds),
-                          desired.address() + ": " + describe(live) +
-                              " is a custom authentication action, which takes no timeout; "
-                              "remove timeout_seconds");
-        failed = true;
-    }
     if (!live.runs_function && desired.managed.count(Field::function_timeout_seconds) != 0) {
         diagnostics.error(desired.position_of(Field::function_timeout_seconds),
                           desired.address() + ": " + describe(live) +

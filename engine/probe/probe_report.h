@@ -12,7 +12,6 @@ namespace dactl {
 /// Why an action was not probed: data; render words it.
 enum class SkipReason {
     none,               ///< it was probed
-    custom_auth,        ///< custom authentication actions are not directly executable
     writes,             ///< its request type is not GET and writes were not allowed
     draft_in_progress,  ///< it has someone's draft, and the probe was to use a draft
 };

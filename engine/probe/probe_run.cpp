@@ -20,9 +20,6 @@ std::optional<int> timeout_of(const LiveAction& action) {
 }
 
 SkipReason skip_reason(const LiveAction& live, const ProbeOptions& options) {
-    if (live.is_custom_auth()) {
-        return SkipReason::custom_auth;
-    }
     const Value& type = live.get(Field::request_type);
     const std::string method = type.is_string() ? type.as_string() : "GET";
     return method != "GET" && !options.allow_writes ? SkipReason::writes : SkipReason::none;

@@ -4,6 +4,11 @@
 
 namespace dactl {
 
+Result<std::vector<LiveAction>> ActionStore::find_unlisted(
+    const std::vector<Selector>& /*selectors*/) {
+    return std::vector<LiveAction>();
+}
+
 std::vector<std::vector<std::string>> ActionStore::read_groups(
     const std::vector<std::string>& ids) {
     constexpr std::size_t k_group = 50;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/model/desired_action.h"
 #include "engine/model/live_action.h"
 #include "engine/util/result.h"
 
@@ -15,11 +16,18 @@ class ActionStore {
 public:
     virtual ~ActionStore() = default;
 
-    /// Every action in the org, custom authentication actions included, each with
-    /// its config. Template fields given only as URIs are listed in
+    /// Every action in the org that the listing shows by default, each with its
+    /// config: custom authentication actions are left out (the API lists them
+    /// only on request; dactl never manages them, nothing tells them apart
+    /// but the listing). Template fields given only as URIs are listed in
     /// LiveAction::unloaded and left unset. Fails on the first failed page;
     /// ErrorKind::inconsistent when the listing contradicts itself twice.
     virtual Result<std::vector<LiveAction>> list_actions() = 0;
+
+    /// The actions the listing leaves out that `selectors` select (for a
+    /// declaration that selects nothing: is it a custom authentication action?).
+    /// At most a request per selector; by default none, and nothing found.
+    virtual Result<std::vector<LiveAction>> find_unlisted(const std::vector<Selector>& selectors);
 
     /// Fetches the template text of every field in `action.unloaded` and stores it
     /// in `action.fields`, emptying `unloaded`. Fails if any fetch fails.

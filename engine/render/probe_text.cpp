@@ -85,8 +85,6 @@ TableRows rows_of(const ProbeReport& report) {
 
 std::string skip_text(const ProbeEntry& entry) {
     switch (entry.skip) {
-        case SkipReason::custom_auth:
-            return "custom authentication actions are not directly executable";
         case SkipReason::writes:
             return "request type " + entry.request_type +
                    ": the test endpoint calls the real back-end; pass --allow-writes to probe it";

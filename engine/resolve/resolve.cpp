@@ -131,6 +131,9 @@ Result<Resolution> read_resolved(Provider& provider, const Project& project,
     if (!resolution) {
         return resolution.error();
     }
+    if (Status explained = explain_unlisted(provider.actions(), resolution->org); !explained) {
+        return explained.error();
+    }
     if (Status loaded = load_templates(provider.actions(), resolution->org, options); !loaded) {
         return loaded.error();
     }

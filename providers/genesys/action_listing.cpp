@@ -14,7 +14,7 @@ namespace {
 
 std::string page_path(int number) {
     return "/api/v2/integrations/actions?pageSize=" + std::to_string(k_page_size) +
-           "&pageNumber=" + std::to_string(number) + "&includeConfig=true&includeAuthActions=true";
+           "&pageNumber=" + std::to_string(number) + "&includeConfig=true";
 }
 
 // The list is never longer than this: 1,000,000 actions. A larger pageCount is

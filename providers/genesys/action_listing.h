@@ -18,7 +18,8 @@ public:
     /// Reads through `client`, with at most `parallelism` pages in flight.
     ActionListing(GenesysClient& client, int parallelism);
 
-    /// GET ...?pageSize=100&pageNumber=N&includeConfig=true&includeAuthActions=true:
+    /// GET ...?pageSize=100&pageNumber=N&includeConfig=true (custom authentication
+    /// actions are left out, as the API does by default):
     /// page 1, then pages 2..pageCount concurrently, then on while the last
     /// page is full and has a nextUri (up to 10,000 pages); the actions in
     /// page order, each id once. Fails with the first failed page's Error; an

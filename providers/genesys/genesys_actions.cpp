@@ -38,8 +38,7 @@ std::string ids_path(const std::vector<std::string>& ids) {
     std::string path = "/api/v2/integrations/actions";
     path += "?ids=";
     path += list;
-    path += "&pageSize=" + std::to_string(k_page_size) +
-            "&pageNumber=1&includeConfig=true&includeAuthActions=true";
+    path += "&pageSize=" + std::to_string(k_page_size) + "&pageNumber=1&includeConfig=true";
     return path;
 }
 
@@ -50,6 +49,38 @@ GenesysActions::GenesysActions(GenesysClient& client, int parallelism)
 
 Result<std::vector<LiveAction>> GenesysActions::list_actions() {
     return m_listing.list();
+}
+
+Result<std::vector<LiveAction>> GenesysActions::find_unlisted(
+    const std::vector<Selector>& selectors) {
+    std::vector<LiveAction> found;
+    for (const Selector& selector : selectors) {
+        if (selector.by == Selector::By::id) {
+            Result<LiveAction> action = read_action(selector.value, OnInterrupt::stop);
+            if (action) {
+                found.push_back(std::move(action).value());
+            } else if (action.error().kind != ErrorKind::not_found) {
+                return action.error();
+            }
+            continue;
+        }
+        // The name filter matches parts of names: keep the exact ones.
+        Result<ActionPage> page = decoded(
+            m_client.get(
+                "/api/v2/integrations/actions?name=" + http::percent_encode(selector.value) +
+                "&includeAuthActions=true&pageSize=" + std::to_string(k_page_size) +
+                "&pageNumber=1"),
+            decode_action_page, "looking for " + selector.value);
+        if (!page) {
+            return page.error();
+        }
+        for (LiveAction& action : page->entities) {
+            if (action.name == selector.value) {
+                found.push_back(std::move(action));
+            }
+        }
+    }
+    return found;
 }
 
 std::vector<std::vector<std::string>> GenesysActions::read_groups(

@@ -18,6 +18,9 @@ public:
 
     /// ActionListing::list.
     Result<std::vector<LiveAction>> list_actions() override;
+    /// Per id GET .../{id}; per name GET ...?name=NAME&includeAuthActions=true
+    /// (the exact names kept).
+    Result<std::vector<LiveAction>> find_unlisted(const std::vector<Selector>& selectors) override;
     /// Groups for reading back after writes: by the page of the last listing
     /// each id was on when that takes fewer requests than groups of 50 ids (ids
     /// not listed, or no listing yet: groups of 50), else groups of 50.
@@ -25,7 +28,7 @@ public:
     /// The ids' actions with their config: when they all were on one page of
     /// the last listing and that page holds more than 50 of them, that page;
     /// otherwise, and for ids that page no longer holds, GET ...?ids=<up to 50,
-    /// comma-separated>&pageSize=100&includeConfig=true&includeAuthActions=true,
+    /// comma-separated>&pageSize=100&includeConfig=true,
     /// up to `parallelism` at once. An answer holding an action not asked for,
     /// or one twice, is ErrorKind::invalid_response.
     Result<std::vector<LiveAction>> read_actions(const std::vector<std::string>& ids) override;

@@ -21,7 +21,8 @@ void seed(CliHarness& cli) {
     cli.org.put(with(make_live("custom_-_1", "Get Order", 3), Field::timeout_seconds, 15));
     cli.org.put(with(with(make_live("custom_-_2", "Get Customer", 8), Field::timeout_seconds, 10),
                      Field::category, "CRM Lookups"));
-    cli.org.put(make_live("customAuth_-_3", "Refresh Token"));
+    // A custom authentication action whose id looks like any other.
+    cli.org.put_auth_action(make_live("custom_-_3", "Refresh Token"));
 }
 
 }  // namespace
@@ -104,9 +105,10 @@ TEST_CASE("import refuses what would give an action two addresses, writing nothi
             "actions.toml:2:1); nothing was written");
     refused({"import", "action.ghost", "custom_-_9"},
             "the org has no action custom_-_9; nothing was written");
-    refused({"import", "action.refresh", "customAuth_-_3"},
-            "cannot import customAuth_-_3 \"Refresh Token\": custom authentication actions take "
-            "no timeout; nothing was written");
+    refused({"import", "action.refresh", "custom_-_3"},
+            "cannot import custom_-_3 \"Refresh Token\": it is a custom authentication action, "
+            "which dactl does not manage (the API refuses a timeout on them); nothing was "
+            "written");
     refused({"import", "action.customer", "custom_-_2", "--fields", "some"},
             "--fields must be timeout or all, not some");
 

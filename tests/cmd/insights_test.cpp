@@ -61,7 +61,7 @@ void seed(CliHarness& cli) {
     cli.org.put(with(make_live("c-2", "Close Lookup"), Field::timeout_seconds, 3));
     cli.org.put(with(make_live("c-3", "Fine Lookup"), Field::timeout_seconds, 10));
     cli.org.put(with(make_live("c-4", "Other Lookup"), Field::timeout_seconds, 5));
-    cli.org.put(make_live("customAuth_-_5", "Token"));
+    cli.org.put_auth_action(make_live("custom_-_5", "Token"));
     cli.org.answer_aggregates(answer);
 }
 
@@ -105,7 +105,7 @@ TEST_CASE("insights --all --write raises the managed ones and adopts the others"
             "id = \"c-4\"\n"
             "timeout_seconds = 7\n");
     REQUIRE(cli.out().find("\"address\": null,\n      \"id\": \"c-4\"") != std::string::npos);
-    REQUIRE(cli.out().find("customAuth_-_5") == std::string::npos);
+    REQUIRE(cli.out().find("custom_-_5") == std::string::npos);
 }
 
 TEST_CASE("insights explains bad arguments before reading anything", "[cli][insights]") {

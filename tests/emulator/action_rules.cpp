@@ -239,14 +239,13 @@ Result<ActionTraits> parse_traits(const Json& member, const std::string& id) {
                     "0 <= MIN <= MAX");
             }
         } else if (name == "customAuth" && value.is_bool()) {
-            if (value.as_bool() != is_custom_auth_id(id)) {
-                return invalid_value(value.as_bool()
-                                         ? "_emulator.customAuth is true but the id does not start "
-                                           "with \"customAuth\" (that is how tools recognise "
-                                           "custom authentication actions)"
-                                         : "_emulator.customAuth is false but the id starts with "
-                                           "\"customAuth\"");
+            // Whether the real service gives every custom authentication action an id
+            // starting with "customAuth" is unconfirmed: the flag makes one of any id.
+            if (!value.as_bool() && is_custom_auth_id(id)) {
+                return invalid_value(
+                    "_emulator.customAuth is false but the id starts with \"customAuth\"");
             }
+            traits.custom_auth = value.as_bool();
         } else if (name == "failure" && value.is_string()) {
             traits.failure = value.as_string();
         } else if (name == "traffic") {

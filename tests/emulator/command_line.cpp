@@ -108,6 +108,11 @@ bool set_org_name(CommandLine& line, const std::string& value) {
     return !value.empty();
 }
 
+bool set_auth_ids(CommandLine& line, const std::string& value) {
+    line.plain_auth_ids = value == "plain";
+    return value == "plain" || value == "prefixed";
+}
+
 bool set_time_scale(CommandLine& line, const std::string& value) {
     double scale = 0;
     auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), scale);
@@ -136,6 +141,7 @@ const std::map<std::string, ValueFlag>& value_flags() {
         {"--conflict-next",
          {"a count", set_setting<&Settings::conflict_next_patches, 0, k_max_count>}},
         {"--time-scale", {"a number from 0 to 1000", set_time_scale}},
+        {"--auth-ids", {"plain or prefixed", set_auth_ids}},
     };
     return flags;
 }
@@ -221,6 +227,8 @@ std::string usage() {
            "  --conflict-next K       the next K PATCHes meet a concurrent save (409)\n"
            "  --templates-as-uris     configs carry template URIs instead of the text\n"
            "  --time-scale X          multiplies the seeded test/execute latencies (default 1)\n"
+           "  --auth-ids plain        custom authentication actions get ids like any other\n"
+           "                          (custom_-_...; default prefixed: customAuth_-_...)\n"
            "  --quiet                 no request lines on standard output\n"
            "\n"
            "The admin API under /__emulator/ changes these at run time.\n";

@@ -22,6 +22,7 @@ struct CommandLine {
     Settings settings;
     Verbosity verbosity = Verbosity::normal;
     bool help = false;
+    bool plain_auth_ids = false;  ///< --auth-ids plain: see plain_auth_ids()
 };
 
 /// Parses the arguments after the program name ("--flag VALUE" or "--flag=VALUE").

@@ -72,6 +72,9 @@ int main(int argc, char** argv) {
     if (!seed) {
         return fail(seed.error().message);
     }
+    if (line->plain_auth_ids) {
+        plain_auth_ids(*seed);
+    }
     // Block the stop signals in every thread; the main thread waits for them below.
     sigset_t stop_signals;
     sigemptyset(&stop_signals);

@@ -74,4 +74,14 @@ Result<std::vector<ActionEntry>> load_seed(const std::string& path) {
     return parse_seed(text.str(), path);
 }
 
+void plain_auth_ids(std::vector<ActionEntry>& seed) {
+    constexpr std::string_view k_prefixed = "customAuth_-_";
+    for (ActionEntry& entry : seed) {
+        const std::string id = entry.action.string_or("id", "");
+        if (entry.traits.custom_auth && id.starts_with(k_prefixed)) {
+            entry.action.set("id", "custom_-_" + id.substr(k_prefixed.size()));
+        }
+    }
+}
+
 }  // namespace dactl::emulator

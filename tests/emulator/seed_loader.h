@@ -18,4 +18,9 @@ Result<std::vector<ActionEntry>> parse_seed(std::string_view text, const std::st
 /// Reads and parses the seed file at `path` (messages as parse_seed's).
 Result<std::vector<ActionEntry>> load_seed(const std::string& path);
 
+/// The other shape of custom authentication actions' ids (--auth-ids plain):
+/// each one's "customAuth_-_" prefix becomes "custom_-_", so that it looks like
+/// any other action and only the listing (includeAuthActions) tells it apart.
+void plain_auth_ids(std::vector<ActionEntry>& seed);
+
 }  // namespace dactl::emulator

@@ -62,9 +62,38 @@ Result<std::vector<LiveAction>> FakeProvider::list_actions() {
     }
     std::vector<LiveAction> actions;
     for (const auto& [id, action] : m_actions) {
-        actions.push_back(presented(action));
+        if (m_auth_actions.count(id) == 0) {
+            actions.push_back(presented(action));
+        }
     }
     return actions;
+}
+
+void FakeProvider::put_auth_action(LiveAction action) {
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_auth_actions.insert(action.id);
+    }
+    put(std::move(action));
+}
+
+Result<std::vector<LiveAction>> FakeProvider::find_unlisted(
+    const std::vector<Selector>& selectors) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    std::string call = "find unlisted ";
+    std::vector<LiveAction> found;
+    for (const Selector& selector : selectors) {
+        call += (&selector == &selectors.front() ? "" : ",") + selector.value;
+        for (const std::string& id : m_auth_actions) {
+            const LiveAction& action = m_actions.at(id);
+            if (selector.by == Selector::By::id ? id == selector.value
+                                                : action.name == selector.value) {
+                found.push_back(presented(action));
+            }
+        }
+    }
+    m_calls.push_back(call);
+    return found;
 }
 
 Status FakeProvider::load_templates(LiveAction& action) {
@@ -311,6 +340,9 @@ Result<std::vector<LiveAction>> FakeProvider::read_actions(const std::vector<std
     m_calls.push_back("read " + joined(ids));
     std::vector<LiveAction> found;
     for (const std::string& id : ids) {
+        if (m_auth_actions.count(id) != 0) {
+            continue;  // an ids= query lists them only on request, as the listing
+        }
         Result<LiveAction> action = read_locked(id);
         if (action) {
             found.push_back(std::move(action).value());

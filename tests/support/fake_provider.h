@@ -33,6 +33,9 @@ public:
 
     /// Adds or replaces an action of the org.
     void put(LiveAction action);
+    /// A custom authentication action: read by id, left out of listings (as the
+    /// API leaves them out unless asked), found by find_unlisted.
+    void put_auth_action(LiveAction action);
     /// The stored action (as the org holds it now).
     LiveAction stored(const std::string& id) const;
     /// Someone else saves the action: the fields change, the version grows.
@@ -96,6 +99,8 @@ public:
 
     Result<OrgIdentity> org_identity() override { return m_org; }
     Result<std::vector<LiveAction>> list_actions() override;
+    /// "find unlisted <id or name>,...": the custom authentication actions selected.
+    Result<std::vector<LiveAction>> find_unlisted(const std::vector<Selector>& selectors) override;
     Status load_templates(LiveAction& action) override;
     Result<LiveAction> get_action(const std::string& id) override;
     Result<LiveAction> update_action(const LiveAction& base, const FieldValues& changes) override;
@@ -169,6 +174,7 @@ private:
     int m_stale_reads = 0;
     std::optional<Error> m_listing_failure;
     bool m_templates_as_uris = false;
+    std::set<std::string> m_auth_actions;  ///< ids of custom authentication actions
     bool m_draft_function_raises_version = true;
     std::size_t m_read_group = 50;
     std::optional<std::pair<Field, Value>> m_stored_as;

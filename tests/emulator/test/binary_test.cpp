@@ -108,18 +108,16 @@ TEST_CASE("SIGINT stops it too, and --quiet prints only the listening line", "[e
 
 TEST_CASE("a bad seed is one line naming the file, exit 2", "[emulator][binary]") {
     TempDir dir;
-    dir.write(
-        "seed.json",
-        R"([{"id": "custom_-_1", "name": "A", "integrationId": "i", "category": "C", "version": 1,)"
-        R"( "_emulator": {"customAuth": true}}])");
+    dir.write("seed.json",
+              R"([{"id": "customAuth_-_1", "name": "A", "integrationId": "i", "category": "C",)"
+              R"( "version": 1, "_emulator": {"customAuth": false}}])");
     ProcessResult result = run_process(command(dir, {}));
     REQUIRE(result.exit_code == 2);
     REQUIRE(result.out.empty());
     REQUIRE(result.err ==
             "genesys-emulator: " + (dir.path() / "seed.json").string() +
-                ": action 1 (id \"custom_-_1\"): _emulator.customAuth is true but the id does not "
-                "start with \"customAuth\" (that is how tools recognise custom authentication "
-                "actions)\n");
+                ": action 1 (id \"customAuth_-_1\"): _emulator.customAuth is false but the id "
+                "starts with \"customAuth\"\n");
 }
 
 TEST_CASE("bad flags are one line, exit 2", "[emulator][binary]") {

@@ -123,12 +123,17 @@ TEST_CASE("config rules apply to seeds", "[emulator][seed]") {
         "not array");
 }
 
-TEST_CASE("custom authentication needs the customAuth id and takes no timeout",
+TEST_CASE("custom authentication: by the customAuth id or the flag, and no timeout",
           "[emulator][seed]") {
-    REQUIRE(error_of(seed_with("custom_-_1", R"("_emulator": {"customAuth": true},)")) ==
-            "org.json: action 1 (id \"custom_-_1\"): _emulator.customAuth is true but the id does "
-            "not start with "
-            "\"customAuth\" (that is how tools recognise custom authentication actions)");
+    // An id like any other, flagged: a custom authentication action all the same.
+    Result<std::vector<ActionEntry>> flagged =
+        parse_seed(seed_with("custom_-_1", R"("_emulator": {"customAuth": true},)"), "org.json");
+    REQUIRE(flagged.ok());
+    REQUIRE((*flagged)[0].traits.custom_auth);
+    REQUIRE(error_of(seed_with("custom_-_1", R"("_emulator": {"customAuth": true},
+                                                 "config": {"timeoutSeconds": 5},)")) ==
+            "org.json: action 1 (id \"custom_-_1\"): config.timeoutSeconds is invalid for custom "
+            "authentication actions");
     REQUIRE(error_of(seed_with("customAuth_-_1", R"("_emulator": {"customAuth": false},)")) ==
             "org.json: action 1 (id \"customAuth_-_1\"): _emulator.customAuth is false but the id "
             "starts with "
@@ -163,4 +168,14 @@ TEST_CASE("the shipped demo org loads", "[emulator][seed]") {
     INFO((loaded.ok() ? "" : loaded.error().message));
     REQUIRE(loaded.ok());
     REQUIRE(loaded->size() >= 8);
+}
+
+TEST_CASE("the --auth-ids plain switch gives custom authentication actions ids like any other",
+          "[emulator][seed]") {
+    Result<std::vector<ActionEntry>> loaded =
+        parse_seed(seed_with("customAuth_-_1", ""), "org.json");
+    REQUIRE(loaded.ok());
+    plain_auth_ids(*loaded);
+    REQUIRE((*loaded)[0].action.string_or("id", "") == "custom_-_1");
+    REQUIRE((*loaded)[0].traits.custom_auth);
 }

@@ -29,7 +29,6 @@ TEST_CASE("export writes one file per category, skipping what cannot be managed"
              Field::category, "Orders Web Services"),
         with(make_live("custom_-_2", "Get Order", 5), Field::category, "Legacy"),
         make_live("static_-_3", "Get Date"),
-        make_live("customAuth_-_4", "Refresh"),
         with(with(with(make_live("custom_-_5", "Notify", 1), Field::request_headers,
                        StringMap{{"Authorization", "Bearer x"}}),
                   Field::request_template, "{\n  \"q\": \"${input.q}\"\n}\n"),
@@ -49,7 +48,6 @@ TEST_CASE("export writes one file per category, skipping what cannot be managed"
     REQUIRE(result.notes ==
             std::vector<std::string>{
                 "skipped static_-_3 \"Get Date\": built-in actions cannot be changed",
-                "skipped customAuth_-_4 \"Refresh\": custom authentication actions take no timeout",
                 "left out the request headers of custom_-_5 \"Notify\": they hold a "
                 "secret-looking header; manage them in the UI or add them by hand"});
 }

@@ -69,6 +69,36 @@ TEST_CASE("gather_org reports selection problems as diagnostics, not failures", 
             "    did you mean \"Get Order\" (custom_-_1  category \"Orders\")?\n");
 }
 
+TEST_CASE("a declaration of a custom authentication action says what it is", "[gather]") {
+    FakeProvider provider;
+    seed(provider);
+    provider.put_auth_action(make_live("custom_-_9", "Orders OAuth Token"));
+    DesiredAction by_id = make_desired("token", "", 7);
+    by_id.selector = Selector{Selector::By::id, "custom_-_9"};
+    const std::vector<DesiredAction> desired = {make_desired("auth", "Orders OAuth Token", 4),
+                                                make_desired("missing", "Get Ordr", 5), by_id};
+
+    Result<Gathered> org = gather_org(provider, desired, GatherOptions{});
+
+    REQUIRE(org.ok());
+    REQUIRE(org->bindings.empty());
+    REQUIRE(org->live.size() == 3);  // the listing leaves it out, whatever its id looks like
+    // One lookup for the three declarations that select nothing.
+    REQUIRE(
+        provider.calls() ==
+        std::vector<std::string>{"list", "find unlisted Orders OAuth Token,Get Ordr,custom_-_9"});
+    org->diagnostics.sort();
+    REQUIRE(org->diagnostics.format() ==
+            "actions.toml:5:8: action.auth: \"Orders OAuth Token\" (custom_-_9) is a custom "
+            "authentication action; the API lists those only on request and refuses a timeout on "
+            "them, so dactl does not manage them: remove the declaration\n"
+            "actions.toml:6:8: action.missing: no live action is named \"Get Ordr\"\n"
+            "    did you mean \"Get Order\" (custom_-_1  category \"Orders\")?\n"
+            "actions.toml:8:8: action.token: \"Orders OAuth Token\" (custom_-_9) is a custom "
+            "authentication action; the API lists those only on request and refuses a timeout on "
+            "them, so dactl does not manage them: remove the declaration\n");
+}
+
 TEST_CASE("gather_org loads the templates of every action the caller asks for", "[gather]") {
     FakeProvider provider;
     seed(provider);

@@ -113,20 +113,6 @@ TEST_CASE("compute_plan plans a rename when the action is selected by id", "[pla
             std::vector<FieldChange>{{Field::name, "Old Name", "New Name"}});
 }
 
-TEST_CASE("compute_plan refuses a timeout on a custom authentication action", "[plan]") {
-    LiveAction live = make_live("customAuth_-_9", "Refresh Token");
-    DesiredAction desired =
-        manage(make_desired("auth", "Refresh Token", 4), Field::timeout_seconds, 10);
-
-    PlanResult result = plan_one(desired, live);
-
-    REQUIRE(result.plan.changes.empty());
-    REQUIRE(result.plan.unchanged.empty());
-    REQUIRE(result.diagnostics.format() ==
-            "actions.toml:6:1: action.auth: customAuth_-_9 \"Refresh Token\" is a custom "
-            "authentication action, which takes no timeout; remove timeout_seconds\n");
-}
-
 TEST_CASE("compute_plan refuses changes to built-in actions but accepts matching ones", "[plan]") {
     LiveAction live = with(make_live("static_-_7", "Get Date"), Field::request_type, "GET");
 

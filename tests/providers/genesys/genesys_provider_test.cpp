@@ -21,8 +21,7 @@ std::string action_json(int index) {
 }
 
 std::string page_url(int number) {
-    return k_api + "?pageSize=100&pageNumber=" + std::to_string(number) +
-           "&includeConfig=true&includeAuthActions=true";
+    return k_api + "?pageSize=100&pageNumber=" + std::to_string(number) + "&includeConfig=true";
 }
 
 // An org of `size` actions behind a FakeTransport, answering logins and list pages.
@@ -52,8 +51,7 @@ struct Org {
         }
         const std::string by_ids = k_api + "?ids=";
         if (request.url.rfind(by_ids, 0) == 0) {
-            const std::string tail =
-                "&pageSize=100&pageNumber=1&includeConfig=true&includeAuthActions=true";
+            const std::string tail = "&pageSize=100&pageNumber=1&includeConfig=true";
             REQUIRE(request.url.size() > by_ids.size() + tail.size());
             REQUIRE(request.url.substr(request.url.size() - tail.size()) == tail);
             std::string list =
@@ -276,6 +274,38 @@ TEST_CASE("get_action reads one action with its config, the id encoded", "[provi
               "POST https://login/oauth/token",
               "GET https://api/api/v2/integrations/actions/custom_-_a%2Fb%20c?includeConfig=true",
               "GET https://api/api/v2/integrations/actions/custom_-_x?includeConfig=true"});
+}
+
+TEST_CASE("find_unlisted asks per id and per exact name, custom authentication included",
+          "[provider]") {
+    FakeTransport transport;
+    GenesysClient client(transport, {"https://api", "https://login"}, {"id", "secret"});
+    transport.push(json_answer(200, R"({"access_token": "t"})"));
+    transport.push(json_answer(200, R"({"id": "custom_-_9", "name": "Orders OAuth Token",
+                                        "version": 2})"));
+    transport.push(json_answer(404, R"({"message": "not found", "code": "not.found"})"));
+    // The name filter matches parts of names: only the exact one is kept.
+    transport.push(json_answer(200, R"({"entities": [
+        {"id": "custom_-_7", "name": "Refresh Token v2", "version": 1},
+        {"id": "custom_-_8", "name": "Refresh Token", "version": 1}],
+        "pageSize": 100, "pageNumber": 1, "pageCount": 1})"));
+    GenesysProvider provider(client);
+
+    Result<std::vector<LiveAction>> found = provider.actions().find_unlisted(
+        {Selector{Selector::By::id, "custom_-_9"}, Selector{Selector::By::id, "custom_-_0"},
+         Selector{Selector::By::name, "Refresh Token"}});
+
+    REQUIRE(found.ok());
+    REQUIRE(found->size() == 2);
+    CHECK((*found)[0].id == "custom_-_9");
+    CHECK((*found)[1].id == "custom_-_8");
+    CHECK(transport.lines() ==
+          std::vector<std::string>{
+              "POST https://login/oauth/token",
+              "GET https://api/api/v2/integrations/actions/custom_-_9?includeConfig=true",
+              "GET https://api/api/v2/integrations/actions/custom_-_0?includeConfig=true",
+              "GET https://api/api/v2/integrations/actions?name=Refresh%20Token"
+              "&includeAuthActions=true&pageSize=100&pageNumber=1"});
 }
 
 TEST_CASE("load_templates fetches only the unloaded templates", "[provider]") {
@@ -601,9 +631,7 @@ TEST_CASE("read_actions reads a page for many of it, and ids for a few", "[provi
     REQUIRE(few.ok());
     REQUIRE(few->size() == 2);  // a999 does not exist
     REQUIRE(org.transport.lines().back() ==
-            "GET " + k_api +
-                "?ids=a003,a201,a999&pageSize=100&pageNumber=1&includeConfig=true"
-                "&includeAuthActions=true");
+            "GET " + k_api + "?ids=a003,a201,a999&pageSize=100&pageNumber=1&includeConfig=true");
 
     // Ids on no listed page, more than 50: ids of 50 a request.
     Org fresh(250);
