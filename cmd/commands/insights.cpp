@@ -94,12 +94,16 @@ std::vector<InsightTarget> targets_of(const Gathered& org, bool all) {
 }
 
 // The org read without templates; the functions of the managed function
-// actions too, whose own timeout may cut them off first.
+// actions too (of every one with --all), whose own timeout may cut them off first.
 GatherOptions read_functions_too(const InsightsArguments& arguments) {
     GatherOptions gathering;
     gathering.parallelism = arguments.parallelism;
     gathering.templates = Templates::none;
     gathering.functions_of_bound = true;
+    if (arguments.all) {
+        // Every function action of the org: its function's timeout may be the limit.
+        gathering.functions_of = [](const LiveAction&) { return true; };
+    }
     return gathering;
 }
 

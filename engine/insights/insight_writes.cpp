@@ -124,6 +124,14 @@ TimeoutWrites timeout_writes(const Project& project, const Resolution& resolved,
             continue;
         }
         const int seconds = insight.recommendation->timeout_seconds;
+        if (insight.function_timeout) {
+            writes.notes.push_back(*insight.address +
+                                   ": not written: the function's own timeout of " +
+                                   std::to_string(*insight.function_timeout) +
+                                   " s stops its runs before the action's timeout; raise "
+                                   "function.timeout_seconds (at most 15 s) instead");
+            continue;
+        }
         if (insight.recommendation->beyond_ceiling) {
             writes.notes.push_back(*insight.address +
                                    ": not written: it needs more than 60 s, the longest timeout "

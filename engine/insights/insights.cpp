@@ -140,6 +140,10 @@ Insight insight_of(const InsightTarget& target, const Tally& tally, const Insigh
     insight.id = target.live->id;
     insight.name = target.live->name;
     insight.current_timeout = timeout_of(*target.live);
+    if (target.live->function &&
+        target.live->function->timeout_seconds < insight.current_timeout.value_or(60)) {
+        insight.function_timeout = static_cast<int>(target.live->function->timeout_seconds);
+    }
     insight.executions = tally.executions;
     insight.max_ms = tally.max_ms;
     insight.p95_ms = tally.percentiles_missing ? std::nullopt : tally.p95_ms;
@@ -153,7 +157,7 @@ Insight insight_of(const InsightTarget& target, const Tally& tally, const Insigh
         insight.failures += count;
         insight.timeouts += timeout ? count : 0;
     }
-    const std::int64_t current_ms = 1000LL * insight.current_timeout.value_or(60);
+    const std::int64_t current_ms = 1000LL * insight.limit_seconds();
     for (const auto& [count, max_ms] : tally.timeout_buckets) {
         if (max_ms + k_earlier_margin_ms < current_ms) {
             insight.earlier_timeouts += count;
@@ -178,8 +182,7 @@ int rank(Verdict verdict) {
 
 // How close the p99 comes to the timeout, for ordering.
 double pressure(const Insight& insight) {
-    return static_cast<double>(insight.p99_or_max()) /
-           (1000.0 * insight.current_timeout.value_or(60));
+    return static_cast<double>(insight.p99_or_max()) / (1000.0 * insight.limit_seconds());
 }
 
 bool worse(const Insight& a, const Insight& b) {
@@ -249,7 +252,7 @@ void judge(Insight& insight, double headroom, int min_timeout) {
         insight.verdict = Verdict::no_traffic;
         return;
     }
-    const int current = insight.current_timeout.value_or(60);
+    const int current = insight.limit_seconds();
     const std::int64_t at_current = insight.timeouts - insight.earlier_timeouts;
     // The p99 is a cut-off value itself when runs timed out at or under it: at
     // the current timeout when it reaches it (fewer than 1% cut off leave the
@@ -279,7 +282,10 @@ void judge(Insight& insight, double headroom, int min_timeout) {
         insight.notes.push_back({Kind::earlier_timeouts, insight.earlier_timeouts, 0,
                                  insight.earlier_cutoff_ms, current, censored, ""});
     }
-    if (at_current > 0) {
+    if (at_current > 0 && insight.function_timeout) {
+        insight.notes.push_back({Kind::function_cut_off, at_current, insight.executions,
+                                 insight.p99_or_max(), current, cut_now, ""});
+    } else if (at_current > 0) {
         insight.notes.push_back({cut_now ? Kind::cut_off_now : Kind::measured_despite, at_current,
                                  insight.executions, insight.p99_or_max(), current, cut_now, ""});
     }

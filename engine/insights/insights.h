@@ -72,6 +72,9 @@ struct InsightNote {
         rule_exact,           ///< `rule` sets the timeout to `seconds` (`of`: measured)
         rule_at_most,         ///< `rule` allows at most `seconds` (`of`: needed)
         rule_at_least,        ///< `rule` asks for at least `seconds`
+        /// `count` of `of` cut off by the function's own `seconds`, under the
+        /// action's timeout (`ms`: the p99); `censored`: a lower bound
+        function_cut_off,
     };
     Kind kind = Kind::no_percentiles;
     std::int64_t count = 0;
@@ -89,6 +92,9 @@ struct Insight {
     std::string id;
     std::string name;
     std::optional<int> current_timeout;  ///< seconds; unset: the service default of 60 s
+    /// A function action's own timeout (1-15 s) when it is shorter than the
+    /// action's: runs stop there, so it is the limit that counts.
+    std::optional<int> function_timeout;
     std::int64_t executions = 0;
     std::int64_t failures = 0;  ///< timeouts included
     std::int64_t timeouts = 0;
@@ -109,6 +115,9 @@ struct Insight {
 
     /// The p99, or the max when the analytics gave no percentiles.
     std::int64_t p99_or_max() const { return p99_ms.value_or(max_ms); }
+    /// Where runs stop now, in seconds: the function's timeout when it is the
+    /// shorter, else the action's (60 s unset).
+    int limit_seconds() const { return function_timeout.value_or(current_timeout.value_or(60)); }
 };
 
 struct InsightsReport {

@@ -151,6 +151,23 @@ std::string cut_off_note(const Insight& insight, const InsightNote& note) {
     return text;
 }
 
+std::string function_cut_off_note(const Insight& insight, const InsightNote& note) {
+    std::string text = std::to_string(note.count) + " of " + std::to_string(note.of) +
+                       " executions were cut off by the function's own timeout of " +
+                       std::to_string(note.seconds) + " s, before the action's " +
+                       std::to_string(insight.current_timeout.value_or(60)) +
+                       " s: a longer action timeout cannot help";
+    if (note.seconds < k_longest_function_timeout) {
+        text += "; raise function.timeout_seconds (at most " +
+                std::to_string(k_longest_function_timeout) + " s)";
+    } else {
+        text +=
+            "; function.timeout_seconds is at its most already: the function must answer "
+            "sooner";
+    }
+    return text;
+}
+
 }  // namespace
 
 std::string insight_note_text(const Insight& insight, const InsightNote& note) {
@@ -187,6 +204,8 @@ std::string insight_note_text(const Insight& insight, const InsightNote& note) {
                    " s it needs: raise the rule's at_most, or make the back-end answer sooner";
         case Kind::rule_at_least:
             return note.rule + " asks for at least " + std::to_string(note.seconds) + " s";
+        case Kind::function_cut_off:
+            return function_cut_off_note(insight, note);
     }
     return "";
 }

@@ -217,6 +217,34 @@ def test_apply(org):
     check(drift.returncode == 0, "drift after apply exited %d:\n%s" % (drift.returncode, drift.stdout))
 
 
+def test_insights_function_cut_off(org):
+    print("insights: runs cut off by the function's own timeout are timing out now", flush=True)
+    # After test_apply: the action waits 12 s, its function 10 s. A day of runs taking
+    # 8-13 s: those over 10 s stop at the function's limit, well under the action's 12 s.
+    org.emulator.admin("DELETE", "/__emulator/traffic")
+    org.emulator.admin("POST", "/__emulator/traffic", {
+        "actionId": LEAD, "count": 200, "fromSecondsAgo": 86400, "latencyMs": [8000, 13000]})
+    report = org.run("insights", "--format", "json")
+    check(report.returncode == 0, "insights exited %d: %s" % (report.returncode, report.stderr))
+    (entry,) = json.loads(report.stdout)["actions"]
+    check(entry["verdict"] == "timing out" and entry["timeouts"] > 0,
+          "the function's cut-off is not a current timeout: %s" % entry)
+    text = org.run("insights", "--no-color")
+    cut = entry["timeouts"]
+    note = ("%d of 200 executions were cut off by the function's own timeout of 10 s, before the "
+            "action's 12 s: a longer action timeout cannot help; raise function.timeout_seconds "
+            "(at most 15 s)" % cut)
+    check(note in text.stdout and "under an earlier, lower timeout" not in text.stdout,
+          "insights said:\n" + text.stdout)
+    written = org.run("insights", "--write", "--no-color")
+    check(written.returncode == 0 and
+          "action.lead: not written: the function's own timeout of 10 s stops its runs before the "
+          "action's timeout; raise function.timeout_seconds (at most 15 s) instead\n"
+          in written.stderr, "insights --write said:\n" + written.stderr)
+    check(org.read("actions.toml") == MANIFEST, "insights --write changed the manifest")
+    org.emulator.admin("DELETE", "/__emulator/traffic")
+
+
 def test_probe_and_insights_warn(org):
     print("probe and insights warn when the action's timeout is above its function's", flush=True)
     org.write('[action.lead]\nname = "Score Lead"\n[action.lead.probe]\ninput = { key = "k" }\n')
@@ -254,7 +282,8 @@ def main():
             try:
                 for test in (test_validation, test_not_a_function, test_plan, test_existing_draft,
                              test_failure_between_draft_and_publish, test_apply,
-                             test_probe_and_insights_warn, test_export):
+                             test_insights_function_cut_off, test_probe_and_insights_warn,
+                             test_export):
                     test(org)
             finally:
                 org.stop()

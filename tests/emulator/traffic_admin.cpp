@@ -1,6 +1,7 @@
 #include "tests/emulator/traffic_admin.h"
 
 #include "tests/emulator/error_body.h"
+#include "tests/emulator/functions.h"
 #include "tests/emulator/json_codec.h"
 
 namespace dactl::emulator {
@@ -79,7 +80,7 @@ HttpResponse add_traffic(const HttpRequest& request, const Org& org, ExecutionLo
         integer_member(*body, "fromSecondsAgo", std::nullopt, 1, 400 * 86'400);
     Result<std::int64_t> to = integer_member(*body, "toSecondsAgo", 0, 0, 400 * 86'400);
     Result<std::int64_t> timeout =
-        integer_member(*body, "timeoutSeconds", timeout_of(entry->action), 1, 3600);
+        integer_member(*body, "timeoutSeconds", effective_timeout(*entry), 1, 3600);
     for (const Result<std::int64_t>* member : {&count, &from, &to, &timeout}) {
         if (!*member) {
             return HttpResponse::failure(member->error());

@@ -353,3 +353,30 @@ TEST_CASE("timeouts cut off under an earlier, lower timeout do not make the acti
         "before the current 9 s applied; the p99 is cut off there, so the recommendation is a "
         "lower bound"));
 }
+
+TEST_CASE("runs cut off by a function's own shorter timeout are timing out now", "[insights]") {
+    LiveAction lead = with(make_live("a1", "Score Lead"), Field::timeout_seconds, Value(9));
+    lead.runs_function = true;
+    lead.function = FunctionSetup{3, "scores a lead", "index.handler", "nodejs18.x"};
+    AnalyticsProvider provider(one_action(stats(100, 3000, 3000, 3000), 40));
+    Insight insight = only(run_insights(provider, {{"action.lead", &lead}}, week()));
+    REQUIRE(insight.function_timeout == 3);
+    REQUIRE(insight.limit_seconds() == 3);
+    REQUIRE(insight.earlier_timeouts == 0);
+    REQUIRE(insight.verdict == Verdict::timing_out);
+    REQUIRE(insight.recommendation->at_least);
+    REQUIRE(notes_text(insight) ==
+            std::vector<std::string>{
+                "40 of 100 executions were cut off by the function's own timeout of 3 s, before "
+                "the action's 9 s: a longer action timeout cannot help; raise "
+                "function.timeout_seconds (at most 15 s)"});
+
+    // A function at its 15 s maximum: the function itself must answer sooner.
+    insight.function_timeout = 15;
+    insight.current_timeout = 30;
+    REQUIRE(insight_note_text(
+                insight, {InsightNote::Kind::function_cut_off, 40, 100, 15000, 15, true, ""}) ==
+            "40 of 100 executions were cut off by the function's own timeout of 15 s, before the "
+            "action's 30 s: a longer action timeout cannot help; function.timeout_seconds is at "
+            "its most already: the function must answer sooner");
+}
