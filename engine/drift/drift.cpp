@@ -56,8 +56,10 @@ public:
                 kept[name] = entry;
                 continue;
             }
-            if (!found) {
-                kept[name] = m_key ? fingerprint(*m_key, entry) : entry;
+            if (!found || !is_secret_entry(field, name, stored->second)) {
+                // New, or a secret typed over what was applied as a reference: it
+                // differs whatever its value, and is shown masked.
+                kept[name] = m_key ? fingerprint(*m_key, entry) : std::string(k_masked_value);
             } else if (comparable_entry(stored->second)) {
                 kept[name] = is_fingerprint(entry) ? entry : fingerprint(*m_key, entry);
             }

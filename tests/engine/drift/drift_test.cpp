@@ -186,3 +186,34 @@ TEST_CASE("drift compares template references in secret-looking headers as they 
     REQUIRE(render_drift_text(changed, Palette()).find("${credentials.other}") !=
             std::string::npos);
 }
+
+TEST_CASE("a secret typed by hand over a managed template reference is a change, masked",
+          "[drift][secrets]") {
+    const StringMap applied = {{"Authorization", "Bearer ${credentials.token}"}};
+    Scene scene;
+    scene.desired = {manage(make_desired("a", "A"), Field::request_headers, applied)};
+    scene.state = State{};
+    scene.state->actions = {
+        recorded("action.a", "custom_-_1", 4, {{Field::request_headers, applied}})};
+    scene.live = {with(make_live("custom_-_1", "A", 5), Field::request_headers,
+                       StringMap{{"Authorization", "Bearer typed-literal-77"}})};
+    for (const std::optional<std::string>& key :
+         {std::optional<std::string>("key-1"), std::optional<std::string>()}) {
+        DriftReport report = compute_drift(bind_org(scene.live, scene.desired), scene.state, key);
+        REQUIRE(report.drifted.size() == 1);
+        REQUIRE(report.drifted[0].fields.size() == 1);
+        const FieldDrift& field = report.drifted[0].fields[0];
+        CHECK(field.kind == DriftKind::changed_outside);
+        CHECK(field.to.as_map().count("Authorization") == 1);
+        const std::string text = render_drift_text(report, Palette());
+        CHECK(text.find(
+                  "    ~ \"Authorization\": \"Bearer ${credentials.token}\" -> (sensitive)\n") !=
+              std::string::npos);
+        CHECK(text.find("typed-literal-77") == std::string::npos);
+        const std::string json = encode_drift_output(report);
+        CHECK(json.find("typed-literal-77") == std::string::npos);
+        const std::size_t to = json.find("\"to\": {");
+        REQUIRE(to != std::string::npos);
+        CHECK(json.find("\"Authorization\": \"(sensitive)\"", to) < json.find('}', to));
+    }
+}
