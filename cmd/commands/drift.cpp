@@ -20,16 +20,26 @@ struct DriftArguments : CommonOptions {
     bool include_pending = false;
 };
 
-// Names who changed what outside dactl, from the audit trail (one query).
+// Names who changed what outside dactl, from the audit trail (a query per
+// drifted action, newest first, within a time budget).
 void attribute(Session& session, const Project& project, Provider& provider, DriftReport& report,
                const std::optional<State>& state) {
     const std::int64_t now_ms = epoch_ms(session.context().now());
-    if (std::optional<TimeWindow> window = audit_window(report, state, now_ms)) {
-        const AuditTrail trail =
-            read_audit_trail(provider.audits(), *window, changed_outside_ids(report), now_ms);
-        const std::string client =
-            session.context().environment(project.client_id_variable().c_str()).value_or("");
-        attribute_drift(report, state, trail, client, now_ms);
+    std::vector<std::string> notes;
+    const std::vector<AuditSubject> subjects = audit_subjects(report, state, now_ms, notes);
+    if (subjects.empty()) {
+        return;
+    }
+    AuditLimits limits;
+    if (session.context().monotonic) {
+        limits.clock = session.context().monotonic;
+    }
+    const AuditTrail trail = read_audit_trail(provider.audits(), subjects, now_ms, limits);
+    const std::string client =
+        session.context().environment(project.client_id_variable().c_str()).value_or("");
+    attribute_drift(report, subjects, trail, client);
+    for (const std::string& note : notes) {
+        report.audit_note += (report.audit_note.empty() ? "" : "; ") + note;
     }
 }
 

@@ -10,7 +10,6 @@ namespace dactl {
 namespace {
 
 constexpr int k_audit_page_size = 500;
-constexpr int k_most_audit_pages = 20;               ///< 10,000 entries: more is not a drift report
 constexpr std::int64_t k_own_write_slack_ms = 2000;  ///< applied_at has whole seconds
 
 constexpr const char* k_cannot_say = ", so drift cannot say who changed what";
@@ -37,12 +36,6 @@ bool offers_actions(const std::vector<AuditService>& services) {
     });
 }
 
-std::optional<std::int64_t> applied_ms(const std::optional<State>& state,
-                                       const std::string& address) {
-    const StateAction* entry = state ? state->find(address) : nullptr;
-    return entry != nullptr ? parse_instant(entry->applied_at) : std::nullopt;
-}
-
 bool changed_outside(const ActionDrift& drift) {
     return drift.problem.empty() &&
            std::any_of(drift.fields.begin(), drift.fields.end(), [](const FieldDrift& field) {
@@ -64,11 +57,67 @@ AuditEntry masked_entry(AuditEntry entry) {
     return entry;
 }
 
+// One query: entries about one action (or about all), newest first, a few pages.
+struct Pass {
+    std::optional<std::string> id;
+    TimeWindow interval;
+    int pages = 1;
+};
+
+std::vector<Pass> passes_for(const std::vector<AuditSubject>& subjects, std::int64_t earliest,
+                             std::int64_t now_ms, const AuditLimits& limits) {
+    std::vector<Pass> passes;
+    if (subjects.size() <= limits.filtered_subjects) {
+        for (const AuditSubject& subject : subjects) {
+            passes.push_back({subject.id,
+                              {std::max(subject.since_ms, earliest), now_ms + 1},
+                              limits.pages_per_subject});
+        }
+        return passes;
+    }
+    std::int64_t start = now_ms;
+    for (const AuditSubject& subject : subjects) {
+        start = std::min(start, subject.since_ms);
+    }
+    passes.push_back(
+        {std::nullopt, {std::max(start, earliest), now_ms + 1}, limits.pages_unfiltered});
+    return passes;
+}
+
 }  // namespace
 
-AuditTrail read_audit_trail(AuditLog& provider, const TimeWindow& window,
-                            const std::vector<std::string>& ids, std::int64_t now_ms) {
+std::vector<AuditSubject> audit_subjects(const DriftReport& report,
+                                         const std::optional<State>& state, std::int64_t now_ms,
+                                         std::vector<std::string>& notes) {
+    std::vector<AuditSubject> subjects;
+    for (const ActionDrift& drift : report.drifted) {
+        if (!changed_outside(drift)) {
+            continue;
+        }
+        AuditSubject subject{drift.address, drift.id, now_ms - k_audit_days_ms, false};
+        const StateAction* entry = state ? state->find(drift.address) : nullptr;
+        const std::optional<std::int64_t> applied =
+            entry != nullptr ? parse_instant(entry->applied_at) : std::nullopt;
+        if (applied && *applied > now_ms) {
+            notes.push_back("the state records the last apply of " + drift.address + " at " +
+                            entry->applied_at +
+                            ", in the future (a clock ahead?): its changes are looked for over "
+                            "the last 14 days");
+        } else if (applied) {
+            subject.since_ms = *applied;
+            subject.apply_known = true;
+        }
+        subjects.push_back(std::move(subject));
+    }
+    return subjects;
+}
+
+AuditTrail read_audit_trail(AuditLog& provider, const std::vector<AuditSubject>& subjects,
+                            std::int64_t now_ms, const AuditLimits& limits) {
     AuditTrail trail;
+    const auto clock =
+        limits.clock ? limits.clock : [] { return std::chrono::steady_clock::now(); };
+    const auto deadline = clock() + limits.budget;
     ++trail.requests;
     Result<std::vector<AuditService>> services = provider.audit_services();
     if (!services) {
@@ -82,31 +131,54 @@ AuditTrail read_audit_trail(AuditLog& provider, const TimeWindow& window,
                      k_cannot_say;
         return trail;
     }
-    AuditQuery query;
-    query.interval = {std::max(window.start_ms, now_ms - k_audit_days_ms), window.end_ms};
-    if (window.start_ms < query.interval.start_ms) {
-        trail.note = "the audit trail keeps 14 days: changes before " +
-                     utc_timestamp(query.interval.start_ms) + " cannot be named";
+    const std::int64_t earliest = now_ms - k_audit_days_ms;
+    if (std::any_of(subjects.begin(), subjects.end(),
+                    [&](const AuditSubject& subject) { return subject.since_ms < earliest; })) {
+        trail.note = "the audit trail keeps 14 days: changes before " + utc_timestamp(earliest) +
+                     " cannot be named";
     }
-    if (ids.size() == 1) {
-        query.entity_id = ids[0];
+    std::set<std::string> wanted;
+    for (const AuditSubject& subject : subjects) {
+        wanted.insert(subject.id);
     }
-    query.page_size = k_audit_page_size;
-    for (int page = 1; page <= k_most_audit_pages; ++page) {
-        query.page_number = page;
-        ++trail.requests;
-        Result<AuditPage> read = provider.query_audits(query);
-        if (!read) {
-            trail.note = unavailable(read.error());
-            trail.entries.clear();
-            return trail;
+    for (const Pass& pass : passes_for(subjects, earliest, now_ms, limits)) {
+        const std::size_t first = trail.entries.size();
+        AuditQuery query;
+        query.interval = pass.interval;
+        query.entity_id = pass.id;
+        query.page_size = k_audit_page_size;
+        for (int page = 1; page <= pass.pages; ++page) {
+            if (clock() >= deadline) {
+                trail.note = "the audit trail answered too slowly (more than " +
+                             std::to_string(limits.budget.count() / 1000) + " s in all)" +
+                             k_cannot_say;
+                trail.entries.clear();
+                return trail;
+            }
+            query.page_number = page;
+            ++trail.requests;
+            Result<AuditPage> read = provider.query_audits(query);
+            if (!read) {
+                trail.note = unavailable(read.error());
+                trail.entries.clear();
+                return trail;
+            }
+            for (AuditEntry& entry : read->entries) {
+                if (wanted.count(entry.entity_id) != 0) {
+                    trail.entries.push_back(std::move(entry));
+                }
+            }
+            if (page >= read->page_count) {
+                break;
+            }
+            if (page == pass.pages) {
+                pass.id ? (void)trail.cut_off.insert(*pass.id)
+                        : trail.cut_off.insert(wanted.begin(), wanted.end());
+            }
         }
-        for (AuditEntry& entry : read->entries) {
-            trail.entries.push_back(std::move(entry));
-        }
-        if (page >= read->page_count) {
-            break;
-        }
+        // Oldest first, so that entries of the same millisecond keep their order below.
+        std::reverse(trail.entries.begin() + static_cast<std::ptrdiff_t>(first),
+                     trail.entries.end());
     }
     std::stable_sort(trail.entries.begin(), trail.entries.end(),
                      [](const AuditEntry& a, const AuditEntry& b) { return a.at_ms < b.at_ms; });
@@ -114,56 +186,37 @@ AuditTrail read_audit_trail(AuditLog& provider, const TimeWindow& window,
     return trail;
 }
 
-std::vector<std::string> changed_outside_ids(const DriftReport& report) {
-    std::vector<std::string> ids;
-    for (const ActionDrift& drift : report.drifted) {
-        if (changed_outside(drift)) {
-            ids.push_back(drift.id);
-        }
-    }
-    return ids;
-}
-
-std::optional<TimeWindow> audit_window(const DriftReport& report, const std::optional<State>& state,
-                                       std::int64_t now_ms) {
-    std::optional<std::int64_t> start;
-    for (const ActionDrift& drift : report.drifted) {
-        if (!changed_outside(drift)) {
-            continue;
-        }
-        const std::int64_t since =
-            applied_ms(state, drift.address).value_or(now_ms - k_audit_days_ms);
-        start = start ? std::min(*start, since) : since;
-    }
-    if (!start) {
-        return std::nullopt;
-    }
-    return TimeWindow{*start, now_ms + 1};
-}
-
-void attribute_drift(DriftReport& report, const std::optional<State>& state,
-                     const AuditTrail& trail, const std::string& own_client_id,
-                     std::int64_t now_ms) {
+void attribute_drift(DriftReport& report, const std::vector<AuditSubject>& subjects,
+                     const AuditTrail& trail, const std::string& own_client_id) {
     report.audited = trail.available;
     report.audit_note = trail.note;
     if (!trail.available) {
         return;
     }
-    for (ActionDrift& drift : report.drifted) {
-        if (!changed_outside(drift)) {
+    for (const AuditSubject& subject : subjects) {
+        auto drift =
+            std::find_if(report.drifted.begin(), report.drifted.end(),
+                         [&](const ActionDrift& d) { return d.address == subject.address; });
+        if (drift == report.drifted.end()) {
             continue;
         }
-        const std::optional<std::int64_t> applied = applied_ms(state, drift.address);
-        const std::int64_t since = applied.value_or(now_ms - k_audit_days_ms);
+        std::vector<Attribution> found;
         for (const AuditEntry& entry : trail.entries) {
             const bool own =
                 !own_client_id.empty() && entry.client_id == own_client_id && !entry.user_id;
-            if (entry.entity_id != drift.id || entry.at_ms < since ||
-                (own && applied && entry.at_ms <= *applied + k_own_write_slack_ms)) {
+            if (entry.entity_id != subject.id || entry.at_ms < subject.since_ms ||
+                (own && subject.apply_known &&
+                 entry.at_ms <= subject.since_ms + k_own_write_slack_ms)) {
                 continue;
             }
-            drift.changed_by.push_back({masked_entry(entry), own});
+            found.push_back({masked_entry(entry), own});
         }
+        if (found.size() > k_attributions_shown) {
+            drift->earlier_changes = found.size() - k_attributions_shown;
+            found.erase(found.begin(), found.end() - k_attributions_shown);
+        }
+        drift->changed_by = std::move(found);
+        drift->changes_cut_off = trail.cut_off.count(subject.id) != 0;
     }
 }
 

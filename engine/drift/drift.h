@@ -53,6 +53,11 @@ struct ActionDrift {
     /// Who changed it since the last apply, oldest first, from the audit trail
     /// (attribute_drift); empty when the trail was not read or names no one.
     std::vector<Attribution> changed_by;
+    /// Earlier entries about it since the last apply, read but not kept in
+    /// changed_by (which holds the newest few).
+    std::size_t earlier_changes = 0;
+    /// The trail holds more entries about it than were read (the newest were).
+    bool changes_cut_off = false;
 };
 
 struct DriftReport {

@@ -48,6 +48,7 @@ struct AuditQuery {
     std::optional<std::string> entity_id;  ///< only this action's entries
     int page_number = 1;
     int page_size = 500;
+    bool newest_first = true;  ///< sorted by Timestamp descending, else ascending
 };
 
 struct AuditPage {

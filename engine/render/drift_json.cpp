@@ -87,6 +87,9 @@ std::string encode_drift_output(const DriftReport& report) {
         }
         json.end_array();
         write_changed_by(json, drift);
+        json.member("earlier_changes", static_cast<std::int64_t>(drift.earlier_changes));
+        json.key("changes_cut_off");
+        json.boolean(drift.changes_cut_off);
         json.end_object();
     }
     json.end_array();

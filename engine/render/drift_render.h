@@ -19,6 +19,9 @@ inline constexpr std::string_view k_secrets_unchecked_note =
 /// config.timeoutSeconds 10 -> 45", "by OAuth client X at ...", "by dactl
 /// (OAuth client X) at ..."; the changes as the audit trail gives them.
 std::string attribution_text(const Attribution& attribution);
+/// The lines about who changed an action: how many earlier changes were left
+/// out and whether the trail held more than was read, then each attribution.
+std::vector<std::string> attribution_lines(const ActionDrift& drift);
 /// Per drifted action a heading and, grouped by kind, its field lines, then
 /// who changed it (attribution_text, from the audit trail); actions
 /// that could not be found get one "!" line; then "Drift: N drifted, M in sync."

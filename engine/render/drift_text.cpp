@@ -77,13 +77,30 @@ std::string attributions(const ActionDrift& drift, const DriftReport& report) {
         return "    the audit trail names no change of it since the last apply\n";
     }
     std::string text;
-    for (const Attribution& attribution : drift.changed_by) {
-        text += "    " + attribution_text(attribution) + "\n";
+    for (const std::string& line : attribution_lines(drift)) {
+        text += "    " + line + "\n";
     }
     return text;
 }
 
 }  // namespace
+
+std::vector<std::string> attribution_lines(const ActionDrift& drift) {
+    std::vector<std::string> lines;
+    const std::string earlier = std::to_string(drift.earlier_changes) + " earlier change" +
+                                (drift.earlier_changes == 1 ? "" : "s") + " since the last apply";
+    if (drift.changes_cut_off) {
+        lines.push_back("more than " + earlier +
+                        " (dactl reads the newest 1000; the admin UI's audit view has them "
+                        "all); the newest:");
+    } else if (drift.earlier_changes > 0) {
+        lines.push_back(earlier + "; the newest:");
+    }
+    for (const Attribution& attribution : drift.changed_by) {
+        lines.push_back(attribution_text(attribution));
+    }
+    return lines;
+}
 
 std::string attribution_text(const Attribution& attribution) {
     const AuditEntry& entry = attribution.entry;
@@ -193,8 +210,8 @@ std::string render_drift_markdown(const DriftReport& report, std::size_t limit) 
                 diff += "# " + std::string(drift_kind_text(kind)) + "\n" + lines;
             }
         }
-        for (const Attribution& attribution : drift.changed_by) {
-            diff += "# " + attribution_text(attribution) + "\n";
+        for (const std::string& line : attribution_lines(drift)) {
+            diff += "# " + line + "\n";
         }
         rows.push_back("| " + std::string(drift.problem.empty() ? "~" : "!") + " | " +
                        code(drift.address) + " | " + markdown_cell(drift.name) + " | " +

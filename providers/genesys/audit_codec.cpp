@@ -84,7 +84,7 @@ std::string encode_audit_query(const AuditQuery& query) {
     json.begin_array();
     json.begin_object();
     json.member("name", "Timestamp");
-    json.member("sortOrder", "ascending");
+    json.member("sortOrder", query.newest_first ? "descending" : "ascending");
     json.end_object();
     json.end_array();
     json.member("pageNumber", std::int64_t{query.page_number});

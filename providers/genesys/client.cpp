@@ -90,6 +90,14 @@ Result<http::Response> GenesysClient::post_query(const std::string& path,
     return call({"POST", path, "application/json", json_body, RetryRule::transient});
 }
 
+Result<http::Response> GenesysClient::optional_read(const std::string& path,
+                                                    const std::string& json_body,
+                                                    std::chrono::milliseconds timeout) {
+    return call(
+        {json_body.empty() ? "GET" : "POST", path, "application/json", json_body, RetryRule::once},
+        timeout);
+}
+
 Result<http::Response> GenesysClient::remove(const std::string& path, OnInterrupt on_interrupt) {
     return call({"DELETE", path, "application/json", "", RetryRule::transient, on_interrupt});
 }
@@ -112,7 +120,8 @@ bool GenesysClient::interrupted() const {
 // retry after a 503 does not reuse a token renewed meanwhile. A 401 (the token
 // was revoked or expired early) gets a fresh login and another try, at most
 // k_fresh_logins times per call.
-Result<http::Response> GenesysClient::call(const Call& spec) {
+Result<http::Response> GenesysClient::call(const Call& spec,
+                                           std::optional<std::chrono::milliseconds> timeout) {
     if (spec.on_interrupt == OnInterrupt::stop && interrupted()) {
         return make_error(
             ErrorKind::cancelled,
@@ -127,7 +136,7 @@ Result<http::Response> GenesysClient::call(const Call& spec) {
         }
         rejected.clear();
         used = *bearer;
-        http::Request request = api_request(spec, *bearer);
+        http::Request request = api_request(spec, *bearer, timeout);
         if (spec.on_interrupt == OnInterrupt::stop) {
             request.interrupted = m_options.interrupted;
         }
@@ -264,10 +273,12 @@ Result<GenesysClient::CachedToken> GenesysClient::login(OnInterrupt on_interrupt
     return CachedToken{token->access_token, started + token->expires_in - margin};
 }
 
-http::Request GenesysClient::api_request(const Call& spec, const std::string& token) const {
+http::Request GenesysClient::api_request(const Call& spec, const std::string& token,
+                                         std::optional<std::chrono::milliseconds> timeout) const {
     http::Request request;
     request.method = spec.method;
     request.url = m_endpoints.api_base + spec.path;
+    request.timeout = timeout;
     request.headers = {{"Authorization", "Bearer " + token}, {"Accept", spec.accept}};
     if (spec.method != "GET") {
         request.headers.emplace_back("Content-Type", "application/json");

@@ -84,6 +84,12 @@ public:
     /// query): retried like a GET.
     Result<http::Response> post_query(const std::string& path, const std::string& json_body);
 
+    /// A read that may be given up (the audit trail, which only names who
+    /// changed what): one attempt, at most `timeout`, GET when `json_body` is
+    /// empty, else a POST that only reads.
+    Result<http::Response> optional_read(const std::string& path, const std::string& json_body,
+                                         std::chrono::milliseconds timeout);
+
     /// DELETE {api_base}{path}. Retried like a GET (deleting twice is harmless).
     Result<http::Response> remove(const std::string& path,
                                   OnInterrupt on_interrupt = OnInterrupt::stop);
@@ -109,7 +115,9 @@ private:
         OnInterrupt on_interrupt = OnInterrupt::stop;
     };
 
-    Result<http::Response> call(const Call& spec);
+    /// `timeout`: see http::Request::timeout.
+    Result<http::Response> call(const Call& spec,
+                                std::optional<std::chrono::milliseconds> timeout = std::nullopt);
     // Builds each attempt's request (with the token current at that moment).
     using RequestMaker = std::function<Result<http::Request>()>;
     Result<http::Response> send_with_retries(const RequestMaker& make, RetryRule rule,
@@ -120,7 +128,8 @@ private:
     Result<http::Response> send_logged(const http::Request& request, OnInterrupt on_interrupt);
     Result<std::string> token(const std::string& rejected, OnInterrupt on_interrupt);
     Result<CachedToken> login(OnInterrupt on_interrupt);
-    http::Request api_request(const Call& spec, const std::string& token) const;
+    http::Request api_request(const Call& spec, const std::string& token,
+                              std::optional<std::chrono::milliseconds> timeout) const;
     void log(std::string_view line);
     /// Waits between attempts; false when interrupted.
     bool sleep(std::chrono::milliseconds delay);

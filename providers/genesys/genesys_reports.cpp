@@ -8,6 +8,18 @@
 
 namespace dactl::genesys {
 
+namespace {
+
+// The audit trail only names who changed what: a query that does not answer
+// within this is given up (one attempt), not waited for.
+constexpr std::chrono::milliseconds k_audit_request_timeout{15'000};
+
+}  // namespace
+
+}  // namespace dactl::genesys
+
+namespace dactl::genesys {
+
 Result<OrgIdentity> GenesysOrg::org_identity() {
     Result<http::Response> answer = m_client.get("/api/v2/organizations/me");
     if (!answer && answer.error().kind == ErrorKind::forbidden) {
@@ -34,14 +46,15 @@ Result<std::vector<AggregateGroup>> GenesysAnalytics::query_action_aggregates(
 }
 
 Result<std::vector<AuditService>> GenesysAudits::audit_services() {
-    return decoded(m_client.get("/api/v2/audits/query/realtime/servicemapping"),
+    return decoded(m_client.optional_read("/api/v2/audits/query/realtime/servicemapping", "",
+                                          k_audit_request_timeout),
                    decode_audit_services, "reading the audit service mapping");
 }
 
 Result<AuditPage> GenesysAudits::query_audits(const AuditQuery& query) {
-    return decoded(
-        m_client.post_query("/api/v2/audits/query/realtime?expand=user", encode_audit_query(query)),
-        decode_audit_page, "querying the audit trail");
+    return decoded(m_client.optional_read("/api/v2/audits/query/realtime?expand=user",
+                                          encode_audit_query(query), k_audit_request_timeout),
+                   decode_audit_page, "querying the audit trail");
 }
 
 }  // namespace dactl::genesys

@@ -49,7 +49,7 @@ std::optional<std::chrono::seconds> retry_after(const http::Response& response) 
 
 RetryDecision decide_retry(const Result<http::Response>& answer, int attempt, RetryRule rule,
                            const RetryLimits& limits, double jitter) {
-    const bool attempts_left = attempt < limits.max_attempts;
+    const bool attempts_left = rule != RetryRule::once && attempt < limits.max_attempts;
     if (!answer) {
         const ErrorKind kind = answer.error().kind;
         const bool lost = kind == ErrorKind::transport || kind == ErrorKind::timeout;

@@ -15,6 +15,7 @@ namespace dactl::genesys {
 enum class RetryRule {
     transient,        ///< reads and logins: 429, 408, 502/503/504, no answer, timeouts
     rate_limit_only,  ///< writes: only 429, where the API says nothing was done
+    once,             ///< optional reads: one attempt, whatever it answers
 };
 
 struct RetryLimits {

@@ -206,10 +206,13 @@ Error failure(const Request& request, CURLcode code, const Exchange& exchange, C
         // out tells a connection never opened from an answer that never came.
         long sent = 0;
         curl_easy_getinfo(easy, CURLINFO_REQUEST_SIZE, &sent);
-        return make_error(ErrorKind::timeout, sent == 0 ? subject + "could not connect within " +
-                                                              duration_text(options.connect_timeout)
-                                                        : subject + "no complete answer within " +
-                                                              duration_text(options.total_timeout));
+        return make_error(
+            ErrorKind::timeout,
+            sent == 0
+                ? subject + "could not connect within " + duration_text(options.connect_timeout)
+                : subject + "no complete answer within " +
+                      duration_text(std::min(request.timeout.value_or(options.total_timeout),
+                                             options.total_timeout)));
     }
     std::string detail = error_text[0] != '\0' ? error_text : curl_easy_strerror(code);
     if (code == CURLE_SSL_CONNECT_ERROR &&
@@ -252,6 +255,9 @@ Result<Response> CurlTransport::send(const Request& request) {
         listed = listed && headers.add(line);
     }
     set_common(easy, m_options, exchange, error_text);
+    if (request.timeout && *request.timeout < m_options.total_timeout) {
+        curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout->count()));
+    }
     set_method(easy, request);
     curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
     // Plain http is only ever a loopback address (the emulator, a local proxy of

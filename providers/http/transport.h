@@ -6,6 +6,8 @@
 // Implementations must be safe to call from several threads at once.
 
 #include <atomic>
+#include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,6 +27,9 @@ struct Request {
     /// When set, the exchange is cut off once this has been true for the
     /// transport's grace period (ErrorKind::cancelled); null: never.
     const std::atomic<bool>* interrupted = nullptr;
+    /// At most this long for the whole exchange, when shorter than the
+    /// transport's own limit (a read that is optional, given up sooner).
+    std::optional<std::chrono::milliseconds> timeout = std::nullopt;
 };
 
 struct Response {

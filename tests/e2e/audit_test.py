@@ -5,7 +5,9 @@ another dactl run with the same client; dactl's own apply never shows as drift.
 Then every audit switch (403, the service missing from the mapping, bare
 property names) and --no-audit: drift still works and says why in one line.
 Request counts asserted: a drift run costs what it did plus 1 mapping request
-and ceil(entries/500) audit pages.
+and, per action changed outside dactl, its newest entries in pages of 500 (two
+at most); 10,050 edits of one action leave the newest change of another named
+and the report bounded.
 
 usage: audit_test.py DACTL EMULATOR
 """
@@ -97,8 +99,8 @@ def test_other_client_and_other_dactl(org):
                        % (harness.CLIENT_ID, ISO), by_lines[1]) is not None, "dactl: %r" % by_lines[1])
     check(re.fullmatch(r"by OAuth client 7c1d-reporting-tool at %s: config\.timeoutSeconds 20 -> 33" % ISO,
                        by_lines[2]) is not None, "the other client: %r" % by_lines[2])
-    check(dict(BASE, **{MAPPING: 1, QUERY: 1}) == org.counts(),
-          "one query for both actions: %s" % org.counts())
+    check(dict(BASE, **{MAPPING: 1, QUERY: 2}) == org.counts(),
+          "a query for each drifted action: %s" % org.counts())
 
 
 def test_switches(org):
@@ -128,22 +130,37 @@ def test_switches(org):
 
 
 def test_pages(org):
-    print("many entries: pages of 500", flush=True)
+    print("10,050 edits of one action, then a change of another: newest first, bounded",
+          flush=True)
     project = os.path.join(os.path.dirname(org.project), "third")
     os.mkdir(project)
     with open(os.path.join(project, "actions.toml"), "w") as out:
-        out.write('[action.three]\nname = "Lookup 0003"\ncategory = "Orders"\n')
+        out.write('[action.three]\nname = "Lookup 0003"\ncategory = "Orders"\n\n'
+                  '[action.one]\nname = "Lookup 0001"\ncategory = "Orders"\n')
     applied = org.run("apply", "--auto-approve", project=project)
     check(applied.returncode == 0, "apply: %d %s" % (applied.returncode, applied.stderr))
-    for value in range(1, 1001):
+    for value in range(1, 10_051):
         org.edit(3, "userId=u-bot&userName=Bot", {"category": "C%d" % value})
-    run = org.run("drift", project=project)
-    check(run.returncode == 2, "drift after 1000 edits: %d %s" % (run.returncode, run.stderr))
+    org.edit(1, "userId=u-jane&userName=Jane%20Admin", {"category": "Billing"})
+    run = org.run("drift", "--no-color", project=project)
+    check(run.returncode == 2, "drift after 10,050 edits: %d %s" % (run.returncode, run.stderr))
     counts = org.counts()
-    # The apply's own entry and the 1000 edits: 3 pages of 500.
-    check(counts.get(MAPPING) == 1 and counts.get(QUERY) == 3, "1001 entries in 3 pages: %s" % counts)
-    check(len([line for line in run.stdout.splitlines() if line.startswith("    by Bot")]) == 1000,
-          "every entry named")
+    # action.three: its newest 1000 (2 pages of 500); action.one: one page.
+    check(counts.get(MAPPING) == 1 and counts.get(QUERY) == 3, "the audit queries: %s" % counts)
+    lines = run.stdout.splitlines()
+    check(len(lines) < 30, "the report runs to %d lines" % len(lines))
+    check("    more than 995 earlier changes since the last apply (dactl reads the newest 1000; "
+          "the admin UI's audit view has them all); the newest:" in lines,
+          "the cut is not said:\n" + run.stdout)
+    bot = [line for line in lines if line.startswith("    by Bot")]
+    check(len(bot) == 5 and bot[-1].endswith(": category C10049 -> C10050"),
+          "the newest five of Bot's: %s" % bot)
+    check(any(re.fullmatch(r"    by Jane Admin \(user u-jane\) at %s: category Orders -> Billing"
+                           % ISO, line) for line in lines),
+          "the newest change, of another action, is not named:\n" + run.stdout)
+    markdown = org.run("drift", "--format", "markdown", project=project)
+    check("Jane Admin" in markdown.stdout and markdown.stdout.count("# by Bot") == 5 and
+          len(markdown.stdout) < 10_000, "the Markdown summary:\n" + markdown.stdout[-2000:])
 
 
 def main():

@@ -253,6 +253,11 @@ Result<AuditPage> FakeProvider::query_audits(const AuditQuery& query) {
             matched.push_back(entry);
         }
     }
+    std::stable_sort(matched.begin(), matched.end(),
+                     [](const AuditEntry& a, const AuditEntry& b) { return a.at_ms < b.at_ms; });
+    if (query.newest_first) {  // the later of two in the same millisecond first
+        std::reverse(matched.begin(), matched.end());
+    }
     AuditPage page;
     const auto size = static_cast<std::size_t>(query.page_size);
     page.page_count = static_cast<int>((matched.size() + size - 1) / size);

@@ -52,44 +52,138 @@ State applied_at(const std::vector<std::pair<std::string, std::string>>& entries
 
 }  // namespace
 
-TEST_CASE("the trail is one mapping request and pages of 500", "[audit]") {
+std::vector<AuditSubject> subjects_of(const DriftReport& report, const std::optional<State>& state,
+                                      std::vector<std::string>* notes = nullptr) {
+    std::vector<std::string> ignored;
+    return audit_subjects(report, state, k_now, notes != nullptr ? *notes : ignored);
+}
+
+TEST_CASE("one query per drifted action, newest first, pages of 500", "[audit]") {
     FakeProvider org;
     for (int i = 0; i < 1200; ++i) {
         org.add_audit(entry(k_now - 1000 - i, i % 2 == 0 ? "a" : "b", std::nullopt, "tool"));
     }
-    AuditTrail trail = read_audit_trail(org, {k_now - k_day, k_now}, {"a", "b"}, k_now);
+    org.add_audit(entry(k_now - 500, "c", std::nullopt, "tool"));  // c did not drift
+    const std::vector<AuditSubject> subjects = subjects_of(drifted({"a", "b"}), std::nullopt);
+    AuditTrail trail = read_audit_trail(org, subjects, k_now);
     REQUIRE(trail.available);
     REQUIRE(trail.note.empty());
-    REQUIRE(trail.requests == 1 + 3);
+    REQUIRE(trail.requests == 1 + 2 + 2);  // the mapping; 600 entries each: 2 pages each
     REQUIRE(trail.entries.size() == 1200);
     REQUIRE(trail.entries.front().at_ms < trail.entries.back().at_ms);
+    REQUIRE(trail.cut_off.empty());
+    const std::vector<AuditQuery> asked = org.audit_queries();
+    REQUIRE(asked.size() == 4);
+    REQUIRE(asked[0].entity_id == "a");
+    REQUIRE(asked[2].entity_id == "b");
+    REQUIRE(asked[0].newest_first);
+    REQUIRE(asked[0].interval == TimeWindow{k_now - 14 * k_day, k_now + 1});
+}
+
+TEST_CASE("10,050 edits of one action: its newest are named, the rest counted, the cut said",
+          "[audit]") {
+    FakeProvider org;
+    for (int i = 0; i < 10'050; ++i) {
+        org.add_audit(entry(k_now - 20'000'000 + i, "a", "bot", "script"));
+    }
+    org.add_audit(entry(k_now - 1000, "b", "jane", "ui"));  // the newest change, of another action
+    DriftReport report = drifted({"a", "b"});
+    const std::vector<AuditSubject> subjects = subjects_of(report, std::nullopt);
+    AuditTrail trail = read_audit_trail(org, subjects, k_now);
+    REQUIRE(trail.available);
+    REQUIRE(trail.requests == 1 + 2 + 1);  // a: 2 pages of 21, b: 1
+    REQUIRE(trail.cut_off == std::set<std::string>{"a"});
+    attribute_drift(report, subjects, trail, "dactl-client");
+    const ActionDrift& a = report.drifted[0];
+    REQUIRE(a.changed_by.size() == k_attributions_shown);
+    REQUIRE(a.changed_by.back().entry.at_ms == k_now - 20'000'000 + 10'049);
+    REQUIRE(a.earlier_changes == 1000 - k_attributions_shown);
+    REQUIRE(a.changes_cut_off);
+    const ActionDrift& b = report.drifted[1];
+    REQUIRE(b.changed_by.size() == 1);
+    REQUIRE(b.changed_by[0].entry.user_id == "jane");
+    REQUIRE_FALSE(b.changes_cut_off);
+}
+
+TEST_CASE("many drifted actions are one query over all actions", "[audit]") {
+    FakeProvider org;
+    std::vector<std::string> ids;
+    for (int i = 0; i < 12; ++i) {
+        ids.push_back("x" + std::to_string(i));
+        org.add_audit(entry(k_now - 1000 - i, ids.back(), "jane", "ui"));
+    }
+    DriftReport report = drifted(ids);
+    const std::vector<AuditSubject> subjects = subjects_of(report, std::nullopt);
+    AuditTrail trail = read_audit_trail(org, subjects, k_now);
+    REQUIRE(trail.requests == 1 + 1);
     REQUIRE_FALSE(org.audit_queries()[0].entity_id);
-    AuditTrail one = read_audit_trail(org, {k_now - k_day, k_now}, {"a"}, k_now);
-    REQUIRE(one.requests == 1 + 2);
-    REQUIRE(org.audit_queries().back().entity_id == "a");
+    attribute_drift(report, subjects, trail, "dactl-client");
+    for (const ActionDrift& drift : report.drifted) {
+        REQUIRE(drift.changed_by.size() == 1);
+    }
+}
+
+TEST_CASE("a trail that answers too slowly is given up within the budget, and says so", "[audit]") {
+    FakeProvider org;
+    org.add_audit(entry(k_now - 1000, "a", "jane", "ui"));
+    std::chrono::steady_clock::time_point now{};
+    AuditLimits limits;
+    limits.clock = [&] {
+        now += std::chrono::seconds(20);  // every request takes 20 s
+        return now;
+    };
+    DriftReport report = drifted({"a", "b"});
+    const std::vector<AuditSubject> subjects = subjects_of(report, std::nullopt);
+    AuditTrail trail = read_audit_trail(org, subjects, k_now, limits);
+    REQUIRE_FALSE(trail.available);
+    REQUIRE(trail.note ==
+            "the audit trail answered too slowly (more than 30 s in all), so drift cannot say who "
+            "changed what");
+    REQUIRE(org.audit_queries().size() == 1);
 }
 
 TEST_CASE("a window older than 14 days is cut to them, and says so", "[audit]") {
     FakeProvider org;
-    AuditTrail trail = read_audit_trail(org, {k_now - 30 * k_day, k_now}, {"a"}, k_now);
+    const State state = applied_at({{"a", "2026-10-31T12:00:00Z"}});
+    AuditTrail trail = read_audit_trail(org, subjects_of(drifted({"a"}), state), k_now);
     REQUIRE(trail.available);
     REQUIRE(trail.note ==
             "the audit trail keeps 14 days: changes before 2026-11-16T12:00:00Z cannot be named");
     REQUIRE(org.audit_queries()[0].interval.start_ms == k_now - 14 * k_day);
 }
 
+TEST_CASE("a last apply recorded in the future is taken as unknown, and said", "[audit]") {
+    FakeProvider org;
+    org.add_audit(entry(k_now - 3 * k_day, "a", "jane", "ui"));
+    const State state = applied_at({{"a", "2027-01-01T00:00:00Z"}});  // a runner's clock ahead
+    DriftReport report = drifted({"a"});
+    std::vector<std::string> notes;
+    const std::vector<AuditSubject> subjects = subjects_of(report, state, &notes);
+    REQUIRE(subjects[0].since_ms == k_now - 14 * k_day);
+    REQUIRE_FALSE(subjects[0].apply_known);
+    REQUIRE(notes == std::vector<std::string>{
+                         "the state records the last apply of action.a at 2027-01-01T00:00:00Z, "
+                         "in the future (a clock ahead?): its changes are looked for over the "
+                         "last 14 days"});
+    AuditTrail trail = read_audit_trail(org, subjects, k_now);
+    attribute_drift(report, subjects, trail, "dactl-client");
+    REQUIRE(report.drifted[0].changed_by.size() == 1);
+    REQUIRE(report.drifted[0].changed_by[0].entry.user_id == "jane");
+}
+
 TEST_CASE("an unreadable trail says why in one line", "[audit]") {
     FakeProvider org;
     Error forbidden = make_error(ErrorKind::forbidden, "no");
     org.fail_audits(forbidden);
-    AuditTrail trail = read_audit_trail(org, {k_now - k_day, k_now}, {"a"}, k_now);
+    DriftReport report = drifted({"a"});
+    const std::vector<AuditSubject> subjects = subjects_of(report, std::nullopt);
+    AuditTrail trail = read_audit_trail(org, subjects, k_now);
     REQUIRE_FALSE(trail.available);
     REQUIRE(trail.note ==
             "the OAuth client may not read the audit trail (HTTP 403: it needs the permission "
             "audits:audit:view and the scope audits or audits:readonly), so drift cannot say who "
             "changed what");
-    DriftReport report = drifted({"a"});
-    attribute_drift(report, std::nullopt, trail, "dactl-client", k_now);
+    attribute_drift(report, subjects, trail, "dactl-client");
     REQUIRE_FALSE(report.audited);
     REQUIRE(report.audit_note == trail.note);
     REQUIRE(report.drifted[0].changed_by.empty());
@@ -109,10 +203,12 @@ TEST_CASE("changes are named since each action's last apply; dactl's own writes 
     org.add_audit(entry(applied + 400'000, "c", "joe", "ui"));  // c did not drift
     const State state = applied_at({{"a", "2026-11-30T10:00:00Z"}, {"b", "2026-11-30T10:00:00Z"}});
     DriftReport report = drifted({"a", "b"});
-    const std::optional<TimeWindow> window = audit_window(report, state, k_now);
-    REQUIRE(window == TimeWindow{applied, k_now + 1});
-    AuditTrail trail = read_audit_trail(org, *window, changed_outside_ids(report), k_now);
-    attribute_drift(report, state, trail, "dactl-client", k_now);
+    const std::vector<AuditSubject> subjects = subjects_of(report, state);
+    REQUIRE(subjects[0].since_ms == applied);
+    REQUIRE(subjects[0].apply_known);
+    AuditTrail trail = read_audit_trail(org, subjects, k_now);
+    REQUIRE(org.audit_queries()[0].interval == TimeWindow{applied, k_now + 1});
+    attribute_drift(report, subjects, trail, "dactl-client");
     REQUIRE(report.audited);
     const std::vector<Attribution>& a = report.drifted[0].changed_by;
     REQUIRE(a.size() == 2);
@@ -129,13 +225,24 @@ TEST_CASE("changes are named since each action's last apply; dactl's own writes 
 TEST_CASE("only actions changed outside dactl are looked up", "[audit]") {
     DriftReport report = drifted({"a"});
     report.drifted[0].fields[0].kind = DriftKind::not_yet_applied;
-    REQUIRE_FALSE(audit_window(report, std::nullopt, k_now));
-    REQUIRE(changed_outside_ids(report).empty());
+    REQUIRE(subjects_of(report, std::nullopt).empty());
     // Never applied: pending too, and no one to name.
     DriftReport fresh = drifted({"a"});
     fresh.drifted[0].fields[0].kind = DriftKind::differs;
-    REQUIRE_FALSE(audit_window(fresh, std::nullopt, k_now));
-    DriftReport outside = drifted({"a"});
-    REQUIRE(audit_window(outside, std::nullopt, k_now) ==
-            TimeWindow{k_now - 14 * k_day, k_now + 1});
+    REQUIRE(subjects_of(fresh, std::nullopt).empty());
+    REQUIRE(subjects_of(drifted({"a"}), std::nullopt).size() == 1);
+}
+
+TEST_CASE("entries of the same millisecond keep the order they were made in", "[audit]") {
+    FakeProvider org;
+    for (const char* user : {"first", "second", "third"}) {
+        org.add_audit(entry(k_now - 1000, "a", user, "ui"));
+    }
+    DriftReport report = drifted({"a"});
+    const std::vector<AuditSubject> subjects = subjects_of(report, std::nullopt);
+    attribute_drift(report, subjects, read_audit_trail(org, subjects, k_now), "dactl-client");
+    const std::vector<Attribution>& by = report.drifted[0].changed_by;
+    REQUIRE(by.size() == 3);
+    REQUIRE(by[0].entry.user_id == "first");
+    REQUIRE(by[2].entry.user_id == "third");
 }

@@ -217,3 +217,28 @@ TEST_CASE("a secret typed by hand over a managed template reference is a change,
         CHECK(json.find("\"Authorization\": \"(sensitive)\"", to) < json.find('}', to));
     }
 }
+
+TEST_CASE("attribution lines say how many earlier changes were left out, and any cut",
+          "[drift][audit]") {
+    ActionDrift drift;
+    Attribution newest{{1'796'040'000'000,
+                        "custom_-_1",
+                        "Update",
+                        "u-jane",
+                        "Jane Admin",
+                        "ui",
+                        {{"config.timeoutSeconds", {"10"}, {"45"}}}},
+                       false};
+    drift.changed_by = {newest};
+    REQUIRE(attribution_lines(drift) ==
+            std::vector<std::string>{"by Jane Admin (user u-jane) at 2026-11-30T12:00:00Z: "
+                                     "config.timeoutSeconds 10 -> 45"});
+    drift.earlier_changes = 1;
+    REQUIRE(attribution_lines(drift).front() ==
+            "1 earlier change since the last apply; the newest:");
+    drift.earlier_changes = 995;
+    drift.changes_cut_off = true;
+    REQUIRE(attribution_lines(drift).front() ==
+            "more than 995 earlier changes since the last apply (dactl reads the newest 1000; the "
+            "admin UI's audit view has them all); the newest:");
+}

@@ -9,7 +9,7 @@ using namespace dactl;
 using namespace dactl::genesys;
 using namespace dactl::testing;
 
-TEST_CASE("the audit query asks for actions' entries, oldest first, a page of 500",
+TEST_CASE("the audit query asks for actions' entries, newest first, a page of 500",
           "[provider][audit]") {
     AuditQuery query;
     query.interval = {1'795'478'400'000, 1'795'564'800'000};
@@ -23,7 +23,7 @@ TEST_CASE("the audit query asks for actions' entries, oldest first, a page of 50
             "    {\n      \"property\": \"EntityId\",\n      \"value\": \"custom_-_1\"\n    }\n"
             "  ],\n"
             "  \"sort\": [\n    {\n      \"name\": \"Timestamp\",\n      \"sortOrder\": "
-            "\"ascending\"\n    }\n  ],\n"
+            "\"descending\"\n    }\n  ],\n"
             "  \"pageNumber\": 1,\n"
             "  \"pageSize\": 500\n"
             "}\n");
@@ -80,4 +80,25 @@ TEST_CASE("the service mapping lists services and entity types", "[provider][aud
             std::vector<std::string>{"POST https://login/oauth/token",
                                      "GET https://api/api/v2/audits/query/realtime/servicemapping",
                                      "POST https://api/api/v2/audits/query/realtime?expand=user"});
+}
+
+TEST_CASE("audit reads are one attempt of at most 15 s: the trail is optional",
+          "[provider][audit]") {
+    FakeTransport transport;
+    ClientOptions options;
+    options.sleep = [](std::chrono::milliseconds) {};
+    GenesysClient client(transport, {"https://api", "https://login"}, {"id", "secret"}, options);
+    GenesysProvider provider(client);
+    transport.push(json_answer(200, R"({"access_token": "t"})"));
+    transport.push(json_answer(503, R"({"message": "busy", "code": "service.unavailable"})"));
+    transport.push(make_error(ErrorKind::timeout, "no complete answer within 15 s"));
+    REQUIRE_FALSE(provider.audits().audit_services());  // a 503 is not retried
+    Result<AuditPage> page = provider.audits().query_audits(AuditQuery{});
+    REQUIRE_FALSE(page);
+    REQUIRE(page.error().kind == ErrorKind::timeout);
+    const std::vector<http::Request> sent = transport.requests();
+    REQUIRE(sent.size() == 3);
+    REQUIRE(sent[1].timeout == std::chrono::milliseconds(15'000));
+    REQUIRE(sent[2].timeout == std::chrono::milliseconds(15'000));
+    REQUIRE_FALSE(sent[0].timeout);
 }

@@ -233,3 +233,29 @@ TEST_CASE("CurlTransport never sends plain http through a proxy", "[curl][secret
     CHECK(answer->body == "direct");
     CHECK(proxy.requests().empty());
 }
+
+TEST_CASE("CurlTransport gives up a stalled exchange at the request's own shorter timeout",
+          "[curl]") {
+    std::atomic<bool> release{false};
+    SocketServer server([&](const std::string&) {
+        while (!release) {
+            std::this_thread::sleep_for(milliseconds(10));
+        }
+        return std::string();
+    });
+    CurlOptions options = quick_options();
+    options.total_timeout = milliseconds(60000);
+    CurlTransport transport(options);
+    Request request{"POST", server.base_url() + "/api/v2/audits/query/realtime", {}, "{}"};
+    request.timeout = milliseconds(300);
+    const auto started = std::chrono::steady_clock::now();
+    Result<Response> answer = transport.send(request);
+    const auto took = std::chrono::steady_clock::now() - started;
+    release = true;
+    REQUIRE_FALSE(answer.ok());
+    CHECK(answer.error().kind == ErrorKind::timeout);
+    CHECK(answer.error().message ==
+          "POST " + server.base_url() +
+              "/api/v2/audits/query/realtime: no complete answer within 300 ms");
+    CHECK(took < std::chrono::seconds(10));
+}
