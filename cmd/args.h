@@ -45,6 +45,9 @@ struct Words {
 /// choices ("--format must be text or json, not markdown"). "--" ends the options.
 Result<Words> split_words(const std::vector<std::string>& args,
                           const std::vector<OptionSpec>& specs, const std::string& command);
+/// The words point into `specs`: a temporary table would leave them dangling.
+Result<Words> split_words(const std::vector<std::string>& args, std::vector<OptionSpec>&& specs,
+                          const std::string& command) = delete;
 
 /// How many of `args`, from the first, are options in `specs` (with their
 /// values): the global options written before a command.

@@ -71,10 +71,13 @@ std::string wrapped_list(const std::string& head, const std::vector<std::string>
 
 }  // namespace
 
-std::vector<OptionSpec> leading_options() {
-    std::vector<OptionSpec> options = global_options();
-    // `dactl --version` only before any command: `dactl version` is the command.
-    options.push_back({"version", "", "", "print the version and exit"});
+const std::vector<OptionSpec>& leading_options() {
+    static const std::vector<OptionSpec> options = [] {
+        std::vector<OptionSpec> all = global_options();
+        // `dactl --version` only before any command: `dactl version` is the command.
+        all.push_back({"version", "", "", "print the version and exit"});
+        return all;
+    }();
     return options;
 }
 

@@ -12,7 +12,8 @@
 namespace dactl::cli {
 
 /// The options taken before any command: the global ones, then --version.
-std::vector<OptionSpec> leading_options();
+/// One table for the program's life: the words split against it point into it.
+const std::vector<OptionSpec>& leading_options();
 
 /// `dactl --help`.
 std::string main_help();
