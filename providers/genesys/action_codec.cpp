@@ -217,23 +217,6 @@ Result<LiveAction> ActionReader::read(std::string_view raw) {
     return action;
 }
 
-Result<std::int64_t> read_count(const rapidjson::Value& page, const char* name, bool required) {
-    auto found = page.FindMember(name);
-    if (found == page.MemberEnd() || found->value.IsNull()) {
-        if (required) {
-            return make_error(ErrorKind::invalid_response,
-                              std::string("the action list: ") + name + " is missing");
-        }
-        return 0;
-    }
-    if (!found->value.IsInt()) {
-        return make_error(ErrorKind::invalid_response,
-                          std::string("the action list: ") + name + " is " +
-                              std::string(type_name(found->value)) + ", expected an integer");
-    }
-    return std::int64_t{found->value.GetInt()};
-}
-
 // Reads the `entities` array, whose text is `raw`, into `actions`.
 Status read_entities(const rapidjson::Value& entities, std::string_view raw,
                      std::vector<LiveAction>& actions) {
@@ -295,21 +278,14 @@ Result<ActionPage> decode_action_page(std::string_view json) {
             "the action list is " + std::string(type_name(document)) + ", expected an object");
     }
     ActionPage page;
-    Result<std::int64_t> number = read_count(document, "pageNumber", false);
-    Result<std::int64_t> count = read_count(document, "pageCount", true);
-    Result<std::int64_t> total = read_count(document, "total", false);
-    for (const Result<std::int64_t>* read : {&number, &count, &total}) {
-        if (!*read) {
-            return read->error();
-        }
+    Result<PageFacts> facts = read_page_facts(document, k_action_listing);
+    if (!facts) {
+        return facts.error();
     }
-    page.page_number = static_cast<int>(*number);
-    page.page_count = static_cast<int>(*count);
-    if (const rapidjson::Value* said = member(document, "total"); said && !said->IsNull()) {
-        page.total = *total;
-    }
-    const rapidjson::Value* next = member(document, "nextUri");
-    page.has_next = next != nullptr && next->IsString() && next->GetStringLength() > 0;
+    page.page_number = facts->page_number;
+    page.page_count = facts->page_count;
+    page.total = facts->total;
+    page.has_next = facts->has_next;
     const auto members = object_members(json);
     if (members.size() != document.MemberCount()) {
         return make_error(ErrorKind::invalid_response, "the action list could not be sliced");

@@ -11,6 +11,7 @@
 #include "engine/model/live_action.h"
 #include "engine/model/org_identity.h"
 #include "engine/util/result.h"
+#include "providers/genesys/paging.h"
 #include "providers/http/transport.h"
 
 namespace dactl::genesys {
@@ -24,6 +25,9 @@ namespace dactl::genesys {
 Result<LiveAction> decode_action(std::string_view json);
 
 /// One page of `GET /api/v2/integrations/actions`.
+/// How the listing's messages name it.
+inline const Listing k_action_listing{"the action list", "actions"};
+
 struct ActionPage {
     std::vector<LiveAction> entities;
     int page_number = 0;  ///< 0 when the answer does not say

@@ -24,24 +24,31 @@ Result<IntegrationPage> decode_integration_page(std::string_view json) {
     if (entities == nullptr || !entities->IsArray()) {
         return invalid("the integrations page has no entities array");
     }
-    IntegrationPage result;
+    Result<PageFacts> facts = read_page_facts(*page, k_integration_listing);
+    if (!facts) {
+        return facts.error();
+    }
+    IntegrationPage result{std::move(facts).value(), {}};
     for (const rapidjson::Value& entity : entities->GetArray()) {
         if (!entity.IsObject()) {
             return invalid("the integrations page holds an entity that is not an object");
         }
-        const rapidjson::Value* type = member(entity, "integrationType");
-        if (type != nullptr && type->IsObject() &&
-            text_member(*type, "id") == k_function_integration_type) {
-            result.function_ids.push_back(text_member(entity, "id"));
+        const rapidjson::Value* id = member(entity, "id");
+        if (id == nullptr || !id->IsString() || id->GetStringLength() == 0) {
+            return invalid("the integrations page holds an integration without an id");
         }
-    }
-    const rapidjson::Value* count = member(*page, "pageCount");
-    if (count != nullptr && count->IsInt()) {
-        result.page_count = count->GetInt();
-    }
-    if (result.page_count < 0 || result.page_count > 10000) {
-        return invalid("the integrations page has a pageCount of " +
-                       std::to_string(result.page_count) + ", outside 0-10000");
+        const rapidjson::Value* type = member(entity, "integrationType");
+        const rapidjson::Value* type_id =
+            type != nullptr && type->IsObject() ? member(*type, "id") : nullptr;
+        if (type_id == nullptr || !type_id->IsString()) {
+            return invalid("integration " + std::string(id->GetString()) +
+                           " comes without its integrationType.id; dactl cannot tell whether "
+                           "its actions run a function");
+        }
+        result.facts.ids.emplace_back(id->GetString());
+        if (type_id->GetString() == k_function_integration_type) {
+            result.function_ids.emplace_back(id->GetString());
+        }
     }
     return result;
 }

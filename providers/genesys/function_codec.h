@@ -9,20 +9,26 @@
 
 #include "engine/model/function_setup.h"
 #include "engine/util/result.h"
+#include "providers/genesys/paging.h"
 
 namespace dactl::genesys {
 
 /// The integration type whose actions run a function.
 inline constexpr std::string_view k_function_integration_type = "function-data-actions";
 
+/// How messages name the integrations listing.
+inline const Listing k_integration_listing{"the integrations list", "integrations"};
+
 /// One page of GET /api/v2/integrations.
 struct IntegrationPage {
+    PageFacts facts;                        ///< ids: every integration on the page
     std::vector<std::string> function_ids;  ///< integrations of type function-data-actions
-    int page_count = 1;
 };
 
-/// Decodes one page: entities with `id` and `integrationType.id`. An answer
-/// that is not such a page is ErrorKind::invalid_response.
+/// Decodes one page: entities with `id` and `integrationType.id`, and the
+/// page's facts (read_page_facts). An answer that is not such a page, or names
+/// an integration without its type (whose actions dactl could not tell apart),
+/// is ErrorKind::invalid_response.
 Result<IntegrationPage> decode_integration_page(std::string_view json);
 
 /// Decodes a FunctionConfig, {"function": {...}}: the function's timeout (absent:

@@ -5,19 +5,62 @@
 
 namespace dactl::genesys {
 
-Result<std::set<std::string>> GenesysFunctions::function_integrations() {
-    std::set<std::string> ids;
-    int page_count = 1;
-    for (int number = 1; number <= page_count; ++number) {
-        Result<IntegrationPage> page =
-            decoded(m_client.get("/api/v2/integrations?pageSize=" + std::to_string(k_page_size) +
-                                 "&pageNumber=" + std::to_string(number)),
-                    decode_integration_page, "integrations page " + std::to_string(number));
+namespace {
+
+std::string integrations_path(int number) {
+    return "/api/v2/integrations?pageSize=" + std::to_string(k_page_size) +
+           "&pageNumber=" + std::to_string(number);
+}
+
+}  // namespace
+
+Result<IntegrationPage> GenesysFunctions::integrations_page(int number) {
+    return decoded(m_client.get(integrations_path(number)), decode_integration_page,
+                   "integrations page " + std::to_string(number));
+}
+
+// Held to the action list's rules (paging.h): page 1 checked before more are
+// asked for, a short page before the last stops the reading, a full last page
+// with a nextUri is read on from.
+Result<std::set<std::string>> GenesysFunctions::integrations_once() {
+    std::vector<IntegrationPage> pages;
+    for (int number = 1;; ++number) {
+        Result<IntegrationPage> page = integrations_page(number);
         if (!page) {
             return page.error();
         }
-        ids.insert(page->function_ids.begin(), page->function_ids.end());
-        page_count = page->page_count;
+        if (number == 1) {
+            if (Status checked = check_first_page(page->facts, k_page_size, k_integration_listing);
+                !checked) {
+                return checked.error();
+            }
+        }
+        const bool full = static_cast<int>(page->facts.ids.size()) == k_page_size;
+        pages.push_back(std::move(page).value());
+        const int promised = pages.front().facts.page_count;
+        if (!full || number >= k_most_pages ||
+            (number >= promised && !pages.back().facts.has_next)) {
+            break;
+        }
+    }
+    std::vector<PageFacts> facts;
+    std::set<std::string> ids;
+    for (IntegrationPage& page : pages) {
+        ids.insert(page.function_ids.begin(), page.function_ids.end());
+        facts.push_back(std::move(page.facts));
+    }
+    if (Status checked = check_pages(facts, k_page_size, k_integration_listing); !checked) {
+        return checked.error();
+    }
+    return ids;
+}
+
+Result<std::set<std::string>> GenesysFunctions::function_integrations() {
+    Result<std::set<std::string>> ids = integrations_once();
+    // Integrations added or removed while the pages were read can make one
+    // reading disagree with itself; a second that does too is refused.
+    if (!ids && ids.error().kind == ErrorKind::inconsistent) {
+        ids = integrations_once();
     }
     return ids;
 }

@@ -4,6 +4,7 @@
 
 #include "engine/provider/function_store.h"
 #include "providers/genesys/client.h"
+#include "providers/genesys/function_codec.h"
 
 namespace dactl::genesys {
 
@@ -11,7 +12,8 @@ class GenesysFunctions : public FunctionStore {
 public:
     explicit GenesysFunctions(GenesysClient& client) : m_client(client) {}
 
-    /// GET /api/v2/integrations?pageSize=100&pageNumber=N, page 1 to pageCount.
+    /// GET /api/v2/integrations?pageSize=100&pageNumber=N, page 1 to pageCount,
+    /// read once more when it contradicts itself (paging.h), then refused.
     Result<std::set<std::string>> function_integrations() override;
     /// GET .../{id}/function.
     Result<FunctionSetup> get_function(const std::string& id) override;
@@ -20,6 +22,9 @@ public:
                                              const FunctionSetup& function) override;
 
 private:
+    Result<IntegrationPage> integrations_page(int number);
+    Result<std::set<std::string>> integrations_once();
+
     GenesysClient& m_client;
 };
 

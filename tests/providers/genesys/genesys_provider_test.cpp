@@ -216,12 +216,20 @@ TEST_CASE("a listing that contradicts itself is read again, then refused, never 
         std::vector<std::string> pages;  ///< answered in turn, for both readings
         std::string message;
     };
+    // Page 1 is checked on its own before more pages are asked for.
     const std::vector<Case> cases = {
         {{page_of(numbers(0, 100), 1, 250)},
-         "page 1 says it holds 250 actions in all, its 1 pages held 100"},
-        {{page_of(numbers(0, 60), 2), page_of(numbers(60, 70), 2)},
-         "page 1 of 2 holds 60 actions, not 100"},
+         "page 1 gives a total of 250 actions and a pageCount of 1, at 100 a page"},
+        {{page_of(numbers(0, 60), 2)}, "page 1 of 2 holds 60 actions, not 100"},
+        {{page_of(numbers(0, 100), 3), page_of(numbers(100, 150), 3)},  // page 3 never asked
+         "page 2 of 3 holds 50 actions, not 100"},
+        {{page_of(numbers(0, 100), 2, 200), page_of(numbers(100, 150), 2, 200)},
+         "page 1 gives a total of 200 actions, the pages read hold 150"},
         {{page_of({1, 2, 1}, 1)}, "page 1 lists a001 twice"},
+        // A lying pageCount costs a request, not thousands.
+        {{page_of({1, 2}, 5000)}, "page 1 of 5000 holds 2 actions, not 100"},
+        {{page_of(numbers(0, 100), 5000), page_of({}, 5000)},
+         "page 2 of 5000 holds 0 actions, not 100"},
     };
     for (const Case& c : cases) {
         FakeTransport transport;
@@ -696,4 +704,70 @@ TEST_CASE("after the interrupt the read back is one attempt per request, not cut
     REQUIRE(read.error().http_status == 503);
     REQUIRE(transport.count() == 2);  // the login, one attempt, no retry
     REQUIRE(transport.requests().back().interrupted == nullptr);
+}
+
+namespace {
+
+std::string integrations_page_of(int from, int to, int page_count, std::optional<int> total = {}) {
+    std::string entities;
+    for (int number = from; number < to; ++number) {
+        entities += entities.empty() ? "" : ",";
+        const char* type = number % 10 == 0 ? "function-data-actions" : "custom-rest-actions";
+        entities += "{\"id\": \"int-" + std::to_string(number) +
+                    "\", \"integrationType\": {\"id\": \"" + type + "\"}}";
+    }
+    return "{\"entities\": [" + entities + "], \"pageCount\": " + std::to_string(page_count) +
+           (total ? ", \"total\": " + std::to_string(*total) : std::string()) + "}";
+}
+
+}  // namespace
+
+TEST_CASE("the integrations list is read page by page, the function ones kept",
+          "[provider][functions]") {
+    FakeTransport transport;
+    GenesysClient client(transport, {"https://api", "https://login"}, {"id", "secret"});
+    transport.push(json_answer(200, R"({"access_token": "t"})"));
+    transport.push(json_answer(200, integrations_page_of(0, 100, 2, 130)));
+    transport.push(json_answer(200, integrations_page_of(100, 130, 2, 130)));
+    GenesysProvider provider(client);
+    Result<std::set<std::string>> ids = provider.functions().function_integrations();
+    REQUIRE(ids.ok());
+    CHECK(ids->size() == 13);
+    CHECK(ids->count("int-120") == 1);
+    CHECK(transport.count() == 3);
+}
+
+TEST_CASE("an integrations list that contradicts itself is read again, then refused",
+          "[provider][functions][hostile]") {
+    struct Case {
+        std::vector<std::string> pages;  ///< answered in turn, for both readings
+        std::string message;
+    };
+    const std::vector<Case> cases = {
+        // A lying pageCount costs a request, not thousands.
+        {{integrations_page_of(0, 3, 5000)}, "page 1 of 5000 holds 3 integrations, not 100"},
+        {{integrations_page_of(0, 100, 5000), integrations_page_of(100, 100, 5000)},
+         "page 2 of 5000 holds 0 integrations, not 100"},
+        {{integrations_page_of(0, 40, 1, 400)},
+         "page 1 gives a total of 400 integrations and a pageCount of 1, at 100 a page"},
+        {{integrations_page_of(0, 100, 2, 200), integrations_page_of(100, 120, 2, 200)},
+         "page 1 gives a total of 200 integrations, the pages read hold 120"},
+    };
+    for (const Case& c : cases) {
+        FakeTransport transport;
+        GenesysClient client(transport, {"https://api", "https://login"}, {"id", "secret"});
+        transport.push(json_answer(200, R"({"access_token": "t"})"));
+        for (int reading = 0; reading < 2; ++reading) {
+            for (const std::string& page : c.pages) {
+                transport.push(json_answer(200, page));
+            }
+        }
+        GenesysProvider provider(client);
+        Result<std::set<std::string>> ids = provider.functions().function_integrations();
+        REQUIRE_FALSE(ids.ok());
+        CHECK(ids.error().kind == ErrorKind::inconsistent);
+        CHECK(ids.error().message == "the integrations list contradicts itself: " + c.message +
+                                         "; dactl does not act on a partial org (read twice)");
+        CHECK(transport.count() == 1 + 2 * c.pages.size());
+    }
 }
