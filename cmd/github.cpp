@@ -2,39 +2,11 @@
 
 #include <fstream>
 
+#include "engine/text/escape.h"
+
 namespace dactl::cli {
 
 namespace {
-
-std::string escape_data(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '%') {
-            out += "%25";
-        } else if (c == '\r') {
-            out += "%0D";
-        } else if (c == '\n') {
-            out += "%0A";
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
-std::string escape_property(const std::string& text) {
-    std::string out;
-    for (char c : escape_data(text)) {
-        if (c == ':') {
-            out += "%3A";
-        } else if (c == ',') {
-            out += "%2C";
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
 
 std::string workspace_path(const std::string& path, const std::filesystem::path& project_directory,
                            const Environment& environment) {
@@ -63,8 +35,9 @@ std::string github_annotation(const Diagnostic& diagnostic,
     std::string text = diagnostic.severity == Severity::error ? "::error" : "::warning";
     std::string properties;
     if (!diagnostic.where.path.empty()) {
-        properties = "file=" + escape_property(workspace_path(diagnostic.where.path,
-                                                              project_directory, environment));
+        properties = "file=" + escape_annotation(workspace_path(diagnostic.where.path,
+                                                                project_directory, environment),
+                                                 true);
         if (diagnostic.where.known()) {
             properties += ",line=" + std::to_string(diagnostic.where.line) +
                           ",col=" + std::to_string(diagnostic.where.column);
@@ -73,7 +46,7 @@ std::string github_annotation(const Diagnostic& diagnostic,
     if (!properties.empty()) {
         text += " " + properties;
     }
-    return text + "::" + escape_data(diagnostic.message);
+    return text + "::" + escape_annotation(diagnostic.message);
 }
 
 Status append_step_summary(const Context& context, const std::string& markdown) {

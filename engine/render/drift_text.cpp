@@ -5,6 +5,7 @@
 #include "engine/render/heading.h"
 #include "engine/render/plan_render.h"
 #include "engine/render/value_text.h"
+#include "engine/text/escape.h"
 #include "engine/text/html.h"
 #include "engine/text/quote.h"
 #include "engine/util/time_text.h"
@@ -60,7 +61,7 @@ std::string joined(const std::vector<std::string>& values) {
     }
     std::string text;
     for (const std::string& value : values) {
-        text += (text.empty() ? "" : ", ") + value;
+        text += (text.empty() ? "" : ", ") + printable(value);
     }
     return text;
 }
@@ -106,23 +107,24 @@ std::string attribution_text(const Attribution& attribution) {
     const AuditEntry& entry = attribution.entry;
     std::string who;
     if (attribution.by_dactl) {
-        who = "dactl (OAuth client " + entry.client_id + ")";
+        who = "dactl (OAuth client " + printable(entry.client_id) + ")";
     } else if (entry.user_id) {
-        who = entry.user_name ? *entry.user_name + " (user " + *entry.user_id + ")"
-                              : "user " + *entry.user_id;
+        who = entry.user_name
+                  ? printable(*entry.user_name) + " (user " + printable(*entry.user_id) + ")"
+                  : "user " + printable(*entry.user_id);
     } else {
-        who = "OAuth client " + entry.client_id;
+        who = "OAuth client " + printable(entry.client_id);
     }
     std::string text = "by " + who + " at " + utc_timestamp(entry.at_ms) + ":";
     if (entry.changes.empty()) {
-        return text + " " + (entry.action.empty() ? "a change" : entry.action) +
+        return text + " " + (entry.action.empty() ? "a change" : printable(entry.action)) +
                ", no property changes logged";
     }
     std::string changes;
     for (const PropertyChange& change : entry.changes) {
         changes += changes.empty() ? " " : "; ";
-        changes +=
-            change.property + " " + joined(change.old_values) + " -> " + joined(change.new_values);
+        changes += printable(change.property) + " " + joined(change.old_values) + " -> " +
+                   joined(change.new_values);
     }
     return text + changes;
 }
@@ -218,7 +220,7 @@ std::string render_drift_markdown(const DriftReport& report, std::size_t limit) 
                        (drift.id.empty() ? "" : code(drift.id)) + " | " + markdown_cell(kinds) +
                        " |\n");
         if (!diff.empty()) {
-            blocks.push_back(details("<code>" + html_escape(drift.address) +
+            blocks.push_back(details("<code>" + escape_markdown_html(drift.address) +
                                          "</code> live version " +
                                          std::to_string(drift.live_version),
                                      diff));

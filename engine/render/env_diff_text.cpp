@@ -1,5 +1,6 @@
 #include "engine/json/json_writer.h"
 #include "engine/render/env_diff_render.h"
+#include "engine/render/markdown_text.h"
 #include "engine/render/value_text.h"
 #include "engine/text/quote.h"
 #include "engine/text/word_list.h"
@@ -177,18 +178,19 @@ std::string render_env_diff_markdown(const EnvironmentDiff& diff) {
     };
     for (const auto& action : diff.actions) {
         if (action.missing()) {
-            text += "| `" + action.address + "` | | | | **missing in " + missing_in(diff, action) +
-                    "** |\n";
+            text += "| " + code(action.address) + " | | | | **missing in " +
+                    missing_in(diff, action) + "** |\n";
         }
         for (const auto& field : action.fields) {
-            text += "| `" + action.address + "` | `" + std::string(field_key(field.field)) +
-                    "` | " + cell(value_text(field.field, field.first)) + " | " +
+            text += "| " + code(action.address) + " | " +
+                    code(std::string(field_key(field.field))) + " | " +
+                    cell(value_text(field.field, field.first)) + " | " +
                     cell(value_text(field.field, field.second)) + " | " +
                     judgement_cell(diff, field) + " |\n";
         }
         for (Field field : action.not_applied) {
-            text += "| `" + action.address + "` | `" + std::string(field_key(field)) +
-                    "` | | | declared, not applied yet |\n";
+            text += "| " + code(action.address) + " | " + code(std::string(field_key(field))) +
+                    " | | | declared, not applied yet |\n";
         }
     }
     if (!diff.actions.empty()) {

@@ -282,7 +282,8 @@ std::string render_insights_markdown(const InsightsReport& report, std::size_t l
     for (std::size_t i = 0; i < shown && !full; ++i) {
         const Insight& insight = report.insights[i];
         for (const NoteLine& note : notes_of(insight)) {
-            std::string line = "\n- `" + insight_label(insight.address, insight.name) + "`: ";
+            std::string line =
+                "\n- " + inline_code(insight_label(insight.address, insight.name)) + ": ";
             line += markdown_cell(note.plain());
             full = table.size() + notes.size() + line.size() > room;
             if (full) {

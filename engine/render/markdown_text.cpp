@@ -4,6 +4,7 @@
 
 #include "engine/model/secrets.h"
 #include "engine/render/value_text.h"
+#include "engine/text/escape.h"
 #include "engine/text/html.h"
 #include "engine/text/quote.h"
 #include "engine/text/text_diff.h"
@@ -61,23 +62,7 @@ std::string template_lines(Field field, const Value& before, const Value& after)
 }  // namespace
 
 std::string markdown_cell(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '|') {
-            out += "\\|";
-        } else if (c == '<') {
-            out += "&lt;";
-        } else if (c == '>') {
-            out += "&gt;";
-        } else if (c == '&') {
-            out += "&amp;";
-        } else if (c == '\n' || c == '\r') {
-            out += ' ';
-        } else {
-            out += c;
-        }
-    }
-    return out;
+    return escape_markdown(text);
 }
 
 std::string fenced(const std::string& body, const std::string& language) {
@@ -106,10 +91,11 @@ std::string markdown_diff_lines(Field field, const Value& before, const Value& a
 }
 
 std::string code(const std::string& text) {
-    std::string span = "`";
-    span += markdown_cell(text);
-    span += '`';
-    return span;
+    return markdown_code(text, true);
+}
+
+std::string inline_code(const std::string& text) {
+    return markdown_code(text, false);
 }
 
 // Joins items, leaving out as few as possible from the middle so the result

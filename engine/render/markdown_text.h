@@ -15,11 +15,13 @@ namespace dactl {
 /// GitHub refuses comments longer than 65,536 characters; we stay well under.
 inline constexpr std::size_t k_markdown_limit = 60000;
 
-/// Text safe inside a Markdown table cell: `|` and HTML's <, >, & escaped,
-/// newlines as spaces.
+/// Text safe as Markdown, inside a table cell too (escape_markdown, escape.h).
 std::string markdown_cell(const std::string& text);
-/// Inline code, with a fence of backticks longer than any inside it.
+/// Inline code in a table cell, with a fence of backticks longer than any
+/// inside it (markdown_code, escape.h).
 std::string code(const std::string& text);
+/// Inline code outside a table.
+std::string inline_code(const std::string& text);
 /// The lines of a ```diff block for one field change: "-"/"+" at the start of
 /// removed/added lines so GitHub colours them.
 std::string markdown_diff_lines(Field field, const Value& before, const Value& after);

@@ -2,6 +2,7 @@
 #include "engine/render/heading.h"
 #include "engine/render/plan_render.h"
 #include "engine/render/value_text.h"
+#include "engine/text/escape.h"
 #include "engine/text/html.h"
 #include "engine/text/quote.h"
 
@@ -79,9 +80,9 @@ std::string render_plan_markdown(const Plan& plan, std::size_t limit, const std:
         }
         rows.push_back("| ~ | " + code(change.address) + " | " + markdown_cell(change.name) +
                        " | " + code(change.id) + " | " + fields + " |\n");
-        blocks.push_back(details("<code>" + html_escape(change.address) + "</code> " +
-                                     html_escape(quoted(change.name)) + " (" +
-                                     html_escape(change.id) + ")",
+        blocks.push_back(details("<code>" + escape_markdown_html(change.address) + "</code> " +
+                                     escape_markdown_html(quoted(change.name)) + " (" +
+                                     escape_markdown_html(change.id) + ")",
                                  diff));
     }
     return assemble(head, rows, blocks, limit, "actions");

@@ -123,7 +123,7 @@ std::string render_probe_markdown(const ProbeReport& report) {
     std::string text = markdown_title("probe", report.environment) + "\n\n" + markdown_table(rows);
     for (const auto& entry : report.entries) {
         for (const auto& note : notes(entry)) {
-            text += "\n- `" + entry.address + "`: " + markdown_cell(note.plain());
+            text += "\n- " + inline_code(entry.address) + ": " + markdown_cell(note.plain());
         }
     }
     return text + "\n";

@@ -37,9 +37,8 @@ std::string markdown_table(const TableRows& rows) {
     for (std::size_t r = 0; r < rows.size(); ++r) {
         std::string line = "|";
         for (std::size_t i = 0; i < rows[r].size(); ++i) {
-            const std::string cell = markdown_cell(rows[r][i]);
             line += ' ';
-            line += r > 0 && i == 0 ? "`" + cell + "`" : cell;
+            line += r > 0 && i == 0 ? code(rows[r][i]) : markdown_cell(rows[r][i]);
             line += " |";
         }
         text += line + "\n";

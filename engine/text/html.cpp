@@ -1,26 +1,11 @@
 #include "engine/text/html.h"
 
+#include "engine/text/escape.h"
+
 namespace dactl {
 
 std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '&':
-                out += "&amp;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
+    return escape_html(text);
 }
 
 std::string html_report_start(const std::string& title, std::string_view style) {

@@ -5,8 +5,8 @@
 
 namespace dactl {
 
-/// `text` safe as HTML text content: &, < and > escaped (quotes are kept, so
-/// do not use it for attribute values that may hold them).
+/// `text` safe as HTML text content or a quoted attribute value (escape_html,
+/// escape.h).
 std::string html_escape(std::string_view text);
 
 /// The start of a dactl report page, up to and including its <h1>: the title,

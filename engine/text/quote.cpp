@@ -1,11 +1,11 @@
 #include "engine/text/quote.h"
 
-#include "engine/util/json_text.h"
+#include "engine/text/escape.h"
 
 namespace dactl {
 
 std::string quoted(std::string_view text) {
-    return json_string(text);
+    return "\"" + printable(text, true) + "\"";
 }
 
 }  // namespace dactl

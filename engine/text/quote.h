@@ -9,7 +9,8 @@
 namespace dactl {
 
 /// `text` in double quotes; `"`, `\` and control characters escaped as in JSON
-/// (\n, \t, \u001b ...). Other bytes, UTF-8 included, are kept as they are.
+/// (\n, \t, \u001b ...), invisible and bidirectional characters as \u200d ...
+/// (printable(), escape.h). Other UTF-8 is kept as it is.
 std::string quoted(std::string_view text);
 
 }  // namespace dactl

@@ -3,6 +3,8 @@
 #include <rapidjson/document.h>
 
 #include "engine/json/json_reader.h"
+#include "engine/text/escape.h"
+#include "engine/text/quote.h"
 #include "engine/util/json_depth.h"
 #include "providers/genesys/json_slice.h"
 
@@ -104,6 +106,13 @@ Status ActionReader::read_identity(LiveAction& action) {
         return wrong("id", id->value, "a string");
     }
     action.id = text_of(id->value);
+    // An id is printed in every message and written to the state: one a
+    // terminal would act on, or that cannot be seen, is no Genesys id.
+    if (action.id.empty() || printable(action.id) != action.id) {
+        return make_error(ErrorKind::invalid_response,
+                          "the org answered an action id of " + quoted(action.id) +
+                              ", which holds characters no id has; dactl does not act on it");
+    }
     m_subject = "action \"" + action.id + "\"";
     auto version = m_json.FindMember("version");
     if (version == m_json.MemberEnd()) {
@@ -254,9 +263,16 @@ Result<OrgIdentity> decode_organization(std::string_view json) {
     if (Status parsed = parse(document, json, "the org"); !parsed) {
         return parsed.error();
     }
+    const rapidjson::Value* given = member(document, "id");
+    if (given != nullptr && !given->IsString()) {
+        return make_error(ErrorKind::invalid_response,
+                          "the org's id is " + compact_json(*given) +
+                              ", not a string; GET /api/v2/organizations/me must name the org");
+    }
     std::optional<std::string> id = string_member(document, "id");
     if (!id || id->empty()) {
-        return make_error(ErrorKind::invalid_response, "the org has no id");
+        return make_error(ErrorKind::invalid_response,
+                          "the org has no id; GET /api/v2/organizations/me must name the org");
     }
     return OrgIdentity{*id, text_member(document, "name")};
 }
