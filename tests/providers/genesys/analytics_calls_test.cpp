@@ -137,3 +137,43 @@ TEST_CASE("a 400 that names the interval is an interval refused, other 400s are 
     REQUIRE(fixture.provider.analytics().query_action_aggregates(k_failures).error().kind ==
             ErrorKind::bad_request);
 }
+
+TEST_CASE("statistics that cannot be true are refused, naming the action and the value",
+          "[provider][insights][hostile]") {
+    const auto answer = [](const std::string& stats) {
+        return R"({"results": [{"group": {"actionId": "custom_-_9"}, "data": [{"interval": )"
+               R"("2026-11-24T00:00:00Z/2026-11-25T00:00:00Z", "metrics": [{"metric": )"
+               R"("tTotalExecution", "stats": )" +
+               stats + "}]}]}]}";
+    };
+    const std::string tail =
+        "; dactl reports no statistics that cannot be true (run insights again later, or over "
+        "another --since)";
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {R"({"count": 10, "max": 900, "p99": -40})", "p99 -40, which is below zero"},
+        {R"({"count": 10, "max": 900, "p95": 950, "p99": 960})",
+         "p95 950, which is above the max of 900"},
+        {R"({"count": 10, "max": 900, "p95": 800, "p99": 700})",
+         "p95 800, which is above the p99 of 700"},
+        {R"({"count": 10, "max": 1e308})", "max 1e+308, which is more than a latency can be"},
+        {R"({"count": -5, "max": 900})", "count -5, which is below zero"},
+        {R"({"count": 1e20, "max": 900})", "count 1e+20, which is more than a count can be"},
+        {R"({"count": 2.5, "max": 900})", "count 2.5, which is not a whole number"},
+        {R"({"count": 10, "min": 950, "max": 900})", "min 950, which is above the max of 900"},
+        {R"({"count": 10, "max": 900, "sum": 100000})",
+         "sum 100000, which is more than 10 executions of at most 900 ms take"},
+        {R"({"count": 10, "max": "900"})", "max \"900\", which is not a number"},
+    };
+    for (const auto& [stats, message] : cases) {
+        Result<std::vector<AggregateGroup>> groups = decode_aggregates(answer(stats));
+        REQUIRE_FALSE(groups.ok());
+        CHECK(groups.error().kind == ErrorKind::invalid_response);
+        CHECK(groups.error().message ==
+              "the analytics of action custom_-_9 give " + message + tail);
+    }
+    // The same numbers, possible: read, rounded to whole milliseconds.
+    Result<std::vector<AggregateGroup>> fine = decode_aggregates(answer(
+        R"({"count": 10, "min": 100.4, "max": 900, "sum": 4000, "p95": 850, "p99": 900.6})"));
+    REQUIRE(fine.ok());
+    CHECK(fine->at(0).buckets.at(0).stats == ExecutionStats{10, 100, 900, 4000, 850, 901});
+}
