@@ -10,6 +10,34 @@
 
 namespace dactl::cli {
 
+Diagnostics check_endpoint_settings(const Settings& settings) {
+    Diagnostics found;
+    const auto check = [&](const genesys::EndpointInputs& inputs, const SourcePosition& where) {
+        if (Result<genesys::Endpoints> endpoints = genesys::resolve_endpoints(inputs); !endpoints) {
+            std::string message = endpoints.error().message;
+            if (!message.starts_with(inputs.api_url_name)) {
+                message = inputs.api_url_name + ": " + message;  // "env.prod.region: unknown ..."
+            }
+            found.add(Diagnostic{Severity::error, where, message, {}, {}});
+        }
+    };
+    if (settings.region) {
+        check({std::nullopt, std::nullopt, settings.region, "region"}, settings.region_where);
+    }
+    for (const EnvironmentSettings& environment : settings.environments) {
+        const std::string prefix = "env." + environment.name + ".";
+        if (environment.region) {
+            check({std::nullopt, std::nullopt, environment.region, prefix + "region"},
+                  environment.region_where);
+        }
+        if (environment.api_url) {
+            check({environment.api_url, std::nullopt, std::nullopt, prefix + "api_url"},
+                  environment.api_url_where);
+        }
+    }
+    return found;
+}
+
 Result<std::unique_ptr<Provider>> connect_genesys(const ConnectionOptions& options,
                                                   const Environment& environment) {
     const EnvironmentSettings* chosen =

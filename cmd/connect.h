@@ -11,4 +11,10 @@ namespace dactl::cli {
 Result<std::unique_ptr<Provider>> connect_genesys(const ConnectionOptions& options,
                                                   const Environment& environment);
 
+/// The region and api_url settings of dactl.toml (top level and each
+/// [env.<name>]) read as a connection would read them: an error at the value's
+/// line and column for each one no connection could use (an unknown region,
+/// a URL that is not https://), so validate finds the typo, not the first run.
+Diagnostics check_endpoint_settings(const Settings& settings);
+
 }  // namespace dactl::cli

@@ -2,7 +2,7 @@
 
 #include <fstream>
 
-#include "engine/text/escape.h"
+#include "engine/util/escape.h"
 
 namespace dactl::cli {
 

@@ -2,12 +2,14 @@
 
 #include <ostream>
 
+#include "cmd/connect.h"
 #include "cmd/github.h"
 #include "cmd/views/failure_view.h"
 #include "engine/manifest/loader.h"
 #include "engine/resolve/resolve.h"
 #include "engine/text/suggest.h"
 #include "engine/text/word_list.h"
+#include "engine/util/escape.h"
 #include "engine/util/interrupt.h"
 #include "engine/util/time_text.h"
 #include "engine/util/utf8.h"
@@ -213,6 +215,10 @@ std::optional<Project> Session::load(const std::string& wanted, bool every_envir
         return std::nullopt;
     }
     m_environment = loaded.project.environment;
+    const Diagnostics endpoints = check_endpoint_settings(loaded.project.settings);
+    for (const Diagnostic& diagnostic : endpoints.items()) {
+        loaded.diagnostics.add(diagnostic);
+    }
     show(loaded.diagnostics);
     if (shown != nullptr) {
         *shown = loaded.diagnostics;

@@ -10,6 +10,7 @@
 #include "cmd/steps/state_step.h"
 #include "cmd/views/export_view.h"
 #include "engine/gather/gather.h"
+#include "engine/manifest/loader.h"
 #include "engine/model/address.h"
 #include "engine/text/quote.h"
 
@@ -104,7 +105,9 @@ int write_import(Session& session, const Project& project, const LockedState& lo
             return {};
         }
         return make_error(ErrorKind::invalid_input,
-                          "the entry written to " + import.edit.shown + " did not load");
+                          "the entry written to " + import.edit.shown + " did not declare " +
+                              address +
+                              " when the project was read again (is the file a manifest?)");
     };
     std::optional<Project> reloaded = write_manifest_edits(
         session, project.directory, project.environment, {import.edit}, {}, declares);
@@ -121,6 +124,13 @@ int write_import(Session& session, const Project& project, const LockedState& lo
 
 int run_import(const ImportArguments& options, Session& session) {
     const auto operands = operands_of(options, session);
+    if (operands && options.into) {
+        Result<std::string> file =
+            manifest_path_in(session.options().chdir, *options.into, "--into");
+        if (!file) {
+            return session.fail(file.error().message + "; nothing was written");
+        }
+    }
     std::optional<Project> project = operands ? session.load_project() : std::nullopt;
     std::optional<LockedState> locked =
         project ? lock_state(session, *project, "import") : std::nullopt;

@@ -12,6 +12,7 @@
 #include "cmd/views/insights_view.h"
 #include "engine/insights/insight_writes.h"
 #include "engine/insights/since_apply.h"
+#include "engine/manifest/loader.h"
 #include "engine/util/time_text.h"
 
 namespace dactl::cli {
@@ -58,9 +59,6 @@ std::string conflict(const InsightsArguments& arguments) {
     if (arguments.all && arguments.write && !arguments.adopt_into) {
         return "--all --write needs --adopt-into FILE: the manifest file the unmanaged actions "
                "timing out or at risk are adopted into";
-    }
-    if (arguments.adopt_into && !arguments.adopt_into->ends_with(".toml")) {
-        return "--adopt-into must name a .toml file of the project, not " + *arguments.adopt_into;
     }
     return "";
 }
@@ -154,6 +152,13 @@ int run_since_apply(const InsightsArguments& arguments, Session& session, const 
 int run_insights_command(const InsightsArguments& arguments, Session& session) {
     if (const std::string wrong = conflict(arguments); !wrong.empty()) {
         return session.fail(wrong);
+    }
+    if (arguments.adopt_into) {
+        Result<std::string> file =
+            manifest_path_in(session.options().chdir, *arguments.adopt_into, "--adopt-into");
+        if (!file) {
+            return session.fail(file.error().message);
+        }
     }
     std::optional<ResolvedOrg> read =
         read_resolved_org(session, arguments.named(), read_functions_too(arguments), Unbound::fail,

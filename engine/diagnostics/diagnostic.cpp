@@ -4,6 +4,7 @@
 #include <tuple>
 #include <utility>
 
+#include "engine/util/escape.h"
 #include "engine/util/utf8.h"
 
 namespace dactl {

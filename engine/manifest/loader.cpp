@@ -5,6 +5,7 @@
 #include "engine/manifest/file_reader.h"
 #include "engine/manifest/secret_lines.h"
 #include "engine/manifest/uniqueness.h"
+#include "engine/text/quote.h"
 #include "engine/text/word_list.h"
 #include "engine/util/digest.h"
 #include "engine/util/file_io.h"
@@ -197,6 +198,40 @@ LoadResult load_sources(const std::vector<ManifestSource>& sources,
     }
     result.diagnostics.sort();
     return result;
+}
+
+Result<std::string> manifest_path_in(const fs::path& directory, const std::string& given,
+                                     const std::string& option) {
+    const auto refused = [&](const std::string& why) {
+        return make_error(ErrorKind::invalid_input,
+                          option + " " + dactl::quoted(given) + ": " + why +
+                              "; give a .toml file inside the project, relative to it, e.g. "
+                              "manifests/adopted.toml");
+    };
+    fs::path path(given);
+    if (path.is_absolute()) {
+        std::error_code ec;
+        const fs::path root = fs::weakly_canonical(fs::absolute(directory, ec), ec);
+        path = fs::weakly_canonical(path, ec).lexically_relative(root);
+    }
+    path = path.lexically_normal();
+    const std::string relative = path.generic_string();
+    if (given.empty() || relative.empty() || relative == "." || relative.starts_with("../") ||
+        relative == "..") {
+        return refused("it is outside the project, where dactl would never read it");
+    }
+    if (path.extension() != ".toml") {
+        return refused("dactl reads only .toml files as manifests");
+    }
+    if (relative == k_settings_file) {
+        return refused("dactl.toml holds the project's settings, not actions");
+    }
+    for (const fs::path& part : path) {
+        if (is_hidden(part)) {
+            return refused("dactl skips hidden files and directories (" + part.string() + ")");
+        }
+    }
+    return relative;
 }
 
 LoadResult load_project(const fs::path& directory, const std::string& environment) {

@@ -8,6 +8,7 @@
 
 #include "engine/diagnostics/diagnostic.h"
 #include "engine/model/project.h"
+#include "engine/util/result.h"
 
 namespace dactl {
 
@@ -39,6 +40,14 @@ LoadResult load_project(const std::filesystem::path& directory,
 /// is declared), the diagnostics of all of them with repeats dropped (one found
 /// in only some environments names them); the project is the base's.
 LoadResult load_every_environment(const std::filesystem::path& directory);
+
+/// `given` (from `option`, "--into") as the path, relative to the project at
+/// `directory`, of a file load_project reads as a manifest: a .toml file inside
+/// the project, not dactl.toml at its top, not hidden or under a hidden
+/// directory. Fails with ErrorKind::invalid_input naming the option, the path
+/// and what to give instead; nothing is read or written.
+Result<std::string> manifest_path_in(const std::filesystem::path& directory,
+                                     const std::string& given, const std::string& option);
 
 /// The same over in-memory sources (tests, fuzzing); `dactl.toml` is recognised by path.
 /// Sources are read in sorted path order whatever order they come in. Never throws.

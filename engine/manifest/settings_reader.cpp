@@ -206,8 +206,10 @@ void read_environment_key(const toml::key& key, const toml::node& value, Manifes
                        dactl::quoted(text->get()) + "; the value itself never goes in a file");
     } else if (name == "region") {
         environment.region = text->get();
+        environment.region_where = file.position(value.source().begin);
     } else if (name == "api_url") {
         environment.api_url = text->get();
+        environment.api_url_where = file.position(value.source().begin);
     } else if (name == "client_id_env") {
         environment.client_id_env = text->get();
     } else {

@@ -51,7 +51,9 @@ struct EnvironmentSettings {
     std::string name;                              ///< [a-z0-9_-]+
     SourcePosition where;                          ///< the table's header
     std::optional<std::string> region;             ///< as `region` is written
+    SourcePosition region_where;                   ///< its value, when given
     std::optional<std::string> api_url;            ///< like DACTL_API_URL
+    SourcePosition api_url_where;                  ///< its value, when given
     std::optional<std::string> client_id_env;      ///< the variable holding the client id
     std::optional<std::string> client_secret_env;  ///< the variable holding its secret
 

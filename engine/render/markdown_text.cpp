@@ -4,10 +4,10 @@
 
 #include "engine/model/secrets.h"
 #include "engine/render/value_text.h"
-#include "engine/text/escape.h"
 #include "engine/text/html.h"
 #include "engine/text/quote.h"
 #include "engine/text/text_diff.h"
+#include "engine/util/escape.h"
 
 namespace dactl {
 

@@ -2,9 +2,9 @@
 #include "engine/render/heading.h"
 #include "engine/render/plan_render.h"
 #include "engine/render/value_text.h"
-#include "engine/text/escape.h"
 #include "engine/text/html.h"
 #include "engine/text/quote.h"
+#include "engine/util/escape.h"
 
 namespace dactl {
 

@@ -1,6 +1,6 @@
 #include "engine/text/html.h"
 
-#include "engine/text/escape.h"
+#include "engine/util/escape.h"
 
 namespace dactl {
 

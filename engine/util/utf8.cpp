@@ -1,18 +1,6 @@
 #include "engine/util/utf8.h"
 
-#include <cstdio>
-
 namespace dactl {
-
-namespace {
-
-std::string hex_byte(unsigned char byte) {
-    char text[5];
-    std::snprintf(text, sizeof text, "\\x%02x", byte);
-    return text;
-}
-
-}  // namespace
 
 std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
@@ -54,26 +42,6 @@ std::string valid_utf8(std::string_view text) {
         const std::size_t length = utf8_sequence_length(text, at);
         if (length == 0) {
             out += "\xef\xbf\xbd";
-            ++at;
-        } else {
-            out.append(text.substr(at, length));
-            at += length;
-        }
-    }
-    return out;
-}
-
-std::string printable(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t at = 0; at < text.size();) {
-        const auto byte = static_cast<unsigned char>(text[at]);
-        const std::size_t length = utf8_sequence_length(text, at);
-        if (length == 0 || byte < 0x20 || byte == 0x7f) {
-            out += hex_byte(byte);
-            ++at;
-        } else if (byte == '\\') {
-            out += "\\\\";
             ++at;
         } else {
             out.append(text.substr(at, length));

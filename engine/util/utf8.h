@@ -1,6 +1,6 @@
 #pragma once
 // UTF-8 from untrusted places (file names, answers): made valid before it
-// reaches JSON, and printable before it reaches a terminal.
+// reaches JSON.
 
 #include <string>
 #include <string_view>
@@ -15,9 +15,6 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t at);
 /// no overlong forms, no surrogates, nothing past U+10FFFF) replaced by U+FFFD.
 std::string valid_utf8(std::string_view text);
 
-/// `text` safe to print on a terminal: control characters (C0, DEL) and bytes
-/// that are not valid UTF-8 written as \xHH, backslashes as \\; valid UTF-8
-/// kept as it is.
-std::string printable(std::string_view text);
+/// (Text made safe for a terminal, Markdown or HTML: engine/util/escape.h.)
 
 }  // namespace dactl

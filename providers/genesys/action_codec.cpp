@@ -3,8 +3,8 @@
 #include <rapidjson/document.h>
 
 #include "engine/json/json_reader.h"
-#include "engine/text/escape.h"
 #include "engine/text/quote.h"
+#include "engine/util/escape.h"
 #include "engine/util/json_depth.h"
 #include "providers/genesys/json_slice.h"
 

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "engine/util/ascii.h"
+#include "engine/util/escape.h"
 #include "engine/util/utf8.h"
 
 namespace dactl::genesys {

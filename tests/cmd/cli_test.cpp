@@ -364,3 +364,34 @@ TEST_CASE("internal commands are in no help", "[cli]") {
     REQUIRE(cli.run({"__complet"}) == 1);
     REQUIRE(cli.err() == "Error: unknown command __complet; run dactl --help for the list\n");
 }
+
+TEST_CASE("validate reads region and api_url as a connection would, naming where they are",
+          "[cli][hostile]") {
+    CliHarness cli;
+    cli.project.write("actions.toml", k_manifest);
+    cli.project.write("dactl.toml",
+                      "region = \"us-east-9\"\n"
+                      "\n"
+                      "[env.test]\n"
+                      "api_url = \"htps://api.example.com\"\n"
+                      "\n"
+                      "[env.prod]\n"
+                      "region = \"eu-west-1\"\n"
+                      "\n"
+                      "[env.dev]\n"
+                      "region = \"mars\"\n");
+    REQUIRE(cli.run({"validate", "--env", "prod"}) == 1);
+    CHECK(cli.err().find(
+              "dactl.toml:1:1: region: unknown region \"us-east-9\"; did you mean us-east-1? Use "
+              "one of us-east-1, ") != std::string::npos);
+    CHECK(cli.err().find("dactl.toml:10:10: env.dev.region: unknown region \"mars\": use one of "
+                         "us-east-1, ") != std::string::npos);
+    CHECK(cli.err().find("dactl.toml:4:11: env.test.api_url must start with https:// (it is "
+                         "\"htps://api.example.com\")\n") != std::string::npos);
+    CHECK(cli.err().find("env.prod") == std::string::npos);
+    CHECK(cli.provider_requests == 0);
+    cli.project.write(
+        "dactl.toml",
+        "region = \"us_east_1\"\n\n[env.test]\napi_url = \"https://api.example.com/\"\n");
+    REQUIRE(cli.run({"validate", "--env", "test"}) == 0);
+}

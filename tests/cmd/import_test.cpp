@@ -131,3 +131,23 @@ TEST_CASE("import refuses what would give an action two addresses, writing nothi
             "Error: action.customer is in the state already (custom_-_2); choose another "
             "address, or dactl state rm action.customer; nothing was written\n");
 }
+
+TEST_CASE("import --into takes only a manifest of the project, before reading anything",
+          "[cli][import][hostile]") {
+    CliHarness cli;
+    seed(cli);
+    const std::string give =
+        "; give a .toml file inside the project, relative to it, e.g. manifests/adopted.toml; "
+        "nothing was written\n";
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"../x.toml", "it is outside the project, where dactl would never read it"},
+        {"dactl.toml", "dactl.toml holds the project's settings, not actions"},
+        {"notes.md", "dactl reads only .toml files as manifests"},
+    };
+    for (const auto& [into, why] : cases) {
+        REQUIRE(cli.run({"import", "action.customer", "custom_-_2", "--into", into}) == 1);
+        CHECK(cli.err() == "Error: --into \"" + into + "\": " + why + give);
+    }
+    CHECK(cli.provider_requests == 0);
+    CHECK_FALSE(std::filesystem::exists(cli.project.path().parent_path() / "x.toml"));
+}

@@ -109,6 +109,8 @@ TEST_CASE("insights --all --write raises the managed ones and adopts the others"
 }
 
 TEST_CASE("insights explains bad arguments before reading anything", "[cli][insights]") {
+    const std::string k_give =
+        "; give a .toml file inside the project, relative to it, e.g. manifests/adopted.toml";
     CliHarness cli;
     seed(cli);
     const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
@@ -132,7 +134,25 @@ TEST_CASE("insights explains bad arguments before reading anything", "[cli][insi
          "--all --write needs --adopt-into FILE: the manifest file the unmanaged actions timing "
          "out or at risk are adopted into"},
         {{"--all", "--write", "--adopt-into", "x.txt"},
-         "--adopt-into must name a .toml file of the project, not x.txt"},
+         "--adopt-into \"x.txt\": dactl reads only .toml files as manifests" + k_give},
+        {{"--all", "--write", "--adopt-into", "../x.toml"},
+         "--adopt-into \"../x.toml\": it is outside the project, where dactl would never read "
+         "it" +
+             k_give},
+        {{"--all", "--write", "--adopt-into", "sub/../../x.toml"},
+         "--adopt-into \"sub/../../x.toml\": it is outside the project, where dactl would never "
+         "read it" +
+             k_give},
+        {{"--all", "--write", "--adopt-into", "/tmp/x.toml"},
+         "--adopt-into \"/tmp/x.toml\": it is outside the project, where dactl would never read "
+         "it" +
+             k_give},
+        {{"--all", "--write", "--adopt-into", "./dactl.toml"},
+         "--adopt-into \"./dactl.toml\": dactl.toml holds the project's settings, not actions" +
+             k_give},
+        {{"--all", "--write", "--adopt-into", ".dactl/x.toml"},
+         "--adopt-into \".dactl/x.toml\": dactl skips hidden files and directories (.dactl)" +
+             k_give},
         {{"--headroom", "0.5"}, "--headroom must be a number from 1 to 10, not 0.5"},
         {{"action.slwo"}, "no action.slwo in the manifests; did you mean action.slow?"},
         {{"--since-apply"},

@@ -25,22 +25,13 @@ TEST_CASE("valid_utf8 keeps valid text and replaces every invalid byte with U+FF
     REQUIRE(valid_utf8(std::string_view("a\0b", 3)) == std::string("a\0b", 3));
 }
 
-TEST_CASE("printable escapes control characters, backslashes and invalid bytes", "[util]") {
-    REQUIRE(printable("manifests/ok.toml") == "manifests/ok.toml");
-    REQUIRE(printable("Ünïcode.toml") == "Ünïcode.toml");
-    REQUIRE(printable("evil\x1b[31mred.toml") == "evil\\x1b[31mred.toml");
-    REQUIRE(printable("a\nb\r\x7f") == "a\\x0ab\\x0d\\x7f");
-    REQUIRE(printable("back\\slash") == "back\\\\slash");
-    REQUIRE(printable("bad\xff.toml") == "bad\\xff.toml");
-}
-
 TEST_CASE("a diagnostic prints a hostile file name escaped", "[util]") {
     Diagnostic diagnostic;
     diagnostic.where.path = "dir/\x1b]0;owned\x07.toml";
     diagnostic.where.line = 3;
     diagnostic.where.column = 7;
     diagnostic.message = "unknown key";
-    REQUIRE(diagnostic.format().rfind("dir/\\x1b]0;owned\\x07.toml:3:7: ", 0) == 0);
+    REQUIRE(diagnostic.format().rfind("dir/\\u001b]0;owned\\u0007.toml:3:7: ", 0) == 0);
 }
 
 TEST_CASE("JSON from invalid UTF-8 is still a JSON document", "[util]") {
@@ -68,6 +59,6 @@ TEST_CASE("a diagnostic quotes a hostile source line escaped, the caret under it
     diagnostic.source_line = std::string("n\0\xff\tÉé = \"x\" \x1b[2J", 19);
     REQUIRE(diagnostic.format() ==
             "a.toml:2:12: bad\n"
-            "    n\\x00\\xff\tÉé = \"x\" \\x1b[2J\n"
-            "             \t       ^");
+            "    n\\u0000\\xff\tÉé = \"x\" \\u001b[2J\n"
+            "               \t       ^");
 }

@@ -146,8 +146,8 @@ TEST_CASE("error pages that are not the API's ErrorBody are quoted, with status 
           "URL right, or is a proxy in the way?) (HTTP 307)");
     Hostile hostile_location(302, "", {{"Location", "https://x/\x1b[2J" + std::string(400, 'a')}});
     CHECK(hostile_location.get_action_error() ==
-          "GET /api/v2/integrations/actions/a was redirected to https://x/\\x1b[2J" +
-              std::string(300 - 17, 'a') +
+          "GET /api/v2/integrations/actions/a was redirected to https://x/\\u001b[2J" +
+              std::string(300 - 19, 'a') +
               "...; dactl follows no redirects (is the URL right, or is a proxy in the way?) (HTTP "
               "302)");
 

@@ -1,4 +1,4 @@
-#include "engine/text/escape.h"
+#include "engine/util/escape.h"
 
 #include <catch2/catch.hpp>
 
@@ -8,7 +8,9 @@ using namespace dactl;
 
 TEST_CASE("printable shows what a terminal would act on or hide, and keeps the rest",
           "[escape][hostile]") {
-    CHECK(printable("Zoë 日本 \"x\" \\") == "Zoë 日本 \"x\" \\");
+    CHECK(printable("manifests/Ünïcode.toml") == "manifests/Ünïcode.toml");
+    CHECK(printable("Zoë 日本 \"x\" back\\slash") == "Zoë 日本 \"x\" back\\slash");
+    CHECK(printable(printable("a\x1b\u200d\xff")) == printable("a\x1b\u200d\xff"));
     CHECK(printable("a\x1b[31mb\nc\td\re\x07\x7f") == "a\\u001b[31mb\\nc\\td\\re\\u0007\\u007f");
     CHECK(printable("\xc2\x9b"
                     "2J") == "\\u009b2J");  // C1 CSI
@@ -18,6 +20,7 @@ TEST_CASE("printable shows what a terminal would act on or hide, and keeps the r
           "bad \\xff\\xfe, cut \\xe6\\x97, overlong \\xc0\\xaf");
     CHECK(printable("surrogate \xed\xa0\x80") == "surrogate \\xed\\xa0\\x80");
     CHECK(printable("\"q\" \\", true) == "\\\"q\\\" \\\\");
+    CHECK(printable("a\nb\r\x7f") == "a\\nb\\r\\u007f");
     CHECK(quoted("a\x1b\u200d\"") == "\"a\\u001b\\u200d\\\"\"");
 }
 

@@ -1,53 +1,24 @@
-#include "engine/text/escape.h"
+#include "engine/util/escape.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
 
+#include "engine/util/utf8.h"
+
 namespace dactl {
 
 namespace {
 
-// The length of the UTF-8 sequence at `text[at]` and its code point; 0 when
-// the bytes there are not well-formed UTF-8 (overlong, surrogate, cut short).
-std::size_t decode(std::string_view text, std::size_t at, char32_t& point) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[at + i]); };
-    const unsigned char lead = byte(0);
-    std::size_t length = 0;
-    char32_t least = 0;
-    if (lead < 0x80) {
-        point = lead;
-        return 1;
-    }
-    if ((lead & 0xE0) == 0xC0) {
-        length = 2;
-        point = lead & 0x1F;
-        least = 0x80;
-    } else if ((lead & 0xF0) == 0xE0) {
-        length = 3;
-        point = lead & 0x0F;
-        least = 0x800;
-    } else if ((lead & 0xF8) == 0xF0) {
-        length = 4;
-        point = lead & 0x07;
-        least = 0x10000;
-    } else {
-        return 0;
-    }
-    if (at + length > text.size()) {
-        return 0;
-    }
+// The code point of the valid UTF-8 sequence of `length` bytes at `at`.
+char32_t code_point(std::string_view text, std::size_t at, std::size_t length) {
+    static constexpr unsigned char k_lead_bits[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+    char32_t point = static_cast<unsigned char>(text[at]) & k_lead_bits[length];
     for (std::size_t i = 1; i < length; ++i) {
-        if ((byte(i) & 0xC0) != 0x80) {
-            return 0;
-        }
-        point = (point << 6) | (byte(i) & 0x3F);
+        point = (point << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3F);
     }
-    if (point < least || point > 0x10FFFF || (point >= 0xD800 && point <= 0xDFFF)) {
-        return 0;
-    }
-    return length;
+    return point;
 }
 
 // Characters a terminal acts on or that cannot be seen: controls, C1
@@ -72,13 +43,13 @@ std::string printable(std::string_view text, bool quote_marks) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t at = 0; at < text.size();) {
-        char32_t point = 0;
-        const std::size_t length = decode(text, at, point);
+        const std::size_t length = utf8_sequence_length(text, at);
         if (length == 0) {
             out += hex("\\x%02x", static_cast<unsigned char>(text[at]));
             ++at;
             continue;
         }
+        const char32_t point = code_point(text, at, length);
         if (point == '\n') {
             out += "\\n";
         } else if (point == '\t') {

@@ -22,7 +22,8 @@ namespace dactl {
 /// (C0 controls and DEL as JSON writes them: \n, \t, \u001b; C1 controls,
 /// U+200B-U+200F, U+2028-U+202E, U+2060-U+2064, U+2066-U+2069 and U+FEFF as
 /// \uXXXX; bytes that are not UTF-8 as \xNN). When `quote_marks`, `"` and `\`
-/// are escaped too, for text shown in double quotes.
+/// are escaped too, for text shown in double quotes. Applying it to its own
+/// output (without quote marks) changes nothing.
 std::string printable(std::string_view text, bool quote_marks = false);
 
 /// `text` as plain Markdown text, also inside a table cell: printable(), then
