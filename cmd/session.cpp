@@ -7,6 +7,8 @@
 #include "cmd/views/failure_view.h"
 #include "engine/manifest/loader.h"
 #include "engine/resolve/resolve.h"
+#include "engine/state/state_directory.h"
+#include "engine/state/state_file.h"
 #include "engine/text/suggest.h"
 #include "engine/text/word_list.h"
 #include "engine/util/escape.h"
@@ -185,6 +187,37 @@ std::optional<Project> Session::load_every_environment(Diagnostics* shown) {
                 shown, false);
 }
 
+namespace {
+
+// A state written before the project declared environments: no command reads
+// it once they are declared, so say where it is and how to move it.
+std::optional<Diagnostic> stranded_state(const Project& project) {
+    if (project.environment.empty() || project.settings.environments.empty()) {
+        return std::nullopt;
+    }
+    const std::filesystem::path root = state_path(state_directory(project.directory, ""));
+    std::error_code ec;
+    if (!std::filesystem::exists(root, ec)) {
+        return std::nullopt;
+    }
+    const std::string own = ".dactl/env/" + project.environment + "/state.json";
+    const bool has_own = std::filesystem::exists(project.directory / own, ec);
+    std::string message =
+        "written before the project declared environments, this state is read by no command now";
+    if (has_own) {
+        message += "; environment " + project.environment + " keeps its own in " + own +
+                   ", so remove this one once no environment needs it";
+    } else {
+        message += "; if it records environment " + project.environment +
+                   "'s org, move it there before applying: mkdir -p .dactl/env/" +
+                   project.environment + " && git mv .dactl/state.json " + own;
+    }
+    return Diagnostic{
+        Severity::warning, SourcePosition{".dactl/state.json", 0, 0}, message, {}, {}};
+}
+
+}  // namespace
+
 bool Session::check_directory() {
     const std::string& directory = m_options.chdir;
     std::error_code ec;
@@ -218,6 +251,9 @@ std::optional<Project> Session::load(const std::string& wanted, bool every_envir
     const Diagnostics endpoints = check_endpoint_settings(loaded.project.settings);
     for (const Diagnostic& diagnostic : endpoints.items()) {
         loaded.diagnostics.add(diagnostic);
+    }
+    if (std::optional<Diagnostic> stranded = stranded_state(loaded.project)) {
+        loaded.diagnostics.add(std::move(*stranded));
     }
     show(loaded.diagnostics);
     if (shown != nullptr) {

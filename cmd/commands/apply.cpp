@@ -55,6 +55,10 @@ bool confirmed(const ApplyArguments& options, Session& session, std::size_t coun
     if (!console.in_is_tty) {
         ask << "\n";  // the answer was not echoed: end the question's line
     }
+    // A terminal in raw mode or a Windows one ends the line with CR LF.
+    while (!answer.empty() && (answer.back() == '\r' || answer.back() == ' ')) {
+        answer.pop_back();
+    }
     if (answer != "yes" || session.interrupted()) {
         ask << "Apply cancelled; nothing was changed.\n";
         return false;
@@ -267,6 +271,17 @@ int run_apply(const ApplyArguments& options, Session& session) {
     ApplyReport report;
     if (!planning.plan.empty()) {
         if (!confirmed(options, session, planning.plan.changes.size())) {
+            // JSON and Markdown readers get their document: nothing attempted.
+            if (session.options().format != OutputFormat::text) {
+                for (const ActionChange& change : planning.plan.changes) {
+                    ActionResult result;
+                    result.address = change.address;
+                    result.id = change.id;
+                    result.version_before = change.version;
+                    report.results.push_back(std::move(result));
+                }
+                session.present(apply_view(planning.plan, report));
+            }
             return session.failed();
         }
         report = apply_confirmed(options, session, *opened->provider, opened->project, planning);

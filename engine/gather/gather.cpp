@@ -170,9 +170,12 @@ Status read_functions(FunctionStore& provider, Gathered& org, const GatherOption
         if (!answers[i]) {
             Error error = answers[i].error();
             auto address = addresses.find(needed[i]);
-            error.message = (address == addresses.end() ? "" : address->second + ": ") +
-                            "reading the function of " + needed[i]->id +
-                            " failed: " + error.message;
+            const std::string reading = "reading the function of " + needed[i]->id;
+            if (!error.message.starts_with(reading)) {
+                error.message = reading + " failed: " + error.message;
+            }
+            error.message =
+                (address == addresses.end() ? "" : address->second + ": ") + error.message;
             return error;
         }
         needed[i]->function = *answers[i];

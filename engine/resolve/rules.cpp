@@ -36,6 +36,11 @@ std::string asks(const Rule& rule) {
     return rule.address() + " (" + place(rule.where) + ") asks for " + rule.timeout.text();
 }
 
+// "rule.x (rules.toml:2), which asks for at least 15": after "breaks".
+std::string which_asks(const Rule& rule) {
+    return rule.address() + " (" + place(rule.where) + "), which asks for " + rule.timeout.text();
+}
+
 // Combines the rules' policies; nothing (after an error) when they cannot all hold.
 std::optional<Demand> combine(const std::vector<const Rule*>& matching, const LiveAction& live,
                               Diagnostics& diagnostics) {
@@ -199,7 +204,7 @@ private:
                 m_diagnostics.error(declared.position_of(Field::timeout_seconds),
                                     declared.address() + ": timeout_seconds = " +
                                         std::to_string(own->second.as_integer()) + " breaks " +
-                                        asks(*rule) + "; change one of them",
+                                        which_asks(*rule) + "; change one of them",
                                     declared.address());
             }
             return;

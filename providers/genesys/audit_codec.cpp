@@ -38,8 +38,10 @@ Result<AuditEntry> entry_of(const rapidjson::Value& entity) {
     AuditEntry entry;
     std::optional<std::int64_t> at = parse_instant(text_member(entity, "eventDate"));
     if (!at) {
-        return invalid("has an audit entry whose eventDate is not a time: \"" +
-                       text_member(entity, "eventDate") + "\"");
+        const rapidjson::Value* date = member(entity, "eventDate");
+        return invalid("has an audit entry whose eventDate is " +
+                       (date == nullptr ? std::string("missing") : compact_json(*date)) +
+                       ", not an instant such as 2026-12-01T10:00:00Z");
     }
     entry.at_ms = *at;
     entry.action = text_member(entity, "action");

@@ -53,10 +53,15 @@ Result<IntegrationPage> decode_integration_page(std::string_view json) {
     return result;
 }
 
-Result<FunctionSetup> decode_function_config(std::string_view json) {
+Result<FunctionSetup> decode_function_config(std::string_view json, const std::string& owner) {
     Result<rapidjson::Document> config = answer_object(json);
     if (!config) {
         return config.error();
+    }
+    if (const rapidjson::Value* id = member(*config, "id");
+        !owner.empty() && id != nullptr && (!id->IsString() || text_of(*id) != owner)) {
+        return invalid("the answer is the function config of " + compact_json(*id) + ", not of " +
+                       owner + "; dactl acts on no other action's function");
     }
     const rapidjson::Value* function = member(*config, "function");
     if (function == nullptr || !function->IsObject()) {

@@ -34,7 +34,9 @@ Result<IntegrationPage> decode_integration_page(std::string_view json);
 /// Decodes a FunctionConfig, {"function": {...}}: the function's timeout (absent:
 /// 15), description, handler and runtime. ErrorKind::invalid_response when it
 /// has no function object, or a timeoutSeconds that is not 1-15.
-Result<FunctionSetup> decode_function_config(std::string_view json);
+/// With `owner`, an answer whose `id` names another action is refused too (a
+/// read-back of the wrong action must not be taken for this one's).
+Result<FunctionSetup> decode_function_config(std::string_view json, const std::string& owner = "");
 
 /// The Function body of PUT .../draft/function: description, handler, runtime
 /// and timeoutSeconds; never the zip.

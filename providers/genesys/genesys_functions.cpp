@@ -66,14 +66,18 @@ Result<std::set<std::string>> GenesysFunctions::function_integrations() {
 }
 
 Result<FunctionSetup> GenesysFunctions::get_function(const std::string& id) {
-    return decoded(m_client.get(action_path(id) + "/function"), decode_function_config,
-                   "reading the function of " + id);
+    return decoded(
+        m_client.get(action_path(id) + "/function"),
+        [&](std::string_view json) { return decode_function_config(json, id); },
+        "reading the function of " + id);
 }
 
 Result<FunctionSetup> GenesysFunctions::put_draft_function(const std::string& id,
                                                            const FunctionSetup& function) {
-    return decoded(m_client.put(action_path(id) + "/draft/function", encode_function(function)),
-                   decode_function_config, "writing the draft function of " + id);
+    return decoded(
+        m_client.put(action_path(id) + "/draft/function", encode_function(function)),
+        [&](std::string_view json) { return decode_function_config(json, id); },
+        "writing the draft function of " + id);
 }
 
 }  // namespace dactl::genesys

@@ -173,6 +173,22 @@ TEST_CASE("apply takes 'yes' piped on standard input, as Terraform does", "[cli]
                 "Apply cancelled; nothing was changed.\n");
         REQUIRE(cli.org.stored("custom_-_1").version == 3);
     }
+    SECTION("yes ended by CR LF, as a Windows terminal or a raw-mode pipe sends it") {
+        cli.input = "yes\r\n";
+        REQUIRE(cli.run({"apply", "--no-color"}) == 0);
+        REQUIRE(cli.org.stored("custom_-_1").get(Field::timeout_seconds) == Value(15));
+    }
+    SECTION("cancelled with --format json, the document says nothing was attempted") {
+        cli.input = "no\n";
+        REQUIRE(cli.run({"apply", "--format", "json"}) == 1);
+        CHECK(cli.err() ==
+              "\nApply these changes to 1 action? Only 'yes' will be accepted: \nApply cancelled; "
+              "nothing was changed.\n");
+        CHECK(cli.out().find("\"command\": \"apply\"") != std::string::npos);
+        CHECK(cli.out().find("\"status\": \"not attempted\"") != std::string::npos);
+        CHECK(cli.out().find("\"address\": \"action.order_status\"") != std::string::npos);
+        CHECK(cli.org.stored("custom_-_1").version == 3);
+    }
     SECTION("with --format json the question goes to standard error") {
         cli.input = "yes\n";
         REQUIRE(cli.run({"apply", "--format", "json"}) == 0);
@@ -394,4 +410,31 @@ TEST_CASE("validate reads region and api_url as a connection would, naming where
         "dactl.toml",
         "region = \"us_east_1\"\n\n[env.test]\napi_url = \"https://api.example.com/\"\n");
     REQUIRE(cli.run({"validate", "--env", "test"}) == 0);
+}
+
+TEST_CASE("a state written before environments were declared is named, with how to move it",
+          "[cli][state]") {
+    CliHarness cli;
+    seed(cli);
+    REQUIRE(cli.run({"apply", "--auto-approve"}) == 0);
+    REQUIRE(std::filesystem::exists(cli.project.path() / ".dactl" / "state.json"));
+    cli.project.write("dactl.toml", "[env.prod]\n");
+    const std::string stranded =
+        ".dactl/state.json: warning: written before the project declared environments, this "
+        "state is read by no command now";
+    REQUIRE(cli.run({"plan", "--env", "prod"}) == 0);
+    CHECK(cli.err().find(stranded +
+                         "; if it records environment prod's org, move it there before applying: "
+                         "mkdir -p .dactl/env/prod && git mv .dactl/state.json "
+                         ".dactl/env/prod/state.json\n") != std::string::npos);
+    std::filesystem::create_directories(cli.project.path() / ".dactl" / "env" / "prod");
+    std::filesystem::copy_file(cli.project.path() / ".dactl" / "state.json",
+                               cli.project.path() / ".dactl" / "env" / "prod" / "state.json");
+    REQUIRE(cli.run({"validate", "--env", "prod"}) == 0);
+    CHECK(cli.err().find(stranded +
+                         "; environment prod keeps its own in .dactl/env/prod/state.json, so "
+                         "remove this one once no environment needs it\n") != std::string::npos);
+    std::filesystem::remove(cli.project.path() / ".dactl" / "state.json");
+    REQUIRE(cli.run({"validate", "--env", "prod"}) == 0);
+    CHECK(cli.err().find("warning") == std::string::npos);
 }

@@ -148,7 +148,7 @@ def test_conflicts(org):
     plan = org.run("plan")
     check(plan.returncode == 1, "plan exited %d" % plan.returncode)
     expected = ("orders.toml:3:1: action.order_12: timeout_seconds = 10 breaks "
-                "rule.orders_backend (rules.toml:2) asks for at least 15; change one of them\n")
+                "rule.orders_backend (rules.toml:2), which asks for at least 15; change one of them\n")
     check(expected in plan.stderr, "plan said:\n%s" % plan.stderr)
     org.remove("orders.toml")
 

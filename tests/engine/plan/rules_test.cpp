@@ -162,7 +162,7 @@ TEST_CASE("a manifest value outside a matching rule's bounds is an error naming 
                                 org_of_four());
     REQUIRE(planned.planning.diagnostics.format() ==
             "rules.toml:6:1: action.order: timeout_seconds = 10 breaks rule.orders_backend "
-            "(rules.toml:1) asks for at least 15; change one of them\n");
+            "(rules.toml:1), which asks for at least 15; change one of them\n");
 }
 
 TEST_CASE("a declared action without a timeout is governed for it; its own keys stay its own",

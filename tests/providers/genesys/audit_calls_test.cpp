@@ -54,7 +54,17 @@ TEST_CASE("audit entries are read with their user, client and changes as given",
     REQUIRE(decode_audit_page(R"({"total": 0})").error().message ==
             "the answer has no entities array");
     REQUIRE(decode_audit_page(R"({"entities": [{"eventDate": "soon"}]})").error().message ==
-            "the answer has an audit entry whose eventDate is not a time: \"soon\"");
+            "the answer has an audit entry whose eventDate is \"soon\", not an instant such as "
+            "2026-12-01T10:00:00Z");
+    REQUIRE(decode_audit_page(R"({"entities": [{"eventDate": ""}]})").error().message ==
+            "the answer has an audit entry whose eventDate is \"\", not an instant such as "
+            "2026-12-01T10:00:00Z");
+    REQUIRE(decode_audit_page(R"({"entities": [{"eventDate": 1764583200}]})").error().message ==
+            "the answer has an audit entry whose eventDate is 1764583200, not an instant such as "
+            "2026-12-01T10:00:00Z");
+    REQUIRE(decode_audit_page(R"({"entities": [{}]})").error().message ==
+            "the answer has an audit entry whose eventDate is missing, not an instant such as "
+            "2026-12-01T10:00:00Z");
 }
 
 TEST_CASE("the service mapping lists services and entity types", "[provider][audit]") {

@@ -56,6 +56,13 @@ TEST_CASE("a FunctionConfig gives the function's timeout (15 when absent) and wh
     REQUIRE(function);
     REQUIRE(*function == FunctionSetup{10, "scores", "index.handler", "nodejs18.x"});
     REQUIRE(decode_function_config(R"({"function": {"handler": "h"}})")->timeout_seconds == 15);
+    REQUIRE(decode_function_config(R"({"id": "custom_-_f", "function": {}})", "custom_-_f"));
+    REQUIRE(decode_function_config(R"({"function": {}})", "custom_-_f"));
+    REQUIRE(decode_function_config(R"({"id": "custom_-_g", "function": {}})", "custom_-_f")
+                .error()
+                .message ==
+            "the answer is the function config of \"custom_-_g\", not of "
+            "custom_-_f; dactl acts on no other action's function");
     REQUIRE(decode_function_config(R"({"function": {"timeoutSeconds": 16}})").error().message ==
             "the function's timeoutSeconds is 16, not a whole number from 1 to 15");
     REQUIRE(decode_function_config(R"({"id": "x"})").error().message ==
