@@ -5,6 +5,7 @@
 #include "cmd/connect.h"
 #include "cmd/github.h"
 #include "cmd/views/failure_view.h"
+#include "engine/gather/target.h"
 #include "engine/manifest/loader.h"
 #include "engine/resolve/resolve.h"
 #include "engine/state/state_directory.h"
@@ -148,7 +149,7 @@ std::optional<Project> Session::load_project_recorded(const std::string& environ
     }
     std::optional<Project> project = load(environment, false, nullptr, true);
     if (project) {
-        project->targets = m_options.targets;
+        project->targets = effective_targets(m_options.targets);
     }
     return project;
 }
@@ -169,7 +170,7 @@ std::optional<Project> Session::load_project(Diagnostics* shown) {
         load(m_options.env.value_or(m_context.environment("DACTL_ENV").value_or("")), false, shown,
              false);
     if (project) {
-        project->targets = m_options.targets;
+        project->targets = effective_targets(m_options.targets);
     }
     return project && targets_named(*project) ? project : std::nullopt;
 }

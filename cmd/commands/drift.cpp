@@ -8,6 +8,7 @@
 #include "cmd/steps/state_step.h"
 #include "cmd/views/drift_view.h"
 #include "engine/audit/audit_trail.h"
+#include "engine/gather/target.h"
 #include "engine/state/state_key.h"
 #include "engine/util/time_text.h"
 
@@ -47,7 +48,7 @@ int run_drift(const DriftArguments& options, Session& session) {
     GatherOptions gathering;
     gathering.parallelism = options.parallelism;
     std::optional<ResolvedOrg> read =
-        read_resolved_org(session, options.targets, gathering, Unbound::report);
+        read_resolved_org(session, effective_targets(options.targets), gathering, Unbound::report);
     if (!read) {
         return session.failed();
     }
@@ -57,7 +58,7 @@ int run_drift(const DriftArguments& options, Session& session) {
         return session.fail(key.error().message);
     }
     DriftReport report = compute_drift(read->resolution.org, read->state, *key);
-    report.targets = options.targets;
+    report.targets = effective_targets(options.targets);
     report.environment = read->project.environment;
     if (!options.no_audit) {
         attribute(session, read->project, *read->provider, report, read->state);

@@ -12,6 +12,7 @@
 #include "cmd/views/export_view.h"
 #include "engine/export/env_export.h"
 #include "engine/gather/gather.h"
+#include "engine/gather/target.h"
 #include "engine/manifest/loader.h"
 #include "engine/model/address.h"
 
@@ -40,7 +41,7 @@ ExportOptions export_options(const ExportArguments& options) {
     ExportOptions exporting;
     exporting.name_filter = options.name;
     exporting.category = options.category;
-    exporting.targets = options.targets;
+    exporting.targets = effective_targets(options.targets);
     exporting.fields = options.fields;
     return exporting;
 }

@@ -12,9 +12,10 @@ namespace dactl {
 namespace {
 
 // The source line as printed, and the run of blanks that puts a caret under
-// the code point `column` (1-based) of it. Control characters and bytes that
-// are not UTF-8 are printed as \xHH (never sent raw to a terminal) and padded
-// by as many blanks; tabs stay tabs so the caret lines up.
+// the code point `column` (1-based) of it. Control and invisible characters
+// and bytes that are not UTF-8 are printed escaped (printable(): \u001b,
+// \u200d, \xff; never raw to a terminal) and padded by as many blanks; tabs
+// stay tabs so the caret lines up.
 std::pair<std::string, std::string> quoted_line(std::string_view source, int column) {
     std::string shown;
     std::string pad;
@@ -31,7 +32,9 @@ std::pair<std::string, std::string> quoted_line(std::string_view source, int col
             piece = printable(source.substr(at, 1));
             width = piece.size();
         } else {
-            piece = source.substr(at, length);
+            // An invisible or bidirectional character is shown as \u200d.
+            piece = printable(source.substr(at, length));
+            width = piece.size() == length ? 1 : piece.size();
         }
         if (point < column) {
             pad += byte == '\t' ? std::string("\t") : std::string(width, ' ');

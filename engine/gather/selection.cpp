@@ -61,6 +61,13 @@ private:
             for (const LiveAction* candidate : m_by_name.at(similar)) {
                 message += "\n    did you mean " + quoted(similar) + " (" +
                            describe_candidate(*candidate) + ")?";
+                if (differ_in_normalization(name, similar)) {
+                    message +=
+                        " The two look the same but are written differently: one has an "
+                        "accented letter as one character, the other as a letter and a "
+                        "combining accent (Unicode NFC and NFD); copy the name from the org "
+                        "(dactl export) or select the action by id";
+                }
             }
         }
         diagnostics.error(desired.selector_where, message, desired.address());
@@ -71,6 +78,10 @@ private:
         std::vector<std::string> names;
         names.reserve(m_by_name.size());
         for (const auto& entry : m_by_name) {
+            // The same text written another way comes first, however long.
+            if (differ_in_normalization(name, entry.first)) {
+                return {entry.first};
+            }
             names.push_back(entry.first);
         }
         return closest_matches(name, names);

@@ -6,6 +6,17 @@
 
 namespace dactl {
 
+std::vector<std::string> effective_targets(const std::vector<std::string>& patterns) {
+    const auto every = [](std::string_view pattern) {
+        if (pattern.starts_with("action.")) {
+            pattern.remove_prefix(7);
+        }
+        return !pattern.empty() && pattern.find_first_not_of('*') == std::string_view::npos;
+    };
+    return std::any_of(patterns.begin(), patterns.end(), every) ? std::vector<std::string>{}
+                                                                : patterns;
+}
+
 Result<std::vector<DesiredAction>> targeted_actions(const std::vector<DesiredAction>& actions,
                                                     const std::vector<std::string>& patterns) {
     if (patterns.empty()) {

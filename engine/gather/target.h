@@ -14,6 +14,10 @@
 
 namespace dactl {
 
+/// `patterns` as a command uses them: none when one of them names every action
+/// there can be ("*", "action.*", "action.**"), for that is no partial run.
+std::vector<std::string> effective_targets(const std::vector<std::string>& patterns);
+
 /// The actions the patterns name, in the order of `actions`, each once; all of
 /// them when `patterns` is empty. Fails (invalid_input) naming the first pattern
 /// that names none: "no action.x in the manifests; did you mean action.y?".

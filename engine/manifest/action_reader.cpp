@@ -11,6 +11,7 @@
 #include "engine/text/quote.h"
 #include "engine/text/suggest.h"
 #include "engine/text/word_list.h"
+#include "engine/util/escape.h"
 
 namespace dactl::manifest {
 
@@ -46,6 +47,7 @@ private:
                          const toml::table* over = nullptr);
     void read_table(TableLevel level, const toml::node& node, const toml::table* over = nullptr);
     void read_field(Field field, const toml::key& key, const toml::node& value);
+    void check_id(const toml::node& value);
     void read_selector_key(std::optional<Written>& slot, const toml::key& key,
                            const toml::node& value);
     void read_probe(const toml::table& probe);
@@ -166,6 +168,7 @@ void ActionReader::read_action_key(const toml::key& key, const toml::node& value
         read_selector_key(m_name, key, value);
     } else if (name == "id") {
         read_selector_key(m_id, key, value);
+        check_id(value);
     } else if (name == "request") {
         read_table(TableLevel::request, value, over);
     } else if (name == "response") {
@@ -234,6 +237,27 @@ void ActionReader::read_selector_key(std::optional<Written>& slot, const toml::k
     if (std::optional<std::string> written =
             FieldReader(m_file).non_empty_text(std::string(key.str()), value)) {
         slot = Written{std::move(*written), key.source().begin};
+    }
+}
+
+// An id as the API gives it: one action's, with nothing a copy and paste
+// could have brought along (a list, spaces, invisible characters).
+void ActionReader::check_id(const toml::node& value) {
+    const auto* text = value.as_string();
+    if (text == nullptr || text->get().empty()) {
+        return;  // non_empty_text said so
+    }
+    const std::string& id = text->get();
+    if (id.find(',') != std::string::npos) {
+        m_file.error(value.source().begin,
+                     "id " + dactl::quoted(id) +
+                         " lists more than one id; an [action.<label>] table selects one action, "
+                         "so declare each in its own table");
+    } else if (id.find_first_of(" \t") != std::string::npos || printable(id) != id) {
+        m_file.error(value.source().begin,
+                     "id " + dactl::quoted(id) +
+                         " holds spaces or invisible characters, which no action id has; copy "
+                         "the id again (dactl export shows each action's)");
     }
 }
 

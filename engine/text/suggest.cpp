@@ -4,6 +4,7 @@
 
 #include "engine/text/word_list.h"
 #include "engine/util/ascii.h"
+#include "engine/util/utf8.h"
 
 namespace dactl {
 
@@ -25,7 +26,46 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
-namespace {}  // namespace
+namespace {
+
+// The base letter of each precomposed letter U+00C0-U+017F (Unicode's
+// canonical decomposition: a letter and combining marks), ' ' for none.
+constexpr std::string_view k_latin_bases =
+    "AAAAAA CEEEEIIII NOOOOO  UUUUY  aaaaaa ceeeeiiii nooooo  uuuuy yAaAaAaCcCcCcCcDd  "
+    "EeEeEeEeEeGgGgGgGgHh  IiIiIiIiI   JjKk LlLlLl    NnNnNn   OoOoOo  RrRrRrSsSsSsSsTtTt  "
+    "UuUuUuUuUuUuWwYyYZzZzZz ";
+
+// `text` with accents taken off the Latin letters, however they are written
+// (one precomposed character, or a letter and combining marks U+0300-U+036F),
+// and how many accents it had.
+std::pair<std::string, std::size_t> without_accents(std::string_view text) {
+    std::string out;
+    std::size_t accents = 0;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t length = std::max<std::size_t>(1, utf8_sequence_length(text, at));
+        char32_t point = static_cast<unsigned char>(text[at]);
+        if (length == 2) {
+            point = ((point & 0x1F) << 6) | (static_cast<unsigned char>(text[at + 1]) & 0x3F);
+        }
+        if (length == 2 && point >= 0x300 && point <= 0x36F) {
+            ++accents;
+        } else if (length == 2 && point >= 0xC0 && point < 0xC0 + k_latin_bases.size() &&
+                   k_latin_bases[point - 0xC0] != ' ') {
+            out += k_latin_bases[point - 0xC0];
+            ++accents;
+        } else {
+            out.append(text.substr(at, length));
+        }
+        at += length;
+    }
+    return {out, accents};
+}
+
+}  // namespace
+
+bool differ_in_normalization(std::string_view a, std::string_view b) {
+    return a != b && without_accents(a) == without_accents(b);
+}
 
 std::vector<std::string> closest_matches(std::string_view word,
                                          const std::vector<std::string>& candidates,

@@ -23,4 +23,10 @@ std::vector<std::string> closest_matches(std::string_view word,
 std::string suggestion(std::string_view word, const std::vector<std::string>& candidates,
                        std::string_view the_list_is);
 
+/// Whether `a` and `b` are different bytes for the same accented text: the
+/// same letters with the same accents, one writing an accented letter as one
+/// character (NFC, "é") where the other writes a letter and a combining mark
+/// (NFD, "e" + U+0301). Latin letters U+00C0-U+017F.
+bool differ_in_normalization(std::string_view a, std::string_view b);
+
 }  // namespace dactl

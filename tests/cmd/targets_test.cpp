@@ -170,3 +170,23 @@ TEST_CASE("drift, export and insights take --target too", "[cli][target]") {
     REQUIRE(cli.out().find("\"address\": \"action.customer\"") != std::string::npos);
     REQUIRE(cli.out().find("\"address\": \"action.order_status\"") == std::string::npos);
 }
+
+TEST_CASE("a target that names every action is no partial run", "[cli][target]") {
+    CliHarness cli;
+    seed(cli);
+    const int drift_exit = cli.run({"drift", "--no-audit", "--no-color"});
+    const std::string whole_drift = cli.out();
+    REQUIRE(cli.run({"plan", "--no-color"}) == 0);
+    const std::string whole = cli.out();
+    REQUIRE(whole.find("Partial") == std::string::npos);
+    for (const char* every : {"*", "action.*", "**"}) {
+        INFO(every);
+        REQUIRE(cli.run({"plan", "--target", every, "--no-color"}) == 0);
+        CHECK(cli.out() == whole);
+        REQUIRE(cli.run({"plan", "--target", "customer", "--target", every, "--format", "json"}) ==
+                0);
+        CHECK(cli.out().find("\"targets\": []") != std::string::npos);
+        REQUIRE(cli.run({"drift", "--no-audit", "--no-color", "--target", every}) == drift_exit);
+        CHECK(cli.out() == whole_drift);
+    }
+}

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "engine/text/suggest.h"
 #include "tests/support/builders.h"
 
 using namespace dactl;
@@ -76,4 +77,28 @@ TEST_CASE("select_actions refuses two manifest actions selecting one live action
     REQUIRE(result.diagnostics.format() ==
             "actions.toml:11:8: action.by_id selects the same live action as action.by_name: "
             "custom_-_1 \"Get Order\"\n");
+}
+
+TEST_CASE("a name that differs from a live one only in Unicode normalization is told so",
+          "[selection][hostile]") {
+    // The org writes é as one character (NFC); the manifest as e and U+0301 (NFD).
+    std::vector<LiveAction> live = {make_live("custom_-_1",
+                                              "Caf\u00e9 Orders Lookup for the "
+                                              "Customer Experience Team"),
+                                    make_live("custom_-_2", "Cafe Orders")};
+    std::vector<DesiredAction> desired = {
+        make_desired("order", "Cafe\u0301 Orders Lookup for the Customer Experience Team")};
+    SelectionResult result = select_actions(desired, live);
+    REQUIRE(result.bindings.empty());
+    REQUIRE(result.diagnostics.format() ==
+            "actions.toml:2:8: action.order: no live action is named \"Cafe\u0301 Orders Lookup "
+            "for the Customer Experience Team\"\n"
+            "    did you mean \"Caf\u00e9 Orders Lookup for the Customer Experience Team\" "
+            "(custom_-_1  category \"Orders\")? The two look the same but are written "
+            "differently: one has an accented letter as one character, the other as a letter and "
+            "a combining accent (Unicode NFC and NFD); copy the name from the org (dactl export) "
+            "or select the action by id\n");
+    CHECK(differ_in_normalization("Z\u00fcrich \u0160koda", "Zu\u0308rich S\u030ckoda"));
+    CHECK_FALSE(differ_in_normalization("Z\u00fcrich", "Zurich"));
+    CHECK_FALSE(differ_in_normalization("Z\u00fcrich", "Z\u00fcrich"));
 }

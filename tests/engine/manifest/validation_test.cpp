@@ -179,3 +179,27 @@ TEST_CASE("action tables and their sub-tables must be tables", "[manifest]") {
             "    probe = []\n"
             "            ^\n");
 }
+
+TEST_CASE("an id that lists several, or holds spaces or invisible characters, is refused",
+          "[manifest][hostile]") {
+    LoadResult result = load_sources({{"a.toml",
+                                       "[action.x]\n"
+                                       "id = \"custom_-_1,custom_-_2\"\n"
+                                       "[action.y]\n"
+                                       "id = \"custom_-_3 \"\n"
+                                       "[action.z]\n"
+                                       "id = \"custom_-_\u200b4\"\n"}});
+    REQUIRE(result.diagnostics.format() ==
+            "a.toml:2:6: id \"custom_-_1,custom_-_2\" lists more than one id; an "
+            "[action.<label>] table selects one action, so declare each in its own table\n"
+            "    id = \"custom_-_1,custom_-_2\"\n"
+            "         ^\n"
+            "a.toml:4:6: id \"custom_-_3 \" holds spaces or invisible characters, which no action "
+            "id has; copy the id again (dactl export shows each action's)\n"
+            "    id = \"custom_-_3 \"\n"
+            "         ^\n"
+            "a.toml:6:6: id \"custom_-_\\u200b4\" holds spaces or invisible characters, which no "
+            "action id has; copy the id again (dactl export shows each action's)\n"
+            "    id = \"custom_-_\\u200b4\"\n"
+            "         ^\n");
+}

@@ -62,3 +62,17 @@ TEST_CASE("a diagnostic quotes a hostile source line escaped, the caret under it
             "    n\\u0000\\xff\tÉé = \"x\" \\u001b[2J\n"
             "               \t       ^");
 }
+
+TEST_CASE("a diagnostic shows an invisible character in its source line, the caret under it",
+          "[util][hostile]") {
+    Diagnostic diagnostic;
+    diagnostic.where.path = "a.toml";
+    diagnostic.where.line = 1;
+    diagnostic.where.column = 11;
+    diagnostic.message = "invalid label \"a\\u200db\"";
+    diagnostic.source_line = "[action.\"a\u200db\"]";
+    REQUIRE(diagnostic.format() ==
+            "a.toml:1:11: invalid label \"a\\u200db\"\n"
+            "    [action.\"a\\u200db\"]\n"
+            "              ^");
+}
