@@ -160,6 +160,67 @@ def benchmark(options, actions, latency_ms, parallelism):
             emulator.stop()
 
 
+HOSTILE_CASES = [
+    ("`PUT .../draft/function` raises the draft's version (emulator `--draft-versions rise`)",
+     'the draft is read again after the last write and published at that version; under `fixed` too',
+     '`e2e_functions`, provider tests'),
+    ('a draft answer without `category` or `name`',
+     'the `PATCH .../draft` sends only the members it read',
+     'provider tests'),
+    ('one signal delivered twice (GNU `timeout`, a process group), a CI cancel (SIGINT then SIGTERM)',
+     "one stop: state written, lock released, probe's draft deleted; only Ctrl-C pressed again a second later aborts",
+     '`e2e_interrupts` (repeated runs), `e2e_signals`'),
+    ('custom authentication actions with ids like any other (emulator `--auth-ids plain`)',
+     'told apart by the listing (`includeAuthActions` off), never by id; a declaration naming one is refused naming it',
+     '`e2e_rules` under both shapes'),
+    ("executions cut off by a function's own timeout",
+     "verdict `timing out`, the note names `function.timeout_seconds`; `--write` leaves the action's timeout",
+     '`e2e_functions`'),
+    ('a managed secret header typed over by hand',
+     'drift shows `~ "Authorization": ... -> (sensitive)` in text and JSON',
+     '`e2e_secrets`'),
+    ('10,050 audit entries for one action, a stalled audit query, a future `applied_at`',
+     "newest first, five lines per action and a count of the rest, the trail's cut-off said; 15 s per query, 30 s in all",
+     '`e2e_audit`, engine tests'),
+    ('a `pageCount` of 5000, a short page before the last, an id twice, a total the pages do not hold',
+     'page 1 is checked before more are asked for (1 request, not 298); read once more, then refused; the same for integrations',
+     'provider tests'),
+    ('an integration without `integrationType`',
+     'refused, naming it',
+     'provider tests'),
+    ('ESC sequences, newlines, backticks, HTML and @-mentions in action names and audit user names',
+     'escaped for the medium in one place (`engine/util/escape.h`): `\\u001b` on a terminal, a longer code fence in Markdown, entities in HTML, no mention; JSON carries the text as it is',
+     '`e2e_escaping`, engine tests'),
+    ('an action id holding control or invisible characters',
+     'refused before it reaches a message or the state',
+     'provider tests'),
+    ('negative percentiles, p99 above max, 1e308, counts of -5, 2.5 or 1e20',
+     'refused, naming the action and the value as given (`1e+20`)',
+     'provider tests'),
+    ('`region` or `api_url` mistyped, top level or in `[env.<name>]`',
+     '`validate` names `dactl.toml:line:col` and the valid regions',
+     'cli tests'),
+    ('`--adopt-into` or `import --into` outside the project, `dactl.toml`, a hidden path or not `.toml`',
+     'refused before anything is read',
+     'cli tests'),
+    ('a no-op apply',
+     'the state is not rewritten; its serial stays',
+     'engine and cli tests'),
+    ('a cancelled `apply --format json`; `yes\\r\\n` at the prompt',
+     'a JSON document with every change `not attempted`; yes is yes',
+     'cli tests'),
+    ('a state written before environments were declared',
+     'a warning naming it and the `git mv` that moves it',
+     'cli tests'),
+    ('an id listing several (`a,b`), with spaces or a zero-width character; an NFC/NFD name',
+     'refused at `file:line:col`; the look-alike name is named as a normalization difference',
+     'engine tests'),
+    ("`--target '*'`",
+     'the whole project, not a partial run',
+     'cli tests'),
+]
+
+
 def report(results, benchmarks, quick):
     lines = [
         "# Reliability: the fault matrix",
@@ -247,7 +308,16 @@ def report(results, benchmarks, quick):
         "- **Secrets** (`e2e_secrets`): the client secret, its Basic form and every token "
         "issued are absent from the output, `--verbose` logs, reports, saved plans and state "
         "files of every command, on the failing paths too.",
+        "",
+        "## Hostile cases tried",
+        "",
+        "Each found by trying the product as a hostile user or server would (issue 27), each "
+        "held by the tests named.",
+        "",
+        "| case | what dactl does | held by |",
+        "|---|---|---|",
     ]
+    lines += ["| %s | %s | %s |" % case for case in HOSTILE_CASES]
     if benchmarks:
         lines += ["", "## Speed", "",
                   "Wall time and requests with 50 ms of latency added to every answer "
