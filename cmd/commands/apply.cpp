@@ -271,17 +271,7 @@ int run_apply(const ApplyArguments& options, Session& session) {
     ApplyReport report;
     if (!planning.plan.empty()) {
         if (!confirmed(options, session, planning.plan.changes.size())) {
-            // JSON and Markdown readers get their document: nothing attempted.
-            if (session.options().format != OutputFormat::text) {
-                for (const ActionChange& change : planning.plan.changes) {
-                    ActionResult result;
-                    result.address = change.address;
-                    result.id = change.id;
-                    result.version_before = change.version;
-                    report.results.push_back(std::move(result));
-                }
-                session.present(apply_view(planning.plan, report));
-            }
+            session.present(apply_cancelled_view(planning.plan));
             return session.failed();
         }
         report = apply_confirmed(options, session, *opened->provider, opened->project, planning);

@@ -31,6 +31,23 @@ View apply_view(const Plan& plan, const ApplyReport& report) {
     };
 }
 
+View apply_cancelled_view(const Plan& plan) {
+    return [&plan](OutputFormat format, const Style& style) -> std::string {
+        if (format == OutputFormat::text) {
+            return "";
+        }
+        ApplyReport report;
+        for (const ActionChange& change : plan.changes) {
+            ActionResult result;
+            result.address = change.address;
+            result.id = change.id;
+            result.version_before = change.version;
+            report.results.push_back(std::move(result));
+        }
+        return apply_view(plan, report)(format, style);
+    };
+}
+
 namespace {
 
 class Progress : public ApplyObserver {
