@@ -198,4 +198,20 @@ Result<rapidjson::Document> answer_object(std::string_view json) {
     return body;
 }
 
+std::string_view json_type_name(const rapidjson::Value& value) {
+    if (value.IsNull()) {
+        return "null";
+    }
+    if (value.IsBool()) {
+        return "a boolean";
+    }
+    if (value.IsObject()) {
+        return "an object";
+    }
+    if (value.IsArray()) {
+        return "an array";
+    }
+    return value.IsString() ? "a string" : "a number";
+}
+
 }  // namespace dactl

@@ -65,4 +65,7 @@ Result<Value> read_value(Field field, const rapidjson::Value& json);
 /// The compact text of a parsed value.
 std::string compact_json(const rapidjson::Value& value);
 
+/// What a parsed value is, for messages: "a string", "a number", "null" ...
+std::string_view json_type_name(const rapidjson::Value& value);
+
 }  // namespace dactl

@@ -37,6 +37,29 @@ std::string hex(const char* format, unsigned value) {
     return buffer;
 }
 
+// `c` as HTML text (also inside a quoted attribute or Markdown).
+void append_html(std::string& out, char c) {
+    switch (c) {
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '&':
+            out += "&amp;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
+    }
+}
+
 }  // namespace
 
 std::string printable(std::string_view text, bool quote_marks) {
@@ -94,20 +117,15 @@ std::string escape_markdown(std::string_view text) {
                 out += '\\';
                 out += c;
                 break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '&':
-                out += "&amp;";
-                break;
             case '@':
                 out += "@&#8203;";
                 break;
+            case '"':
+            case '\'':
+                out += c;  // Markdown text needs no entity for a quote
+                break;
             default:
-                out += c;
+                append_html(out, c);
         }
     }
     return out;
@@ -134,25 +152,7 @@ std::string markdown_code(std::string_view text, bool in_table) {
 std::string escape_html(std::string_view text) {
     std::string out;
     for (char c : printable(text)) {
-        switch (c) {
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '&':
-                out += "&amp;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
+        append_html(out, c);
     }
     return out;
 }

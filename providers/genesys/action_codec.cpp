@@ -12,25 +12,6 @@ namespace dactl::genesys {
 
 namespace {
 
-std::string_view type_name(const rapidjson::Value& value) {
-    if (value.IsNull()) {
-        return "null";
-    }
-    if (value.IsBool()) {
-        return "a boolean";
-    }
-    if (value.IsObject()) {
-        return "an object";
-    }
-    if (value.IsArray()) {
-        return "an array";
-    }
-    if (value.IsString()) {
-        return "a string";
-    }
-    return "a number";
-}
-
 // Parses `json` for `subject` ("an action", "the action list"), refusing
 // invalid JSON and absurd nesting with a message saying which.
 Status parse(rapidjson::Document& document, std::string_view json, std::string_view subject) {
@@ -58,7 +39,8 @@ public:
 private:
     Error wrong(std::string_view path, const rapidjson::Value& value, std::string_view expected) {
         return make_error(ErrorKind::invalid_response, m_subject + ": " + std::string(path) +
-                                                           " is " + std::string(type_name(value)) +
+                                                           " is " +
+                                                           std::string(json_type_name(value)) +
                                                            ", expected " + std::string(expected));
     }
     Error missing(std::string_view path) {
@@ -209,7 +191,7 @@ Result<LiveAction> ActionReader::read(std::string_view raw) {
     if (!m_json.IsObject()) {
         return make_error(
             ErrorKind::invalid_response,
-            "an action is " + std::string(type_name(m_json)) + ", expected an object");
+            "an action is " + std::string(json_type_name(m_json)) + ", expected an object");
     }
     LiveAction action;
     if (Status identity = read_identity(action); !identity) {
@@ -231,7 +213,7 @@ Status read_entities(const rapidjson::Value& entities, std::string_view raw,
                      std::vector<LiveAction>& actions) {
     if (!entities.IsArray()) {
         return make_error(ErrorKind::invalid_response, "the action list: entities is " +
-                                                           std::string(type_name(entities)) +
+                                                           std::string(json_type_name(entities)) +
                                                            ", expected an array");
     }
     const auto texts = array_elements(raw);
@@ -291,7 +273,7 @@ Result<ActionPage> decode_action_page(std::string_view json) {
     if (!document.IsObject()) {
         return make_error(
             ErrorKind::invalid_response,
-            "the action list is " + std::string(type_name(document)) + ", expected an object");
+            "the action list is " + std::string(json_type_name(document)) + ", expected an object");
     }
     ActionPage page;
     Result<PageFacts> facts = read_page_facts(document, k_action_listing);

@@ -15,19 +15,6 @@ Error contradiction(const Listing& listing, const std::string& how) {
                           "; dactl does not act on a partial org (read twice)");
 }
 
-std::string type_name(const rapidjson::Value& value) {
-    if (value.IsString()) {
-        return "a string";
-    }
-    if (value.IsNumber()) {
-        return "a number";
-    }
-    if (value.IsBool()) {
-        return "a boolean";
-    }
-    return value.IsArray() ? "an array" : value.IsObject() ? "an object" : "null";
-}
-
 Result<std::int64_t> read_count(const rapidjson::Value& page, const char* name, bool required,
                                 const Listing& listing) {
     const std::string& what = listing.what;
@@ -39,9 +26,9 @@ Result<std::int64_t> read_count(const rapidjson::Value& page, const char* name, 
         return -1;
     }
     if (!found->value.IsInt64()) {
-        return make_error(
-            ErrorKind::invalid_response,
-            what + ": " + name + " is " + type_name(found->value) + ", expected an integer");
+        return make_error(ErrorKind::invalid_response,
+                          what + ": " + name + " is " + std::string(json_type_name(found->value)) +
+                              ", expected an integer");
     }
     return found->value.GetInt64();
 }
