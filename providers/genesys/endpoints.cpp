@@ -191,6 +191,15 @@ Result<Credentials> credentials_from(
         return invalid("missing credentials: set " + id_variable + " and " + secret_variable +
                        " to an OAuth client-credentials grant");
     }
+    // Every occurrence of the secret is cut from dactl's output: a secret of a
+    // few characters would cut every word holding them, and is no client's.
+    if (secret->size() < k_shortest_secret) {
+        return invalid(secret_variable + " holds " + std::to_string(secret->size()) +
+                       (secret->size() == 1 ? " character" : " characters") +
+                       ", too few for an OAuth client's secret (at least " +
+                       std::to_string(k_shortest_secret) +
+                       "); set it to the client's secret from Admin > OAuth");
+    }
     credentials.client_id = *id;
     credentials.client_secret = *secret;
     return credentials;

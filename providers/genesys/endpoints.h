@@ -52,10 +52,15 @@ struct Credentials {
     std::string client_secret;
 };
 
+/// A shorter client secret is refused: it is not a real one, and hiding it in
+/// the output would hide every word that holds it.
+inline constexpr std::size_t k_shortest_secret = 8;
+
 /// Reads the variables `id_variable` and `secret_variable` (by default
 /// GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET) through
 /// `getenv`. Fails with ErrorKind::invalid_input, one line naming both
-/// variables, when either is unset or empty.
+/// variables, when either is unset or empty, and naming the secret's when it is
+/// shorter than k_shortest_secret.
 Result<Credentials> credentials_from(
     const std::function<std::optional<std::string>(const char*)>& getenv,
     const std::string& id_variable = "GENESYSCLOUD_OAUTHCLIENT_ID",

@@ -146,7 +146,7 @@ TEST_CASE("malformed base URLs are refused", "[endpoints]") {
 
 TEST_CASE("credentials come from both variables", "[endpoints]") {
     std::map<std::string, std::string> environment = {
-        {"GENESYSCLOUD_OAUTHCLIENT_ID", "id-1"}, {"GENESYSCLOUD_OAUTHCLIENT_SECRET", "s3cret"}};
+        {"GENESYSCLOUD_OAUTHCLIENT_ID", "id-1"}, {"GENESYSCLOUD_OAUTHCLIENT_SECRET", "s3cret-99"}};
     const auto getenv = [&](const char* name) -> std::optional<std::string> {
         auto found = environment.find(name);
         return found == environment.end() ? std::nullopt : std::optional(found->second);
@@ -154,7 +154,18 @@ TEST_CASE("credentials come from both variables", "[endpoints]") {
     Result<Credentials> credentials = credentials_from(getenv);
     REQUIRE(credentials.ok());
     CHECK(credentials->client_id == "id-1");
-    CHECK(credentials->client_secret == "s3cret");
+    CHECK(credentials->client_secret == "s3cret-99");
+    for (const auto& [secret, count] :
+         {std::pair<std::string, std::string>{"s", "1 character"}, {"s3cret7", "7 characters"}}) {
+        environment["GENESYSCLOUD_OAUTHCLIENT_SECRET"] = secret;
+        Result<Credentials> short_one = credentials_from(getenv);
+        REQUIRE_FALSE(short_one.ok());
+        CHECK(short_one.error().message ==
+              "GENESYSCLOUD_OAUTHCLIENT_SECRET holds " + count +
+                  ", too few for an OAuth client's secret (at least 8); set it to the client's "
+                  "secret from Admin > OAuth");
+    }
+    environment["GENESYSCLOUD_OAUTHCLIENT_SECRET"] = "s3cret-99";
 
     const std::string message =
         "missing credentials: set GENESYSCLOUD_OAUTHCLIENT_ID and "
