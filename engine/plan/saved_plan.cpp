@@ -124,7 +124,11 @@ Result<Planning> replan_saved(Provider& provider, const Project& project, const 
         const std::string reason =
             stale_reason(change, desired, resolved->org.find_live(change.id));
         if (!reason.empty()) {
-            reasons += (reasons.empty() ? "" : "\n") + stale_line(reason);
+            // Appended piece by piece: g++ 12 -O3 misreads "" + string&& (-Wrestrict).
+            if (!reasons.empty()) {
+                reasons += '\n';
+            }
+            reasons += stale_line(reason);
         }
     }
     if (!reasons.empty()) {
