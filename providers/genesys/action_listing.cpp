@@ -85,13 +85,7 @@ Result<std::vector<ActionPage>> ActionListing::fetch_remaining_pages(int page_co
 }
 
 Result<std::vector<LiveAction>> ActionListing::list() {
-    Result<std::vector<LiveAction>> listed = list_once();
-    // An org changed while it was read can make one listing disagree with
-    // itself; a second that does too is the server's, and fails loudly.
-    if (!listed && listed.error().kind == ErrorKind::inconsistent) {
-        listed = list_once();
-    }
-    return listed;
+    return read_twice([this] { return list_once(); });
 }
 
 Result<std::vector<LiveAction>> ActionListing::list_once() {

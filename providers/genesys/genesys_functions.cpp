@@ -56,13 +56,7 @@ Result<std::set<std::string>> GenesysFunctions::integrations_once() {
 }
 
 Result<std::set<std::string>> GenesysFunctions::function_integrations() {
-    Result<std::set<std::string>> ids = integrations_once();
-    // Integrations added or removed while the pages were read can make one
-    // reading disagree with itself; a second that does too is refused.
-    if (!ids && ids.error().kind == ErrorKind::inconsistent) {
-        ids = integrations_once();
-    }
-    return ids;
+    return read_twice([this] { return integrations_once(); });
 }
 
 Result<FunctionSetup> GenesysFunctions::get_function(const std::string& id) {

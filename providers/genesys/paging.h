@@ -47,4 +47,16 @@ Status check_first_page(const PageFacts& first, int page_size, const Listing& li
 /// full, no id twice on a page, and the total page 1 gave held by them all.
 Status check_pages(const std::vector<PageFacts>& pages, int page_size, const Listing& listing);
 
+/// `read()`, once more when it answers ErrorKind::inconsistent: a listing read
+/// while the org changed can disagree with itself once; a second reading that
+/// does too is the server's, and its error is the answer.
+template <class Read>
+auto read_twice(Read read) -> decltype(read()) {
+    auto listed = read();
+    if (!listed && listed.error().kind == ErrorKind::inconsistent) {
+        listed = read();
+    }
+    return listed;
+}
+
 }  // namespace dactl::genesys
