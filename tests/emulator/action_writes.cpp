@@ -51,7 +51,7 @@ HttpResponse patch_action(const HttpRequest& request, const std::string& id,
                 !limit) {
                 return limit.error();
             }
-            if (services.switches.take_conflict()) {
+            if (services.switches.take_conflict(id)) {
                 bump_version(entry.action);
                 return version_conflict();
             }

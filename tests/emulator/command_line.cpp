@@ -224,7 +224,7 @@ std::string usage() {
            "  --fail-every N[:STATUS] every Nth request answers STATUS (default 503)\n"
            "  --drop-every N          every Nth request gets no answer at all\n"
            "  --stale-read-ms N       reads show an action as it was for N ms after a write\n"
-           "  --conflict-next K       the next K PATCHes meet a concurrent save (409)\n"
+           "  --conflict-next K       the next PATCHes of K actions meet a concurrent save (409)\n"
            "  --templates-as-uris     configs carry template URIs instead of the text\n"
            "  --time-scale X          multiplies the seeded test/execute latencies (default 1)\n"
            "  --auth-ids plain        custom authentication actions get ids like any other\n"

@@ -146,6 +146,7 @@ Status apply_member(Settings& settings, SettingsChange& change, const std::strin
         return read_int(value, name, settings.stale_read_ms, 0, 600'000);
     }
     if (name == "conflictNextPatches") {
+        change.conflict_next_patches = true;
         return read_int(value, name, settings.conflict_next_patches, 0, k_max);
     }
     if (name == "tokenTtlSeconds") {

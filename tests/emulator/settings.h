@@ -18,7 +18,7 @@ struct Settings {
     int fail_status = 503;
     int drop_every = 0;              ///< every Nth counted request gets no answer; 0: off
     int stale_read_ms = 0;           ///< reads after a write show the action before it
-    int conflict_next_patches = 0;   ///< PATCHes still to answer 409 after a foreign save
+    int conflict_next_patches = 0;   ///< actions whose next PATCH meets a foreign save (409)
     bool templates_as_uris = false;  ///< config answers carry template URIs, not text
     bool org_me_forbidden = false;   ///< GET /api/v2/organizations/me answers 403
     double time_scale = 1.0;         ///< multiplies the seeded test/execute latencies
@@ -46,6 +46,7 @@ struct SettingsChange {
     bool rate_limit = false;
     bool fail_every = false;
     bool drop_every = false;
+    bool conflict_next_patches = false;
 };
 
 /// The settings as the admin API shows them: {"rateLimit": {"requests", "windowSeconds"},

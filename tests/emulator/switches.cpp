@@ -21,6 +21,9 @@ Result<std::pair<SettingsChange, Settings>> Switches::patch(const Json& body) {
     if (change->drop_every) {
         m_drop_count = 0;
     }
+    if (change->conflict_next_patches) {
+        m_saved_by_someone_else.clear();
+    }
     return std::make_pair(*change, m_settings);
 }
 
@@ -43,9 +46,10 @@ RequestFaults Switches::next_request(Randomness& randomness) {
     return faults;
 }
 
-bool Switches::take_conflict() {
+bool Switches::take_conflict(const std::string& action_id) {
     std::lock_guard lock(m_mutex);
-    if (m_settings.conflict_next_patches <= 0) {
+    if (m_settings.conflict_next_patches <= 0 ||
+        !m_saved_by_someone_else.insert(action_id).second) {
         return false;
     }
     --m_settings.conflict_next_patches;

@@ -4,6 +4,8 @@
 
 #include <mutex>
 #include <optional>
+#include <set>
+#include <string>
 
 #include "engine/util/result.h"
 #include "tests/emulator/clock.h"
@@ -33,14 +35,18 @@ public:
     /// every Mth is dropped (both counted from when the switch was set), and the extra
     /// latency drawn uniformly.
     RequestFaults next_request(Randomness& randomness);
-    /// True (and one less to go) while conflictNextPatches is above zero.
-    bool take_conflict();
+    /// True (and one less to go) while conflictNextPatches is above zero and `action_id`
+    /// has not met a foreign save since the switch was set: as when a colleague saves
+    /// K actions once each, no action is saved by someone else twice in a row within
+    /// the milliseconds of one client's retry.
+    bool take_conflict(const std::string& action_id);
 
 private:
     mutable std::mutex m_mutex;
     Settings m_settings;
     long m_failure_count = 0;
     long m_drop_count = 0;
+    std::set<std::string> m_saved_by_someone_else;
 };
 
 }  // namespace dactl::emulator

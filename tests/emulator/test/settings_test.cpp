@@ -128,12 +128,16 @@ TEST_CASE("extra latency is drawn within its range", "[emulator][settings]") {
     }
 }
 
-TEST_CASE("conflicts are taken one by one", "[emulator][settings]") {
+TEST_CASE("conflicts are taken one by one, once per action", "[emulator][settings]") {
     Settings settings;
     settings.conflict_next_patches = 2;
     Switches switches(settings);
-    REQUIRE(switches.take_conflict());
+    REQUIRE(switches.take_conflict("a"));
     REQUIRE(switches.settings().conflict_next_patches == 1);
-    REQUIRE(switches.take_conflict());
-    REQUIRE_FALSE(switches.take_conflict());
+    REQUIRE_FALSE(switches.take_conflict("a"));
+    REQUIRE(switches.settings().conflict_next_patches == 1);
+    REQUIRE(switches.take_conflict("b"));
+    REQUIRE_FALSE(switches.take_conflict("c"));
+    REQUIRE(switches.patch(*parse_json(R"({"conflictNextPatches": 1})")));
+    REQUIRE(switches.take_conflict("a"));
 }
