@@ -87,7 +87,7 @@ def start_emulator(options, workdir, actions, latency_ms, limited):
     emulator = harness.Emulator(options.emulator, seed, [], workdir)
     settings = {"latencyMs": {"min": latency_ms, "max": latency_ms}}
     if not limited:
-        settings["rateLimit"] = {"requests": 0, "windowSeconds": 60}
+        settings["rateLimit"] = {"requests": 0, "windowSeconds": 60, "clientRequests": 0}
     emulator.admin("PATCH", "/__emulator/settings", settings)
     emulator.admin("DELETE", "/__emulator/requests")
     return emulator

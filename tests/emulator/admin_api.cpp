@@ -154,10 +154,32 @@ HttpResponse patch_settings(const HttpRequest& request, AdminServices& services)
     }
     const auto& [change, settings] = *patched;
     if (change.rate_limit) {
-        services.rate_limiter.configure(settings.rate_limit_requests,
-                                        std::chrono::seconds(settings.rate_limit_window_seconds));
+        services.rate_limiter.configure(rate_limits(settings));
     }
     return HttpResponse::json(200, settings_to_json(settings));
+}
+
+// POST /__emulator/tokens/expire: every token, or with {"number": N} only the Nth issued.
+HttpResponse expire_tokens(const HttpRequest& request, const RequestContext& context,
+                           TokenStore& tokens) {
+    if (request.body.empty()) {
+        tokens.expire_all(context.now);
+        return HttpResponse::empty(204);
+    }
+    Result<Json> body = parse_json_body(request);
+    if (!body) {
+        return HttpResponse::failure(body.error());
+    }
+    const Json* number = body->is_object() ? body->find("number") : nullptr;
+    if (number == nullptr || !number->is_integer()) {
+        return HttpResponse::failure(
+            api_error(400, "bad.request", "The body must be {\"number\": N}, or empty"));
+    }
+    if (!tokens.expire(static_cast<int>(number->as_integer()), context.now)) {
+        return HttpResponse::failure(
+            api_error(404, "not.found", "No token number " + std::to_string(number->as_integer())));
+    }
+    return HttpResponse::empty(204);
 }
 
 HttpResponse route_action(const HttpRequest& request, const std::string& id,
@@ -232,8 +254,7 @@ HttpResponse handle_admin_api(const HttpRequest& request, const RequestContext& 
         if (request.method != "POST") {
             return method_not_allowed(request, "POST");
         }
-        services.tokens.expire_all(context.now);
-        return HttpResponse::empty(204);
+        return expire_tokens(request, context, services.tokens);
     }
     return HttpResponse::failure(
         api_error(404, "not.found", "No admin resource at " + request.path));

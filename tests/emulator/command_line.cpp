@@ -121,6 +121,14 @@ bool set_time_scale(CommandLine& line, const std::string& value) {
            scale <= 1000;
 }
 
+bool set_rate_time_scale(CommandLine& line, const std::string& value) {
+    double scale = 0;
+    auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), scale);
+    line.settings.rate_time_scale = scale;
+    return error == std::errc() && end == value.data() + value.size() && scale >= 0.001 &&
+           scale <= 1000;
+}
+
 const std::map<std::string, ValueFlag>& value_flags() {
     static const std::map<std::string, ValueFlag> flags = {
         {"--seed", {"a file", set_seed}},
@@ -133,6 +141,10 @@ const std::map<std::string, ValueFlag>& value_flags() {
         {"--token-ttl",
          {"seconds from 1 to 172800", set_setting<&Settings::token_ttl_seconds, 1, 172'800>}},
         {"--rate-limit", {"N/SECONDS (0 for no limit)", set_rate_limit}},
+        {"--client-rate-limit",
+         {"a count (0 for no limit)",
+          set_setting<&Settings::client_rate_limit_requests, 0, k_max_count>}},
+        {"--rate-time-scale", {"a number from 0.001 to 1000", set_rate_time_scale}},
         {"--latency-ms", {"N or MIN-MAX milliseconds", set_latency}},
         {"--fail-every", {"N[:STATUS] with STATUS from 400 to 599", set_failures}},
         {"--drop-every", {"a count", set_setting<&Settings::drop_every, 0, k_max_count>}},
@@ -220,6 +232,10 @@ std::string usage() {
            "  --org-name NAME         the org's name (default \"Emulated Org\")\n"
            "  --token-ttl SECONDS     token lifetime (default 86400)\n"
            "  --rate-limit N/SECONDS  requests per token per window (default 300/60; 0: off)\n"
+           "  --client-rate-limit N   requests per window across the client's tokens\n"
+           "                          (default 3000; 0: off)\n"
+           "  --rate-time-scale X     real seconds per emulated second of the limits'\n"
+           "                          windows, Retry-After and the log (default 1)\n"
            "  --latency-ms N|MIN-MAX  extra latency of every /api/v2 and /oauth answer\n"
            "  --fail-every N[:STATUS] every Nth request answers STATUS (default 503)\n"
            "  --drop-every N          every Nth request gets no answer at all\n"

@@ -55,8 +55,8 @@ Emulator::Emulator(std::vector<ActionEntry> actions, EmulatorOptions options)
       m_observer(std::move(options.observer)),
       m_org(std::move(actions)),
       m_switches(options.settings),
-      m_rate_limiter(options.settings.rate_limit_requests,
-                     std::chrono::seconds(options.settings.rate_limit_window_seconds)) {
+      m_rate_limiter(rate_limits(options.settings)),
+      m_started(Clock::now()) {
     const WallClock::time_point now = WallClock::now();
     for (const ActionEntry& entry : m_org.dump()) {
         if (entry.traits.traffic) {
@@ -89,7 +89,10 @@ HttpResponse Emulator::handle(const HttpRequest& request) {
 }
 
 HttpResponse Emulator::handle_counted(const HttpRequest& request, const RequestContext& context) {
-    const std::uint64_t ticket = m_log.begin(request.method, request.path, request.query);
+    const double scale = m_switches.settings().rate_time_scale;
+    const std::uint64_t ticket = m_log.begin(
+        {request.method, request.path, request.query, m_tokens.number(bearer_token(request)),
+         std::chrono::duration<double, std::milli>(context.now - m_started).count() / scale});
     const RequestFaults faults = m_switches.next_request(m_randomness);
     if (request.path.starts_with(k_api_prefix) || request.path.starts_with("/oauth/")) {
         std::this_thread::sleep_for(faults.extra_latency);
@@ -118,8 +121,7 @@ HttpResponse Emulator::route_counted(const HttpRequest& request, const RequestCo
     return HttpResponse::failure(api_error(404, "not.found", "No resource at " + request.path));
 }
 
-std::optional<HttpResponse> Emulator::rate_limited(const std::string& key, TimePoint now) {
-    const RateDecision decision = m_rate_limiter.admit(key, now);
+std::optional<HttpResponse> Emulator::rate_limited(const RateDecision& decision) {
     if (decision.allowed) {
         return std::nullopt;
     }
@@ -135,7 +137,7 @@ HttpResponse Emulator::token_request(const HttpRequest& request, const RequestCo
     }
     std::optional<ClientCredentials> given = basic_credentials(request);
     if (std::optional<HttpResponse> refused =
-            rate_limited("client " + (given ? given->id : ""), context.now)) {
+            rate_limited(m_rate_limiter.admit("client " + (given ? given->id : ""), context.now))) {
         return *refused;
     }
     const auto lifetime = std::chrono::seconds(m_switches.settings().token_ttl_seconds);
@@ -146,8 +148,8 @@ HttpResponse Emulator::api_request(const HttpRequest& request, const RequestCont
     if (std::optional<HttpResponse> unauthorized = check_bearer(request, m_tokens, context.now)) {
         return *unauthorized;
     }
-    if (std::optional<HttpResponse> refused =
-            rate_limited("token " + bearer_token(request), context.now)) {
+    if (std::optional<HttpResponse> refused = rate_limited(
+            m_rate_limiter.admit_api(bearer_token(request), m_client.id, context.now))) {
         return *refused;
     }
     if (is_organization_path(request.path)) {

@@ -51,7 +51,8 @@ private:
     HttpResponse route_counted(const HttpRequest& request, const RequestContext& context);
     HttpResponse token_request(const HttpRequest& request, const RequestContext& context);
     HttpResponse api_request(const HttpRequest& request, const RequestContext& context);
-    std::optional<HttpResponse> rate_limited(const std::string& key, TimePoint now);
+    /// The 429 answer when `decision` refuses; nothing when it admits.
+    static std::optional<HttpResponse> rate_limited(const RateDecision& decision);
 
     ClientCredentials m_client;
     OrgIdentity m_organization;
@@ -64,6 +65,7 @@ private:
     RequestLog m_log;
     ExecutionLog m_executions;
     AuditLog m_audits;
+    TimePoint m_started;  ///< the request log's times count from here
 };
 
 }  // namespace dactl::emulator

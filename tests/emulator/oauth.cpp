@@ -36,31 +36,49 @@ std::string TokenStore::issue(std::chrono::seconds lifetime, TimePoint now,
                               Randomness& randomness) {
     std::string token = randomness.hex_token(24);
     std::lock_guard lock(m_mutex);
-    m_expiry[token] = now + lifetime;
+    const int number = static_cast<int>(m_issued.size()) + 1;
+    m_issued[token] = Issued{now + lifetime, number};
     return token;
 }
 
 TokenState TokenStore::check(const std::string& token, TimePoint now) const {
     std::lock_guard lock(m_mutex);
-    auto found = m_expiry.find(token);
-    if (found == m_expiry.end()) {
+    auto found = m_issued.find(token);
+    if (found == m_issued.end()) {
         return TokenState::unknown;
     }
-    return now < found->second ? TokenState::valid : TokenState::expired;
+    return now < found->second.expiry ? TokenState::valid : TokenState::expired;
 }
 
 void TokenStore::expire_all(TimePoint now) {
     std::lock_guard lock(m_mutex);
-    for (auto& [token, expiry] : m_expiry) {
-        expiry = std::min(expiry, now);
+    for (auto& [token, issued] : m_issued) {
+        issued.expiry = std::min(issued.expiry, now);
     }
+}
+
+bool TokenStore::expire(int number, TimePoint now) {
+    std::lock_guard lock(m_mutex);
+    for (auto& [token, issued] : m_issued) {
+        if (issued.number == number) {
+            issued.expiry = std::min(issued.expiry, now);
+            return true;
+        }
+    }
+    return false;
+}
+
+int TokenStore::number(const std::string& token) const {
+    std::lock_guard lock(m_mutex);
+    auto found = m_issued.find(token);
+    return found == m_issued.end() ? 0 : found->second.number;
 }
 
 std::vector<std::string> TokenStore::issued() const {
     std::lock_guard lock(m_mutex);
     std::vector<std::string> tokens;
-    tokens.reserve(m_expiry.size());
-    for (const auto& entry : m_expiry) {
+    tokens.reserve(m_issued.size());
+    for (const auto& entry : m_issued) {
         tokens.push_back(entry.first);
     }
     std::sort(tokens.begin(), tokens.end());

@@ -29,12 +29,20 @@ public:
     TokenState check(const std::string& token, TimePoint now) const;
     /// Makes every token issued so far expire at `now`.
     void expire_all(TimePoint now);
+    /// Makes the `number`th token issued expire at `now`; false when there is none.
+    bool expire(int number, TimePoint now);
+    /// Which token `token` is, numbered from 1 in the order issued; 0 when unknown.
+    int number(const std::string& token) const;
     /// Every token issued so far, sorted (for tests that scan output for them).
     std::vector<std::string> issued() const;
 
 private:
+    struct Issued {
+        TimePoint expiry;
+        int number = 0;
+    };
     mutable std::mutex m_mutex;
-    std::unordered_map<std::string, TimePoint> m_expiry;
+    std::unordered_map<std::string, Issued> m_issued;
 };
 
 /// The id and secret of an "Authorization: Basic base64(id:secret)" header; nothing

@@ -1,35 +1,69 @@
 #include "tests/emulator/rate_limiter.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace dactl::emulator {
 
+RateLimiter::RateLimiter(RateLimits limits) : m_limits(limits) {}
+
 RateLimiter::RateLimiter(int requests, std::chrono::seconds window)
-    : m_requests(requests), m_window(window) {}
+    : RateLimiter(RateLimits{requests, 0, window, 1.0}) {}
 
 RateDecision RateLimiter::admit(const std::string& key, TimePoint now) {
     std::lock_guard lock(m_mutex);
-    if (m_requests <= 0) {
-        return {};
-    }
-    std::deque<TimePoint>& admitted = m_admitted[key];
-    while (!admitted.empty() && admitted.front() + m_window <= now) {
-        admitted.pop_front();
-    }
-    if (static_cast<int>(admitted.size()) < m_requests) {
-        admitted.push_back(now);
-        return {};
-    }
-    // The window frees when its oldest request leaves it; round up to whole seconds.
-    const auto wait = admitted.front() + m_window - now;
-    const auto milliseconds = std::chrono::duration_cast<std::chrono::milliseconds>(wait).count();
-    const int seconds = static_cast<int>((milliseconds + 999) / 1000);
-    return RateDecision{false, std::max(seconds, 1)};
+    return admit_all({{key, m_limits.requests}}, now);
 }
 
-void RateLimiter::configure(int requests, std::chrono::seconds window) {
+RateDecision RateLimiter::admit_api(const std::string& token, const std::string& client,
+                                    TimePoint now) {
     std::lock_guard lock(m_mutex);
-    m_requests = requests;
-    m_window = window;
+    return admit_all(
+        {{"token " + token, m_limits.requests}, {"api client " + client, m_limits.client_requests}},
+        now);
+}
+
+void RateLimiter::configure(RateLimits limits) {
+    std::lock_guard lock(m_mutex);
+    m_limits = limits;
     m_admitted.clear();
+}
+
+Clock::duration RateLimiter::real_window() const {
+    return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(
+        static_cast<double>(m_limits.window.count()) * m_limits.time_scale));
+}
+
+RateDecision RateLimiter::admit_all(const std::vector<Budget>& budgets, TimePoint now) {
+    const Clock::duration window = real_window();
+    Clock::duration longest_wait{0};
+    bool allowed = true;
+    for (const Budget& budget : budgets) {
+        if (budget.requests <= 0) {
+            continue;
+        }
+        std::deque<TimePoint>& admitted = m_admitted[budget.key];
+        while (!admitted.empty() && admitted.front() + window <= now) {
+            admitted.pop_front();
+        }
+        if (static_cast<int>(admitted.size()) >= budget.requests) {
+            // The window frees when its oldest request leaves it.
+            allowed = false;
+            longest_wait = std::max(longest_wait, admitted.front() + window - now);
+        }
+    }
+    if (allowed) {
+        for (const Budget& budget : budgets) {
+            if (budget.requests > 0) {
+                m_admitted[budget.key].push_back(now);
+            }
+        }
+        return {};
+    }
+    // Whole emulated seconds, rounded up.
+    const double seconds =
+        std::chrono::duration<double>(longest_wait).count() / m_limits.time_scale;
+    return RateDecision{false, std::max(static_cast<int>(std::ceil(seconds - 1e-9)), 1)};
 }
 
 }  // namespace dactl::emulator

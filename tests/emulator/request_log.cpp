@@ -29,10 +29,9 @@ std::string path_pattern(std::string_view path) {
     return pattern + std::string(rest);
 }
 
-std::uint64_t RequestLog::begin(std::string method, std::string path, std::string query) {
+std::uint64_t RequestLog::begin(Arrival arrival) {
     std::lock_guard lock(m_mutex);
-    m_entries.push_back(
-        Entry{std::move(method), std::move(path), std::move(query), k_pending_status});
+    m_entries.push_back(Entry{std::move(arrival), k_pending_status});
     return m_first_ticket + m_entries.size() - 1;
 }
 
@@ -55,12 +54,14 @@ Json RequestLog::to_json() const {
     std::map<std::string, std::int64_t> counts;
     for (const auto& entry : m_entries) {
         Json request = Json::object();
-        request.set("method", entry.method);
-        request.set("path", entry.path);
-        request.set("query", entry.query);
+        request.set("method", entry.arrival.method);
+        request.set("path", entry.arrival.path);
+        request.set("query", entry.arrival.query);
         request.set("status", entry.status);
+        request.set("token", entry.arrival.token);
+        request.set("atMs", entry.arrival.at_ms);
         requests.push_back(std::move(request));
-        ++counts[entry.method + " " + path_pattern(entry.path)];
+        ++counts[entry.arrival.method + " " + path_pattern(entry.arrival.path)];
     }
     Json::Object count_members;
     for (const auto& [key, count] : counts) {

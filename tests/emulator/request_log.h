@@ -21,23 +21,30 @@ inline constexpr int k_pending_status = -1;
 /// {id} and a template's file name by {file}; other paths unchanged.
 std::string path_pattern(std::string_view path);
 
+/// One counted request as it arrived.
+struct Arrival {
+    std::string method;
+    std::string path;
+    std::string query;
+    int token = 0;     ///< which token it carried, numbered in the order issued; 0: none
+    double at_ms = 0;  ///< when, in emulated milliseconds since the emulator started
+};
+
 class RequestLog {
 public:
     /// Records a request as it arrives; answers the ticket that finish() takes.
-    std::uint64_t begin(std::string method, std::string path, std::string query);
+    std::uint64_t begin(Arrival arrival);
     /// Records the status of the answer to the request of `ticket` (ignored after a clear).
     void finish(std::uint64_t ticket, int status);
     /// Forgets every request logged so far.
     void clear();
-    /// {"requests": [{"method", "path", "query", "status"}...], "counts": {"<METHOD> <pattern>":
-    /// n}}.
+    /// {"requests": [{"method", "path", "query", "status", "token", "atMs"}...],
+    /// "counts": {"<METHOD> <pattern>": n}}.
     Json to_json() const;
 
 private:
     struct Entry {
-        std::string method;
-        std::string path;
-        std::string query;
+        Arrival arrival;
         int status = k_pending_status;
     };
 

@@ -98,6 +98,14 @@ Status apply_other_member(Settings& settings, const std::string& name, const Jso
         settings.analytics_timeout_error_type = value.as_string();
         return {};
     }
+    if (name == "rateTimeScale") {
+        if (!value.is_number() || !(value.as_number() >= 0.001) || value.as_number() > 1000) {
+            return api_error(400, "invalid.value",
+                             "rateTimeScale must be a number from 0.001 to 1000");
+        }
+        settings.rate_time_scale = value.as_number();
+        return {};
+    }
     if (name == "timeScale") {
         if (!value.is_number() || value.as_number() < 0 || value.as_number() > 1000) {
             return api_error(400, "invalid.value", "timeScale must be a number from 0 to 1000");
@@ -105,23 +113,28 @@ Status apply_other_member(Settings& settings, const std::string& name, const Jso
         settings.time_scale = value.as_number();
         return {};
     }
-    return api_error(400, "invalid.property",
-                     name +
-                         " is not a setting (rateLimit, latencyMs, failEvery, dropEvery, "
-                         "staleReadMs, conflictNextPatches, templatesAsUris, orgMeForbidden, "
-                         "timeScale, tokenTtlSeconds, analyticsTimeoutErrorType, "
-                         "analyticsPercentiles, analyticsMaxIntervalDays, analyticsForbidden, "
-                         "auditsForbidden, auditServiceMapped, auditPropertyNames, "
-                         "functionTimeouts, draftVersions)");
+    return api_error(
+        400, "invalid.property",
+        name +
+            " is not a setting (rateLimit, rateTimeScale, latencyMs, failEvery, dropEvery, "
+            "staleReadMs, conflictNextPatches, templatesAsUris, orgMeForbidden, "
+            "timeScale, tokenTtlSeconds, analyticsTimeoutErrorType, "
+            "analyticsPercentiles, analyticsMaxIntervalDays, analyticsForbidden, "
+            "auditsForbidden, auditServiceMapped, auditPropertyNames, "
+            "functionTimeouts, draftVersions)");
 }
 
 Status apply_member(Settings& settings, SettingsChange& change, const std::string& name,
                     const Json& value) {
+    if (name == "rateLimit" || name == "rateTimeScale") {
+        change.rate_limit = true;  // the limiter starts again under the new limits
+    }
     if (name == "rateLimit") {
-        change.rate_limit = true;
-        return read_nested(value, name,
-                           {{"requests", {&settings.rate_limit_requests, {0, k_max}}},
-                            {"windowSeconds", {&settings.rate_limit_window_seconds, {1, 86400}}}});
+        return read_nested(
+            value, name,
+            {{"requests", {&settings.rate_limit_requests, {0, k_max}}},
+             {"windowSeconds", {&settings.rate_limit_window_seconds, {1, 86400}}},
+             {"clientRequests", {&settings.client_rate_limit_requests, {0, k_max}}}});
     }
     if (name == "latencyMs") {
         Status read = read_nested(value, name,
@@ -160,10 +173,19 @@ Status apply_member(Settings& settings, SettingsChange& change, const std::strin
 
 }  // namespace
 
+RateLimits rate_limits(const Settings& settings) {
+    return RateLimits{settings.rate_limit_requests, settings.client_rate_limit_requests,
+                      std::chrono::seconds(settings.rate_limit_window_seconds),
+                      settings.rate_time_scale};
+}
+
 Json settings_to_json(const Settings& settings) {
     Json json = Json::object();
-    json.set("rateLimit", pair_object("requests", settings.rate_limit_requests, "windowSeconds",
-                                      settings.rate_limit_window_seconds));
+    Json rate_limit = pair_object("requests", settings.rate_limit_requests, "windowSeconds",
+                                  settings.rate_limit_window_seconds);
+    rate_limit.set("clientRequests", settings.client_rate_limit_requests);
+    json.set("rateLimit", std::move(rate_limit));
+    json.set("rateTimeScale", settings.rate_time_scale);
     json.set("latencyMs",
              pair_object("min", settings.latency_min_ms, "max", settings.latency_max_ms));
     json.set("failEvery", pair_object("n", settings.fail_every, "status", settings.fail_status));

@@ -6,12 +6,17 @@
 
 #include "engine/util/result.h"
 #include "tests/emulator/json_value.h"
+#include "tests/emulator/rate_limiter.h"
 
 namespace dactl::emulator {
 
 struct Settings {
     int rate_limit_requests = 300;  ///< per token (per client id at /oauth/token); 0: off
     int rate_limit_window_seconds = 60;
+    int client_rate_limit_requests = 3000;  ///< per OAuth client across its tokens; 0: off
+    /// Real seconds per emulated second for the rate limits' windows, Retry-After and the
+    /// request log's times: 0.05 makes the API's minute last 3 s.
+    double rate_time_scale = 1.0;
     int latency_min_ms = 0;  ///< extra latency of every /api/v2 and /oauth answer, uniform
     int latency_max_ms = 0;
     int fail_every = 0;  ///< every Nth counted request answers fail_status; 0: off
@@ -49,7 +54,11 @@ struct SettingsChange {
     bool conflict_next_patches = false;
 };
 
-/// The settings as the admin API shows them: {"rateLimit": {"requests", "windowSeconds"},
+/// The limits the rate limiter keeps under `settings`.
+RateLimits rate_limits(const Settings& settings);
+
+/// The settings as the admin API shows them: {"rateLimit": {"requests", "windowSeconds",
+/// "clientRequests"}, "rateTimeScale",
 /// "latencyMs": {"min", "max"}, "failEvery": {"n", "status"}, "dropEvery", "staleReadMs",
 /// "conflictNextPatches", "templatesAsUris", "orgMeForbidden", "timeScale", "tokenTtlSeconds",
 /// "analyticsTimeoutErrorType", "analyticsPercentiles", "analyticsMaxIntervalDays",

@@ -278,7 +278,7 @@ class Org:
 
 
 # Every fault switch of the emulator off.
-QUIET_SETTINGS = {"rateLimit": {"requests": 0, "windowSeconds": 60}, "latencyMs": {"min": 0, "max": 0},
+QUIET_SETTINGS = {"rateLimit": {"requests": 0, "windowSeconds": 60, "clientRequests": 0}, "latencyMs": {"min": 0, "max": 0},
                   "failEvery": {"n": 0, "status": 503}, "dropEvery": 0, "staleReadMs": 0,
                   "conflictNextPatches": 0}
 

@@ -107,14 +107,26 @@ TEST_CASE("the request log lists counted requests in order with counts per endpo
     Json log = body_json(server.admin("GET", "/__emulator/requests"));
     const auto& requests = log.find("requests")->as_array();
     REQUIRE(requests.size() == 7);
-    REQUIRE(write_json(requests[0]) ==
-            R"({"method":"POST","path":"/oauth/token","query":"","status":200})");
+    // Arrival times in emulated milliseconds, in order; shown as 0 below.
+    double previous = 0;
+    std::vector<Json> timeless;
+    for (const Json& request : requests) {
+        const double at = request.find("atMs")->as_number();
+        REQUIRE(at >= previous);
+        previous = at;
+        Json copy = request;
+        copy.set("atMs", 0);
+        timeless.push_back(copy);
+    }
     REQUIRE(
-        write_json(requests[1]) ==
-        R"({"method":"GET","path":"/api/v2/integrations/actions","query":"pageSize=100&includeConfig=true","status":200})");
+        write_json(timeless[0]) ==
+        R"({"method":"POST","path":"/oauth/token","query":"","status":200,"token":0,"atMs":0})");
     REQUIRE(
-        write_json(requests[5]) ==
-        R"({"method":"PATCH","path":"/api/v2/integrations/actions/custom_-_0001","query":"","status":409})");
+        write_json(timeless[1]) ==
+        R"({"method":"GET","path":"/api/v2/integrations/actions","query":"pageSize=100&includeConfig=true","status":200,"token":1,"atMs":0})");
+    REQUIRE(
+        write_json(timeless[5]) ==
+        R"({"method":"PATCH","path":"/api/v2/integrations/actions/custom_-_0001","query":"","status":409,"token":1,"atMs":0})");
     REQUIRE(
         write_json(*log.find("counts")) ==
         R"({"GET /api/v2/integrations/actions":1,"GET /api/v2/integrations/actions/{id}":1,)"

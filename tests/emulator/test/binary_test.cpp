@@ -78,7 +78,7 @@ TEST_CASE("the program announces its port, serves, and exits 0 on SIGTERM", "[em
                 .rfind("listening on 127.0.0.1:" + std::to_string(port) + "\n", 0) == 0);
     REQUIRE(
         http_get(port, "/__emulator/settings") ==
-        R"({"rateLimit":{"requests":5,"windowSeconds":10},"latencyMs":{"min":0,"max":0},)"
+        R"({"rateLimit":{"requests":5,"windowSeconds":10,"clientRequests":3000},"rateTimeScale":1.0,"latencyMs":{"min":0,"max":0},)"
         R"("failEvery":{"n":0,"status":503},"dropEvery":0,"staleReadMs":0,"conflictNextPatches":0,)"
         R"("templatesAsUris":true,"orgMeForbidden":false,"timeScale":1.0,"tokenTtlSeconds":86400,)"
         R"("analyticsTimeoutErrorType":"REQUEST_TIMEOUT","analyticsPercentiles":true,)"

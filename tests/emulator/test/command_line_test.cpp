@@ -47,6 +47,10 @@ TEST_CASE("every switch sets its setting", "[emulator][cli]") {
                                       "300",
                                       "--rate-limit",
                                       "5/10",
+                                      "--client-rate-limit",
+                                      "50",
+                                      "--rate-time-scale",
+                                      "0.05",
                                       "--latency-ms",
                                       "20-40",
                                       "--fail-every",
@@ -68,6 +72,8 @@ TEST_CASE("every switch sets its setting", "[emulator][cli]") {
     expected.token_ttl_seconds = 300;
     expected.rate_limit_requests = 5;
     expected.rate_limit_window_seconds = 10;
+    expected.client_rate_limit_requests = 50;
+    expected.rate_time_scale = 0.05;
     expected.latency_min_ms = 20;
     expected.latency_max_ms = 40;
     expected.fail_every = 7;

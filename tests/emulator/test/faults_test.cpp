@@ -219,6 +219,48 @@ TEST_CASE("the rate limit is per token, with Retry-After and the vendor's body",
     REQUIRE(server.send("GET", one(), "", bearer).status == 200);
 }
 
+TEST_CASE(
+    "the client's limit spans its tokens; the log names each request's token and "
+    "emulated time; one token expires alone",
+    "[emulator][faults]") {
+    TestServer server(small_seed());
+    const std::string first = server.login();
+    const std::string second = server.login();
+    server.settings(
+        R"({"rateLimit": {"requests": 3, "clientRequests": 4}, "rateTimeScale": 0.001})");
+    server.admin("DELETE", "/__emulator/requests");
+    const auto with = [](const std::string& token) {
+        return std::map<std::string, std::string>{{"Authorization", "Bearer " + token}};
+    };
+    for (int i = 0; i < 3; ++i) {
+        REQUIRE(server.send("GET", one(), "", with(first)).status == 200);
+    }
+    REQUIRE(server.send("GET", one(), "", with(first)).status == 429);
+    REQUIRE(server.send("GET", one(), "", with(second)).status == 200);
+    Reply client_full = server.send("GET", one(), "", with(second));
+    REQUIRE(client_full.status == 429);  // the client's 4, though this token has used 1 of 3
+    // 60 emulated seconds last 60 ms here.
+    std::this_thread::sleep_for(std::chrono::milliseconds(80));
+    REQUIRE(server.send("GET", one(), "", with(second)).status == 200);
+
+    Json log = body_json(server.admin("GET", "/__emulator/requests"));
+    std::string tokens;
+    for (const Json& request : log.find("requests")->as_array()) {
+        tokens += std::to_string(request.find("token")->as_integer());
+    }
+    REQUIRE(tokens == "1111222");
+    const auto& requests = log.find("requests")->as_array();
+    REQUIRE(requests.back().find("atMs")->as_number() >= 60'000);  // emulated milliseconds
+
+    REQUIRE(server.admin("POST", "/__emulator/tokens/expire", R"({"number": 1})").status == 204);
+    REQUIRE(server.send("GET", one(), "", with(first)).status == 401);
+    REQUIRE(server.send("GET", one(), "", with(second)).status == 200);
+    Reply unknown = server.admin("POST", "/__emulator/tokens/expire", R"({"number": 9})");
+    REQUIRE(unknown.status == 404);
+    REQUIRE(body_json(unknown).string_or("message", "") == "No token number 9");
+    REQUIRE(server.admin("POST", "/__emulator/tokens/expire", R"({"n": 1})").status == 400);
+}
+
 TEST_CASE("the admin API is never faulted, limited or logged", "[emulator][faults]") {
     TestServer server(small_seed());
     server.settings(R"({"failEvery": {"n": 1}, "dropEvery": 1, "rateLimit": {"requests": 1}})");

@@ -32,7 +32,7 @@ std::string refusal(const std::string& patch) {
 TEST_CASE("the default settings as the admin API shows them", "[emulator][settings]") {
     REQUIRE(
         write_json(settings_to_json(Settings{})) ==
-        R"({"rateLimit":{"requests":300,"windowSeconds":60},"latencyMs":{"min":0,"max":0},)"
+        R"({"rateLimit":{"requests":300,"windowSeconds":60,"clientRequests":3000},"rateTimeScale":1.0,"latencyMs":{"min":0,"max":0},)"
         R"("failEvery":{"n":0,"status":503},"dropEvery":0,"staleReadMs":0,"conflictNextPatches":0,)"
         R"("templatesAsUris":false,"orgMeForbidden":false,"timeScale":1.0,"tokenTtlSeconds":86400,)"
         R"("analyticsTimeoutErrorType":"REQUEST_TIMEOUT","analyticsPercentiles":true,)"
@@ -68,7 +68,8 @@ TEST_CASE("a settings patch changes only what it names", "[emulator][settings]")
 
 TEST_CASE("bad settings are refused and change nothing", "[emulator][settings]") {
     REQUIRE(refusal(R"({"colour": 1})") ==
-            "400 invalid.property: colour is not a setting (rateLimit, latencyMs, failEvery, "
+            "400 invalid.property: colour is not a setting (rateLimit, rateTimeScale, latencyMs, "
+            "failEvery, "
             "dropEvery, "
             "staleReadMs, conflictNextPatches, templatesAsUris, orgMeForbidden, timeScale, "
             "tokenTtlSeconds, analyticsTimeoutErrorType, analyticsPercentiles, "
