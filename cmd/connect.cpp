@@ -1,5 +1,7 @@
 #include "cmd/connect.h"
 
+#include <cmath>
+#include <cstdlib>
 #include <iostream>
 #include <mutex>
 
@@ -36,6 +38,21 @@ Diagnostics check_endpoint_settings(const Settings& settings) {
         }
     }
     return found;
+}
+
+Result<double> api_time_scale(const Environment& environment) {
+    const std::optional<std::string> given = environment("DACTL_API_TIME_SCALE");
+    if (!given) {
+        return 1.0;
+    }
+    char* end = nullptr;
+    const double scale = std::strtod(given->c_str(), &end);
+    if (given->empty() || *end != '\0' || !std::isfinite(scale) || scale < 0.001 || scale > 1000) {
+        return make_error(ErrorKind::invalid_input,
+                          "DACTL_API_TIME_SCALE must be a number from 0.001 to 1000, not " +
+                              *given);
+    }
+    return scale;
 }
 
 Result<std::unique_ptr<Provider>> connect_genesys(const ConnectionOptions& options,
@@ -79,12 +96,21 @@ Result<std::unique_ptr<Provider>> connect_genesys(const ConnectionOptions& optio
         options.project != nullptr
             ? genesys::api_tuning(options.project->settings.api, options.project->directory)
             : genesys::api_tuning({}, {});
+    Result<double> time_scale = api_time_scale(environment);
+    if (!time_scale) {
+        return time_scale.error();
+    }
     genesys::ClientOptions client;
     client.max_attempts = tuning.max_attempts;
     client.interrupted = options.interrupted;
     client.redactor = options.redactor;
+    client.tokens = tuning.tokens;
+    client.time_scale = *time_scale;
     client.pacer = std::make_shared<genesys::RequestPacer>(
-        tuning.requests_per_minute, genesys::RequestPacer::Hooks{}, genesys::k_paced_window);
+        tuning.requests_per_minute, genesys::RequestPacer::Hooks{},
+        std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+            std::chrono::duration<double>(genesys::k_paced_window) * *time_scale),
+        tuning.client_requests_per_minute);
     if (options.verbose) {
         client.log = [redactor = options.redactor](std::string_view line) {
             static std::mutex mutex;

@@ -23,8 +23,10 @@ struct WholeNumberKey {
     std::optional<int> ApiSettings::*member;
 };
 
-constexpr std::array<WholeNumberKey, 4> k_whole_number_keys = {{
+constexpr std::array<WholeNumberKey, 6> k_whole_number_keys = {{
     {"requests_per_minute", 1, 10000, "", &ApiSettings::requests_per_minute},
+    {"client_requests_per_minute", 1, 100000, "", &ApiSettings::client_requests_per_minute},
+    {"tokens", 1, 10, "", &ApiSettings::tokens},
     {"connect_timeout_seconds", 1, 300, " of seconds", &ApiSettings::connect_timeout_seconds},
     {"request_timeout_seconds", 1, 600, " of seconds", &ApiSettings::request_timeout_seconds},
     {"max_attempts", 1, 20, "", &ApiSettings::max_attempts},

@@ -18,7 +18,9 @@ inline constexpr int k_default_max_attempts = 5;
 /// The optional `[api]` table of `dactl.toml`: how dactl talks to the API.
 /// Unset members take the defaults documented in docs/connecting.md.
 struct ApiSettings {
-    std::optional<int> requests_per_minute;      ///< 1-10000; default 300
+    std::optional<int> requests_per_minute;         ///< per token, 1-10000; default 300
+    std::optional<int> client_requests_per_minute;  ///< all tokens, 1-100000; default 3000
+    std::optional<int> tokens;                      ///< the pool's most, 1-10; default 10
     std::optional<int> connect_timeout_seconds;  ///< 1-300; default 10
     std::optional<int> request_timeout_seconds;  ///< 1-600; default 60, a whole exchange
     std::optional<int> max_attempts;             ///< 1-20; default 5, the first included

@@ -1,5 +1,6 @@
 #include "providers/genesys/client.h"
 
+#include "engine/util/digest.h"
 #include "engine/util/interrupt.h"
 #include "engine/util/redactor.h"
 #include "providers/genesys/action_codec.h"
@@ -26,6 +27,13 @@ std::string path_without_query(const std::string& path) {
 std::string milliseconds_text(std::chrono::steady_clock::duration duration) {
     return std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(duration).count()) +
            " ms";
+}
+
+// Names a token in the log without showing it: the first 8 hex digits of its SHA-256.
+std::string fingerprint(const std::string& token) {
+    Sha256 digest;
+    digest.update(token);
+    return digest.hex_digest().substr(0, 8);
 }
 
 std::string outcome_text(const Result<http::Response>& answer) {
@@ -65,6 +73,7 @@ GenesysClient::GenesysClient(http::Transport& transport, Endpoints endpoints,
         m_options.pacer = std::make_shared<RequestPacer>(k_default_requests_per_minute,
                                                          std::move(hooks), k_paced_window);
     }
+    m_pool = std::make_unique<TokenPool>(m_options.tokens, *m_options.pacer);
 }
 
 Result<http::Response> GenesysClient::get(const std::string& path_and_query,
@@ -116,10 +125,10 @@ bool GenesysClient::interrupted() const {
     return is_interrupted(m_options.interrupted);
 }
 
-// One API call. Every attempt carries the token current when it is sent, so a
-// retry after a 503 does not reuse a token renewed meanwhile. A 401 (the token
-// was revoked or expired early) gets a fresh login and another try, at most
-// k_fresh_logins times per call.
+// One API call. Every attempt carries the token leased when it is sent, so a
+// retry after a 503 does not reuse a token renewed meanwhile, and may go with
+// another token of the pool. A 401 (the token was revoked or expired early)
+// gets that token renewed and another try, at most k_fresh_logins times per call.
 Result<http::Response> GenesysClient::call(const Call& spec,
                                            std::optional<std::chrono::milliseconds> timeout) {
     if (spec.on_interrupt == OnInterrupt::stop && interrupted()) {
@@ -127,24 +136,23 @@ Result<http::Response> GenesysClient::call(const Call& spec,
             ErrorKind::cancelled,
             "interrupted: " + spec.method + " " + path_without_query(spec.path) + " was not sent");
     }
-    std::string rejected;
-    std::string used;
-    const RequestMaker make = [&]() -> Result<http::Request> {
-        Result<std::string> bearer = token(rejected, spec.on_interrupt);
-        if (!bearer) {
-            return bearer.error();
+    TokenLease used;
+    const RequestMaker make = [&]() -> Result<Attempt> {
+        Result<TokenLease> leased = lease(spec.on_interrupt);
+        if (!leased) {
+            return leased.error();
         }
-        rejected.clear();
-        used = *bearer;
-        http::Request request = api_request(spec, *bearer, timeout);
+        used = *leased;
+        Attempt attempt{api_request(spec, used.value, timeout), used.slot,
+                        "token " + std::to_string(used.slot + 1) + " " + used.fingerprint};
         if (spec.on_interrupt == OnInterrupt::stop) {
-            request.interrupted = m_options.interrupted;
+            attempt.request.interrupted = m_options.interrupted;
         }
-        return request;
+        return attempt;
     };
     Result<http::Response> answer = send_with_retries(make, spec.rule, spec.on_interrupt);
     for (int login = 1; login <= k_fresh_logins && answer && answer->status == 401; ++login) {
-        rejected = used;
+        m_pool->refused(used);
         answer = send_with_retries(make, spec.rule, spec.on_interrupt);
     }
     if (answer && !is_success(answer->status)) {
@@ -160,11 +168,11 @@ Result<http::Response> GenesysClient::send_with_retries(const RequestMaker& make
                                                         OnInterrupt on_interrupt) {
     const RetryLimits limits{m_options.max_attempts, m_options.max_retry_after};
     for (int attempt = 1;; ++attempt) {
-        Result<http::Request> request = make();
-        if (!request) {
-            return request.error();
+        Result<Attempt> made = make();
+        if (!made) {
+            return made.error();
         }
-        Result<http::Response> answer = send_logged(*request, on_interrupt);
+        Result<http::Response> answer = send_logged(*made, on_interrupt);
         if (interrupted()) {
             return answer;
         }
@@ -175,12 +183,16 @@ Result<http::Response> GenesysClient::send_with_retries(const RequestMaker& make
         if (const Error* error = std::get_if<Error>(&decision)) {
             return *error;
         }
-        const WaitThenRetry wait = std::get<WaitThenRetry>(decision);
+        WaitThenRetry wait = std::get<WaitThenRetry>(decision);
+        if (wait.rate_limited && m_options.time_scale != 1.0) {
+            wait.delay = std::chrono::milliseconds(static_cast<std::int64_t>(
+                static_cast<double>(wait.delay.count()) * m_options.time_scale));
+        }
         log(std::string(wait.rate_limited ? "  rate limited: waiting " : "  retrying in ") +
             std::to_string(wait.delay.count()) + " ms (attempt " + std::to_string(attempt + 1) +
             " of " + std::to_string(limits.max_attempts) + ")");
         if (wait.rate_limited) {
-            m_options.pacer->rate_limited(wait.delay);  // holds back every other request too
+            m_options.pacer->rate_limited(wait.delay, made->lane);  // every request of its token
         }
         if (!sleep(wait.delay)) {
             return answer;
@@ -188,45 +200,46 @@ Result<http::Response> GenesysClient::send_with_retries(const RequestMaker& make
     }
 }
 
-Result<http::Response> GenesysClient::send_logged(const http::Request& request,
+Result<http::Response> GenesysClient::send_logged(const Attempt& attempt,
                                                   OnInterrupt on_interrupt) {
+    const http::Request& request = attempt.request;
     const std::optional<RequestPacer::Clock::duration> waited = m_options.pacer->acquire(
-        on_interrupt == OnInterrupt::stop ? m_options.interrupted : nullptr);
+        on_interrupt == OnInterrupt::stop ? m_options.interrupted : nullptr, attempt.lane);
     if (!waited) {
         return make_error(ErrorKind::cancelled,
                           "interrupted: " + request.method + " " + request.url + " was not sent");
     }
     if (*waited >= std::chrono::milliseconds(1)) {
         log("  paced: waited " + milliseconds_text(*waited) + " to stay within " +
-            std::to_string(m_options.pacer->requests_per_minute()) + " requests per minute");
+            std::to_string(m_options.pacer->requests_per_minute()) + " requests per minute" +
+            (attempt.token_name.empty() ? "" : " of " + attempt.token_name));
     }
     const auto started = now();
     ++m_requests_sent;
     Result<http::Response> answer = m_transport.send(request);
     log(request.method + " " + request.url + " -> " + outcome_text(answer) + " (" +
-        milliseconds_text(now() - started) + ")");
+        milliseconds_text(now() - started) +
+        (attempt.token_name.empty() ? "" : ", " + attempt.token_name) + ")");
     return answer;
 }
 
-// The token to use. `rejected` is a token the API just refused: unless another
-// thread has already replaced it, log in again.
-Result<std::string> GenesysClient::token(const std::string& rejected, OnInterrupt on_interrupt) {
-    std::lock_guard lock(m_token_mutex);
-    const bool usable = m_token && now() < m_token->renew_at;
-    if (usable && (rejected.empty() || m_token->value != rejected)) {
-        return m_token->value;
-    }
-    Result<CachedToken> fresh = login(on_interrupt);
-    if (!fresh) {
-        Error error = fresh.error();
+// The token for one request, from the pool; a login it needs is made here.
+Result<TokenLease> GenesysClient::lease(OnInterrupt on_interrupt) {
+    Result<TokenLease> leased = m_pool->lease([&] { return login(on_interrupt); });
+    if (!leased) {
+        Error error = leased.error();
         error.at_login = error.kind != ErrorKind::cancelled;
         return error;
     }
-    m_token = std::move(fresh).value();
-    return m_token->value;
+    if (leased->first_use && m_options.tokens > 1) {
+        log("  token " + std::to_string(leased->slot + 1) + " " + leased->fingerprint +
+            " in use: " + std::to_string(leased->held) + " held, at most " +
+            std::to_string(m_options.tokens));
+    }
+    return leased;
 }
 
-Result<GenesysClient::CachedToken> GenesysClient::login(OnInterrupt on_interrupt) {
+Result<IssuedToken> GenesysClient::login(OnInterrupt on_interrupt) {
     http::Request request;
     request.method = "POST";
     request.url = m_endpoints.login_base + "/oauth/token";
@@ -240,9 +253,9 @@ Result<GenesysClient::CachedToken> GenesysClient::login(OnInterrupt on_interrupt
     if (on_interrupt == OnInterrupt::stop) {
         request.interrupted = m_options.interrupted;
     }
-    Result<http::Response> answer =
-        send_with_retries([&request]() -> Result<http::Request> { return request; },
-                          RetryRule::transient, on_interrupt);
+    Result<http::Response> answer = send_with_retries(
+        [&request]() -> Result<Attempt> { return Attempt{request, k_login_lane, ""}; },
+        RetryRule::transient, on_interrupt);
     if (!answer) {
         return redacted(answer.error());
     }
@@ -270,7 +283,8 @@ Result<GenesysClient::CachedToken> GenesysClient::login(OnInterrupt on_interrupt
         m_options.redactor->add(token->access_token);
     }
     const auto margin = std::min(k_longest_renewal_margin, token->expires_in / 10);
-    return CachedToken{token->access_token, started + token->expires_in - margin};
+    return IssuedToken{token->access_token, started + token->expires_in - margin,
+                       fingerprint(token->access_token)};
 }
 
 http::Request GenesysClient::api_request(const Call& spec, const std::string& token,

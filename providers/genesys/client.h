@@ -1,8 +1,9 @@
 #pragma once
 // GenesysClient: authenticated requests to the Genesys Cloud API. It logs in
-// once per run (client credentials), renews the token shortly before it
-// expires, retries what is safe to retry, and logs each request without
-// secrets. Safe to call from several threads at once.
+// (client credentials) when a run starts, and again for more tokens only when
+// one token's request budget would hold the run back (TokenPool); renews a
+// token shortly before it expires, retries what is safe to retry, and logs
+// each request without secrets. Safe to call from several threads at once.
 
 #include <atomic>
 #include <chrono>
@@ -19,6 +20,7 @@
 #include "providers/genesys/endpoints.h"
 #include "providers/genesys/request_pacer.h"
 #include "providers/genesys/retry_policy.h"
+#include "providers/genesys/token_pool.h"
 #include "providers/http/transport.h"
 
 namespace dactl::genesys {
@@ -33,10 +35,17 @@ struct ClientOptions {
     std::function<void(std::chrono::milliseconds)> sleep;
     /// The clock for token lifetimes and request durations; empty: steady_clock.
     std::function<std::chrono::steady_clock::time_point()> now;
-    /// Paces every request (logins and retries included) and hears of every 429.
-    /// Empty: the client makes its own, of k_default_requests_per_minute, over
-    /// `now` and `sleep`.
+    /// Paces every request (logins and retries included), each token in its lane,
+    /// and hears of every 429. Empty: the client makes its own, of
+    /// k_default_requests_per_minute per token and no client budget, over `now`
+    /// and `sleep`.
     std::shared_ptr<RequestPacer> pacer;
+    /// Tokens the run may hold at once (1-10); more than one only when one token's
+    /// budget would make requests wait.
+    int tokens = k_default_tokens;
+    /// Real seconds per second of the API's clock: Retry-After waits are multiplied
+    /// by it (DACTL_API_TIME_SCALE, against the emulator's scaled time; else 1).
+    double time_scale = 1.0;
     /// Set on Ctrl-C: no new request starts, waits and retries stop, and an
     /// exchange in flight is cut off after the transport's grace period, except
     /// for calls made with OnInterrupt::finish. Null: never.
@@ -99,11 +108,16 @@ public:
 
     /// Requests sent so far, logins and retries included.
     int requests_sent() const { return m_requests_sent.load(); }
+    /// Logins made so far.
+    int logins() const { return m_pool->logins(); }
 
 private:
-    struct CachedToken {
-        std::string value;
-        std::chrono::steady_clock::time_point renew_at;
+    /// One attempt: the request and the pacer lane it goes in (its token's, or the
+    /// logins').
+    struct Attempt {
+        http::Request request;
+        int lane = k_login_lane;
+        std::string token_name;  ///< "token 2 (fingerprint)" for the log; empty for a login
     };
 
     struct Call {
@@ -119,15 +133,15 @@ private:
     Result<http::Response> call(const Call& spec,
                                 std::optional<std::chrono::milliseconds> timeout = std::nullopt);
     // Builds each attempt's request (with the token current at that moment).
-    using RequestMaker = std::function<Result<http::Request>()>;
+    using RequestMaker = std::function<Result<Attempt>()>;
     Result<http::Response> send_with_retries(const RequestMaker& make, RetryRule rule,
                                              OnInterrupt on_interrupt);
     bool interrupted() const;
     std::string basic_credentials() const;
     Error redacted(Error error) const;
-    Result<http::Response> send_logged(const http::Request& request, OnInterrupt on_interrupt);
-    Result<std::string> token(const std::string& rejected, OnInterrupt on_interrupt);
-    Result<CachedToken> login(OnInterrupt on_interrupt);
+    Result<http::Response> send_logged(const Attempt& attempt, OnInterrupt on_interrupt);
+    Result<TokenLease> lease(OnInterrupt on_interrupt);
+    Result<IssuedToken> login(OnInterrupt on_interrupt);
     http::Request api_request(const Call& spec, const std::string& token,
                               std::optional<std::chrono::milliseconds> timeout) const;
     void log(std::string_view line);
@@ -141,8 +155,7 @@ private:
     Credentials m_credentials;
     ClientOptions m_options;
 
-    std::mutex m_token_mutex;
-    std::optional<CachedToken> m_token;
+    std::unique_ptr<TokenPool> m_pool;
     std::mutex m_log_mutex;
     std::mutex m_random_mutex;
     std::mt19937 m_random;

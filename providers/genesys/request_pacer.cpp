@@ -6,61 +6,28 @@
 
 namespace dactl::genesys {
 
-RequestPacer::RequestPacer(int requests_per_minute, Hooks hooks, Clock::duration window)
-    : m_limit(std::max(1, requests_per_minute)), m_hooks(std::move(hooks)), m_window(window) {}
+StartWindow::StartWindow(int limit, Clock::duration window)
+    : m_limit(std::max(1, limit)), m_window(window) {}
 
-RequestPacer::Clock::time_point RequestPacer::now() const {
-    return m_hooks.now ? m_hooks.now() : Clock::now();
-}
-
-// The earliest moment a request may start: not before `now`, not during a
-// pause, and not while the last m_limit starts all lie within one window. Every
-// input only ever grows, so the reserved starts stay in order.
-RequestPacer::Clock::time_point RequestPacer::reserve(Clock::time_point now) {
+// Not before `now`, not during a pause, and not while the last m_limit starts
+// all lie within one window.
+StartWindow::Clock::time_point StartWindow::earliest(Clock::time_point now) const {
     Clock::time_point start = std::max(now, m_paused_until);
     if (static_cast<int>(m_starts.size()) >= m_limit) {
         start = std::max(start, m_starts.front() + m_window);
-        m_starts.pop_front();
     }
-    m_starts.push_back(start);
     return start;
 }
 
-std::optional<RequestPacer::Clock::duration> RequestPacer::acquire(
-    const std::atomic<bool>* interrupted) {
-    const Clock::time_point asked = now();
-    for (;;) {
-        Clock::time_point start;
-        {
-            std::lock_guard lock(m_mutex);
-            const Clock::time_point current = now();
-            start = reserve(current);
-            if (start <= current) {
-                return start <= asked ? Clock::duration::zero() : current - asked;
-            }
-        }
-        if (m_hooks.sleep_until) {
-            m_hooks.sleep_until(start);
-        } else if (!sleep_unless_interrupted(
-                       std::chrono::ceil<std::chrono::milliseconds>(start - Clock::now()),
-                       interrupted)) {
-            return std::nullopt;
-        }
-        if (is_interrupted(interrupted)) {
-            return std::nullopt;
-        }
-        std::lock_guard lock(m_mutex);
-        // A pause that began while this request waited covers it too: the slot
-        // it had stays counted (harmlessly), and it waits for a new one.
-        if (m_paused_until <= start) {
-            return std::max(now(), start) - asked;
-        }
+void StartWindow::record(Clock::time_point start) {
+    if (static_cast<int>(m_starts.size()) >= m_limit) {
+        m_starts.pop_front();
     }
+    m_starts.push_back(start);
 }
 
-void RequestPacer::rate_limited(Clock::duration delay) {
-    std::lock_guard lock(m_mutex);
-    m_paused_until = std::max(m_paused_until, now() + std::max(delay, Clock::duration::zero()));
+void StartWindow::pause(Clock::time_point until) {
+    m_paused_until = std::max(m_paused_until, until);
     // Pretend the window before the pause end was full and evenly spread: the
     // first start after the pause is then due at its end, the next one a
     // spacing later, and so on. Starts already recorded later than that stay.
@@ -76,6 +43,88 @@ void RequestPacer::rate_limited(Clock::duration delay) {
         spread.push_back(at);
     }
     m_starts = std::move(spread);
+}
+
+RequestPacer::RequestPacer(int requests_per_minute, Hooks hooks, Clock::duration window,
+                           int client_requests_per_minute)
+    : m_limit(std::max(1, requests_per_minute)),
+      m_client_limit(std::max(0, client_requests_per_minute)),
+      m_hooks(std::move(hooks)),
+      m_window(window),
+      m_client(m_client_limit > 0 ? m_client_limit : 1, window) {}
+
+RequestPacer::Clock::time_point RequestPacer::now() const {
+    return m_hooks.now ? m_hooks.now() : Clock::now();
+}
+
+StartWindow& RequestPacer::lane_window(int lane) {
+    return m_lanes.try_emplace(lane, m_limit, m_window).first->second;
+}
+
+RequestPacer::Clock::time_point RequestPacer::reserve(int lane, Clock::time_point now) {
+    StartWindow& own = lane_window(lane);
+    Clock::time_point start = std::max({now, m_last_start, own.earliest(now)});
+    if (m_client_limit > 0 && lane != k_login_lane) {  // the token endpoint is not the API
+        start = std::max(start, m_client.earliest(now));
+        m_client.record(start);
+    }
+    own.record(start);
+    m_last_start = start;
+    return start;
+}
+
+// A pause that began while a request waited for `start` covers it too.
+bool RequestPacer::paused_after(int lane, Clock::time_point start) {
+    return lane_window(lane).paused_until() > start ||
+           (m_client_limit > 0 && m_client.paused_until() > start);
+}
+
+std::optional<RequestPacer::Clock::duration> RequestPacer::acquire(
+    const std::atomic<bool>* interrupted, int lane) {
+    const Clock::time_point asked = now();
+    for (;;) {
+        Clock::time_point start;
+        {
+            std::lock_guard lock(m_mutex);
+            const Clock::time_point current = now();
+            start = reserve(lane, current);
+            if (start <= current) {
+                return start <= asked ? Clock::duration::zero() : current - asked;
+            }
+        }
+        if (m_hooks.sleep_until) {
+            m_hooks.sleep_until(start);
+        } else if (!sleep_unless_interrupted(
+                       std::chrono::ceil<std::chrono::milliseconds>(start - Clock::now()),
+                       interrupted)) {
+            return std::nullopt;
+        }
+        if (is_interrupted(interrupted)) {
+            return std::nullopt;
+        }
+        std::lock_guard lock(m_mutex);
+        // The slot it had stays counted (harmlessly), and it waits for a new one.
+        if (!paused_after(lane, start)) {
+            return std::max(now(), start) - asked;
+        }
+    }
+}
+
+void RequestPacer::rate_limited(Clock::duration delay, int lane) {
+    std::lock_guard lock(m_mutex);
+    lane_window(lane).pause(now() + std::max(delay, Clock::duration::zero()));
+}
+
+RequestPacer::Clock::time_point RequestPacer::lane_free_at(int lane) {
+    std::lock_guard lock(m_mutex);
+    const Clock::time_point current = now();
+    return std::max(current, lane_window(lane).earliest(current));
+}
+
+RequestPacer::Clock::time_point RequestPacer::client_free_at() {
+    std::lock_guard lock(m_mutex);
+    const Clock::time_point current = now();
+    return m_client_limit > 0 ? m_client.earliest(current) : current;
 }
 
 }  // namespace dactl::genesys

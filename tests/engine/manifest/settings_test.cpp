@@ -53,17 +53,34 @@ TEST_CASE("[api] sets the request budget, timeouts, attempts and CA bundle",
 TEST_CASE("[api] accepts the ends of each range", "[manifest][settings]") {
     const LoadResult low = load_settings(
         "[api]\nrequests_per_minute = 1\nconnect_timeout_seconds = 1\n"
-        "request_timeout_seconds = 1\nmax_attempts = 1\n");
+        "request_timeout_seconds = 1\nmax_attempts = 1\ntokens = 1\n"
+        "client_requests_per_minute = 1\n");
     REQUIRE(low.diagnostics.empty());
     REQUIRE(low.project.settings.api.requests_per_minute == 1);
+    REQUIRE(low.project.settings.api.tokens == 1);
+    REQUIRE(low.project.settings.api.client_requests_per_minute == 1);
     const LoadResult high = load_settings(
         "api.requests_per_minute = 10000\napi.connect_timeout_seconds = 300\n"
-        "api.request_timeout_seconds = 600\napi.max_attempts = 20\n");
+        "api.request_timeout_seconds = 600\napi.max_attempts = 20\napi.tokens = 10\n"
+        "api.client_requests_per_minute = 100000\n");
     REQUIRE(high.diagnostics.empty());
+    REQUIRE(high.project.settings.api.tokens == 10);
+    REQUIRE(high.project.settings.api.client_requests_per_minute == 100000);
     REQUIRE(high.project.settings.api.requests_per_minute == 10000);
     REQUIRE(high.project.settings.api.connect_timeout_seconds == 300);
     REQUIRE(high.project.settings.api.request_timeout_seconds == 600);
     REQUIRE(high.project.settings.api.max_attempts == 20);
+}
+
+TEST_CASE("[api] tokens is a pool of 1 to 10", "[manifest][settings]") {
+    REQUIRE(problems("[api]\ntokens = 11\nclient_requests_per_minute = 0\n") ==
+            "dactl.toml:2:10: api.tokens must be a whole number from 1 to 10, found 11\n"
+            "    tokens = 11\n"
+            "             ^\n"
+            "dactl.toml:3:30: api.client_requests_per_minute must be a whole number from 1 to "
+            "100000, found 0\n"
+            "    client_requests_per_minute = 0\n"
+            "                                 ^\n");
 }
 
 TEST_CASE("[api] values out of range or of the wrong type are reported in full",
@@ -121,7 +138,8 @@ TEST_CASE("unknown keys in [api] get a suggestion or the list of keys", "[manife
             "    max_attempt = 3\n"
             "    ^\n"
             "dactl.toml:3:1: unknown key \"rate\" in [api]; the keys are requests_per_minute, "
-            "connect_timeout_seconds, request_timeout_seconds, max_attempts and ca_bundle\n"
+            "client_requests_per_minute, tokens, connect_timeout_seconds, "
+            "request_timeout_seconds, max_attempts and ca_bundle\n"
             "    rate = 5\n"
             "    ^\n"
             "dactl.toml:4:1: unknown key \"connect_timeout\" in [api]; did you mean "

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "engine/util/digest.h"
 #include "tests/support/fake_transport.h"
 
 using namespace dactl;
@@ -27,13 +28,17 @@ struct Harness {
     std::mutex mutex;
     GenesysClient client;
 
-    explicit Harness(int max_attempts = 5, int requests_per_minute = 300)
+    explicit Harness(int max_attempts = 5, int requests_per_minute = 300, int tokens = 1,
+                     int client_requests_per_minute = 0)
         : client(transport, {"https://api.example.com", "https://login.example.com"},
-                 {"client-1", k_secret}, options(max_attempts, requests_per_minute)) {}
+                 {"client-1", k_secret},
+                 options(max_attempts, requests_per_minute, tokens, client_requests_per_minute)) {}
 
-    ClientOptions options(int max_attempts, int requests_per_minute) {
+    ClientOptions options(int max_attempts, int requests_per_minute, int tokens,
+                          int client_requests_per_minute) {
         ClientOptions options;
         options.max_attempts = max_attempts;
+        options.tokens = tokens;
         options.log = [this](std::string_view line) {
             std::lock_guard lock(mutex);
             log.emplace_back(line);
@@ -46,14 +51,16 @@ struct Harness {
         options.now = [this] {
             return std::chrono::steady_clock::time_point(milliseconds(clock_ms.load()));
         };
-        if (requests_per_minute != 300) {
+        if (requests_per_minute != 300 || client_requests_per_minute != 0) {
             RequestPacer::Hooks hooks;
             hooks.now = options.now;
             hooks.sleep_until = [this, sleep = options.sleep,
                                  now = options.now](RequestPacer::Clock::time_point until) {
                 sleep(std::chrono::duration_cast<milliseconds>(until - now()));
             };
-            options.pacer = std::make_shared<RequestPacer>(requests_per_minute, hooks);
+            options.pacer = std::make_shared<RequestPacer>(requests_per_minute, hooks,
+                                                           std::chrono::seconds(60),
+                                                           client_requests_per_minute);
         }
         return options;
     }
@@ -337,11 +344,11 @@ TEST_CASE("the request log has one line per request and no secrets", "[client]")
           std::vector<std::string>{
               "POST https://login.example.com/oauth/token -> 200 (12 ms)",
               "GET https://api.example.com/api/v2/integrations/actions?pageSize=100&busy=1 -> 503 "
-              "(12 ms)",
+              "(12 ms, token 1 65dcf16e)",
               "  retrying in " + std::to_string(harness.sleeps.at(0).count()) +
                   " ms (attempt 2 of 5)",
               "GET https://api.example.com/api/v2/integrations/actions?pageSize=100&busy=1 -> 200 "
-              "(12 ms)"});
+              "(12 ms, token 1 65dcf16e)"});
     for (const std::string& line : harness.log) {
         CHECK(line.find("tok-1") == std::string::npos);
         CHECK(line.find(k_secret) == std::string::npos);
@@ -359,8 +366,8 @@ TEST_CASE("the log names lost answers", "[client]") {
     CHECK_FALSE(harness.client.get("/b").ok());
     CHECK(harness.log ==
           std::vector<std::string>{"POST https://login.example.com/oauth/token -> 200 (0 ms)",
-                                   "GET https://api.example.com/a -> timed out (0 ms)",
-                                   "GET https://api.example.com/b -> no answer (0 ms)"});
+                                   "GET https://api.example.com/a -> timed out (0 ms, token 1 65dcf16e)",
+                                   "GET https://api.example.com/b -> no answer (0 ms, token 1 65dcf16e)"});
 }
 
 TEST_CASE("concurrent callers share one login", "[client]") {
@@ -395,18 +402,19 @@ TEST_CASE("concurrent callers share one login", "[client]") {
 }
 
 TEST_CASE("every request is paced, the login and retries included", "[client][pacer]") {
-    Harness harness(5, 2);
+    Harness harness(5, 1);
     harness.transport.push(json_answer(200, k_token_answer));
     harness.transport.push(json_answer(503, R"({"message": "busy"})"));
     harness.transport.push(json_answer(200, "{}"));
+    harness.transport.push(json_answer(200, k_token_answer));
     REQUIRE(harness.client.get("/a").ok());
-    // The login and the first GET used the budget of 2; the retry waits for
-    // the login's start to leave the 60 s window.
+    // The login used the token endpoint's budget of 1 and the first GET the
+    // token's; the retry waits for the GET's start to leave the 60 s window.
     REQUIRE(harness.sleeps.size() == 2);
     const milliseconds backoff = harness.sleeps[0];
     CHECK(harness.sleeps[1] == milliseconds(60000) - backoff);
     CHECK(harness.log.at(3) == "  paced: waited " + std::to_string(60000 - backoff.count()) +
-                                   " ms to stay within 2 requests per minute");
+                                   " ms to stay within 1 requests per minute of token 1 65dcf16e");
     CHECK(harness.transport.count() == 3);
 }
 
@@ -515,4 +523,105 @@ TEST_CASE("the client's errors never carry its secret, its Basic credentials or 
     CHECK(echoed.error().message == "bad header Bearer (sensitive)");
     CHECK(redactor->redact("x tok-abcdefgh-1 " + k_secret + " " + basic) ==
           "x (sensitive) (sensitive) (sensitive)");
+}
+
+namespace {
+
+std::string fingerprint_of(const std::string& token) {
+    Sha256 digest;
+    digest.update(token);
+    return digest.hex_digest().substr(0, 8);
+}
+
+// A handler issuing tok-1, tok-2, ... at each login and answering 200 to the rest,
+// recording which token each API request carried.
+struct PoolOrg {
+    Harness& harness;
+    std::vector<std::string> carried;
+    std::string refused;  ///< answers 401 to this token
+
+    explicit PoolOrg(Harness& chosen) : harness(chosen) {
+        harness.transport.set_handler([this](const http::Request& request) {
+            if (request.method == "POST") {
+                return json_answer(200, token_answer("tok-" + std::to_string(++logins), 3600));
+            }
+            const std::string token = request.headers.at(0).second.substr(7);
+            carried.push_back(token);
+            return token == refused ? json_answer(401, R"({"message": "expired"})")
+                                    : json_answer(200, "{}");
+        });
+    }
+    int logins = 0;
+};
+
+}  // namespace
+
+TEST_CASE("the pool logs in again only when one token's budget would make a request wait",
+          "[client][pool]") {
+    Harness harness(5, 2, 2);
+    PoolOrg org(harness);
+    for (int i = 0; i < 4; ++i) {
+        REQUIRE(harness.client.get("/a").ok());
+    }
+    CHECK(org.logins == 2);
+    CHECK(org.carried == std::vector<std::string>{"tok-1", "tok-1", "tok-2", "tok-2"});
+    CHECK(harness.sleeps.empty());
+    // The pool is full: the next request waits for the first token's window.
+    REQUIRE(harness.client.get("/a").ok());
+    CHECK(org.logins == 2);
+    CHECK(harness.sleeps == std::vector<milliseconds>{milliseconds(60000)});
+    CHECK(org.carried.back() == "tok-1");
+    CHECK(harness.client.logins() == 2);
+    CHECK(std::count(harness.log.begin(), harness.log.end(),
+                     "  token 2 " + fingerprint_of("tok-2") + " in use: 2 held, at most 2") == 1);
+}
+
+TEST_CASE("no token is added when the client's budget, not the token's, is the limit",
+          "[client][pool]") {
+    Harness harness(5, 2, 3, 3);
+    PoolOrg org(harness);
+    for (int i = 0; i < 4; ++i) {
+        REQUIRE(harness.client.get("/a").ok());
+    }
+    // The third request went with a second token; the fourth found the client's
+    // 3 used, so a third token would not have helped: it waited 60 s instead.
+    CHECK(org.logins == 2);
+    CHECK(org.carried == std::vector<std::string>{"tok-1", "tok-1", "tok-2", "tok-2"});
+    CHECK(harness.sleeps == std::vector<milliseconds>{milliseconds(60000)});
+}
+
+TEST_CASE("a token refused mid-run is renewed alone, when it is needed", "[client][pool]") {
+    Harness harness(5, 2, 2);
+    PoolOrg org(harness);
+    for (int i = 0; i < 3; ++i) {
+        REQUIRE(harness.client.get("/a").ok());
+    }
+    REQUIRE(org.carried == std::vector<std::string>{"tok-1", "tok-1", "tok-2"});
+    harness.advance(std::chrono::seconds(61));
+    org.refused = "tok-1";
+    // tok-1 is refused: the retry goes with tok-2, which stays; no login yet.
+    REQUIRE(harness.client.get("/b").ok());
+    CHECK(org.logins == 2);
+    CHECK(org.carried == std::vector<std::string>{"tok-1", "tok-1", "tok-2", "tok-1", "tok-2"});
+    // tok-2's budget is spent after /c: the next request renews the refused slot.
+    REQUIRE(harness.client.get("/c").ok());
+    CHECK(org.logins == 2);
+    REQUIRE(harness.client.get("/d").ok());
+    CHECK(org.logins == 3);
+    CHECK(org.carried.back() == "tok-3");
+    CHECK(harness.sleeps.empty());
+}
+
+TEST_CASE("Retry-After is counted on the API's clock, scaled to the real one",
+          "[client][pool]") {
+    Harness harness;
+    harness.transport.push(json_answer(200, k_token_answer));
+    harness.transport.push(json_answer(429, R"({"message": "slow"})", {{"Retry-After", "40"}}));
+    harness.transport.push(json_answer(200, "{}"));
+    ClientOptions scaled = harness.options(5, 300, 1, 0);
+    scaled.time_scale = 0.05;
+    GenesysClient client(harness.transport, {"https://api.example.com", "https://login.example.com"},
+                         {"client-1", k_secret}, scaled);
+    REQUIRE(client.get("/a").ok());
+    CHECK(harness.sleeps == std::vector<milliseconds>{milliseconds(2000)});
 }
