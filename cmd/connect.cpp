@@ -48,9 +48,9 @@ Result<double> api_time_scale(const Environment& environment) {
     char* end = nullptr;
     const double scale = std::strtod(given->c_str(), &end);
     if (given->empty() || *end != '\0' || !std::isfinite(scale) || scale < 0.001 || scale > 1000) {
-        return make_error(ErrorKind::invalid_input,
-                          "DACTL_API_TIME_SCALE must be a number from 0.001 to 1000, not " +
-                              *given);
+        return make_error(
+            ErrorKind::invalid_input,
+            "DACTL_API_TIME_SCALE must be a number from 0.001 to 1000, not " + *given);
     }
     return scale;
 }

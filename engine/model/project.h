@@ -21,9 +21,9 @@ struct ApiSettings {
     std::optional<int> requests_per_minute;         ///< per token, 1-10000; default 300
     std::optional<int> client_requests_per_minute;  ///< all tokens, 1-100000; default 3000
     std::optional<int> tokens;                      ///< the pool's most, 1-10; default 10
-    std::optional<int> connect_timeout_seconds;  ///< 1-300; default 10
-    std::optional<int> request_timeout_seconds;  ///< 1-600; default 60, a whole exchange
-    std::optional<int> max_attempts;             ///< 1-20; default 5, the first included
+    std::optional<int> connect_timeout_seconds;     ///< 1-300; default 10
+    std::optional<int> request_timeout_seconds;     ///< 1-600; default 60, a whole exchange
+    std::optional<int> max_attempts;                ///< 1-20; default 5, the first included
     /// A PEM file of CA certificates, as written (relative to the project directory,
     /// or absolute); load_project checks that it exists.
     std::optional<std::string> ca_bundle;

@@ -13,9 +13,9 @@ namespace dactl::genesys {
 struct ApiTuning {
     http::CurlOptions transport;                ///< connect and whole-exchange timeouts, CA bundle
     int max_attempts = k_default_max_attempts;  ///< per request, the first included
-    int requests_per_minute = 300;          ///< per token
-    int client_requests_per_minute = 3000;  ///< across the pool's tokens
-    int tokens = 10;                        ///< the pool's most
+    int requests_per_minute = 300;              ///< per token
+    int client_requests_per_minute = 3000;      ///< across the pool's tokens
+    int tokens = 10;                            ///< the pool's most
 };
 
 /// The tuning `api` asks for: connect_timeout_seconds (default 10),

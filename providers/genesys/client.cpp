@@ -139,12 +139,18 @@ Result<http::Response> GenesysClient::call(const Call& spec,
     TokenLease used;
     const RequestMaker make = [&]() -> Result<Attempt> {
         Result<TokenLease> leased = lease(spec.on_interrupt);
+        if (!leased && leased.error().kind == ErrorKind::cancelled) {
+            return make_error(ErrorKind::cancelled, "interrupted: " + spec.method + " " +
+                                                        path_without_query(spec.path) +
+                                                        " was not sent");
+        }
         if (!leased) {
             return leased.error();
         }
         used = *leased;
         Attempt attempt{api_request(spec, used.value, timeout), used.slot,
-                        "token " + std::to_string(used.slot + 1) + " " + used.fingerprint};
+                        "token " + std::to_string(used.slot + 1) + " " + used.fingerprint,
+                        used.waited};
         if (spec.on_interrupt == OnInterrupt::stop) {
             attempt.request.interrupted = m_options.interrupted;
         }
@@ -203,8 +209,11 @@ Result<http::Response> GenesysClient::send_with_retries(const RequestMaker& make
 Result<http::Response> GenesysClient::send_logged(const Attempt& attempt,
                                                   OnInterrupt on_interrupt) {
     const http::Request& request = attempt.request;
-    const std::optional<RequestPacer::Clock::duration> waited = m_options.pacer->acquire(
-        on_interrupt == OnInterrupt::stop ? m_options.interrupted : nullptr, attempt.lane);
+    const std::optional<RequestPacer::Clock::duration> waited =
+        attempt.waited ? attempt.waited
+                       : m_options.pacer->acquire(
+                             on_interrupt == OnInterrupt::stop ? m_options.interrupted : nullptr,
+                             attempt.lane);
     if (!waited) {
         return make_error(ErrorKind::cancelled,
                           "interrupted: " + request.method + " " + request.url + " was not sent");
@@ -225,7 +234,9 @@ Result<http::Response> GenesysClient::send_logged(const Attempt& attempt,
 
 // The token for one request, from the pool; a login it needs is made here.
 Result<TokenLease> GenesysClient::lease(OnInterrupt on_interrupt) {
-    Result<TokenLease> leased = m_pool->lease([&] { return login(on_interrupt); });
+    Result<TokenLease> leased =
+        m_pool->lease([&] { return login(on_interrupt); },
+                      on_interrupt == OnInterrupt::stop ? m_options.interrupted : nullptr);
     if (!leased) {
         Error error = leased.error();
         error.at_login = error.kind != ErrorKind::cancelled;
@@ -254,7 +265,9 @@ Result<IssuedToken> GenesysClient::login(OnInterrupt on_interrupt) {
         request.interrupted = m_options.interrupted;
     }
     Result<http::Response> answer = send_with_retries(
-        [&request]() -> Result<Attempt> { return Attempt{request, k_login_lane, ""}; },
+        [&request]() -> Result<Attempt> {
+            return Attempt{request, k_login_lane, "", std::nullopt};
+        },
         RetryRule::transient, on_interrupt);
     if (!answer) {
         return redacted(answer.error());

@@ -118,6 +118,9 @@ private:
         http::Request request;
         int lane = k_login_lane;
         std::string token_name;  ///< "token 2 (fingerprint)" for the log; empty for a login
+        /// Paced already (with its token's lease), and how long that waited; nothing:
+        /// to be paced when sent (a login).
+        std::optional<std::chrono::steady_clock::duration> waited;
     };
 
     struct Call {

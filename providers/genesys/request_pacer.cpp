@@ -115,6 +115,25 @@ void RequestPacer::rate_limited(Clock::duration delay, int lane) {
     lane_window(lane).pause(now() + std::max(delay, Clock::duration::zero()));
 }
 
+bool RequestPacer::try_start(int lane) {
+    std::lock_guard lock(m_mutex);
+    const Clock::time_point current = now();
+    Clock::time_point start = std::max(m_last_start, lane_window(lane).earliest(current));
+    if (m_client_limit > 0 && lane != k_login_lane) {
+        start = std::max(start, m_client.earliest(current));
+    }
+    if (start > current) {
+        return false;
+    }
+    reserve(lane, current);
+    return true;
+}
+
+void RequestPacer::forget_lane(int lane) {
+    std::lock_guard lock(m_mutex);
+    m_lanes.erase(lane);
+}
+
 RequestPacer::Clock::time_point RequestPacer::lane_free_at(int lane) {
     std::lock_guard lock(m_mutex);
     const Clock::time_point current = now();

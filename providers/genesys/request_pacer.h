@@ -71,11 +71,10 @@ public:
                           int client_requests_per_minute = 0);
 
     /// Waits until one more request of `lane` may start, and counts it as started
-    /// then, in its lane and (unless it is a login) in the client's window. Returns how long it waited
-    /// (zero when the budget had room). A request starts no earlier than the end
-    /// of a pause set by rate_limited, even when the pause began while it was
-    /// waiting. Nothing when `interrupted` became true while it waited (the real
-    /// wait wakes within 10 ms of it).
+    /// then, in its lane and (unless it is a login) in the client's window. Returns how long it
+    /// waited (zero when the budget had room). A request starts no earlier than the end of a pause
+    /// set by rate_limited, even when the pause began while it was waiting. Nothing when
+    /// `interrupted` became true while it waited (the real wait wakes within 10 ms of it).
     std::optional<Clock::duration> acquire(const std::atomic<bool>* interrupted = nullptr,
                                            int lane = 0);
 
@@ -83,6 +82,13 @@ public:
     /// of that lane starts until `delay` from now, and its requests after the
     /// pause are spread evenly rather than all at once.
     void rate_limited(Clock::duration delay, int lane = 0);
+
+    /// Counts a request of `lane` as started now if both budgets have room now;
+    /// false (nothing counted) when it would have to wait.
+    bool try_start(int lane);
+
+    /// A new token took `lane`: its budget starts afresh (the API counts per token).
+    void forget_lane(int lane);
 
     /// When a request of `lane` could start, by its lane's budget alone.
     Clock::time_point lane_free_at(int lane);

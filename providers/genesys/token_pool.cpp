@@ -28,7 +28,7 @@ int TokenPool::free_slot(Clock::time_point now) const {
     return static_cast<int>(m_slots.size()) < m_most ? static_cast<int>(m_slots.size()) : -1;
 }
 
-Result<TokenLease> TokenPool::lease(const Login& login) {
+Result<TokenLease> TokenPool::lease(const Login& login, const std::atomic<bool>* interrupted) {
     std::unique_lock lock(m_mutex);
     for (;;) {
         const Clock::time_point now = m_pacer.now();
@@ -47,10 +47,26 @@ Result<TokenLease> TokenPool::lease(const Login& login) {
         const int free = free_slot(now);
         // Another token helps only when this one's own budget, not the client's,
         // is what the request would wait for.
-        const bool token_bound =
-            best >= 0 && m_growing && free >= 0 && best_at > std::max(now, m_pacer.client_free_at());
+        const bool token_bound = best >= 0 && m_growing && free >= 0 &&
+                                 best_at > std::max(now, m_pacer.client_free_at());
         if (best >= 0 && !token_bound) {
-            return lease_of(best);
+            // Chosen and counted under one lock, so no other request takes the
+            // budget this one was chosen for.
+            if (m_pacer.try_start(best)) {
+                return lease_of(best);
+            }
+            // It waits: for the client's budget, or for a token's when the pool is
+            // full (or cannot grow); every other request would wait as long.
+            TokenLease waiting = lease_of(best);
+            lock.unlock();
+            const std::optional<Clock::duration> waited = m_pacer.acquire(interrupted, best);
+            if (!waited) {
+                return make_error(ErrorKind::cancelled,
+                                  "interrupted while waiting for the "
+                                  "request budget");
+            }
+            waiting.waited = *waited;
+            return waiting;
         }
         if (m_logging_in) {
             m_login_done.wait(lock);
@@ -78,6 +94,7 @@ Result<TokenLease> TokenPool::lease(const Login& login) {
             m_slots.emplace_back();
         }
         m_slots[static_cast<std::size_t>(slot)] = Slot{std::move(issued).value(), false};
+        m_pacer.forget_lane(slot);  // a new token's budget is whole
     }
 }
 

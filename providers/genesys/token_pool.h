@@ -6,6 +6,7 @@
 // token's budget (a plan, a small apply) logs in once. Safe to call from
 // several threads at once.
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -34,8 +35,9 @@ struct TokenLease {
     int slot = 0;
     std::string value;
     std::string fingerprint;
-    bool first_use = false;  ///< the first lease of this token
-    int held = 0;            ///< tokens held when it was leased
+    bool first_use = false;                        ///< the first lease of this token
+    int held = 0;                                  ///< tokens held when it was leased
+    std::chrono::steady_clock::duration waited{};  ///< for the budgets, before it could start
 };
 
 class TokenPool {
@@ -48,14 +50,16 @@ public:
     /// outlive the pool).
     TokenPool(int most, RequestPacer& pacer);
 
-    /// The token a request should go with: of the tokens held and in date, the one
+    /// The token a request should go with, once the request may start (counted by
+    /// the pacer then, in the token's lane): of the tokens held and in date, the one
     /// whose budget lets it start soonest. Logs in with `login` for the first token,
     /// in place of one that expired or was refused, and for one more when every
     /// token held would make the request wait on its own budget while the client's
     /// has room (one login at a time; other callers wait for it). A login that fails
     /// while a token is held stops the pool from growing, and the run goes on with
-    /// the tokens it has; with none held, the login's Error.
-    Result<TokenLease> lease(const Login& login);
+    /// the tokens it has; with none held, the login's Error. ErrorKind::cancelled
+    /// when `interrupted` became true while it waited for a budget.
+    Result<TokenLease> lease(const Login& login, const std::atomic<bool>* interrupted = nullptr);
 
     /// The API refused `lease`'s token (401): the next lease renews that slot when
     /// it needs it, unless it was renewed already; the other tokens stay.

@@ -155,9 +155,10 @@ def write_project(directory, managed, api):
         out.write("\n".join(text))
 
 
-def start_org(emulator_binary, workdir, actions, managed, api=None):
-    """A generated org of `actions` on a fresh emulator, and a project managing `managed`
-    (dactl's pacing lifted unless `api` says otherwise). Answers (project, emulator)."""
+def start_org(emulator_binary, workdir, actions, managed, api=None, switches=()):
+    """A generated org of `actions` on a fresh emulator (started with `switches`), and a
+    project managing `managed` (dactl's pacing lifted unless `api` says otherwise).
+    Answers (project, emulator)."""
     seed = os.path.join(workdir, "org.json")
     make_seed(actions, seed)
     project = os.path.join(workdir, "project")
@@ -165,7 +166,7 @@ def start_org(emulator_binary, workdir, actions, managed, api=None):
     settings = {"requests_per_minute": 10000}
     settings.update(api or {})
     write_project(project, managed, settings)
-    return project, Emulator(emulator_binary, seed, [], workdir)
+    return project, Emulator(emulator_binary, seed, list(switches), workdir)
 
 
 def dactl_environment(emulator, client_id=CLIENT_ID, client_secret=CLIENT_SECRET):
@@ -180,9 +181,37 @@ def dactl_environment(emulator, client_id=CLIENT_ID, client_secret=CLIENT_SECRET
     return environment
 
 
-def dactl(binary, emulator, project, args, timeout=600):
-    return subprocess.run([binary, "-C", project] + args, env=dactl_environment(emulator),
+def dactl(binary, emulator, project, args, timeout=600, extra=None):
+    environment = dactl_environment(emulator)
+    environment.update(extra or {})
+    return subprocess.run([binary, "-C", project] + args, env=environment,
                           capture_output=True, text=True, timeout=timeout)
+
+
+def most_in_window(times, window_ms):
+    """The most of `times` (sorted or not, in ms) that fall in any window of `window_ms`."""
+    times = sorted(times)
+    most = 0
+    first = 0
+    for last, at in enumerate(times):
+        while times[first] <= at - window_ms:
+            first += 1
+        most = max(most, last - first + 1)
+    return most
+
+
+def window_peaks(requests, window_ms=60000):
+    """From the emulator's request log: the most API requests any one token and all tokens
+    together started in any window of `window_ms` emulated ms, and the span of the run in
+    emulated ms. Answers {"per_token": {number: most}, "client": most, "span_ms": ms}."""
+    api = [entry for entry in requests if entry["token"] > 0]
+    by_token = {}
+    for entry in api:
+        by_token.setdefault(entry["token"], []).append(entry["atMs"])
+    times = [entry["atMs"] for entry in requests]
+    return {"per_token": {token: most_in_window(at, window_ms) for token, at in by_token.items()},
+            "client": most_in_window([entry["atMs"] for entry in api], window_ms),
+            "span_ms": (max(times) - min(times)) if times else 0}
 
 
 class Org:

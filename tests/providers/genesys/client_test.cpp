@@ -58,9 +58,8 @@ struct Harness {
                                  now = options.now](RequestPacer::Clock::time_point until) {
                 sleep(std::chrono::duration_cast<milliseconds>(until - now()));
             };
-            options.pacer = std::make_shared<RequestPacer>(requests_per_minute, hooks,
-                                                           std::chrono::seconds(60),
-                                                           client_requests_per_minute);
+            options.pacer = std::make_shared<RequestPacer>(
+                requests_per_minute, hooks, std::chrono::seconds(60), client_requests_per_minute);
         }
         return options;
     }
@@ -365,9 +364,10 @@ TEST_CASE("the log names lost answers", "[client]") {
         Result<http::Response>(make_error(ErrorKind::transport, "GET x: reset")));
     CHECK_FALSE(harness.client.get("/b").ok());
     CHECK(harness.log ==
-          std::vector<std::string>{"POST https://login.example.com/oauth/token -> 200 (0 ms)",
-                                   "GET https://api.example.com/a -> timed out (0 ms, token 1 65dcf16e)",
-                                   "GET https://api.example.com/b -> no answer (0 ms, token 1 65dcf16e)"});
+          std::vector<std::string>{
+              "POST https://login.example.com/oauth/token -> 200 (0 ms)",
+              "GET https://api.example.com/a -> timed out (0 ms, token 1 65dcf16e)",
+              "GET https://api.example.com/b -> no answer (0 ms, token 1 65dcf16e)"});
 }
 
 TEST_CASE("concurrent callers share one login", "[client]") {
@@ -612,15 +612,15 @@ TEST_CASE("a token refused mid-run is renewed alone, when it is needed", "[clien
     CHECK(harness.sleeps.empty());
 }
 
-TEST_CASE("Retry-After is counted on the API's clock, scaled to the real one",
-          "[client][pool]") {
+TEST_CASE("Retry-After is counted on the API's clock, scaled to the real one", "[client][pool]") {
     Harness harness;
     harness.transport.push(json_answer(200, k_token_answer));
     harness.transport.push(json_answer(429, R"({"message": "slow"})", {{"Retry-After", "40"}}));
     harness.transport.push(json_answer(200, "{}"));
     ClientOptions scaled = harness.options(5, 300, 1, 0);
     scaled.time_scale = 0.05;
-    GenesysClient client(harness.transport, {"https://api.example.com", "https://login.example.com"},
+    GenesysClient client(harness.transport,
+                         {"https://api.example.com", "https://login.example.com"},
                          {"client-1", k_secret}, scaled);
     REQUIRE(client.get("/a").ok());
     CHECK(harness.sleeps == std::vector<milliseconds>{milliseconds(2000)});

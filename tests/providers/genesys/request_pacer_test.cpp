@@ -194,3 +194,35 @@ TEST_CASE("the pacer keeps a budget of at least one request", "[pacer]") {
         REQUIRE(real.acquire() < std::chrono::milliseconds(50));
     }
 }
+
+TEST_CASE("each token is a lane with its own budget; the client's spans them", "[pacer]") {
+    FakeTime time;
+    RequestPacer pacer(2, time.hooks(), std::chrono::seconds(60), 3);
+    CHECK(pacer.acquire(nullptr, 0) == Clock::duration::zero());
+    CHECK(pacer.acquire(nullptr, 0) == Clock::duration::zero());
+    CHECK(pacer.lane_free_at(0) == time.now_at + seconds(60));
+    CHECK(pacer.lane_free_at(1) == time.now_at);
+    CHECK(pacer.acquire(nullptr, 1) == Clock::duration::zero());
+    // The client's 3 are used: lane 1 has room, the client has none.
+    CHECK(pacer.client_free_at() == time.now_at + seconds(60));
+    CHECK(pacer.acquire(nullptr, 1) == seconds(60));
+    // Logins have a lane of their own and are not the API's requests.
+    CHECK(pacer.acquire(nullptr, k_login_lane) == Clock::duration::zero());
+}
+
+TEST_CASE("a new token in a lane starts with a whole budget", "[pacer]") {
+    FakeTime time;
+    RequestPacer pacer(1, time.hooks());
+    CHECK(pacer.acquire(nullptr, 3) == Clock::duration::zero());
+    CHECK(pacer.lane_free_at(3) == time.now_at + seconds(60));
+    pacer.forget_lane(3);
+    CHECK(pacer.lane_free_at(3) == time.now_at);
+}
+
+TEST_CASE("a 429 pauses its token's lane, not the others", "[pacer]") {
+    FakeTime time;
+    RequestPacer pacer(5, time.hooks());
+    pacer.rate_limited(seconds(30), 0);
+    CHECK(pacer.lane_free_at(0) == time.now_at + seconds(30));
+    CHECK(pacer.acquire(nullptr, 1) == Clock::duration::zero());
+}
