@@ -196,9 +196,15 @@ Result<http::Response> GenesysClient::send_with_retries(const RequestMaker& make
         }
         log(std::string(wait.rate_limited ? "  rate limited: waiting " : "  retrying in ") +
             std::to_string(wait.delay.count()) + " ms (attempt " + std::to_string(attempt + 1) +
-            " of " + std::to_string(limits.max_attempts) + ")");
+            " of " + std::to_string(limits.max_attempts) + ")" +
+            (wait.rate_limited && !made->token_name.empty() ? " on " + made->token_name : ""));
         if (wait.rate_limited) {
-            m_options.pacer->rate_limited(wait.delay, made->lane);  // every request of its token
+            // Every request of that token waits in the pacer, this retry included
+            // unless another token of the pool can send it sooner.
+            m_options.pacer->rate_limited(wait.delay, made->lane);
+            if (made->lane != k_login_lane) {
+                continue;
+            }
         }
         if (!sleep(wait.delay)) {
             return answer;

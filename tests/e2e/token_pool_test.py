@@ -37,9 +37,18 @@ def test_pool_at_the_real_limits(workdir):
     print("apply of 1,000 changes at 300/min per token, 3,000/min per client", flush=True)
     project, emulator = started(workdir, "pool", 1000, {"requests_per_minute": 300})
     try:
-        run = dactl(sys.argv[1], emulator, project, ["apply", "--auto-approve"], extra=SCALED)
+        run = dactl(sys.argv[1], emulator, project, ["apply", "--auto-approve", "--verbose"],
+                    extra=SCALED)
         check(run.returncode == 0, "apply exited %d: %s" % (run.returncode, run.stderr[-2000:]))
         check("Apply complete: 1000 changed" in run.stdout, "summary: %s" % run.stdout[-300:])
+        issued = emulator.admin("GET", "/__emulator/tokens")["tokens"]
+        check(len(issued) >= 2 and not any(token in run.stdout + run.stderr for token in issued),
+              "a token in the output")
+        announced = [line for line in run.stderr.splitlines() if " in use: " in line]
+        check(len(announced) == len(issued) and
+              announced[-1].startswith("dactl:   token %d " % len(issued)) and
+              announced[-1].endswith(" in use: %d held, at most 10" % len(issued)),
+              "the pool's tokens in the log: %s" % announced)
         requests = emulator.admin("GET", "/__emulator/requests")["requests"]
         figures = log_figures(emulator)
         peaks = window_peaks(requests)

@@ -625,3 +625,30 @@ TEST_CASE("Retry-After is counted on the API's clock, scaled to the real one", "
     REQUIRE(client.get("/a").ok());
     CHECK(harness.sleeps == std::vector<milliseconds>{milliseconds(2000)});
 }
+
+TEST_CASE("a 429 holds back its token; the retry goes with another at once", "[client][pool]") {
+    Harness harness(5, 300, 2);
+    int logins = 0;
+    std::vector<std::string> carried;
+    harness.transport.set_handler([&](const http::Request& request) {
+        if (request.method == "POST") {
+            return json_answer(200, token_answer("tok-" + std::to_string(++logins), 3600));
+        }
+        carried.push_back(request.headers.at(0).second.substr(7));
+        return carried.size() == 1
+                   ? json_answer(429, R"({"message": "slow"})", {{"Retry-After", "30"}})
+                   : json_answer(200, "{}");
+    });
+    REQUIRE(harness.client.get("/a").ok());
+    CHECK(carried == std::vector<std::string>{"tok-1", "tok-2"});
+    CHECK(harness.sleeps.empty());
+    CHECK(harness.log.at(3) == "  rate limited: waiting 30000 ms (attempt 2 of 5) on token 1 " +
+                                   fingerprint_of("tok-1"));
+    // tok-1 stays held back for its 30 s; tok-2 serves meanwhile.
+    REQUIRE(harness.client.get("/b").ok());
+    CHECK(carried.back() == "tok-2");
+    harness.advance(std::chrono::seconds(31));
+    REQUIRE(harness.client.get("/c").ok());
+    CHECK(carried.back() == "tok-1");
+    CHECK(logins == 2);
+}
