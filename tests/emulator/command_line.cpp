@@ -113,20 +113,14 @@ bool set_auth_ids(CommandLine& line, const std::string& value) {
     return value == "plain" || value == "prefixed";
 }
 
-bool set_time_scale(CommandLine& line, const std::string& value) {
+// A scale setting: a number from `lowest` thousandths to 1000.
+template <double Settings::*member, int lowest_thousandths>
+bool set_scale(CommandLine& line, const std::string& value) {
     double scale = 0;
     auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), scale);
-    line.settings.time_scale = scale;
-    return error == std::errc() && end == value.data() + value.size() && scale >= 0 &&
-           scale <= 1000;
-}
-
-bool set_rate_time_scale(CommandLine& line, const std::string& value) {
-    double scale = 0;
-    auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), scale);
-    line.settings.rate_time_scale = scale;
-    return error == std::errc() && end == value.data() + value.size() && scale >= 0.001 &&
-           scale <= 1000;
+    line.settings.*member = scale;
+    return error == std::errc() && end == value.data() + value.size() &&
+           scale >= lowest_thousandths / 1000.0 && scale <= 1000;
 }
 
 const std::map<std::string, ValueFlag>& value_flags() {
@@ -144,7 +138,8 @@ const std::map<std::string, ValueFlag>& value_flags() {
         {"--client-rate-limit",
          {"a count (0 for no limit)",
           set_setting<&Settings::client_rate_limit_requests, 0, k_max_count>}},
-        {"--rate-time-scale", {"a number from 0.001 to 1000", set_rate_time_scale}},
+        {"--rate-time-scale",
+         {"a number from 0.001 to 1000", set_scale<&Settings::rate_time_scale, 1>}},
         {"--latency-ms", {"N or MIN-MAX milliseconds", set_latency}},
         {"--fail-every", {"N[:STATUS] with STATUS from 400 to 599", set_failures}},
         {"--drop-every", {"a count", set_setting<&Settings::drop_every, 0, k_max_count>}},
@@ -152,7 +147,7 @@ const std::map<std::string, ValueFlag>& value_flags() {
          {"milliseconds from 0 to 600000", set_setting<&Settings::stale_read_ms, 0, 600'000>}},
         {"--conflict-next",
          {"a count", set_setting<&Settings::conflict_next_patches, 0, k_max_count>}},
-        {"--time-scale", {"a number from 0 to 1000", set_time_scale}},
+        {"--time-scale", {"a number from 0 to 1000", set_scale<&Settings::time_scale, 0>}},
         {"--auth-ids", {"plain or prefixed", set_auth_ids}},
     };
     return flags;
