@@ -26,6 +26,7 @@ Exits 1 when a run fails or a target is missed. Python 3 standard library only.
 """
 
 import argparse
+import heapq
 import json
 import os
 import platform
@@ -178,32 +179,32 @@ SCALE = 0.05
 EMULATED_LATENCY_MS = 100
 
 
+def window_free_at(starts, limit, after, window):
+    """When one more start fits a sliding `window` holding `starts` (in order): `after`, or
+    when the start `limit` back leaves it."""
+    return max(after, starts[-limit] + window) if len(starts) >= limit else after
+
+
 def replay(requests, tokens, concurrency, latency_s, per_token=300, per_client=3000, window=60.0):
     """Emulated seconds `requests` take through the API's limits: `concurrency` in flight,
     each answered after `latency_s`, spread over `tokens` (each request goes with the token
     that can start it soonest), every start within the sliding windows (per token and per
     client) the emulator enforces. Pacing is perfect: no 429 is met and no retry waits, so
     the figure is the best such a client could do."""
-    import heapq
     workers = [0.0] * concurrency
     token_starts = [[] for _ in range(tokens)]
     client_starts = []
     finished = 0.0
     for _ in range(requests):
         ready = heapq.heappop(workers)
-
-        def free_at(starts, limit, after):
-            return max(after, starts[-limit] + window) if len(starts) >= limit else after
-
-        client_at = free_at(client_starts, per_client, ready)
-        token = min(range(tokens), key=lambda t: free_at(token_starts[t], per_token, client_at))
-        start = free_at(token_starts[token], per_token, client_at)
-        start = max(start, free_at(client_starts, per_client, start))
+        client_at = window_free_at(client_starts, per_client, ready, window)
+        token = min(range(tokens),
+                    key=lambda t: window_free_at(token_starts[t], per_token, client_at, window))
+        start = window_free_at(token_starts[token], per_token, client_at, window)
         token_starts[token].append(start)
         client_starts.append(start)
-        done = start + latency_s
-        finished = max(finished, done)
-        heapq.heappush(workers, done)
+        finished = max(finished, start + latency_s)
+        heapq.heappush(workers, start + latency_s)
     return finished
 
 

@@ -47,11 +47,11 @@ void StartWindow::pause(Clock::time_point until) {
 
 RequestPacer::RequestPacer(int requests_per_minute, Hooks hooks, Clock::duration window,
                            int client_requests_per_minute)
-    : m_limit(std::max(1, requests_per_minute)),
-      m_client_limit(std::max(0, client_requests_per_minute)),
-      m_hooks(std::move(hooks)),
-      m_window(window),
-      m_client(m_client_limit > 0 ? m_client_limit : 1, window) {}
+    : m_limit(std::max(1, requests_per_minute)), m_hooks(std::move(hooks)), m_window(window) {
+    if (client_requests_per_minute > 0) {
+        m_client.emplace(client_requests_per_minute, window);
+    }
+}
 
 RequestPacer::Clock::time_point RequestPacer::now() const {
     return m_hooks.now ? m_hooks.now() : Clock::now();
@@ -61,22 +61,28 @@ StartWindow& RequestPacer::lane_window(int lane) {
     return m_lanes.try_emplace(lane, m_limit, m_window).first->second;
 }
 
-RequestPacer::Clock::time_point RequestPacer::reserve(int lane, Clock::time_point now) {
-    StartWindow& own = lane_window(lane);
-    Clock::time_point start = std::max({now, m_last_start, own.earliest(now)});
-    if (m_client_limit > 0 && lane != k_login_lane) {  // the token endpoint is not the API
-        start = std::max(start, m_client.earliest(now));
-        m_client.record(start);
+// The client's window, for a request of `lane`: none for logins (the token
+// endpoint is not the API), nor without a client budget.
+StartWindow* RequestPacer::client_window(int lane) {
+    return m_client && lane != k_login_lane ? &*m_client : nullptr;
+}
+
+RequestPacer::Clock::time_point RequestPacer::earliest_start(int lane, Clock::time_point now) {
+    Clock::time_point start = std::max({now, m_last_start, lane_window(lane).earliest(now)});
+    if (StartWindow* client = client_window(lane)) {
+        start = std::max(start, client->earliest(now));
     }
-    own.record(start);
-    m_last_start = start;
     return start;
 }
 
-// A pause that began while a request waited for `start` covers it too.
-bool RequestPacer::paused_after(int lane, Clock::time_point start) {
-    return lane_window(lane).paused_until() > start ||
-           (m_client_limit > 0 && m_client.paused_until() > start);
+RequestPacer::Clock::time_point RequestPacer::reserve(int lane, Clock::time_point now) {
+    const Clock::time_point start = earliest_start(lane, now);
+    if (StartWindow* client = client_window(lane)) {
+        client->record(start);
+    }
+    lane_window(lane).record(start);
+    m_last_start = start;
+    return start;
 }
 
 std::optional<RequestPacer::Clock::duration> RequestPacer::acquire(
@@ -103,8 +109,9 @@ std::optional<RequestPacer::Clock::duration> RequestPacer::acquire(
             return std::nullopt;
         }
         std::lock_guard lock(m_mutex);
-        // The slot it had stays counted (harmlessly), and it waits for a new one.
-        if (!paused_after(lane, start)) {
+        // A pause of its lane that began while it waited covers it too: the slot
+        // it had stays counted (harmlessly), and it waits for a new one.
+        if (lane_window(lane).paused_until() <= start) {
             return std::max(now(), start) - asked;
         }
     }
@@ -118,11 +125,7 @@ void RequestPacer::rate_limited(Clock::duration delay, int lane) {
 bool RequestPacer::try_start(int lane) {
     std::lock_guard lock(m_mutex);
     const Clock::time_point current = now();
-    Clock::time_point start = std::max(m_last_start, lane_window(lane).earliest(current));
-    if (m_client_limit > 0 && lane != k_login_lane) {
-        start = std::max(start, m_client.earliest(current));
-    }
-    if (start > current) {
+    if (earliest_start(lane, current) > current) {
         return false;
     }
     reserve(lane, current);
@@ -143,7 +146,7 @@ RequestPacer::Clock::time_point RequestPacer::lane_free_at(int lane) {
 RequestPacer::Clock::time_point RequestPacer::client_free_at() {
     std::lock_guard lock(m_mutex);
     const Clock::time_point current = now();
-    return m_client_limit > 0 ? m_client.earliest(current) : current;
+    return m_client ? m_client->earliest(current) : current;
 }
 
 }  // namespace dactl::genesys

@@ -43,7 +43,6 @@ public:
     /// starts after it are spread evenly, one every window / limit.
     void pause(Clock::time_point until);
     Clock::time_point paused_until() const { return m_paused_until; }
-    int limit() const { return m_limit; }
 
 private:
     int m_limit;
@@ -97,22 +96,20 @@ public:
 
     /// The budget of one lane.
     int requests_per_minute() const { return m_limit; }
-    /// The whole client's budget (0: none).
-    int client_requests_per_minute() const { return m_client_limit; }
     Clock::time_point now() const;
 
 private:
     StartWindow& lane_window(int lane);
+    StartWindow* client_window(int lane);
+    Clock::time_point earliest_start(int lane, Clock::time_point now);
     Clock::time_point reserve(int lane, Clock::time_point now);
-    bool paused_after(int lane, Clock::time_point start);
 
     int m_limit;
-    int m_client_limit;
     Hooks m_hooks;
     Clock::duration m_window;
     std::mutex m_mutex;
     std::map<int, StartWindow> m_lanes;
-    StartWindow m_client;
+    std::optional<StartWindow> m_client;  ///< nothing: no client budget
     /// Every start is reserved no earlier than the one before, so each window's
     /// starts stay in order.
     Clock::time_point m_last_start{};

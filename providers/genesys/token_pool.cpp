@@ -62,8 +62,7 @@ Result<TokenLease> TokenPool::lease(const Login& login, const std::atomic<bool>*
             const std::optional<Clock::duration> waited = m_pacer.acquire(interrupted, best);
             if (!waited) {
                 return make_error(ErrorKind::cancelled,
-                                  "interrupted while waiting for the "
-                                  "request budget");
+                                  "interrupted while waiting for the request budget");
             }
             waiting.waited = *waited;
             return waiting;
@@ -104,11 +103,6 @@ void TokenPool::refused(const TokenLease& lease) {
     if (slot < m_slots.size() && m_slots[slot].token.value == lease.value) {
         m_slots[slot].token.value.clear();
     }
-}
-
-int TokenPool::held() const {
-    std::lock_guard lock(m_mutex);
-    return static_cast<int>(m_slots.size());
 }
 
 int TokenPool::logins() const {

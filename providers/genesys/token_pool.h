@@ -65,8 +65,6 @@ public:
     /// it needs it, unless it was renewed already; the other tokens stay.
     void refused(const TokenLease& lease);
 
-    /// Tokens held now (in date or not).
-    int held() const;
     /// Logins made so far.
     int logins() const;
 
