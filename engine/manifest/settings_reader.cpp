@@ -176,6 +176,8 @@ bool is_environment_name(std::string_view name) {
     });
 }
 
+}  // namespace
+
 bool is_variable_name(std::string_view name) {
     return !name.empty() && !(name[0] >= '0' && name[0] <= '9') &&
            std::all_of(name.begin(), name.end(), [](char c) {
@@ -183,6 +185,8 @@ bool is_variable_name(std::string_view name) {
                       c == '_';
            });
 }
+
+namespace {
 
 // One key of an [env.<name>] table into `environment`.
 void read_environment_key(const toml::key& key, const toml::node& value, ManifestFile& file,
@@ -266,11 +270,12 @@ std::string unknown_setting_message(const std::string& name) {
         return head + "did you mean " + close + " in the [api] table?";
     }
     if (const std::vector<std::string> close =
-            closest_matches(name, {"region", "api", "insights", "env"}, 1);
+            closest_matches(name, {"region", "api", "insights", "state", "env"}, 1);
         !close.empty()) {
         return head + "did you mean " + close[0] + "?";
     }
-    return head + "the settings are region and the [api], [insights] and [env.<name>] tables";
+    return head +
+           "the settings are region and the [api], [insights], [state] and [env.<name>] tables";
 }
 
 }  // namespace
@@ -285,6 +290,8 @@ Settings read_settings(const toml::table& root, ManifestFile& file) {
             settings.api = read_api(value, file);
         } else if (name == "insights") {
             settings.insights = read_insights(value, file);
+        } else if (name == "state") {
+            settings.state = read_state_settings(value, file);
         } else if (name == "env") {
             settings.environments = read_environments(value, file);
         } else if (name == "action") {

@@ -41,6 +41,20 @@ struct InsightsSettings {
     std::optional<std::vector<std::string>> timeout_error_types;
 };
 
+/// Where the state, lock and history live (dactl.toml's [state] table).
+enum class StateBackendKind { local, postgres };
+
+/// dactl.toml's [state] table (docs/state.md). The connection itself never
+/// comes from the file: libpq's own variables (PGHOST, PGPASSWORD, PGSERVICE...)
+/// or the variable `conn_env` names, holding a connection URI.
+struct StateSettings {
+    StateBackendKind backend = StateBackendKind::local;
+    std::string schema = "dactl";         ///< postgres: the schema of dactl's tables
+    std::string project;                  ///< postgres: the key this project's states live under
+    std::optional<std::string> conn_env;  ///< postgres: the variable holding a connection URI
+    SourcePosition where;                 ///< the table's header
+};
+
 /// The variables that hold an org's credentials when dactl.toml names none.
 inline constexpr std::string_view k_default_client_id_variable = "GENESYSCLOUD_OAUTHCLIENT_ID";
 inline constexpr std::string_view k_default_client_secret_variable =
@@ -72,6 +86,7 @@ struct Settings {
     SourcePosition region_where;
     ApiSettings api;
     InsightsSettings insights;
+    StateSettings state;
     std::vector<EnvironmentSettings> environments;  ///< sorted by name; none: one org
 
     /// The environment with this name, or null.

@@ -61,7 +61,7 @@ TEST_CASE("dactl.toml takes only known settings and no actions", "[manifest]") {
             "    regoin = \"us-east-1\"\n"
             "    ^\n"
             "dactl.toml:2:1: unknown setting \"proxy\" in dactl.toml; the settings are region "
-            "and the [api], [insights] and [env.<name>] tables\n"
+            "and the [api], [insights], [state] and [env.<name>] tables\n"
             "    proxy = \"x\"\n"
             "    ^\n"
             "dactl.toml:3:10: region must be a string, found an integer\n"

@@ -225,3 +225,68 @@ TEST_CASE("[insights] lists the errorType values that are timeouts", "[manifest]
             "    insights = 3\n"
             "               ^\n");
 }
+
+TEST_CASE("without [state] the state is local", "[manifest][settings]") {
+    const StateSettings& state = load_settings("").project.settings.state;
+    REQUIRE(state.backend == StateBackendKind::local);
+    REQUIRE(state.schema == "dactl");
+    REQUIRE(state.project.empty());
+    REQUIRE_FALSE(state.conn_env.has_value());
+}
+
+TEST_CASE("[state] names the postgres backend, its schema, project key and URI variable",
+          "[manifest][settings]") {
+    const LoadResult result = load_settings(
+        "[state]\nbackend = \"postgres\"\nschema = \"cc_state\"\nproject = \"cc/actions-1.x\"\n"
+        "conn_env = \"DACTL_STATE_URI\"\n");
+    REQUIRE(result.diagnostics.empty());
+    const StateSettings& state = result.project.settings.state;
+    REQUIRE(state.backend == StateBackendKind::postgres);
+    REQUIRE(state.schema == "cc_state");
+    REQUIRE(state.project == "cc/actions-1.x");
+    REQUIRE(state.conn_env == "DACTL_STATE_URI");
+}
+
+TEST_CASE("[state] refuses a connection or password in the file and names every mistake",
+          "[manifest][settings]") {
+    REQUIRE(problems("[state]\nbackend = \"postgres\"\nproject = \"p\"\npassword = \"hunter2\"\n"
+                     "host = \"db\"\n") ==
+            "dactl.toml:4:1: state.password: the database connection and its password never go "
+            "in dactl.toml; set libpq's variables (PGHOST, PGDATABASE, PGUSER, PGPASSWORD, "
+            "PGSSLMODE or PGSERVICE), or put a connection URI in a variable and name it with "
+            "conn_env\n"
+            "    password = \"*******\"\n"
+            "    ^\n"
+            "dactl.toml:5:1: state.host: the database connection and its password never go in "
+            "dactl.toml; set libpq's variables (PGHOST, PGDATABASE, PGUSER, PGPASSWORD, "
+            "PGSSLMODE or PGSERVICE), or put a connection URI in a variable and name it with "
+            "conn_env\n"
+            "    host = \"db\"\n"
+            "    ^\n");
+    REQUIRE(problems("[state]\nbackend = \"s3\"\nschema = \"Bad-Name\"\nproject = \"a b\"\n"
+                     "conn_env = \"postgres://u:p@h/db\"\nbakend = 1\n") ==
+            "dactl.toml:2:11: state.backend must be \"local\" or \"postgres\", found \"s3\"\n"
+            "    backend = \"s3\"\n"
+            "              ^\n"
+            "dactl.toml:3:10: state.schema must be a schema name (a-z, 0-9 and _, not starting "
+            "with a digit, at most 63), found \"Bad-Name\"\n"
+            "    schema = \"Bad-Name\"\n"
+            "             ^\n"
+            "dactl.toml:4:11: state.project must be a key of letters, digits, _, -, . and / (at "
+            "most 200), e.g. \"contact-centre/prod-actions\", found \"a b\"\n"
+            "    project = \"a b\"\n"
+            "              ^\n"
+            "dactl.toml:5:12: state.conn_env must name an environment variable (letters, digits "
+            "and _) that holds the connection URI; the URI itself never goes in a file\n"
+            "    conn_env = \"postgres://u:p@h/db\"\n"
+            "               ^\n"
+            "dactl.toml:6:1: unknown key \"bakend\" in [state]; did you mean backend?\n"
+            "    bakend = 1\n"
+            "    ^\n");
+    REQUIRE(problems("[state]\nbackend = \"postgres\"\n") ==
+            "dactl.toml:1:1: [state] with backend = \"postgres\" needs project, the key this "
+            "project's states live under in the database (e.g. project = \"contact-centre\"), "
+            "so that two repositories sharing a database never share a state\n"
+            "    [state]\n"
+            "    ^\n");
+}
