@@ -1,5 +1,6 @@
 #include "cmd/session.h"
 
+#include <istream>
 #include <ostream>
 
 #include "cmd/connect.h"
@@ -65,6 +66,27 @@ int Session::fail_reading(const Error& error) {
         return fail("interrupted while reading the org; nothing was changed");
     }
     return fail(error.describe());
+}
+
+bool Session::confirm(const std::string& question, const std::string& cancelled) {
+    Console& console = m_context.console;
+    std::ostream& ask = prompt();
+    ask << "\n" << question << " Only 'yes' will be accepted: " << std::flush;
+    std::string answer;
+    std::getline(console.in, answer);
+    if (!console.in_is_tty) {
+        ask << "\n";  // the answer was not echoed: end the question's line
+    }
+    // A terminal in raw mode or a Windows one ends the line with CR LF.
+    while (!answer.empty() && (answer.back() == '\r' || answer.back() == ' ')) {
+        answer.pop_back();
+    }
+    if (answer != "yes" || interrupted()) {
+        ask << cancelled << "\n";
+        return false;
+    }
+    ask << "\n";
+    return true;
 }
 
 int Session::failed() const {
@@ -155,7 +177,19 @@ std::optional<Project> Session::load_project_recorded(const std::string& environ
 }
 
 std::optional<Project> Session::load_settings() {
-    Project project = dactl::load_project(m_options.chdir).project;
+    LoadResult loaded = dactl::load_project(m_options.chdir);
+    // The manifests may be wrong or missing here; dactl.toml may not: a
+    // [state] that cannot be read must not quietly mean the local state.
+    Diagnostics settings = loaded.diagnostics;
+    settings.keep_only([](const Diagnostic& d) {
+        return d.severity == Severity::error && d.where.path == "dactl.toml";
+    });
+    if (settings.has_errors()) {
+        show(settings);
+        fail("dactl.toml has errors; nothing was read or changed");
+        return std::nullopt;
+    }
+    Project project = std::move(loaded.project);
     std::optional<std::string> chosen = environment_choice(project.settings, false);
     if (!chosen) {
         return std::nullopt;

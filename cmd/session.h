@@ -5,6 +5,7 @@
 // connecting, showing diagnostics, failing in the chosen format.
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@
 #include "engine/diagnostics/diagnostic.h"
 #include "engine/model/project.h"
 #include "engine/provider/provider.h"
+#include "engine/state/state_backend.h"
 
 namespace dactl::cli {
 
@@ -50,6 +52,9 @@ public:
     void tell(const std::string& line) { m_outputs.tell(text_view(line + "\n")); }
     /// Where a question to the user goes (not where the result document goes).
     std::ostream& prompt() { return m_outputs.prompt(); }
+    /// Asks "\n<question> Only 'yes' will be accepted: " and answers whether the
+    /// answer was yes (and the run not interrupted); says `cancelled` if not.
+    bool confirm(const std::string& question, const std::string& cancelled);
     /// Standard error, for progress drawn over itself; whether it is a terminal.
     std::ostream& progress() { return m_outputs.progress(); }
     bool progress_is_terminal() const { return m_context.console.err_is_tty; }
@@ -94,6 +99,11 @@ public:
     bool check_targets(const Project& project) { return targets_named(project); }
     /// Makes the provider, or fails and answers null.
     std::unique_ptr<Provider> connect(const Project& project);
+    /// The run's state backends, one per environment, made once each by
+    /// cmd/steps/state_step.h (a database connection lives as long as the run).
+    std::map<std::string, std::unique_ptr<StateBackend>>& state_backends() {
+        return m_state_backends;
+    }
 
 private:
     std::optional<Project> load(const std::string& wanted, bool every_environment,
@@ -111,6 +121,7 @@ private:
     std::string m_command;
     std::string m_environment;  ///< of the project loaded, for the failure view
     Outputs m_outputs;
+    std::map<std::string, std::unique_ptr<StateBackend>> m_state_backends;
 };
 
 /// Prints "Error: <message>" to standard error and answers k_exit_error.

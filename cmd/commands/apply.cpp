@@ -43,28 +43,9 @@ bool answer_can_come(const ApplyArguments& options, Session& session) {
 
 // On a terminal or from a pipe (`echo yes | dactl apply`), as Terraform asks.
 bool confirmed(const ApplyArguments& options, Session& session, std::size_t count) {
-    if (!asks(options)) {
-        return true;
-    }
-    Console& console = session.context().console;
-    std::ostream& ask = session.prompt();
-    ask << "\nApply these changes to " << count << (count == 1 ? " action" : " actions")
-        << "? Only 'yes' will be accepted: " << std::flush;
-    std::string answer;
-    std::getline(console.in, answer);
-    if (!console.in_is_tty) {
-        ask << "\n";  // the answer was not echoed: end the question's line
-    }
-    // A terminal in raw mode or a Windows one ends the line with CR LF.
-    while (!answer.empty() && (answer.back() == '\r' || answer.back() == ' ')) {
-        answer.pop_back();
-    }
-    if (answer != "yes" || session.interrupted()) {
-        ask << "Apply cancelled; nothing was changed.\n";
-        return false;
-    }
-    ask << "\n";
-    return true;
+    return !asks(options) || session.confirm("Apply these changes to " + std::to_string(count) +
+                                                 (count == 1 ? " action" : " actions") + "?",
+                                             "Apply cancelled; nothing was changed.");
 }
 
 // A plan saved for one environment is never applied to another.
@@ -96,12 +77,11 @@ struct Prepared {
 
 // The org, checked against every record of it; nothing when the read was
 // interrupted (nothing is applied then).
-Result<std::optional<OrgIdentity>> checked_org(Provider& provider, const Project& project,
-                                               const std::optional<State>& previous,
+Result<std::optional<OrgIdentity>> checked_org(Provider& provider, const LockedState& locked,
                                                const std::optional<SavedPlan>& saved,
                                                const std::string& plan_file) {
-    std::vector<OrgRecord> records = {{previous ? previous->org : std::nullopt,
-                                       state_location(project),
+    std::vector<OrgRecord> records = {{locked.state ? locked.state->org : std::nullopt,
+                                       locked.where,
                                        "is it another environment's state? nothing was changed"}};
     if (saved) {
         records.push_back({saved->org, "the saved plan " + plan_file,
@@ -119,16 +99,15 @@ Result<std::optional<OrgIdentity>> checked_org(Provider& provider, const Project
 // read still reports every action; a saved plan is checked against the org
 // before anything else.
 Result<Prepared> prepare(const ApplyArguments& options, Provider& provider, const Project& project,
-                         const std::optional<State>& previous,
-                         const std::optional<SavedPlan>& saved) {
+                         const LockedState& locked, const std::optional<SavedPlan>& saved) {
+    const std::optional<State>& previous = locked.state;
     if (!saved) {
         Result<Planning> planning =
             plan_project(provider, project, recorded_addresses(previous), options.parallelism);
         if (!planning) {
             return planning.error();
         }
-        Result<std::optional<OrgIdentity>> org =
-            checked_org(provider, project, previous, std::nullopt, "");
+        Result<std::optional<OrgIdentity>> org = checked_org(provider, locked, std::nullopt, "");
         if (!org) {
             return org.error();
         }
@@ -138,8 +117,7 @@ Result<Prepared> prepare(const ApplyArguments& options, Provider& provider, cons
     if (Status same = check_same_environment(*saved, project, plan_file); !same) {
         return same.error();
     }
-    Result<std::optional<OrgIdentity>> org =
-        checked_org(provider, project, previous, *saved, plan_file);
+    Result<std::optional<OrgIdentity>> org = checked_org(provider, locked, *saved, plan_file);
     if (!org) {
         return org.error();
     }
@@ -243,8 +221,10 @@ int finish_apply(const ApplyArguments& options, Session& session, const Opened& 
                                    update_of(options, opened.project, previous, prepared, report));
     session.present(apply_view(prepared.planning.plan, report));
     if (!recorded) {
-        return session.fail("the state file was not written: " + recorded.error().message +
-                            "; the org was changed as reported above");
+        return session.fail("the state was not written: " + recorded.error().message +
+                            "; the org was changed as reported above. Run dactl apply again once "
+                            "the state can be written: it finds those changes in place, changes "
+                            "nothing twice and records them");
     }
     if (session.interrupted()) {
         return k_exit_interrupted;
@@ -258,7 +238,7 @@ int run_apply(const ApplyArguments& options, Session& session) {
         return session.failed();
     }
     Result<Prepared> prepared =
-        prepare(options, *opened->provider, opened->project, opened->locked.state, opened->saved);
+        prepare(options, *opened->provider, opened->project, opened->locked, opened->saved);
     if (!prepared) {
         return session.fail_reading(prepared.error());
     }

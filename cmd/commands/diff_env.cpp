@@ -24,8 +24,8 @@ struct ReadEnvironment {
 
 std::optional<ReadEnvironment> read_environment(Session& session, const std::string& name) {
     std::optional<Project> project = session.load_project_for(name);
-    Result<std::optional<State>> state =
-        project ? read_project_state(*project) : Result<std::optional<State>>(std::nullopt);
+    Result<std::optional<State>> state = project ? read_project_state(session, *project)
+                                                 : Result<std::optional<State>>(std::nullopt);
     if (!project || !state) {
         return project ? (session.fail(state.error().message), std::nullopt) : std::nullopt;
     }
@@ -36,8 +36,8 @@ std::optional<ReadEnvironment> read_environment(Session& session, const std::str
     }
     Result<std::optional<OrgIdentity>> org =
         reach_org(*read.provider,
-                  {{read.state ? read.state->org : std::nullopt, state_location(read.project),
-                    "is it another environment's state?"}},
+                  {{read.state ? read.state->org : std::nullopt,
+                    state_location(session, read.project), "is it another environment's state?"}},
                   OrgRead::always);
     Result<Planning> planning =
         org ? plan_project(*read.provider, read.project, recorded_addresses(read.state),

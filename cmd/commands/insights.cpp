@@ -120,9 +120,10 @@ int run_since_apply(const InsightsArguments& arguments, Session& session, const 
                     const InsightOptions& options) {
     Result<std::optional<LastApply>> last = last_apply(read.state);
     if (!last || !*last) {
-        return session.fail(!last ? state_location(read.project) + ": " + last.error().message
+        return session.fail(!last ? state_location(session, read.project) + ": " +
+                                        last.error().message
                                   : "--since-apply needs the last apply recorded in " +
-                                        state_location(read.project) +
+                                        state_location(session, read.project) +
                                         ", and there is none; run dactl apply first");
     }
     std::vector<InsightTarget> targets;

@@ -71,7 +71,7 @@ int run_plan(const PlanArguments& options, Session& session) {
     if (!project) {
         return session.failed();
     }
-    Result<std::optional<State>> state = read_project_state(*project);
+    Result<std::optional<State>> state = read_project_state(session, *project);
     if (!state) {
         return session.fail(state.error().message);
     }
@@ -90,7 +90,7 @@ int run_plan(const PlanArguments& options, Session& session) {
     }
     Result<std::optional<OrgIdentity>> org =
         reach_org(*provider,
-                  {{*state ? (*state)->org : std::nullopt, state_location(*project),
+                  {{*state ? (*state)->org : std::nullopt, state_location(session, *project),
                     "is it another environment's state? nothing was changed"}},
                   options.out ? OrgRead::always : OrgRead::when_recorded);
     if (!org) {

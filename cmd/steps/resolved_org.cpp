@@ -34,7 +34,7 @@ std::optional<ResolvedOrg> read_resolved_org(Session& session,
     if (!session.check_targets(*project)) {
         return std::nullopt;
     }
-    Result<std::optional<State>> state = read_project_state(*project);
+    Result<std::optional<State>> state = read_project_state(session, *project);
     if (!state) {
         session.fail(state.error().message);
         return std::nullopt;
@@ -46,8 +46,8 @@ std::optional<ResolvedOrg> read_resolved_org(Session& session,
     ResolvedOrg read{std::move(*project), std::move(*state), std::move(provider), {}};
     Result<std::optional<OrgIdentity>> org =
         reach_org(*read.provider,
-                  {{read.state ? read.state->org : std::nullopt, state_location(read.project),
-                    "is it another environment's state?"}},
+                  {{read.state ? read.state->org : std::nullopt,
+                    state_location(session, read.project), "is it another environment's state?"}},
                   OrgRead::when_recorded);
     Result<Resolution> resolved =
         org ? read_resolved(*read.provider, read.project, recorded_addresses(read.state), gathering)

@@ -20,4 +20,13 @@ View state_entry_view(const StateAction& action) {
     };
 }
 
+View state_history_view(const std::vector<StateVersion>& versions, const std::string& location) {
+    return [&](OutputFormat format, const Style& style) -> std::string {
+        return format == OutputFormat::json ? encode_state_history_output(versions, location)
+               : format == OutputFormat::text
+                   ? render_state_history(versions, location, style.palette)
+                   : std::string();
+    };
+}
+
 }  // namespace dactl::cli

@@ -44,4 +44,27 @@ std::string encode_state_entry_output(const StateAction& action) {
     return json.finish();
 }
 
+std::string encode_state_history_output(const std::vector<StateVersion>& versions,
+                                        const std::string& location) {
+    JsonWriter json;
+    begin_output(json, "state history");
+    json.member("location", location);
+    json.key("versions");
+    json.begin_array();
+    for (const StateVersion& version : versions) {
+        json.begin_object();
+        json.member("serial", version.serial);
+        json.member("lineage", version.lineage);
+        json.member("written_at", version.written_at);
+        json.member("command", version.origin.command);
+        json.member("changed", static_cast<std::int64_t>(version.origin.changed));
+        json.member("by", version.origin.who);
+        json.member("from", version.origin.run);
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+    return json.finish();
+}
+
 }  // namespace dactl

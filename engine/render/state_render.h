@@ -7,6 +7,7 @@
 
 #include "engine/render/palette.h"
 #include "engine/state/state.h"
+#include "engine/state/state_backend.h"
 
 namespace dactl {
 
@@ -21,5 +22,13 @@ std::string encode_state_list_output(const State& state);
 /// {"format_version", "command": "state show", "action": {...}} with the
 /// managed values and the before/after documents (secrets masked).
 std::string encode_state_entry_output(const StateAction& action);
+
+/// `state history`: a table of the versions kept, the newest first, then
+/// "N versions of the state in LOCATION."
+std::string render_state_history(const std::vector<StateVersion>& versions,
+                                 const std::string& location, const Palette& palette);
+/// {"format_version", "command": "state history", "location", "versions": [...]}.
+std::string encode_state_history_output(const std::vector<StateVersion>& versions,
+                                        const std::string& location);
 
 }  // namespace dactl

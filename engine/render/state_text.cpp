@@ -32,7 +32,7 @@ std::string render_state_list(const State& state, const Palette& palette) {
 std::string render_state_entry(const StateAction& action, const Palette& palette) {
     std::string text = palette.bold(action.address) + "\n";
     text += "    id:         " + action.id + "\n";
-    text += "    name:       " + quoted(action.name) + "\n";
+    text += "    name:       " + dactl::quoted(action.name) + "\n";
     text += "    version:    " + std::to_string(action.version) + "\n";
     text += "    applied at: " + action.applied_at + "\n";
     text += "    managed:\n";
@@ -40,6 +40,28 @@ std::string render_state_entry(const StateAction& action, const Palette& palette
         text +=
             "        " + std::string(field_key(field)) + " = " + value_text(field, value) + "\n";
     }
+    return text;
+}
+
+std::string render_state_history(const std::vector<StateVersion>& versions,
+                                 const std::string& location, const Palette& palette) {
+    if (versions.empty()) {
+        return "No version of the state is kept in " + location + " yet.\n";
+    }
+    TableRows rows = {{"SERIAL", "WRITTEN AT", "COMMAND", "CHANGED", "BY", "FROM"}};
+    rows.reserve(versions.size() + 1);
+    for (const StateVersion& version : versions) {
+        rows.push_back({std::to_string(version.serial), version.written_at, version.origin.command,
+                        std::to_string(version.origin.changed), version.origin.who,
+                        version.origin.run});
+    }
+    std::string text = text_table(rows, palette);
+    text += "\n";
+    text += std::to_string(versions.size());
+    text += versions.size() == 1 ? " version" : " versions";
+    text += " of the state in " + location +
+            "; dactl state list --serial N lists one, dactl state restore N makes it current "
+            "again.\n";
     return text;
 }
 

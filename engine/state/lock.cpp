@@ -125,7 +125,8 @@ Result<ProjectLock> ProjectLock::acquire(const std::filesystem::path& home,
     if (Status made = ensure_private_directory(path.parent_path()); !made) {
         return made.error();
     }
-    LockInfo info{random_uuid(), static_cast<long>(::getpid()), host_name(), created_at, command};
+    LockInfo info{
+        random_uuid(), static_cast<long>(::getpid()), host_name(), created_at, command, "", "", ""};
     const auto deadline = std::chrono::steady_clock::now() + wait;
     while (true) {
         Result<bool> created = try_create(path, info);

@@ -20,6 +20,9 @@ struct LockInfo {
     std::string host;
     std::string created_at;  ///< UTC, RFC 3339
     std::string command;     ///< "apply"
+    std::string who;         ///< user@host (the postgres backend's locks)
+    std::string ci_url;      ///< the CI run's URL, when known
+    std::string version;     ///< the dactl version that took it
 };
 
 /// `<home>/lock`, where `home` is a state_directory().

@@ -353,8 +353,28 @@ TEST_CASE("a second apply fails at once while the project is locked", "[cli][loc
     REQUIRE(cli.run({"force-unlock", "wrong"}) == 1);
     REQUIRE(cli.err() ==
             "Error: the lock's id is " + held->info().id + ", not wrong; nothing was removed\n");
+    const std::string holder = "The lock " + held->info().id + " is held by apply (" +
+                               held->info().host + ", since t0, lock id " + held->info().id +
+                               "). Remove it only if that run is no longer running: the next "
+                               "run can then write the state while it does.\n";
+    cli.input = "no\n";
+    REQUIRE(cli.run({"force-unlock", held->info().id}) == 1);
+    REQUIRE(cli.out() == holder +
+                             "\nRemove the lock? Only 'yes' will be accepted: \nNothing was "
+                             "removed.\n");
+    REQUIRE(cli.err().empty());
+    cli.input = "yes\n";
     REQUIRE(cli.run({"force-unlock", held->info().id}) == 0);
-    REQUIRE(cli.out() == "Removed the lock " + held->info().id + ".\n");
+    REQUIRE(cli.out() ==
+            holder + "\nRemove the lock? Only 'yes' will be accepted: \n\nRemoved the lock " +
+                held->info().id + ".\n");
+    REQUIRE(cli.run({"apply", "--auto-approve"}) == 0);
+    Result<ProjectLock> again = ProjectLock::acquire(state_directory(cli.project.path()), "apply",
+                                                     std::chrono::milliseconds(0), "t1");
+    REQUIRE(again.ok());
+    cli.input.clear();
+    REQUIRE(cli.run({"force-unlock", "--force", again->info().id}) == 0);
+    REQUIRE(cli.out() == "Removed the lock " + again->info().id + ".\n");
     REQUIRE(cli.run({"apply", "--auto-approve"}) == 0);
 }
 

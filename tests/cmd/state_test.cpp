@@ -128,6 +128,29 @@ TEST_CASE("state rm forgets actions without touching the org", "[cli][state]") {
     REQUIRE(cli.org.stored("custom_-_2").version == 8);
 }
 
+TEST_CASE("the local state restores the version before the last, listed with --serial",
+          "[cli][state]") {
+    CliHarness cli;
+    applied(cli);
+    const State first = state_of(cli);
+    REQUIRE(cli.run({"state", "rm", "action.customer"}) == 0);
+
+    REQUIRE(cli.run({"state", "list", "--serial", "1"}) == 0);
+    REQUIRE(cli.out().find("2 actions in the state (serial 1)") != std::string::npos);
+    REQUIRE(cli.run({"state", "show", "action.customer", "--serial", "1"}) == 0);
+    REQUIRE(cli.out().rfind("action.customer\n    id:         custom_-_2\n", 0) == 0);
+    REQUIRE(cli.run({"state", "show", "action.customer"}) == 1);
+
+    REQUIRE(cli.run({"state", "restore", "1"}) == 0);
+    REQUIRE(cli.out() ==
+            "Restored version 1 of the state as the latest: drift and the next plan "
+            "compare against it again. The org was not touched.\n");
+    const State restored = state_of(cli);
+    REQUIRE(restored.serial == 3);
+    REQUIRE(restored.lineage == first.lineage);
+    REQUIRE(restored.actions == first.actions);
+}
+
 TEST_CASE("state edits that cannot be made change nothing and say why", "[cli][state]") {
     CliHarness cli;
 
@@ -155,10 +178,30 @@ TEST_CASE("state edits that cannot be made change nothing and say why", "[cli][s
     refused({"state", "rm", "action.order", "action.nope"},
             "action.nope is not in the state (dactl state list shows what is); the state was not "
             "changed");
-    refused({"state", "frobnicate"},
-            "usage: dactl state list | show ADDRESS | mv OLD NEW | rm ADDRESS...");
-    refused({"state", "mv", "action.order"},
-            "usage: dactl state list | show ADDRESS | mv OLD NEW | rm ADDRESS...");
+    const std::string usage =
+        "usage: dactl state list | show ADDRESS | mv OLD NEW | rm "
+        "ADDRESS... | history | restore SERIAL | push | pull";
+    refused({"state", "frobnicate"}, usage);
+    refused({"state", "mv", "action.order"}, usage);
+    refused({"state", "restore"}, usage);
+    refused({"state", "mv", "action.order", "action.x", "--serial", "1"},
+            "--serial goes with state list and state show");
+    refused({"state", "history"},
+            "the local state keeps no history, only the version before the last (" +
+                state_path(state_directory(cli.project.path())).string() +
+                ".backup); the postgres backend keeps every version ([state] in docs/state.md)");
+    refused({"state", "list", "--serial", "7"},
+            "version 7 of the state is not kept in " +
+                state_path(state_directory(cli.project.path())).string() +
+                " (dactl state history lists those that are)");
+    refused({"state", "restore", "1"},
+            "version 1 is the latest already; the state was not changed");
+    refused({"state", "restore", "x1"},
+            "state restore takes a version's serial (dactl state history lists them), not x1");
+    refused({"state", "push"},
+            "state push moves the state between the local files and the backend [state] names "
+            "in dactl.toml, and it names none (backend = \"postgres\" with a project key; "
+            "docs/state.md)");
 
     // Another run holds the lock.
     Result<ProjectLock> lock = ProjectLock::acquire(state_directory(cli.project.path()), "apply",

@@ -208,7 +208,7 @@ def exercise(run, workdir):
             lock_text = source.read()
         run.outputs.append((lock_path, lock_text))
         lock_id = dict(line.split("=", 1) for line in lock_text.splitlines())["id"]
-        run.dactl("force-unlock", lock_id, variants=(["--verbose"],))
+        run.dactl("force-unlock", "--force", lock_id, variants=(["--verbose"],))
         run.dactl("apply", "--auto-approve")
     run.emulator.admin("PATCH", "/__emulator/settings", {"latencyMs": {"min": 0, "max": 0}})
 

@@ -210,7 +210,7 @@ def recover_lock(setup, lock):
                 (lock["command"], lock["pid"], lock["host"], lock["created_at"], lock["id"],
                  lock["id"]))
     check(refused.stderr == expected, "the lock error is:\n%s\nnot:\n%s" % (refused.stderr, expected))
-    unlocked = setup.run("force-unlock", lock["id"])
+    unlocked = setup.run("force-unlock", "--force", lock["id"])
     check(unlocked.returncode == 0, "force-unlock exited %d: %s" % (unlocked.returncode, unlocked.stderr))
     check(not os.path.exists(setup.lock_path()), "force-unlock left the lock")
 
