@@ -16,7 +16,7 @@ esac
 
 # clang, libFuzzer's runtime and what the libraries under test need.
 packages="clang libclang-rt-14-dev cmake ninja-build pkg-config libcurl4-openssl-dev libssl-dev
-  rapidjson-dev libtomlplusplus-dev libdtl-dev"
+  rapidjson-dev libtomlplusplus-dev libdtl-dev libpq-dev"
 missing=""
 for p in $packages; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -3,16 +3,17 @@
 # Safe to run again. Needs root (or sudo) only when something is missing.
 #   DACTL_DEPS=build   only what building dactl needs (install-dactl.sh uses it)
 #   (default)          also what the tests need: Catch2, cpp-httplib (the
-#                      emulator), Python, Chromium, man-db, zsh, Node.js
+#                      emulator), Python, Chromium, man-db, zsh, Node.js, and
+#                      PostgreSQL 15 (the state backend's tests start a server)
 #   DACTL_WITH_FUZZ=1  also clang and libFuzzer's runtime
 #   DACTL_WITH_LINT=1  also clang-format and clang-tidy (scripts/lint.sh)
 set -eu
 
 packages="build-essential cmake ninja-build pkg-config git ca-certificates
-  libcurl4-openssl-dev libssl-dev rapidjson-dev libtomlplusplus-dev libdtl-dev"
+  libcurl4-openssl-dev libssl-dev rapidjson-dev libtomlplusplus-dev libdtl-dev libpq-dev"
 if [ "${DACTL_DEPS:-all}" != build ]; then
   packages="$packages curl catch2 libcpp-httplib-dev python3 python3-yaml shellcheck
-    chromium fonts-dejavu-core man-db zsh"
+    chromium fonts-dejavu-core man-db zsh postgresql-15 postgresql-client-15"
 fi
 if [ "${DACTL_WITH_FUZZ:-0}" = 1 ]; then
   packages="$packages clang libclang-rt-14-dev"

@@ -16,7 +16,7 @@ for field in "Package: dactl" "Architecture: $(dpkg --print-architecture)" \
   echo "$info" | grep -q "^ $field\$" || fail "no '$field' in the control file"
 done
 depends="$(dpkg-deb --field "$deb" Depends)"
-for library in libc6 libcurl4 libssl3 libstdc++6 libtomlplusplus3; do
+for library in libc6 libcurl4 libpq5 libssl3 libstdc++6 libtomlplusplus3; do
   echo "$depends" | grep -q "$library" || fail "Depends lacks $library: $depends"
 done
 
