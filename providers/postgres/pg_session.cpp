@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <libpq-fe.h>
+#include <string>
 
 namespace dactl::postgres {
 
@@ -51,6 +52,9 @@ Result<std::unique_ptr<PgSession>> PgSession::connect(const std::string& conninf
         PQfinish(connection);
         return make_error(ErrorKind::transport, message);
     }
+    // The server's notices (a shutdown's WARNING) are not dactl's output.
+    PQsetNoticeProcessor(
+        connection, [](void*, const char*) {}, nullptr);
     return std::unique_ptr<PgSession>(new PgSession(connection));
 }
 
@@ -80,8 +84,12 @@ std::variant<Rows, PgFailure> PgSession::run(const std::string& sql,
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
         const char* state =
             result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-        PgFailure failure{state != nullptr ? state : "", one_line(PQerrorMessage(m_connection)),
-                          PQstatus(m_connection) != CONNECTION_OK};
+        const std::string sqlstate = state != nullptr ? state : "";
+        // No SQLSTATE: libpq lost the server (it closed, crashed, the network
+        // went); class 08 and 57P (shutdown) say so from the server's side.
+        const bool lost = PQstatus(m_connection) != CONNECTION_OK || sqlstate.empty() ||
+                          sqlstate.starts_with("08") || sqlstate.starts_with("57P");
+        PgFailure failure{sqlstate, one_line(PQerrorMessage(m_connection)), lost};
         PQclear(result);
         return failure;
     }

@@ -12,6 +12,10 @@ state list and show, and diff-env (or its refusal without environments).
 Every command that writes manifests is followed by a plan that must succeed,
 and outputs and request counts are asserted.
 
+With DACTL_E2E_STATE_BACKEND=postgres every variant keeps its state in a
+PostgreSQL server the test starts (tests/support/pg_server.py), each project
+under its own key ([state] in dactl.toml), and the same checks must hold.
+
 usage: composition_test.py DACTL EMULATOR
 Exits 1 naming every failed check. Python 3 standard library only.
 """
@@ -23,6 +27,27 @@ import sys
 
 import make_seed
 from dactl_e2e import EnvironmentsProject, Org, check, environment_org, run_tests
+
+POSTGRES = os.environ.get("DACTL_E2E_STATE_BACKEND") == "postgres"
+BACKEND = {}  # with POSTGRES: the server's variables and the shared state key
+
+
+def state_settings(key):
+    """The [state] table keeping a project's state under `key` ("" without POSTGRES)."""
+    if not POSTGRES:
+        return ""
+    return '\n[state]\nbackend = "postgres"\nproject = "composition/%s"\n' % key
+
+
+def settings_for(variant, directory, key):
+    """Writes `directory`/dactl.toml as the variant's, its state under `key`."""
+    text = ""
+    if variant.name == "envs":
+        with open(variant.path("dactl.toml")) as source:
+            text = source.read().split("\n[state]")[0]
+    if text or POSTGRES:
+        with open(os.path.join(directory, "dactl.toml"), "w") as target:
+            target.write(text + state_settings(key))
 
 LOGIN = "POST /oauth/token"
 LIST = "GET /api/v2/integrations/actions"
@@ -115,17 +140,21 @@ class Variant:
         if name == "envs":
             self.test = environment_org(workdir, "test", seed("test"))
             self.prod = environment_org(workdir, "prod", seed("prod"))
-            self.project = EnvironmentsProject(os.path.join(workdir, "envs"), self.test, self.prod)
+            self.project = EnvironmentsProject(os.path.join(workdir, "envs"), self.test, self.prod,
+                                               state_settings(name))
             self.project.write("orders.toml", MANIFESTS[name])
             self.org, self.directory = self.prod, self.project.directory
             self.env = ["--env", "prod"]
         else:
             self.org = Org(workdir, seed(), name=name)
             self.org.write("orders.toml", MANIFESTS[name])
+            if POSTGRES:
+                self.org.write("dactl.toml", state_settings(name))
             self.project, self.directory, self.env = None, self.org.project, []
 
     def run(self, *args, env=True, directory=None, extra=None):
         arguments = list(args) + (self.env if env else [])
+        extra = dict(BACKEND, **(extra or {}))
         if self.project is not None:
             return self.project.run(*arguments, directory=directory, extra=extra)
         return self.org.run(*arguments, project=directory, extra=extra)
@@ -195,8 +224,10 @@ def test_saved_plan_and_apply(variant):
                                   % (0 if name in ("envs", "function") else 1)),
           "%s apply FILE:\n%s" % (name, applied.stdout))
     check("No changes." in plans_cleanly(variant, "apply"), name + ": changes remain after apply")
-    state = json.load(open(variant.path(".dactl", *(["env", "prod"] if name == "envs" else []),
-                                        "state.json")))
+    state = json.loads(variant.run("state", "list", "--format", "json").stdout or "{}")
+    check(os.path.exists(variant.path(".dactl", *(["env", "prod"] if name == "envs" else []),
+                                      "state.json")) != POSTGRES,
+          "%s: the state file exists with the postgres backend, or not without it" % name)
     addresses = sorted(entry["address"] for entry in state["actions"])
     expected = {"plain": ["action.order", "action.refund", "action.stock"],
                 "rules": ["action.get_order", "action.get_refund", "action.stock"],
@@ -310,10 +341,7 @@ def test_export_and_import(variant, workdir):
     name = variant.name
     out = os.path.join(workdir, name + "-exported")
     os.makedirs(out)
-    if name == "envs":
-        with open(variant.path("dactl.toml")) as source, \
-                open(os.path.join(out, "dactl.toml"), "w") as target:
-            target.write(source.read())
+    settings_for(variant, out, name + "-exported")
     exported = variant.run("export", "--out", out)
     ran(exported, 0, name + " export")
     plan = variant.run("plan", "--no-color", directory=out)
@@ -321,10 +349,7 @@ def test_export_and_import(variant, workdir):
     check("No changes." in plan.stdout, "%s plan of the export:\n%s" % (name, plan.stdout))
     fresh = os.path.join(workdir, name + "-imported")
     os.makedirs(fresh)
-    if name == "envs":
-        with open(variant.path("dactl.toml")) as source, \
-                open(os.path.join(fresh, "dactl.toml"), "w") as target:
-            target.write(source.read())
+    settings_for(variant, fresh, name + "-imported")
     imported = variant.run("import", "action.refund", variant.id(2), directory=fresh)
     ran(imported, 0, name + " import")
     plan = variant.run("plan", "--no-color", directory=fresh)
@@ -380,6 +405,19 @@ def test_diff_env(variant):
 
 def main():
     def body(workdir):
+        server = None
+        if POSTGRES:
+            from pg_server import PgServer
+            server = PgServer()
+            BACKEND.update(server.environment())
+            BACKEND["DACTL_STATE_KEY"] = "cd" * 32
+        try:
+            variants(workdir)
+        finally:
+            if server:
+                server.close()
+
+    def variants(workdir):
         for name in ("plain", "rules", "envs", "function"):
             print(name, flush=True)
             variant = Variant(name, workdir)

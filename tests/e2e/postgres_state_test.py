@@ -20,6 +20,7 @@ import json
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import time
 
@@ -64,7 +65,6 @@ class Runners:
                             clear=False)
 
     def start(self, runner, *args, extra=None):
-        import subprocess
         return subprocess.Popen([self.org.dactl_binary, "-C", self.projects[runner]] + list(args),
                                 env=self.org.environment(self.env(extra)),
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -236,6 +236,63 @@ def test_two_runners(workdir, server):
         runners.org.stop()
 
 
+def test_interrupt_and_lost_connection(workdir, server):
+    print("Ctrl-C releases the lock; a connection lost mid-apply is said, then converges",
+          flush=True)
+    org = Org(workdir, 3, name="interrupts")
+    try:
+        org.write("dactl.toml", SETTINGS.replace("acme/cc", "acme/interrupts"))
+        environment = dict(server.environment(), DACTL_STATE_KEY=STATE_KEY)
+        org.write("actions.toml", actions_toml({1: 11, 2: 12}))
+        org.settings({"latencyMs": {"min": 600, "max": 600}})
+        started = subprocess.Popen([org.dactl_binary, "-C", org.project, "apply",
+                                    "--auto-approve"], env=org.environment(environment),
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.time() + 20
+        while time.time() < deadline and not server.sql(
+                "SELECT id FROM dactl.locks WHERE project = 'acme/interrupts'"):
+            time.sleep(0.05)
+        started.send_signal(signal.SIGINT)
+        started.communicate(timeout=60)
+        check(started.returncode == 130, "Ctrl-C'd apply exited %d" % started.returncode)
+        check(server.sql("SELECT count(*) FROM dactl.locks WHERE project = 'acme/interrupts'")
+              == "0", "Ctrl-C left the lock")
+
+        started = subprocess.Popen([org.dactl_binary, "-C", org.project, "apply",
+                                    "--auto-approve"], env=org.environment(environment),
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        lock = ""
+        deadline = time.time() + 20
+        while time.time() < deadline and not lock:
+            lock = server.sql("SELECT id FROM dactl.locks WHERE project = 'acme/interrupts'")
+            time.sleep(0.05)
+        server.stop("immediate")
+        out, err = started.communicate(timeout=60)
+        server.start()
+        org.settings({"latencyMs": {"min": 0, "max": 0}})
+        check(started.returncode == 1 and "Apply complete: 2 changed" in out,
+              "the apply whose database went away: %d %s" % (started.returncode, out))
+        check(err.startswith("Error: the state was not written: lost the connection to the "
+                             "state database (libpq's PG* variables): ") and
+              err.endswith("; the lock %s may still be held: once the database answers, dactl "
+                           "force-unlock %s; the org was changed as reported above. Run dactl "
+                           "apply again once the state can be written: it finds those changes "
+                           "in place, changes nothing twice and records them\n" % (lock, lock)),
+              "the lost connection's message: %s" % err)
+        check(PASSWORD not in out + err, "the password printed")
+        ok(org.run("force-unlock", "--force", lock, extra=environment), "force-unlock after")
+        again = org.run("apply", "--auto-approve", extra=environment)
+        check(again.returncode == 0 and "No changes" in again.stdout and
+              org.counts().get("PATCH /api/v2/integrations/actions/{id}", 0) == 0,
+              "the apply after: %s %s" % (again.stdout, org.counts()))
+        listed = json.loads(org.run("state", "list", "--format", "json", extra=environment).stdout)
+        check(sorted(a["address"] for a in listed["actions"]) ==
+              ["action.lookup_0001", "action.lookup_0002"],
+              "the state records the changes made while the database was away: %s" % listed)
+    finally:
+        org.stop()
+
+
 def test_environments_push_pull(workdir, server):
     print("environments keep their own states; push and pull", flush=True)
     org = Org(workdir, 4, name="envorg")
@@ -361,6 +418,7 @@ def main(workdir):
     server = PgServer()
     try:
         test_two_runners(workdir, server)
+        test_interrupt_and_lost_connection(workdir, server)
         test_environments_push_pull(workdir, server)
         test_errors(workdir, server)
     finally:

@@ -40,8 +40,9 @@ import yaml
 import dactl_e2e as harness
 import insights_org as insights_test
 from dactl_e2e import check, run_tests
-from workflow_runner import (ENVIRONMENT_WORKFLOWS, EXPRESSION, PLAN_RUN_ID, WORKFLOWS, Runner,
-                             branch_head, gh_calls, gh_prs, read)
+from pg_server import PgServer
+from workflow_runner import (ENVIRONMENT_WORKFLOWS, EXPRESSION, PLAN_RUN_ID, POSTGRES_WORKFLOWS,
+                             WORKFLOWS, Runner, branch_head, gh_calls, gh_prs, read)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -49,7 +50,8 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 DOCS = os.path.join(ROOT, "docs/github-actions.md")
 TOP_KEYS = {"name", "on", "permissions", "concurrency", "env", "jobs", "defaults"}
 JOB_KEYS = {"runs-on", "container", "environment", "env", "steps", "permissions", "needs", "if",
-            "concurrency", "timeout-minutes", "outputs", "strategy", "defaults", "name"}
+            "concurrency", "timeout-minutes", "outputs", "strategy", "defaults", "name",
+            "services"}
 STEP_KEYS = {"name", "id", "if", "run", "uses", "with", "env", "shell", "working-directory",
              "continue-on-error", "timeout-minutes"}
 CONTEXTS = {"secrets", "vars", "inputs", "github", "runner", "env", "steps", "needs", "matrix",
@@ -211,6 +213,50 @@ def run_workflows(dactl_binary, emulator_binary):
             emulator.stop()
 
 
+def run_postgres_workflows(dactl_binary, emulator_binary):
+    """The postgres variant: plan, apply and drift share the state in a database
+    (a PostgreSQL 15 server started here); no job commits anything."""
+    with tempfile.TemporaryDirectory() as workdir:
+        seed = os.path.join(workdir, "org.json")
+        harness.make_seed(4, seed)
+        emulator = harness.Emulator(emulator_binary, seed, [], workdir)
+        server = PgServer()
+        try:
+            runner = Runner(workdir, dactl_binary, emulator)
+            runner.secrets["secrets.DACTL_STATE_URI"] = server.uri()
+            head = runner.seed_repository({
+                "dactl/dactl.toml": '[state]\nbackend = "postgres"\nproject = "acme/cc"\n'
+                                    'conn_env = "DACTL_STATE_URI"\n',
+                "dactl/actions.toml": '[action.one]\nname = "Lookup 0001"\ntimeout_seconds = 12\n',
+            })
+            print("postgres: plan, apply, drift workflows", flush=True)
+            outcomes, _, summary = runner.run_job("dactl-plan.yml", "pg-plan",
+                                                  directory=POSTGRES_WORKFLOWS)
+            check(outcomes == [0, 0, 0, 0, 0], "postgres plan workflow steps: %s" % outcomes)
+            outcomes, workspace, summary = runner.run_job("dactl-apply.yml", "pg-apply",
+                                                          directory=POSTGRES_WORKFLOWS)
+            check(outcomes == [0, 0, 0, 0, 0], "postgres apply workflow steps: %s" % outcomes)
+            check("Apply complete: 1 changed, 0 unchanged." in read(summary),
+                  "postgres apply summary:\n" + read(summary))
+            check(not os.path.exists(os.path.join(workspace, "dactl/.dactl/state.json")),
+                  "the postgres apply wrote a state file")
+            check(branch_head(runner, "main") == head, "the postgres apply job pushed a commit")
+            check(server.sql("SELECT serial || ' ' || command FROM dactl.states") == "1 apply",
+                  "the database's history after the apply job")
+            outcomes, _, summary = runner.run_job("dactl-drift.yml", "pg-drift",
+                                                  directory=POSTGRES_WORKFLOWS)
+            check(outcomes == [0, 0, 0] and "no drift" in read(summary),
+                  "postgres drift, a fresh checkout: %s\n%s" % (outcomes, read(summary)))
+            emulator.admin("PATCH", "/__emulator/actions/" + harness.action_id(1),
+                           {"config": {"timeoutSeconds": 30}})
+            outcomes, _, summary = runner.run_job("dactl-drift.yml", "pg-drift-after-edit",
+                                                  directory=POSTGRES_WORKFLOWS)
+            check(outcomes == [0, 0, 2], "postgres drift after a hand edit: %s" % outcomes)
+        finally:
+            server.close()
+            emulator.stop()
+
+
 def healthy_traffic(emulator):
     """Forgets every execution, then a day of quick ones for every action that has traffic."""
     emulator.admin("DELETE", "/__emulator/traffic")
@@ -303,13 +349,14 @@ def run_insights_workflow(dactl_binary, emulator_binary):
 
 def all_tests(_workdir):
     documented = documented_names()
-    for directory in (WORKFLOWS, ENVIRONMENT_WORKFLOWS):
+    for directory in (WORKFLOWS, ENVIRONMENT_WORKFLOWS, POSTGRES_WORKFLOWS):
         for workflow in sorted(os.listdir(directory)):
             print("lint " + os.path.relpath(os.path.join(directory, workflow), ROOT), flush=True)
             lint_workflow(os.path.join(directory, workflow), documented)
     print("lint action.yml", flush=True)
     lint_action(documented)
     run_workflows(sys.argv[1], sys.argv[2])
+    run_postgres_workflows(sys.argv[1], sys.argv[2])
     run_insights_workflow(sys.argv[1], sys.argv[2])
 
 

@@ -26,6 +26,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 WORKFLOWS = os.path.join(ROOT, "examples/github/workflows")
 ENVIRONMENT_WORKFLOWS = os.path.join(ROOT, "examples/github/environments")
+POSTGRES_WORKFLOWS = os.path.join(ROOT, "examples/github/postgres")
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
 PLAN_RUN_ID = "4242"
 
@@ -91,6 +92,7 @@ class Runner:
         os.mkdir(self.home)
         self.git(["init", "--quiet", "--bare", "--initial-branch=main", self.origin], workdir)
         self.environments = {}  # GitHub environment -> the secrets it holds, as contexts
+        self.secrets = {}  # more repository secrets, as contexts ("secrets.NAME": value)
         self.sha = None  # github.sha: the commit the workflow runs for
 
     def git(self, args, cwd):
@@ -147,6 +149,7 @@ class Runner:
             "github.sha": self.sha or "",
             "runner.temp": temp,
         }
+        context.update(self.secrets)
         if "environment" in job:
             context.update(self.environments.get(job["environment"], {}))
         environment = {
