@@ -98,6 +98,7 @@ std::variant<Rows, PgFailure> PgSession::run(const std::string& sql,
     rows.affected = affected != nullptr && *affected != '\0' ? std::atol(affected) : 0;
     for (int row = 0; row < PQntuples(result); ++row) {
         std::vector<std::string> fields;
+        fields.reserve(static_cast<std::size_t>(PQnfields(result)));
         for (int column = 0; column < PQnfields(result); ++column) {
             fields.emplace_back(PQgetvalue(result, row, column));
         }
