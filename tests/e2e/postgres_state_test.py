@@ -236,6 +236,19 @@ def test_two_runners(workdir, server):
         runners.org.stop()
 
 
+def apply_holding_lock(org, environment, server):
+    """An apply started and waited for until it holds the lock; answers it and the lock's id."""
+    started = subprocess.Popen([org.dactl_binary, "-C", org.project, "apply", "--auto-approve"],
+                               env=org.environment(environment), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    lock = ""
+    deadline = time.time() + 20
+    while time.time() < deadline and not lock:
+        lock = server.sql("SELECT id FROM dactl.locks WHERE project = 'acme/interrupts'")
+        time.sleep(0.05)
+    return started, lock
+
+
 def test_interrupt_and_lost_connection(workdir, server):
     print("Ctrl-C releases the lock; a connection lost mid-apply is said, then converges",
           flush=True)
@@ -245,27 +258,14 @@ def test_interrupt_and_lost_connection(workdir, server):
         environment = dict(server.environment(), DACTL_STATE_KEY=STATE_KEY)
         org.write("actions.toml", actions_toml({1: 11, 2: 12}))
         org.settings({"latencyMs": {"min": 600, "max": 600}})
-        started = subprocess.Popen([org.dactl_binary, "-C", org.project, "apply",
-                                    "--auto-approve"], env=org.environment(environment),
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        deadline = time.time() + 20
-        while time.time() < deadline and not server.sql(
-                "SELECT id FROM dactl.locks WHERE project = 'acme/interrupts'"):
-            time.sleep(0.05)
+        started, _ = apply_holding_lock(org, environment, server)
         started.send_signal(signal.SIGINT)
         started.communicate(timeout=60)
         check(started.returncode == 130, "Ctrl-C'd apply exited %d" % started.returncode)
         check(server.sql("SELECT count(*) FROM dactl.locks WHERE project = 'acme/interrupts'")
               == "0", "Ctrl-C left the lock")
 
-        started = subprocess.Popen([org.dactl_binary, "-C", org.project, "apply",
-                                    "--auto-approve"], env=org.environment(environment),
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        lock = ""
-        deadline = time.time() + 20
-        while time.time() < deadline and not lock:
-            lock = server.sql("SELECT id FROM dactl.locks WHERE project = 'acme/interrupts'")
-            time.sleep(0.05)
+        started, lock = apply_holding_lock(org, environment, server)
         server.stop("immediate")
         out, err = started.communicate(timeout=60)
         server.start()
