@@ -243,6 +243,42 @@ async function checkFunctions(api) {
     checkEqual((await api.getIntegrationsAction(id)).body.id, id, 'the action keeps its id');
 }
 
+// Dependency tracking: which published flows call an action (the generated org's every
+// seventh action is called by three flows, the second only checked in), paged by one;
+// then 206 while the dependency data is rebuilt and 403 without the permission.
+async function checkDependencies(ids) {
+    const architect = new platformClient.ArchitectApi();
+    const id = ids[6];
+    const names = [];
+    let pageNumber = 1;
+    let pageCount = 1;
+    while (pageNumber <= pageCount) {
+        const page = (await architect.getArchitectDependencytrackingConsumingresources(
+            id, 'DATAACTION', {flowFilter: 'published', pageSize: 1, pageNumber})).body;
+        checkEqual(page.total, 2, 'consumingresources total');
+        pageCount = page.pageCount;
+        for (const entity of page.entities) {
+            names.push(`${entity.name} ${entity.type} ${entity.version}`);
+        }
+        pageNumber += 1;
+    }
+    checkEqual(names.join(', '), 'Main IVR 0007 INBOUNDCALLFLOW 8.0, Order bot 0007 DIGITALBOTFLOW 2.0',
+               'the published flows calling the seventh action');
+    await admin('PATCH', '/settings', {dependencyTracking: 'rebuilding'});
+    const partial = await architect.getArchitectDependencytrackingConsumingresources(
+        id, 'DATAACTION', {flowFilter: 'published'});
+    checkEqual(partial.status, 206, 'consumingresources while rebuilding');
+    checkEqual(partial.body.entities.length, 2, 'the flows a 206 answer carries');
+    await admin('PATCH', '/settings', {dependencyTracking: 'forbidden'});
+    checkErrorBody(await failure(() => architect.getArchitectDependencytrackingConsumingresources(
+        id, 'DATAACTION', {flowFilter: 'published'}), 'consumingresources without the permission'),
+                   403, 'missing.permissions', 'consumingresources without the permission');
+    await admin('PATCH', '/settings', {dependencyTracking: 'operational'});
+    checkErrorBody(await failure(() => architect.getArchitectDependencytrackingConsumingresources(
+        id, 'FLOW', {}), 'consumingresources of another object type'),
+                   400, 'architect.dependency.object.invalid.type', 'another object type');
+}
+
 async function main() {
     const client = platformClient.ApiClient.instance;
     client.setGateway({protocol: 'http', host: '127.0.0.1', port: Number(port)});
@@ -257,6 +293,7 @@ async function main() {
     await checkAnalytics(ids[0]);
     await checkAudits(ids[0]);
     await checkFunctions(api);
+    await checkDependencies(ids);
     await checkRateLimit(api, ids[2]);
 
     const counts = (await admin('GET', '/requests')).counts;

@@ -224,6 +224,36 @@ Status check_config(const Json& config) {
     return {};
 }
 
+namespace {
+
+// "_emulator.flows": [{"id", "name", "type", "version"?, "published"?}, ...].
+Result<std::vector<FlowSpec>> parse_flows(const Json& value) {
+    const std::string shape =
+        "_emulator.flows must be a list of {\"id\", \"name\", \"type\", \"version\"?, "
+        "\"published\"?} with non-empty strings (published: a boolean)";
+    if (!value.is_array()) {
+        return invalid_value(shape);
+    }
+    std::vector<FlowSpec> flows;
+    for (const Json& flow : value.as_array()) {
+        if (!flow.is_object()) {
+            return invalid_value(shape);
+        }
+        FlowSpec spec{flow.string_or("id", ""), flow.string_or("name", ""),
+                      flow.string_or("type", ""), flow.string_or("version", "1.0"), true};
+        const Json* published = flow.find("published");
+        if (spec.id.empty() || spec.name.empty() || spec.type.empty() || spec.version.empty() ||
+            (published != nullptr && !published->is_bool())) {
+            return invalid_value(shape);
+        }
+        spec.published = published == nullptr || published->as_bool();
+        flows.push_back(std::move(spec));
+    }
+    return flows;
+}
+
+}  // namespace
+
 Result<ActionTraits> parse_traits(const Json& member, const std::string& id) {
     if (!member.is_object()) {
         return invalid_value("_emulator must be an object");
@@ -252,13 +282,19 @@ Result<ActionTraits> parse_traits(const Json& member, const std::string& id) {
             traffic = &value;
         } else if (name == "function") {
             continue;  // read by check_full_action
+        } else if (name == "flows") {
+            Result<std::vector<FlowSpec>> flows = parse_flows(value);
+            if (!flows) {
+                return flows.error();
+            }
+            traits.flows = std::move(flows).value();
         } else if (name == "customAuth" || name == "failure") {
             return invalid_value("_emulator." + name + " must be " +
                                  (name == "failure" ? "a string" : "a boolean"));
         } else {
             return invalid_property(
                 "_emulator." + name +
-                " is not known (latencyMs, customAuth, failure, traffic, function)");
+                " is not known (latencyMs, customAuth, failure, traffic, function, flows)");
         }
     }
     // Read last: its latency defaults to latencyMs, wherever that stands.

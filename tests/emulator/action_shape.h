@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "tests/emulator/json_value.h"
 
@@ -28,6 +29,18 @@ struct TrafficSpec {
     bool operator==(const TrafficSpec&) const = default;
 };
 
+/// An Architect flow that calls the action (seed: "_emulator.flows"), as dependency
+/// tracking answers it: a Dependency {id, name, version, type}.
+struct FlowSpec {
+    std::string id;
+    std::string name;
+    std::string type;  ///< INBOUNDCALLFLOW, INQUEUECALLFLOW, BOTFLOW, WORKFLOW, ...
+    std::string version = "1.0";
+    bool published = true;  ///< false: only checked in (flowFilter=checkedIn finds it)
+
+    bool operator==(const FlowSpec&) const = default;
+};
+
 /// What the emulator knows about an action beyond the API's shape (the seed's "_emulator").
 struct ActionTraits {
     int latency_min_ms = 0;  ///< simulated third-party latency of test/execute, uniform
@@ -35,6 +48,7 @@ struct ActionTraits {
     bool custom_auth = false;
     std::optional<std::string> failure;  ///< the third party answers this error
     std::optional<TrafficSpec> traffic;  ///< executions the analytics hold from before the start
+    std::vector<FlowSpec> flows;         ///< the flows that call it
 
     bool operator==(const ActionTraits&) const = default;
 };

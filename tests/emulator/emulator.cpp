@@ -7,6 +7,7 @@
 #include "tests/emulator/admin_api.h"
 #include "tests/emulator/analytics_api.h"
 #include "tests/emulator/audits.h"
+#include "tests/emulator/dependencies.h"
 #include "tests/emulator/error_body.h"
 #include "tests/emulator/functions.h"
 #include "tests/emulator/json_codec.h"
@@ -163,6 +164,12 @@ HttpResponse Emulator::api_request(const HttpRequest& request, const RequestCont
     }
     if (request.path == k_aggregates_path) {
         return handle_aggregates_query(request, m_executions, m_switches.settings());
+    }
+    if (request.path == k_consuming_resources_path) {
+        return handle_consuming_resources(request, m_org, m_switches.settings());
+    }
+    if (request.path == k_dependency_build_path) {
+        return handle_dependency_build(request, m_switches.settings());
     }
     ApiServices services{m_org, m_switches, m_randomness, m_executions, m_audits, m_client.id};
     if (request.path == k_integrations_path) {

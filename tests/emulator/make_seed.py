@@ -7,7 +7,8 @@ The org is deterministic: actions "Lookup 0001".."Lookup N" with ids
 custom_-_00000000-0000-4000-8000-<n>, spread over three categories and two
 integrations; every fifth has no timeoutSeconds, the others cycle through 1-60
 (timeoutSeconds 3 for every third). Templates carry quotes, ${...}, newlines and
-non-ASCII text. Python 3 standard library only.
+non-ASCII text. Every seventh is called by three Architect flows (the second only
+checked in, not published). Python 3 standard library only.
 """
 
 import argparse
@@ -57,7 +58,22 @@ def make_action(number, latency):
     }
     if latency is not None:
         action["_emulator"] = {"latencyMs": list(latency)}
+    if number % 7 == 0:
+        action.setdefault("_emulator", {})["flows"] = flows_of(number)
     return action
+
+
+def flows_of(number):
+    """The flows that call every seventh action: an inbound call flow and a digital bot,
+    published, and an in-queue flow only checked in."""
+    return [
+        {"id": "flow-ivr-%d" % number, "name": "Main IVR %04d" % number,
+         "type": "INBOUNDCALLFLOW", "version": "%d.0" % (1 + number % 9)},
+        {"id": "flow-queue-%d" % number, "name": "Queue %04d" % number,
+         "type": "INQUEUECALLFLOW", "published": False},
+        {"id": "flow-bot-%d" % number, "name": "Order bot %04d" % number,
+         "type": "DIGITALBOTFLOW", "version": "2.0"},
+    ]
 
 
 def parse_latency(text):

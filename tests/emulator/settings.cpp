@@ -90,6 +90,16 @@ Status apply_other_member(Settings& settings, const std::string& name, const Jso
         settings.draft_writes_raise_version = value.as_string() == "rise";
         return {};
     }
+    if (name == "dependencyTracking") {
+        if (!value.is_string() ||
+            (value.as_string() != "operational" && value.as_string() != "rebuilding" &&
+             value.as_string() != "forbidden")) {
+            return api_error(400, "invalid.value",
+                             "dependencyTracking must be operational, rebuilding or forbidden");
+        }
+        settings.dependency_tracking = value.as_string();
+        return {};
+    }
     if (name == "analyticsTimeoutErrorType") {
         if (!value.is_string() || value.as_string().empty()) {
             return api_error(400, "invalid.value",
@@ -121,7 +131,7 @@ Status apply_other_member(Settings& settings, const std::string& name, const Jso
             "timeScale, tokenTtlSeconds, analyticsTimeoutErrorType, "
             "analyticsPercentiles, analyticsMaxIntervalDays, analyticsForbidden, "
             "auditsForbidden, auditServiceMapped, auditPropertyNames, "
-            "functionTimeouts, draftVersions)");
+            "functionTimeouts, draftVersions, dependencyTracking)");
 }
 
 Status apply_member(Settings& settings, SettingsChange& change, const std::string& name,
@@ -206,6 +216,7 @@ Json settings_to_json(const Settings& settings) {
     json.set("functionTimeouts",
              settings.function_timeouts_over_15_refused ? "refuse-over-15" : "smaller");
     json.set("draftVersions", settings.draft_writes_raise_version ? "rise" : "fixed");
+    json.set("dependencyTracking", settings.dependency_tracking);
     return json;
 }
 

@@ -43,6 +43,11 @@ struct Settings {
     /// its version (unconfirmed; "draftVersions": "rise"), or none does ("fixed").
     bool draft_writes_raise_version = true;
 
+    /// What dependency tracking answers (GET /api/v2/architect/dependencytracking/...):
+    /// "operational" (200), "rebuilding" (206: the org's dependency data is being
+    /// rebuilt, results may be incomplete) or "forbidden" (403).
+    std::string dependency_tracking = "operational";
+
     bool operator==(const Settings&) const = default;
 };
 
@@ -64,7 +69,7 @@ RateLimits rate_limits(const Settings& settings);
 /// "analyticsTimeoutErrorType", "analyticsPercentiles", "analyticsMaxIntervalDays",
 /// "analyticsForbidden", "auditsForbidden", "auditServiceMapped", "auditPropertyNames"
 /// ("dotted" or "bare"), "functionTimeouts" ("smaller" or "refuse-over-15"), "draftVersions"
-/// ("rise" or "fixed")}.
+/// ("rise" or "fixed"), "dependencyTracking" ("operational", "rebuilding" or "forbidden")}.
 Json settings_to_json(const Settings& settings);
 
 /// Applies any subset of that JSON to `settings` (members of the nested objects may be

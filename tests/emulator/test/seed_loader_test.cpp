@@ -35,7 +35,7 @@ TEST_CASE("a seed loads its actions in order, with traits and canonical members"
     REQUIRE(loaded.ok());
     REQUIRE(loaded->size() == 5);
     REQUIRE((*loaded)[0].action.string_or("id", "") == "custom_-_0001");
-    REQUIRE((*loaded)[2].traits == ActionTraits{50, 50, false, std::nullopt, std::nullopt});
+    REQUIRE((*loaded)[2].traits == ActionTraits{50, 50, false, std::nullopt, std::nullopt, {}});
     REQUIRE((*loaded)[3].traits.custom_auth);
     const std::string stored = write_json((*loaded)[1].action);
     REQUIRE(stored.rfind(
@@ -62,7 +62,8 @@ TEST_CASE("the _emulator member sets latency, failure and custom authentication"
             R"("_emulator": {"latencyMs": [10, 20], "failure": "boom", "customAuth": true},)"),
         "org.json");
     REQUIRE(loaded.ok());
-    REQUIRE((*loaded)[0].traits == ActionTraits{10, 20, true, std::string("boom"), std::nullopt});
+    REQUIRE((*loaded)[0].traits ==
+            ActionTraits{10, 20, true, std::string("boom"), std::nullopt, {}});
 }
 
 TEST_CASE("ids starting with customAuth are custom authentication actions", "[emulator][seed]") {
@@ -151,7 +152,7 @@ TEST_CASE("bad _emulator members are refused", "[emulator][seed]") {
             "0 <= MIN <= MAX");
     REQUIRE(error_of(seed_with("custom_-_1", R"("_emulator": {"slow": true},)")) ==
             "org.json: action 1 (id \"custom_-_1\"): _emulator.slow is not known (latencyMs, "
-            "customAuth, failure, traffic, function)");
+            "customAuth, failure, traffic, function, flows)");
     REQUIRE(error_of(seed_with("custom_-_1", R"("_emulator": {"failure": 5},)")) ==
             "org.json: action 1 (id \"custom_-_1\"): _emulator.failure must be a string");
 }

@@ -38,7 +38,7 @@ TEST_CASE("the default settings as the admin API shows them", "[emulator][settin
         R"("analyticsTimeoutErrorType":"REQUEST_TIMEOUT","analyticsPercentiles":true,)"
         R"("analyticsMaxIntervalDays":7,"analyticsForbidden":false,"auditsForbidden":false,)"
         R"("auditServiceMapped":true,"auditPropertyNames":"dotted","functionTimeouts":"smaller",)"
-        R"("draftVersions":"rise"})");
+        R"("draftVersions":"rise","dependencyTracking":"operational"})");
 }
 
 TEST_CASE("a settings patch changes only what it names", "[emulator][settings]") {
@@ -74,7 +74,7 @@ TEST_CASE("bad settings are refused and change nothing", "[emulator][settings]")
             "staleReadMs, conflictNextPatches, templatesAsUris, orgMeForbidden, timeScale, "
             "tokenTtlSeconds, analyticsTimeoutErrorType, analyticsPercentiles, "
             "analyticsMaxIntervalDays, analyticsForbidden, auditsForbidden, auditServiceMapped, "
-            "auditPropertyNames, functionTimeouts, draftVersions)");
+            "auditPropertyNames, functionTimeouts, draftVersions, dependencyTracking)");
     REQUIRE(refusal(R"({"dropEvery": 2, "rateLimit": {"requests": -1}})") ==
             "400 invalid.value: rateLimit.requests must be an integer from 0 to 1000000000");
     REQUIRE(refusal(R"({"rateLimit": {"perMinute": 1}})") ==
