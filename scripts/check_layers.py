@@ -18,7 +18,7 @@ FLOORS = {
     "engine/gather": 4, "engine/state": 4, "providers/genesys": 4,
     "engine/resolve": 5, "providers/postgres": 5,
     "engine/plan": 6, "engine/drift": 6, "engine/probe": 6, "engine/import": 6,
-    "engine/apply": 7, "engine/insights": 7, "engine/audit": 7,
+    "engine/apply": 7, "engine/insights": 7, "engine/audit": 7, "engine/impact": 7,
     "engine/render": 8,
     "cmd/views": 9,
     "cmd": 10,

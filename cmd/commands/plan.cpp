@@ -18,6 +18,8 @@ namespace {
 struct PlanArguments : CommonOptions {
     bool detailed_exitcode = false;
     std::optional<std::string> out;
+    ImpactChoice impact = ImpactChoice::usual;
+    bool no_impact = false;
 };
 
 // State entries that nothing manages any more (an action a rule governed that
@@ -66,6 +68,14 @@ bool save(Session& session, const std::string& file, const SavedPlan& saved) {
     return true;
 }
 
+// The published flows each change touches, as --impact and --no-impact ask.
+FlowImpact flows_touched(const PlanArguments& options, Provider& provider,
+                         const Planning& planning) {
+    return flow_impact(provider.dependencies(), planning.plan, planning.bases(),
+                       options.no_impact ? ImpactChoice::none : options.impact,
+                       options.parallelism);
+}
+
 int run_plan(const PlanArguments& options, Session& session) {
     std::optional<Project> project = session.load_project();
     if (!project) {
@@ -101,7 +111,8 @@ int run_plan(const PlanArguments& options, Session& session) {
         !save(session, *options.out, saved_plan(session, *project, planning->plan, **org))) {
         return session.failed();
     }
-    session.present(plan_view(planning->plan));
+    const FlowImpact impact = flows_touched(options, *provider, *planning);
+    session.present(plan_view(planning->plan, &impact));
     return options.detailed_exitcode && !planning->plan.empty() ? k_exit_changes : k_exit_ok;
 }
 
@@ -115,6 +126,14 @@ Command plan_command() {
     table.text(
         {"out", "", "FILE", "also save the plan, for `dactl apply FILE` (mode 0600, no secrets)"},
         &PlanArguments::out);
+    table.template choice<ImpactChoice>(
+        {"impact", "", "WHICH",
+         "the published flows calling each changed action: auto (default: up to 25 changed "
+         "actions, one request each), all, or none"},
+        &PlanArguments::impact,
+        {{"auto", ImpactChoice::usual}, {"all", ImpactChoice::all}, {"none", ImpactChoice::none}});
+    table.flag({"no-impact", "", "", "list no flows (no request beyond the plan's): --impact none"},
+               &PlanArguments::no_impact);
     offer_format(table);
     offer_github_summary(table);
     offer_parallelism(table);

@@ -41,15 +41,15 @@ std::string saved_header(const SavedPlan& saved, const std::string& file, bool m
 
 }  // namespace
 
-View plan_view(const Plan& plan) {
-    return [&](OutputFormat format, const Style& style) -> std::string {
+View plan_view(const Plan& plan, const FlowImpact* impact) {
+    return [&plan, impact](OutputFormat format, const Style& style) -> std::string {
         switch (format) {
             case OutputFormat::text:
-                return render_plan_text(plan, style.palette);
+                return render_plan_text(plan, style.palette, impact);
             case OutputFormat::json:
-                return encode_plan_output(plan);
+                return encode_plan_output(plan, impact);
             case OutputFormat::markdown:
-                return render_plan_markdown(plan);
+                return render_plan_markdown(plan, k_markdown_limit, "plan", impact);
             case OutputFormat::html:
                 break;
         }

@@ -1,14 +1,18 @@
 #include "engine/json/json_writer.h"
+#include "engine/render/impact_render.h"
 #include "engine/render/json_output.h"
 #include "engine/render/plan_render.h"
 
 namespace dactl {
 
-std::string encode_plan_output(const Plan& plan) {
+std::string encode_plan_output(const Plan& plan, const FlowImpact* impact) {
     JsonWriter json;
     begin_output(json, "plan");
     write_changes(json, plan);
     write_plan_summary(json, plan);
+    if (impact != nullptr) {
+        write_flow_impact(json, *impact);
+    }
     json.end_object();
     return json.finish();
 }

@@ -1,5 +1,6 @@
 #include "engine/model/address.h"
 #include "engine/render/heading.h"
+#include "engine/render/impact_render.h"
 #include "engine/render/plan_render.h"
 #include "engine/render/value_text.h"
 #include "engine/text/html.h"
@@ -13,7 +14,7 @@ std::string action_heading(const ActionChange& change, const Palette& palette) {
            " (" + change.id + ")";
 }
 
-std::string render_plan_text(const Plan& plan, const Palette& palette) {
+std::string render_plan_text(const Plan& plan, const Palette& palette, const FlowImpact* impact) {
     std::string text = environment_heading(plan.environment);
     for (const auto& change : plan.changes) {
         text += action_heading(change, palette) + "\n";
@@ -27,6 +28,9 @@ std::string render_plan_text(const Plan& plan, const Palette& palette) {
                 text += "    " + line + "\n";
             }
         }
+        if (const CallingFlows* flows = impact ? impact->flows_of(change.address) : nullptr) {
+            text += "    " + flow_line(*flows) + "\n";
+        }
         text += "\n";
     }
     if (plan.changes.empty()) {
@@ -36,6 +40,11 @@ std::string render_plan_text(const Plan& plan, const Palette& palette) {
             std::to_string(plan.unchanged.size()) + " unchanged" + governed_note(plan) + ".\n";
     if (!plan.targets.empty()) {
         text += partial_plan_note(plan) + "\n";
+    }
+    if (impact != nullptr) {
+        for (const std::string& note : impact_notes(*impact)) {
+            text += note + "\n";
+        }
     }
     return text;
 }
@@ -53,7 +62,8 @@ std::string partial_plan_note(const Plan& plan) {
            "; the other actions of the manifests were not read in detail or planned.";
 }
 
-std::string render_plan_markdown(const Plan& plan, std::size_t limit, const std::string& command) {
+std::string render_plan_markdown(const Plan& plan, std::size_t limit, const std::string& command,
+                                 const FlowImpact* impact) {
     const std::string title = markdown_title(command, plan.environment);
     const std::string partial = plan.targets.empty()
                                     ? std::string()
@@ -62,9 +72,13 @@ std::string render_plan_markdown(const Plan& plan, std::size_t limit, const std:
         return title + ": no changes\n\n" + partial + "The live actions match the manifests (" +
                std::to_string(plan.unchanged.size()) + " unchanged).\n";
     }
+    std::string notes;
+    for (const std::string& note : impact ? impact_notes(*impact) : std::vector<std::string>()) {
+        notes += "> " + markdown_cell(note) + "\n\n";
+    }
     const std::string head = title + ": " + std::to_string(plan.changes.size()) + " to change, " +
                              std::to_string(plan.unchanged.size()) + " unchanged" +
-                             governed_note(plan) + "\n\n" + partial +
+                             governed_note(plan) + "\n\n" + partial + notes +
                              "| | Action | Name | Id | Fields |\n|---|---|---|---|---|\n";
     std::vector<std::string> rows;
     std::vector<std::string> blocks;
@@ -78,12 +92,18 @@ std::string render_plan_markdown(const Plan& plan, std::size_t limit, const std:
             }
             diff += markdown_diff_lines(field.field, field.before, field.after);
         }
+
         rows.push_back("| ~ | " + code(change.address) + " | " + markdown_cell(change.name) +
                        " | " + code(change.id) + " | " + fields + " |\n");
-        blocks.push_back(details("<code>" + escape_markdown_html(change.address) + "</code> " +
-                                     escape_markdown_html(quoted(change.name)) + " (" +
-                                     escape_markdown_html(change.id) + ")",
-                                 diff));
+        std::string block = details("<code>" + escape_markdown_html(change.address) + "</code> " +
+                                        escape_markdown_html(quoted(change.name)) + " (" +
+                                        escape_markdown_html(change.id) + ")",
+                                    diff);
+        if (const CallingFlows* flows = impact ? impact->flows_of(change.address) : nullptr) {
+            // Under the diff, inside the block: "</details>\n\n" ends it.
+            block.insert(block.size() - 12, markdown_cell(flow_line(*flows)) + "\n\n");
+        }
+        blocks.push_back(std::move(block));
     }
     return assemble(head, rows, blocks, limit, "actions");
 }

@@ -8,7 +8,8 @@ GenesysProvider::GenesysProvider(GenesysClient& client, int parallelism)
       m_drafts(client),
       m_functions(client),
       m_analytics(client),
-      m_audits(client) {}
+      m_audits(client),
+      m_dependencies(client) {}
 
 namespace {
 
@@ -28,6 +29,7 @@ public:
     FunctionStore& functions() override { return m_provider.functions(); }
     ActionAnalytics& analytics() override { return m_provider.analytics(); }
     AuditLog& audits() override { return m_provider.audits(); }
+    FlowDependencies& dependencies() override { return m_provider.dependencies(); }
 
 private:
     std::unique_ptr<http::Transport> m_transport;

@@ -26,6 +26,7 @@ public:
     FunctionStore& functions() override { return m_functions; }
     ActionAnalytics& analytics() override { return m_analytics; }
     AuditLog& audits() override { return m_audits; }
+    FlowDependencies& dependencies() override { return m_dependencies; }
 
 private:
     GenesysOrg m_org;
@@ -34,6 +35,7 @@ private:
     GenesysFunctions m_functions;
     GenesysAnalytics m_analytics;
     GenesysAudits m_audits;
+    GenesysDependencies m_dependencies;
 };
 
 /// A Genesys provider that owns its transport and client: what `dactl` wires

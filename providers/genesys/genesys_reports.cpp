@@ -5,6 +5,8 @@
 #include "providers/genesys/aggregate_codec.h"
 #include "providers/genesys/answers.h"
 #include "providers/genesys/audit_codec.h"
+#include "providers/genesys/dependency_codec.h"
+#include "providers/http/encoding.h"
 
 namespace dactl::genesys {
 
@@ -13,6 +15,11 @@ namespace {
 // The audit trail only names who changed what: a query that does not answer
 // within this is given up (one attempt), not waited for.
 constexpr std::chrono::milliseconds k_audit_request_timeout{15'000};
+
+// Flows per page (the service's maximum is unconfirmed; 100 is what the
+// action list takes), and the most pages read for one action.
+constexpr int k_flows_per_page = 100;
+constexpr int k_most_flow_pages = 50;
 
 }  // namespace
 
@@ -43,6 +50,31 @@ Result<std::vector<AggregateGroup>> GenesysAnalytics::query_action_aggregates(
         return refused;
     }
     return groups;
+}
+
+Result<CallingFlows> GenesysDependencies::flows_calling(const std::string& id, bool secure) {
+    CallingFlows found;
+    for (int number = 1; number <= k_most_flow_pages; ++number) {
+        Result<http::Response> answer = m_client.get(
+            "/api/v2/architect/dependencytracking/consumingresources?id=" +
+            http::percent_encode(id) + "&objectType=" + (secure ? "SECUREACTION" : "DATAACTION") +
+            "&flowFilter=published&pageSize=" + std::to_string(k_flows_per_page) +
+            "&pageNumber=" + std::to_string(number));
+        Result<FlowPage> page =
+            decoded(answer, decode_flow_page,
+                    "the flows calling " + id + ", page " + std::to_string(number));
+        if (!page) {
+            return page.error();
+        }
+        // 206 Partial Content: the org's dependency data is being rebuilt.
+        found.incomplete = found.incomplete || answer->status == 206;
+        found.flows.insert(found.flows.end(), page->flows.begin(), page->flows.end());
+        if (page->flows.empty() || number >= page->page_count) {
+            return found;
+        }
+    }
+    found.incomplete = true;  // more pages than dactl reads
+    return found;
 }
 
 Result<std::vector<AuditService>> GenesysAudits::audit_services() {

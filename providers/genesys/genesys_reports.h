@@ -1,9 +1,11 @@
 #pragma once
 // What the org reports about itself: which org it is (OrgDirectory), its
-// actions' execution statistics (ActionAnalytics) and its audit trail (AuditLog).
+// actions' execution statistics (ActionAnalytics), its audit trail (AuditLog)
+// and which flows call an action (FlowDependencies).
 
 #include "engine/provider/analytics.h"
 #include "engine/provider/audit_log.h"
+#include "engine/provider/flow_dependencies.h"
 #include "engine/provider/org_directory.h"
 #include "providers/genesys/client.h"
 
@@ -39,6 +41,18 @@ public:
     Result<std::vector<AuditService>> audit_services() override;
     /// POST /api/v2/audits/query/realtime?expand=user.
     Result<AuditPage> query_audits(const AuditQuery& query) override;
+
+private:
+    GenesysClient& m_client;
+};
+
+class GenesysDependencies : public FlowDependencies {
+public:
+    explicit GenesysDependencies(GenesysClient& client) : m_client(client) {}
+    /// GET /api/v2/architect/dependencytracking/consumingresources?id=&objectType=
+    /// DATAACTION (SECUREACTION for a secure action)&flowFilter=published, 100 a
+    /// page, every page; a 206 answer marks the list incomplete.
+    Result<CallingFlows> flows_calling(const std::string& id, bool secure) override;
 
 private:
     GenesysClient& m_client;

@@ -43,10 +43,63 @@ TEST_CASE("plan prints the changes and the summary", "[cli]") {
     REQUIRE(cli.out() ==
             "~ action.order_status: \"Get Order Status\" (custom_-_1)\n"
             "    ~ timeout_seconds: 3 -> 15\n"
+            "    called by no published flow\n"
             "\n"
             "Plan: 1 to change, 1 unchanged.\n");
     REQUIRE(cli.err().empty());
-    REQUIRE(cli.org.calls() == std::vector<std::string>{"list"});
+    REQUIRE(cli.org.calls() == std::vector<std::string>{"list", "flows custom_-_1"});
+}
+
+TEST_CASE("plan names the published flows each changed action is called by", "[cli][impact]") {
+    CliHarness cli;
+    seed(cli);
+    cli.org.set_flows("custom_-_1", {{{"f1", "Main IVR", "INBOUNDCALLFLOW", "12.0"},
+                                      {"f2", "Orders queue", "INQUEUECALLFLOW", "3.0"},
+                                      {"f3", "Order bot", "DIGITALBOTFLOW", "1.0"}},
+                                     false});
+    const std::string change =
+        "~ action.order_status: \"Get Order Status\" (custom_-_1)\n"
+        "    ~ timeout_seconds: 3 -> 15\n";
+    const std::string note =
+        "A flow whose Call Data Action unticks \"Use action's suggested timeout\" waits its own "
+        "time: a longer action timeout does not help that flow.\n";
+
+    REQUIRE(cli.run({"plan"}) == 0);
+    REQUIRE(cli.out() ==
+            change +
+                "    called by 3 published flows: Main IVR (inbound call flow), Orders "
+                "queue (in-queue call flow), Order bot (digital bot flow)\n\n"
+                "Plan: 1 to change, 1 unchanged.\n" +
+                note);
+
+    cli.org.set_flows("custom_-_1", {{{"f1", "Main IVR", "INBOUNDCALLFLOW", "12.0"}}, true});
+    REQUIRE(cli.run({"plan"}) == 0);
+    REQUIRE(cli.out() == change +
+                             "    called by at least 1 published flow: Main IVR (inbound call "
+                             "flow)\n\n"
+                             "Plan: 1 to change, 1 unchanged.\n"
+                             "The flows listed may be incomplete: Architect's dependency data is "
+                             "being rebuilt (HTTP 206); an admin with "
+                             "architect:dependencyTracking:rebuild can rebuild it in Architect.\n" +
+                             note);
+
+    const std::size_t before = cli.org.calls().size();
+    REQUIRE(cli.run({"plan", "--no-impact"}) == 0);
+    REQUIRE(cli.out() == change + "\nPlan: 1 to change, 1 unchanged.\n");
+    REQUIRE(cli.org.calls().size() == before + 1);  // the list only
+
+    Error refused = make_error(ErrorKind::forbidden, "missing permission");
+    refused.http_status = 403;
+    cli.org.fail_flows(refused);
+    REQUIRE(cli.run({"plan"}) == 0);
+    REQUIRE(cli.out() == change +
+                             "\nPlan: 1 to change, 1 unchanged.\n"
+                             "Flows not shown: the OAuth client may not read Architect dependency "
+                             "tracking (it needs architect:dependencyTracking:view).\n");
+    REQUIRE(cli.run({"plan", "--format", "json"}) == 0);
+    REQUIRE(cli.out().find("\"impact\": {\n    \"flows\": \"forbidden\",\n    \"error\": "
+                           "\"missing permission (HTTP 403)\",\n    \"actions\": {}\n  }\n}") !=
+            std::string::npos);
 }
 
 TEST_CASE("plan --detailed-exitcode answers 2 for changes and 0 for none", "[cli]") {

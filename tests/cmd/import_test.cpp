@@ -27,7 +27,7 @@ void seed(CliHarness& cli) {
 
 }  // namespace
 
-TEST_CASE("import writes one entry and records it; plan then has nothing to do", "[cli][import]") {
+TEST_CASE("import writes one entry and records it - plan then has nothing to do", "[cli][import]") {
     CliHarness cli;
     seed(cli);
 

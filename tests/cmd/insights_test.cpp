@@ -332,9 +332,11 @@ TEST_CASE("insights proposes no rule from a lower bound and never raises an ok a
     REQUIRE(cli.out() ==
             "~ action.order_c_7: \"Order c-7\" (c-7)\n"
             "    ~ timeout_seconds: 3 -> 5\n"
+            "    called by no published flow\n"
             "\n"
             "~ action.order_c_8: \"Order c-8\" (c-8)\n"
             "    ~ timeout_seconds: 3 -> 5\n"
+            "    called by no published flow\n"
             "\n"
             "Plan: 2 to change, 1 unchanged.\n");
 

@@ -46,8 +46,8 @@ TEST_CASE("a saved plan is applied exactly, without a prompt", "[cli][saved]") {
     REQUIRE(cli.run({"apply", plan_file(cli)}) == 0);
 
     // The org read again as the plan read it (one listing), then the write and its check.
-    REQUIRE(cli.org.calls() ==
-            std::vector<std::string>{"list", "list", "update custom_-_1 v3", "read custom_-_1"});
+    REQUIRE(cli.org.calls() == std::vector<std::string>{"list", "flows custom_-_1", "list",
+                                                        "update custom_-_1 v3", "read custom_-_1"});
     REQUIRE(cli.org.stored("custom_-_1").get(Field::timeout_seconds) == Value(15));
     Result<std::optional<State>> state = read_state(state_directory(cli.project.path()));
     // Every managed action is recorded, the unchanged one too: drift covers it.
@@ -136,7 +136,7 @@ TEST_CASE("a saved plan is refused when the manifests changed since", "[cli][sav
     REQUIRE(
         cli.err() ==
         "Error: saved plan is stale: the manifests changed since it was made; run plan again\n");
-    REQUIRE(cli.org.calls() == std::vector<std::string>{"list"});
+    REQUIRE(cli.org.calls() == std::vector<std::string>{"list", "flows custom_-_1"});
 }
 
 TEST_CASE("plan speaks JSON and Markdown", "[cli][format]") {

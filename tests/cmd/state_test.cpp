@@ -80,7 +80,7 @@ TEST_CASE("state list and show print what the state records, secrets masked", "[
     REQUIRE(cli.provider_requests == 1);
 }
 
-TEST_CASE("state mv renames an address keeping its history; plan then sees it managed",
+TEST_CASE("state mv renames an address keeping its history - plan then sees it managed",
           "[cli][state]") {
     CliHarness cli;
     applied(cli);

@@ -47,12 +47,14 @@ TEST_CASE("plan --target plans only the named actions and says it is partial", "
     REQUIRE(cli.out() ==
             "~ action.customer: \"Get Customer\" (custom_-_3)\n"
             "    ~ timeout_seconds: 3 -> 10\n"
+            "    called by no published flow\n"
             "\n"
             "Plan: 1 to change, 0 unchanged.\n"
             "Partial plan: only action.customer; the other actions of the manifests were not "
             "read in detail or planned.\n");
     // The listing, then the templates of the target only.
-    REQUIRE(cli.org.calls() == std::vector<std::string>{"list", "templates custom_-_3"});
+    REQUIRE(cli.org.calls() ==
+            std::vector<std::string>{"list", "templates custom_-_3", "flows custom_-_3"});
 
     SECTION("globs and bare labels, repeated") {
         REQUIRE(cli.run({"plan", "--target", "order_*", "--target", "customer", "--format",
@@ -115,7 +117,8 @@ TEST_CASE("apply --target writes only the targets and keeps the others' state", 
     REQUIRE(cli.out().find("~ action.order_status:") != std::string::npos);
 }
 
-TEST_CASE("a saved partial plan records its targets; show and apply honour them", "[cli][target]") {
+TEST_CASE("a saved partial plan records its targets - show and apply honour them",
+          "[cli][target]") {
     CliHarness cli;
     seed(cli);
     const std::string file = (cli.project.path() / "partial.plan").string();

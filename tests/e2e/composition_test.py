@@ -55,6 +55,7 @@ ORG = "GET /api/v2/organizations/me"
 INTEGRATIONS = "GET /api/v2/integrations"
 FUNCTION = "GET /api/v2/integrations/actions/{id}/function"
 PATCH = "PATCH /api/v2/integrations/actions/{id}"
+FLOWS_CALLING = "GET /api/v2/architect/dependencytracking/consumingresources"
 
 
 def seeded(number, name, url, timeout, latency, prefix="composition"):
@@ -78,14 +79,33 @@ def seed(prefix="composition"):
     lead["_emulator"]["function"] = {"description": "scores a lead", "handler": "index.handler",
                                      "runtime": "nodejs18.x", "zipId": "zip-1",
                                      "timeoutSeconds": 15}
-    return [seeded(1, "Get Order", "https://orders.example.com/o/${input.key}", 3, (2000, 2900),
-                   prefix),
+    order = seeded(1, "Get Order", "https://orders.example.com/o/${input.key}", 3, (2000, 2900),
+                   prefix)
+    order["_emulator"]["flows"] = FLOWS
+    return [order,
             seeded(2, "Get Refund", "https://orders.example.com/r/${input.key}", 10, (200, 400),
                    prefix),
             seeded(3, "Check Stock", "https://stock.example.com/s/${input.key}", 5, (3500, 4950),
                    prefix),
             lead]
 
+
+# The published flows that call Get Order, and one only checked in.
+FLOWS = [{"id": "flow-ivr", "name": "Main IVR", "type": "INBOUNDCALLFLOW", "version": "12.0"},
+         {"id": "flow-queue", "name": "Orders queue", "type": "INQUEUECALLFLOW"},
+         {"id": "flow-bot", "name": "Order bot", "type": "DIGITALBOTFLOW", "version": "3.0"},
+         {"id": "flow-draft", "name": "Draft IVR", "type": "INBOUNDCALLFLOW", "published": False}]
+ORDER_FLOWS = ("    called by 3 published flows: Main IVR (inbound call flow), Orders queue "
+               "(in-queue call flow), Order bot (digital bot flow)\n")
+NO_FLOWS = "    called by no published flow\n"
+OWN_WAIT = ("A flow whose Call Data Action unticks \"Use action's suggested timeout\" waits its "
+            "own time: a longer action timeout does not help that flow.\n")
+
+INCOMPLETE = ("The flows listed may be incomplete: Architect's dependency data is being rebuilt "
+              "(HTTP 206); an admin with architect:dependencyTracking:rebuild can rebuild it in "
+              "Architect.\n")
+FORBIDDEN = ("Flows not shown: the OAuth client may not read Architect dependency tracking (it "
+             "needs architect:dependencyTracking:view).\n")
 
 MANIFESTS = {
     "plain": ('[action.order]\nname = "Get Order"\ntimeout_seconds = 5\n\n'
@@ -105,27 +125,27 @@ MANIFESTS = {
 # What `plan` shows first in each variant, and the summary line.
 PLANS = {
     "plain": ("~ action.order: \"Get Order\" (custom_-_composition-1)\n"
-              "    ~ timeout_seconds: 3 -> 5\n\n"
+              "    ~ timeout_seconds: 3 -> 5\n" + ORDER_FLOWS + "\n"
               "~ action.stock: \"Check Stock\" (custom_-_composition-3)\n"
-              "    ~ timeout_seconds: 5 -> 6\n\n"
-              "Plan: 2 to change, 1 unchanged.\n"),
+              "    ~ timeout_seconds: 5 -> 6\n" + NO_FLOWS + "\n"
+              "Plan: 2 to change, 1 unchanged.\n" + OWN_WAIT),
     "rules": ("~ action.get_order: \"Get Order\" (custom_-_composition-1)\n"
-              "    ~ timeout_seconds: 3 -> 8   (rule.orders: at least 8)\n\n"
+              "    ~ timeout_seconds: 3 -> 8   (rule.orders: at least 8)\n" + ORDER_FLOWS + "\n"
               "~ action.stock: \"Check Stock\" (custom_-_composition-3)\n"
-              "    ~ timeout_seconds: 5 -> 6\n\n"
-              "Plan: 2 to change, 1 unchanged; 2 actions governed by rules.\n"),
+              "    ~ timeout_seconds: 5 -> 6\n" + NO_FLOWS + "\n"
+              "Plan: 2 to change, 1 unchanged; 2 actions governed by rules.\n" + OWN_WAIT),
     "envs": ("Environment: prod\n\n"
              "~ action.order: \"Get Order\" (custom_-_prod-1)\n"
-             "    ~ timeout_seconds: 3 -> 7\n\n"
+             "    ~ timeout_seconds: 3 -> 7\n" + ORDER_FLOWS + "\n"
              "~ action.stock: \"Check Stock\" (custom_-_prod-3)\n"
-             "    ~ timeout_seconds: 5 -> 6\n\n"
-             "Plan: 2 to change, 0 unchanged.\n"),
+             "    ~ timeout_seconds: 5 -> 6\n" + NO_FLOWS + "\n"
+             "Plan: 2 to change, 0 unchanged.\n" + OWN_WAIT),
     "function": ("~ action.lead: \"Score Lead\" (custom_-_composition-4)\n"
                  "    ~ timeout_seconds: 12 -> 10\n"
-                 "    ~ function.timeout_seconds: 15 -> 10\n\n"
+                 "    ~ function.timeout_seconds: 15 -> 10\n" + NO_FLOWS + "\n"
                  "~ action.order: \"Get Order\" (custom_-_composition-1)\n"
-                 "    ~ timeout_seconds: 3 -> 5\n\n"
-                 "Plan: 2 to change, 0 unchanged.\n"),
+                 "    ~ timeout_seconds: 3 -> 5\n" + ORDER_FLOWS + "\n"
+                 "Plan: 2 to change, 0 unchanged.\n" + OWN_WAIT),
 }
 # A target in each variant, the governed address in the rules variant.
 TARGETS = {"plain": "action.order", "rules": "action.get_order", "envs": "action.order",
@@ -195,7 +215,7 @@ def test_plan(variant):
     ran(plan, 0, name + " plan")
     check(plan.stdout == PLANS[name], "%s plan:\n%s" % (name, plan.stdout))
     counts = variant.counts()
-    expected = {LOGIN: 1, LIST: 1}
+    expected = {LOGIN: 1, LIST: 1, FLOWS_CALLING: 2}  # the flows: one request per change
     if name == "function":
         expected.update({INTEGRATIONS: 1, FUNCTION: 1})
     check(counts == expected, "%s plan's requests: %s" % (name, counts))
@@ -206,6 +226,37 @@ def test_plan(variant):
           "%s plan --target: %s" % (name, target.stdout))
     check(document.get("environment") == ("prod" if name == "envs" else None),
           "%s plan JSON environment: %s" % (name, document.get("environment")))
+    test_flows(variant, document)
+
+
+def test_flows(variant, document):
+    """The flows in JSON and Markdown; a 206 says the list may be incomplete; a 403 one line."""
+    name = variant.name
+    found = document.get("impact", {}).get("actions", {}).get(TARGETS[name], {})
+    want = [] if name == "function" else [
+        ("Main IVR", "INBOUNDCALLFLOW", "12.0"), ("Orders queue", "INQUEUECALLFLOW", "1.0"),
+        ("Order bot", "DIGITALBOTFLOW", "3.0")]
+    check([(f["name"], f["type"], f["version"]) for f in found.get("flows", [])] == want and
+          found.get("complete") is True and document["impact"]["flows"] == "listed",
+          "%s plan JSON flows: %s" % (name, document.get("impact")))
+    markdown = variant.run("plan", "--format", "markdown").stdout
+    check(ORDER_FLOWS.strip() + "\n\n</details>" in markdown and "> " + OWN_WAIT in markdown,
+          "%s plan Markdown flows:\n%s" % (name, markdown))
+    variant.org.settings({"dependencyTracking": "rebuilding"})
+    partial = variant.run("plan", "--no-color").stdout
+    check(partial == PLANS[name].replace("called by 3", "called by at least 3").replace(
+        "called by no published flow", "called by no published flow found so far (the list may "
+        "be incomplete)").replace(OWN_WAIT, INCOMPLETE + OWN_WAIT),
+          "%s plan while rebuilding:\n%s" % (name, partial))
+    variant.org.settings({"dependencyTracking": "forbidden"})
+    refused = variant.run("plan", "--no-color").stdout
+    check(refused == PLANS[name].replace(ORDER_FLOWS, "").replace(NO_FLOWS, "").replace(
+        OWN_WAIT, FORBIDDEN), "%s plan without the permission:\n%s" % (name, refused))
+    variant.org.settings({"dependencyTracking": "operational"})
+    quiet = variant.run("plan", "--no-color", "--no-impact")
+    check(FLOWS_CALLING not in variant.counts() and quiet.stdout == PLANS[name].replace(
+        ORDER_FLOWS, "").replace(NO_FLOWS, "").replace(OWN_WAIT, ""),
+          "%s plan --no-impact:\n%s%s" % (name, quiet.stdout, variant.counts()))
 
 
 def test_saved_plan_and_apply(variant):

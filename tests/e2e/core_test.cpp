@@ -52,11 +52,15 @@ TEST_CASE("plan over 300 actions costs one token and three pages", "[e2e]") {
     REQUIRE(run.out ==
             "~ action.first: \"Action 0001\" (custom_-_0001)\n"
             "    ~ timeout_seconds: 3 -> 15\n"
+            "    called by no published flow\n"
             "\n"
             "Plan: 1 to change, 1 unchanged.\n");
+    // One more request per changed action: the flows that call it.
     REQUIRE(emulator.counts() ==
-            std::map<std::string, int>{{"POST /oauth/token", 1},
-                                       {"GET /api/v2/integrations/actions", 3}});
+            std::map<std::string, int>{
+                {"POST /oauth/token", 1},
+                {"GET /api/v2/integrations/actions", 3},
+                {"GET /api/v2/architect/dependencytracking/consumingresources", 1}});
 }
 
 TEST_CASE("apply changes exactly the planned field and confirms it", "[e2e]") {
@@ -402,7 +406,7 @@ TEST_CASE("a saved plan is re-read in one listing and confirmed a page a request
                                        {"PATCH /api/v2/integrations/actions/{id}", 120}});
 }
 
-TEST_CASE("state mv after a label rename keeps drift quiet; state rm sends nothing",
+TEST_CASE("state mv after a label rename keeps drift quiet - state rm sends nothing",
           "[e2e][state]") {
     Emulator emulator(seed_json(many_actions(2)));
     TempDir project;
@@ -434,7 +438,7 @@ TEST_CASE("state mv after a label rename keeps drift quiet; state rm sends nothi
     REQUIRE(listed.out.find("action.two") == std::string::npos);
 }
 
-TEST_CASE("import adopts one action in three requests; plan then has nothing to do",
+TEST_CASE("import adopts one action in four requests - plan then has nothing to do",
           "[e2e][import]") {
     Emulator emulator(seed_json(many_actions(120)));
     TempDir project;
@@ -447,10 +451,12 @@ TEST_CASE("import adopts one action in three requests; plan then has nothing to 
     REQUIRE(imported.out ==
             "Imported custom_-_0077 \"Action 0077\" (version 1) as action.lookup into orders.toml "
             "and the state. The org was not touched.\n");
-    // One read by id, not the 120-action listing; the org's identity for the state.
+    // One read by id, not the 120-action listing; the integrations (does it run a
+    // function?); the org's identity for the state.
     REQUIRE(emulator.counts() ==
             std::map<std::string, int>{{"POST /oauth/token", 1},
                                        {"GET /api/v2/organizations/me", 1},
+                                       {"GET /api/v2/integrations", 1},
                                        {"GET /api/v2/integrations/actions", 1}});
     REQUIRE(*read_file(project.path() / "orders.toml") ==
             "# \"Action 0077\", category \"Orders\", exported at version 1\n"
@@ -491,6 +497,7 @@ TEST_CASE("apply --target changes only the named actions", "[e2e][target]") {
     REQUIRE(plan.out ==
             "~ action.one: \"Action 0001\" (custom_-_0001)\n"
             "    ~ timeout_seconds: 3 -> 20\n"
+            "    called by no published flow\n"
             "\n"
             "Plan: 1 to change, 2 unchanged.\n");
 }

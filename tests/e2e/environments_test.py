@@ -155,7 +155,10 @@ def test_plan_and_apply(project):
           "plan --env test:\n" + plan.stdout)
     check(project.prod.counts() == {}, "plan for test contacted prod: %s" % project.prod.counts())
     check(project.test.counts() == {"POST /oauth/token": 1,
-                                    "GET /api/v2/integrations/actions": 1},
+                                    "GET /api/v2/integrations/actions": 1,
+                                    # the flows calling each of the two changed actions
+                                    "GET /api/v2/architect/dependencytracking/consumingresources":
+                                    2},
           "plan --env test's requests: %s" % project.test.counts())
 
     apply = project.run("apply", "--env", "test", "--auto-approve")

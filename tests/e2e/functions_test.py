@@ -110,7 +110,8 @@ def test_plan(org):
     run = org.run("plan")
     check(run.returncode == 0, "plan exited %d: %s" % (run.returncode, run.stderr))
     expected = ('~ action.lead: "Score Lead" (%s)\n'
-                "    ~ function.timeout_seconds: 15 -> 10\n\n"
+                "    ~ function.timeout_seconds: 15 -> 10\n"
+                "    called by no published flow\n\n"
                 "Plan: 1 to change, 0 unchanged.\n" % LEAD)
     check(run.stdout == expected, "plan printed:\n%s" % run.stdout)
     warning = ("actions.toml:3:1: warning: action.lead: the function stops at 10 s: raising the "

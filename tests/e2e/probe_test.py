@@ -164,7 +164,8 @@ def test_write_and_plan(probe):
     check(text == MANIFEST.replace("timeout_seconds=3", "timeout_seconds=9"),
           "the manifest after --write:\n" + text)
     plan = probe.run("plan", "--no-color")
-    expected = ('~ action.slow: "Slow Lookup" (%s)\n    ~ timeout_seconds: 3 -> 9\n\n'
+    expected = ('~ action.slow: "Slow Lookup" (%s)\n    ~ timeout_seconds: 3 -> 9\n'
+                "    called by no published flow\n\n"
                 "Plan: 1 to change, 4 unchanged.\n" % action_id(2))
     check(plan.stdout == expected, "plan after --write:\n%s\nnot:\n%s" % (plan.stdout, expected))
 

@@ -14,6 +14,7 @@ public:
     FunctionStore& functions() override { return m_target.functions(); }
     ActionAnalytics& analytics() override { return m_target.analytics(); }
     AuditLog& audits() override { return m_target.audits(); }
+    FlowDependencies& dependencies() override { return m_target.dependencies(); }
 
 private:
     Provider& m_target;

@@ -239,6 +239,16 @@ Result<std::vector<AuditService>> FakeProvider::audit_services() {
     return std::vector<AuditService>{{"Integrations", {"Action", "ActionDraft"}}};
 }
 
+Result<CallingFlows> FakeProvider::flows_calling(const std::string& id, bool secure) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_calls.push_back("flows " + id + (secure ? " secure" : ""));
+    if (m_flows_failure) {
+        return *m_flows_failure;
+    }
+    auto found = m_flows.find(id);
+    return found == m_flows.end() ? CallingFlows{} : found->second;
+}
+
 Result<AuditPage> FakeProvider::query_audits(const AuditQuery& query) {
     std::lock_guard<std::mutex> lock(m_mutex);
     m_calls.emplace_back("audits");

@@ -22,7 +22,8 @@ class FakeProvider : public Provider,
                      public DraftStore,
                      public FunctionStore,
                      public ActionAnalytics,
-                     public AuditLog {
+                     public AuditLog,
+                     public FlowDependencies {
 public:
     OrgDirectory& org() override { return *this; }
     ActionStore& actions() override { return *this; }
@@ -30,6 +31,7 @@ public:
     FunctionStore& functions() override { return *this; }
     ActionAnalytics& analytics() override { return *this; }
     AuditLog& audits() override { return *this; }
+    FlowDependencies& dependencies() override { return *this; }
 
     /// Adds or replaces an action of the org.
     void put(LiveAction action);
@@ -111,6 +113,13 @@ public:
         const AggregateQuery& query) override;
     Result<std::vector<AuditService>> audit_services() override;
     Result<AuditPage> query_audits(const AuditQuery& query) override;
+    /// "flows <id>" (or "flows <id> secure"): the flows set_flows gave, or the
+    /// error fail_flows set.
+    Result<CallingFlows> flows_calling(const std::string& id, bool secure) override;
+    /// The flows calling the action `id` (none unless set).
+    void set_flows(const std::string& id, CallingFlows flows) { m_flows[id] = std::move(flows); }
+    /// flows_calling fails with this error.
+    void fail_flows(Error error) { m_flows_failure = std::move(error); }
     std::vector<std::vector<std::string>> read_groups(const std::vector<std::string>& ids) override;
     Result<std::vector<LiveAction>> read_actions(const std::vector<std::string>& ids) override;
     Result<std::vector<LiveAction>> read_actions_after_interrupt(
@@ -189,6 +198,8 @@ private:
     AggregatesAnswer m_aggregates;
     std::vector<AggregateQuery> m_aggregate_queries;
     std::vector<AuditEntry> m_audits;
+    std::map<std::string, CallingFlows> m_flows;
+    std::optional<Error> m_flows_failure;
     std::vector<AuditQuery> m_audit_queries;
     std::optional<Error> m_audit_failure;
     std::chrono::steady_clock::time_point m_clock{};

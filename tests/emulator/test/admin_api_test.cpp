@@ -51,7 +51,7 @@ TEST_CASE("an admin edit merges into the action and adds one to its version", "[
     REQUIRE(server.admin("GET", k_admin_one).body == expected);
 }
 
-TEST_CASE("null deletes a key; an explicit version is kept", "[emulator][admin]") {
+TEST_CASE("null deletes a key - an explicit version is kept", "[emulator][admin]") {
     TestServer server(small_seed());
     Json edited = body_json(server.admin("PATCH", k_admin_one,
                                          R"({"config": {"timeoutSeconds": null}, "version": 10})"));

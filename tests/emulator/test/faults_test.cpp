@@ -220,8 +220,8 @@ TEST_CASE("the rate limit is per token, with Retry-After and the vendor's body",
 }
 
 TEST_CASE(
-    "the client's limit spans its tokens; the log names each request's token and "
-    "emulated time; one token expires alone",
+    "the client's limit spans its tokens - the log names each request's token and "
+    "emulated time - one token expires alone",
     "[emulator][faults]") {
     TestServer server(small_seed());
     const std::string first = server.login();

@@ -62,7 +62,7 @@ TEST_CASE("the integrations listing tells function integrations apart", "[emulat
     REQUIRE(server.api("GET", "/api/v2/integrations?pageSize=0").status == 400);
 }
 
-TEST_CASE("the published function is read; only a function action has one",
+TEST_CASE("the published function is read - only a function action has one",
           "[emulator][functions]") {
     TestServer server(function_seed());
     Reply read = server.api("GET", function_path(false));
@@ -187,7 +187,7 @@ TEST_CASE("a run stops at the smaller timeout, or a config above 15 is refused",
     }
 }
 
-TEST_CASE("an admin edit keeps the function; an admin PATCH may change it",
+TEST_CASE("an admin edit keeps the function - an admin PATCH may change it",
           "[emulator][functions]") {
     TestServer server(function_seed());
     REQUIRE(server

@@ -80,7 +80,7 @@ TEST_CASE("a page past the end is empty", "[emulator][list]") {
     REQUIRE(page.find("pageCount")->as_integer() == 2);
 }
 
-TEST_CASE("includeConfig adds the config; templates may come as URIs", "[emulator][list]") {
+TEST_CASE("includeConfig adds the config - templates may come as URIs", "[emulator][list]") {
     const std::vector<ActionEntry> actions = load(emulator::testing::small_seed());
     Json with_config = listing(actions, "includeConfig=true&pageSize=1");
     const Json& config = *with_config.find("entities")->as_array()[0].find("config");

@@ -131,7 +131,7 @@ TEST_CASE("someone's draft is never touched: the change is refused, nothing is w
     REQUIRE(f.org.function("custom_-_f") == k_published);
 }
 
-TEST_CASE("a failure between draft and publish deletes the draft; the action is unchanged",
+TEST_CASE("a failure between draft and publish deletes the draft - the action is unchanged",
           "[apply][functions]") {
     Fixture f;
     f.org.fail_next_function_put(

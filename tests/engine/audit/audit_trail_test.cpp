@@ -189,7 +189,7 @@ TEST_CASE("an unreadable trail says why in one line", "[audit]") {
     REQUIRE(report.drifted[0].changed_by.empty());
 }
 
-TEST_CASE("changes are named since each action's last apply; dactl's own writes left out",
+TEST_CASE("changes are named since each action's last apply - dactl's own writes left out",
           "[audit]") {
     FakeProvider org;
     const std::int64_t applied = 1'796'032'800'000;           // 2026-11-30T10:00:00Z

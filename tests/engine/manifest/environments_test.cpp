@@ -133,7 +133,7 @@ TEST_CASE("override and environment mistakes are errors at line and column",
             "     ^\n");
 }
 
-TEST_CASE("every environment is checked; a problem in only some names them",
+TEST_CASE("every environment is checked - a problem in only some names them",
           "[manifest][environments]") {
     TempDir project;
     project.write("dactl.toml", "[env.test]\n[env.prod]\n[env.uat]\n");

@@ -86,7 +86,7 @@ TEST_CASE("a full manifest becomes the declared actions", "[manifest]") {
     REQUIRE_FALSE(renamed.probe.has_value());
 }
 
-TEST_CASE("absent keys are not managed; empty strings and maps are", "[manifest]") {
+TEST_CASE("absent keys are not managed - empty strings and maps are", "[manifest]") {
     LoadResult result = load_sources(
         {{"a.toml",
           "[action.a]\nname = \"A\"\nrequest.headers = {}\nresponse.success_template = \"\"\n"}});

@@ -30,7 +30,7 @@ TEST_CASE("a label is a-z, 0-9 and _ only", "[label]") {
     CHECK_FALSE(is_valid_label("order-status"));
 }
 
-TEST_CASE("addresses are action.<label>; the command line also takes a bare label", "[address]") {
+TEST_CASE("addresses are action.<label> - the command line also takes a bare label", "[address]") {
     CHECK(parse_address("action.order_status") == Address{"order_status"});
     CHECK(parse_address("action.order_status")->text() == "action.order_status");
     CHECK(parse_address("order_status") == std::nullopt);

@@ -167,7 +167,7 @@ TEST_CASE("function.timeout_seconds plans like any field on a function action",
             "function.timeout_seconds (1-15 s)\n");
 }
 
-TEST_CASE("no warning when the action stops first; an unset timeout counts as 60",
+TEST_CASE("no warning when the action stops first - an unset timeout counts as 60",
           "[plan][functions]") {
     LiveAction live = with(make_live("custom_-_f", "Score Lead"), Field::timeout_seconds, 8);
     live.runs_function = true;

@@ -81,7 +81,7 @@ TEST_CASE("an at_least rule raises the matching actions below it, and only those
     REQUIRE(invoice->desired->managed.empty());
 }
 
-TEST_CASE("rules match on every key, with globs; never custom-auth or built-in actions",
+TEST_CASE("rules match on every key, with globs - never custom-auth or built-in actions",
           "[plan][rules]") {
     LiveAction order = org_of_four()[0];
     order.category = "Payments";
@@ -165,7 +165,7 @@ TEST_CASE("a manifest value outside a matching rule's bounds is an error naming 
             "(rules.toml:1), which asks for at least 15; change one of them\n");
 }
 
-TEST_CASE("a declared action without a timeout is governed for it; its own keys stay its own",
+TEST_CASE("a declared action without a timeout is governed for it - its own keys stay its own",
           "[plan][rules]") {
     Planned planned = plan_text(k_orders +
                                     "[action.order]\n"

@@ -39,7 +39,7 @@ TEST_CASE("zeros with huge exponents in stored documents stay zero", "[state][fu
     CHECK(written_x("1e-400") == "0.0");
 }
 
-TEST_CASE("a state dactl wrote reads back; ordinary numbers keep their bytes", "[state][fuzz]") {
+TEST_CASE("a state dactl wrote reads back - ordinary numbers keep their bytes", "[state][fuzz]") {
     // Found by fuzz_state_json: a huge integer in a stored document became
     // -2.2337292233720367e38, then -2.233729223372037e38 on the next write:
     // RapidJSON reads numbers with extreme exponents to within a few units in

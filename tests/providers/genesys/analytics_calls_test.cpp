@@ -55,7 +55,7 @@ TEST_CASE("the aggregates query asks for every action's tTotalExecution", "[prov
         "}\n");
 }
 
-TEST_CASE("the answer's groups, buckets and stats are read; decimals rounded, p95 optional",
+TEST_CASE("the answer's groups, buckets and stats are read - decimals rounded, p95 optional",
           "[provider][insights]") {
     Result<std::vector<AggregateGroup>> groups = decode_aggregates(R"({"results": [
         {"group": {"actionId": "a1", "errorType": "REQUEST_TIMEOUT"},

@@ -626,7 +626,7 @@ TEST_CASE("Retry-After is counted on the API's clock, scaled to the real one", "
     CHECK(harness.sleeps == std::vector<milliseconds>{milliseconds(2000)});
 }
 
-TEST_CASE("a 429 holds back its token; the retry goes with another at once", "[client][pool]") {
+TEST_CASE("a 429 holds back its token - the retry goes with another at once", "[client][pool]") {
     Harness harness(5, 300, 2);
     int logins = 0;
     std::vector<std::string> carried;

@@ -195,7 +195,7 @@ TEST_CASE("the pacer keeps a budget of at least one request", "[pacer]") {
     }
 }
 
-TEST_CASE("each token is a lane with its own budget; the client's spans them", "[pacer]") {
+TEST_CASE("each token is a lane with its own budget - the client's spans them", "[pacer]") {
     FakeTime time;
     RequestPacer pacer(2, time.hooks(), std::chrono::seconds(60), 3);
     CHECK(pacer.acquire(nullptr, 0) == Clock::duration::zero());
