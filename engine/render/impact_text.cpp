@@ -55,13 +55,13 @@ std::vector<std::string> impact_notes(const FlowImpact& impact) {
                 incomplete = incomplete || flows.incomplete;
             }
             if (incomplete) {
-                notes.push_back(
+                notes.emplace_back(
                     "The flows listed may be incomplete: Architect's dependency data is being "
                     "rebuilt (HTTP 206); an admin with architect:dependencyTracking:rebuild can "
                     "rebuild it in Architect.");
             }
             if (impact.changes_timeouts) {
-                notes.push_back(
+                notes.emplace_back(
                     "A flow whose Call Data Action unticks \"Use action's suggested timeout\" "
                     "waits "
                     "its own time: a longer action timeout does not help that flow.");
@@ -69,17 +69,18 @@ std::vector<std::string> impact_notes(const FlowImpact& impact) {
             break;
         }
         case FlowListing::over_limit:
-            notes.push_back("Flows not listed: " + std::to_string(impact.changed) +
-                            " actions change (more than " + std::to_string(k_flow_listing_limit) +
-                            "); dactl plan --impact all lists them (one request per action).");
+            notes.emplace_back("Flows not listed: " + std::to_string(impact.changed) +
+                               " actions change (more than " +
+                               std::to_string(k_flow_listing_limit) +
+                               "); dactl plan --impact all lists them (one request per action).");
             break;
         case FlowListing::forbidden:
-            notes.push_back(
+            notes.emplace_back(
                 "Flows not shown: the OAuth client may not read Architect dependency tracking (it "
                 "needs architect:dependencyTracking:view).");
             break;
         case FlowListing::failed:
-            notes.push_back("Flows not shown: " + impact.error + ".");
+            notes.emplace_back("Flows not shown: " + impact.error + ".");
             break;
         case FlowListing::off:
             break;
