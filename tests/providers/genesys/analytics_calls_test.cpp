@@ -3,7 +3,7 @@
 
 #include "providers/genesys/aggregate_codec.h"
 #include "providers/genesys/genesys_provider.h"
-#include "tests/support/fake_transport.h"
+#include "tests/support/provider_fixture.h"
 
 using namespace dactl;
 using namespace dactl::genesys;
@@ -14,19 +14,7 @@ namespace {
 constexpr std::int64_t k_start = 1'795'478'400'000;  // 2026-11-24T00:00:00Z
 constexpr std::int64_t k_day = 86'400'000;
 
-ClientOptions quiet() {
-    ClientOptions options;
-    options.sleep = [](std::chrono::milliseconds) {};
-    return options;
-}
-
-struct Fixture {
-    FakeTransport transport;
-    GenesysClient client{transport, {"https://api", "https://login"}, {"id", "secret"}, quiet()};
-    GenesysProvider provider{client};
-
-    Fixture() { transport.push(json_answer(200, R"({"access_token": "t"})")); }
-};
+using Fixture = ProviderFixture;
 
 const AggregateQuery k_failures{{k_start, k_start + 7 * k_day},
                                 {"actionId", "errorType", "responseStatus"},

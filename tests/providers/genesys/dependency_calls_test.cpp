@@ -4,7 +4,7 @@
 
 #include "providers/genesys/dependency_codec.h"
 #include "providers/genesys/genesys_provider.h"
-#include "tests/support/fake_transport.h"
+#include "tests/support/provider_fixture.h"
 
 using namespace dactl;
 using namespace dactl::genesys;
@@ -12,19 +12,7 @@ using namespace dactl::testing;
 
 namespace {
 
-ClientOptions quiet() {
-    ClientOptions options;
-    options.sleep = [](std::chrono::milliseconds) {};
-    return options;
-}
-
-struct Fixture {
-    FakeTransport transport;
-    GenesysClient client{transport, {"https://api", "https://login"}, {"id", "secret"}, quiet()};
-    GenesysProvider provider{client};
-
-    Fixture() { transport.push(json_answer(200, R"({"access_token": "t"})")); }
-};
+using Fixture = ProviderFixture;
 
 std::string page(const std::string& entities, int number, int count) {
     return R"({"entities": [)" + entities + R"(], "pageSize": 100, "pageNumber": )" +
@@ -62,7 +50,7 @@ TEST_CASE("the flows calling an action are read page by page, published ones onl
                 "&pageNumber=2"});
 }
 
-TEST_CASE("a secure action is asked for as one; a 206 marks the list incomplete",
+TEST_CASE("a secure action is asked for as one, a 206 marks the list incomplete",
           "[provider][impact]") {
     Fixture fixture;
     fixture.transport.push(json_answer(206, page(k_ivr, 1, 1)));

@@ -3,7 +3,7 @@
 
 #include "providers/genesys/genesys_provider.h"
 #include "providers/genesys/test_result_codec.h"
-#include "tests/support/fake_transport.h"
+#include "tests/support/provider_fixture.h"
 
 using namespace dactl;
 using namespace dactl::genesys;
@@ -13,19 +13,7 @@ namespace {
 
 const std::string k_actions = "https://api/api/v2/integrations/actions/";
 
-ClientOptions quiet() {
-    ClientOptions options;
-    options.sleep = [](std::chrono::milliseconds) {};
-    return options;
-}
-
-struct Fixture {
-    FakeTransport transport;
-    GenesysClient client{transport, {"https://api", "https://login"}, {"id", "secret"}, quiet()};
-    GenesysProvider provider{client};
-
-    Fixture() { transport.push(json_answer(200, R"({"access_token": "t"})")); }
-};
+using Fixture = ProviderFixture;
 
 }  // namespace
 
