@@ -9,6 +9,7 @@
 #include "cmd/steps/state_step.h"
 #include "cmd/views/state_view.h"
 #include "engine/state/state_edit.h"
+#include "engine/util/uuid.h"
 
 namespace dactl::cli {
 
@@ -173,7 +174,7 @@ std::optional<MoveEnds> lock_both(Session& session, StateBackend& from, StateBac
     LockRequest request{lock_request_holder(session, command), session.options().lock_timeout,
                         session.context().interrupted, nullptr};
     Result<std::unique_ptr<StateLease>> from_lock = from.lock(request);
-    request.holder.id = lock_request_holder(session, command).id;
+    request.holder.id = random_uuid();  // the second lock is another lock
     Result<std::unique_ptr<StateLease>> to_lock =
         from_lock ? to.lock(request) : Result<std::unique_ptr<StateLease>>(from_lock.error());
     Result<std::optional<State>> source =

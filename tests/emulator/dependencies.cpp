@@ -1,7 +1,5 @@
 #include "tests/emulator/dependencies.h"
 
-#include <charconv>
-
 #include "tests/emulator/error_body.h"
 #include "tests/emulator/url_encoding.h"
 
@@ -11,15 +9,6 @@ namespace {
 
 constexpr int k_default_page_size = 25;
 constexpr int k_max_page_size = 100;  // the service's maximum is unconfirmed
-
-std::optional<int> whole_number(const std::string& text) {
-    int value = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size()) {
-        return std::nullopt;
-    }
-    return value;
-}
 
 HttpResponse forbidden() {
     return HttpResponse::failure(api_error(
@@ -48,14 +37,14 @@ Result<ConsumingQuery> read_query(const std::string& text) {
     }
     query.published_only = filter == "published";
     if (std::optional<std::string> size = find_parameter(parameters, "pageSize")) {
-        std::optional<int> number = whole_number(*size);
+        std::optional<int> number = parse_int(*size);
         if (!number || *number < 1 || *number > k_max_page_size) {
             return invalid_query_parameter("pageSize", *size, "an integer from 1 to 100");
         }
         query.page_size = *number;
     }
     if (std::optional<std::string> page = find_parameter(parameters, "pageNumber")) {
-        std::optional<int> number = whole_number(*page);
+        std::optional<int> number = parse_int(*page);
         if (!number || *number < 1) {
             return invalid_query_parameter("pageNumber", *page, "an integer of at least 1");
         }
@@ -102,9 +91,9 @@ HttpResponse handle_consuming_resources(const HttpRequest& request, const Org& o
             api_error(404, "architect.dependency.object.not.found",
                       "No object with the id '" + query->id + "' was found"));
     }
-    const bool secure = action->action.find("secure") != nullptr &&
-                        action->action.find("secure")->is_bool() &&
-                        action->action.find("secure")->as_bool();
+    const Json* secure_member = action->action.find("secure");
+    const bool secure =
+        secure_member != nullptr && secure_member->is_bool() && secure_member->as_bool();
     std::vector<FlowSpec> flows;
     if (secure == (query->object_type == "SECUREACTION")) {
         for (const FlowSpec& flow : action->traits.flows) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 
 #include "tests/emulator/error_body.h"
 
@@ -15,15 +14,6 @@ std::string lower(std::string text) {
         return static_cast<char>(std::tolower(character));
     });
     return text;
-}
-
-std::optional<int> parse_int(const std::string& text) {
-    int value = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size()) {
-        return std::nullopt;
-    }
-    return value;
 }
 
 std::vector<std::string> split_ids(const std::string& text) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <cstdint>
 
 namespace dactl::emulator {
@@ -77,6 +78,15 @@ std::optional<std::string> find_parameter(const QueryParameters& parameters,
         }
     }
     return std::nullopt;
+}
+
+std::optional<int> parse_int(std::string_view text) {
+    int value = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size()) {
+        return std::nullopt;
+    }
+    return value;
 }
 
 std::optional<bool> parse_bool(std::string_view text) {

@@ -21,6 +21,9 @@ std::optional<std::string> find_parameter(const QueryParameters& parameters, std
 /// true or false (any case) as a query value; nothing for anything else.
 std::optional<bool> parse_bool(std::string_view text);
 
+/// A whole number as a query value (digits, an optional '-', nothing else); nothing otherwise.
+std::optional<int> parse_int(std::string_view text);
+
 /// `text` with %XX sequences decoded and '+' as a space; malformed escapes stay as they are.
 std::string percent_decode(std::string_view text);
 
