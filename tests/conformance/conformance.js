@@ -279,6 +279,20 @@ async function checkDependencies(ids) {
                    400, 'architect.dependency.object.invalid.type', 'another object type');
 }
 
+// The org's data action limits: the concurrent-execution limit read as the SDK reads it.
+async function checkLimits() {
+    const organization = new platformClient.OrganizationApi();
+    const listing = (await organization.getOrganizationsLimitsNamespace('integrations')).body;
+    const concurrent = listing.entities.find((limit) => limit.key === 'actions.concurrent.executions.max');
+    check(concurrent && concurrent.value === 50 && concurrent.namespace === 'integrations',
+          `getOrganizationsLimitsNamespace: no concurrent-execution limit of 50: ${JSON.stringify(listing)}`);
+    await admin('PATCH', '/settings', {orgLimits: 'forbidden'});
+    checkErrorBody(await failure(() => organization.getOrganizationsLimitsNamespace('integrations'),
+                                 'the limits without the permission'),
+                   403, 'missing.permissions', 'the limits without the permission');
+    await admin('PATCH', '/settings', {orgLimits: 'present'});
+}
+
 async function main() {
     const client = platformClient.ApiClient.instance;
     client.setGateway({protocol: 'http', host: '127.0.0.1', port: Number(port)});
@@ -294,6 +308,7 @@ async function main() {
     await checkAudits(ids[0]);
     await checkFunctions(api);
     await checkDependencies(ids);
+    await checkLimits();
     await checkRateLimit(api, ids[2]);
 
     const counts = (await admin('GET', '/requests')).counts;

@@ -156,6 +156,9 @@ HttpResponse Emulator::api_request(const HttpRequest& request, const RequestCont
     if (is_organization_path(request.path)) {
         return handle_organization(request, m_organization, m_switches);
     }
+    if (request.path.starts_with(k_limits_prefix)) {
+        return handle_org_limits(request, m_switches.settings());
+    }
     if (request.path == k_audit_mapping_path) {
         return handle_audit_mapping(request, m_switches.settings());
     }

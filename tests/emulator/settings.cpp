@@ -100,6 +100,16 @@ Status apply_other_member(Settings& settings, const std::string& name, const Jso
         settings.dependency_tracking = value.as_string();
         return {};
     }
+    if (name == "orgLimits") {
+        if (!value.is_string() ||
+            (value.as_string() != "present" && value.as_string() != "absent" &&
+             value.as_string() != "forbidden")) {
+            return api_error(400, "invalid.value",
+                             "orgLimits must be present, absent or forbidden");
+        }
+        settings.org_limits = value.as_string();
+        return {};
+    }
     if (name == "analyticsTimeoutErrorType") {
         if (!value.is_string() || value.as_string().empty()) {
             return api_error(400, "invalid.value",
@@ -131,7 +141,8 @@ Status apply_other_member(Settings& settings, const std::string& name, const Jso
             "timeScale, tokenTtlSeconds, analyticsTimeoutErrorType, "
             "analyticsPercentiles, analyticsMaxIntervalDays, analyticsForbidden, "
             "auditsForbidden, auditServiceMapped, auditPropertyNames, "
-            "functionTimeouts, draftVersions, dependencyTracking)");
+            "functionTimeouts, draftVersions, dependencyTracking, orgLimits, "
+            "concurrentExecutionsMax)");
 }
 
 Status apply_member(Settings& settings, SettingsChange& change, const std::string& name,
@@ -175,6 +186,9 @@ Status apply_member(Settings& settings, SettingsChange& change, const std::strin
     if (name == "tokenTtlSeconds") {
         return read_int(value, name, settings.token_ttl_seconds, 1, 172'800);
     }
+    if (name == "concurrentExecutionsMax") {
+        return read_int(value, name, settings.concurrent_executions_max, 1, 100'000);
+    }
     if (name == "analyticsMaxIntervalDays") {
         return read_int(value, name, settings.analytics_max_interval_days, 0, 3650);
     }
@@ -217,6 +231,8 @@ Json settings_to_json(const Settings& settings) {
              settings.function_timeouts_over_15_refused ? "refuse-over-15" : "smaller");
     json.set("draftVersions", settings.draft_writes_raise_version ? "rise" : "fixed");
     json.set("dependencyTracking", settings.dependency_tracking);
+    json.set("orgLimits", settings.org_limits);
+    json.set("concurrentExecutionsMax", settings.concurrent_executions_max);
     return json;
 }
 

@@ -47,6 +47,11 @@ struct Settings {
     /// "operational" (200), "rebuilding" (206: the org's dependency data is being
     /// rebuilt, results may be incomplete) or "forbidden" (403).
     std::string dependency_tracking = "operational";
+    /// GET /api/v2/organizations/limits/namespaces/integrations: "present" (default),
+    /// "absent" (no actions.concurrent.executions.max among them) or "forbidden" (403);
+    /// the namespace and the keys' placement are unconfirmed.
+    std::string org_limits = "present";
+    int concurrent_executions_max = 50;  ///< the documented default
 
     bool operator==(const Settings&) const = default;
 };
@@ -69,7 +74,9 @@ RateLimits rate_limits(const Settings& settings);
 /// "analyticsTimeoutErrorType", "analyticsPercentiles", "analyticsMaxIntervalDays",
 /// "analyticsForbidden", "auditsForbidden", "auditServiceMapped", "auditPropertyNames"
 /// ("dotted" or "bare"), "functionTimeouts" ("smaller" or "refuse-over-15"), "draftVersions"
-/// ("rise" or "fixed"), "dependencyTracking" ("operational", "rebuilding" or "forbidden")}.
+/// ("rise" or "fixed"), "dependencyTracking" ("operational", "rebuilding" or "forbidden"),
+/// "orgLimits"
+/// ("present", "absent" or "forbidden"), "concurrentExecutionsMax"}.
 Json settings_to_json(const Settings& settings);
 
 /// Applies any subset of that JSON to `settings` (members of the nested objects may be

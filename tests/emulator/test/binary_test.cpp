@@ -84,7 +84,8 @@ TEST_CASE("the program announces its port, serves, and exits 0 on SIGTERM", "[em
         R"("analyticsTimeoutErrorType":"REQUEST_TIMEOUT","analyticsPercentiles":true,)"
         R"("analyticsMaxIntervalDays":7,"analyticsForbidden":false,"auditsForbidden":false,)"
         R"("auditServiceMapped":true,"auditPropertyNames":"dotted","functionTimeouts":"smaller",)"
-        R"("draftVersions":"rise","dependencyTracking":"operational"})");
+        R"("draftVersions":"rise","dependencyTracking":"operational",)"
+        R"("orgLimits":"present","concurrentExecutionsMax":50})");
     REQUIRE(http_get(port, "/api/v2/integrations/actions").find("authentication.required") !=
             std::string::npos);
     process.signal(SIGTERM);

@@ -38,7 +38,8 @@ TEST_CASE("the default settings as the admin API shows them", "[emulator][settin
         R"("analyticsTimeoutErrorType":"REQUEST_TIMEOUT","analyticsPercentiles":true,)"
         R"("analyticsMaxIntervalDays":7,"analyticsForbidden":false,"auditsForbidden":false,)"
         R"("auditServiceMapped":true,"auditPropertyNames":"dotted","functionTimeouts":"smaller",)"
-        R"("draftVersions":"rise","dependencyTracking":"operational"})");
+        R"("draftVersions":"rise","dependencyTracking":"operational",)"
+        R"("orgLimits":"present","concurrentExecutionsMax":50})");
 }
 
 TEST_CASE("a settings patch changes only what it names", "[emulator][settings]") {
@@ -74,7 +75,8 @@ TEST_CASE("bad settings are refused and change nothing", "[emulator][settings]")
             "staleReadMs, conflictNextPatches, templatesAsUris, orgMeForbidden, timeScale, "
             "tokenTtlSeconds, analyticsTimeoutErrorType, analyticsPercentiles, "
             "analyticsMaxIntervalDays, analyticsForbidden, auditsForbidden, auditServiceMapped, "
-            "auditPropertyNames, functionTimeouts, draftVersions, dependencyTracking)");
+            "auditPropertyNames, functionTimeouts, draftVersions, dependencyTracking, orgLimits, "
+            "concurrentExecutionsMax)");
     REQUIRE(refusal(R"({"dropEvery": 2, "rateLimit": {"requests": -1}})") ==
             "400 invalid.value: rateLimit.requests must be an integer from 0 to 1000000000");
     REQUIRE(refusal(R"({"rateLimit": {"perMinute": 1}})") ==
