@@ -25,6 +25,11 @@ struct TrafficSpec {
     int latency_min_ms = 0;
     int latency_max_ms = 0;
     double failure_rate = 0.0;
+    /// The daily peak: every day, `peak_minutes` minutes from `peak_start_minute`
+    /// (minutes after 00:00 UTC) carry `peak_per_minute` runs a minute on top.
+    int peak_per_minute = 0;
+    int peak_start_minute = 600;
+    int peak_minutes = 60;
 
     bool operator==(const TrafficSpec&) const = default;
 };

@@ -60,9 +60,12 @@ Emulator::Emulator(std::vector<ActionEntry> actions, EmulatorOptions options)
       m_started(Clock::now()) {
     const WallClock::time_point now = WallClock::now();
     for (const ActionEntry& entry : m_org.dump()) {
-        if (entry.traits.traffic) {
-            m_executions.add(generate_executions(
-                entry.action, seed_batch(*entry.traits.traffic, now, effective_timeout(entry))));
+        if (!entry.traits.traffic) {
+            continue;
+        }
+        for (const RunBatch& batch :
+             seed_batches(*entry.traits.traffic, now, effective_timeout(entry))) {
+            m_executions.add(generate_executions(entry.action, batch));
         }
     }
 }

@@ -49,6 +49,58 @@ Error traffic_error(const std::string& what) {
     return api_error(400, "invalid.value", "_emulator.traffic." + what);
 }
 
+// "HH:MM" as minutes after midnight; nothing when it is not such a time.
+std::optional<int> minute_of_day(const std::string& text) {
+    if (text.size() != 5 || text[2] != ':') {
+        return std::nullopt;
+    }
+    for (std::size_t i : {0U, 1U, 3U, 4U}) {
+        if (text[i] < '0' || text[i] > '9') {
+            return std::nullopt;
+        }
+    }
+    const int hours = (text[0] - '0') * 10 + (text[1] - '0');
+    const int minutes = (text[3] - '0') * 10 + (text[4] - '0');
+    if (hours > 23 || minutes > 59) {
+        return std::nullopt;
+    }
+    return hours * 60 + minutes;
+}
+
+// `peak`: {"perMinute" (1-10,000), "startUtc": "HH:MM" (default 10:00),
+// "minutes" (1-1,440, default 60)}.
+Status parse_peak(const Json& value, TrafficSpec& spec) {
+    if (!value.is_object()) {
+        return traffic_error("peak must be an object {\"perMinute\", \"startUtc\", \"minutes\"}");
+    }
+    for (const auto& [name, member] : value.as_object()) {
+        if (name == "perMinute" || name == "minutes") {
+            const std::int64_t high = name == "perMinute" ? 10'000 : 1'440;
+            if (!member.is_integer() || member.as_integer() < 1 || member.as_integer() > high) {
+                return traffic_error("peak." + name + " must be an integer from 1 to " +
+                                     std::to_string(high));
+            }
+            (name == "perMinute" ? spec.peak_per_minute : spec.peak_minutes) =
+                static_cast<int>(member.as_integer());
+        } else if (name == "startUtc") {
+            const std::optional<int> minute =
+                member.is_string() ? minute_of_day(member.as_string()) : std::nullopt;
+            if (!minute) {
+                return traffic_error("peak.startUtc must be a time of day \"HH:MM\" (UTC)");
+            }
+            spec.peak_start_minute = *minute;
+        } else {
+            return api_error(400, "invalid.property",
+                             "_emulator.traffic.peak." + name +
+                                 " is not known (perMinute, startUtc, minutes)");
+        }
+    }
+    if (spec.peak_per_minute == 0) {
+        return traffic_error("peak.perMinute is required");
+    }
+    return {};
+}
+
 }  // namespace
 
 Result<TrafficSpec> parse_traffic(const Json& member, int latency_min_ms, int latency_max_ms) {
@@ -80,10 +132,14 @@ Result<TrafficSpec> parse_traffic(const Json& member, int latency_min_ms, int la
                 return traffic_error("failureRate must be a number from 0 to 1");
             }
             spec.failure_rate = value.as_number();
+        } else if (name == "peak") {
+            if (Status peak = parse_peak(value, spec); !peak) {
+                return peak.error();
+            }
         } else {
             return api_error(400, "invalid.property",
                              "_emulator.traffic." + name +
-                                 " is not known (days, perDay, latencyMs, failureRate)");
+                                 " is not known (days, perDay, latencyMs, failureRate, peak)");
         }
     }
     return spec;
@@ -113,8 +169,8 @@ std::vector<Execution> generate_executions(const Json& action, const RunBatch& b
     return runs;
 }
 
-RunBatch seed_batch(const TrafficSpec& spec, WallClock::time_point now,
-                    std::int64_t timeout_seconds) {
+std::vector<RunBatch> seed_batches(const TrafficSpec& spec, WallClock::time_point now,
+                                   std::int64_t timeout_seconds) {
     RunBatch batch;
     batch.count = static_cast<std::int64_t>(spec.days) * spec.per_day;
     batch.latency_min_ms = spec.latency_min_ms;
@@ -123,7 +179,29 @@ RunBatch seed_batch(const TrafficSpec& spec, WallClock::time_point now,
     batch.from = now - std::chrono::hours(24) * spec.days;
     batch.to = now;
     batch.timeout_seconds = timeout_seconds;
-    return batch;
+    std::vector<RunBatch> batches{batch};
+    if (spec.peak_per_minute == 0) {
+        return batches;
+    }
+    // Each day's peak that lies in the window, cut at its ends; salted apart.
+    const std::int64_t now_at = epoch_ms(now);
+    const std::int64_t first_day = (epoch_ms(batch.from) / k_day_ms) * k_day_ms;
+    for (std::int64_t day = first_day; day < now_at; day += k_day_ms) {
+        const std::int64_t start = std::max(epoch_ms(batch.from),
+                                            day + std::int64_t{spec.peak_start_minute} * 60'000);
+        const std::int64_t end =
+            std::min(now_at, day + std::int64_t{spec.peak_start_minute + spec.peak_minutes} * 60'000);
+        if (end <= start) {
+            continue;
+        }
+        RunBatch peak = batch;
+        peak.count = (end - start) * spec.peak_per_minute / 60'000;
+        peak.from = WallClock::time_point(std::chrono::milliseconds(start));
+        peak.to = WallClock::time_point(std::chrono::milliseconds(end));
+        peak.salt = static_cast<std::uint64_t>(day / k_day_ms) + 1;
+        batches.push_back(peak);
+    }
+    return batches;
 }
 
 std::int64_t timeout_of(const Json& action) {

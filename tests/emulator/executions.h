@@ -32,7 +32,8 @@ struct Execution {
 };
 
 /// Reads `_emulator.traffic` of a seed: {"days", "perDay", "latencyMs": [MIN, MAX],
-/// "failureRate"}; latencyMs defaults to the action's own `_emulator.latencyMs`.
+/// "failureRate", "peak": {"perMinute", "startUtc": "HH:MM", "minutes"}};
+/// latencyMs defaults to the action's own `_emulator.latencyMs`.
 Result<TrafficSpec> parse_traffic(const Json& member, int latency_min_ms, int latency_max_ms);
 
 /// `count` runs of an action, evenly spread over [from, to).
@@ -51,10 +52,11 @@ struct RunBatch {
 /// and salt give the same runs.
 std::vector<Execution> generate_executions(const Json& action, const RunBatch& batch);
 
-/// The batch of a seed's traffic: spec.days * spec.per_day runs over the
-/// spec.days days before `now`.
-RunBatch seed_batch(const TrafficSpec& spec, WallClock::time_point now,
-                    std::int64_t timeout_seconds);
+/// The batches of a seed's traffic: spec.days * spec.per_day runs over the
+/// spec.days days before `now`, then each day's peak within those days (its
+/// per-minute rate over its minutes, cut at the window's ends).
+std::vector<RunBatch> seed_batches(const TrafficSpec& spec, WallClock::time_point now,
+                                   std::int64_t timeout_seconds);
 
 /// The action's timeout: config.timeoutSeconds, or the service default of 60 s.
 std::int64_t timeout_of(const Json& action);

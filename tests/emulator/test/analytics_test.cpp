@@ -2,6 +2,8 @@
 // the admin API's runs, with the switches of what the real service may do.
 
 #include <catch2/catch.hpp>
+#include <map>
+#include <sstream>
 
 #include "tests/emulator/analytics_api.h"
 #include "tests/emulator/json_codec.h"
@@ -85,7 +87,54 @@ std::string seed_with_traffic() {
                         R"("perDay": 10, "latencyMs": [100, 199]}})");
 }
 
+// "HH:MM count" of every bucket of every result, one line each.
+std::string bucket_lines(const Reply& reply) {
+    REQUIRE(reply.status == 200);
+    std::string lines;
+    const Json body = body_json(reply);
+    REQUIRE(body.find("results") != nullptr);
+    for (const Json& result : body.find("results")->as_array()) {
+        for (const Json& bucket : result.find("data")->as_array()) {
+            const std::string interval = bucket.string_or("interval", "");
+            const Json& stats = *bucket.find("metrics")->as_array()[0].find("stats");
+            lines += interval.substr(11, 5) + " " + write_json(*stats.find("count")) + "\n";
+        }
+    }
+    return lines;
+}
+
 }  // namespace
+
+TEST_CASE("a seeded daily peak shows in 15-minute buckets", "[emulator][analytics]") {
+    std::string seed = small_seed();
+    const std::string plain = R"("_emulator": {"latencyMs": [50, 50]})";
+    seed.replace(seed.find(plain), plain.size(),
+                 R"("_emulator": {"latencyMs": [50, 50], "traffic": {"days": 7, "perDay": 96, )"
+                 R"("peak": {"perMinute": 4, "startUtc": "10:00", "minutes": 30}}})");
+    TestServer server(seed);
+    // Two whole days in the past, from midnight UTC: 96 runs a day spread
+    // evenly (one a quarter hour) plus 10:00-10:30 at 4 a minute.
+    const std::int64_t today = now_ms() / 86'400'000 * 86'400'000;
+    const std::string interval =
+        format_instant(today - 3 * 86'400'000LL) + "/" + format_instant(today - 86'400'000LL);
+    const std::string lines = bucket_lines(
+        aggregates(server, query(R"("actionId")", R"(, "granularity": "PT15M")", interval)));
+    std::map<std::string, int> seen;
+    std::istringstream in(lines);
+    for (std::string at, count; in >> at >> count;) {
+        seen[count == "1" ? "one run" : at + " " + count] += 1;
+    }
+    REQUIRE(seen == std::map<std::string, int>{{"one run", 188}, {"10:00 61", 2}, {"10:15 61", 2}});
+}
+
+TEST_CASE("a daily peak is checked like the rest of a seed", "[emulator][analytics]") {
+    std::string seed = small_seed();
+    const std::string plain = R"("_emulator": {"latencyMs": [50, 50]})";
+    seed.replace(seed.find(plain), plain.size(),
+                 R"("_emulator": {"traffic": {"peak": {"perMinute": 4, "startUtc": "25:00"}}})");
+    REQUIRE_THROWS_WITH(TestServer(seed), Catch::Contains("_emulator.traffic.peak.startUtc must be "
+                                                          "a time of day \"HH:MM\" (UTC)"));
+}
 
 TEST_CASE("seeded traffic is aggregated per action", "[emulator][analytics]") {
     TestServer server(seed_with_traffic());
