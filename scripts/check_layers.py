@@ -17,7 +17,7 @@ FLOORS = {
     "engine/json": 3, "engine/export": 3, "engine/manifest": 3, "engine/provider": 3,
     "engine/gather": 4, "engine/state": 4, "providers/genesys": 4,
     "engine/resolve": 5, "providers/postgres": 5,
-    "engine/plan": 6, "engine/drift": 6, "engine/probe": 6, "engine/import": 6,
+    "engine/plan": 6, "engine/capacity": 6, "engine/drift": 6, "engine/probe": 6, "engine/import": 6,
     "engine/apply": 7, "engine/insights": 7, "engine/audit": 7, "engine/impact": 7,
     "engine/render": 8,
     "cmd/views": 9,

@@ -7,21 +7,6 @@
 
 namespace dactl {
 
-std::string url_host_prefix(const std::string& url_template) {
-    const std::size_t scheme = url_template.find("://");
-    if (scheme == std::string::npos || scheme == 0) {
-        return "";
-    }
-    const std::size_t host_end = url_template.find_first_of("/?#", scheme + 3);
-    const std::string host = url_template.substr(
-        scheme + 3, host_end == std::string::npos ? std::string::npos : host_end - scheme - 3);
-    if (host.empty() || host.find('$') != std::string::npos ||
-        host.find_first_of("*?[") != std::string::npos) {
-        return "";
-    }
-    return url_template.substr(0, scheme + 3) + host + "/";
-}
-
 std::string RuleProposal::toml() const {
     std::string text = "# " + std::to_string(insights.size()) + " actions calling " + prefix +
                        " time out; one rule governs the " + std::to_string(governs) +

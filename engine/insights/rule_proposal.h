@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/capacity/blast_radius.h"  // url_host_prefix
 #include "engine/insights/insights.h"
 
 namespace dactl {
@@ -25,10 +26,6 @@ struct RuleProposal {
     /// The rule as TOML, with a comment naming the actions it covers.
     std::string toml() const;
 };
-
-/// The scheme and host of a request URL template ("https://orders.example.com/"),
-/// or "" when it has none or its host is a template itself.
-std::string url_host_prefix(const std::string& url_template);
 
 /// A host no rule is proposed for: the rule would raise an action insights rates ok.
 struct WithheldProposal {

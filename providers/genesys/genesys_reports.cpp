@@ -6,6 +6,7 @@
 #include "providers/genesys/answers.h"
 #include "providers/genesys/audit_codec.h"
 #include "providers/genesys/dependency_codec.h"
+#include "providers/genesys/limits_codec.h"
 #include "providers/http/encoding.h"
 
 namespace dactl::genesys {
@@ -33,6 +34,20 @@ Result<OrgIdentity> GenesysOrg::org_identity() {
         return OrgIdentity{"login:" + host_of(m_client.login_base()), ""};
     }
     return decoded(answer, decode_organization, "reading the org");
+}
+
+Result<std::optional<std::int64_t>> GenesysOrg::concurrency_limit() {
+    Result<http::Response> answer =
+        m_client.get("/api/v2/organizations/limits/namespaces/integrations");
+    if (!answer && answer.error().kind == ErrorKind::not_found) {
+        return std::optional<std::int64_t>();  // no such namespace: not given
+    }
+    return decoded(
+        answer,
+        [](std::string_view body) {
+            return decode_limit(body, "actions.concurrent.executions.max");
+        },
+        "reading the org's limits");
 }
 
 Result<std::vector<AggregateGroup>> GenesysAnalytics::query_action_aggregates(

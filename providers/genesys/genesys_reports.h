@@ -17,6 +17,10 @@ public:
     /// GET /api/v2/organizations/me: the org's id and name; on 403 (the client
     /// may not read it) "login:<login host>" and no name.
     Result<OrgIdentity> org_identity() override;
+    /// GET /api/v2/organizations/limits/namespaces/integrations, the key
+    /// actions.concurrent.executions.max (../shared/docs/genesys-analytics-audits.md
+    /// section 7: the namespace and the key's place are unconfirmed: absent is none).
+    Result<std::optional<std::int64_t>> concurrency_limit() override;
 
 private:
     GenesysClient& m_client;

@@ -90,9 +90,9 @@ Status parse_peak(const Json& value, TrafficSpec& spec) {
             }
             spec.peak_start_minute = *minute;
         } else {
-            return api_error(400, "invalid.property",
-                             "_emulator.traffic.peak." + name +
-                                 " is not known (perMinute, startUtc, minutes)");
+            return api_error(
+                400, "invalid.property",
+                "_emulator.traffic.peak." + name + " is not known (perMinute, startUtc, minutes)");
         }
     }
     if (spec.peak_per_minute == 0) {
@@ -187,10 +187,10 @@ std::vector<RunBatch> seed_batches(const TrafficSpec& spec, WallClock::time_poin
     const std::int64_t now_at = epoch_ms(now);
     const std::int64_t first_day = (epoch_ms(batch.from) / k_day_ms) * k_day_ms;
     for (std::int64_t day = first_day; day < now_at; day += k_day_ms) {
-        const std::int64_t start = std::max(epoch_ms(batch.from),
-                                            day + std::int64_t{spec.peak_start_minute} * 60'000);
-        const std::int64_t end =
-            std::min(now_at, day + std::int64_t{spec.peak_start_minute + spec.peak_minutes} * 60'000);
+        const std::int64_t start =
+            std::max(epoch_ms(batch.from), day + std::int64_t{spec.peak_start_minute} * 60'000);
+        const std::int64_t end = std::min(
+            now_at, day + std::int64_t{spec.peak_start_minute + spec.peak_minutes} * 60'000);
         if (end <= start) {
             continue;
         }

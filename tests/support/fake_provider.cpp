@@ -239,6 +239,12 @@ Result<std::vector<AuditService>> FakeProvider::audit_services() {
     return std::vector<AuditService>{{"Integrations", {"Action", "ActionDraft"}}};
 }
 
+Result<std::optional<std::int64_t>> FakeProvider::concurrency_limit() {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_calls.emplace_back("limits");
+    return m_concurrency_limit;
+}
+
 Result<CallingFlows> FakeProvider::flows_calling(const std::string& id, bool secure) {
     std::lock_guard<std::mutex> lock(m_mutex);
     m_calls.push_back("flows " + id + (secure ? " secure" : ""));

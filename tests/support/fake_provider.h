@@ -100,6 +100,11 @@ public:
     std::vector<AggregateQuery> aggregate_queries() const;
 
     Result<OrgIdentity> org_identity() override { return m_org; }
+    /// "limits": the limit set_concurrency_limit gave (none by default).
+    Result<std::optional<std::int64_t>> concurrency_limit() override;
+    void set_concurrency_limit(Result<std::optional<std::int64_t>> limit) {
+        m_concurrency_limit = std::move(limit);
+    }
     Result<std::vector<LiveAction>> list_actions() override;
     /// "find unlisted <id or name>,...": the custom authentication actions selected.
     Result<std::vector<LiveAction>> find_unlisted(const std::vector<Selector>& selectors) override;
@@ -200,6 +205,7 @@ private:
     std::vector<AuditEntry> m_audits;
     std::map<std::string, CallingFlows> m_flows;
     std::optional<Error> m_flows_failure;
+    Result<std::optional<std::int64_t>> m_concurrency_limit = std::optional<std::int64_t>();
     std::vector<AuditQuery> m_audit_queries;
     std::optional<Error> m_audit_failure;
     std::chrono::steady_clock::time_point m_clock{};

@@ -1,9 +1,10 @@
 // The Analytics API's action aggregates over seeded traffic, execute calls and
 // the admin API's runs, with the switches of what the real service may do.
 
-#include <catch2/catch.hpp>
 #include <map>
 #include <sstream>
+
+#include <catch2/catch.hpp>
 
 #include "tests/emulator/analytics_api.h"
 #include "tests/emulator/json_codec.h"

@@ -4,6 +4,7 @@
 
 #include "providers/genesys/dependency_codec.h"
 #include "providers/genesys/genesys_provider.h"
+#include "providers/genesys/limits_codec.h"
 #include "tests/support/provider_fixture.h"
 
 using namespace dactl;
@@ -74,4 +75,27 @@ TEST_CASE("a 403 is forbidden, a garbled page named", "[provider][impact]") {
                 .message == "the dependency tracking page holds a flow without an id or a name");
     REQUIRE(decode_flow_page(R"({"entities": [], "pageCount": "1"})").error().message ==
             "the dependency tracking page has no whole pageNumber and pageCount");
+}
+
+TEST_CASE("the org's concurrency limit is read from the integrations namespace",
+          "[provider][impact]") {
+    Fixture fixture;
+    fixture.transport.push(json_answer(
+        200, R"({"entities": [{"key": "actions.integration.max", "namespace": "integrations",
+                 "value": 1000}, {"key": "actions.concurrent.executions.max",
+                 "namespace": "integrations", "value": 75}]})"));
+    REQUIRE(fixture.provider.org().concurrency_limit().value() == std::optional<std::int64_t>(75));
+    REQUIRE(fixture.transport.lines()[1] ==
+            "GET https://api/api/v2/organizations/limits/namespaces/integrations");
+    fixture.transport.push(json_answer(200, R"({"entities": []})"));
+    REQUIRE(fixture.provider.org().concurrency_limit().value() == std::nullopt);
+    fixture.transport.push(404, R"({"message": "not found", "code": "not.found"})");
+    REQUIRE(fixture.provider.org().concurrency_limit().value() == std::nullopt);
+    fixture.transport.push(403, R"({"message": "missing limits:limit:view",
+                                  "code": "missing.permissions"})");
+    REQUIRE(fixture.provider.org().concurrency_limit().error().kind == ErrorKind::forbidden);
+    REQUIRE(decode_limit(R"({"entities": [{"key": "k", "value": 2.5}]})", "k").error().message ==
+            "the org's limit k is not a whole number");
+    REQUIRE(decode_limit(R"({"total": 0})", "k").error().message ==
+            "the org's limits have no entities array");
 }
