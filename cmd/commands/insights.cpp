@@ -12,6 +12,8 @@
 #include "cmd/views/insights_view.h"
 #include "engine/insights/insight_writes.h"
 #include "engine/insights/since_apply.h"
+#include "engine/render/impact_render.h"
+#include "engine/render/insights_render.h"
 #include "engine/manifest/loader.h"
 #include "engine/util/time_text.h"
 
@@ -19,7 +21,7 @@ namespace dactl::cli {
 
 namespace {
 
-struct InsightsArguments : CommonOptions {
+struct InsightsArguments : CommonOptions, ImpactOptions {
     std::optional<std::int64_t> since_ms;
     std::optional<TimeWindow> interval;
     bool all = false;
@@ -29,6 +31,7 @@ struct InsightsArguments : CommonOptions {
     std::optional<std::string> adopt_into;
     bool since_apply = false;
     bool detailed_exitcode = false;
+    bool allow_over_limit = false;
 
     /// The addresses named: the operands and --target's.
     std::vector<std::string> named() const {
@@ -55,6 +58,13 @@ std::string conflict(const InsightsArguments& arguments) {
     }
     if (arguments.adopt_into && !(arguments.all && arguments.write)) {
         return "--adopt-into goes with --all --write (it adopts unmanaged actions)";
+    }
+    if (arguments.allow_over_limit && !arguments.write) {
+        return "--allow-over-limit goes with --write (it writes timeouts past the org's "
+               "concurrency limit)";
+    }
+    if (arguments.allow_over_limit && arguments.impact_choice() == ImpactChoice::none) {
+        return "--allow-over-limit needs the blast radius, which --impact none skips";
     }
     if (arguments.all && arguments.write && !arguments.adopt_into) {
         return "--all --write needs --adopt-into FILE: the manifest file the unmanaged actions "
@@ -150,6 +160,60 @@ int run_since_apply(const InsightsArguments& arguments, Session& session, const 
     return arguments.detailed_exitcode && still ? k_exit_changes : k_exit_ok;
 }
 
+// The flows calling each action timing out or at risk, and the blast radius of
+// the recommendations (one read of the org's limit), as --impact asks.
+FlowImpact weigh_insights(const InsightsArguments& arguments, const ResolvedOrg& read,
+                          InsightsReport& report) {
+    std::vector<FlowQuery> queries;
+    for (const Insight& insight : report.insights) {
+        if (insight.verdict == Verdict::timing_out || insight.verdict == Verdict::at_risk) {
+            auto live = std::find_if(
+                read.resolution.org.live.begin(), read.resolution.org.live.end(),
+                [&](const LiveAction& action) { return action.id == insight.id; });
+            queries.push_back({insight.id, insight.id,
+                               live != read.resolution.org.live.end() && live->secure, true});
+        }
+    }
+    FlowImpact impact = read_flows(read.provider->dependencies(), queries,
+                                   arguments.impact_choice(), arguments.parallelism);
+    impact.command = "dactl insights";
+    if (arguments.impact_choice() != ImpactChoice::none) {
+        const std::int64_t configured = read.project.settings.insights.concurrency_limit;
+        weigh_recommendations(report, read.resolution.org.live,
+                              {configured, LimitSource::configured, ""});
+        if (report.blast->holds_slots()) {  // else the limit does not matter: not read
+            report.blast->limit = read_concurrency_limit(read.provider->org(), configured);
+        }
+        impact.blast = report.blast;
+        impact.blast_reading = BlastReading::shown;
+    }
+    return impact;
+}
+
+// The report --write writes: without --allow-over-limit, no recommendation that
+// raises an action on a host the recommendations take past the org's limit
+// (each said).
+InsightsReport held_back(Session& session, const InsightsReport& report, bool allow) {
+    InsightsReport writing = report;
+    if (!report.blast || allow) {
+        return writing;
+    }
+    const std::map<std::string, int> raised = recommended_timeouts(report);
+    for (Insight& insight : writing.insights) {
+        const HostLoad* host = report.blast->host_of(insight.id);
+        if (raised.count(insight.id) == 0 || host == nullptr ||
+            host->worst_after <= report.blast->limit.value) {
+            continue;
+        }
+        session.tell("Not written: " + insight_label(insight.address, insight.name) + " at " +
+                     std::to_string(raised.at(insight.id)) + " s: " +
+                     host_line(*host, report.blast->limit.value) +
+                     "; --allow-over-limit writes it");
+        insight.recommendation.reset();
+    }
+    return writing;
+}
+
 int run_insights_command(const InsightsArguments& arguments, Session& session) {
     if (const std::string wrong = conflict(arguments); !wrong.empty()) {
         return session.fail(wrong);
@@ -180,8 +244,11 @@ int run_insights_command(const InsightsArguments& arguments, Session& session) {
     }
     report->environment = read->project.environment;
     clamp_to_rules(*report, read->resolution.governance);
-    session.present(insights_view(*report));
-    if (arguments.write && !write_insights(session, *read, *report, arguments.adopt_into)) {
+    const FlowImpact impact = weigh_insights(arguments, *read, *report);
+    session.present(insights_view(*report, &impact));
+    if (arguments.write &&
+        !write_insights(session, *read, held_back(session, *report, arguments.allow_over_limit),
+                        arguments.adopt_into)) {
         return session.failed();
     }
     const bool alarming = report->count(Verdict::timing_out) + report->count(Verdict::at_risk) > 0;
@@ -208,6 +275,11 @@ Command insights_command() {
     table.flag(
         {"since-apply", "", "", "did the last apply stop the timeouts? before against since"},
         &InsightsArguments::since_apply);
+    table.flag({"allow-over-limit", "", "",
+                "with --write: also write timeouts that take a host's worst case past the org's "
+                "concurrency limit"},
+               &InsightsArguments::allow_over_limit);
+    offer_impact(table, "action timing out or at risk");
     offer_html(table);
     table.flag({"detailed-exitcode", "", "", "exit 2 when an action is timing out or at risk"},
                &InsightsArguments::detailed_exitcode);

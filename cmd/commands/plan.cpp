@@ -15,11 +15,9 @@ namespace dactl::cli {
 
 namespace {
 
-struct PlanArguments : CommonOptions {
+struct PlanArguments : CommonOptions, ImpactOptions {
     bool detailed_exitcode = false;
     std::optional<std::string> out;
-    ImpactChoice impact = ImpactChoice::usual;
-    bool no_impact = false;
 };
 
 // State entries that nothing manages any more (an action a rule governed that
@@ -68,12 +66,19 @@ bool save(Session& session, const std::string& file, const SavedPlan& saved) {
     return true;
 }
 
-// The published flows each change touches, as --impact and --no-impact ask.
-FlowImpact flows_touched(const PlanArguments& options, Provider& provider,
-                         const Planning& planning) {
-    return flow_impact(provider.dependencies(), planning.plan, planning.bases(),
-                       options.no_impact ? ImpactChoice::none : options.impact,
-                       options.parallelism);
+// The published flows each change touches and the blast radius of its
+// timeouts, as --impact and --no-impact ask.
+FlowImpact impact_of(const PlanArguments& options, Session& session, Provider& provider,
+                     const Project& project, const Planning& planning) {
+    const ImpactChoice choice = options.impact_choice();
+    FlowImpact impact = flow_impact(provider.dependencies(), planning.plan, planning.bases(),
+                                    choice, options.parallelism);
+    weigh_timeouts(impact, planning.plan,
+                   {&provider.analytics(), &provider.org(), &planning.org().live,
+                    project.settings.insights.concurrency_limit,
+                    epoch_ms(session.context().now())},
+                   choice);
+    return impact;
 }
 
 int run_plan(const PlanArguments& options, Session& session) {
@@ -111,7 +116,7 @@ int run_plan(const PlanArguments& options, Session& session) {
         !save(session, *options.out, saved_plan(session, *project, planning->plan, **org))) {
         return session.failed();
     }
-    const FlowImpact impact = flows_touched(options, *provider, *planning);
+    const FlowImpact impact = impact_of(options, session, *provider, *project, *planning);
     session.present(plan_view(planning->plan, &impact));
     return options.detailed_exitcode && !planning->plan.empty() ? k_exit_changes : k_exit_ok;
 }
@@ -126,14 +131,7 @@ Command plan_command() {
     table.text(
         {"out", "", "FILE", "also save the plan, for `dactl apply FILE` (mode 0600, no secrets)"},
         &PlanArguments::out);
-    table.template choice<ImpactChoice>(
-        {"impact", "", "WHICH",
-         "the published flows calling each changed action: auto (default: up to 25 changed "
-         "actions, one request each), all, or none"},
-        &PlanArguments::impact,
-        {{"auto", ImpactChoice::usual}, {"all", ImpactChoice::all}, {"none", ImpactChoice::none}});
-    table.flag({"no-impact", "", "", "list no flows (no request beyond the plan's): --impact none"},
-               &PlanArguments::no_impact);
+    offer_impact(table, "changed action");
     offer_format(table);
     offer_github_summary(table);
     offer_parallelism(table);

@@ -8,6 +8,7 @@
 
 #include "cmd/option_table.h"
 #include "cmd/option_values.h"
+#include "engine/impact/flow_impact.h"
 
 namespace dactl::cli {
 
@@ -59,5 +60,26 @@ void offer_recommendation(OptionTable<Options>& table) {
                  "never recommend less than this, 1-60 (default 3, the old service default)"},
                 &Options::min_timeout, 1, 60);
 }
+
+/// --impact and --no-impact, as plan and insights weigh flows and blast radius.
+template <class Options>
+void offer_impact(OptionTable<Options>& table, const std::string& whose) {
+    table.template choice<ImpactChoice>(
+        {"impact", "", "WHICH",
+         "the published flows calling each " + whose +
+             " (auto: up to 25, one request each; all; none) and the blast radius of timeouts"},
+        &Options::impact,
+        {{"auto", ImpactChoice::usual}, {"all", ImpactChoice::all}, {"none", ImpactChoice::none}});
+    table.flag({"no-impact", "", "", "no flows, no blast radius (no request for them): --impact none"},
+               &Options::no_impact);
+}
+
+/// The members offer_impact binds.
+struct ImpactOptions {
+    ImpactChoice impact = ImpactChoice::usual;
+    bool no_impact = false;
+
+    ImpactChoice impact_choice() const { return no_impact ? ImpactChoice::none : impact; }
+};
 
 }  // namespace dactl::cli

@@ -4,15 +4,15 @@
 
 namespace dactl::cli {
 
-View insights_view(const InsightsReport& report) {
-    return [&](OutputFormat format, const Style& style) -> std::string {
+View insights_view(const InsightsReport& report, const FlowImpact* impact) {
+    return [&report, impact](OutputFormat format, const Style& style) -> std::string {
         switch (format) {
             case OutputFormat::text:
-                return render_insights_text(report, style.palette);
+                return render_insights_text(report, style.palette, impact);
             case OutputFormat::json:
-                return encode_insights_output(report);
+                return encode_insights_output(report, impact);
             case OutputFormat::markdown:
-                return render_insights_markdown(report);
+                return render_insights_markdown(report, k_markdown_limit, impact);
             case OutputFormat::html:
                 return render_insights_html(report, style.generated_at);
         }

@@ -108,6 +108,12 @@ const HostLoad* BlastRadius::host_of(const std::string& id) const {
     return nullptr;
 }
 
+bool BlastRadius::holds_slots() const {
+    return std::any_of(hosts.begin(), hosts.end(), [](const HostLoad& host) {
+        return host.worst_before > 0 || host.worst_after > 0;
+    });
+}
+
 std::vector<const HostLoad*> BlastRadius::over_after() const {
     std::vector<const HostLoad*> over;
     for (const HostLoad& host : hosts) {
@@ -124,7 +130,7 @@ std::string backend_of(const LiveAction& action) {
     }
     const Value& url = action.get(Field::request_url_template);
     const std::string host = url.is_string() ? url_host_prefix(url.as_string()) : "";
-    return host.empty() ? action.name : host;
+    return host.empty() ? action.name + " (own host)" : host;
 }
 
 int stop_seconds(const LiveAction& action, std::optional<int> timeout) {

@@ -97,7 +97,8 @@ struct HostShare {
 /// The actions calling one back-end.
 struct HostLoad {
     /// "https://orders.example.com/"; a function action's own function, or an
-    /// action whose host is a template, stands alone: "function NAME", "NAME".
+    /// action whose host is a template, stands alone: "function NAME", "NAME
+    /// (own host)".
     std::string host;
     std::vector<HostShare> actions;  ///< with traffic or changed; most slots after first
     std::int64_t worst_before = 0;
@@ -114,6 +115,8 @@ struct BlastRadius {
 
     /// The host of the action `id`, or null.
     const HostLoad* host_of(const std::string& id) const;
+    /// Whether any host would hold a slot, before or after (anything ran).
+    bool holds_slots() const;
     /// Hosts whose worst case after the change passes the limit.
     std::vector<const HostLoad*> over_after() const;
 };
@@ -124,7 +127,7 @@ std::string url_host_prefix(const std::string& url);
 
 /// The back-end an action calls, as hosts are grouped: the scheme and host of
 /// its request URL ("https://orders.example.com/"), "function NAME" for a
-/// function action, else its name.
+/// function action, else "NAME (own host)".
 std::string backend_of(const LiveAction& action);
 
 /// Where the action's runs stop: its function's timeout when shorter, else its

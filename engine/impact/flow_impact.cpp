@@ -12,24 +12,20 @@ const CallingFlows* FlowImpact::flows_of(const std::string& address) const {
     return found == by_address.end() ? nullptr : &found->second;
 }
 
-FlowImpact flow_impact(FlowDependencies& dependencies, const Plan& plan,
-                       const std::map<std::string, LiveAction>& bases, ImpactChoice choice,
-                       int parallelism) {
+FlowImpact read_flows(FlowDependencies& dependencies, const std::vector<FlowQuery>& queries,
+                      ImpactChoice choice, int parallelism) {
     FlowImpact impact;
-    impact.changed = plan.changes.size();
-    if (choice == ImpactChoice::none || plan.changes.empty()) {
+    impact.changed = queries.size();
+    if (choice == ImpactChoice::none || queries.empty()) {
         return impact;
     }
-    if (choice == ImpactChoice::usual && plan.changes.size() > k_flow_listing_limit) {
+    if (choice == ImpactChoice::usual && queries.size() > k_flow_listing_limit) {
         impact.listing = FlowListing::over_limit;
         return impact;
     }
-    std::vector<Result<CallingFlows>> found(plan.changes.size(), CallingFlows{});
-    parallel_for(plan.changes.size(), parallelism, [&](std::size_t i) {
-        const ActionChange& change = plan.changes[i];
-        auto base = bases.find(change.id);
-        found[i] =
-            dependencies.flows_calling(change.id, base != bases.end() && base->second.secure);
+    std::vector<Result<CallingFlows>> found(queries.size(), CallingFlows{});
+    parallel_for(queries.size(), parallelism, [&](std::size_t i) {
+        found[i] = dependencies.flows_calling(queries[i].id, queries[i].secure);
     });
     impact.listing = FlowListing::listed;
     for (std::size_t i = 0; i < found.size(); ++i) {
@@ -40,15 +36,72 @@ FlowImpact flow_impact(FlowDependencies& dependencies, const Plan& plan,
             impact.by_address.clear();
             return impact;
         }
-        const ActionChange& change = plan.changes[i];
         impact.changes_timeouts =
-            impact.changes_timeouts ||
-            (!found[i]->flows.empty() &&
-             std::any_of(change.fields.begin(), change.fields.end(),
-                         [](const FieldChange& f) { return f.field == Field::timeout_seconds; }));
-        impact.by_address.emplace(change.address, std::move(found[i]).value());
+            impact.changes_timeouts || (!found[i]->flows.empty() && queries[i].timeout_changes);
+        impact.by_address.emplace(queries[i].key, std::move(found[i]).value());
     }
     return impact;
+}
+
+FlowImpact flow_impact(FlowDependencies& dependencies, const Plan& plan,
+                       const std::map<std::string, LiveAction>& bases, ImpactChoice choice,
+                       int parallelism) {
+    std::vector<FlowQuery> queries;
+    queries.reserve(plan.changes.size());
+    for (const ActionChange& change : plan.changes) {
+        auto base = bases.find(change.id);
+        queries.push_back(
+            {change.address, change.id, base != bases.end() && base->second.secure,
+             std::any_of(change.fields.begin(), change.fields.end(),
+                         [](const FieldChange& f) { return f.field == Field::timeout_seconds; })});
+    }
+    return read_flows(dependencies, queries, choice, parallelism);
+}
+
+std::map<std::string, int> planned_timeouts(const Plan& plan) {
+    std::map<std::string, int> timeouts;
+    for (const ActionChange& change : plan.changes) {
+        for (const FieldChange& field : change.fields) {
+            if (field.field == Field::timeout_seconds && field.after.is_integer()) {
+                timeouts[change.id] = static_cast<int>(field.after.as_integer());
+            }
+        }
+    }
+    return timeouts;
+}
+
+void weigh_timeouts(FlowImpact& impact, const Plan& plan, const BlastSources& sources,
+                    ImpactChoice choice) {
+    std::map<std::string, int> after = planned_timeouts(plan);
+    if (choice == ImpactChoice::none || after.empty()) {
+        return;
+    }
+    const TimeWindow window = peak_window(sources.now_ms);
+    Result<std::vector<AggregateGroup>> groups =
+        sources.analytics->query_action_aggregates(peak_query(window));
+    if (!groups) {
+        impact.blast_reading = BlastReading::failed;
+        impact.blast_error = groups.error().kind == ErrorKind::forbidden
+                                 ? "the OAuth client may not read the analytics (it needs "
+                                   "integrations:action:view and the scope analytics)"
+                                 : groups.error().describe();
+        return;
+    }
+    Peaks peaks;
+    add_peaks(peaks, *groups);
+    BlastInputs inputs{sources.live, &peaks, after, {}, std::vector<std::string>{}};
+    for (const ActionChange& change : plan.changes) {
+        inputs.addresses[change.id] = change.address;
+        if (after.count(change.id) != 0) {
+            inputs.only->push_back(change.id);
+        }
+    }
+    impact.blast = blast_radius(inputs, {sources.configured_limit, LimitSource::configured, ""},
+                                window);
+    if (impact.blast->holds_slots()) {  // else the limit does not matter: not read
+        impact.blast->limit = read_concurrency_limit(*sources.org, sources.configured_limit);
+    }
+    impact.blast_reading = BlastReading::shown;
 }
 
 std::string flow_type_words(const std::string& type) {

@@ -9,8 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "engine/capacity/blast_radius.h"
 #include "engine/model/live_action.h"
 #include "engine/plan/plan.h"
+#include "engine/provider/analytics.h"
 #include "engine/provider/flow_dependencies.h"
 
 namespace dactl {
@@ -32,18 +34,46 @@ enum class FlowListing {
     failed,      ///< another failure; `error` says which
 };
 
+/// Why the blast radius is or is not shown.
+enum class BlastReading {
+    off,     ///< --no-impact, or no timeout changes
+    shown,   ///< `blast` holds it
+    failed,  ///< the analytics could not be read: `blast_error` says why
+};
+
 struct FlowImpact {
     FlowListing listing = FlowListing::off;
-    std::map<std::string, CallingFlows> by_address;  ///< when listed
-    std::size_t changed = 0;                         ///< changed actions in the plan
+    /// When listed: by address (plan), or by action id (insights).
+    std::map<std::string, CallingFlows> by_address;
+    std::size_t changed = 0;  ///< changed actions in the plan (insights: actions asked for)
+    /// Who the flows were read for, in the note when they are not listed.
+    std::string command = "dactl plan";
     std::string error;                               ///< when failed: the error, described
     /// Whether the plan changes the timeout_seconds of an action some flow
     /// calls (the note on flows that wait less than the action is then worth giving).
     bool changes_timeouts = false;
 
+    /// What a hanging back-end would cost before and after the timeout changes.
+    BlastReading blast_reading = BlastReading::off;
+    std::optional<BlastRadius> blast;
+    std::string blast_error;
+
     /// The flows of a changed action, or null when not listed.
     const CallingFlows* flows_of(const std::string& address) const;
 };
+
+/// One action whose flows are wanted.
+struct FlowQuery {
+    std::string key;  ///< how the answer files it (FlowImpact::by_address)
+    std::string id;
+    bool secure = false;
+    bool timeout_changes = false;  ///< its timeout changes (the note on flows' own waits)
+};
+
+/// Reads the flows of each query, `parallelism` at a time, unless `choice` is
+/// none or (usual) there are more than k_flow_listing_limit. Never fails.
+FlowImpact read_flows(FlowDependencies& dependencies, const std::vector<FlowQuery>& queries,
+                      ImpactChoice choice, int parallelism);
 
 /// Reads the flows of each changed action (`bases`: the planned actions as read,
 /// by id, for whether each is secure), `parallelism` at a time. Never fails:
@@ -51,6 +81,26 @@ struct FlowImpact {
 FlowImpact flow_impact(FlowDependencies& dependencies, const Plan& plan,
                        const std::map<std::string, LiveAction>& bases, ImpactChoice choice,
                        int parallelism);
+
+/// The timeouts the plan sets, by action id.
+std::map<std::string, int> planned_timeouts(const Plan& plan);
+
+/// What the org needs to weigh the plan's timeout changes.
+struct BlastSources {
+    ActionAnalytics* analytics = nullptr;
+    OrgDirectory* org = nullptr;
+    const std::vector<LiveAction>* live = nullptr;  ///< every action of the org, as listed
+    std::int64_t configured_limit = k_default_concurrency_limit;
+    std::int64_t now_ms = 0;
+};
+
+/// The blast radius of the plan's timeout changes into `impact`: one
+/// analytics query (the peaks of the 7 days before now) and, when a changed
+/// action's host ran at all, one read of the org's limit; only when the plan
+/// changes a timeout and `choice` is not none.
+/// A failed analytics read is recorded, never fatal.
+void weigh_timeouts(FlowImpact& impact, const Plan& plan, const BlastSources& sources,
+                    ImpactChoice choice);
 
 /// A flow's type in words: INBOUNDCALLFLOW "inbound call flow", BOTFLOW "bot
 /// flow", ...; an unknown type lowercased.

@@ -94,7 +94,7 @@ bool interval_refused(const Error& error) {
 
 // Both queries of every chunk, into tallies by action id.
 Status read_window(ActionAnalytics& provider, const InsightOptions& options, int chunk_days,
-                   std::map<std::string, Tally>& tallies, int& queries) {
+                   std::map<std::string, Tally>& tallies, Peaks& peaks, int& queries) {
     for (const TimeWindow& chunk : chunks_of(options.window, chunk_days)) {
         ++queries;
         Result<std::vector<AggregateGroup>> distribution =
@@ -105,11 +105,12 @@ Status read_window(ActionAnalytics& provider, const InsightOptions& options, int
         add_distribution(tallies, *distribution);
         ++queries;
         Result<std::vector<AggregateGroup>> failures = provider.query_action_aggregates(
-            {chunk, {"actionId", "errorType", "responseStatus"}, std::string("P1D")});
+            {chunk, {"actionId", "errorType", "responseStatus"}, std::string(k_peak_granularity)});
         if (!failures) {
             return failures.error();
         }
         add_failures(tallies, *failures, options);
+        add_peaks(peaks, *failures);
     }
     return {};
 }
@@ -199,6 +200,30 @@ bool worse(const Insight& a, const Insight& b) {
 }
 
 }  // namespace
+
+std::map<std::string, int> recommended_timeouts(const InsightsReport& report) {
+    std::map<std::string, int> after;
+    for (const Insight& insight : report.insights) {
+        const bool alarming =
+            insight.verdict == Verdict::timing_out || insight.verdict == Verdict::at_risk;
+        if (alarming && insight.recommendation &&
+            insight.recommendation->timeout_seconds > insight.current_timeout.value_or(60)) {
+            after[insight.id] = insight.recommendation->timeout_seconds;
+        }
+    }
+    return after;
+}
+
+void weigh_recommendations(InsightsReport& report, const std::vector<LiveAction>& live,
+                           ConcurrencyLimit limit) {
+    BlastInputs inputs{&live, &report.peaks, recommended_timeouts(report), {}, std::nullopt};
+    for (const Insight& insight : report.insights) {
+        if (insight.address) {
+            inputs.addresses[insight.id] = *insight.address;
+        }
+    }
+    report.blast = blast_radius(inputs, std::move(limit), report.window);
+}
 
 std::string verdict_text(Verdict verdict) {
     switch (verdict) {
@@ -303,7 +328,8 @@ Result<InsightsReport> run_insights(ActionAnalytics& provider,
     for (int days = k_chunk_days;; days = days / 2) {
         report.chunk_days = days;
         tallies.clear();
-        Status read = read_window(provider, options, days, tallies, report.queries);
+        report.peaks.clear();
+        Status read = read_window(provider, options, days, tallies, report.peaks, report.queries);
         if (read) {
             break;
         }
@@ -317,6 +343,8 @@ Result<InsightsReport> run_insights(ActionAnalytics& provider,
         auto found = tallies.find(target.live->id);
         report.insights.push_back(
             insight_of(target, found != tallies.end() ? found->second : Tally{}, report, options));
+        auto peak = report.peaks.find(target.live->id);
+        report.insights.back().peak = peak != report.peaks.end() ? peak->second : ActionPeak{};
     }
     for (const auto& [id, tally] : tallies) {
         report.other_executions += covered.count(id) != 0 ? 0 : tally.executions;

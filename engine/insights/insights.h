@@ -6,8 +6,9 @@
 // Requests: a window is read in chunks of at most 7 days (the largest interval
 // the API is known to take); each chunk costs two queries over every action at
 // once: grouped by actionId (the distribution: percentiles cannot be merged
-// across groups) and by actionId, errorType and responseStatus in daily buckets
-// (the failures). An answer 400 about the interval halves the chunks.
+// across groups) and by actionId, errorType and responseStatus in 15-minute
+// buckets (the failures by day, and each action's busiest quarter hour for the
+// blast radius). An answer 400 about the interval halves the chunks.
 
 #include <cstdint>
 #include <map>
@@ -15,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/capacity/blast_radius.h"
 #include "engine/model/execution_stats.h"
 #include "engine/model/live_action.h"
 #include "engine/probe/latency_stats.h"
@@ -112,6 +114,7 @@ struct Insight {
     Verdict verdict = Verdict::no_traffic;
     std::optional<Recommendation> recommendation;  ///< none without traffic
     std::vector<InsightNote> notes;                ///< why a number is what it is
+    ActionPeak peak;  ///< its busiest 15 minutes in the window
 
     /// The p99, or the max when the analytics gave no percentiles.
     std::int64_t p99_or_max() const { return p99_ms.value_or(max_ms); }
@@ -132,10 +135,23 @@ struct InsightsReport {
     /// Executions of actions not covered (unmanaged without --all, or other
     /// kinds); for nothing but the summary.
     std::int64_t other_executions = 0;
+    Peaks peaks;  ///< every action's busiest 15 minutes, the others' too
+    /// What each back-end would hold of the org's limit if it hung, now and
+    /// with the recommendations (weigh_recommendations); none when not weighed.
+    std::optional<BlastRadius> blast;
 
     /// How many insights have this verdict.
     std::size_t count(Verdict verdict) const;
 };
+
+/// The timeouts the recommendations raise, by id: of the actions timing out
+/// or at risk, those recommended more than they have (what --write raises).
+std::map<std::string, int> recommended_timeouts(const InsightsReport& report);
+
+/// The blast radius of the report's recommendations over every host of `live`
+/// with traffic, against `limit`, into report.blast.
+void weigh_recommendations(InsightsReport& report, const std::vector<LiveAction>& live,
+                           ConcurrencyLimit limit);
 
 /// Whether a failure is a timeout: its errorType is one of `listed` (exact,
 /// case-insensitive) when a list is given; else when the errorType contains

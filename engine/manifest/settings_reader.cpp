@@ -140,9 +140,22 @@ InsightsSettings read_insights(const toml::node& node, ManifestFile& file) {
     }
     for (auto&& [key, value] : *table) {
         const std::string name(key.str());
+        if (name == "concurrency_limit") {
+            const auto* limit = value.as_integer();
+            if (limit == nullptr || limit->get() < 1 || limit->get() > 100'000) {
+                file.error(value.source().begin,
+                           "insights.concurrency_limit must be a whole number from 1 to 100000 "
+                           "(the org's concurrent data action executions), found " +
+                               describe_type(value));
+                continue;
+            }
+            insights.concurrency_limit = limit->get();
+            continue;
+        }
         if (name != "timeout_error_types") {
-            file.error(key.source().begin, "unknown key " + dactl::quoted(name) +
-                                               " in [insights]; the key is timeout_error_types");
+            file.error(key.source().begin,
+                       "unknown key " + dactl::quoted(name) +
+                           " in [insights]; the keys are timeout_error_types and concurrency_limit");
             continue;
         }
         const toml::array* list = value.as_array();

@@ -39,6 +39,9 @@ struct InsightsSettings {
     /// The analytics errorType values that are timeouts; none: dactl's guess
     /// (docs/insights.md).
     std::optional<std::vector<std::string>> timeout_error_types;
+    /// The org's limit of concurrent data action executions, when the org's
+    /// limits cannot be read (docs/impact.md); the documented default 50.
+    std::int64_t concurrency_limit = 50;
 };
 
 /// Where the state, lock and history live (dactl.toml's [state] table).

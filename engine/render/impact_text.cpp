@@ -70,9 +70,11 @@ std::vector<std::string> impact_notes(const FlowImpact& impact) {
         }
         case FlowListing::over_limit:
             notes.emplace_back("Flows not listed: " + std::to_string(impact.changed) +
-                               " actions change (more than " +
-                               std::to_string(k_flow_listing_limit) +
-                               "); dactl plan --impact all lists them (one request per action).");
+                               (impact.command == "dactl plan" ? " actions change"
+                                                               : " actions are reported") +
+                               " (more than " + std::to_string(k_flow_listing_limit) + "); " +
+                               impact.command +
+                               " --impact all lists them (one request per action).");
             break;
         case FlowListing::forbidden:
             notes.emplace_back(
@@ -84,6 +86,13 @@ std::vector<std::string> impact_notes(const FlowImpact& impact) {
             break;
         case FlowListing::off:
             break;
+    }
+    if (impact.blast) {
+        for (const NoteLine& note : blast_notes(*impact.blast, impact.command != "dactl plan")) {
+            notes.push_back(note.plain());
+        }
+    } else if (impact.blast_reading == BlastReading::failed) {
+        notes.push_back("Blast radius not shown: " + impact.blast_error + ".");
     }
     return notes;
 }
@@ -116,6 +125,11 @@ void write_flow_impact(JsonWriter& json, const FlowImpact& impact) {
         json.end_object();
     }
     json.end_object();
+    if (impact.blast) {
+        write_blast_radius(json, *impact.blast);
+    } else if (impact.blast_reading == BlastReading::failed) {
+        json.member("blast_radius_error", impact.blast_error);
+    }
     json.end_object();
 }
 

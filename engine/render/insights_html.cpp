@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "engine/render/impact_render.h"
 #include "engine/render/insights_render.h"
 #include "engine/render/recommendation_render.h"
 #include "engine/text/html.h"
@@ -116,6 +117,9 @@ std::string render_insights_html(const InsightsReport& report, const std::string
     html += "<p class=\"summary\">";
     html += html_escape(insights_summary(report));
     html += "</p>\n";
+    if (report.blast) {
+        html += blast_section_html(*report.blast);
+    }
     std::size_t index = 0;
     for (const Insight& insight : report.insights) {
         std::string verdict = verdict_text(insight.verdict);

@@ -1,7 +1,9 @@
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "engine/json/json_writer.h"
+#include "engine/render/impact_render.h"
 #include "engine/render/insights_render.h"
 #include "engine/render/json_output.h"
 #include "engine/render/recommendation_render.h"
@@ -94,6 +96,15 @@ void write_insight(JsonWriter& json, const Insight& insight) {
     }
     json.strings("notes", notes);
     write_days(json, insight);
+    if (insight.peak.executions > 0) {
+        json.key("peak");
+        json.begin_object();
+        json.member("executions_per_15_minutes", insight.peak.executions);
+        json.member("at", utc_timestamp(insight.peak.start_ms));
+        json.key("in_use");
+        json.number(std::round(insight.peak.in_use() * 10) / 10);
+        json.end_object();
+    }
     json.end_object();
 }
 
@@ -110,7 +121,7 @@ void write_side(JsonWriter& json, std::string_view key, const Insight& insight) 
 
 }  // namespace
 
-std::string encode_insights_output(const InsightsReport& report) {
+std::string encode_insights_output(const InsightsReport& report, const FlowImpact* impact) {
     JsonWriter json;
     begin_output(json, "insights");
     environment_member(json, report.environment);
@@ -144,6 +155,9 @@ std::string encode_insights_output(const InsightsReport& report) {
         write_insight(json, insight);
     }
     json.end_array();
+    if (impact != nullptr) {
+        write_flow_impact(json, *impact);
+    }
     json.end_object();
     return json.finish();
 }

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "engine/impact/flow_impact.h"
 #include "engine/insights/insights.h"
 #include "engine/insights/since_apply.h"
 #include "engine/render/markdown_text.h"
@@ -19,12 +20,16 @@ std::string insights_summary(const InsightsReport& report);
 /// verdict, recommended), then per action with anything to say its failures by
 /// raw errorType/responseStatus, notes and warnings, then the summary and how
 /// the numbers were made. Ends with a newline.
-std::string render_insights_text(const InsightsReport& report, const Palette& palette);
+/// With `impact`: under each action timing out or at risk the flows calling it,
+/// then the blast radius section and the notes on both.
+std::string render_insights_text(const InsightsReport& report, const Palette& palette,
+                                 const FlowImpact* impact = nullptr);
 /// The same in Markdown, for pull requests and $GITHUB_STEP_SUMMARY.
 /// At most `limit` bytes: past it the least urgent actions (the table is
 /// worst first) are left out, with a line saying how many.
 std::string render_insights_markdown(const InsightsReport& report,
-                                     std::size_t limit = k_markdown_limit);
+                                     std::size_t limit = k_markdown_limit,
+                                     const FlowImpact* impact = nullptr);
 /// The comparison table (action, executions, timeouts and p99 before -> since,
 /// verdict) with the windows and a summary.
 std::string render_since_apply_text(const SinceApplyReport& report, const Palette& palette);
@@ -41,7 +46,9 @@ std::string insight_seconds(std::optional<std::int64_t> ms);
 
 /// {"format_version", "command": "insights", "interval", "headroom", "queries",
 /// "timeout_error_types", "summary", "actions": [...]}, times in milliseconds.
-std::string encode_insights_output(const InsightsReport& report);
+/// With `impact`: its "impact" member (impact_render.h) after "actions".
+std::string encode_insights_output(const InsightsReport& report,
+                                   const FlowImpact* impact = nullptr);
 /// {"format_version", "command": "insights", "since_apply": {"applied_at",
 /// "before", "after"}, "queries", "summary", "actions": [...]}.
 std::string encode_since_apply_output(const SinceApplyReport& report);

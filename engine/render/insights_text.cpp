@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "engine/render/heading.h"
+#include "engine/render/impact_render.h"
 #include "engine/render/insights_render.h"
 #include "engine/render/markdown_text.h"
 #include "engine/render/recommendation_render.h"
@@ -67,6 +68,15 @@ std::vector<NoteLine> notes_of(const Insight& insight) {
         for (const std::string& warning : recommendation_warnings(*insight.recommendation)) {
             lines.push_back({warning, true});
         }
+    }
+    return lines;
+}
+
+// An action's lines: its notes, then the flows calling it when listed.
+std::vector<NoteLine> lines_of(const Insight& insight, const FlowImpact* impact) {
+    std::vector<NoteLine> lines = notes_of(insight);
+    if (const CallingFlows* flows = impact ? impact->flows_of(insight.id) : nullptr) {
+        lines.push_back({flow_line(*flows)});
     }
     return lines;
 }
@@ -230,11 +240,12 @@ std::string insights_summary(const InsightsReport& report) {
            (report.queries == 1 ? "y" : "ies") + ").";
 }
 
-std::string render_insights_text(const InsightsReport& report, const Palette& palette) {
+std::string render_insights_text(const InsightsReport& report, const Palette& palette,
+                                 const FlowImpact* impact) {
     std::string text =
         environment_heading(report.environment) + text_table(insight_rows(report), palette);
     for (const Insight& insight : report.insights) {
-        const std::vector<NoteLine> lines = notes_of(insight);
+        const std::vector<NoteLine> lines = lines_of(insight, impact);
         if (lines.empty()) {
             continue;
         }
@@ -248,16 +259,31 @@ std::string render_insights_text(const InsightsReport& report, const Palette& pa
             text += "    " + note_text(line, palette) + "\n";
         }
     }
-    return text + "\n" + insights_summary(report) + "\n" + how_text(report);
+    if (impact != nullptr && impact->blast) {
+        text += "\n" + blast_section_text(*impact->blast, palette);
+    }
+    text += "\n" + insights_summary(report) + "\n" + how_text(report);
+    for (const std::string& note : impact ? impact_notes(*impact) : std::vector<std::string>()) {
+        text += note + "\n";
+    }
+    return text;
 }
 
-std::string render_insights_markdown(const InsightsReport& report, std::size_t limit) {
+std::string render_insights_markdown(const InsightsReport& report, std::size_t limit,
+                                     const FlowImpact* impact) {
     TableRows rows = insight_rows(report);
     rows[0] = {"Action", "Executions", "Timeouts", "Failures", "p95",
                "p99",    "Max",        "Current",  "Verdict",  "Recommended"};
     const std::string head =
         markdown_title("insights", report.environment) + "\n\n" + insights_summary(report) + "\n\n";
-    const std::string foot = "\n\n" + how_text(report);
+    std::string foot = "\n\n";
+    if (impact != nullptr && impact->blast) {
+        foot += blast_section_markdown(*impact->blast) + "\n";
+    }
+    foot += how_text(report);
+    for (const std::string& note : impact ? impact_notes(*impact) : std::vector<std::string>()) {
+        foot += "\n> " + markdown_cell(note) + "\n";
+    }
     // Room for the line that says what was left out.
     constexpr std::size_t k_reserve = 200;
     const std::size_t room = limit > head.size() + foot.size() + k_reserve
@@ -281,7 +307,7 @@ std::string render_insights_markdown(const InsightsReport& report, std::size_t l
     bool full = false;
     for (std::size_t i = 0; i < shown && !full; ++i) {
         const Insight& insight = report.insights[i];
-        for (const NoteLine& note : notes_of(insight)) {
+        for (const NoteLine& note : lines_of(insight, impact)) {
             std::string line =
                 "\n- " + inline_code(insight_label(insight.address, insight.name)) + ": ";
             line += markdown_cell(note.plain());

@@ -9,6 +9,16 @@
 
 namespace dactl {
 
+namespace {
+
+// The blast radius lines of a changed action, when weighed.
+std::vector<std::string> impact_lines(const FlowImpact* impact, const std::string& id) {
+    return impact != nullptr && impact->blast ? blast_lines(*impact->blast, id)
+                                              : std::vector<std::string>();
+}
+
+}  // namespace
+
 std::string action_heading(const ActionChange& change, const Palette& palette) {
     return palette.yellow("~") + " " + palette.bold(change.address) + ": " + quoted(change.name) +
            " (" + change.id + ")";
@@ -30,6 +40,9 @@ std::string render_plan_text(const Plan& plan, const Palette& palette, const Flo
         }
         if (const CallingFlows* flows = impact ? impact->flows_of(change.address) : nullptr) {
             text += "    " + flow_line(*flows) + "\n";
+        }
+        for (const std::string& line : impact_lines(impact, change.id)) {
+            text += "    " + line + "\n";
         }
         text += "\n";
     }
@@ -99,10 +112,15 @@ std::string render_plan_markdown(const Plan& plan, std::size_t limit, const std:
                                         escape_markdown_html(quoted(change.name)) + " (" +
                                         escape_markdown_html(change.id) + ")",
                                     diff);
+        std::string under;
         if (const CallingFlows* flows = impact ? impact->flows_of(change.address) : nullptr) {
-            // Under the diff, inside the block: "</details>\n\n" ends it.
-            block.insert(block.size() - 12, markdown_cell(flow_line(*flows)) + "\n\n");
+            under += markdown_cell(flow_line(*flows)) + "\n\n";
         }
+        for (const std::string& line : impact_lines(impact, change.id)) {
+            under += markdown_cell(line) + "\n\n";
+        }
+        // Under the diff, inside the block: "</details>\n\n" ends it.
+        block.insert(block.size() - 12, under);
         blocks.push_back(std::move(block));
     }
     return assemble(head, rows, blocks, limit, "actions");

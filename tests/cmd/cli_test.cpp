@@ -47,7 +47,8 @@ TEST_CASE("plan prints the changes and the summary", "[cli]") {
             "\n"
             "Plan: 1 to change, 1 unchanged.\n");
     REQUIRE(cli.err().empty());
-    REQUIRE(cli.org.calls() == std::vector<std::string>{"list", "flows custom_-_1"});
+    REQUIRE(cli.org.calls() ==
+            std::vector<std::string>{"list", "flows custom_-_1", "aggregates"});
 }
 
 TEST_CASE("plan names the published flows each changed action is called by", "[cli][impact]") {
@@ -98,8 +99,9 @@ TEST_CASE("plan names the published flows each changed action is called by", "[c
                              "tracking (it needs architect:dependencyTracking:view).\n");
     REQUIRE(cli.run({"plan", "--format", "json"}) == 0);
     REQUIRE(cli.out().find("\"impact\": {\n    \"flows\": \"forbidden\",\n    \"error\": "
-                           "\"missing permission (HTTP 403)\",\n    \"actions\": {}\n  }\n}") !=
-            std::string::npos);
+                           "\"missing permission (HTTP 403)\",\n    \"actions\": {},\n    "
+                           "\"blast_radius\": {\n      \"limit\": 50,\n      \"limit_source\": "
+                           "\"configured\",") != std::string::npos);
 }
 
 TEST_CASE("plan --detailed-exitcode answers 2 for changes and 0 for none", "[cli]") {

@@ -106,7 +106,7 @@ TEST_CASE("a week is two queries over every action at once", "[insights]") {
             AggregateQuery{{k_start, k_start + 7 * k_day}, {"actionId"}, std::nullopt});
     REQUIRE(provider.queries[1] == AggregateQuery{{k_start, k_start + 7 * k_day},
                                                   {"actionId", "errorType", "responseStatus"},
-                                                  std::string("P1D")});
+                                                  std::string("PT15M")});
     REQUIRE(insight.verdict == Verdict::at_risk);
     REQUIRE(insight.recommendation->timeout_seconds == 4);
     REQUIRE_FALSE(insight.recommendation->at_least);

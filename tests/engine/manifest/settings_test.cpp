@@ -216,14 +216,26 @@ TEST_CASE("[insights] lists the errorType values that are timeouts", "[manifest]
             "(the analytics errorType values that are timeouts), found an array\n"
             "    timeout_error_types = [\"A\", 3]\n"
             "                          ^\n"
-            "dactl.toml:3:1: unknown key \"timeouts\" in [insights]; the key is "
-            "timeout_error_types\n"
+            "dactl.toml:3:1: unknown key \"timeouts\" in [insights]; the keys are "
+            "timeout_error_types and concurrency_limit\n"
             "    timeouts = []\n"
             "    ^\n");
     REQUIRE(problems("insights = 3\n") ==
             "dactl.toml:1:12: insights must be a table ([insights]), found an integer\n"
             "    insights = 3\n"
             "               ^\n");
+}
+
+TEST_CASE("[insights] sets the concurrency limit used when the org's cannot be read",
+          "[manifest][settings]") {
+    REQUIRE(load_settings("").project.settings.insights.concurrency_limit == 50);
+    REQUIRE(load_settings("[insights]\nconcurrency_limit = 200\n")
+                .project.settings.insights.concurrency_limit == 200);
+    REQUIRE(problems("[insights]\nconcurrency_limit = 0\n") ==
+            "dactl.toml:2:21: insights.concurrency_limit must be a whole number from 1 to 100000 "
+            "(the org's concurrent data action executions), found an integer\n"
+            "    concurrency_limit = 0\n"
+            "                        ^\n");
 }
 
 TEST_CASE("without [state] the state is local", "[manifest][settings]") {
