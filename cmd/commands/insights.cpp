@@ -12,9 +12,9 @@
 #include "cmd/views/insights_view.h"
 #include "engine/insights/insight_writes.h"
 #include "engine/insights/since_apply.h"
+#include "engine/manifest/loader.h"
 #include "engine/render/impact_render.h"
 #include "engine/render/insights_render.h"
-#include "engine/manifest/loader.h"
 #include "engine/util/time_text.h"
 
 namespace dactl::cli {
@@ -167,9 +167,9 @@ FlowImpact weigh_insights(const InsightsArguments& arguments, const ResolvedOrg&
     std::vector<FlowQuery> queries;
     for (const Insight& insight : report.insights) {
         if (insight.verdict == Verdict::timing_out || insight.verdict == Verdict::at_risk) {
-            auto live = std::find_if(
-                read.resolution.org.live.begin(), read.resolution.org.live.end(),
-                [&](const LiveAction& action) { return action.id == insight.id; });
+            auto live =
+                std::find_if(read.resolution.org.live.begin(), read.resolution.org.live.end(),
+                             [&](const LiveAction& action) { return action.id == insight.id; });
             queries.push_back({insight.id, insight.id,
                                live != read.resolution.org.live.end() && live->secure, true});
         }
@@ -206,8 +206,8 @@ InsightsReport held_back(Session& session, const InsightsReport& report, bool al
             continue;
         }
         session.tell("Not written: " + insight_label(insight.address, insight.name) + " at " +
-                     std::to_string(raised.at(insight.id)) + " s: " +
-                     host_line(*host, report.blast->limit.value) +
+                     std::to_string(raised.at(insight.id)) +
+                     " s: " + host_line(*host, report.blast->limit.value) +
                      "; --allow-over-limit writes it");
         insight.recommendation.reset();
     }

@@ -75,8 +75,7 @@ FlowImpact impact_of(const PlanArguments& options, Session& session, Provider& p
                                     choice, options.parallelism);
     weigh_timeouts(impact, planning.plan,
                    {&provider.analytics(), &provider.org(), &planning.org().live,
-                    project.settings.insights.concurrency_limit,
-                    epoch_ms(session.context().now())},
+                    project.settings.insights.concurrency_limit, epoch_ms(session.context().now())},
                    choice);
     return impact;
 }

@@ -70,8 +70,9 @@ void offer_impact(OptionTable<Options>& table, const std::string& whose) {
              " (auto: up to 25, one request each; all; none) and the blast radius of timeouts"},
         &Options::impact,
         {{"auto", ImpactChoice::usual}, {"all", ImpactChoice::all}, {"none", ImpactChoice::none}});
-    table.flag({"no-impact", "", "", "no flows, no blast radius (no request for them): --impact none"},
-               &Options::no_impact);
+    table.flag(
+        {"no-impact", "", "", "no flows, no blast radius (no request for them): --impact none"},
+        &Options::no_impact);
 }
 
 /// The members offer_impact binds.

@@ -1,6 +1,7 @@
 #include "engine/capacity/blast_radius.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <tuple>
 
@@ -46,9 +47,14 @@ std::string url_host_prefix(const std::string& url) {
     return url.substr(0, scheme + 3) + host + "/";
 }
 
-std::int64_t ActionPeak::slots_at(int timeout_seconds) const {
-    const std::int64_t held = executions * timeout_seconds * 1000;
-    return (held + k_peak_bucket_ms - 1) / k_peak_bucket_ms;
+double ActionPeak::slots_at(int timeout_seconds) const {
+    return static_cast<double>(executions * timeout_seconds * 1000) /
+           static_cast<double>(k_peak_bucket_ms);
+}
+
+std::int64_t rounded_up_slots(double slots) {
+    // A hair of tolerance: 4500 x 8 / 900 is 40, not 40.000000001.
+    return static_cast<std::int64_t>(std::ceil(slots - 1e-9));
 }
 
 TimeWindow peak_window(std::int64_t now_ms) {
@@ -155,6 +161,7 @@ BlastRadius blast_radius(const BlastInputs& inputs, ConcurrencyLimit limit, Time
         }
     }
     std::map<std::string, HostLoad> hosts;
+    std::map<std::string, std::pair<double, double>> sums;  // exact, before and after
     for (const LiveAction& action : *inputs.live) {
         const std::string host = backend_of(action);
         if (action.is_static() || (inputs.only && chosen.count(host) == 0)) {
@@ -166,12 +173,14 @@ BlastRadius blast_radius(const BlastInputs& inputs, ConcurrencyLimit limit, Time
         }
         HostLoad& load = hosts[host];
         load.host = host;
-        load.worst_before += share.slots_before;
-        load.worst_after += share.slots_after;
+        sums[host].first += share.slots_before;
+        sums[host].second += share.slots_after;
         load.in_use += share.peak.in_use();
         load.actions.push_back(std::move(share));
     }
     for (auto& [name, load] : hosts) {
+        load.worst_before = rounded_up_slots(sums[name].first);
+        load.worst_after = rounded_up_slots(sums[name].second);
         std::stable_sort(
             load.actions.begin(), load.actions.end(), [](const HostShare& a, const HostShare& b) {
                 return std::tie(b.slots_after, a.name) < std::tie(a.slots_after, b.name);

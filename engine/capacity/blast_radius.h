@@ -39,8 +39,8 @@ struct ActionPeak {
         return static_cast<double>(busy_ms) / static_cast<double>(k_peak_bucket_ms);
     }
     /// The slots its runs would hold if its back-end hung: rate per second x
-    /// the timeout, rounded up.
-    std::int64_t slots_at(int timeout_seconds) const;
+    /// the timeout (not rounded: a host's sum is).
+    double slots_at(int timeout_seconds) const;
 
     bool operator==(const ActionPeak&) const = default;
 };
@@ -88,8 +88,8 @@ struct HostShare {
     ActionPeak peak;
     int timeout_before = 60;  ///< where its runs stop now (a function's own timeout if shorter)
     int timeout_after = 60;   ///< and with the change
-    std::int64_t slots_before = 0;
-    std::int64_t slots_after = 0;
+    double slots_before = 0;
+    double slots_after = 0;
 
     bool changed() const { return timeout_before != timeout_after; }
 };
@@ -101,6 +101,8 @@ struct HostLoad {
     /// (own host)".
     std::string host;
     std::vector<HostShare> actions;  ///< with traffic or changed; most slots after first
+    /// The actions' slots summed, rounded up: many small actions count as
+    /// what they hold together, not one slot each.
     std::int64_t worst_before = 0;
     std::int64_t worst_after = 0;
     double in_use = 0;  ///< today's concurrency at the actions' peaks, summed
@@ -124,6 +126,9 @@ struct BlastRadius {
 /// The scheme and host of a request URL template ("https://orders.example.com/"),
 /// or "" when it has none or its host is a template itself.
 std::string url_host_prefix(const std::string& url);
+
+/// Slots as a whole number: rounded up.
+std::int64_t rounded_up_slots(double slots);
 
 /// The back-end an action calls, as hosts are grouped: the scheme and host of
 /// its request URL ("https://orders.example.com/"), "function NAME" for a

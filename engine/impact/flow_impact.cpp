@@ -96,8 +96,8 @@ void weigh_timeouts(FlowImpact& impact, const Plan& plan, const BlastSources& so
             inputs.only->push_back(change.id);
         }
     }
-    impact.blast = blast_radius(inputs, {sources.configured_limit, LimitSource::configured, ""},
-                                window);
+    impact.blast =
+        blast_radius(inputs, {sources.configured_limit, LimitSource::configured, ""}, window);
     if (impact.blast->holds_slots()) {  // else the limit does not matter: not read
         impact.blast->limit = read_concurrency_limit(*sources.org, sources.configured_limit);
     }

@@ -48,7 +48,7 @@ struct FlowImpact {
     std::size_t changed = 0;  ///< changed actions in the plan (insights: actions asked for)
     /// Who the flows were read for, in the note when they are not listed.
     std::string command = "dactl plan";
-    std::string error;                               ///< when failed: the error, described
+    std::string error;  ///< when failed: the error, described
     /// Whether the plan changes the timeout_seconds of an action some flow
     /// calls (the note on flows that wait less than the action is then worth giving).
     bool changes_timeouts = false;

@@ -114,7 +114,7 @@ struct Insight {
     Verdict verdict = Verdict::no_traffic;
     std::optional<Recommendation> recommendation;  ///< none without traffic
     std::vector<InsightNote> notes;                ///< why a number is what it is
-    ActionPeak peak;  ///< its busiest 15 minutes in the window
+    ActionPeak peak;                               ///< its busiest 15 minutes in the window
 
     /// The p99, or the max when the analytics gave no percentiles.
     std::int64_t p99_or_max() const { return p99_ms.value_or(max_ms); }

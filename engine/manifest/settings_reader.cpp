@@ -153,9 +153,10 @@ InsightsSettings read_insights(const toml::node& node, ManifestFile& file) {
             continue;
         }
         if (name != "timeout_error_types") {
-            file.error(key.source().begin,
-                       "unknown key " + dactl::quoted(name) +
-                           " in [insights]; the keys are timeout_error_types and concurrency_limit");
+            file.error(
+                key.source().begin,
+                "unknown key " + dactl::quoted(name) +
+                    " in [insights]; the keys are timeout_error_types and concurrency_limit");
             continue;
         }
         const toml::array* list = value.as_array();

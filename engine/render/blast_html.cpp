@@ -13,7 +13,7 @@ constexpr double k_label_width = 240;
 constexpr double k_plot_width = 480;
 constexpr double k_bar_height = 14;
 constexpr double k_host_height = 40;
-constexpr double k_top = 30;
+constexpr double k_top = 44;
 
 std::string number(double value) {
     char text[32];
@@ -27,7 +27,9 @@ std::string bar(const std::string& kind, const HostLoad& host, std::int64_t slot
            "\" data-slots=\"" + std::to_string(slots) + "\" x=\"" + number(x) + "\" y=\"" +
            number(y) + "\" width=\"" + number(std::max(width, 1.0)) + "\" height=\"" +
            number(k_bar_height) + "\" fill=\"" + colour + "\"><title>" + std::to_string(slots) +
-           " slots</title></rect>\n";
+           " slots</title></rect>\n<text class=\"slots-label\" x=\"" +
+           number(x + std::max(width, 1.0) + 4) + "\" y=\"" + number(y + k_bar_height - 3) +
+           "\" font-size=\"11\">" + std::to_string(slots) + "</text>\n";
 }
 
 }  // namespace
@@ -62,9 +64,9 @@ std::string blast_radius_svg(const BlastRadius& radius) {
     }
     const std::string x = number(x_of(radius.limit.value));
     svg += "<line id=\"limit\" class=\"limit\" data-limit=\"" + std::to_string(radius.limit.value) +
-           "\" x1=\"" + x + "\" y1=\"" + number(k_top - 8) + "\" x2=\"" + x + "\" y2=\"" +
+           "\" x1=\"" + x + "\" y1=\"" + number(k_top - 10) + "\" x2=\"" + x + "\" y2=\"" +
            number(bottom) + "\" stroke=\"#333\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n";
-    svg += "<text x=\"" + x + "\" y=\"" + number(k_top - 10) +
+    svg += "<text x=\"" + x + "\" y=\"" + number(k_top - 12) +
            "\" font-size=\"12\" text-anchor=\"middle\">limit " +
            std::to_string(radius.limit.value) + "</text>\n";
     return svg + "</svg>\n";

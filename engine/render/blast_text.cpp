@@ -41,8 +41,19 @@ std::string source_name(LimitSource source) {
     return "configured";
 }
 
-std::string slots_word(std::int64_t count) {
-    return std::to_string(count) + (count == 1 ? " slot" : " slots");
+// A share of slots, rounded up to a tenth (a host's sum is rounded up whole).
+double shown_slots(double slots) {
+    return std::max(0.0, std::ceil(slots * 10 - 1e-9) / 10);  // never "-0.0"
+}
+
+std::string slots_number(double slots) {
+    const double shown = shown_slots(slots);
+    return shown == std::floor(shown) ? std::to_string(static_cast<std::int64_t>(shown))
+                                      : one_decimal(shown);
+}
+
+std::string slots_word(double slots) {
+    return slots_number(slots) + (shown_slots(slots) == 1 ? " slot" : " slots");
 }
 
 std::string actions_word(std::size_t count) {
@@ -82,7 +93,7 @@ std::vector<std::string> blast_lines(const BlastRadius& radius, const std::strin
                            " runs a minute at its peak x " + std::to_string(share.timeout_after) +
                            " s = " + slots_word(share.slots_after);
         if (share.changed()) {
-            line += " (" + std::to_string(share.slots_before) + " at " +
+            line += " (" + slots_number(share.slots_before) + " at " +
                     std::to_string(share.timeout_before) + " s)";
         }
         line += "; in use at that peak today: " + one_decimal(share.peak.in_use());
@@ -117,13 +128,13 @@ std::vector<NoteLine> blast_notes(const BlastRadius& radius, bool recommended) {
     if (!radius.holds_slots()) {
         return notes;
     }
-    notes.push_back({"Worst case if a back-end hangs = each of its actions' runs a second in its "
-                     "busiest 15 minutes (" +
-                         utc_timestamp(radius.window.start_ms) + " to " +
-                         utc_timestamp(radius.window.end_ms) +
-                         ") x its timeout, summed per host (docs/impact.md). " +
-                         limit_source_text(radius.limit),
-                     false});
+    notes.push_back(
+        {"Worst case if a back-end hangs = each of its actions' runs a second in its "
+         "busiest 15 minutes (" +
+             utc_timestamp(radius.window.start_ms) + " to " + utc_timestamp(radius.window.end_ms) +
+             ") x its timeout, summed per host (docs/impact.md). " +
+             limit_source_text(radius.limit),
+         false});
     for (const HostLoad* host : radius.over_after()) {
         const bool made_worse = host->worst_after > host->worst_before;
         std::string text = "over the limit: if " + host->host + " hangs, " +
@@ -138,8 +149,9 @@ std::vector<NoteLine> blast_notes(const BlastRadius& radius, bool recommended) {
                                 : "This plan takes it there (" +
                                       std::to_string(host->worst_before) + " now): ";
         }
-        text += "keep the timeout short and retry in the flow, make the call asynchronous, or "
-                "ask Genesys for a higher limit.";
+        text +=
+            "keep the timeout short and retry in the flow, make the call asynchronous, or "
+            "ask Genesys for a higher limit.";
         notes.push_back({text, true});
     }
     return notes;
@@ -210,12 +222,19 @@ std::string blast_section_markdown(const BlastRadius& radius) {
     TableRows rows = host_rows(radius);
     rows[0] = {"Host", "Actions", "In use at peak", "Worst case", "Recommended"};
     text += markdown_table(rows) + "\n";
+    TableRows actions{{"Host", "Action", "Runs a minute at peak", "Timeout", "Slots", "Recommended",
+                       "Slots then"}};
     for (const HostLoad& host : radius.hosts) {
         for (const HostShare& share : host.actions) {
-            text += "- " + inline_code(host.host) + " " + markdown_cell(share_line(share)) + "\n";
+            actions.push_back({host.host, share.address ? *share.address : share.name,
+                               rate_text(share.peak.per_minute()),
+                               std::to_string(share.timeout_before) + " s",
+                               slots_number(share.slots_before),
+                               share.changed() ? std::to_string(share.timeout_after) + " s" : "",
+                               share.changed() ? slots_number(share.slots_after) : ""});
         }
     }
-    return text;
+    return text + markdown_table(actions);
 }
 
 void write_blast_radius(JsonWriter& json, const BlastRadius& radius) {
@@ -261,9 +280,9 @@ void write_blast_radius(JsonWriter& json, const BlastRadius& radius) {
             json.key("timeout_after");
             json.integer(share.timeout_after);
             json.key("slots_before");
-            json.integer(share.slots_before);
+            json.number(shown_slots(share.slots_before));
             json.key("slots_after");
-            json.integer(share.slots_after);
+            json.number(shown_slots(share.slots_after));
             json.end_object();
         }
         json.end_array();

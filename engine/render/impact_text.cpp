@@ -69,12 +69,11 @@ std::vector<std::string> impact_notes(const FlowImpact& impact) {
             break;
         }
         case FlowListing::over_limit:
-            notes.emplace_back("Flows not listed: " + std::to_string(impact.changed) +
-                               (impact.command == "dactl plan" ? " actions change"
-                                                               : " actions are reported") +
-                               " (more than " + std::to_string(k_flow_listing_limit) + "); " +
-                               impact.command +
-                               " --impact all lists them (one request per action).");
+            notes.emplace_back(
+                "Flows not listed: " + std::to_string(impact.changed) +
+                (impact.command == "dactl plan" ? " actions change" : " actions are reported") +
+                " (more than " + std::to_string(k_flow_listing_limit) + "); " + impact.command +
+                " --impact all lists them (one request per action).");
             break;
         case FlowListing::forbidden:
             notes.emplace_back(

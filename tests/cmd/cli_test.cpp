@@ -47,8 +47,7 @@ TEST_CASE("plan prints the changes and the summary", "[cli]") {
             "\n"
             "Plan: 1 to change, 1 unchanged.\n");
     REQUIRE(cli.err().empty());
-    REQUIRE(cli.org.calls() ==
-            std::vector<std::string>{"list", "flows custom_-_1", "aggregates"});
+    REQUIRE(cli.org.calls() == std::vector<std::string>{"list", "flows custom_-_1", "aggregates"});
 }
 
 TEST_CASE("plan names the published flows each changed action is called by", "[cli][impact]") {

@@ -46,8 +46,9 @@ TEST_CASE("a saved plan is applied exactly, without a prompt", "[cli][saved]") {
     REQUIRE(cli.run({"apply", plan_file(cli)}) == 0);
 
     // The org read again as the plan read it (one listing), then the write and its check.
-    REQUIRE(cli.org.calls() == std::vector<std::string>{"list", "flows custom_-_1", "aggregates", "list",
-                                                        "update custom_-_1 v3", "read custom_-_1"});
+    REQUIRE(cli.org.calls() == std::vector<std::string>{"list", "flows custom_-_1", "aggregates",
+                                                        "list", "update custom_-_1 v3",
+                                                        "read custom_-_1"});
     REQUIRE(cli.org.stored("custom_-_1").get(Field::timeout_seconds) == Value(15));
     Result<std::optional<State>> state = read_state(state_directory(cli.project.path()));
     // Every managed action is recorded, the unchanged one too: drift covers it.

@@ -53,9 +53,8 @@ TEST_CASE("plan --target plans only the named actions and says it is partial", "
             "Partial plan: only action.customer; the other actions of the manifests were not "
             "read in detail or planned.\n");
     // The listing, then the templates of the target only.
-    REQUIRE(cli.org.calls() ==
-            std::vector<std::string>{"list", "templates custom_-_3", "flows custom_-_3",
-                                     "aggregates"});
+    REQUIRE(cli.org.calls() == std::vector<std::string>{"list", "templates custom_-_3",
+                                                        "flows custom_-_3", "aggregates"});
 
     SECTION("globs and bare labels, repeated") {
         REQUIRE(cli.run({"plan", "--target", "order_*", "--target", "customer", "--format",

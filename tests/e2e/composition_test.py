@@ -56,6 +56,36 @@ INTEGRATIONS = "GET /api/v2/integrations"
 FUNCTION = "GET /api/v2/integrations/actions/{id}/function"
 PATCH = "PATCH /api/v2/integrations/actions/{id}"
 FLOWS_CALLING = "GET /api/v2/architect/dependencytracking/consumingresources"
+LIMITS = "GET /api/v2/organizations/limits/namespaces/integrations"
+
+# The blast radius's lines (issue 28): checked on their own (blast_checked), then
+# left out where the plan's text is compared whole.
+BLAST_LINE = re.compile(r"^    (if (function .*|\S+( \(own host\))?) hangs, .*|this action: .*)\n"
+                        r"|^Worst case if a back-end hangs = .*\n", re.M)
+# The host each variant's changed actions call, and what it holds before -> after.
+BLAST_HOSTS = {
+    "plain": ["https://orders.example.com/", "https://stock.example.com/"],
+    "rules": ["https://orders.example.com/", "https://stock.example.com/"],
+    "envs": ["https://orders.example.com/", "https://stock.example.com/"],
+    "function": ["function Score Lead", "https://orders.example.com/"],
+}
+
+
+def without_blast(text):
+    return BLAST_LINE.sub("", text)
+
+
+def blast_checked(variant, text):
+    """Every changed action's host line and its own line, and the limit read from the org."""
+    name = variant.name
+    for host in BLAST_HOSTS[name]:
+        check(re.search(r"^    if %s hangs, its \d actions? would hold \d+( -> \d+)? of the org's 50 "
+                        r"concurrent executions\n    this action: [\d.]+ runs a minute at its peak "
+                        r"x \d+ s = [\d.]+ slots? \([\d.]+ at \d+ s\); in use at that peak today: "
+                        r"[\d.]+\n" % re.escape(host), text, re.M),
+              "%s plan: no blast radius for %s:\n%s" % (name, host, text))
+    check(text.count("Limit: 50 concurrent executions, read from the org.") == 1,
+          "%s plan: the limit's source:\n%s" % (name, text))
 
 
 def seeded(number, name, url, timeout, latency, prefix="composition"):
@@ -213,9 +243,11 @@ def test_plan(variant):
     ran(variant.run("validate"), 0, name + " validate")
     plan = variant.run("plan", "--no-color")
     ran(plan, 0, name + " plan")
-    check(plan.stdout == PLANS[name], "%s plan:\n%s" % (name, plan.stdout))
+    check(without_blast(plan.stdout) == PLANS[name], "%s plan:\n%s" % (name, plan.stdout))
+    blast_checked(variant, plan.stdout)
     counts = variant.counts()
-    expected = {LOGIN: 1, LIST: 1, FLOWS_CALLING: 2}  # the flows: one request per change
+    # The flows: one request per change; the blast radius: one query, one limits read.
+    expected = {LOGIN: 1, LIST: 1, FLOWS_CALLING: 2, ANALYTICS: 1, LIMITS: 1}
     if name == "function":
         expected.update({INTEGRATIONS: 1, FUNCTION: 1})
     check(counts == expected, "%s plan's requests: %s" % (name, counts))
@@ -240,21 +272,23 @@ def test_flows(variant, document):
           found.get("complete") is True and document["impact"]["flows"] == "listed",
           "%s plan JSON flows: %s" % (name, document.get("impact")))
     markdown = variant.run("plan", "--format", "markdown").stdout
-    check(ORDER_FLOWS.strip() + "\n\n</details>" in markdown and "> " + OWN_WAIT in markdown,
+    check(ORDER_FLOWS.strip() + "\n\nif https://orders.example.com/ hangs, its 2 actions would "
+          "hold " in markdown and "> " + OWN_WAIT in markdown,
           "%s plan Markdown flows:\n%s" % (name, markdown))
     variant.org.settings({"dependencyTracking": "rebuilding"})
-    partial = variant.run("plan", "--no-color").stdout
+    partial = without_blast(variant.run("plan", "--no-color").stdout)
     check(partial == PLANS[name].replace("called by 3", "called by at least 3").replace(
         "called by no published flow", "called by no published flow found so far (the list may "
         "be incomplete)").replace(OWN_WAIT, INCOMPLETE + OWN_WAIT),
           "%s plan while rebuilding:\n%s" % (name, partial))
     variant.org.settings({"dependencyTracking": "forbidden"})
-    refused = variant.run("plan", "--no-color").stdout
+    refused = without_blast(variant.run("plan", "--no-color").stdout)
     check(refused == PLANS[name].replace(ORDER_FLOWS, "").replace(NO_FLOWS, "").replace(
         OWN_WAIT, FORBIDDEN), "%s plan without the permission:\n%s" % (name, refused))
     variant.org.settings({"dependencyTracking": "operational"})
     quiet = variant.run("plan", "--no-color", "--no-impact")
-    check(FLOWS_CALLING not in variant.counts() and quiet.stdout == PLANS[name].replace(
+    check(FLOWS_CALLING not in variant.counts() and ANALYTICS not in variant.counts() and
+          LIMITS not in variant.counts() and quiet.stdout == PLANS[name].replace(
         ORDER_FLOWS, "").replace(NO_FLOWS, "").replace(OWN_WAIT, ""),
           "%s plan --no-impact:\n%s%s" % (name, quiet.stdout, variant.counts()))
 
@@ -340,7 +374,11 @@ def test_insights(variant):
     check(verdicts.get("action.stock", "at risk") == "at risk" and
           all(verdict == "ok" for address, verdict in verdicts.items() if address != "action.stock"),
           "%s insights verdicts: %s" % (name, verdicts))
-    expected = {LOGIN: 1, ORG: 1, LIST: 1, INTEGRATIONS: 1, ANALYTICS: 2}
+    # The flows of the action at risk (Check Stock, managed but in the function
+    # variant) and the org's limit, for the blast radius.
+    expected = {LOGIN: 1, ORG: 1, LIST: 1, INTEGRATIONS: 1, ANALYTICS: 2, LIMITS: 1}
+    if name != "function":
+        expected[FLOWS_CALLING] = 1
     if name == "function":
         expected[FUNCTION] = 1  # the function's own timeout may cut it off first
     check(variant.counts() == expected, "%s insights' requests: %s" % (name, variant.counts()))
@@ -372,7 +410,9 @@ def test_insights(variant):
               r"\n1 action changed by the apply at \S+Z: 0 fixed, 0 improved, 0 still timing out, "
               r"1 not enough traffic yet, 0 ok \(4 analytics queries\)\.\n$", since.stdout),
           "%s --since-apply covers %s:\n%s" % (name, rows, since.stdout))
-    check(variant.counts() == dict(expected, **{ANALYTICS: 4}),
+    # No flows, no limit: --since-apply compares, it weighs nothing.
+    plain = {key: count for key, count in expected.items() if key not in (LIMITS, FLOWS_CALLING)}
+    check(variant.counts() == dict(plain, **{ANALYTICS: 4}),
           "%s --since-apply's requests: %s" % (name, variant.counts()))
 
 

@@ -14,6 +14,7 @@ usage: demo_test.py DACTL EMULATOR
 """
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -33,6 +34,11 @@ WRITTEN = (
     "No unmanaged action is timing out or at risk; adopted.toml was not changed\n")
 
 PLAN_SUMMARY = "Plan: 5 to change, 2 unchanged; 2 actions governed by rules.\n"
+# The seed's daily peak of Lookup Order Status: 120 a minute, 1,800 a quarter hour.
+BLAST_ORDERS = re.compile(
+    r"    if https://orders\.example\.com/ hangs, its 1 action would hold 7 -> 17 of the org's 50 "
+    r"concurrent executions\n    this action: 120 runs a minute at its peak x 8 s = 16\.1 slots "
+    r"\(6\.1 at 3 s\); in use at that peak today: \d\.\d\n")
 
 
 def runner(project, emulator):
@@ -70,7 +76,9 @@ def demo(workdir):
 
         plan = run("plan")
         exited(plan, 0, "plan after insights")
-        check(plan.stdout.endswith(PLAN_SUMMARY) and "breaks" not in plan.stdout + plan.stderr and
+        check(PLAN_SUMMARY in plan.stdout and "breaks" not in plan.stdout + plan.stderr and
+              BLAST_ORDERS.search(plan.stdout) and
+              plan.stdout.endswith("Limit: 50 concurrent executions, read from the org.\n") and
               "    ~ timeout_seconds: 3 -> 8   (rule.payments_floor: at least 8)\n" in plan.stdout,
               "the plan after insights:\n" + plan.stdout + plan.stderr)
         applied = run("apply", "--auto-approve")

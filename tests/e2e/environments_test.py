@@ -158,7 +158,9 @@ def test_plan_and_apply(project):
                                     "GET /api/v2/integrations/actions": 1,
                                     # the flows calling each of the two changed actions
                                     "GET /api/v2/architect/dependencytracking/consumingresources":
-                                    2},
+                                    2,
+                                    # the peaks of the blast radius (no traffic: no limit read)
+                                    "POST /api/v2/analytics/actions/aggregates/query": 1},
           "plan --env test's requests: %s" % project.test.counts())
 
     apply = project.run("apply", "--env", "test", "--auto-approve")

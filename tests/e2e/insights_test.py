@@ -31,8 +31,12 @@ def test_verdicts_and_requests(org):
     run = org.run(project, "insights", "--format", "json")
     check(run.returncode == 0, "insights exited %d: %s" % (run.returncode, run.stderr))
     counts = org.counts()
+    # The flows calling the two actions timing out or at risk, and the org's
+    # limit for the blast radius (docs/impact.md).
     check(counts == {"POST /oauth/token": 1, "GET /api/v2/integrations/actions": 1,
-                      "GET /api/v2/integrations": 1, AGGREGATES: 2},
+                      "GET /api/v2/integrations": 1, AGGREGATES: 2,
+                      "GET /api/v2/architect/dependencytracking/consumingresources": 2,
+                      "GET /api/v2/organizations/limits/namespaces/integrations": 1},
           "requests: %s" % counts)
     document = json.loads(run.stdout)
     check(document["command"] == "insights" and document["queries"] == 2, "header: %s" % document)

@@ -75,7 +75,9 @@ TEST_CASE("a peak is an action's busiest quarter hour, its groups summed", "[cap
     REQUIRE(peaks.at("a").per_minute() == Approx(650.0 / 15));
     REQUIRE(peaks.at("a").in_use() == Approx(1'660'000.0 / 900'000));
     // 650 runs a quarter hour held for 30 s: 650 x 30 / 900 = 21.7, 22 slots.
-    REQUIRE(peaks.at("a").slots_at(30) == 22);
+    REQUIRE(peaks.at("a").slots_at(30) == Approx(650.0 * 30 / 900));
+    REQUIRE(rounded_up_slots(peaks.at("a").slots_at(30)) == 22);
+    REQUIRE(rounded_up_slots(ActionPeak{4500, 0, 0}.slots_at(8)) == 40);
     REQUIRE(ActionPeak{}.slots_at(60) == 0);
     // 600 a minute raised to 30 s: the issue's 300 slots.
     REQUIRE(ActionPeak{9000, 0, 0}.slots_at(30) == 300);
@@ -104,6 +106,23 @@ TEST_CASE("the worst case of a host is the sum over its actions, before and afte
     REQUIRE(radius.host_of("zzz") == nullptr);
     REQUIRE(radius.over_after() == std::vector<const HostLoad*>{&radius.hosts[0]});
     REQUIRE(org.radius({{"a", 35}}).over_after().empty());  // 35 + 10 = 45
+}
+
+TEST_CASE("a host's worst case rounds up the sum, not each small action", "[capacity]") {
+    // Thirty actions each running once a quarter hour at 10 s hold a third of
+    // a slot together (30 x 10 / 900), not thirty slots.
+    std::vector<LiveAction> live;
+    Peaks peaks;
+    for (int i = 0; i < 30; ++i) {
+        const std::string id = "s" + std::to_string(i);
+        live.push_back(on(id, "https://small.example.com/" + id, 10));
+        add_peaks(peaks, {group(id, {{0, 1}}, 100)});
+    }
+    BlastInputs inputs{&live, &peaks, {}, {}, std::nullopt};
+    const BlastRadius radius = blast_radius(inputs, {}, {});
+    REQUIRE(radius.hosts.size() == 1);
+    REQUIRE(radius.hosts[0].worst_before == 1);
+    REQUIRE(radius.hosts[0].actions[0].slots_before == Approx(10.0 / 900));
 }
 
 TEST_CASE("only the hosts of the chosen actions, and a function's own timeout counts",

@@ -78,3 +78,64 @@ TEST_CASE("a failure to read flows is kept, never the plan's", "[impact]") {
     REQUIRE(flow_type_words("INQUEUECALLFLOW") == "in-queue call flow");
     REQUIRE(flow_type_words("SOMENEWFLOW") == "somenewflow");
 }
+
+TEST_CASE("a plan's timeouts are weighed with one query, the limit read when anything ran",
+          "[impact][capacity]") {
+    Planned two = planned(2);
+    std::vector<LiveAction> live;
+    for (const auto& [id, base] : two.bases) {
+        live.push_back(with(with(base, Field::timeout_seconds, Value(3)),
+                            Field::request_url_template, Value("https://orders.example.com/x")));
+    }
+    FakeProvider provider;
+    provider.set_concurrency_limit(std::optional<std::int64_t>(20));
+    const BlastSources sources{&provider, &provider, &live, 50, 10 * 86'400'000LL + 5};
+
+    // Nothing ran: one query, the limit not read, the configured one kept.
+    FlowImpact quiet;
+    weigh_timeouts(quiet, two.plan, sources, ImpactChoice::usual);
+    REQUIRE(provider.calls() == std::vector<std::string>{"aggregates"});
+    REQUIRE(provider.aggregate_queries() ==
+            std::vector<AggregateQuery>{peak_query(peak_window(sources.now_ms))});
+    REQUIRE(quiet.blast_reading == BlastReading::shown);
+    REQUIRE(quiet.blast->limit == ConcurrencyLimit{50, LimitSource::configured, ""});
+    REQUIRE(quiet.blast->hosts.size() == 1);
+    REQUIRE_FALSE(quiet.blast->holds_slots());
+
+    // 900 runs a quarter hour of each at 3 s -> 9 s: 3 + 3 = 6 -> 18 of the org's 20.
+    provider.answer_aggregates([](const AggregateQuery&) {
+        std::vector<AggregateGroup> groups;
+        for (const char* id : {"custom_-_0", "custom_-_1"}) {
+            groups.push_back({{{"actionId", id}}, {{{0, 900'000}, {900, 0, 0, 90'000, {}, {}}}}});
+        }
+        return Result<std::vector<AggregateGroup>>(groups);
+    });
+    FlowImpact busy;
+    weigh_timeouts(busy, two.plan, sources, ImpactChoice::usual);
+    REQUIRE(busy.blast->limit == ConcurrencyLimit{20, LimitSource::org, ""});
+    REQUIRE(busy.blast->hosts[0].worst_before == 6);
+    REQUIRE(busy.blast->hosts[0].worst_after == 18);
+    REQUIRE(busy.blast->hosts[0].actions[0].address == std::optional<std::string>("action.a0"));
+
+    // --no-impact, or no timeout among the changes: no request at all.
+    const std::size_t calls = provider.calls().size();
+    FlowImpact none;
+    weigh_timeouts(none, two.plan, sources, ImpactChoice::none);
+    Planned renamed = planned(1);
+    renamed.plan.changes[0].fields = {FieldChange(Field::name, Value("A"), Value("B"))};
+    weigh_timeouts(none, renamed.plan, sources, ImpactChoice::usual);
+    REQUIRE(provider.calls().size() == calls);
+    REQUIRE(none.blast_reading == BlastReading::off);
+
+    // An analytics refusal is recorded; the plan stands.
+    provider.answer_aggregates([](const AggregateQuery&) {
+        return Result<std::vector<AggregateGroup>>(make_error(ErrorKind::forbidden, "403"));
+    });
+    FlowImpact refused;
+    weigh_timeouts(refused, two.plan, sources, ImpactChoice::usual);
+    REQUIRE(refused.blast_reading == BlastReading::failed);
+    REQUIRE(refused.blast_error ==
+            "the OAuth client may not read the analytics (it needs integrations:action:view and "
+            "the scope analytics)");
+    REQUIRE_FALSE(refused.blast);
+}

@@ -380,3 +380,32 @@ TEST_CASE("runs cut off by a function's own shorter timeout are timing out now",
             "action's 30 s: a longer action timeout cannot help; function.timeout_seconds is at "
             "its most already: the function must answer sooner");
 }
+
+TEST_CASE("the recommendations weighed: raises of actions timing out or at risk only",
+          "[insights][capacity]") {
+    InsightsReport report;
+    auto insight = [](std::string id, Verdict verdict, std::optional<int> current,
+                      int recommended) {
+        Insight made;
+        made.id = std::move(id);
+        made.verdict = verdict;
+        made.current_timeout = current;
+        made.recommendation = Recommendation{};
+        made.recommendation->timeout_seconds = recommended;
+        return made;
+    };
+    report.insights = {insight("up", Verdict::timing_out, 3, 8),
+                       insight("risky", Verdict::at_risk, std::nullopt, 45),
+                       insight("down", Verdict::at_risk, 10, 5),
+                       insight("fine", Verdict::ok, 3, 9)};
+    REQUIRE(recommended_timeouts(report) == std::map<std::string, int>{{"up", 8}});
+    std::vector<LiveAction> live{with(make_live("up", "Up"), Field::timeout_seconds, Value(3))};
+    report.peaks["up"] = ActionPeak{900, 0, 0};
+    report.insights[0].address = "action.up";
+    weigh_recommendations(report, live, {50, LimitSource::org, ""});
+    REQUIRE(report.blast->hosts.size() == 1);
+    REQUIRE(report.blast->hosts[0].worst_before == 3);
+    REQUIRE(report.blast->hosts[0].worst_after == 8);
+    REQUIRE(report.blast->hosts[0].actions[0].address == std::optional<std::string>("action.up"));
+    REQUIRE(report.blast->limit.value == 50);
+}
