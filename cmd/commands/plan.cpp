@@ -45,7 +45,7 @@ void note_forgotten(Session& session, const Project& project, const Planning& pl
 }
 
 SavedPlan saved_plan(Session& session, const Project& project, const Plan& plan,
-                     const OrgIdentity& org) {
+                     const OrgIdentity& org, const FlowImpact& impact) {
     SavedPlan saved;
     saved.org = org;
     saved.dactl_version = DACTL_VERSION;
@@ -53,6 +53,9 @@ SavedPlan saved_plan(Session& session, const Project& project, const Plan& plan,
     saved.manifests_digest = project.digest;
     saved.environment = project.environment;
     saved.plan = plan;
+    if (impact.listing == FlowListing::listed) {
+        saved.flows = impact.by_address;  // what show names under each change
+    }
     return saved;
 }
 
@@ -111,11 +114,11 @@ int run_plan(const PlanArguments& options, Session& session) {
         return session.fail_reading(org.error());
     }
     note_forgotten(session, *project, *planning, *state);
-    if (options.out &&
-        !save(session, *options.out, saved_plan(session, *project, planning->plan, **org))) {
+    const FlowImpact impact = impact_of(options, session, *provider, *project, *planning);
+    if (options.out && !save(session, *options.out,
+                             saved_plan(session, *project, planning->plan, **org, impact))) {
         return session.failed();
     }
-    const FlowImpact impact = impact_of(options, session, *provider, *project, *planning);
     session.present(plan_view(planning->plan, &impact));
     return options.detailed_exitcode && !planning->plan.empty() ? k_exit_changes : k_exit_ok;
 }

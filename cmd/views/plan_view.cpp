@@ -39,6 +39,26 @@ std::string saved_header(const SavedPlan& saved, const std::string& file, bool m
     return text;
 }
 
+// The flows the saved plan recorded, as plan listed them; none when it did not.
+std::optional<FlowImpact> saved_flows(const SavedPlan& saved) {
+    if (!saved.flows) {
+        return std::nullopt;
+    }
+    FlowImpact impact;
+    impact.listing = FlowListing::listed;
+    impact.by_address = *saved.flows;
+    impact.changed = saved.plan.changes.size();
+    for (const ActionChange& change : saved.plan.changes) {
+        const CallingFlows* flows = impact.flows_of(change.address);
+        for (const FieldChange& field : change.fields) {
+            impact.changes_timeouts =
+                impact.changes_timeouts || (field.field == Field::timeout_seconds &&
+                                            flows != nullptr && !flows->flows.empty());
+        }
+    }
+    return impact;
+}
+
 }  // namespace
 
 View plan_view(const Plan& plan, const FlowImpact* impact) {
@@ -59,14 +79,17 @@ View plan_view(const Plan& plan, const FlowImpact* impact) {
 
 View saved_plan_view(const SavedPlan& saved, const std::string& file) {
     return [&](OutputFormat format, const Style& style) -> std::string {
+        const std::optional<FlowImpact> impact = saved_flows(saved);
+        const FlowImpact* flows = impact ? &*impact : nullptr;
         switch (format) {
             case OutputFormat::text:
                 return saved_header(saved, file, false) +
-                       render_plan_text(saved.plan, style.palette);
+                       render_plan_text(saved.plan, style.palette, flows);
             case OutputFormat::json:
-                return encode_show_output(saved);
+                return encode_show_output(saved, flows);
             case OutputFormat::markdown:
-                return saved_header(saved, file, true) + render_plan_markdown(saved.plan);
+                return saved_header(saved, file, true) +
+                       render_plan_markdown(saved.plan, k_markdown_limit, "plan", flows);
             case OutputFormat::html:
                 break;
         }

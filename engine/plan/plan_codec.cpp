@@ -90,6 +90,63 @@ void write_change(JsonWriter& json, const ActionChange& change, ChangeForm form)
     json.end_object();
 }
 
+namespace {
+
+// "flows": {"<address>": {"complete", "flows": [{id, name, type, version}]}}.
+void write_flows(JsonWriter& json, const std::map<std::string, CallingFlows>& by_address) {
+    json.key("flows");
+    json.begin_object();
+    for (const auto& [address, found] : by_address) {
+        json.key(address);
+        json.begin_object();
+        json.key("complete");
+        json.boolean(!found.incomplete);
+        json.key("flows");
+        json.begin_array();
+        for (const CallingFlow& flow : found.flows) {
+            json.begin_object();
+            json.member("id", flow.id);
+            json.member("name", flow.name);
+            json.member("type", flow.type);
+            json.member("version", flow.version);
+            json.end_object();
+        }
+        json.end_array();
+        json.end_object();
+    }
+    json.end_object();
+}
+
+Result<std::map<std::string, CallingFlows>> read_flows_member(const rapidjson::Value& value) {
+    const Error wrong =
+        invalid("flows is not a map of address to {complete, flows: [{id, name, type, version}]}");
+    if (!value.IsObject()) {
+        return wrong;
+    }
+    std::map<std::string, CallingFlows> by_address;
+    for (const auto& entry : value.GetObject()) {
+        const rapidjson::Value* complete = member(entry.value, "complete");
+        const rapidjson::Value* flows = member(entry.value, "flows");
+        if (complete == nullptr || !complete->IsBool() || flows == nullptr || !flows->IsArray()) {
+            return wrong;
+        }
+        CallingFlows& found = by_address[text_of(entry.name)];
+        found.incomplete = !complete->GetBool();
+        for (const auto& flow : flows->GetArray()) {
+            std::optional<std::string> id = string_member(flow, "id");
+            std::optional<std::string> name = string_member(flow, "name");
+            if (!id || !name) {
+                return wrong;
+            }
+            found.flows.push_back({*id, *name, string_member(flow, "type").value_or(""),
+                                   string_member(flow, "version").value_or("")});
+        }
+    }
+    return by_address;
+}
+
+}  // namespace
+
 std::string encode_saved_plan(const SavedPlan& saved) {
     JsonWriter json;
     json.begin_object();
@@ -111,6 +168,9 @@ std::string encode_saved_plan(const SavedPlan& saved) {
     json.strings("targets", saved.plan.targets);
     if (saved.plan.governed > 0) {
         json.member("governed_by_rules", static_cast<std::int64_t>(saved.plan.governed));
+    }
+    if (saved.flows) {
+        write_flows(json, *saved.flows);
     }
     json.end_object();
     return json.finish();
@@ -181,6 +241,14 @@ Result<SavedPlan> decode_saved_plan(std::string_view text) {
             return invalid("governed_by_rules is not a count");
         }
         saved.plan.governed = static_cast<std::size_t>(governed->GetUint64());
+    }
+    // Plans saved before flows were listed, or without them, lack the member.
+    if (const rapidjson::Value* flows = member(document, "flows")) {
+        Result<std::map<std::string, CallingFlows>> read = read_flows_member(*flows);
+        if (!read) {
+            return read.error();
+        }
+        saved.flows = std::move(read).value();
     }
     return saved;
 }

@@ -7,6 +7,7 @@
 
 #include "engine/model/org_identity.h"
 #include "engine/plan/plan.h"
+#include "engine/provider/flow_dependencies.h"
 #include "engine/util/result.h"
 
 namespace dactl {
@@ -22,6 +23,9 @@ struct SavedPlan {
     std::optional<OrgIdentity> org;  ///< the org it was made against (absent in older plans)
     std::string environment;         ///< the environment it was made for; "" for none
     Plan plan;
+    /// The published flows calling each changed action, by address, as plan
+    /// listed them; none when it did not (--no-impact, refused, older plans).
+    std::optional<std::map<std::string, CallingFlows>> flows;
 };
 
 class JsonWriter;

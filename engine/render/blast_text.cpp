@@ -86,7 +86,7 @@ std::vector<std::string> blast_lines(const BlastRadius& radius, const std::strin
             continue;
         }
         if (share.peak.executions == 0) {
-            lines.push_back("this action: no runs in the 7 days read; it adds nothing yet");
+            lines.emplace_back("this action: no runs in the 7 days read; it adds nothing yet");
             break;
         }
         std::string line = "this action: " + rate_text(share.peak.per_minute()) +

@@ -17,7 +17,7 @@ std::string encode_plan_output(const Plan& plan, const FlowImpact* impact) {
     return json.finish();
 }
 
-std::string encode_show_output(const SavedPlan& saved) {
+std::string encode_show_output(const SavedPlan& saved, const FlowImpact* impact) {
     JsonWriter json;
     begin_output(json, "show");
     json.key("saved");
@@ -38,6 +38,9 @@ std::string encode_show_output(const SavedPlan& saved) {
     json.end_object();
     write_changes(json, saved.plan);
     write_plan_summary(json, saved.plan);
+    if (impact != nullptr) {
+        write_flow_impact(json, *impact);
+    }
     json.end_object();
     return json.finish();
 }

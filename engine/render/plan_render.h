@@ -38,6 +38,7 @@ std::string render_plan_markdown(const Plan& plan, std::size_t limit = k_markdow
 std::string encode_plan_output(const Plan& plan, const FlowImpact* impact = nullptr);
 /// The plan's members plus "saved": {"created_at", "dactl_version", "org",
 /// "manifests_digest", "environment"?}, for `dactl show PLANFILE`.
-std::string encode_show_output(const SavedPlan& saved);
+/// With `impact` (the flows the saved plan recorded): its "impact" member.
+std::string encode_show_output(const SavedPlan& saved, const FlowImpact* impact = nullptr);
 
 }  // namespace dactl

@@ -432,6 +432,8 @@ TEST_CASE("show renders a saved plan without contacting the org", "[cli][saved]"
     CliHarness cli;
     seed(cli);
     cli.org.set_org({"org-test", "Test"});
+    // The flows plan listed are saved with it: show names them, reading nothing.
+    cli.org.set_flows("custom_-_1", {{{"f1", "Main IVR", "INBOUNDCALLFLOW", "12.0"}}, false});
     REQUIRE(cli.run({"plan", "--out", plan_file(cli)}) == 0);
     const int requests = cli.provider_requests;
     const std::string file = plan_file(cli);
@@ -448,9 +450,14 @@ TEST_CASE("show renders a saved plan without contacting the org", "[cli][saved]"
                                  "\n"
                                  "~ action.order: \"Get Order\" (custom_-_1)\n"
                                  "    ~ timeout_seconds: 3 -> 15\n"
+                                 "    called by 1 published flow: Main IVR (inbound call flow)\n"
                                  "\n"
-                                 "Plan: 1 to change, 1 unchanged.\n");
+                                 "Plan: 1 to change, 1 unchanged.\n"
+                                 "A flow whose Call Data Action unticks \"Use action's suggested "
+                                 "timeout\" waits its own time: a longer action timeout does not "
+                                 "help that flow.\n");
         REQUIRE(cli.err().empty());
+        REQUIRE(cli.provider_requests == requests);
     }
     // The golden files hold VERSION and FILE where this build's version and the
     // temporary path go.

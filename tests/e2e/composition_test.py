@@ -302,6 +302,9 @@ def test_saved_plan_and_apply(variant):
           "%s plan --out says: %s" % (name, saved.stderr))
     shown = variant.run("show", plan_file, env=False)
     ran(shown, 0, name + " show")
+    # The flows plan listed are saved with it (issue 28): show names them.
+    check(ORDER_FLOWS in shown.stdout and shown.stdout.endswith(OWN_WAIT),
+          "%s show names the flows:\n%s" % (name, shown.stdout))
     # The plan records its environment: apply takes it from there.
     applied = variant.run("apply", plan_file, env=False)
     ran(applied, 0, name + " apply FILE")

@@ -58,3 +58,20 @@ TEST_CASE("a damaged saved plan is refused with the reason", "[plan_codec]") {
     text.replace(text.find("\"timeout_seconds\""), 17, "\"timeout\"");
     REQUIRE(decode_saved_plan(text).error().message == "saved plan: unknown field \"timeout\"");
 }
+
+TEST_CASE("a saved plan keeps the flows plan listed, and reads plans without them",
+          "[plan_codec][impact]") {
+    SavedPlan saved = sample();
+    REQUIRE_FALSE(decode_saved_plan(encode_saved_plan(saved)).value().flows);
+    saved.flows = std::map<std::string, CallingFlows>{
+        {"action.order", {{{"f1", "Main IVR", "INBOUNDCALLFLOW", "12.0"}}, true}}};
+    const std::string text = encode_saved_plan(saved);
+    REQUIRE(text.find("\"flows\": {\n    \"action.order\": {\n      \"complete\": false,") !=
+            std::string::npos);
+    REQUIRE(decode_saved_plan(text).value().flows == saved.flows);
+    std::string damaged = text;
+    damaged.replace(damaged.find("\"complete\": false"), 17, "\"complete\": 0");
+    REQUIRE(decode_saved_plan(damaged).error().message ==
+            "saved plan: flows is not a map of address to {complete, flows: [{id, name, type, "
+            "version}]}");
+}
