@@ -168,7 +168,8 @@ def test_saved_plan(org):
     check(plan.returncode == 0, "plan --out exited %d: %s" % (plan.returncode, plan.stderr))
     show = org.run("show", saved)
     expected = ('~ action.lookup_0016: "Lookup 0016" (%s)\n'
-                "    ~ timeout_seconds: 4 -> 15   (rule.orders_backend: at least 15)\n" % id)
+                "    ~ timeout_seconds: 4 -> 15   (rule.orders_backend: at least 15)\n"
+                "    called by no published flow\n" % id)  # as plan --out listed them
     check(expected + "\nPlan: 1 to change, 124 unchanged; 125 actions governed by rules.\n"
           in show.stdout, "show printed:\n%s" % show.stdout)
     apply = org.run("apply", saved, "--auto-approve")

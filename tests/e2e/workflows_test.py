@@ -296,6 +296,11 @@ def run_insights_workflow(dactl_binary, emulator_binary):
                   "| `action.timing_out` | 700 |" in body and "| timing out | &gt;= 5 s |" in body and
                   "measure it with dactl probe --via-draft action.timing_out" in body and
                   "| `action.at_risk` |" in body and "| at risk | 4 s |" in body and
+                  # The blast radius section (issue 28): every host with traffic, the limit.
+                  "### Blast radius: what each back-end's actions would hold of the org's 50 "
+                  "concurrent executions if it hung\n" in body and
+                  "| `https://backend.example.com/` |" in body and
+                  "Limit: 50 concurrent executions, read from the org." in body and
                   "\n#### What this run wrote\n\n```text\naction.timing_out: not written: the measurement "
                   "was cut off at the timeout (a lower bound); measure it with --via-draft\n"
                   "Set timeout_seconds = 4 for action.at_risk in actions.toml\n" in body,
