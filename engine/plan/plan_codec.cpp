@@ -92,31 +92,6 @@ void write_change(JsonWriter& json, const ActionChange& change, ChangeForm form)
 
 namespace {
 
-// "flows": {"<address>": {"complete", "flows": [{id, name, type, version}]}}.
-void write_flows(JsonWriter& json, const std::map<std::string, CallingFlows>& by_address) {
-    json.key("flows");
-    json.begin_object();
-    for (const auto& [address, found] : by_address) {
-        json.key(address);
-        json.begin_object();
-        json.key("complete");
-        json.boolean(!found.incomplete);
-        json.key("flows");
-        json.begin_array();
-        for (const CallingFlow& flow : found.flows) {
-            json.begin_object();
-            json.member("id", flow.id);
-            json.member("name", flow.name);
-            json.member("type", flow.type);
-            json.member("version", flow.version);
-            json.end_object();
-        }
-        json.end_array();
-        json.end_object();
-    }
-    json.end_object();
-}
-
 Result<std::map<std::string, CallingFlows>> read_flows_member(const rapidjson::Value& value) {
     const Error wrong =
         invalid("flows is not a map of address to {complete, flows: [{id, name, type, version}]}");
@@ -147,6 +122,29 @@ Result<std::map<std::string, CallingFlows>> read_flows_member(const rapidjson::V
 
 }  // namespace
 
+void write_calling_flows(JsonWriter& json, const std::map<std::string, CallingFlows>& by_key) {
+    json.begin_object();
+    for (const auto& [key, found] : by_key) {
+        json.key(key);
+        json.begin_object();
+        json.key("complete");
+        json.boolean(!found.incomplete);
+        json.key("flows");
+        json.begin_array();
+        for (const CallingFlow& flow : found.flows) {
+            json.begin_object();
+            json.member("id", flow.id);
+            json.member("name", flow.name);
+            json.member("type", flow.type);
+            json.member("version", flow.version);
+            json.end_object();
+        }
+        json.end_array();
+        json.end_object();
+    }
+    json.end_object();
+}
+
 std::string encode_saved_plan(const SavedPlan& saved) {
     JsonWriter json;
     json.begin_object();
@@ -170,7 +168,8 @@ std::string encode_saved_plan(const SavedPlan& saved) {
         json.member("governed_by_rules", static_cast<std::int64_t>(saved.plan.governed));
     }
     if (saved.flows) {
-        write_flows(json, *saved.flows);
+        json.key("flows");
+        write_calling_flows(json, *saved.flows);
     }
     json.end_object();
     return json.finish();

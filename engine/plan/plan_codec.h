@@ -34,6 +34,11 @@ class JsonWriter;
 /// plan and apply (docs/json-output.md), which also says "action": "update".
 enum class ChangeForm { saved, output };
 
+/// {"<key>": {"complete", "flows": [{id, name, type, version}]}}: the flows of
+/// each action, as a saved plan and the "impact" member of plan and insights
+/// write them.
+void write_calling_flows(JsonWriter& json, const std::map<std::string, CallingFlows>& by_key);
+
 /// One planned change as a JSON object: address, (action,) id, name, category,
 /// live_version, fields [{field, before, after}], secret values masked.
 void write_change(JsonWriter& json, const ActionChange& change, ChangeForm form);

@@ -1,21 +1,15 @@
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "engine/json/json_writer.h"
 #include "engine/render/impact_render.h"
 #include "engine/render/markdown_text.h"
+#include "engine/util/decimal.h"
 #include "engine/util/time_text.h"
 
 namespace dactl {
 
 namespace {
-
-std::string one_decimal(double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f", value);
-    return text;
-}
 
 // "60", or "0.4" below ten.
 std::string rate_text(double per_minute) {

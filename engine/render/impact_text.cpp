@@ -1,5 +1,6 @@
 #include "engine/impact/flow_impact.h"
 #include "engine/json/json_writer.h"
+#include "engine/plan/plan_codec.h"
 #include "engine/render/impact_render.h"
 
 namespace dactl {
@@ -104,26 +105,7 @@ void write_flow_impact(JsonWriter& json, const FlowImpact& impact) {
         json.member("error", impact.error);
     }
     json.key("actions");
-    json.begin_object();
-    for (const auto& [address, found] : impact.by_address) {
-        json.key(address);
-        json.begin_object();
-        json.key("complete");
-        json.boolean(!found.incomplete);
-        json.key("flows");
-        json.begin_array();
-        for (const CallingFlow& flow : found.flows) {
-            json.begin_object();
-            json.member("id", flow.id);
-            json.member("name", flow.name);
-            json.member("type", flow.type);
-            json.member("version", flow.version);
-            json.end_object();
-        }
-        json.end_array();
-        json.end_object();
-    }
-    json.end_object();
+    write_calling_flows(json, impact.by_address);
     if (impact.blast) {
         write_blast_radius(json, *impact.blast);
     } else if (impact.blast_reading == BlastReading::failed) {

@@ -1,11 +1,11 @@
 
 #include <algorithm>
-#include <cstdio>
 
 #include "engine/render/impact_render.h"
 #include "engine/render/insights_render.h"
 #include "engine/render/recommendation_render.h"
 #include "engine/text/html.h"
+#include "engine/util/decimal.h"
 
 namespace dactl {
 
@@ -17,22 +17,16 @@ constexpr double k_plot_width = 500;
 constexpr double k_bar_height = 18;
 constexpr double k_day_height = 60;
 
-std::string number(double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f", value);
-    return text;
-}
-
 std::string marker(double x, const std::string& colour, const std::string& label, double bottom,
                    double label_y, const std::string& id) {
     const bool right_half = x > k_label_width + k_plot_width / 2;
-    return "<line id=\"" + id + "\" class=\"marker\" x1=\"" + number(x) + "\" y1=\"" +
-           number(label_y + 4) + "\" x2=\"" + number(x) + "\" y2=\"" + number(bottom) +
-           "\" stroke=\"" + colour +
+    return "<line id=\"" + id + "\" class=\"marker\" x1=\"" + one_decimal(x) + "\" y1=\"" +
+           one_decimal(label_y + 4) + "\" x2=\"" + one_decimal(x) + "\" y2=\"" +
+           one_decimal(bottom) + "\" stroke=\"" + colour +
            "\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n<text x=\"" +
-           number(right_half ? x - 4 : x + 4) + "\" y=\"" + number(label_y) + "\" fill=\"" +
-           colour + "\" font-size=\"12\" text-anchor=\"" + (right_half ? "end" : "start") + "\">" +
-           html_escape(label) + "</text>\n";
+           one_decimal(right_half ? x - 4 : x + 4) + "\" y=\"" + one_decimal(label_y) +
+           "\" fill=\"" + colour + "\" font-size=\"12\" text-anchor=\"" +
+           (right_half ? "end" : "start") + "\">" + html_escape(label) + "</text>\n";
 }
 
 std::string cell(const std::string& text) {
@@ -51,19 +45,21 @@ std::string latency_bars_svg(const Insight& insight, std::size_t index) {
     const double first_bar = 36;
     const double bottom = first_bar + 3 * (k_bar_height + 6);
     std::string svg = "<svg class=\"latency\" id=\"latency-" + n + "\" width=\"" +
-                      number(k_bars_width) + "\" height=\"" + number(bottom + 10) +
+                      one_decimal(k_bars_width) + "\" height=\"" + one_decimal(bottom + 10) +
                       "\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">\n";
     const std::vector<std::pair<std::string, std::optional<std::int64_t>>> bars = {
         {"p95", insight.p95_ms}, {"p99", insight.p99_ms}, {"max", insight.max_ms}};
     double y = first_bar;
     for (const auto& [name, value] : bars) {
-        svg += "<text x=\"0\" y=\"" + number(y + 13) + "\" font-size=\"12\">" + name + "</text>\n";
+        svg += "<text x=\"0\" y=\"" + one_decimal(y + 13) + "\" font-size=\"12\">" + name +
+               "</text>\n";
         if (value) {
             const double width = k_plot_width * static_cast<double>(*value) / top;
             svg += "<rect class=\"bar " + name + "\" data-ms=\"" + std::to_string(*value) +
-                   "\" x=\"" + number(k_label_width) + "\" y=\"" + number(y) + "\" width=\"" +
-                   number(std::max(width, 1.0)) + "\" height=\"" + number(k_bar_height) +
-                   "\" fill=\"" + (name == "max" ? "#9bb3dd" : "#4a78c2") + "\"/>\n";
+                   "\" x=\"" + one_decimal(k_label_width) + "\" y=\"" + one_decimal(y) +
+                   "\" width=\"" + one_decimal(std::max(width, 1.0)) + "\" height=\"" +
+                   one_decimal(k_bar_height) + "\" fill=\"" +
+                   (name == "max" ? "#9bb3dd" : "#4a78c2") + "\"/>\n";
         }
         y += k_bar_height + 6;
     }
@@ -89,7 +85,7 @@ std::string daily_timeouts_svg(const Insight& insight, std::size_t index) {
     const double width =
         insight.days.empty() ? 0 : k_plot_width / static_cast<double>(insight.days.size());
     std::string svg = "<svg class=\"daily\" id=\"daily-" + std::to_string(index) + "\" width=\"" +
-                      number(k_bars_width) + "\" height=\"" + number(k_day_height + 20) +
+                      one_decimal(k_bars_width) + "\" height=\"" + one_decimal(k_day_height + 20) +
                       "\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">\n"
                       "<text x=\"0\" y=\"12\" font-size=\"12\">timeouts a day</text>\n";
     for (std::size_t i = 0; i < insight.days.size(); ++i) {
@@ -98,15 +94,15 @@ std::string daily_timeouts_svg(const Insight& insight, std::size_t index) {
             k_day_height * static_cast<double>(day.timeouts) / static_cast<double>(highest);
         svg += "<rect class=\"day\" data-timeouts=\"" + std::to_string(day.timeouts) +
                "\" data-executions=\"" + std::to_string(day.executions) + "\" x=\"" +
-               number(k_label_width + static_cast<double>(i) * width + 1) + "\" y=\"" +
-               number(16 + k_day_height - height) + "\" width=\"" +
-               number(std::max(width - 2, 1.0)) + "\" height=\"" + number(height) +
+               one_decimal(k_label_width + static_cast<double>(i) * width + 1) + "\" y=\"" +
+               one_decimal(16 + k_day_height - height) + "\" width=\"" +
+               one_decimal(std::max(width - 2, 1.0)) + "\" height=\"" + one_decimal(height) +
                "\" fill=\"#d9822b\"><title>" + std::to_string(day.timeouts) + " of " +
                std::to_string(day.executions) + "</title></rect>\n";
     }
-    svg += "<line x1=\"" + number(k_label_width) + "\" y1=\"" + number(16 + k_day_height) +
-           "\" x2=\"" + number(k_label_width + k_plot_width) + "\" y2=\"" +
-           number(16 + k_day_height) + "\" stroke=\"#333\"/>\n";
+    svg += "<line x1=\"" + one_decimal(k_label_width) + "\" y1=\"" +
+           one_decimal(16 + k_day_height) + "\" x2=\"" + one_decimal(k_label_width + k_plot_width) +
+           "\" y2=\"" + one_decimal(16 + k_day_height) + "\" stroke=\"#333\"/>\n";
     return svg + "</svg>\n";
 }
 

@@ -5,17 +5,12 @@
 #include "engine/render/probe_render.h"
 #include "engine/render/recommendation_render.h"
 #include "engine/text/html.h"
+#include "engine/util/decimal.h"
 #include "engine/util/time_text.h"
 
 namespace dactl {
 
 namespace {
-
-std::string number(double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f", value);
-    return text;
-}
 
 constexpr double k_width = 660;
 constexpr double k_height = 250;
@@ -50,13 +45,13 @@ std::string marker(double x, const std::string& colour, const std::string& label
                    const std::string& id) {
     const bool right_half = x > k_left + k_plot_width / 2;
     const double y = 14 + 14 * row;
-    return "<line id=\"" + id + "\" class=\"marker\" x1=\"" + number(x) + "\" y1=\"" +
-           number(y - 10) + "\" x2=\"" + number(x) + "\" y2=\"" + number(k_bottom) +
+    return "<line id=\"" + id + "\" class=\"marker\" x1=\"" + one_decimal(x) + "\" y1=\"" +
+           one_decimal(y - 10) + "\" x2=\"" + one_decimal(x) + "\" y2=\"" + one_decimal(k_bottom) +
            "\" stroke=\"" + colour + "\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n" +
            (label.empty()
                 ? std::string()
-                : "<text id=\"" + id + "-label\" x=\"" + number(right_half ? x - 5 : x + 5) +
-                      "\" y=\"" + number(y) + "\" fill=\"" + colour +
+                : "<text id=\"" + id + "-label\" x=\"" + one_decimal(right_half ? x - 5 : x + 5) +
+                      "\" y=\"" + one_decimal(y) + "\" fill=\"" + colour +
                       "\" font-size=\"12\" text-anchor=\"" + (right_half ? "end" : "start") +
                       "\">" + html_escape(label) + "</text>\n");
 }
@@ -65,9 +60,9 @@ std::string bar(int bin, double bar_width, double from, double height, const cha
                 const std::string& kind, int count) {
     return "<rect class=\"bar " + kind + "\" data-bin=\"" + std::to_string(bin) +
            "\" data-count=\"" + std::to_string(count) + "\" x=\"" +
-           number(k_left + bin * bar_width + 1) + "\" y=\"" + number(from - height) +
-           "\" width=\"" + number(bar_width - 2) + "\" height=\"" + number(height) + "\" fill=\"" +
-           colour + "\"/>\n";
+           one_decimal(k_left + bin * bar_width + 1) + "\" y=\"" + one_decimal(from - height) +
+           "\" width=\"" + one_decimal(bar_width - 2) + "\" height=\"" + one_decimal(height) +
+           "\" fill=\"" + colour + "\"/>\n";
 }
 
 }  // namespace
@@ -93,9 +88,9 @@ std::string latency_chart_svg(const ProbeEntry& entry, std::size_t index) {
         tallest = std::max(tallest, answered[i] + timed_out[i]);
     }
     const std::string n = std::to_string(index);
-    std::string svg = "<svg id=\"chart-" + n + "\" class=\"chart\" width=\"" + number(k_width) +
-                      "\" height=\"" + number(k_height) + "\" viewBox=\"0 0 " + number(k_width) +
-                      " " + number(k_height) +
+    std::string svg = "<svg id=\"chart-" + n + "\" class=\"chart\" width=\"" +
+                      one_decimal(k_width) + "\" height=\"" + one_decimal(k_height) +
+                      "\" viewBox=\"0 0 " + one_decimal(k_width) + " " + one_decimal(k_height) +
                       "\" role=\"img\" aria-label=\"latency distribution of " +
                       html_escape(entry.address) + "\">\n";
     const double bar_width = k_plot_width / k_bins;
@@ -111,23 +106,25 @@ std::string latency_chart_svg(const ProbeEntry& entry, std::size_t index) {
                        timed_out[at]);
         }
         if (answered[at] + timed_out[at] > 0) {
-            svg += "<text class=\"count\" x=\"" + number(k_left + (i + 0.5) * bar_width) +
-                   "\" y=\"" + number(k_bottom - low - high - 3) +
+            svg += "<text class=\"count\" x=\"" + one_decimal(k_left + (i + 0.5) * bar_width) +
+                   "\" y=\"" + one_decimal(k_bottom - low - high - 3) +
                    "\" font-size=\"10\" text-anchor=\"middle\">" +
                    std::to_string(answered[at] + timed_out[at]) + "</text>\n";
         }
     }
-    svg += "<line x1=\"" + number(k_left) + "\" y1=\"" + number(k_bottom) + "\" x2=\"" +
-           number(k_left + k_plot_width) + "\" y2=\"" + number(k_bottom) + "\" stroke=\"#333\"/>\n";
+    svg += "<line x1=\"" + one_decimal(k_left) + "\" y1=\"" + one_decimal(k_bottom) + "\" x2=\"" +
+           one_decimal(k_left + k_plot_width) + "\" y2=\"" + one_decimal(k_bottom) +
+           "\" stroke=\"#333\"/>\n";
     const int ticks = static_cast<int>(std::floor((top_ms + 0.5) / step));
     for (int tick = 0; tick <= ticks; ++tick) {
         const double ms = step * tick;
         const double x = k_left + k_plot_width * ms / top_ms;
-        svg += "<text class=\"tick\" x=\"" + number(x) + "\" y=\"" + number(k_bottom + 16) +
-               "\" font-size=\"11\" text-anchor=\"middle\">" + tick_text(ms) + "</text>\n";
+        svg += "<text class=\"tick\" x=\"" + one_decimal(x) + "\" y=\"" +
+               one_decimal(k_bottom + 16) + "\" font-size=\"11\" text-anchor=\"middle\">" +
+               tick_text(ms) + "</text>\n";
     }
-    svg += "<text x=\"" + number(k_left + k_plot_width / 2) + "\" y=\"" + number(k_bottom + 36) +
-           "\" font-size=\"12\" text-anchor=\"middle\">latency of " +
+    svg += "<text x=\"" + one_decimal(k_left + k_plot_width / 2) + "\" y=\"" +
+           one_decimal(k_bottom + 36) + "\" font-size=\"12\" text-anchor=\"middle\">latency of " +
            std::to_string(entry.samples.size()) +
            " test calls: blue answered, orange cut off by the timeout</text>\n";
     auto x_of = [&](int ms) { return k_left + k_plot_width * ms / top_ms; };
