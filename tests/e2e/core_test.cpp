@@ -65,6 +65,30 @@ TEST_CASE("plan over 300 actions costs one token and three pages", "[e2e]") {
                 {"POST /api/v2/analytics/actions/aggregates/query", 1}});
 }
 
+TEST_CASE("a plan of 1000 unchanged actions stays at 11 requests with impact on",
+          "[e2e][budget][impact]") {
+    std::vector<SeedAction> actions = many_actions(1000);
+    std::string declared;
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+        declared += manifest("a" + std::to_string(i), actions[i].name, 3);
+    }
+    Emulator emulator(seed_json(actions));
+    TempDir project;
+    project.write("a.toml", declared);
+
+    ProcessResult run = emulator.dactl({"-C", project.path().string(), "plan", "--no-color"});
+
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    REQUIRE(run.out ==
+            "No changes. The live actions match the manifests.\n\n"
+            "Plan: 0 to change, 1000 unchanged.\n");
+    // No change: no flows, no analytics, no limits read.
+    REQUIRE(emulator.counts() ==
+            std::map<std::string, int>{{"POST /oauth/token", 1},
+                                       {"GET /api/v2/integrations/actions", 10}});
+}
+
 TEST_CASE("apply changes exactly the planned field and confirms it", "[e2e]") {
     std::vector<SeedAction> actions = many_actions(3);
     actions[0].headers = {{"Accept", "application/json"},
