@@ -49,7 +49,16 @@ std::string url_host_prefix(const std::string& url) {
 
 double ActionPeak::slots_at(int timeout_seconds) const {
     return static_cast<double>(executions * timeout_seconds * 1000) /
-           static_cast<double>(k_peak_bucket_ms);
+           static_cast<double>(bucket_ms);
+}
+
+const PeakGranularity& granularity_of(std::int64_t bucket_ms) {
+    for (const PeakGranularity& granularity : k_peak_granularities) {
+        if (granularity.bucket_ms == bucket_ms) {
+            return granularity;
+        }
+    }
+    return k_peak_granularities[0];
 }
 
 std::int64_t rounded_up_slots(double slots) {
@@ -62,11 +71,11 @@ TimeWindow peak_window(std::int64_t now_ms) {
     return {end - k_week_ms, end};
 }
 
-AggregateQuery peak_query(const TimeWindow& window) {
-    return {window, {"actionId"}, std::string(k_peak_granularity)};
+AggregateQuery peak_query(const TimeWindow& window, const PeakGranularity& granularity) {
+    return {window, {"actionId"}, std::string(granularity.period)};
 }
 
-void add_peaks(Peaks& peaks, const std::vector<AggregateGroup>& groups) {
+void add_peaks(Peaks& peaks, const std::vector<AggregateGroup>& groups, std::int64_t bucket_ms) {
     // Groups of one action (by errorType, say) are summed per bucket first.
     std::map<std::pair<std::string, std::int64_t>, ActionPeak> buckets;
     for (const AggregateGroup& group : groups) {
@@ -79,6 +88,7 @@ void add_peaks(Peaks& peaks, const std::vector<AggregateGroup>& groups) {
             sum.executions += bucket.stats.count;
             sum.busy_ms += bucket.stats.sum_ms;
             sum.start_ms = bucket.interval.start_ms;
+            sum.bucket_ms = bucket_ms;
         }
     }
     for (const auto& [key, bucket] : buckets) {
@@ -151,7 +161,10 @@ int stop_seconds(const LiveAction& action, std::optional<int> timeout) {
 }
 
 BlastRadius blast_radius(const BlastInputs& inputs, ConcurrencyLimit limit, TimeWindow window) {
-    BlastRadius radius{std::move(limit), window, {}};
+    BlastRadius radius{std::move(limit), window, k_peak_bucket_ms, {}};
+    if (!inputs.peaks->empty()) {
+        radius.bucket_ms = inputs.peaks->begin()->second.bucket_ms;
+    }
     std::set<std::string> chosen;
     if (inputs.only) {
         for (const LiveAction& action : *inputs.live) {

@@ -7,8 +7,9 @@
 // org's limit every data action of the org, in every flow, is refused.
 //
 // The peak is the busiest 15 minutes the analytics hold (one query grouped by
-// actionId at PT15M); today's concurrency at that peak is the runs' summed
-// duration over the quarter hour (rate x mean duration, Little's law).
+// actionId at PT15M; an hour, or a day, when the service refuses so many
+// buckets); today's concurrency at that peak is the runs' summed duration over
+// the bucket (rate x mean duration, Little's law).
 
 #include <cstdint>
 #include <map>
@@ -24,20 +25,36 @@ namespace dactl {
 
 inline constexpr std::int64_t k_peak_bucket_ms = 15 * 60'000;
 inline constexpr const char* k_peak_granularity = "PT15M";
+
+/// A bucket length the analytics are asked for, finest first: when the
+/// service refuses a granularity (too many buckets: its maximum is
+/// unconfirmed), the next coarser one is asked for.
+struct PeakGranularity {
+    const char* period;  ///< "PT15M"
+    std::int64_t bucket_ms;
+    const char* words;  ///< "15 minutes", as "its busiest 15 minutes" says it
+};
+inline constexpr PeakGranularity k_peak_granularities[] = {
+    {"PT15M", 15 * 60'000, "15 minutes"}, {"PT1H", 3'600'000, "hour"}, {"P1D", 86'400'000, "day"}};
+
+/// The granularity of `bucket_ms` (the finest for an unknown length).
+const PeakGranularity& granularity_of(std::int64_t bucket_ms);
 /// The documented default of actions.concurrent.executions.max.
 inline constexpr std::int64_t k_default_concurrency_limit = 50;
 
-/// The busiest quarter hour of one action.
+/// The busiest bucket (a quarter hour, unless the service refused so fine a
+/// granularity) of one action.
 struct ActionPeak {
-    std::int64_t executions = 0;  ///< runs in that quarter hour
+    std::int64_t executions = 0;  ///< runs in that bucket
     std::int64_t busy_ms = 0;     ///< their summed durations
     std::int64_t start_ms = 0;    ///< when it began
+    std::int64_t bucket_ms = k_peak_bucket_ms;
 
-    double per_minute() const { return static_cast<double>(executions) / 15.0; }
-    /// Runs in flight on average then: rate x mean duration.
-    double in_use() const {
-        return static_cast<double>(busy_ms) / static_cast<double>(k_peak_bucket_ms);
+    double per_minute() const {
+        return static_cast<double>(executions) * 60'000.0 / static_cast<double>(bucket_ms);
     }
+    /// Runs in flight on average then: rate x mean duration.
+    double in_use() const { return static_cast<double>(busy_ms) / static_cast<double>(bucket_ms); }
     /// The slots its runs would hold if its back-end hung: rate per second x
     /// the timeout (not rounded: a host's sum is).
     double slots_at(int timeout_seconds) const;
@@ -52,13 +69,15 @@ using Peaks = std::map<std::string, ActionPeak>;
 /// before `now_ms` (buckets then fall on quarter hours).
 TimeWindow peak_window(std::int64_t now_ms);
 
-/// The query of the peaks: `window`, grouped by actionId, at PT15M.
-AggregateQuery peak_query(const TimeWindow& window);
+/// The query of the peaks: `window`, grouped by actionId, at `granularity`.
+AggregateQuery peak_query(const TimeWindow& window,
+                          const PeakGranularity& granularity = k_peak_granularities[0]);
 
 /// Adds the buckets of an answer grouped by actionId (and possibly more
-/// dimensions, whose groups of one action and bucket are summed) at PT15M,
-/// keeping each action's busiest quarter hour.
-void add_peaks(Peaks& peaks, const std::vector<AggregateGroup>& groups);
+/// dimensions, whose groups of one action and bucket are summed) in buckets of
+/// `bucket_ms`, keeping each action's busiest bucket.
+void add_peaks(Peaks& peaks, const std::vector<AggregateGroup>& groups,
+               std::int64_t bucket_ms = k_peak_bucket_ms);
 
 /// Where the limit came from.
 enum class LimitSource {
@@ -113,7 +132,8 @@ struct HostLoad {
 struct BlastRadius {
     ConcurrencyLimit limit;
     TimeWindow window;
-    std::vector<HostLoad> hosts;  ///< most slots after first, then by host
+    std::int64_t bucket_ms = k_peak_bucket_ms;  ///< the peaks' bucket length
+    std::vector<HostLoad> hosts;                ///< most slots after first, then by host
 
     /// The host of the action `id`, or null.
     const HostLoad* host_of(const std::string& id) const;

@@ -77,8 +77,16 @@ void weigh_timeouts(FlowImpact& impact, const Plan& plan, const BlastSources& so
         return;
     }
     const TimeWindow window = peak_window(sources.now_ms);
+    // The finest buckets the service gives (its maximum count is unconfirmed).
+    std::size_t coarser = 0;
     Result<std::vector<AggregateGroup>> groups =
-        sources.analytics->query_action_aggregates(peak_query(window));
+        sources.analytics->query_action_aggregates(peak_query(window, k_peak_granularities[0]));
+    while (!groups && groups.error().kind == ErrorKind::granularity_refused &&
+           coarser + 1 < std::size(k_peak_granularities)) {
+        ++coarser;
+        groups = sources.analytics->query_action_aggregates(
+            peak_query(window, k_peak_granularities[coarser]));
+    }
     if (!groups) {
         impact.blast_reading = BlastReading::failed;
         impact.blast_error = groups.error().kind == ErrorKind::forbidden
@@ -88,7 +96,7 @@ void weigh_timeouts(FlowImpact& impact, const Plan& plan, const BlastSources& so
         return;
     }
     Peaks peaks;
-    add_peaks(peaks, *groups);
+    add_peaks(peaks, *groups, k_peak_granularities[coarser].bucket_ms);
     BlastInputs inputs{sources.live, &peaks, after, {}, std::vector<std::string>{}};
     for (const ActionChange& change : plan.changes) {
         inputs.addresses[change.id] = change.address;
@@ -98,6 +106,7 @@ void weigh_timeouts(FlowImpact& impact, const Plan& plan, const BlastSources& so
     }
     impact.blast =
         blast_radius(inputs, {sources.configured_limit, LimitSource::configured, ""}, window);
+    impact.blast->bucket_ms = k_peak_granularities[coarser].bucket_ms;
     if (impact.blast->holds_slots()) {  // else the limit does not matter: not read
         impact.blast->limit = read_concurrency_limit(*sources.org, sources.configured_limit);
     }

@@ -94,7 +94,8 @@ bool interval_refused(const Error& error) {
 
 // Both queries of every chunk, into tallies by action id.
 Status read_window(ActionAnalytics& provider, const InsightOptions& options, int chunk_days,
-                   std::map<std::string, Tally>& tallies, Peaks& peaks, int& queries) {
+                   const PeakGranularity& granularity, std::map<std::string, Tally>& tallies,
+                   Peaks& peaks, int& queries) {
     for (const TimeWindow& chunk : chunks_of(options.window, chunk_days)) {
         ++queries;
         Result<std::vector<AggregateGroup>> distribution =
@@ -105,12 +106,12 @@ Status read_window(ActionAnalytics& provider, const InsightOptions& options, int
         add_distribution(tallies, *distribution);
         ++queries;
         Result<std::vector<AggregateGroup>> failures = provider.query_action_aggregates(
-            {chunk, {"actionId", "errorType", "responseStatus"}, std::string(k_peak_granularity)});
+            {chunk, {"actionId", "errorType", "responseStatus"}, std::string(granularity.period)});
         if (!failures) {
             return failures.error();
         }
         add_failures(tallies, *failures, options);
-        add_peaks(peaks, *failures);
+        add_peaks(peaks, *failures, granularity.bucket_ms);
     }
     return {};
 }
@@ -325,17 +326,27 @@ Result<InsightsReport> run_insights(ActionAnalytics& provider,
     report.min_timeout = options.min_timeout;
     report.timeout_error_types = options.timeout_error_types;
     std::map<std::string, Tally> tallies;
-    for (int days = k_chunk_days;; days = days / 2) {
+    // A refused interval halves the chunks; a refused granularity (too many
+    // buckets) asks for coarser ones.
+    std::size_t coarser = 0;
+    for (int days = k_chunk_days;;) {
         report.chunk_days = days;
         tallies.clear();
         report.peaks.clear();
-        Status read = read_window(provider, options, days, tallies, report.peaks, report.queries);
+        Status read = read_window(provider, options, days, k_peak_granularities[coarser], tallies,
+                                  report.peaks, report.queries);
         if (read) {
             break;
+        }
+        if (read.error().kind == ErrorKind::granularity_refused &&
+            coarser + 1 < std::size(k_peak_granularities)) {
+            ++coarser;
+            continue;
         }
         if (!interval_refused(read.error()) || days == 1) {
             return read.error();
         }
+        days /= 2;
     }
     std::set<std::string> covered;
     for (const InsightTarget& target : targets) {

@@ -16,7 +16,8 @@ public:
     /// grouped as asked (one request; a read, retried as one). An empty answer
     /// when nothing ran. Fails with the API's error: ErrorKind::forbidden
     /// without the permission, ErrorKind::interval_refused when the interval
-    /// is longer than the service takes.
+    /// is longer than the service takes, ErrorKind::granularity_refused when
+    /// the granularity makes more buckets than it gives.
     virtual Result<std::vector<AggregateGroup>> query_action_aggregates(
         const AggregateQuery& query) = 0;
 };

@@ -122,12 +122,21 @@ std::vector<NoteLine> blast_notes(const BlastRadius& radius, bool recommended) {
     if (!radius.holds_slots()) {
         return notes;
     }
+    const std::string bucket = granularity_of(radius.bucket_ms).words;
+    // Coarser buckets average a shorter burst away: said, not hidden.
+    const std::string coarser =
+        radius.bucket_ms == k_peak_bucket_ms
+            ? ""
+            : std::string(" The analytics refused 15-minute buckets: these are ") +
+                  (radius.bucket_ms == 3'600'000 ? "hourly" : "daily") +
+                  " averages, and a shorter burst holds more than this says.";
     notes.push_back(
         {"Worst case if a back-end hangs = each of its actions' runs a second in its "
-         "busiest 15 minutes (" +
-             utc_timestamp(radius.window.start_ms) + " to " + utc_timestamp(radius.window.end_ms) +
+         "busiest " +
+             bucket + " (" + utc_timestamp(radius.window.start_ms) + " to " +
+             utc_timestamp(radius.window.end_ms) +
              ") x its timeout, summed per host (docs/impact.md). " +
-             limit_source_text(radius.limit),
+             limit_source_text(radius.limit) + coarser,
          false});
     for (const HostLoad* host : radius.over_after()) {
         const bool made_worse = host->worst_after > host->worst_before;

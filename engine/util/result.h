@@ -11,22 +11,23 @@ namespace dactl {
 
 /// What went wrong, in terms a caller can act on.
 enum class ErrorKind {
-    generic,           ///< anything not listed below
-    invalid_input,     ///< the user's input (files, flags, environment) is wrong
-    io,                ///< a local file could not be read or written
-    transport,         ///< no HTTP answer: connection refused, reset, or dropped
-    timeout,           ///< no complete HTTP answer within the time allowed
-    bad_request,       ///< HTTP 400
-    unauthorized,      ///< HTTP 401
-    forbidden,         ///< HTTP 403
-    not_found,         ///< HTTP 404
-    conflict,          ///< HTTP 409, or another sign that the version was stale
-    rate_limited,      ///< HTTP 429 after the allowed waiting
-    server,            ///< HTTP 5xx
-    invalid_response,  ///< an answer that is not what the API documents
-    inconsistent,      ///< a listing that contradicts itself (the org changed while read?)
-    interval_refused,  ///< HTTP 400: an analytics interval longer than the service takes
-    cancelled,         ///< the user interrupted the run
+    generic,              ///< anything not listed below
+    invalid_input,        ///< the user's input (files, flags, environment) is wrong
+    io,                   ///< a local file could not be read or written
+    transport,            ///< no HTTP answer: connection refused, reset, or dropped
+    timeout,              ///< no complete HTTP answer within the time allowed
+    bad_request,          ///< HTTP 400
+    unauthorized,         ///< HTTP 401
+    forbidden,            ///< HTTP 403
+    not_found,            ///< HTTP 404
+    conflict,             ///< HTTP 409, or another sign that the version was stale
+    rate_limited,         ///< HTTP 429 after the allowed waiting
+    server,               ///< HTTP 5xx
+    invalid_response,     ///< an answer that is not what the API documents
+    inconsistent,         ///< a listing that contradicts itself (the org changed while read?)
+    interval_refused,     ///< HTTP 400: an analytics interval longer than the service takes
+    granularity_refused,  ///< HTTP 400: more analytics buckets than the service gives
+    cancelled,            ///< the user interrupted the run
 };
 
 /// A failure with everything needed to report it: what happened, and for API

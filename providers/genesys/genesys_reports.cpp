@@ -56,13 +56,21 @@ Result<std::vector<AggregateGroup>> GenesysAnalytics::query_action_aggregates(
         decoded(m_client.post_query("/api/v2/analytics/actions/aggregates/query",
                                     encode_aggregate_query(query)),
                 decode_aggregates, "querying the analytics");
-    // The service's words for an interval longer than it takes (no code of its
-    // own is documented): the one place they are read.
-    if (!groups && groups.error().kind == ErrorKind::bad_request &&
-        ascii_lower(groups.error().message).find("interval") != std::string::npos) {
+    // The service's words for a query it finds too large (no code of its own is
+    // documented): the one place they are read. Too many buckets first: such
+    // words may name the interval too.
+    if (!groups && groups.error().kind == ErrorKind::bad_request) {
+        const std::string words = ascii_lower(groups.error().message);
         Error refused = groups.error();
-        refused.kind = ErrorKind::interval_refused;
-        return refused;
+        if (words.find("bucket") != std::string::npos ||
+            words.find("granularity") != std::string::npos) {
+            refused.kind = ErrorKind::granularity_refused;
+            return refused;
+        }
+        if (words.find("interval") != std::string::npos) {
+            refused.kind = ErrorKind::interval_refused;
+            return refused;
+        }
     }
     return groups;
 }

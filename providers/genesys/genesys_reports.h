@@ -30,7 +30,8 @@ class GenesysAnalytics : public ActionAnalytics {
 public:
     explicit GenesysAnalytics(GenesysClient& client) : m_client(client) {}
     /// POST /api/v2/analytics/actions/aggregates/query; a 400 that names the
-    /// interval is ErrorKind::interval_refused.
+    /// interval is ErrorKind::interval_refused; one naming buckets or the
+    /// granularity ErrorKind::granularity_refused.
     Result<std::vector<AggregateGroup>> query_action_aggregates(
         const AggregateQuery& query) override;
 

@@ -118,6 +118,23 @@ def test_limits(org):
           "over the limit" not in run.stdout, "the org's 200:\n%s" % run.stdout)
     org.settings(concurrentExecutionsMax=50)
 
+    print("plan and insights: 15-minute buckets refused, hours asked for", flush=True)
+    org.settings(analyticsMaxBuckets=200)
+    for command in (("plan",), ("insights",)):
+        run = org.run(*command, project=project)
+        counts = org.counts()
+        check(run.returncode == 0 and re.search(
+            r"Worst case if a back-end hangs = each of its actions' runs a second in its busiest "
+            r"hour \(\S+ to \S+\) x its timeout, summed per host \(docs/impact\.md\)\. Limit: 50 "
+            r"concurrent executions, read from the org\. The analytics refused 15-minute "
+            r"buckets: these are hourly averages, and a shorter burst holds more than this "
+            r"says\.\n", run.stdout),
+              "%s with hours:\n%s%s" % (command[0], run.stdout, run.stderr))
+        # plan: one refused query, then hours; insights: the refused pair, then both again.
+        check(counts[AGGREGATES] == (2 if command[0] == "plan" else 4),
+              "%s's queries with hours: %s" % (command[0], counts))
+    org.settings(analyticsMaxBuckets=0)
+
     print("plan: analytics refused, flows and the plan stand", flush=True)
     org.settings(analyticsForbidden=True)
     run = org.run("plan", project=project)

@@ -282,6 +282,12 @@ Result<Query> parse_query_body(const Json& body, const Settings& settings) {
             return invalid("granularity must be an ISO-8601 period such as P1D, PT1H or PT15M");
         }
         query.bucket = *period;
+        const std::int64_t buckets = (query.end - query.start + *period - 1) / *period;
+        if (settings.analytics_max_buckets > 0 && buckets > settings.analytics_max_buckets) {
+            return invalid("The granularity " + granularity->as_string() + " makes " +
+                           std::to_string(buckets) + " buckets, more than the maximum of " +
+                           std::to_string(settings.analytics_max_buckets));
+        }
     }
     query.filter = [](const Execution&) { return true; };
     if (const Json* filter = body.find("filter")) {

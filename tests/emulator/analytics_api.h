@@ -33,7 +33,10 @@ std::string format_instant(std::int64_t at_ms);
 /// "invalid.value"), no longer than analyticsMaxIntervalDays when that is set
 /// (400 "invalid.value", "... exceeds the maximum of N days"); `metrics` only
 /// "tTotalExecution" (400 "invalid.value"); `groupBy` and predicates of the
-/// eight dimensions; `granularity` PnD, PTnH or PTnM (400 "invalid.value").
+/// eight dimensions; `granularity` PnD, PTnH or PTnM (400 "invalid.value"),
+/// making at most analyticsMaxBuckets buckets when that is set (400
+/// "invalid.value", "The granularity PT15M makes 672 buckets, more than the
+/// maximum of 200").
 /// Then: the runs in the interval that pass the filter, grouped by `groupBy`,
 /// in buckets of `granularity` (one bucket for the whole interval without it),
 /// each with stats count, min, max, sum, and p95 and p99 (nearest rank,

@@ -139,7 +139,8 @@ Status apply_other_member(Settings& settings, const std::string& name, const Jso
             " is not a setting (rateLimit, rateTimeScale, latencyMs, failEvery, dropEvery, "
             "staleReadMs, conflictNextPatches, templatesAsUris, orgMeForbidden, "
             "timeScale, tokenTtlSeconds, analyticsTimeoutErrorType, "
-            "analyticsPercentiles, analyticsMaxIntervalDays, analyticsForbidden, "
+            "analyticsPercentiles, analyticsMaxIntervalDays, analyticsMaxBuckets, "
+            "analyticsForbidden, "
             "auditsForbidden, auditServiceMapped, auditPropertyNames, "
             "functionTimeouts, draftVersions, dependencyTracking, orgLimits, "
             "concurrentExecutionsMax)");
@@ -192,6 +193,9 @@ Status apply_member(Settings& settings, SettingsChange& change, const std::strin
     if (name == "analyticsMaxIntervalDays") {
         return read_int(value, name, settings.analytics_max_interval_days, 0, 3650);
     }
+    if (name == "analyticsMaxBuckets") {
+        return read_int(value, name, settings.analytics_max_buckets, 0, 1'000'000);
+    }
     return apply_other_member(settings, name, value);
 }
 
@@ -223,6 +227,7 @@ Json settings_to_json(const Settings& settings) {
     json.set("analyticsTimeoutErrorType", settings.analytics_timeout_error_type);
     json.set("analyticsPercentiles", settings.analytics_percentiles);
     json.set("analyticsMaxIntervalDays", settings.analytics_max_interval_days);
+    json.set("analyticsMaxBuckets", settings.analytics_max_buckets);
     json.set("analyticsForbidden", settings.analytics_forbidden);
     json.set("auditsForbidden", settings.audits_forbidden);
     json.set("auditServiceMapped", settings.audit_service_mapped);

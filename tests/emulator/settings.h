@@ -32,6 +32,9 @@ struct Settings {
     std::string analytics_timeout_error_type = "REQUEST_TIMEOUT";
     bool analytics_percentiles = true;    ///< stats carry p95 and p99 (unconfirmed)
     int analytics_max_interval_days = 7;  ///< a longer query interval answers 400; 0: no limit
+    /// A query whose granularity makes more buckets than this answers 400
+    /// (the real maximum is unconfirmed); 0: no limit.
+    int analytics_max_buckets = 0;
     bool analytics_forbidden = false;     ///< the aggregates query answers 403
     bool audits_forbidden = false;        ///< the audit query answers 403
     bool audit_service_mapped = true;     ///< the service mapping offers Integrations
@@ -72,6 +75,7 @@ RateLimits rate_limits(const Settings& settings);
 /// "latencyMs": {"min", "max"}, "failEvery": {"n", "status"}, "dropEvery", "staleReadMs",
 /// "conflictNextPatches", "templatesAsUris", "orgMeForbidden", "timeScale", "tokenTtlSeconds",
 /// "analyticsTimeoutErrorType", "analyticsPercentiles", "analyticsMaxIntervalDays",
+/// "analyticsMaxBuckets",
 /// "analyticsForbidden", "auditsForbidden", "auditServiceMapped", "auditPropertyNames"
 /// ("dotted" or "bare"), "functionTimeouts" ("smaller" or "refuse-over-15"), "draftVersions"
 /// ("rise" or "fixed"), "dependencyTracking" ("operational", "rebuilding" or "forbidden"),

@@ -226,3 +226,14 @@ TEST_CASE("instants are read and written in UTC", "[emulator][analytics]") {
     REQUIRE_FALSE(parse_instant("2026-13-01T00:00:00Z"));
     REQUIRE(format_instant(1'795'478'400'000 + 37'230'123) == "2026-11-24T10:20:30.123Z");
 }
+
+TEST_CASE("analyticsMaxBuckets refuses a granularity that makes more buckets",
+          "[emulator][analytics]") {
+    TestServer server(seed_with_traffic());
+    server.settings(R"({"analyticsMaxBuckets": 200})");
+    REQUIRE(error_line(aggregates(server, query(R"("actionId")", R"(, "granularity": "PT15M")"))) ==
+            "400 invalid.value: The granularity PT15M makes 672 buckets, more than the maximum "
+            "of 200");
+    REQUIRE(aggregates(server, query(R"("actionId")", R"(, "granularity": "PT1H")")).status == 200);
+    REQUIRE(aggregates(server, query(R"("actionId")")).status == 200);  // one bucket
+}

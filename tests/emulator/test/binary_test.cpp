@@ -82,7 +82,7 @@ TEST_CASE("the program announces its port, serves, and exits 0 on SIGTERM", "[em
         R"("failEvery":{"n":0,"status":503},"dropEvery":0,"staleReadMs":0,"conflictNextPatches":0,)"
         R"("templatesAsUris":true,"orgMeForbidden":false,"timeScale":1.0,"tokenTtlSeconds":86400,)"
         R"("analyticsTimeoutErrorType":"REQUEST_TIMEOUT","analyticsPercentiles":true,)"
-        R"("analyticsMaxIntervalDays":7,"analyticsForbidden":false,"auditsForbidden":false,)"
+        R"("analyticsMaxIntervalDays":7,"analyticsMaxBuckets":0,"analyticsForbidden":false,"auditsForbidden":false,)"
         R"("auditServiceMapped":true,"auditPropertyNames":"dotted","functionTimeouts":"smaller",)"
         R"("draftVersions":"rise","dependencyTracking":"operational",)"
         R"("orgLimits":"present","concurrentExecutionsMax":50})");

@@ -36,7 +36,7 @@ TEST_CASE("the default settings as the admin API shows them", "[emulator][settin
         R"("failEvery":{"n":0,"status":503},"dropEvery":0,"staleReadMs":0,"conflictNextPatches":0,)"
         R"("templatesAsUris":false,"orgMeForbidden":false,"timeScale":1.0,"tokenTtlSeconds":86400,)"
         R"("analyticsTimeoutErrorType":"REQUEST_TIMEOUT","analyticsPercentiles":true,)"
-        R"("analyticsMaxIntervalDays":7,"analyticsForbidden":false,"auditsForbidden":false,)"
+        R"("analyticsMaxIntervalDays":7,"analyticsMaxBuckets":0,"analyticsForbidden":false,"auditsForbidden":false,)"
         R"("auditServiceMapped":true,"auditPropertyNames":"dotted","functionTimeouts":"smaller",)"
         R"("draftVersions":"rise","dependencyTracking":"operational",)"
         R"("orgLimits":"present","concurrentExecutionsMax":50})");
@@ -74,7 +74,8 @@ TEST_CASE("bad settings are refused and change nothing", "[emulator][settings]")
             "dropEvery, "
             "staleReadMs, conflictNextPatches, templatesAsUris, orgMeForbidden, timeScale, "
             "tokenTtlSeconds, analyticsTimeoutErrorType, analyticsPercentiles, "
-            "analyticsMaxIntervalDays, analyticsForbidden, auditsForbidden, auditServiceMapped, "
+            "analyticsMaxIntervalDays, analyticsMaxBuckets, analyticsForbidden, auditsForbidden, "
+            "auditServiceMapped, "
             "auditPropertyNames, functionTimeouts, draftVersions, dependencyTracking, orgLimits, "
             "concurrentExecutionsMax)");
     REQUIRE(refusal(R"({"dropEvery": 2, "rateLimit": {"requests": -1}})") ==

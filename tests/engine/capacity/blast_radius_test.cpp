@@ -71,16 +71,16 @@ TEST_CASE("a peak is an action's busiest quarter hour, its groups summed", "[cap
     timed_out.group["errorType"] = "REQUEST_TIMEOUT";
     ok.group["errorType"] = "NONE";
     add_peaks(peaks, {ok, timed_out});
-    REQUIRE(peaks.at("a") == ActionPeak{650, 100 * 100 + 550 * 3000, 0});
+    REQUIRE(peaks.at("a") == ActionPeak{650, 100 * 100 + 550 * 3000, 0, k_peak_bucket_ms});
     REQUIRE(peaks.at("a").per_minute() == Approx(650.0 / 15));
     REQUIRE(peaks.at("a").in_use() == Approx(1'660'000.0 / 900'000));
     // 650 runs a quarter hour held for 30 s: 650 x 30 / 900 = 21.7, 22 slots.
     REQUIRE(peaks.at("a").slots_at(30) == Approx(650.0 * 30 / 900));
     REQUIRE(rounded_up_slots(peaks.at("a").slots_at(30)) == 22);
-    REQUIRE(rounded_up_slots(ActionPeak{4500, 0, 0}.slots_at(8)) == 40);
+    REQUIRE(rounded_up_slots(ActionPeak{4500, 0, 0, k_peak_bucket_ms}.slots_at(8)) == 40);
     REQUIRE(ActionPeak{}.slots_at(60) == 0);
     // 600 a minute raised to 30 s: the issue's 300 slots.
-    REQUIRE(ActionPeak{9000, 0, 0}.slots_at(30) == 300);
+    REQUIRE(ActionPeak{9000, 0, 0, k_peak_bucket_ms}.slots_at(30) == 300);
 }
 
 TEST_CASE("the worst case of a host is the sum over its actions, before and after", "[capacity]") {

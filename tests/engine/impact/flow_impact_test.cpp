@@ -139,3 +139,27 @@ TEST_CASE("a plan's timeouts are weighed with one query, the limit read when any
             "the scope analytics)");
     REQUIRE_FALSE(refused.blast);
 }
+
+TEST_CASE("plan's peaks are asked for in hours when 15-minute buckets are refused",
+          "[impact][capacity]") {
+    Planned one = planned(1);
+    std::vector<LiveAction> live{with(one.bases.begin()->second, Field::timeout_seconds, Value(3))};
+    FakeProvider provider;
+    provider.answer_aggregates([](const AggregateQuery& query) {
+        if (query.granularity == std::optional<std::string>("PT15M")) {
+            return Result<std::vector<AggregateGroup>>(
+                make_error(ErrorKind::granularity_refused, "too many buckets"));
+        }
+        std::vector<AggregateGroup> groups{
+            {{{"actionId", "custom_-_0"}}, {{{0, 3'600'000}, {3600, 0, 0, 360'000, {}, {}}}}}};
+        return Result<std::vector<AggregateGroup>>(groups);
+    });
+    FlowImpact impact;
+    weigh_timeouts(impact, one.plan, {&provider, &provider, &live, 50, 10 * 86'400'000LL},
+                   ImpactChoice::usual);
+    REQUIRE(provider.calls() == std::vector<std::string>{"aggregates", "aggregates", "limits"});
+    REQUIRE(impact.blast->bucket_ms == 3'600'000);
+    // One a second: 3 slots at 3 s, 9 at 9 s.
+    REQUIRE(impact.blast->hosts[0].worst_before == 3);
+    REQUIRE(impact.blast->hosts[0].worst_after == 9);
+}

@@ -400,7 +400,7 @@ TEST_CASE("the recommendations weighed: raises of actions timing out or at risk 
                        insight("fine", Verdict::ok, 3, 9)};
     REQUIRE(recommended_timeouts(report) == std::map<std::string, int>{{"up", 8}});
     std::vector<LiveAction> live{with(make_live("up", "Up"), Field::timeout_seconds, Value(3))};
-    report.peaks["up"] = ActionPeak{900, 0, 0};
+    report.peaks["up"] = ActionPeak{900, 0, 0, k_peak_bucket_ms};
     report.insights[0].address = "action.up";
     weigh_recommendations(report, live, {50, LimitSource::org, ""});
     REQUIRE(report.blast->hosts.size() == 1);
@@ -408,4 +408,29 @@ TEST_CASE("the recommendations weighed: raises of actions timing out or at risk 
     REQUIRE(report.blast->hosts[0].worst_after == 8);
     REQUIRE(report.blast->hosts[0].actions[0].address == std::optional<std::string>("action.up"));
     REQUIRE(report.blast->limit.value == 50);
+}
+
+TEST_CASE("a granularity the API refuses is asked for in hours, then days",
+          "[insights][capacity]") {
+    LiveAction a1 = with(make_live("a1", "Lookup"), Field::timeout_seconds, Value(10));
+    AnalyticsProvider provider(
+        [](const AggregateQuery& query) -> Result<std::vector<AggregateGroup>> {
+            if (query.granularity == std::optional<std::string>("PT15M")) {
+                // The provider tells this 400 apart (analytics_calls_test).
+                return make_error(ErrorKind::granularity_refused,
+                                  "The granularity PT15M makes 672 buckets");
+            }
+            const ExecutionStats three_hundred{3600, 100, 100, 360'000, 100, 100};
+            return std::vector<AggregateGroup>{
+                group({{"actionId", "a1"}}, {k_start, k_start + 3'600'000}, three_hundred)};
+        });
+    Result<InsightsReport> report = run_insights(provider, {{"action.lookup", &a1}}, week());
+    REQUIRE(report);
+    REQUIRE(report->queries == 2 + 2);  // the refused pair, then both again
+    REQUIRE(provider.queries.back().granularity == std::optional<std::string>("PT1H"));
+    const ActionPeak& peak = report->insights[0].peak;
+    REQUIRE(peak.bucket_ms == 3'600'000);
+    REQUIRE(peak.per_minute() == Approx(60));  // 3,600 in an hour
+    REQUIRE(peak.slots_at(10) == Approx(10));  // one a second held 10 s
+    REQUIRE(peak.in_use() == Approx(0.1));     // 100 ms each
 }

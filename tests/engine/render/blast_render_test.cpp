@@ -23,8 +23,8 @@ BlastRadius orders(ConcurrencyLimit limit) {
     static const std::vector<LiveAction> live{
         on("a", "Order Status", "https://orders.example.com/a", 5),
         on("b", "Order History", "https://orders.example.com/b", 5)};
-    static const Peaks peaks{{"a", {4500, 4500 * 4300, k_monday + 40 * k_quarter}},
-                             {"b", {900, 900 * 200, k_monday + 41 * k_quarter}}};
+    static const Peaks peaks{{"a", {4500, 4500 * 4300, k_monday + 40 * k_quarter, k_quarter}},
+                             {"b", {900, 900 * 200, k_monday + 41 * k_quarter, k_quarter}}};
     BlastInputs inputs{&live, &peaks, {{"a", 8}}, {{"a", "action.status"}}, std::nullopt};
     return blast_radius(inputs, std::move(limit), {k_monday, k_monday + 7 * 96 * k_quarter});
 }
@@ -50,8 +50,7 @@ TEST_CASE("the notes: the arithmetic, the limit's source, a warning per host ove
         "(docs/impact.md). ";
     const std::vector<NoteLine> notes = blast_notes(orders({40, LimitSource::org, ""}), false);
     REQUIRE(notes.size() == 2);
-    REQUIRE(notes[0].plain() ==
-            arithmetic + "Limit: 40 concurrent executions, read from the org.");
+    REQUIRE(notes[0].plain() == arithmetic + "Limit: 40 concurrent executions, read from the org.");
     REQUIRE(notes[1].plain() ==
             "warning: over the limit: if https://orders.example.com/ hangs, its 2 actions would "
             "hold 45 of the org's 40 concurrent executions, and every data action of the org, in "

@@ -165,3 +165,17 @@ TEST_CASE("statistics that cannot be true are refused, naming the action and the
     REQUIRE(fine.ok());
     CHECK(fine->at(0).buckets.at(0).stats == ExecutionStats{10, 100, 900, 4000, 850, 901});
 }
+
+TEST_CASE("a 400 that names buckets or the granularity is a granularity refused",
+          "[provider][insights][capacity]") {
+    ProviderFixture fixture;
+    fixture.transport.push(400,
+                           R"({"message": "The granularity PT15M makes 672 buckets over the )"
+                           R"(interval, more than the maximum of 200", "code": "invalid.value"})");
+    fixture.transport.push(400, R"({"message": "Granularity too fine", "code": "bad.request"})");
+    const AggregateQuery query{{0, 86'400'000}, {"actionId"}, std::string("PT15M")};
+    REQUIRE(fixture.provider.analytics().query_action_aggregates(query).error().kind ==
+            ErrorKind::granularity_refused);
+    REQUIRE(fixture.provider.analytics().query_action_aggregates(query).error().kind ==
+            ErrorKind::granularity_refused);
+}
