@@ -163,7 +163,7 @@ int run_since_apply(const InsightsArguments& arguments, Session& session, const 
 // The flows calling each action timing out or at risk, and the blast radius of
 // the recommendations (one read of the org's limit), as --impact asks.
 FlowImpact weigh_insights(const InsightsArguments& arguments, const ResolvedOrg& read,
-                          InsightsReport& report) {
+                          const InsightsReport& report) {
     std::vector<FlowQuery> queries;
     for (const Insight& insight : report.insights) {
         if (insight.verdict == Verdict::timing_out || insight.verdict == Verdict::at_risk) {
@@ -176,15 +176,11 @@ FlowImpact weigh_insights(const InsightsArguments& arguments, const ResolvedOrg&
     }
     FlowImpact impact = read_flows(read.provider->dependencies(), queries,
                                    arguments.impact_choice(), arguments.parallelism);
-    impact.command = "dactl insights";
+    impact.recommendations = true;
     if (arguments.impact_choice() != ImpactChoice::none) {
-        const std::int64_t configured = read.project.settings.insights.concurrency_limit;
-        weigh_recommendations(report, read.resolution.org.live,
-                              {configured, LimitSource::configured, ""});
-        if (report.blast->holds_slots()) {  // else the limit does not matter: not read
-            report.blast->limit = read_concurrency_limit(read.provider->org(), configured);
-        }
-        impact.blast = report.blast;
+        impact.blast = weigh_recommendations(report, read.resolution.org.live);
+        settle_limit(*impact.blast, read.provider->org(),
+                     read.project.settings.insights.concurrency_limit);
         impact.blast_reading = BlastReading::shown;
     }
     return impact;
@@ -193,22 +189,23 @@ FlowImpact weigh_insights(const InsightsArguments& arguments, const ResolvedOrg&
 // The report --write writes: without --allow-over-limit, no recommendation that
 // raises an action on a host the recommendations take past the org's limit
 // (each said).
-InsightsReport held_back(Session& session, const InsightsReport& report, bool allow) {
+InsightsReport held_back(Session& session, const InsightsReport& report, const FlowImpact& impact,
+                         const InsightsArguments& arguments) {
     InsightsReport writing = report;
-    if (!report.blast || allow) {
+    const std::optional<BlastRadius>& blast = impact.blast;
+    if (!blast || arguments.allow_over_limit) {
         return writing;
     }
     const std::map<std::string, int> raised = recommended_timeouts(report);
     for (Insight& insight : writing.insights) {
-        const HostLoad* host = report.blast->host_of(insight.id);
+        const HostLoad* host = blast->host_of(insight.id);
         if (raised.count(insight.id) == 0 || host == nullptr ||
-            host->worst_after <= report.blast->limit.value) {
+            host->worst_after <= blast->limit.value) {
             continue;
         }
         session.tell("Not written: " + insight_label(insight.address, insight.name) + " at " +
-                     std::to_string(raised.at(insight.id)) +
-                     " s: " + host_line(*host, report.blast->limit.value) +
-                     "; --allow-over-limit writes it");
+                     std::to_string(raised.at(insight.id)) + " s: " +
+                     host_line(*host, blast->limit.value) + "; --allow-over-limit writes it");
         insight.recommendation.reset();
     }
     return writing;
@@ -247,7 +244,7 @@ int run_insights_command(const InsightsArguments& arguments, Session& session) {
     const FlowImpact impact = weigh_insights(arguments, *read, *report);
     session.present(insights_view(*report, &impact));
     if (arguments.write &&
-        !write_insights(session, *read, held_back(session, *report, arguments.allow_over_limit),
+        !write_insights(session, *read, held_back(session, *report, impact, arguments),
                         arguments.adopt_into)) {
         return session.failed();
     }

@@ -14,7 +14,7 @@ View insights_view(const InsightsReport& report, const FlowImpact* impact) {
             case OutputFormat::markdown:
                 return render_insights_markdown(report, k_markdown_limit, impact);
             case OutputFormat::html:
-                return render_insights_html(report, style.generated_at);
+                return render_insights_html(report, style.generated_at, impact);
         }
         return "";
     };

@@ -113,6 +113,11 @@ ConcurrencyLimit read_concurrency_limit(OrgDirectory& org, std::int64_t configur
     return {configured, LimitSource::failed, read.error().message};
 }
 
+void settle_limit(BlastRadius& radius, OrgDirectory& org, std::int64_t configured) {
+    radius.limit = radius.holds_slots() ? read_concurrency_limit(org, configured)
+                                        : ConcurrencyLimit{configured, LimitSource::configured, ""};
+}
+
 const HostLoad* BlastRadius::host_of(const std::string& id) const {
     for (const HostLoad& host : hosts) {
         for (const HostShare& share : host.actions) {

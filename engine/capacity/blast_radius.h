@@ -99,6 +99,12 @@ struct ConcurrencyLimit {
 /// The org's limit (one request), else `configured` and why.
 ConcurrencyLimit read_concurrency_limit(OrgDirectory& org, std::int64_t configured);
 
+struct BlastRadius;
+
+/// The radius against the org's limit (read_concurrency_limit) when any host
+/// holds a slot; else against `configured`, not read (it cannot matter).
+void settle_limit(BlastRadius& radius, OrgDirectory& org, std::int64_t configured);
+
 /// One action's share of a host's worst case.
 struct HostShare {
     std::string id;

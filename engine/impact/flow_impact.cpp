@@ -104,12 +104,9 @@ void weigh_timeouts(FlowImpact& impact, const Plan& plan, const BlastSources& so
             inputs.only->push_back(change.id);
         }
     }
-    impact.blast =
-        blast_radius(inputs, {sources.configured_limit, LimitSource::configured, ""}, window);
+    impact.blast = blast_radius(inputs, {}, window);
     impact.blast->bucket_ms = k_peak_granularities[coarser].bucket_ms;
-    if (impact.blast->holds_slots()) {  // else the limit does not matter: not read
-        impact.blast->limit = read_concurrency_limit(*sources.org, sources.configured_limit);
-    }
+    settle_limit(*impact.blast, *sources.org, sources.configured_limit);
     impact.blast_reading = BlastReading::shown;
 }
 

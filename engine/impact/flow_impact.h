@@ -46,8 +46,9 @@ struct FlowImpact {
     /// When listed: by address (plan), or by action id (insights).
     std::map<std::string, CallingFlows> by_address;
     std::size_t changed = 0;  ///< changed actions in the plan (insights: actions asked for)
-    /// Who the flows were read for, in the note when they are not listed.
-    std::string command = "dactl plan";
+    /// Whose impact it is: plan's changes, or insights' recommendations (the
+    /// "after" of the blast radius, and the command the notes name).
+    bool recommendations = false;
     std::string error;  ///< when failed: the error, described
     /// Whether the plan changes the timeout_seconds of an action some flow
     /// calls (the note on flows that wait less than the action is then worth giving).

@@ -215,15 +215,15 @@ std::map<std::string, int> recommended_timeouts(const InsightsReport& report) {
     return after;
 }
 
-void weigh_recommendations(InsightsReport& report, const std::vector<LiveAction>& live,
-                           ConcurrencyLimit limit) {
+BlastRadius weigh_recommendations(const InsightsReport& report,
+                                  const std::vector<LiveAction>& live) {
     BlastInputs inputs{&live, &report.peaks, recommended_timeouts(report), {}, std::nullopt};
     for (const Insight& insight : report.insights) {
         if (insight.address) {
             inputs.addresses[insight.id] = *insight.address;
         }
     }
-    report.blast = blast_radius(inputs, std::move(limit), report.window);
+    return blast_radius(inputs, {}, report.window);
 }
 
 std::string verdict_text(Verdict verdict) {

@@ -136,9 +136,6 @@ struct InsightsReport {
     /// kinds); for nothing but the summary.
     std::int64_t other_executions = 0;
     Peaks peaks;  ///< every action's busiest 15 minutes, the others' too
-    /// What each back-end would hold of the org's limit if it hung, now and
-    /// with the recommendations (weigh_recommendations); none when not weighed.
-    std::optional<BlastRadius> blast;
 
     /// How many insights have this verdict.
     std::size_t count(Verdict verdict) const;
@@ -149,9 +146,9 @@ struct InsightsReport {
 std::map<std::string, int> recommended_timeouts(const InsightsReport& report);
 
 /// The blast radius of the report's recommendations over every host of `live`
-/// with traffic, against `limit`, into report.blast.
-void weigh_recommendations(InsightsReport& report, const std::vector<LiveAction>& live,
-                           ConcurrencyLimit limit);
+/// with traffic (its limit the default until settled).
+BlastRadius weigh_recommendations(const InsightsReport& report,
+                                  const std::vector<LiveAction>& live);
 
 /// Whether a failure is a timeout: its errorType is one of `listed` (exact,
 /// case-insensitive) when a list is given; else when the errorType contains

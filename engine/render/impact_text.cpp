@@ -72,8 +72,9 @@ std::vector<std::string> impact_notes(const FlowImpact& impact) {
         case FlowListing::over_limit:
             notes.emplace_back(
                 "Flows not listed: " + std::to_string(impact.changed) +
-                (impact.command == "dactl plan" ? " actions change" : " actions are reported") +
-                " (more than " + std::to_string(k_flow_listing_limit) + "); " + impact.command +
+                (impact.recommendations ? " actions are reported" : " actions change") +
+                " (more than " + std::to_string(k_flow_listing_limit) + "); " +
+                (impact.recommendations ? "dactl insights" : "dactl plan") +
                 " --impact all lists them (one request per action).");
             break;
         case FlowListing::forbidden:
@@ -88,7 +89,7 @@ std::vector<std::string> impact_notes(const FlowImpact& impact) {
             break;
     }
     if (impact.blast) {
-        for (const NoteLine& note : blast_notes(*impact.blast, impact.command != "dactl plan")) {
+        for (const NoteLine& note : blast_notes(*impact.blast, impact.recommendations)) {
             notes.push_back(note.plain());
         }
     } else if (impact.blast_reading == BlastReading::failed) {

@@ -106,15 +106,16 @@ std::string daily_timeouts_svg(const Insight& insight, std::size_t index) {
     return svg + "</svg>\n";
 }
 
-std::string render_insights_html(const InsightsReport& report, const std::string& generated_at) {
+std::string render_insights_html(const InsightsReport& report, const std::string& generated_at,
+                                 const FlowImpact* impact) {
     std::string html = html_report_start(
         "dactl insights report" + (report.environment.empty() ? "" : " for " + report.environment),
         ".verdict-timing-out{color:#b3261e}\n.verdict-at-risk{color:#a15c00}\n.note{color:#555}\n");
     html += "<p class=\"summary\">";
     html += html_escape(insights_summary(report));
     html += "</p>\n";
-    if (report.blast) {
-        html += blast_section_html(*report.blast);
+    if (impact != nullptr && impact->blast) {
+        html += blast_section_html(*impact->blast);
     }
     std::size_t index = 0;
     for (const Insight& insight : report.insights) {

@@ -56,7 +56,9 @@ std::string encode_since_apply_output(const SinceApplyReport& report);
 /// The page: per action its p95, p99 and max against the current and the
 /// recommended timeout, and its daily timeouts as a small chart. No script, no
 /// external resource. `generated_at` is shown in the footer.
-std::string render_insights_html(const InsightsReport& report, const std::string& generated_at);
+/// With `impact`'s blast radius: its chart and notes first.
+std::string render_insights_html(const InsightsReport& report, const std::string& generated_at,
+                                 const FlowImpact* impact = nullptr);
 /// Bars for p95, p99 and max (class "bar p95" ...) on one scale with dashed
 /// lines at the current (grey) and the recommended (green) timeout.
 std::string latency_bars_svg(const Insight& insight, std::size_t index);

@@ -402,12 +402,12 @@ TEST_CASE("the recommendations weighed: raises of actions timing out or at risk 
     std::vector<LiveAction> live{with(make_live("up", "Up"), Field::timeout_seconds, Value(3))};
     report.peaks["up"] = ActionPeak{900, 0, 0, k_peak_bucket_ms};
     report.insights[0].address = "action.up";
-    weigh_recommendations(report, live, {50, LimitSource::org, ""});
-    REQUIRE(report.blast->hosts.size() == 1);
-    REQUIRE(report.blast->hosts[0].worst_before == 3);
-    REQUIRE(report.blast->hosts[0].worst_after == 8);
-    REQUIRE(report.blast->hosts[0].actions[0].address == std::optional<std::string>("action.up"));
-    REQUIRE(report.blast->limit.value == 50);
+    const BlastRadius blast = weigh_recommendations(report, live);
+    REQUIRE(blast.hosts.size() == 1);
+    REQUIRE(blast.hosts[0].worst_before == 3);
+    REQUIRE(blast.hosts[0].worst_after == 8);
+    REQUIRE(blast.hosts[0].actions[0].address == std::optional<std::string>("action.up"));
+    REQUIRE(blast.limit == ConcurrencyLimit{});  // the default until settled
 }
 
 TEST_CASE("a granularity the API refuses is asked for in hours, then days",
